@@ -1,0 +1,119 @@
+"""The pipeline: load -> segment -> embed -> align -> check -> score -> report."""
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+import numpy as np
+
+from . import __version__
+from .align import AlignParams, align
+from .checks import DocContext, run_rules, select
+from .config import Config
+from .embed import Embedder, get_embedder
+from .errors import InputError
+from .langid import detect
+from .load import read_text
+from .model import Bead, Document, Report, Segment, Severity
+from .quality import counts, mqm, word_count
+from .resources import Resources, load_resources
+from .segment import segment
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str], None]
+
+
+def load_document(path: str, cfg: Config, lang: str | None = None) -> Document:
+    raw, enc = read_text(path, cfg.encoding)
+    doc_lang = lang or detect(raw)
+    if doc_lang == "und":
+        raise InputError(f"{path}: cannot tell which language this is; pass --src-lang/--tgt-lang")
+    segs = segment(raw, doc_lang, detect_lang=_seg_lang(doc_lang))
+    if not segs:
+        raise InputError(f"{path}: no sentences found")
+    return Document(path=path, raw=raw, lang=doc_lang, segments=tuple(segs), encoding=enc)
+
+
+def _seg_lang(doc_lang: str) -> Callable[[str], str]:
+    def f(text: str) -> str:
+        # short segments (names, datelines) are too short to identify: keep the document's language
+        return detect(text, doc_lang) if len(text) >= 25 else doc_lang
+
+    return f
+
+
+def overlaps(segs: tuple[Segment, ...], max_k: int) -> dict[int, list[str]]:
+    """Texts of ``k`` consecutive segments joined, for k = 1..max_k (vecalign's overlaps)."""
+    texts = [s.text for s in segs]
+    return {k: [" ".join(texts[i:i + k]) for i in range(len(texts) - k + 1)] for k in range(1, max_k + 1)}
+
+
+def embed_overlaps(segs: tuple[Segment, ...], embedder: Embedder, max_k: int) -> dict[int, np.ndarray]:
+    ov = overlaps(segs, max_k)
+    flat = [t for k in sorted(ov) for t in ov[k]]
+    vecs = embedder.encode(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+    out, pos = {}, 0
+    for k in sorted(ov):
+        out[k] = vecs[pos:pos + len(ov[k])]
+        pos += len(ov[k])
+    return out
+
+
+def align_documents(source: Document, target: Document, embedder: Embedder, cfg: Config) -> list[Bead]:
+    params = AlignParams(max_size=cfg.max_align)
+    max_k = max(1, cfg.max_align - 1)
+    return align(embed_overlaps(source.segments, embedder, max_k),
+                 embed_overlaps(target.segments, embedder, max_k), params)
+
+
+def signature(cfg: Config, embedder_name: str, rule_codes: list[str]) -> dict:
+    params = AlignParams(max_size=cfg.max_align)
+    return {
+        "name": "tqcheck",
+        "version": __version__,
+        "encoder": embedder_name,
+        "aligner": params.signature(),
+        "rules": ",".join(rule_codes),
+        "signature": f"tqcheck:{__version__}|enc:{embedder_name}|{params.signature()}|rules:{len(rule_codes)}",
+    }
+
+
+def check_documents(src_path: str, tgt_path: str, cfg: Config | None = None, *,
+                    embedder: Embedder | None = None, resources: Resources | None = None) -> Report:
+    """Check a translation (``tgt_path``) against its source (``src_path``)."""
+    cfg = (cfg or Config()).validate()
+    source = load_document(src_path, cfg, cfg.src_lang)
+    target = load_document(tgt_path, cfg, cfg.tgt_lang)
+    return check_loaded(source, target, cfg, embedder=embedder, resources=resources)
+
+
+def check_loaded(source: Document, target: Document, cfg: Config, *, embedder: Embedder | None = None,
+                 resources: Resources | None = None, beads: list[Bead] | None = None) -> Report:
+    embedder = embedder or get_embedder(cfg.model, cfg.device)
+    if beads is None:
+        beads = align_documents(source, target, embedder, cfg)
+    rules = select(cfg.select, cfg.ignore)
+    res = resources or load_resources(cfg.glossary)
+    ctx = DocContext(source, target, tuple(beads), res, options=dict(cfg.options))
+    ctx.cache["embedder"] = embedder
+    findings = run_rules(rules, ctx)
+    if cfg.severity:
+        from dataclasses import replace
+
+        findings = [replace(f, severity=Severity(cfg.severity[f.code])) if f.code in cfg.severity else f
+                    for f in findings]
+    findings.sort(key=lambda f: f.sort_key())
+    src_words = sum(word_count(s.text) for s in source.segments)
+    summary = {
+        "source_words": src_words,
+        "target_words": sum(word_count(s.text) for s in target.segments),
+        "beads": {k: sum(1 for b in beads if b.kind == k) for k in sorted({b.kind for b in beads})},
+        "findings": len(findings),
+        **counts(findings),
+        **mqm(findings, src_words),
+    }
+    summary["gate"] = {"fail_on": cfg.fail_on, "min_score": cfg.min_score}
+    report = Report(source, target, tuple(beads), tuple(findings),
+                    signature(cfg, embedder.name, [r.code for r in rules]), summary)
+    summary["gate"]["failed"] = report.fails(cfg.fail_on, cfg.min_score)
+    return report
