@@ -87,6 +87,30 @@ def check_documents(src_path: str, tgt_path: str, cfg: Config | None = None, *,
     return check_loaded(source, target, cfg, embedder=embedder, resources=resources)
 
 
+def check_bilingual(path: str, cfg: Config | None = None, *, tgt_path: str | None = None,
+                    embedder: Embedder | None = None, resources: Resources | None = None) -> Report:
+    """Check a translation file (XLIFF, TMX, PO, CSV/TSV; or an SRT pair): one bead per unit, no aligner."""
+    from .formats import read_bilingual
+
+    cfg = (cfg or Config()).validate()
+    bi = read_bilingual(path, tgt_path, src_lang=cfg.src_lang, tgt_lang=cfg.tgt_lang, encoding=cfg.encoding)
+    embedder = embedder or get_embedder(cfg.model, cfg.device)
+    src_v = embedder.encode([s.text.strip() for s in bi.source.segments])
+    tgt_v = embedder.encode([s.text.strip() for s in bi.target.segments])
+    beads = []
+    for s, t in bi.pairs:  # the bead's similarity is the cosine of its joined texts, as the aligner writes it
+        sim = float(_mean_vec(src_v, s) @ _mean_vec(tgt_v, t)) if s and t else 0.0
+        beads.append(Bead(s, t, round(sim, 6)))
+    report = check_loaded(bi.source, bi.target, cfg, embedder=embedder, resources=resources, beads=beads)
+    report.extra["format"] = bi.fmt
+    return report
+
+
+def _mean_vec(vecs: np.ndarray, idx: tuple[int, ...]) -> np.ndarray:
+    v = vecs[list(idx)].mean(axis=0)
+    return v / (np.linalg.norm(v) or 1.0)
+
+
 def check_loaded(source: Document, target: Document, cfg: Config, *, embedder: Embedder | None = None,
                  resources: Resources | None = None, beads: list[Bead] | None = None) -> Report:
     embedder = embedder or get_embedder(cfg.model, cfg.device)

@@ -15,6 +15,7 @@ _RULE_MODULES = (
     "consistency",
     "fluency",
     "adequacy",
+    "markup",
 )
 
 
