@@ -215,7 +215,7 @@ def _bertalign(src: list[str], tgt: list[str], jobdir: Path, warmup: bool) -> tu
     b = aligner.Bertalign("\n".join(src), "\n".join(tgt), is_split=True, model=enc,
                           max_align=BERTALIGN_MAX_ALIGN)
     beads = b.align_sents()
-    return [(list(x), list(y)) for x, y in beads], time.perf_counter() - t0
+    return [([int(i) for i in x], [int(j) for j in y]) for x, y in beads], time.perf_counter() - t0
 
 
 def _vecalign_texts(src: list[str], tgt: list[str]) -> list[str]:
@@ -241,7 +241,7 @@ def _vecalign(src: list[str], tgt: list[str], jobdir: Path) -> tuple[list, float
     stack = vecalign(vecs0=vecs0, vecs1=vecs1, final_alignment_types=make_alignment_types(VECALIGN_MAX_SIZE),
                      del_percentile_frac=0.2, width_over2=width_over2, max_size_full_dp=300,
                      costs_sample_size=20000, num_samps_for_norm=100)
-    beads = [(list(x), list(y)) for x, y in stack[0]["final_alignments"]]
+    beads = [([int(i) for i in x], [int(j) for j in y]) for x, y in stack[0]["final_alignments"]]
     return beads, time.perf_counter() - t0
 
 
