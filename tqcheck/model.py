@@ -97,6 +97,7 @@ class Finding:
     col: int = 0
     evidence: str | None = None
     fingerprint: str = ""
+    unit_id: str | None = None  # the translation unit (XLIFF/TMX/PO/CSV/SRT) the finding is in
 
     def sort_key(self) -> tuple:
         return (self.bead if self.bead is not None else -1, self.side != "source", self.start, self.code)

@@ -188,7 +188,7 @@ def to_finding(rule_: Rule, hit: Hit, source: Document, target: Document, bead: 
         code=rule_.code, name=rule_.name, severity=hit.severity or rule_.severity, side=hit.side,
         start=s, end=e, text=text, segment=hit.segment, bead=bead, message=hit.message,
         suggestion=hit.suggestion, family=rule_.family, line=line, col=col, evidence=hit.evidence,
-        fingerprint=fp,
+        fingerprint=fp, unit_id=seg.unit_id,
     )
 
 

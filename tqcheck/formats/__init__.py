@@ -81,6 +81,10 @@ def detect_format(path: str | os.PathLike[str]) -> str | None:
 def is_bilingual(path: str | os.PathLike[str]) -> bool:
     """True for a single file that holds both source and translation (not SRT, which comes in pairs)."""
     fmt = detect_format(path)
+    if fmt in ("csv", "tsv"):
+        from .table import looks_like_manifest
+
+        return os.path.isfile(path) and not looks_like_manifest(str(path))
     return fmt is not None and fmt not in PAIR_FORMATS
 
 

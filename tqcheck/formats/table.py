@@ -133,3 +133,22 @@ def read(path: str, raw: str, data: bytes) -> tuple[list[UnitSpan], tuple[str | 
         tgt = fields[t_col][:2] if t_col < len(fields) else None
         units.append(UnitSpan(uid, (s, e), tgt))
     return units, langs
+
+
+def looks_like_manifest(path: str) -> bool:
+    """A CSV/TSV that lists *files* to pair (source,target columns holding existing paths), not text units."""
+    import os
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(zip(range(2), csv.reader(fh, delimiter="\t" if path.lower().endswith((".tsv", ".tab"))
+                                                  else ",")))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+    if len(rows) < 2:
+        return False
+    header, first = [h.strip().lower() for h in rows[0][1]], rows[1][1]
+    if "source" not in header or "target" not in header or len(first) <= header.index("source"):
+        return False
+    cell = first[header.index("source")].strip()
+    return bool(cell) and os.path.isfile(os.path.join(os.path.dirname(path), cell))

@@ -25,7 +25,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "code": f.code, "name": f.name, "severity": f.severity.value, "family": f.family, "side": f.side,
         "start": f.start, "end": f.end, "line": f.line, "col": f.col, "text": f.text, "segment": f.segment,
         "bead": f.bead, "message": f.message, "suggestion": f.suggestion, "evidence": f.evidence,
-        "fingerprint": f.fingerprint,
+        "fingerprint": f.fingerprint, **({"unit_id": f.unit_id} if f.unit_id else {}),
     }
 
 

@@ -26,6 +26,7 @@ def render(report: Report, *, color: bool = False, width: int = 110, **_: object
             table.add_column(col, overflow="fold")
         for f in report.findings:
             where = f"{'src' if f.side == 'source' else 'tgt'}:{f.line}:{f.col}"
+            where += f" #{f.unit_id}" if f.unit_id else ""
             msg = f.message + (f"\n→ {f.suggestion}" if f.suggestion else "")
             table.add_row(where, f.code, Text(f.severity.value, style=_STYLE[f.severity.value]),
                           Text(f.text[:60]), msg)
@@ -35,4 +36,7 @@ def render(report: Report, *, color: bool = False, width: int = 110, **_: object
     con.print(f"{s.get('findings', 0)} findings: {sev.get('critical', 0)} critical, {sev.get('major', 0)} major, "
               f"{sev.get('minor', 0)} minor · quality {s.get('quality_score', 100):.1f}/100 · "
               f"gate (fail on {s.get('gate', {}).get('fail_on')}): {verdict}")
+    for sc in report.scores:  # reference-based scores (--ref): the document level, with sacrebleu signatures
+        if sc.level == "document":
+            con.print(f"{sc.metric} = {sc.value:.2f}  ({sc.signature})")
     return buf.getvalue()
