@@ -142,7 +142,7 @@ def _page(template: str, **ctx: Any) -> str:
            f"style-src '{_sha256(css)}'; "
            + (f"script-src '{_sha256(js)}'; " if js else "script-src 'none'; ")
            + "img-src data:; base-uri 'none'; form-action 'none'")
-    return _env().get_template(template).render(css=Markup(css), js=Markup(js), csp=csp, **ctx)
+    return _env().get_template(template).render(css=Markup(css), js=Markup(js), csp=Markup(csp), **ctx)
 
 
 def _safe_href(href: str) -> bool:
