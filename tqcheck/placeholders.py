@@ -62,7 +62,7 @@ class Placeholder:
             m = re.match(r"<(/?)(" + _NAME + r")", t)
             if not m:
                 return t
-            attrs = {k: a if a is not None else b for k, a, b in _ATTR.findall(t[:t.find(">") + 1] or t)}
+            attrs = {k: a or b for k, a, b in _ATTR.findall(t[:t.find(">") + 1] or t)}
             keep = {k: v for k, v in sorted(attrs.items()) if k in ("id", "i", "x", "rid", "href", "src")}
             attr_s = "".join(f" {k}={v!r}" for k, v in keep.items())
             closing = "/" if re.search(r"/\s*>$", t[:t.find(">") + 1]) else ""

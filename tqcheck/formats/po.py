@@ -98,7 +98,7 @@ def read(path: str, raw: str, data: bytes) -> tuple[list[UnitSpan], tuple[str | 
         uid = u.getid().replace("\x04", "::")
         plural = "msgid_plural" in ent
         units.append(UnitSpan(uid, msgid, ent.get("msgstr[0]" if plural else "msgstr")))
-        if plural:
+        if plural and "msgstr[1]" in ent:  # one-form languages (nplurals=1) have only msgstr[0]
             units.append(UnitSpan(uid + "[1]", ent["msgid_plural"], ent.get("msgstr[1]")))
     lang = store.gettargetlanguage() if hasattr(store, "gettargetlanguage") else None
     src = store.getsourcelanguage() if hasattr(store, "getsourcelanguage") else None

@@ -101,11 +101,12 @@ def _is_lang(code: str) -> bool:
 
 def read(path: str, raw: str, data: bytes) -> tuple[list[UnitSpan], tuple[str | None, str | None]]:
     delim = _delimiter(path, raw)
+    reader = csv.reader(io.StringIO(raw, newline=""), delimiter=delim, strict=True)
     try:
-        parsed = [r for r in csv.reader(io.StringIO(raw, newline=""), delimiter=delim, strict=True)
-                  if len(r) > 1 or (r and r[0].strip())]
+        parsed = [r for r in reader if len(r) > 1 or (r and r[0].strip())]
     except csv.Error as exc:
-        raise InputError(f"{path}: malformed {'TSV' if delim == chr(9) else 'CSV'}: {exc}") from None
+        kind = "TSV" if delim == "\t" else "CSV"
+        raise InputError(f"{path}: malformed {kind} at line {reader.line_num}: {exc}") from None
     try:
         rows = _scan(raw, delim)
     except InputError as exc:

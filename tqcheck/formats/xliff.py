@@ -21,7 +21,7 @@ def _parse(path: str, data: bytes, expect: tuple[str, ...], what: str) -> None:
         raise parse_error(path, exc) from None
     name = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else "?"
     if name not in expect:
-        raise InputError(f"{path}: not a {what} file (line {root.sourceline}: root element <{name}>)")
+        raise InputError(f"{path}: not {what} file (line {root.sourceline}: root element <{name}>)")
 
 
 def _child(el: Any, name: str) -> Any:
@@ -43,7 +43,7 @@ def _store(path: str, data: bytes, module: str, cls: str) -> Any:
 
 def read(path: str, raw: str, data: bytes) -> tuple[list[UnitSpan], tuple[str | None, str | None]]:
     """Units of an XLIFF 1.2 or 2.0 file and its declared languages."""
-    _parse(path, data, ("xliff",), "XLIFF")
+    _parse(path, data, ("xliff",), "an XLIFF")
     v2 = b"urn:oasis:names:tc:xliff:document:2" in data[:8192] or b'version="2.' in data[:4096]
     store = _store(path, data, "xliff2" if v2 else "xliff", "Xliff2File" if v2 else "xlifffile")
     spans = ElementSpans(raw)
@@ -65,7 +65,7 @@ def read(path: str, raw: str, data: bytes) -> tuple[list[UnitSpan], tuple[str | 
 
 def read_tmx(path: str, raw: str, data: bytes) -> tuple[list[UnitSpan], tuple[str | None, str | None]]:
     """Units of a TMX file: the header's ``srclang`` variant is the source, the first other one the target."""
-    _parse(path, data, ("tmx",), "TMX")
+    _parse(path, data, ("tmx",), "a TMX")
     store = _store(path, data, "tmx", "tmxfile")
     spans = ElementSpans(raw)
     spans.bind(store.document.getroot())
