@@ -1,7 +1,47 @@
-"""Language identification with langdetect, seeded so results are deterministic."""
+"""Language identification with langdetect, seeded so results are deterministic.
+
+* :func:`detect` / :func:`detect_probs` identify one text (cached).
+* :func:`document_language` names a document's language: the user's ``--src-lang``/``--tgt-lang``
+  (validated with Babel, and refused when the text is confidently in another language) or the
+  detected one.
+* :func:`ensure_distinct` refuses a source and a "translation" in the same language.
+* :func:`segment_languages` gives each segment its language. langdetect costs a few milliseconds
+  per sentence, so it only runs on segments that cheap statistics single out (a Vietnamese
+  document's sentence without Vietnamese letters, an English one with none of the document's
+  common words); everything else, and anything short (names, numbers, datelines), keeps the
+  document's language.
+"""
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from .errors import ConfigError, InputError
+from .model import Document, Segment
+
+CONFIDENT = 0.95  # document-level probability needed before the input is refused
+MIN_LETTERS = 40  # below this many letters a document's language is not judged
+SEG_CONFIDENT = 0.9  # segment-level probability needed to override the document language
+SEG_MIN_LETTERS = 20
+_SAMPLE_CHARS = 9000  # langdetect reads at most 10,000 characters
+_SAMPLE_WINDOWS = 12
+
+# langdetect's codes -> the base codes tqcheck reports (Babel's).
+_FROM_LANGDETECT = {"zh-cn": "zh", "zh-tw": "zh", "tl": "fil"}
+# Codes that name one language for comparison purposes.
+_SAME = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "tl": "fil"}
+# Languages langdetect mixes up on ordinary-length text: never refuse input over these.
+_CONFUSABLE = [{"no", "da", "sv"}, {"hr", "sr", "bs", "sl", "mk"}, {"id", "ms"}, {"es", "pt", "gl", "ca"},
+               {"ru", "uk", "be", "bg", "mk"}, {"cs", "sk"}, {"hi", "mr", "ne"}, {"fa", "ur", "ar"},
+               {"af", "nl"}, {"zh", "ja"}]
+
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NO_SPACE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -16,23 +56,214 @@ def _factory():  # noqa: ANN202
     return f
 
 
-def detect_probs(text: str) -> list[tuple[str, float]]:
-    """Languages with probabilities, best first; ``[]`` when nothing can be said."""
+@functools.lru_cache(maxsize=1)
+def supported() -> frozenset[str]:
+    """Base codes langdetect has profiles for."""
+    return frozenset(_family(_FROM_LANGDETECT.get(c, c)) for c in _factory().get_lang_list())
+
+
+@functools.lru_cache(maxsize=4096)
+def _probs(text: str) -> tuple[tuple[str, float], ...]:
     from langdetect.lang_detect_exception import LangDetectException
 
-    f = _factory()
     try:
-        det = f.create()
+        det = _factory().create()
         det.append(text)
-        return [(p.lang, p.prob) for p in det.get_probabilities()]
+        return tuple((_FROM_LANGDETECT.get(p.lang, p.lang), p.prob) for p in det.get_probabilities())
     except LangDetectException:
-        return []
+        return ()
+
+
+def detect_probs(text: str) -> list[tuple[str, float]]:
+    """Languages with probabilities, best first; ``[]`` when nothing can be said.
+
+    Deterministic: the same text gives the same answer in every process.
+    """
+    return list(_probs(text))
 
 
 def detect(text: str, default: str = "und") -> str:
-    probs = detect_probs(text)
-    return _norm(probs[0][0]) if probs else default
+    probs = _probs(text)
+    return probs[0][0] if probs else default
 
 
-def _norm(code: str) -> str:
-    return {"zh-cn": "zh", "zh-tw": "zh"}.get(code, code)
+@dataclass(frozen=True)
+class Guess:
+    lang: str  # "und" when nothing can be said
+    prob: float
+    letters: int  # letters in the text judged
+
+    @property
+    def confident(self) -> bool:
+        return self.lang != "und" and self.prob >= CONFIDENT and self.letters >= MIN_LETTERS
+
+
+def identify(text: str) -> Guess:
+    """The language of a whole document, judged on windows spread across it."""
+    sample = _sample(text)
+    probs = _probs(sample)
+    letters = len(_LETTER.findall(sample))
+    return Guess(probs[0][0], probs[0][1], letters) if probs else Guess("und", 0.0, letters)
+
+
+def _sample(text: str) -> str:
+    if len(text) <= _SAMPLE_CHARS:
+        return text
+    size = _SAMPLE_CHARS // _SAMPLE_WINDOWS
+    step = (len(text) - size) / (_SAMPLE_WINDOWS - 1)
+    parts = []
+    for k in range(_SAMPLE_WINDOWS):
+        a = int(k * step)
+        if a:
+            sp = text.find(" ", a, a + 40)
+            a = sp + 1 if sp >= 0 else a
+        parts.append(text[a:a + size])
+    return "\n".join(parts)
+
+
+def normalize_code(code: str, option: str = "--lang") -> str | None:
+    """A user's language code as a base code ("EN" -> "en", "pt_BR" -> "pt", "vie" -> "vi").
+
+    ``None``, ``""`` and ``"auto"`` mean "detect it"; an unknown code is a :class:`ConfigError`.
+    """
+    if code is None or code.strip().lower() in ("", "auto"):
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    raw = code.strip()
+    try:
+        if raw.lower() == "und":
+            raise ValueError
+        return Locale.parse(raw.replace("-", "_")).language
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise ConfigError(f"{option}: unknown language code {code!r}; use an ISO 639 code such as en, vi, zh, de")
+    except Exception:  # noqa: BLE001 - Babel raises several kinds for odd strings
+        raise ConfigError(f"{option}: unknown language code {code!r}; use an ISO 639 code such as en, vi, zh, de")
+
+
+def language_name(code: str) -> str:
+    """``"vi"`` -> ``"Vietnamese"``; the code itself when Babel does not know it."""
+    try:
+        from babel import Locale
+
+        return Locale.parse(code.replace("-", "_")).get_language_name("en") or code
+    except Exception:  # noqa: BLE001
+        return code
+
+
+def _family(code: str) -> str:
+    return _SAME.get(code, code)
+
+
+def confusable(a: str, b: str) -> bool:
+    """The same language, or two that langdetect cannot reliably tell apart."""
+    a, b = _family(a), _family(b)
+    return a == b or any(a in g and b in g for g in _CONFUSABLE)
+
+
+def _describe(lang: str) -> str:
+    return f"{language_name(lang)} ({lang})"
+
+
+def document_language(text: str, claimed: str | None = None, path: str = "", option: str = "--lang") -> str:
+    """The language of a document's text; ``claimed`` (a user's code) wins unless the text is
+    confidently in another language, which is an :class:`InputError`."""
+    lang = normalize_code(claimed, option) if claimed else None
+    guess = identify(text)
+    if lang is None:
+        if guess.lang == "und":
+            raise InputError(f"{path}: cannot tell which language this is; pass --src-lang/--tgt-lang")
+        return guess.lang
+    if (guess.confident and _family(lang) in supported() and not confusable(lang, guess.lang)):
+        raise InputError(f"{path}: {option} says {_describe(lang)}, but the text is "
+                         f"{_describe(guess.lang)} ({guess.prob:.0%} sure); check the file or the option")
+    return lang
+
+
+def ensure_distinct(source: Document, target: Document, src_claimed: str | None = None,
+                    tgt_claimed: str | None = None) -> None:
+    """Refuse a source and a translation in the same language (the wrong file, or an untranslated copy)."""
+    if _family(source.lang) != _family(target.lang):
+        return
+    if normalize_code(src_claimed, "--src-lang") and normalize_code(tgt_claimed, "--tgt-lang"):
+        raise ConfigError(f"--src-lang and --tgt-lang are both {_describe(source.lang)}; tqcheck checks a "
+                          "translation into another language")
+    src_sure = bool(src_claimed) or identify(source.raw).confident
+    tgt_sure = bool(tgt_claimed) or identify(target.raw).confident
+    if src_sure and tgt_sure:
+        raise InputError(f"{source.path} and {target.path} are both in {_describe(source.lang)}; "
+                         "give the source and its translation (or pass --src-lang/--tgt-lang)")
+
+
+# --- per-segment languages ---------------------------------------------------------------------
+
+
+_STATS_CHARS = 400  # a segment's statistics are read from its first characters
+_COMMON_SAMPLE = 2000
+
+
+@dataclass(frozen=True)
+class _Stats:
+    letters: int
+    non_ascii: int  # letters outside ASCII (accents, other scripts)
+    unspaced: int  # letters of scripts written without spaces (CJK, Thai...)
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "_Stats":
+        words = tuple(_WORD.findall(text[:_STATS_CHARS].lower()))
+        joined = "".join(words)
+        non_ascii = len(joined) - len(joined.encode("ascii", "ignore"))
+        return cls(len(joined), non_ascii, len(_NO_SPACE.findall(joined)) if non_ascii else 0, words)
+
+
+def segment_languages(segments: Sequence[Segment], doc_lang: str, common_words: int = 40) -> list[Segment]:
+    """Segments with ``lang`` set: the document's language unless the segment stands out from the
+    document (script, letters, common words) and langdetect is confident it is another language."""
+    stats = [_Stats.of(s.text) for s in segments]
+    letters = sum(st.letters for st in stats) or 1
+    rates = (sum(st.non_ascii for st in stats) / letters, sum(st.unspaced for st in stats) / letters)
+    step = max(1, len(stats) // _COMMON_SAMPLE)  # common words from at most ~2,000 segments
+    counts: Counter[str] = Counter(w for st in stats[::step] for w in st.words)
+    common = {w for w, n in counts.most_common(common_words) if n >= 2}
+    if rates[1] > 0.3:
+        common = set()  # no spaces between words (Chinese, Japanese, Thai): runs are not words
+    out = []
+    for seg, st in zip(segments, stats):
+        lang = doc_lang
+        if _stands_out(st, rates, common):
+            lang = segment_language(seg.text, doc_lang)
+        out.append(seg if lang == seg.lang else replace(seg, lang=lang))
+    return out
+
+
+def _stands_out(st: _Stats, doc_rates: tuple[float, float], common: set[str]) -> bool:
+    if st.letters < SEG_MIN_LETTERS:
+        return False
+    for doc_rate, n in zip(doc_rates, (st.non_ascii, st.unspaced)):
+        seg_rate = n / st.letters
+        if doc_rate >= 0.08 and seg_rate < doc_rate / 4:
+            return True  # e.g. a sentence without accents in a Vietnamese document, English in Chinese
+        if doc_rate < 0.05 and seg_rate > 0.15:
+            return True  # e.g. Vietnamese or Chinese in an English document
+    if len(st.words) >= 5 and common:
+        hits = sum(1 for w in st.words if w in common)
+        return hits < 0.1 * len(st.words)
+    return False
+
+
+def segment_language(text: str, doc_lang: str) -> str:
+    """One segment's language: langdetect's answer when it is confident, the text is long enough
+    and is not mostly capitalised words (names); otherwise ``doc_lang``."""
+    if len(_LETTER.findall(text)) < SEG_MIN_LETTERS:
+        return doc_lang
+    probs = _probs(text)
+    if not probs:
+        return doc_lang
+    lang, prob = probs[0]
+    if prob < SEG_CONFIDENT or confusable(lang, doc_lang):
+        return doc_lang
+    words = _WORD.findall(text)
+    if sum(1 for w in words if w[0].islower()) < 3 and any(ch.islower() for ch in text):
+        return doc_lang  # mostly capitalised words: a list of names, a heading
+    return lang

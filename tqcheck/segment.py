@@ -1,90 +1,332 @@
 """Rule-based sentence segmentation with offsets into the decoded text.
 
-Lines separated by blank lines are paragraphs; a line that does not end in sentence
-punctuation (a heading, a caption, a dateline) is its own segment.
+Blank-line separated blocks are paragraphs (a line of only punctuation, such as ``-----``, also
+separates them); every line break ends a segment, so headings and captions stay on their own.
+Inside a line, a sentence ends at ``. ! ? …`` (plus closing quotes and brackets) followed by
+space and something that can start a sentence, or at ``。！？`` with or without space. It does
+not end after abbreviations and initials ("Nov. 24", "PGS.TS.", "J. R. R. Tolkien"), inside
+tokens ("US$2.2", "TP.HCM", URLs, e-mail addresses), at ordinals in languages that write
+"3. Oktober", or inside short quotations and parentheses. A news dateline glued to the end of a
+caption ("... (Source: X) Hanoi 25/11 - ...", "HANOI, March 23 (VNA) - ...") starts a new segment.
+
+The whole pass is linear in the length of the text: every decision looks at a bounded window.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .model import Segment
 from .textmap import nfc_offsets
 
-# Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
-_ABBREV = {
-    "en": {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
-           "rep", "vs", "etc", "e.g", "i.e", "no", "nos", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
-           "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "a.m", "p.m", "fig",
-           "approx", "dept", "est", "mt", "ft", "vol", "pp"},
-    "vi": {"tp", "ts", "pgs", "gs", "ths", "bs", "ks", "th.s", "ng", "tr", "q", "p", "tt", "ubnd", "hđnd", "ông",
-           "bà", "pgs.ts", "gs.ts", "tp.hcm", "st"},
+# Abbreviations after which a period does not end a sentence (lower-cased, without the final dot).
+_TITLES = {
+    "en": {"mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+           "gov", "sen", "rep", "pres", "rev", "hon", "fr", "messrs", "mmes", "vs", "e.g", "i.e", "cf", "approx",
+           "dept", "mt", "ft", "ave", "blvd", "rd", "ca", "incl", "esp", "viz", "al"},
+    "vi": {"tp", "ts", "pgs", "gs", "ths", "th.s", "bs", "bsck", "ks", "cn", "ncs", "tskh", "pgs.ts", "gs.ts",
+           "gs.tskh", "pgs.tskh", "ng", "ô", "bà", "ông", "q", "p", "tx", "tt", "nxb", "đc", "đ/c", "lg", "hn"},
+    "de": {"z.b", "bzw", "ca", "d.h", "dr", "hr", "fr", "str", "jh", "mio", "mrd", "evtl", "ggf", "vgl", "sog",
+           "inkl", "zzgl", "abs", "u.a", "o.ä", "s.o", "s.u", "u.u", "v.a", "z.t", "gem", "geb", "gest", "prof",
+           "dipl", "ing", "bspw", "allg"},
+    "fr": {"m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "st", "ste", "env", "av", "apr", "p.ex",
+           "cf", "etc", "chap", "hab", "min", "max", "réf"},
+    "es": {"sr", "sra", "srta", "sres", "dr", "dra", "ud", "uds", "lic", "ing", "arq", "prof", "av", "avda",
+           "pág", "núm", "aprox", "ej", "p.ej", "admón", "dña", "dª"},
 }
+# Abbreviations that only hold the sentence together before a number ("No. 5", "Nov. 24", "p. 12").
+_BEFORE_NUMBER = {
+    "no", "nos", "nr", "núm", "n", "vol", "vols", "pp", "pg", "ch", "chap", "fig", "figs", "art", "sec", "op",
+    "tel", "ext", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ed",
+    "tr", "ziff", "abs", "nº",
+}
+# Abbreviations that may also end a sentence: they end it when a typical sentence opener follows.
+_ENDABLE = {"inc", "ltd", "co", "corp", "jr", "bros", "plc", "llc", "etc", "u.s", "u.k", "u.n", "u.s.a", "a.m",
+            "p.m", "ph.d", "ad", "bc", "usw", "v.v"}
+_OPENERS = {
+    "en": {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his",
+           "her", "its", "their", "our", "in", "on", "at", "but", "and", "or", "so", "yet", "for", "after",
+           "before", "when", "while", "however", "meanwhile", "there", "as", "if", "also", "both", "last", "next"},
+}
+# Languages that write ordinals as "3." ("am 3. Oktober"): a short number before a period is no end.
+_ORDINAL_DOT = {"de", "da", "no", "nb", "nn", "fi", "cs", "sk", "pl", "hu", "tr", "sl", "hr", "sr", "bs", "et",
+                "lv", "is", "fo"}
 
-_END = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
+_SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_CJK_END = "。！？｡"
+# A sentence-ending run: one or more terminators, then closing quotes/brackets (French may put a
+# no-break space before »).
+_TERM = re.compile(
+    r"(?:\.{2,}|…+|[.!?‼⁇⁈⁉]+|[。！？｡]+|[।॥؟۔։።፧]+)"
+    r"(?:[\u00a0\u202f ]?»|[\"'”’)\]}›」』】〕）〗〙〛])*"
+)
+_TERM_FIRST = re.compile(r"[.!?‼⁇⁈⁉…。！？｡।॥؟۔։።፧]")
+_SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+_LINE = re.compile(r"[^\r\n]+")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_HAS_ALNUM = re.compile(r"[^\W_]")
+_OPEN_PUNCT = "\"'“‘«„‚([{¿¡-–—•*·›「『【〔（"
+_QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "(": ")", "（": "）", '"': '"'}
+_QUOTE_OPEN = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
+_MAX_QUOTE = 300  # longer "quotations" are more likely an unbalanced quote mark
+
+_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\.?)"
+# The part of a dateline after the place: ", March 23 (VNA) - " / " 25/11 - " / " (TTXVN) - ".
+_DATELINE_TAIL = re.compile(
+    rf"(?P<date>,?\s+{_DATE}(?:,?\s+\d{{4}})?)?\s*(?P<agency>\([^()\n]{{1,40}}\))?\s*\Z"
+)
+_DASH = re.compile(r"\s[-–—]\s+")
+_LIST_MARKER = re.compile(r"\d{1,3}|[a-z]|[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})+")
+_NOT_PLACE = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+              "sunday", "the", "on", "in", "at", "from", "to"}
 
 
 def split_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text``, whitespace-trimmed, never empty."""
+    return [(s, e) for s, e, _ in _spans(text, lang)]
+
+
+def segment(raw: str, lang: str, detect_lang: Callable[[str], str] | None = None) -> list[Segment]:
+    """Segments of a document, each with its NFC text, offsets, line, column, language and paragraph.
+
+    ``start``/``end`` index ``raw``; ``line``/``col`` are 1-based (col counts characters);
+    ``paragraph`` numbers blank-line separated blocks from 0. ``detect_lang`` (optional) gives
+    a segment's language from its text; by default every segment has ``lang``.
+    """
+    segs: list[Segment] = []
+    para = -1
+    line, line_start, pos = 1, 0, 0
+    for s, e, new_para in _spans(raw, lang):
+        gap = raw[pos:s]
+        breaks = gap.count("\n")
+        if breaks:
+            line += breaks
+            line_start = pos + gap.rfind("\n") + 1
+        if new_para:
+            para += 1
+        text, _ = nfc_offsets(raw[s:e])
+        seg_lang = detect_lang(text) if detect_lang else lang
+        segs.append(Segment(len(segs), text, s, e, line, s - line_start + 1, seg_lang, max(para, 0)))
+        pos = s
+    return segs
+
+
+def _spans(text: str, lang: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, starts_paragraph)`` for every sentence of ``text``."""
+    rules = _Rules.for_lang(lang)
+    new_para = True
+    prev_end = 0
+    for m in _LINE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        if s >= e:
+            continue
+        if not _HAS_ALNUM.search(text, s, e):
+            new_para = True  # "-----", "* * *": a separator
+            continue
+        if not new_para and _blank_line_between(text, prev_end, s):
+            new_para = True
+        for a, b in _split_line(text, s, e, rules):
+            yield a, b, new_para
+            new_para = False
+        prev_end = e
+
+
+def _blank_line_between(text: str, a: int, b: int) -> bool:
+    return len(_NEWLINE.findall(text, a, b)) >= 2
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch in _SPACE_CHARS
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and _is_space(text[s]):
+        s += 1
+    while e > s and _is_space(text[e - 1]):
+        e -= 1
+    return s, e
+
+
+class _Rules:
+    """The language-dependent parts of the splitter."""
+
+    _cache: dict[str, "_Rules"] = {}
+
+    def __init__(self, lang: str) -> None:
+        base = (lang or "").lower().replace("_", "-").split("-")[0]
+        self.titles = _TITLES["en"] | _TITLES.get(base, set())
+        self.openers = _OPENERS.get(base, set())
+        self.ordinal_dot = base in _ORDINAL_DOT
+
+    @classmethod
+    def for_lang(cls, lang: str) -> "_Rules":
+        if lang not in cls._cache:
+            cls._cache[lang] = cls(lang)
+        return cls._cache[lang]
+
+
+def _split_line(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[int, int]]:
+    cuts = sorted(set(_sentence_cuts(text, s, e, rules)) | set(_dateline_cuts(text, s, e)))
+    start = s
+    for end, nxt in cuts:
+        if end <= start or nxt <= start:
+            continue
+        a, b = _trim(text, start, end)
+        if b > a:
+            yield a, b
+        start = nxt
+    a, b = _trim(text, start, e)
+    if b > a:
+        yield a, b
+
+
+def _sentence_cuts(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[int, int]]:
+    """``(end of sentence, start of the next)`` pairs inside the line ``text[s:e]``."""
+    quotes = _quoted(text, s, e)
+    qi = 0
+    cur = s  # start of the current sentence
+    pos = s
+    while True:
+        c = _TERM_FIRST.search(text, pos, e)  # a plain character class: the regex engine skips ahead fast
+        if c is None:
+            break
+        m = _TERM.match(text, c.start(), e)
+        end = pos = m.end()
+        if end >= e:
+            break
+        term = m.group(0)
+        while qi < len(quotes) and quotes[qi][1] <= m.start():
+            qi += 1
+        inside = qi < len(quotes) and quotes[qi][0] < m.start()
+        nxt = _SPACES.match(text, end, e).end()
+        if nxt >= e:
+            break
+        if term[0] in _CJK_END:
+            yield end, nxt
+            cur = nxt
+            continue
+        if nxt == end or inside and quotes[qi][1] > end:
+            continue  # "US$2.2", "TP.HCM", a URL; or inside a short quotation
+        first = text[nxt]
+        if not _can_start(first):
+            continue
+        stop = term.rstrip("\"'”’»)]}›」』】〕）〗〙〛\u00a0\u202f ")
+        if stop != "." and set(stop) <= {".", "…"}:
+            if inside or _is_closer_run(term):
+                continue  # an ellipsis inside a quotation: “I am not sure…” he said
+        elif stop == "." and not _period_ends(text, cur, m.start(), nxt, e, rules):
+            continue
+        yield end, nxt
+        cur = nxt
+
+
+def _is_closer_run(term: str) -> bool:
+    return any(ch in "\"”»」』" for ch in term)
+
+
+def _can_start(ch: str) -> bool:
+    if ch.isupper() or ch.isdigit() or ch in _OPEN_PUNCT:
+        return True
+    return ch.isalpha() and not ch.islower()  # scripts without case (CJK, Arabic, Devanagari, Thai...)
+
+
+def _period_ends(text: str, cur: int, dot: int, nxt: int, e: int, rules: _Rules) -> bool:
+    """Does the period at ``dot`` end the sentence begun at ``cur``, given the token before it
+    and the word after it?"""
+    a = dot
+    lo = max(cur, dot - 40)
+    while a > lo and not _is_space(text[a - 1]) and text[a - 1] not in "([{\"“‘«„":
+        a -= 1
+    tok = text[a:dot].lower()
+    if not tok:
+        return True
+    if a == cur and _LIST_MARKER.fullmatch(tok):
+        return False  # "1. Introduction", "b. the second item", "IV. Results"
+    next_word = _word_at(text, nxt, e)
+    if tok.isdigit():
+        return not (rules.ordinal_dot and len(tok) <= 2 and not next_word[:1].isdigit())
+    if len(tok) == 1 and tok.isalpha():
+        return False  # an initial: "J. Smith", "Nguyễn V. A."
+    if tok in rules.titles:
+        return False
+    if tok in _BEFORE_NUMBER:
+        return not next_word[:1].isdigit()
+    if tok in _ENDABLE or _dotted_abbreviation(tok):
+        return next_word.lower() in rules.openers if rules.openers else True
+    return True
+
+
+def _dotted_abbreviation(tok: str) -> bool:
+    """"u.s", "e.g", "ph.d", "z.b": letters in groups of at most two, joined by dots."""
+    parts = tok.split(".")
+    return len(parts) >= 2 and all(0 < len(p) <= 2 and p.isalpha() for p in parts)
+
+
+def _word_at(text: str, i: int, e: int) -> str:
+    j = i
+    while j < e and j - i < 30 and (text[j].isalnum() or text[j] in "'’"):
+        j += 1
+    return text[i:j]
+
+
+def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans ``(open, close)`` of short quotations and parentheses in ``text[s:e]``, in order."""
     spans: list[tuple[int, int]] = []
-    for ps, pe in _lines(text):
-        spans.extend(_split_line(text, ps, pe, lang))
+    m = _QUOTE_OPEN.search(text, s, e)
+    while m:
+        i = m.start()
+        limit = min(e, i + _MAX_QUOTE)
+        found = [j for j in (text.find(c, i + 1, limit) for c in _QUOTE_PAIRS[m.group()]) if j >= 0]
+        if found:
+            j = min(found)
+            spans.append((i, j))
+            m = _QUOTE_OPEN.search(text, j + 1, e)
+        else:
+            m = _QUOTE_OPEN.search(text, i + 1, e)
     return spans
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for m in re.finditer(r"[^\r\n]+", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s and not re.fullmatch(r"[-=_*~#]{3,}", text[s:e]):
-            yield s, e
-        pos = m.end()
-    del pos
-
-
-def _split_line(text: str, s: int, e: int, lang: str) -> Iterator[tuple[int, int]]:
-    abbrev = _ABBREV.get(lang, set()) | _ABBREV["en"]
-    start = s
-    for m in _END.finditer(text, s, e):
-        end = m.end()
-        if end >= e:
-            break
-        nxt = text[end:e]
-        if not nxt[:1].isspace():
-            continue  # "US$2.2", "TP.HCM", "25/11." inside a token
-        rest = nxt.lstrip()
-        if not rest:
-            break
-        first = rest[0]
-        if not (first.isupper() or first.isdigit() or first in "\"'“‘«([-–—"):
+def _dateline_cuts(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """Cuts before a dateline glued to the preceding text: "... (Source: X) Hanoi 25/11 - The ..."."""
+    for d in _DASH.finditer(text, s, e):
+        if d.end() >= e or not _can_start(text[d.end()]) or text[d.end()].isdigit():
             continue
-        word = re.search(r"([\w.]+)[.!?…]*$", text[start:m.start() + 1])
-        tok = word.group(1).rstrip(".").lower() if word else ""
-        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
-            if tok in abbrev or (len(tok) == 1 and tok.isalpha()):
-                continue  # "Nov. 24", "J. Smith"
-        yield start, end
-        start = end + (len(nxt) - len(rest))
-    if start < e:
-        yield start, e
+        lo = max(s, d.start() - 60)
+        m = _DATELINE_TAIL.search(text, lo, d.start())
+        if m is None or not (m.group("date") or m.group("agency")):
+            continue
+        place = _place_before(text, s, m.start())
+        if place is None or place <= s:
+            continue
+        before = place - 1
+        while before > s and _is_space(text[before]):
+            before -= 1
+        prev = text[before]
+        if prev in ")]”\"»":
+            yield place, place
+        elif prev.isalnum() and (m.group("agency") or text[place:m.start()].isupper()):
+            yield place, place
 
 
-def segment(raw: str, lang: str, detect_lang=None) -> list[Segment]:  # noqa: ANN001
-    """Segments of a document, each with its NFC text, offsets, line, column and language."""
-    segs: list[Segment] = []
-    para = 0
-    last_end = 0
-    for s, e in split_sentences(raw, lang):
-        if "\n\n" in raw[last_end:s].replace("\r", "") or "\n" in raw[last_end:s] and not segs:
-            para += 1
-        nfc, _ = nfc_offsets(raw[s:e])
-        line = raw.count("\n", 0, s) + 1
-        col = s - (raw.rfind("\n", 0, s) + 1) + 1
-        seg_lang = detect_lang(nfc) if detect_lang else lang
-        segs.append(Segment(len(segs), nfc, s, e, line, col, seg_lang, para))
-        last_end = e
-    return segs
+def _place_before(text: str, s: int, end: int) -> int | None:
+    """Start of the run of one to four capitalised words that ends at ``end`` (a place name)."""
+    words = 0
+    pos = end
+    start = None
+    while words < 4 and pos > s:
+        b = pos
+        while b > s and _is_space(text[b - 1]):
+            b -= 1
+        if b == pos and words:
+            break
+        a = b
+        while a > s and (text[a - 1].isalpha() or text[a - 1] in ".'’-"):
+            a -= 1
+        word = text[a:b]
+        if not word or not word[0].isupper() or word.lower() in _NOT_PLACE:
+            break
+        start, pos, words = a, a, words + 1
+    return start
