@@ -1,0 +1,120 @@
+"""Known renderings of names between two languages (exonyms, acronyms, demonyms).
+
+Sources, merged: CLDR territory names through Babel (any language pair), and for English ->
+Vietnamese the shipped ``data/names_en_vi.tsv`` (hand-curated organisations, agencies, regions)
+and ``data/lexicon_en_vi.tsv`` (proper nouns from English Wiktionary). Keys are folded
+(:func:`tqcheck.names.text.fold`), so 'Liên Hiệp Quốc' and 'lien hiep quoc' are one key.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+from .text import base_lang, fold
+
+log = logging.getLogger(__name__)
+
+_FILES = {("en", "vi"): ("data/names_en_vi.tsv", "data/lexicon_en_vi.tsv")}
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    source: tuple[str, ...]  # forms in the source language; the first is the usual one
+    target: tuple[str, ...]  # accepted renderings in the target language; the first is preferred
+    kind: str = ""
+
+
+class Lexicon:
+    """Name renderings for one direction (``src`` -> ``tgt``)."""
+
+    def __init__(self, entries: list[LexEntry]):
+        self.entries = entries
+        self._by_src: dict[str, list[LexEntry]] = defaultdict(list)
+        self._by_tgt: dict[str, list[LexEntry]] = defaultdict(list)
+        for e in entries:
+            for s in e.source:
+                self._by_src[fold(s)].append(e)
+            for t in e.target:
+                self._by_tgt[fold(t)].append(e)
+
+    def for_source(self, name: str) -> list[LexEntry]:
+        return self._by_src.get(fold(name), [])
+
+    def for_target(self, name: str) -> list[LexEntry]:
+        return self._by_tgt.get(fold(name), [])
+
+    def source_keys_for_target(self, key: str) -> set[str]:
+        """Folded source forms that ``key`` (a folded target name) renders."""
+        return {fold(s) for e in self._by_tgt.get(key, []) for s in e.source}
+
+    def target_keys_for_source(self, key: str) -> set[str]:
+        return {fold(t) for e in self._by_src.get(key, []) for t in e.target}
+
+    def knows_source(self, name: str) -> bool:
+        return fold(name) in self._by_src
+
+    def knows_target(self, name: str) -> bool:
+        return fold(name) in self._by_tgt
+
+    def same(self, src: str, tgt: str) -> bool:
+        return fold(tgt) in self.target_keys_for_source(fold(src))
+
+    def rendering(self, src: str) -> str | None:
+        """The preferred rendering of a source name; for an acronym, a target acronym if there is one."""
+        entries = self.for_source(src)
+        if not entries:
+            return None
+        e = entries[0]
+        if src.isupper():
+            for t in e.target:
+                if t.replace(".", "").isupper():
+                    return t
+        return e.target[0]
+
+
+def _read_tsv(path: str) -> list[LexEntry]:
+    text = resources.files("tqcheck").joinpath(path).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        src = tuple(s.strip() for s in cols[0].split("|") if s.strip())
+        tgt = tuple(t.strip() for t in cols[1].split("|") if t.strip())
+        if src and tgt:
+            out.append(LexEntry(src, tgt, cols[2].strip() if len(cols) > 2 else ""))
+    return out
+
+
+def _babel_entries(src: str, tgt: str) -> list[LexEntry]:
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        s, t = Locale.parse(src), Locale.parse(tgt)
+    except (ImportError, ValueError, UnknownLocaleError):  # type: ignore[misc]
+        return []
+    out = []
+    for code, name in s.territories.items():
+        other = t.territories.get(code)
+        if other and not code.isdigit() or other and code in ("002", "142", "150", "019", "009"):
+            out.append(LexEntry((name,), (other,), "territory"))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(src_lang: str, tgt_lang: str) -> Lexicon:
+    """The merged lexicon for a language pair (curated files first, so their forms are preferred)."""
+    src, tgt = base_lang(src_lang), base_lang(tgt_lang)
+    entries: list[LexEntry] = []
+    for path in _FILES.get((src, tgt), ()):
+        entries.extend(_read_tsv(path))
+    if (tgt, src) in _FILES:
+        for path in _FILES[(tgt, src)]:
+            entries.extend(LexEntry(e.target, e.source, e.kind) for e in _read_tsv(path))
+    entries.extend(_babel_entries(src, tgt))
+    return Lexicon(entries)

@@ -1,0 +1,55 @@
+"""Text helpers shared by the name and term checks: folding, word tokens, capitalisation."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A word: letters (any script, with marks), joined by inner hyphens or apostrophes ("Ping-ming", "Xi'an").
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_JOINERS = re.compile(r"[\s\-'’‐‑–.]+")
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics (and map đ to d): 'Phạm Bình Minh' -> 'Pham Binh Minh'."""
+    text = text.replace("đ", "d").replace("Đ", "D").replace("ı", "i")
+    return _MARKS.sub("", unicodedata.normalize("NFD", text))
+
+
+def fold(text: str) -> str:
+    """Comparison key ignoring diacritics, case, hyphens and spacing: 'Fan Ping-ming' -> 'fanpingming'."""
+    return _JOINERS.sub("", strip_marks(text).casefold())
+
+
+def parts(text: str) -> list[str]:
+    """Folded parts of a name, split on spaces and hyphens: 'Ping-ming' -> ['ping', 'ming']."""
+    return [p for p in (fold(x) for x in re.split(r"[\s\-‐‑–]+", text)) if p]
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return is_capitalised(self.text)
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def base_lang(lang: str | None) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
