@@ -9,7 +9,7 @@ A *placeholder* is anything in a translatable string that a translator must carr
   head of an ICU argument (``{count, plural,``) whose sub-messages stay translatable;
 * subtitle override codes such as ``{\\an8}``.
 
-Design choice (documented in docs/formats.md): for segments read from translation files, ``Segment.text`` is
+Design choice: for segments read from translation files, ``Segment.text`` is
 the unit's text *as it stands in the file* with every placeholder, inline tag and file-syntax character
 (XML entities' tails, PO quotes and escapes, CSV doubled quotes, line breaks) replaced by spaces, **keeping
 its length**. Offsets that rules compute in ``Segment.text`` therefore still map one-to-one onto the file,
