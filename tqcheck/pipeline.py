@@ -1,6 +1,7 @@
 """The pipeline: load -> segment -> embed -> align -> check -> score -> report."""
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Callable
 
@@ -12,7 +13,7 @@ from .checks import DocContext, run_rules, select
 from .config import Config
 from .embed import Embedder, get_embedder
 from .errors import InputError
-from .langid import detect
+from .langid import document_language, ensure_distinct, segment_language, segment_languages
 from .load import read_text
 from .model import Bead, Document, Report, Segment, Severity
 from .quality import counts, mqm, word_count
@@ -24,22 +25,21 @@ Progress = Callable[[str], None]
 
 
 def load_document(path: str, cfg: Config, lang: str | None = None) -> Document:
+    """Read, identify the language of, and segment one document (``lang``: the user's code, if any)."""
     raw, enc = read_text(path, cfg.encoding)
-    doc_lang = lang or detect(raw)
-    if doc_lang == "und":
-        raise InputError(f"{path}: cannot tell which language this is; pass --src-lang/--tgt-lang")
-    segs = segment(raw, doc_lang, detect_lang=_seg_lang(doc_lang))
+    option = "--src-lang" if lang and lang == cfg.src_lang else "--tgt-lang" if lang and lang == cfg.tgt_lang \
+        else "--src-lang/--tgt-lang"
+    doc_lang = document_language(raw, lang, path, option)
+    segs = segment(raw, doc_lang)
     if not segs:
-        raise InputError(f"{path}: no sentences found")
-    return Document(path=path, raw=raw, lang=doc_lang, segments=tuple(segs), encoding=enc)
+        raise InputError(f"{path}: no sentences found (no letters or digits)")
+    return Document(path=path, raw=raw, lang=doc_lang, segments=tuple(segment_languages(segs, doc_lang)),
+                    encoding=enc)
 
 
 def _seg_lang(doc_lang: str) -> Callable[[str], str]:
-    def f(text: str) -> str:
-        # short segments (names, datelines) are too short to identify: keep the document's language
-        return detect(text, doc_lang) if len(text) >= 25 else doc_lang
-
-    return f
+    """Per-text language for ``segment(..., detect_lang=)``; short texts keep ``doc_lang``."""
+    return functools.partial(segment_language, doc_lang=doc_lang)
 
 
 def overlaps(segs: tuple[Segment, ...], max_k: int) -> dict[int, list[str]]:
@@ -84,6 +84,7 @@ def check_documents(src_path: str, tgt_path: str, cfg: Config | None = None, *,
     cfg = (cfg or Config()).validate()
     source = load_document(src_path, cfg, cfg.src_lang)
     target = load_document(tgt_path, cfg, cfg.tgt_lang)
+    ensure_distinct(source, target, cfg.src_lang, cfg.tgt_lang)
     return check_loaded(source, target, cfg, embedder=embedder, resources=resources)
 
 
