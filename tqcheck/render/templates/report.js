@@ -65,17 +65,30 @@
     if (details) details.open = true;
     $$("mark.cur").forEach(function (m) { m.classList.remove("cur"); });
     $$('mark.hl[data-f~="' + id + '"]').forEach(function (m) { m.classList.add("cur"); });
-    (row || target).scrollIntoView({ block: "center", behavior: "auto" });
+    target.scrollIntoView({ block: "center", behavior: "auto" });
     target.focus({ preventScroll: true });
     if (row) { flash(row); markCell(row.id); history.replaceState(null, "", "#" + row.id); }
     items.forEach(function (li) { li.removeAttribute("aria-current"); });
     current = order.indexOf(id);
     if (meta[id]) {
       meta[id].li.setAttribute("aria-current", "true");
-      meta[id].li.scrollIntoView({ block: "nearest" });
+      scrollList(meta[id].li);
     }
     var visible = order.filter(isShown);
     if (pos) pos.textContent = "Finding " + (visible.indexOf(id) + 1) + " of " + visible.length;
+  }
+
+  function scrollList(li) {
+    /* scroll only the findings list's own box, never the page (on phones the list sits above the rows) */
+    var boxes = [li.closest(".flist"), li.closest(".side-in")];
+    for (var i = 0; i < boxes.length; i++) {
+      var c = boxes[i];
+      if (!c || c.scrollHeight <= c.clientHeight + 1 || getComputedStyle(c).overflowY === "visible") continue;
+      var r = li.getBoundingClientRect(), cr = c.getBoundingClientRect();
+      if (r.top < cr.top) c.scrollTop -= cr.top - r.top + 8;
+      else if (r.bottom > cr.bottom) c.scrollTop += r.bottom - cr.bottom + 8;
+      return;
+    }
   }
 
   function step(dir) {
@@ -147,9 +160,8 @@
       }
     }
   });
-  var prev = $("#prev"), next = $("#next");
-  if (prev) prev.addEventListener("click", function () { step(-1); });
-  if (next) next.addEventListener("click", function () { step(1); });
+  $$("#prev, .js-prev").forEach(function (b) { b.addEventListener("click", function () { step(-1); }); });
+  $$("#next, .js-next").forEach(function (b) { b.addEventListener("click", function () { step(1); }); });
   doc.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     var t = e.target;
