@@ -40,7 +40,7 @@ _ARGV: list[str] | None = None
 SrcArg = Annotated[Path, typer.Argument(help="Source document (e.g. the English original).", show_default=False)]
 TgtArg = Annotated[Path, typer.Argument(help="Translation to check (e.g. the Vietnamese version).",
                                         show_default=False)]
-PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS...",
+PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS",
     help="SRC TGT (a source and its translation, in that order); or folders and files to pair automatically; "
     "or one manifest (.csv/.tsv with source,target columns, or .jsonl).", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option(

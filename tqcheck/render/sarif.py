@@ -114,11 +114,11 @@ def to_sarif(reports: list[Report]) -> dict[str, Any]:
     artifacts: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for r in reports:
-        for role, d in (("analysisTarget", r.target), ("referencedFile", r.source)):
+        for role, d in (("target", r.target), ("source", r.source)):
             if d.path not in index:
                 index[d.path] = len(artifacts)
-                artifacts.append({"location": {"uri": uri(d.path)}, "encoding": d.encoding, "roles": [role],
-                                  "properties": {"lang": d.lang}})
+                artifacts.append({"location": {"uri": uri(d.path)}, "encoding": d.encoding,
+                                  "roles": ["analysisTarget"], "properties": {"lang": d.lang, "side": role}})
     suppressed = [(r, *s) for r in reports for s in suppressed_findings(r)]
     findings = [f for r in reports for f in r.findings] + [s[1] for s in suppressed]
     codes = {c for r in reports for c in str(r.signature.get("rules", "")).split(",") if c}
