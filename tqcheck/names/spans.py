@@ -144,7 +144,7 @@ def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameS
 
     for i, tok in enumerate(toks):
         gap = text[toks[i - 1].end:tok.start] if i else ""
-        capital = tok.cap and any(c.isalpha() for c in tok.text)
+        capital = tok.cap and any(c.isalpha() for c in tok.text) and not re.match(r"[$€£¥₫]|\d", text[tok.end:])
         if run and (gap.strip() or not gap):
             flush()
         if capital:

@@ -1,0 +1,238 @@
+"""TQ1xx: proper names (people, organisations, agencies, places) across source and translation.
+
+The matching itself lives in :mod:`tqcheck.names`; this module decides what to report. All
+findings are computed once per document (cached) and each bead rule yields its bead's share.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from ..model import Severity
+from ..names import pinyin
+from ..names.match import Chunk, analyse, text_has
+from ..names.text import fold, is_acronym, parts
+from .base import BeadContext, Hit, rule
+from .terms import term_spans
+
+CACHE_KEY = "tqcheck.names.issues"
+
+
+@dataclass(frozen=True)
+class NameIssue:
+    code: str
+    chunk: Chunk
+    message: str
+    suggestion: str | None = None
+    evidence: str | None = None
+    severity: Severity | None = None
+
+
+def name_issues(ctx: Any) -> list[NameIssue]:
+    """Every name problem in the document (cached on the DocContext)."""
+    if CACHE_KEY not in ctx.cache:
+        ctx.cache[CACHE_KEY] = _issues(ctx)
+    return ctx.cache[CACHE_KEY]
+
+
+def _in_terms(c: Chunk, spans: dict[str, list[tuple[int, int, int]]]) -> bool:
+    return any(seg == c.segment and s < c.end and c.start < e for seg, s, e in spans[c.side])
+
+
+def _issues(ctx: Any) -> list[NameIssue]:
+    a = analyse(ctx)
+    if not a.active:
+        return []
+    lex = ctx.resources.lexicon(ctx.src_lang, ctx.tgt_lang) if ctx.resources else None
+    terms = term_spans(ctx)
+    out: list[NameIssue] = []
+    src_doc = " ".join(s.text for s in ctx.source.segments)
+    tgt_doc = " ".join(s.text for s in ctx.target.segments)
+    open_t: list[Chunk] = []
+    for c in a.chunks["target"]:
+        if _in_terms(c, terms):
+            continue
+        if c.match and c.match.kind == "pinyin":
+            out.append(_pinyin_issue(c, a))
+        elif c.match is None and c.strong and c.pinyin and len(pinyin.segmentations(" ".join(c.words)) or []) \
+                and len(parts(c.text)) >= 1 and sum(len(s) for s in pinyin.segmentations(c.text)[:1]) >= 2 \
+                and pinyin.strong_signal(c.words) and not text_has(parts(c.text), src_doc):
+            guess = pinyin.to_hanviet(c.words)
+            out.append(NameIssue("TQ102", c, f'"{c.text}" looks like a Chinese name in pinyin; no source name '
+                                 f'matches it' + (f' (Hán-Việt reading: "{guess}")' if guess else ""),
+                                 guess, None, Severity.MAJOR))
+        elif c.match is None and c.strong and not text_has(parts(c.text), src_doc):
+            open_t.append(c)
+    open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
+              and not _found_in(c, tgt_doc, lex)]
+    paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex)
+    tgt_vi = ctx.tgt_lang.split("-")[0].lower() == "vi"
+    for c in open_t:
+        if id(c) not in paired_t:
+            out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
+                                 None, None, _confidence(c, tgt_vi)))
+    for c in open_s:
+        if id(c) not in paired_s:
+            sugg = lex.rendering(c.text) if lex else None
+            out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
+                                 sugg or c.text, c.text, _confidence(c)))
+    return out
+
+
+def _found_in(c: Chunk, text: str, lex: Any) -> bool:
+    if text_has(parts(c.text), text):
+        return True
+    if lex:
+        for e in lex.for_source(c.text):
+            if any(text_has(parts(t), text) for t in e.target):
+                return True
+    return False
+
+
+def _confidence(c: Chunk, tgt_vi: bool = True) -> Severity:
+    """Major for a sure name (known, several strong words, a 3+ letter acronym); minor otherwise."""
+    strong_words = sum(1 for w in c.words if not w.islower())
+    if c.known or (is_acronym(c.text) and len(c.text) >= 3) or (len(c.words) >= 2 and strong_words >= 2):
+        return Severity.MAJOR
+    if tgt_vi and c.side == "target" and len(c.text) >= 4 and not is_acronym(c.text) and _foreign(c):
+        return Severity.MAJOR  # a foreign word in a Vietnamese sentence that the source does not have
+    return Severity.MINOR
+
+
+def _foreign(c: Chunk) -> bool:
+    from ..names.vietnamese import is_vietnamese_word
+
+    return all(not is_vietnamese_word(w) for w in c.words)
+
+
+def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssue],
+          lex: Any) -> tuple[set[int], set[int]]:
+    """A target name standing where a different source name should be: TQ101."""
+    paired_t: set[int] = set()
+    paired_s: set[int] = set()
+
+    def pair(t: Chunk, s: Chunk, why: str) -> None:
+        paired_t.add(id(t))
+        paired_s.add(id(s))
+        sugg = (lex.rendering(s.text) if lex else None) or s.text
+        out.append(NameIssue("TQ101", t, f'"{t.text}" stands where the source has "{s.text}"{why}',
+                             sugg, s.text))
+
+    for t in open_t:  # labelled credits: "(Credit: VNA)" / "(Nguồn: Kyodo News)"
+        if t.label is None:
+            continue
+        for s in open_s:
+            if s.label is not None and id(s) not in paired_s and abs(s.bead - t.bead) <= 1:
+                pair(t, s, f' (both in a "{s.label}:" credit)')
+                break
+    by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}
+    for t in open_t:
+        if id(t) not in paired_t:
+            by_bead.setdefault(t.bead, ([], []))[0].append(t)
+    for s in open_s:
+        if id(s) not in paired_s:
+            by_bead.setdefault(s.bead, ([], []))[1].append(s)
+    for ts, ss in by_bead.values():
+        if len(ts) == 1 and len(ss) == 1 and _confidence(ts[0]) == _confidence(ss[0]) == Severity.MAJOR:
+            pair(ts[0], ss[0], "")
+    return paired_t, paired_s
+
+
+def _pinyin_issue(c: Chunk, a: Any) -> NameIssue:
+    cand = c.match.other
+    preferred = _vietnamese_form(cand.key, a) or pinyin.to_hanviet(c.words, cand.parts)
+    return NameIssue("TQ102", c, f'"{c.text}" is the Chinese (pinyin) form of the source\'s "{cand.text}"'
+                     + (f'; in Vietnamese: "{preferred}"' if preferred else ""), preferred, cand.text)
+
+
+def _vietnamese_form(key: str, a: Any) -> str | None:
+    """The same name as the translation writes it elsewhere, with its marks ('Phạm Bình Minh')."""
+    for c in a.chunks["target"]:
+        if fold(c.text) == key and c.text != fold(c.text) and not c.pinyin and c.text != c.text.upper():
+            from ..names.vietnamese import has_vietnamese_marks
+
+            if has_vietnamese_marks(c.text) or any(ch in c.text for ch in "áàéèíìóòúù"):
+                return c.text
+    return None
+
+
+def _hits(ctx: BeadContext, code: str) -> Iterator[Hit]:
+    segs = {"source": set(ctx.bead.src), "target": set(ctx.bead.tgt)}
+    for i in name_issues(ctx.doc):
+        if i.code == code and i.chunk.segment in segs[i.chunk.side]:
+            c = i.chunk
+            yield Hit(c.side, c.segment, c.start, c.end, i.message, suggestion=i.suggestion,
+                      severity=i.severity, evidence=i.evidence)
+
+
+@rule("TQ101", "name-mistranslated", Severity.CRITICAL)
+def name_mistranslated(ctx: BeadContext) -> Iterator[Hit]:
+    """A different name stands in the translation where the source has another one.
+
+    What: a name in the target matches nothing in the source, while a source name in the same
+    place (the same credit line such as "(Credit: X)", or the only unmatched name of the bead)
+    has no counterpart in the target.
+
+    Why: crediting the wrong news agency, person or place is a critical error: the text now
+    says something false.
+
+    Example: source "(Credit: VNA)", target "(Nguồn: Kyodo News)".
+
+    Fix: put the source's name back, in its usual target form (the suggestion: "TTXVN").
+    """
+    yield from _hits(ctx, "TQ101")
+
+
+@rule("TQ102", "name-via-chinese", Severity.CRITICAL)
+def name_via_chinese(ctx: BeadContext) -> Iterator[Hit]:
+    """A name is written in Chinese pinyin instead of its Vietnamese (Hán-Việt) form.
+
+    What: a target name spelled the way Vietnamese never spells (f, j, w, z, zh, -ing, joined
+    syllables) splits into pinyin syllables whose Sino-Vietnamese readings give a source name:
+    "Fan Pingming" (范平明) reads Phạm Bình Minh. Also reported, as major, for a pinyin name that
+    no source name matches.
+
+    Why: translations made through Chinese turn Vietnamese names into pinyin; readers cannot
+    recognise the person.
+
+    Example: source "Pham Binh Minh", target "Fan Pingming" or "Fan Ping-ming".
+
+    Fix: write the name in Vietnamese (the suggestion, with marks taken from the translation
+    itself where the name appears correctly, else from the Hán-Việt reading).
+    """
+    yield from _hits(ctx, "TQ102")
+
+
+@rule("TQ103", "name-added", Severity.MAJOR)
+def name_added(ctx: BeadContext) -> Iterator[Hit]:
+    """A name in the translation appears nowhere in the source.
+
+    What: a foreign-looking or known name (a lexicon place, country or organisation) in the
+    target that matches no name or word of the source document, directly or through exonyms,
+    acronyms or Hán-Việt readings. Minor when the span is a single uncertain word.
+
+    Why: added places, people or agencies are additions the author never wrote, often leaked
+    from the material a machine translation system was trained on.
+
+    Example: the target dateline "Hokuriku Hà Nội 25/11" where the source names neither place.
+
+    Fix: remove the name, or check the source for the right one.
+    """
+    yield from _hits(ctx, "TQ103")
+
+
+@rule("TQ104", "name-omitted", Severity.MAJOR)
+def name_omitted(ctx: BeadContext) -> Iterator[Hit]:
+    """A source name has no counterpart anywhere in the translation.
+
+    What: a name in the source (an acronym, a word that is not an ordinary dictionary word, or a
+    known place/organisation) matches nothing in the whole target document. Minor when the span
+    is a single uncertain word.
+
+    Why: dropped names lose who did what where.
+
+    Example: "a dairy farm in Kaluga province" translated without "Kaluga".
+
+    Fix: add the name (the suggestion gives its usual target form where known).
+    """
+    yield from _hits(ctx, "TQ104")
