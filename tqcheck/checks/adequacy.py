@@ -1,0 +1,89 @@
+"""TQ8xx: adequacy outliers, beads whose meaning similarity is far below the document's own level.
+
+Multilingual sentence encoders give cosines in a narrow band that depends on the model, the language
+pair and the text type, so fixed cut-offs do not transfer. This rule scores each bead against the
+document's own distribution (a robust z-score on median and MAD) and reports only outliers.
+"""
+from __future__ import annotations
+
+import statistics
+from typing import Iterator
+
+import numpy as np
+
+from ..model import Severity
+from .base import BeadContext, DocContext, Hit, rule
+
+_MIN_BEADS = 6  # a distribution needs this many scored beads
+_Z = -3.0  # robust z-score at or below which a bead is an outlier
+_MIN_DROP = 0.03  # and its cosine must be at least this far below the median (tight documents)
+
+
+def bead_scores(doc: DocContext) -> dict[int, float]:
+    """Score per bead with both sides: ``doc.sims`` when the aligner filled it, else encoder cosines."""
+    if "tq8_scores" in doc.cache:
+        return doc.cache["tq8_scores"]
+    pairs = [(b, bead) for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
+    if doc.sims:
+        scores = {b: float(doc.sims[b]) for b, _ in pairs if b in doc.sims}
+    elif doc.cache.get("embedder") is not None and pairs:
+        src = [" ".join(doc.source.segments[i].text for i in bead.src) for _, bead in pairs]
+        tgt = [" ".join(doc.target.segments[j].text for j in bead.tgt) for _, bead in pairs]
+        vecs = doc.cache["embedder"].encode(src + tgt)
+        a, c = np.asarray(vecs[:len(src)]), np.asarray(vecs[len(src):])
+        cos = (a * c).sum(axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(c, axis=1) + 1e-9)
+        scores = {b: float(x) for (b, _), x in zip(pairs, cos)}
+    else:
+        scores = {}
+    doc.cache["tq8_scores"] = scores
+    return scores
+
+
+def outliers(doc: DocContext) -> dict[int, tuple[float, float]]:
+    """``{bead: (score, robust z)}`` for beads far below the document's median score."""
+    scores = bead_scores(doc)
+    if len(scores) < _MIN_BEADS:
+        return {}
+    vals = list(scores.values())
+    med = statistics.median(vals)
+    mad = 1.4826 * statistics.median(abs(v - med) for v in vals) or 1e-6
+    return {b: (s, (s - med) / mad) for b, s in scores.items() if (s - med) / mad <= _Z and med - s >= _MIN_DROP}
+
+
+def _corroborated(ctx: BeadContext) -> str | None:
+    """Another rule's evidence of a meaning error in this bead (checked directly, not through findings)."""
+    from . import numbers, omission
+
+    if numbers.analyse(ctx.doc).get(ctx.index):
+        return "its numbers differ"
+    ratio = omission.short_ratio(ctx)
+    if ratio is not None and (ratio < 0.6 or ratio > 1.8):
+        return "its length is unusual for this document"
+    return None
+
+
+@rule("TQ801", "low-adequacy", Severity.MINOR)
+def low_adequacy(ctx: BeadContext) -> Iterator[Hit]:
+    """A sentence pair's meaning similarity is far below the rest of the document: possible mistranslation.
+
+    What: Embeds each aligned source and target text with the multilingual encoder (or uses the aligner's
+    margin-normalised scores) and reports a bead whose score lies three robust standard deviations
+    (median/MAD) or more below the document's median. Minor on its own; major when another check
+    corroborates it (its numbers differ, or its length is far off the document's usual ratio).
+    Why: Garbled or invented translations keep the topic but lose the meaning; they stand out against the
+    other sentences of the same document, whatever the model's absolute scale. MQM: Accuracy /
+    Mistranslation.
+    Example: source "Lavrov hailed Vietnam's growing stature." -> target "Hai bên nhất trí tăng cường hợp tác
+    quốc phòng." in a document whose other sentences are faithful.
+    Fix: Retranslate the sentence from the source.
+    """
+    out = outliers(ctx.doc)
+    if ctx.index not in out or not ctx.tgt_segments:
+        return
+    score, z = out[ctx.index]
+    why = _corroborated(ctx)
+    seg = ctx.tgt_segments[0]
+    msg = f"meaning similarity {score:.3f} is far below this document's usual level (z={z:.1f}): possible " \
+          "mistranslation" + (f"; also {why}" if why else "")
+    yield Hit("target", seg.index, 0, len(seg.text), msg, severity=Severity.MAJOR if why else None,
+              evidence=ctx.src_text)

@@ -1,0 +1,190 @@
+"""TQ2xx: numbers, amounts, percentages and dates that differ between source and translation.
+
+Every bead's values are normalised (:mod:`tqcheck.numparse`) and compared as multisets. Values left over
+on one side are first cancelled against leftovers of nearby beads (an aligner that put a clause in the
+next bead is not a translation error); what remains is reported as changed (a source value and a target
+value of the same kind replace each other), missing or added.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Severity
+from ..numparse import RELATIVE_RENDER, Quantity, extract, relative_periods, render, render_all
+from .base import BeadContext, DocContext, Hit, rule
+
+_WINDOW = 2  # beads either side whose leftovers may cancel this bead's leftovers
+_MIN_SOFT = 3  # number words below this ("one", "two": "both", articles) are never required
+
+
+@dataclass
+class Issue:
+    kind: str  # changed | missing | added
+    src: Quantity | None
+    tgt: Quantity | None
+    relative: str | None = None  # the source's relative period replaced by a year
+
+
+def _required(q: Quantity) -> bool:
+    if not q.soft:
+        return True
+    return isinstance(q.value, float) and q.value >= _MIN_SOFT
+
+
+def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """Multiset match on keys; returns the leftovers of each side (hard values matched first)."""
+    left_t = sorted(tgt, key=lambda q: q.soft)
+    left_s: list[Quantity] = []
+    for q in sorted(src, key=lambda q: q.soft):
+        hit = next((t for t in left_t if t.keys & q.keys), None)
+        if hit is None:
+            left_s.append(q)
+        else:
+            left_t.remove(hit)
+    return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
+
+
+_NUMERIC = ("number", "money", "year")
+
+
+def _pairable(s: Quantity, t: Quantity, strict: bool) -> bool:
+    """Can target value ``t`` be a changed rendering of source value ``s``?"""
+    if strict:
+        return s.kind == t.kind or {s.kind, t.kind} == {"number", "money"}
+    return s.kind in _NUMERIC and t.kind in _NUMERIC and not (s.soft and t.kind == "year")
+
+
+def analyse(doc: DocContext) -> dict[int, list[Issue]]:
+    """Issues per bead index, computed once per document run."""
+    if "tq2" in doc.cache:
+        return doc.cache["tq2"]
+    left: list[tuple[list[Quantity], list[Quantity]]] = []
+    for bead in doc.beads:
+        src = " ".join(doc.source.segments[i].text for i in bead.src)
+        tgt = " ".join(doc.target.segments[j].text for j in bead.tgt)
+        ls, lt = _match(extract(src, doc.src_lang), extract(tgt, doc.tgt_lang))
+        left.append((ls, lt))
+    for b, (ls, _) in enumerate(left):  # cancel against neighbours' leftovers, nearest first
+        for q in list(ls):
+            for d in sorted(range(-_WINDOW, _WINDOW + 1), key=abs):
+                if d == 0 or not 0 <= b + d < len(left):
+                    continue
+                other = left[b + d][1]
+                t = next((t for t in other if t.keys & q.keys), None)
+                if t is not None:
+                    ls.remove(q)
+                    other.remove(t)
+                    break
+    out: dict[int, list[Issue]] = {}
+    for b, (ls, lt) in enumerate(left):
+        bead = doc.beads[b]
+        if bead.src and bead.tgt:
+            src_text = " ".join(doc.source.segments[i].text for i in bead.src)
+            out[b] = _issues(ls, lt, src_text, doc.src_lang)
+    doc.cache["tq2"] = out
+    return out
+
+
+def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str) -> list[Issue]:
+    issues: list[Issue] = []
+    lt = [t for t in lt if not t.soft]
+    ls = [s for s in ls if _required(s)]
+    rel = relative_periods(src_text, src_lang)
+
+    def pair(strict: bool) -> None:
+        for s in list(ls):
+            t = next((t for t in lt if _pairable(s, t, strict)), None)
+            if t is not None:
+                issues.append(Issue("changed", s, t))
+                ls.remove(s)
+                lt.remove(t)
+
+    pair(strict=True)
+    for t in [t for t in lt if t.kind == "year"]:
+        if rel:
+            issues.append(Issue("changed", None, t, rel.pop(0).group(0)))
+            lt.remove(t)
+    pair(strict=False)
+    issues += [Issue("added", None, t) for t in lt]
+    issues += [Issue("missing", s, None) for s in ls]
+    return issues
+
+
+def _label(q: Quantity) -> str:
+    return {"money": "amount", "percent": "percentage", "date": "date", "month": "month", "year": "year",
+            "time": "time"}.get(q.kind, "number")
+
+
+def _issues_of(ctx: BeadContext, kind: str) -> list[Issue]:
+    return [i for i in analyse(ctx.doc).get(ctx.index, []) if i.kind == kind]
+
+
+@rule("TQ201", "number-changed", Severity.CRITICAL)
+def number_changed(ctx: BeadContext) -> Iterator[Hit]:
+    """A number, amount, percentage, date or year differs between source and translation.
+
+    What: Compares the normalised values of each aligned sentence pair (decimal commas, "tỷ"/"billion",
+    "24 tháng 11"/"November 24" are understood) and reports a source value whose place in the translation
+    holds a different value of the same kind, or a calendar year that replaces a relative period such as
+    "this year".
+    Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
+    MQM: Accuracy / Mistranslation, critical.
+    Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
+    became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
+    Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative
+    period ("năm nay").
+    """
+    lang = ctx.doc.tgt_lang
+    src_text = ctx.src_text
+    for issue in _issues_of(ctx, "changed"):
+        t = issue.tgt
+        assert t is not None
+        if issue.src is not None:
+            msg = f"{_label(t)} '{t.text}' does not match the source's '{issue.src.text}'"
+            sug = render(issue.src, lang)
+        else:
+            msg = f"year '{t.text}' replaces the relative period '{issue.relative}' in the source"
+            unit = (issue.relative or "").split()[-1].lower()
+            sug = RELATIVE_RENDER.get(lang, {}).get(unit) or f"translate '{issue.relative}' as a relative period"
+        yield ctx.hit("target", t.start, t.end, msg, suggestion=sug, evidence=src_text)
+
+
+@rule("TQ202", "number-missing", Severity.MAJOR)
+def number_missing(ctx: BeadContext) -> Iterator[Hit]:
+    """A number, amount, percentage or date in the source is missing from its translation.
+
+    What: Reports a source value (figures, and number words of three or more such as "ten") that no value in
+    the aligned translation, or in the translation of a neighbouring sentence, matches.
+    Why: Dropped figures are a typical machine-translation omission (a sentence cut off before its amount);
+    the translation silently loses a fact. MQM: Accuracy / Omission, major.
+    Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
+    song phương ." (US$10 billion is gone).
+    Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").
+    """
+    lang = ctx.doc.tgt_lang
+    spans: dict[tuple[int, int], list[Quantity]] = {}
+    for issue in _issues_of(ctx, "missing"):
+        assert issue.src is not None
+        spans.setdefault((issue.src.start, issue.src.end), []).append(issue.src)
+    for (start, end), qs in spans.items():  # a range ("November 23-25") is one finding
+        yield ctx.hit("source", start, end, f"{_label(qs[0])} '{qs[0].text}' is missing from the translation",
+                      suggestion=render_all(qs, lang), evidence=ctx.tgt_text)
+
+
+@rule("TQ203", "number-added", Severity.MAJOR)
+def number_added(ctx: BeadContext) -> Iterator[Hit]:
+    """The translation states a number, amount, percentage or date the source does not have.
+
+    What: Reports a figure or date in a translated sentence that matches no value of its source sentence (or
+    of a neighbouring source sentence) and does not replace a source value (that is TQ201).
+    Why: Invented figures (a dateline's date, a year the translator guessed) add claims the author never
+    made. MQM: Accuracy / Addition, major.
+    Example: "Hai bên đã ký 3 thỏa thuận." for "The two sides signed agreements." (3 is invented).
+    Fix: Remove the value, or check the source: if it is right, the source needs it too.
+    """
+    for issue in _issues_of(ctx, "added"):
+        t = issue.tgt
+        assert t is not None
+        yield ctx.hit("target", t.start, t.end, f"{_label(t)} '{t.text}' has no counterpart in the source",
+                      suggestion=None, evidence=ctx.src_text)

@@ -1,0 +1,288 @@
+"""TQ5xx: omissions and additions, from the alignment and from each bead's shape.
+
+Length ratios are judged against the document's own median target/source ratio (robust to a few bad
+beads), so the rules work for any language pair without a table of expected ratios.
+"""
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import unicodedata
+from typing import Iterator
+
+from ..model import Segment, Severity
+from .base import BeadContext, DocContext, Hit, rule
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_MIN_BEADS = 5  # fewer beads than this: no document statistics, use a ratio of 1
+_SHORT_RATIO = 0.5  # a bead under half the document's usual ratio has lost content
+
+# Words that cannot end a sentence: conjunctions, prepositions, articles/determiners, auxiliaries.
+DANGLING = {  # only words that never close a compound or an idiom ("thiết bị", "sắp tới", "tự do" do)
+    "vi": set("và của với các những rằng để nhằm hoặc mà là thì mọi".split()),
+    "en": set("and or nor of the a an than whose including between among towards into onto".split()),
+    "de": set("und oder der die das den dem des ein eine einen einem einer zwischen dass".split()),
+    "fr": set("et ou de du des le la les un une au aux entre que".split()),
+    "es": set("y o de del el la los las un una al entre que".split()),
+}
+_CONJ = {"en": ("and", "or", "as well as"), "vi": ("và", "hoặc", "cùng"), "de": ("und", "oder"),
+         "fr": ("et", "ou"), "es": ("y", "o", "e")}
+_END = re.compile(r"\s*[.!?…。]+[\"'”’»)\]]*\s*$")
+_DATELINE = re.compile(r"^[\w\s,.'’()-]{0,40}\d{1,2}[/.-]\d{1,2}\b|^\(?[A-Z]{2,}\)?\s*[-–—:]", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _TOKEN.findall(text) if any(c.isalpha() for c in w)]
+
+
+def is_heading(seg: Segment) -> bool:
+    """A heading, caption, credit or dateline: no sentence-final punctuation, or very short."""
+    text = seg.text.strip()
+    return (not _END.search(text) and len(_words(text)) <= 15) or len(_words(text)) <= 3 or bool(
+        _DATELINE.match(text))
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of ``a``'s word types that also occur in ``b``."""
+    wa = {w.casefold() for w in _words(a)}
+    wb = {w.casefold() for w in _words(b)}
+    return len(wa & wb) / len(wa) if wa else 0.0
+
+
+def _duplicates_neighbour(segs: tuple[Segment, ...], index: int, width: int = 2) -> bool:
+    seg = segs[index]
+    for j in range(max(0, index - width), min(len(segs), index + width + 1)):
+        if j != index and _overlap(seg.text, segs[j].text) >= 0.6:
+            return True
+    return False
+
+
+@rule("TQ501", "sentence-omitted", Severity.MAJOR)
+def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
+    """A source sentence has no translation.
+
+    What: Reports every source sentence that the aligner could not pair with any target sentence (a 1-0
+    bead). A heading, caption, credit or dateline, or a sentence that repeats a neighbouring one, is only
+    minor.
+    Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
+    in the translation shows the gap. MQM: Accuracy / Omission, major.
+    Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
+    "Hai bên đánh giá cao quan hệ." (the first sentence is not translated).
+    Fix: Translate the sentence (the source text is quoted in the finding) or check the alignment.
+    """
+    if ctx.bead.tgt or not ctx.bead.src:
+        return
+    segs = ctx.doc.source.segments
+    for seg in ctx.src_segments:
+        minor = is_heading(seg) or _duplicates_neighbour(segs, seg.index)
+        yield Hit("source", seg.index, 0, len(seg.text), "this source sentence is not translated"
+                  + (" (a heading, caption or repeated line)" if minor else ""),
+                  severity=Severity.MINOR if minor else None, suggestion=None)
+
+
+@rule("TQ502", "sentence-added", Severity.MAJOR)
+def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
+    """A target sentence has no source.
+
+    What: Reports every target sentence that the aligner could not pair with any source sentence (a 0-1
+    bead). A heading or dateline, or a sentence that mostly repeats a neighbouring target sentence, is only
+    minor.
+    Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
+    context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
+    Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
+    bày tỏ vui mừng về quan hệ." (the second sentence has no source).
+    Fix: Delete the sentence, or find the source text it should translate.
+    """
+    if ctx.bead.src or not ctx.bead.tgt:
+        return
+    segs = ctx.doc.target.segments
+    for seg in ctx.tgt_segments:
+        minor = is_heading(seg) or _duplicates_neighbour(segs, seg.index)
+        yield Hit("target", seg.index, 0, len(seg.text), "this sentence has no counterpart in the source"
+                  + (" (a heading, dateline or repeated content)" if minor else ""),
+                  severity=Severity.MINOR if minor else None)
+
+
+def length_ratios(doc: DocContext) -> tuple[float, float]:
+    """Median and robust spread (1.4826 MAD) of log(target/source length) over the document's beads."""
+    if "tq5_ratio" in doc.cache:
+        return doc.cache["tq5_ratio"]
+    logs = []
+    for b in doc.beads:
+        s = sum(len(doc.source.segments[i].text) for i in b.src)
+        t = sum(len(doc.target.segments[j].text) for j in b.tgt)
+        if s >= 20 and t > 0:
+            logs.append(math.log(t / s))
+    if len(logs) < _MIN_BEADS:
+        out = (0.0, 0.25)
+    else:
+        med = statistics.median(logs)
+        out = (med, 1.4826 * statistics.median(abs(x - med) for x in logs))
+    doc.cache["tq5_ratio"] = out
+    return out
+
+
+def short_ratio(ctx: BeadContext) -> float | None:
+    """This bead's length ratio divided by the document's usual ratio (None when a side is empty/short)."""
+    s, t = len(ctx.src_text), len(ctx.tgt_text)
+    if s < 20 or not t:
+        return None
+    med, _ = length_ratios(ctx.doc)
+    return (t / s) / math.exp(med)
+
+
+@rule("TQ503", "partial-omission", Severity.MAJOR)
+def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
+    """A translated sentence is far shorter than its source.
+
+    What: Compares each bead's target/source length ratio with the document's own median ratio (so the usual
+    expansion of the language pair is learnt from the text itself) and reports a bead whose translation is
+    less than half as long as expected (and at least 30 characters short), with spread-based leeway for
+    documents whose ratios vary a lot.
+    Why: A sentence translated only in part (a clause, a list or an amount dropped) still aligns, so only its
+    length shows the loss. MQM: Accuracy / Omission, major.
+    Example: source "Trade hit US$2.2 billion, and both sides aim to lift it to US$10 billion by 2020 through
+    the free trade agreement." -> target "Thương mại đạt 2,2 tỷ USD."
+    Fix: Compare the sentence with its source and translate what is missing.
+    """
+    ratio = short_ratio(ctx)
+    if ratio is None or len(ctx.src_text) < 40:
+        return
+    _, spread = length_ratios(ctx.doc)
+    limit = min(_SHORT_RATIO, math.exp(-3 * spread))
+    expected = len(ctx.src_text) * math.exp(length_ratios(ctx.doc)[0])
+    if ratio < limit and expected - len(ctx.tgt_text) >= 30:
+        seg = ctx.tgt_segments[-1]
+        yield Hit("target", seg.index, 0, len(seg.text), f"the translation is {ratio:.0%} of the length this "
+                  "document's translations usually have: part of the source seems missing", evidence=ctx.src_text)
+
+
+def _last_word(text: str) -> tuple[str, int, int, bool] | None:
+    """The last word before the final punctuation, its span, and whether a space precedes that punctuation."""
+    m = _END.search(text)
+    body_end = m.start() if m else len(text.rstrip())
+    spaced = bool(m) and m.group(0)[:1].isspace()
+    words = list(_TOKEN.finditer(text[:body_end]))
+    if not words:
+        return None
+    w = words[-1]
+    return w.group(0), w.start(), (m.end() if m else body_end), spaced
+
+
+@rule("TQ504", "truncated-sentence", Severity.MAJOR)
+def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
+    """A translated sentence stops in the middle: it ends on a dangling word or an orphaned full stop.
+
+    What: Reports a target sentence whose last word is one that cannot end a sentence in the target language
+    (a conjunction, preposition, article or auxiliary such as "và", "của", "the", "and"), and a sentence that
+    ends in a detached " ." while its bead is clearly shorter than the document's usual length ratio (the
+    mark of a translation cut off before its object).
+    Why: Truncated output is a frequent neural MT failure; the missing end usually carries the figures or
+    the object of the sentence. MQM: Accuracy / Omission, major.
+    Example: source "... and hasten negotiations on several agreements." -> target "... để duy trì các cơ
+    chế đối thoại và tham vấn, thúc đẩy ." (what is to be hastened is missing).
+    Fix: Translate the rest of the source sentence (quoted in the finding's evidence).
+    """
+    if not ctx.bead.src:
+        return
+    dangling = DANGLING.get(ctx.doc.tgt_lang, set())
+    ratio = short_ratio(ctx)
+    from .numbers import analyse
+
+    lost = [i.src.text for i in analyse(ctx.doc).get(ctx.index, []) if i.kind == "missing" and i.src]
+    for seg in ctx.tgt_segments:
+        last = _last_word(seg.text)
+        if last is None or is_heading(seg) or not seg.text.rstrip().endswith((".", "…", "。")):
+            continue
+        word, start, end, spaced = last
+        if word.casefold() in dangling:
+            yield Hit("target", seg.index, start, end, f"the sentence ends on '{word}', which needs something "
+                      "after it: the rest of the sentence seems lost", evidence=ctx.src_text)
+        elif spaced and (lost or ratio is not None and ratio < 0.85):
+            why = f"the source's '{lost[-1]}' is missing" if lost else f"the bead is {ratio:.0%} of the usual length"
+            yield Hit("target", seg.index, start, end, f"the sentence stops after '{word}' with a detached full "
+                      f"stop and {why}: it looks cut off", evidence=ctx.src_text)
+
+
+def _fold(text: str) -> str:
+    """Lower-case, without diacritics, spaces or hyphens: "Việt Nam" -> "vietnam"."""
+    nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"[\W_]+", "", "".join(c for c in nfd if not unicodedata.combining(c))).casefold()
+
+
+def _caps(text: str) -> list[str]:
+    """Capitalised words and acronyms that are not sentence-initial."""
+    toks = list(_TOKEN.finditer(text))
+    return [t.group(0).split("'")[0].split("’")[0] for k, t in enumerate(toks)
+            if k > 0 and t.group(0)[:1].isupper() and len(t.group(0)) >= 2]
+
+
+def _item_names(sentence: str, item: str) -> list[str]:
+    """Capitalised words of a list item (its first word too, unless it starts the sentence)."""
+    return _caps(item if sentence.startswith(item) else " x " + item)
+
+
+def source_lists(text: str, lang: str) -> list[list[str]]:
+    """Comma-separated lists of three or more items ending in a conjunction ("A, B, and C")."""
+    conj = _CONJ.get(lang, ())
+    if not conj:
+        return []
+    parts = [p.strip() for p in re.split(r"[,;]\s+", text)]
+    lists, run = [], []
+    for p in parts:
+        run.append(p)
+        low = p.casefold()
+        if any(low.startswith(c + " ") for c in conj) and len(run) >= 3:
+            items = [re.sub(r"[.!?]+$", "", x) for x in run]
+            lists.append(items)
+            run = []
+        elif len(_words(p)) > 14:
+            run = [p]
+    return lists
+
+
+def _folded_tokens(text: str) -> set[str]:
+    """Folded words of ``text`` and their two- and three-word joins ("Việt Nam" -> "vietnam")."""
+    toks = [_fold(t) for t in _TOKEN.findall(text)]
+    return {"".join(toks[i:i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1)}
+
+
+def target_names(doc: DocContext) -> set[str]:
+    """Folded words and short joins of the whole target document (to see which source names it keeps)."""
+    if "tq5_names" not in doc.cache:
+        doc.cache["tq5_names"] = _folded_tokens(" ".join(s.text for s in doc.target.segments))
+    return doc.cache["tq5_names"]
+
+
+@rule("TQ505", "list-omitted", Severity.MAJOR)
+def list_omitted(ctx: BeadContext) -> Iterator[Hit]:
+    """A list of named items in the source is missing from the translation.
+
+    What: Finds comma-separated lists of three or more items in a source sentence ("A, B and C") and reports
+    the list when at least two of its items carry names that the translation keeps elsewhere in the
+    document (so the names are written the same way in the target) but none of the list's names appears
+    in the aligned translation.
+    Why: Machine translation often shortens enumerations of projects, organisations or places to a general
+    phrase, dropping the facts they carry. MQM: Accuracy / Omission, major.
+    Example: source "projects including a plant in Hanoi, a complex in Moscow and a farm in Kaluga." ->
+    target "các dự án trong nhiều lĩnh vực." while Hanoi and Moscow appear in other sentences.
+    Fix: Translate every item of the list.
+    """
+    if not ctx.bead.src or not ctx.bead.tgt:
+        return
+    here = _folded_tokens(ctx.tgt_text)
+    known = target_names(ctx.doc)
+    for seg in ctx.src_segments:
+        for items in source_lists(seg.text, ctx.doc.src_lang):
+            named = [{_fold(c) for c in _item_names(seg.text, it)} - {""} for it in items]
+            while len(items) > 3 and not named[0]:
+                items, named = items[1:], named[1:]  # "We agreed on A, B and C": the list starts at A
+            if sum(1 for n in named if n & known) < 2 or any(n & here for n in named):
+                continue
+            start = seg.text.find(items[0])
+            end = seg.text.find(items[-1]) + len(items[-1])
+            names = sorted({c for it in items for c in _item_names(seg.text, it) if _fold(c) in known})
+            yield Hit("source", seg.index, max(0, start), max(start, end), f"the list of {len(items)} items "
+                      f"is missing from the translation (none of {', '.join(names)} appears)",
+                      evidence=ctx.tgt_text)

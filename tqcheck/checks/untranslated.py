@@ -1,0 +1,153 @@
+"""TQ4xx: text left untranslated, copied from the source, or written in a third language."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..langid import detect_probs
+from ..model import Segment, Severity
+from .base import BeadContext, Hit, rule
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_MIN_PROB = 0.9  # langdetect probability needed to call a segment's language
+_MIN_CHARS = 25  # shorter segments (names, datelines, captions) cannot be identified reliably
+_COPY_CHRF = 70.0  # chrF of target against source above which a segment is a copy
+_COPY_RUN = 5  # identical consecutive tokens that make a copied fragment
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _TOKEN.findall(text) if any(c.isalpha() for c in w)]
+
+
+def _common_words(text: str) -> int:
+    """Words that are not names: lower-case alphabetic words of two letters or more."""
+    return sum(1 for w in _words(text) if w.islower() and len(w) >= 2)
+
+
+def _language(seg: Segment) -> tuple[str, float]:
+    """The segment's language and langdetect's confidence, or ("und", 0) when it is too short to tell."""
+    if len(seg.text) < _MIN_CHARS or _common_words(seg.text) < 3:
+        return "und", 0.0
+    probs = detect_probs(seg.text)
+    return (probs[0][0].split("-")[0], probs[0][1]) if probs else ("und", 0.0)
+
+
+@rule("TQ401", "untranslated", Severity.MAJOR)
+def untranslated(ctx: BeadContext) -> Iterator[Hit]:
+    """A translated sentence is still in the source language.
+
+    What: Identifies the language of each target sentence (langdetect, seeded) and reports one that is
+    confidently in the source language. Sentences shorter than 25 characters or made mostly of names are
+    skipped, because their language cannot be told.
+    Why: An untranslated sentence is content the reader of the translation does not get. MQM: Accuracy /
+    Untranslated, major.
+    Example: source "The talks were held in Moscow." -> target "The talks were held in Moscow." (copied
+    unchanged into the Vietnamese text).
+    Fix: Translate the sentence.
+    """
+    src, tgt = ctx.doc.src_lang, ctx.doc.tgt_lang
+    if src == tgt:
+        return
+    for seg in ctx.tgt_segments:
+        lang, prob = _language(seg)
+        if lang == src and prob >= _MIN_PROB:
+            yield Hit("target", seg.index, 0, len(seg.text), f"this sentence is in the source language ({src}), "
+                      f"not {tgt} (p={prob:.2f})", suggestion=None, evidence=ctx.src_text)
+
+
+@rule("TQ402", "wrong-language", Severity.MAJOR)
+def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
+    """A translated sentence is in a third language, neither the source's nor the target's.
+
+    What: Reports a target sentence of 40 characters or more (15 in Chinese or Japanese script) that langdetect confidently (p >= 0.95) assigns
+    to a language other than the source and target languages.
+    Why: Pivot translation (English -> Chinese -> Vietnamese) and multilingual models sometimes leave text in
+    the pivot language. MQM: Accuracy / Untranslated (wrong language), major.
+    Example: source "The two ministers signed a plan." -> target "两国外长签署了合作计划。" in a Vietnamese
+    translation.
+    Fix: Translate the sentence into the target language.
+    """
+    src, tgt = ctx.doc.src_lang, ctx.doc.tgt_lang
+    for seg in ctx.tgt_segments:
+        cjk = _cjk_share(seg.text) >= 0.5
+        if len(seg.text) < (15 if cjk else 40):
+            continue
+        lang, prob = _cjk_language(seg) if cjk else _language(seg)
+        if lang not in ("und", src, tgt) and prob >= 0.95:
+            yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
+                      f"(p={prob:.2f})", evidence=ctx.src_text)
+
+
+def _cjk_share(text: str) -> float:
+    return sum(1 for c in text if ord(c) >= 0x2E80) / max(1, len(text))
+
+
+def _cjk_language(seg: Segment) -> tuple[str, float]:
+    """Scripts without case or spaces (Chinese, Japanese) have no lower-case words to count."""
+    probs = detect_probs(seg.text)
+    return (probs[0][0].split("-")[0], probs[0][1]) if probs else ("und", 0.0)
+
+
+@rule("TQ403", "copied-source", Severity.MAJOR)
+def copied_source(ctx: BeadContext) -> Iterator[Hit]:
+    """Source text was copied into the translation instead of being translated.
+
+    What: Scores each target sentence against its source with chrF (sacrebleu's ``CHRF.sentence_score``);
+    a score of 70 or more over ordinary words (not just names and numbers) means the sentence was copied.
+    Inside a sentence, a run of five or more identical consecutive words, three of them ordinary lower-case
+    words, is reported as a copied fragment. Sentences already reported by TQ401 are skipped.
+    Why: Copy-through is how machine translation and hurried post-editing leave text untranslated when the
+    language detector cannot tell (short or mixed sentences). MQM: Accuracy / Untranslated, major.
+    Example: source "Both sides agreed to boost trade." -> target "Hai bên agreed to boost trade and
+    investment." (the clause "agreed to boost trade" was copied).
+    Fix: Translate the copied words; keep only names, codes and quotations that must stay as they are.
+    """
+    src, tgt = ctx.doc.src_lang, ctx.doc.tgt_lang
+    if src == tgt or not ctx.src_segments:
+        return
+    from sacrebleu.metrics import CHRF
+
+    source = ctx.src_text
+    src_tokens = [w.casefold() for w in _TOKEN.findall(source)]
+    for seg in ctx.tgt_segments:
+        lang, prob = _language(seg)
+        if lang == src and prob >= _MIN_PROB:
+            continue  # TQ401's finding
+        if _common_words(seg.text) >= 3 and CHRF().sentence_score(seg.text, [source]).score >= _COPY_CHRF:
+            yield Hit("target", seg.index, 0, len(seg.text), "this sentence is a copy of the source, not a "
+                      "translation", evidence=source)
+            continue
+        run = _copied_run(seg.text, src_tokens)
+        if run is not None:
+            s, e = run
+            yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated",
+                      evidence=source)
+
+
+def _copied_run(text: str, src_tokens: list[str]) -> tuple[int, int] | None:
+    """Span of the longest run of target tokens that appears in the same order in the source."""
+    toks = list(_TOKEN.finditer(text))
+    low = [t.group(0).casefold() for t in toks]
+    grams = {tuple(src_tokens[i:i + _COPY_RUN]) for i in range(len(src_tokens) - _COPY_RUN + 1)}
+    best: tuple[int, int] | None = None
+    i = 0
+    while i + _COPY_RUN <= len(low):
+        if tuple(low[i:i + _COPY_RUN]) not in grams:
+            i += 1
+            continue
+        j = i + _COPY_RUN
+        while j < len(low) and _in_order(low[i:j + 1], src_tokens):
+            j += 1
+        ordinary = sum(1 for t in toks[i:j] if t.group(0).islower() and len(t.group(0)) >= 2
+                       and any(c.isalpha() for c in t.group(0)))
+        if ordinary >= 3 and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = j
+    if best is None:
+        return None
+    return toks[best[0]].start(), toks[best[1] - 1].end()
+
+
+def _in_order(seq: list[str], tokens: list[str]) -> bool:
+    n = len(seq)
+    return any(tokens[k:k + n] == seq for k in range(len(tokens) - n + 1))

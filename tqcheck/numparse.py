@@ -1,0 +1,436 @@
+"""Find numbers, amounts, percentages and dates in text and normalise them, locale-aware.
+
+``extract(text, lang)`` returns :class:`Quantity` objects whose ``keys`` can be compared across languages:
+"US$2.2 billion" (en) and "2,2 tỷ USD" (vi) both carry ``("num", 2200000000.0)``; "November 24" and
+"ngày 24 tháng 11" both carry ``("date", (11, 24))``. Decimal and group symbols come from CLDR through
+Babel (``vi``: "2,2" is 2.2 and "1.000" is 1000); month names from ``babel.dates.get_month_names``.
+Numbers written as words ("ten", "mười") are *soft*: they can match a figure, but a rule should not
+demand them.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+Key = tuple  # ("num", 2.2e9) | ("pct", 5.0) | ("date", (11, 24)) | ("month", 11) | ("time", (10, 30))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One value found in text. ``start``/``end`` index the text given to :func:`extract`."""
+
+    kind: str  # number | year | money | percent | date | month | time
+    keys: frozenset
+    start: int
+    end: int
+    text: str
+    soft: bool = False  # written in words: may satisfy a figure, never required or flagged as added
+    currency: str | None = None
+    value: float | tuple | None = field(default=None, compare=False)
+
+
+_SCALES = {
+    "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
+    "k": 1e3, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3,
+    "trăm": 1e2, "hundred": 1e2,
+}
+_CURRENCY_WORDS = {
+    "us$": "USD", "$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD",
+    "đô la mỹ": "USD", "đô la": "USD", "đô-la": "USD", "đôla": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR",
+    "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "¥": "JPY", "yen": "JPY", "yên": "JPY",
+    "vnd": "VND", "vnđ": "VND", "đồng": "VND", "dong": "VND", "yuan": "CNY", "nhân dân tệ": "CNY", "cny": "CNY",
+    "rub": "RUB", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rúp": "RUB",
+}
+_PERCENT = ("%", "percent", "per cent", "phần trăm", "prozent", "pour cent", "por ciento", "procent")
+_PREFIX_CUR = r"(?P<cur>US\$|\$|€|£|¥|USD|EUR|VND)"
+_LETTER = r"A-Za-zÀ-ỹ"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUM_RE = re.compile(
+    rf"(?<![{_LETTER}\d.,])(?<![{_LETTER}]-)(?:{_PREFIX_CUR}\s?)?"
+    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    rf"(?:\s?(?P<scale>{_alt(list(_SCALES))})(?![{_LETTER}]))?"
+    rf"(?:\s?(?P<unit>{_alt(list(_PERCENT) + [w for w in _CURRENCY_WORDS if w[0].isalpha()])})(?![{_LETTER}]))?"
+    rf"(?P<ord>st|nd|rd|th)?(?![{_LETTER}\d])",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:])")
+_NUMDATE_RE = re.compile(r"(?<![\d/.])(?:(?P<d1>\d{1,2})\s?[-–]\s?)?(?P<a>\d{1,2})/(?P<b>\d{1,2})"
+                         r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")
+
+# Relative periods a translation must not turn into a calendar year ("this year" -> "năm 2016").
+RELATIVE = {
+    "en": re.compile(r"\b(?:this|last|next|past|previous|current|coming)\s+(?:year|month|week)\b|\b(?:today|"
+                     r"yesterday|tomorrow)\b|\byear[- ]to[- ]date\b", re.IGNORECASE),
+    "vi": re.compile(r"\b(?:năm|tháng|tuần)\s+(?:nay|này|ngoái|trước|qua|tới|sau)\b|\bhôm\s+(?:nay|qua)\b|"
+                     r"\bngày\s+mai\b", re.IGNORECASE),
+}
+RELATIVE_RENDER = {"vi": {"year": "năm nay", "month": "tháng này", "week": "tuần này"},
+                   "en": {"year": "this year", "month": "this month", "week": "this week"}}
+
+
+def _norm(v: float) -> float:
+    return float(f"{v:.9g}")
+
+
+@functools.lru_cache(maxsize=32)
+def _symbols(lang: str) -> tuple[str, str]:
+    try:
+        Locale.parse(lang)
+        return get_decimal_symbol(lang), get_group_symbol(lang)
+    except (UnknownLocaleError, ValueError):
+        return ".", ","
+
+
+def parse_number(s: str, lang: str) -> tuple[float, set[float]]:
+    """Value of a digit string in ``lang``'s conventions, plus other readings a careless writer may mean.
+
+    "2,2" (vi) -> 2.2; "1.000" (vi) -> 1000 (alt 1.0); "2.2" (vi) -> 2.2 (a group is 3 digits).
+    """
+    dec, grp = _symbols(lang)
+    s = s.replace("\u00a0", " ").replace("\u202f", " ")
+    seps = [c for c in s if c in ".,  "]
+    if not seps:
+        return float(s), set()
+    if len(set(seps)) > 1:  # both kinds: the last is the decimal mark
+        last = max(s.rfind("."), s.rfind(","))
+        return _to_float(re.sub(r"[.,  ]", "", s[:last]) + "." + s[last + 1:]), set()
+    sep = seps[0]
+    parts = s.split(sep)
+    grouped = all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3
+    as_group = _to_float("".join(parts))
+    if len(parts) > 2 or sep == " ":
+        return as_group, set()
+    as_dec = _to_float(parts[0] + "." + parts[1])
+    if not grouped:
+        return as_dec, set()
+    if sep == grp or (sep not in (dec, grp) and sep != "."):
+        return as_group, {as_dec}
+    return as_dec, {as_group}
+
+
+def _to_float(s: str) -> float:
+    try:
+        return float(Decimal(s))
+    except InvalidOperation:
+        return float("nan")
+
+
+# --- number words ---------------------------------------------------------------------------------
+
+_EN_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                        "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_MULT = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_VI_UNITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+_VI_TAIL = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5}  # only after mười/mươi
+_VI_MULT = {"trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+
+_EN_WORD_RE = re.compile(r"\b(?:(?:" + _alt(list(_EN_UNITS) + list(_EN_TENS) + list(_EN_MULT)) +
+                         r")(?:[- ](?=[a-z]))?)+\b", re.IGNORECASE)
+_VI_WORDS = list(_VI_UNITS) + list(_VI_TAIL) + list(_VI_MULT) + ["mười", "mươi", "linh", "lẻ"]
+_VI_WORD_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?:" + _alt(_VI_WORDS) + r")(?:\s+|(?![\wÀ-ỹ])))+", re.IGNORECASE)
+
+
+def _en_words(tokens: list[str]) -> float | None:
+    total, cur, seen = 0.0, 0.0, False
+    for t in tokens:
+        if t in _EN_UNITS:
+            cur += _EN_UNITS[t]
+        elif t in _EN_TENS:
+            cur += _EN_TENS[t]
+        elif t == "hundred":
+            cur = max(cur, 1) * 100
+        elif t in _EN_MULT:
+            total += max(cur, 1) * _EN_MULT[t]
+            cur = 0
+        seen = True
+    return total + cur if seen else None
+
+
+_VI_YEAR_AFTER = re.compile(r"\s*(?:$|[^\w\s]|\d|(?:nay|này|ngoái|tới|sau|qua|đó|ấy|trước|học|mới|rồi)\b)",
+                            re.IGNORECASE)
+
+
+def _vi_number_tokens(toks: list[tuple[int, int, str]], tail: str) -> list[tuple[int, int, str]]:
+    """The leading run of ``toks`` that is one Vietnamese number ("năm năm tới" -> the first "năm")."""
+    while toks and (toks[0][2] in _VI_MULT or toks[0][2] in ("mươi", "linh", "lẻ", *_VI_TAIL)):
+        toks = toks[1:]  # "triệu người" alone, "lẻ" ("odd") are not numbers
+    keep: list[tuple[int, int, str]] = []
+    for tok in toks:
+        prev = keep[-1][2] if keep else ""
+        if keep and (tok[2] in _VI_UNITS and prev in _VI_UNITS or tok[2] == "năm" and prev in ("mười", "mươi")):
+            break  # "năm năm" = five years; "mười năm" = ten years (15 is "mười lăm")
+        keep.append(tok)
+    if [t for _, _, t in keep] == ["năm"] and _VI_YEAR_AFTER.match(tail[keep[0][1]:]):
+        return []  # "năm 2016", "năm nay", "đầu năm,": the noun "year"
+    return keep
+
+
+def _vi_words(tokens: list[str]) -> float | None:
+    total, cur, prev = 0.0, 0.0, ""
+    for t in tokens:
+        if t in _VI_TAIL:
+            if prev not in ("mười", "mươi"):
+                return None
+            cur += _VI_TAIL[t]
+        elif t in _VI_UNITS:
+            cur += _VI_UNITS[t]
+        elif t == "mười":
+            cur += 10
+        elif t == "mươi":
+            cur = (cur or 1) * 10
+        elif t == "trăm":
+            cur = (cur or 1) * 100
+        elif t in _VI_MULT:
+            total += (cur or 1) * _VI_MULT[t]
+            cur = 0
+        prev = t
+    return total + cur
+
+
+def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    out = []
+    if lang == "en":
+        for m in _EN_WORD_RE.finditer(text):
+            s, e = m.start(), m.start() + len(m.group(0).rstrip("- "))
+            toks = re.split(r"[- ]+", text[s:e].lower())
+            if toks and toks[0] in _EN_MULT or toks == ["zero"]:
+                continue  # "hundreds", "a million" are not exact values
+            v = _en_words(toks)
+            if v is not None and not any(used[s:e]):
+                out.append(_soft(text, s, e, v))
+    elif lang == "vi":
+        for m in _VI_WORD_RE.finditer(text):
+            toks = [(t.start(), t.end(), t.group(0).lower()) for t in re.finditer(r"\S+", m.group(0))]
+            toks = _vi_number_tokens(toks, text[m.start():])
+            if not toks:
+                continue
+            s, e = m.start() + toks[0][0], m.start() + toks[-1][1]
+            if any(used[s:e]):
+                continue
+            v = _vi_words([t for _, _, t in toks])
+            if v is not None:
+                out.append(_soft(text, s, e, v))
+    return out
+
+
+def _soft(text: str, s: int, e: int, v: float) -> Quantity:
+    pct = re.match(r"\s*(?:" + _alt(list(_PERCENT)) + ")", text[e:], re.IGNORECASE)
+    if pct:
+        return Quantity("percent", frozenset({("pct", _norm(v))}), s, e + pct.end(), text[s:e + pct.end()], True,
+                        value=v)
+    return Quantity("number", frozenset({("num", _norm(v))}), s, e, text[s:e], True, value=v)
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=32)
+def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    names: dict[str, int] = {}
+    try:
+        for width in ("wide", "abbreviated"):
+            for ctx in ("format", "stand-alone"):
+                for num, name in get_month_names(width, ctx, locale=lang).items():
+                    names[name.lower().rstrip(".")] = num
+    except (UnknownLocaleError, ValueError):
+        return None, {}
+    if any(any(ch.isdigit() for ch in n) for n in names):
+        return None, names  # numeric month names ("tháng 11"): handled by the Vietnamese patterns
+    if lang == "en":
+        names["sept"] = 9
+    return re.compile(r"(?<![\w])(?P<mon>" + _alt(list(names)) + r")\.?(?![\w])", re.IGNORECASE), names
+
+
+_DAY = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+_DAY2 = r"(?:\s*(?:-|–|to|and|bis|au)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
+_DAY2_DOT = r"(?:\s*(?:-|–|to|and|bis|au)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?"
+_VI_DATE_RE = re.compile(
+    r"(?:(?:từ\s+)?ngày\s+)?(?P<d1>\d{1,2})(?:\s*(?:-|–|đến|tới|và)\s*(?:ngày\s+)?(?P<d2>\d{1,2}))?"
+    r"\s+tháng\s+(?P<mon>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y>\d{4}))?(?!\d)", re.IGNORECASE)
+_VI_RANGE_RE = re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?:đến|tới)\s*(?:ngày\s+)?(?P<a>\d{1,2})/"
+                          r"(?P<b>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE)
+_VI_MONTH_RE = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(?P<mon>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?(?![\d/])",
+                          re.IGNORECASE)
+
+
+def _date(month: int, days: list[int], s: int, e: int, text: str) -> list[Quantity]:
+    """One date per day of a range ("November 23-25" is two values), all spanning the range's text."""
+    if not 1 <= month <= 12 or any(not 1 <= d <= 31 for d in days):
+        return []
+    return [Quantity("date", frozenset({("date", (month, d))}), s, e, text[s:e], value=(month, d)) for d in days]
+
+
+def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    out: list[Quantity] = []
+
+    def add(qs: Quantity | list[Quantity], year: str | None = None, ys: int = 0) -> None:
+        qs = [qs] if isinstance(qs, Quantity) else qs
+        if not qs or any(used[qs[0].start:qs[0].end]):
+            return
+        q = qs[0]
+        out.extend(qs)
+        if year:
+            out.append(Quantity("year", frozenset({("num", float(year))}), ys, ys + 4, year, value=float(year)))
+        for i in range(q.start, q.end):
+            used[i] = True
+
+    if lang == "vi":
+        for m in _VI_RANGE_RE.finditer(text):
+            add(_date(int(m["b"]), [int(m["d1"]), int(m["a"])], m.start(), m.end(), text), m["y"], m.start("y"))
+        for m in _VI_DATE_RE.finditer(text):
+            days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
+            add(_date(int(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y"))
+    month_re, names = _month_regex(lang)
+    if month_re is not None:
+        mon = month_re.pattern
+        year = r"(?:,?\s+(?P<y>\d{4}))?"
+        for pat in (mon + r"\s+" + _DAY + _DAY2 + year,
+                    _DAY + r"\.?" + _DAY2_DOT + r"\s+(?:of\s+)?" + mon + year):
+            for m in re.finditer(pat + r"(?!\d)", text, re.IGNORECASE):
+                days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
+                add(_date(names[m["mon"].lower().rstrip(".")], days, m.start(), m.end(), text), m["y"],
+                    m.start("y") if m["y"] else 0)
+    for m in _NUMDATE_RE.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        # en writes month/day (day/month when the first is > 12); other languages day/month
+        readings = [(a, b)] + ([(b, a)] if b <= 12 else []) if lang == "en" and a <= 12 else [(b, a)]
+        readings = [(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31]
+        if not readings or any(used[m.start():m.end()]):
+            continue
+        qs = [Quantity("date", frozenset(("date", r) for r in readings), m.start(), m.end(), m.group(0),
+                       value=readings[0])]
+        if m["d1"] and 1 <= int(m["d1"]) <= 31:
+            mo = readings[0][0]
+            qs.insert(0, Quantity("date", frozenset({("date", (mo, int(m["d1"])))}), m.start(), m.end(),
+                                  m.group(0), value=(mo, int(m["d1"]))))
+        add(qs, m["y"] if m["y"] and len(m["y"]) == 4 else None, m.start("y") if m["y"] else 0)
+    if lang == "vi":
+        for m in _VI_MONTH_RE.finditer(text):
+            if not any(used[m.start():m.end()]) and 1 <= int(m["mon"]) <= 12:
+                add(Quantity("month", frozenset({("month", int(m["mon"]))}), m.start(), m.end(), m.group(0)),
+                    m["y"], m.start("y") if m["y"] else 0)
+    elif month_re is not None:
+        for m in re.finditer(mon + r"(?:\s+(?P<y>\d{4}))?", text, re.IGNORECASE):
+            word = m["mon"]
+            if not word[0].isupper() and lang == "en" or word.lower() == "may" and not m["y"]:
+                continue  # "may" the verb; English capitalises months
+            add(Quantity("month", frozenset({("month", names[word.lower().rstrip(".")])}), m.start(), m.end(),
+                         m.group(0)), m["y"], m.start("y") if m["y"] else 0)
+    return out
+
+
+# --- the extractor -----------------------------------------------------------------------------------
+
+
+def extract(text: str, lang: str) -> list[Quantity]:
+    """Every number, amount, percentage, date, month and time in ``text``, in text order."""
+    used = [False] * len(text)
+    found = _dates(text, lang, used)
+    for m in _TIME_RE.finditer(text):
+        if not any(used[m.start():m.end()]):
+            found.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(), m.end(),
+                                  m.group(0)))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in _NUM_RE.finditer(text):
+        if any(used[m.start("num"):m.end("num")]):
+            continue
+        q = _number(m, text, lang)
+        if q is not None:
+            found.append(q)
+            used[q.start:q.end] = [True] * (q.end - q.start)
+    found += _word_numbers(text, lang, used)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
+    value, alts = parse_number(m["num"], lang)
+    if value != value:  # NaN
+        return None
+    scale_word = (m["scale"] or "").lower()
+    unit = (m["unit"] or "").lower()
+    if scale_word in ("m", "k") and not m["cur"]:
+        scale_word = ""  # "5 m" is metres, "5k" is ambiguous without a currency
+    scale = _SCALES.get(scale_word, 1.0)
+    end = m.end() if (scale_word or unit or m["ord"]) else m.end("num")
+    if not scale_word and m["scale"]:
+        end = m.end("num")
+    cur = _CURRENCY_WORDS.get((m["cur"] or "").lower()) or _CURRENCY_WORDS.get(unit)
+    if unit == "đồng" and not (scale_word or m["cur"]):
+        cur = None if not re.match(r"\d", m["num"]) else "VND"
+    vals = {value * scale} | {a * scale for a in alts}
+    start = m.start("cur") if m["cur"] else m.start("num")
+    if unit in _PERCENT:
+        return Quantity("percent", frozenset(("pct", _norm(v)) for v in vals), start, end, text[start:end],
+                        value=value * scale)
+    if cur:
+        kind = "money"
+    elif (not scale_word and not alts and re.fullmatch(r"\d{4}", m["num"]) and 1000 <= value <= 2100):
+        kind = "year"
+    else:
+        kind = "number"
+    return Quantity(kind, frozenset(("num", _norm(v)) for v in vals), start, end, text[start:end], currency=cur,
+                    value=value * scale)
+
+
+def relative_periods(text: str, lang: str) -> list[re.Match[str]]:
+    """Relative time expressions ("this year", "năm nay") in ``text``."""
+    pat = RELATIVE.get(lang)
+    return list(pat.finditer(text)) if pat else []
+
+
+_SCALE_OUT = {"vi": ((1e12, "nghìn tỷ"), (1e9, "tỷ"), (1e6, "triệu")),
+              "en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))}
+_CUR_OUT = {"vi": {"USD": "{n} USD", "VND": "{n} đồng", "EUR": "{n} euro"},
+            "en": {"USD": "US${n}", "VND": "{n} dong", "EUR": "€{n}"}}
+
+
+def render(q: Quantity, lang: str) -> str:
+    """``q`` written the way ``lang`` writes it (for suggestions); falls back to ``q.text``."""
+    from babel.numbers import format_decimal
+
+    if q.kind == "date" and isinstance(q.value, tuple) and lang in ("vi", "en"):
+        mon, d = q.value
+        return f"ngày {d} tháng {mon}" if lang == "vi" else f"{get_month_names('wide', locale='en')[mon]} {d}"
+    if q.kind in ("number", "money", "percent", "year") and isinstance(q.value, float):
+        if q.kind == "year":
+            return str(int(q.value))
+        v, word = q.value, ""
+        for size, name in _SCALE_OUT.get(lang, ()):
+            if v >= size:
+                v, word = v / size, name
+                break
+        try:
+            n = format_decimal(_norm(v), locale=lang)
+        except (UnknownLocaleError, ValueError):
+            n = f"{_norm(v):g}"
+        n = f"{n} {word}".strip()
+        if q.kind == "percent":
+            return f"{n}%"
+        if q.currency:
+            return _CUR_OUT.get(lang, {}).get(q.currency, "{n} " + q.currency).format(n=n)
+        return n
+    return q.text
+
+
+def render_all(qs: list[Quantity], lang: str) -> str:
+    """Several values from one span, e.g. the days of a range: "ngày 23-25 tháng 11"."""
+    if len(qs) > 1 and all(q.kind == "date" and isinstance(q.value, tuple) for q in qs):
+        months = {q.value[0] for q in qs}  # type: ignore[index]
+        if len(months) == 1:
+            first = Quantity("date", qs[0].keys, qs[0].start, qs[0].end, qs[0].text, value=qs[0].value)
+            days = "-".join(str(q.value[1]) for q in qs)  # type: ignore[index]
+            one = render(first, lang)
+            return one.replace(f" {qs[0].value[1]} ", f" {days} ", 1) if lang == "vi" else f"{one}-{qs[-1].value[1]}"  # type: ignore[index]
+    return " / ".join(render(q, lang) for q in qs)
