@@ -14,6 +14,7 @@
   var current = -1;
   var pos = $("#pos");
   var tip = $("#tip");
+  var tipAnchor = null;
 
   function ids(el) { return (el.getAttribute("data-f") || "").split(" ").filter(Boolean); }
   function isShown(id) { return !meta[id] || shown[id]; }
@@ -132,7 +133,14 @@
     });
     tip.replaceChildren(ol);
     tip.hidden = false;
+    tipAnchor = el;
+    placeTip();
+  }
+  function placeTip() {
+    var el = tipAnchor;
+    if (!el || tip.hidden) return;
     var r = el.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > window.innerHeight) { hideTip(); return; }
     var w = tip.offsetWidth, h = tip.offsetHeight;
     var left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8));
     var top = r.bottom + 8;
@@ -140,7 +148,7 @@
     tip.style.left = left + "px";
     tip.style.top = top + "px";
   }
-  function hideTip() { if (tip) tip.hidden = true; }
+  function hideTip() { if (tip) tip.hidden = true; tipAnchor = null; }
 
   doc.addEventListener("change", function (e) {
     if (e.target.matches("input[data-filter], #flagged-only")) applyFilters();
@@ -181,7 +189,8 @@
   doc.addEventListener("focusin", function (e) {
     if (e.target.matches("mark.hl, .note")) showTip(e.target); else hideTip();
   });
-  window.addEventListener("scroll", hideTip, { passive: true });
+  window.addEventListener("scroll", placeTip, { passive: true });
+  window.addEventListener("resize", placeTip);
 
   var opened = [];
   window.addEventListener("beforeprint", function () {
