@@ -49,6 +49,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     src_doc = " ".join(s.text for s in ctx.source.segments)
     tgt_doc = " ".join(s.text for s in ctx.target.segments)
     open_t: list[Chunk] = []
+    tgt_vi = ctx.tgt_lang.split("-")[0].lower() == "vi"
     for c in a.chunks["target"]:
         if _in_terms(c, terms):
             continue
@@ -61,12 +62,11 @@ def _issues(ctx: Any) -> list[NameIssue]:
             out.append(NameIssue("TQ102", c, f'"{c.text}" looks like a Chinese name in pinyin; no source name '
                                  f'matches it' + (f' (Hán-Việt reading: "{guess}")' if guess else ""),
                                  guess, None, Severity.MAJOR))
-        elif c.match is None and c.strong and not text_has(parts(c.text), src_doc):
+        elif c.match is None and c.strong and not _found_in(c, src_doc, lex):
             open_t.append(c)
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, tgt_doc, lex)]
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex)
-    tgt_vi = ctx.tgt_lang.split("-")[0].lower() == "vi"
     for c in open_t:
         if id(c) not in paired_t:
             out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
@@ -75,24 +75,32 @@ def _issues(ctx: Any) -> list[NameIssue]:
         if id(c) not in paired_s:
             sugg = lex.rendering(c.text) if lex else None
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
-                                 sugg or c.text, c.text, _confidence(c)))
+                                 sugg or c.text, c.text, _confidence(c, tgt_vi)))
     return out
 
 
 def _found_in(c: Chunk, text: str, lex: Any) -> bool:
+    """The name, or one of its known renderings, is in ``text`` (in any case: 'the arctic')."""
     if text_has(parts(c.text), text):
         return True
     if lex:
-        for e in lex.for_source(c.text):
-            if any(text_has(parts(t), text) for t in e.target):
+        entries = lex.for_source(c.text) if c.side == "source" else lex.for_target(c.text)
+        for e in entries:
+            if any(text_has(parts(t), text) for t in (e.target if c.side == "source" else e.source)):
                 return True
     return False
 
 
 def _confidence(c: Chunk, tgt_vi: bool = True) -> Severity:
     """Major for a sure name (known, several strong words, a 3+ letter acronym); minor otherwise."""
-    strong_words = sum(1 for w in c.words if not w.islower())
-    if c.known or (is_acronym(c.text) and len(c.text) >= 3) or (len(c.words) >= 2 and strong_words >= 2):
+    if is_acronym(c.text) and len(c.text) >= 3:
+        return Severity.MAJOR
+    if c.known:
+        # a known name may have renderings the lexicon lacks (Hi Lạp, Kitô giáo): major only when it
+        # is kept as a foreign word
+        return Severity.MAJOR if tgt_vi and c.side == "target" and _foreign(c) else Severity.MINOR
+    if len(c.words) >= 2 and all(w[:1].isupper() for w in c.words) and not (tgt_vi and c.side == "target"
+                                                                             and not _foreign(c)):
         return Severity.MAJOR
     if tgt_vi and c.side == "target" and len(c.text) >= 4 and not is_acronym(c.text) and _foreign(c):
         return Severity.MAJOR  # a foreign word in a Vietnamese sentence that the source does not have
@@ -108,6 +116,7 @@ def _foreign(c: Chunk) -> bool:
 def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssue],
           lex: Any) -> tuple[set[int], set[int]]:
     """A target name standing where a different source name should be: TQ101."""
+    tgt_vi = ctx.tgt_lang.split("-")[0].lower() == "vi"
     paired_t: set[int] = set()
     paired_s: set[int] = set()
 
@@ -133,7 +142,8 @@ def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssu
         if id(s) not in paired_s:
             by_bead.setdefault(s.bead, ([], []))[1].append(s)
     for ts, ss in by_bead.values():
-        if len(ts) == 1 and len(ss) == 1 and _confidence(ts[0]) == _confidence(ss[0]) == Severity.MAJOR:
+        if len(ts) == 1 and len(ss) == 1 and _confidence(ts[0], tgt_vi) == _confidence(ss[0], tgt_vi) \
+                == Severity.MAJOR:
             pair(ts[0], ss[0], "")
     return paired_t, paired_s
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -44,7 +45,12 @@ class Lexicon:
         return self._by_src.get(fold(name), [])
 
     def for_target(self, name: str) -> list[LexEntry]:
-        return self._by_tgt.get(fold(name), [])
+        entries = self._by_tgt.get(fold(name), [])
+        if " " not in name.strip():  # one syllable: marks matter (Ảo is not Áo)
+            want = unicodedata.normalize("NFC", name).casefold()
+            entries = [e for e in entries if any(unicodedata.normalize("NFC", t).casefold() == want
+                                                 for t in e.target)]
+        return entries
 
     def source_keys_for_target(self, key: str) -> set[str]:
         """Folded source forms that ``key`` (a folded target name) renders."""
@@ -57,7 +63,7 @@ class Lexicon:
         return fold(name) in self._by_src
 
     def knows_target(self, name: str) -> bool:
-        return fold(name) in self._by_tgt
+        return bool(self.for_target(name))
 
     def same(self, src: str, tgt: str) -> bool:
         return fold(tgt) in self.target_keys_for_source(fold(src))

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Sequence
 from . import pinyin
 from .lexicon import Lexicon, load_lexicon
 from .spans import NameSpan, Word, find_names, word_is_strong
-from .text import base_lang, fold, parts, tokens
+from .text import base_lang, fold, is_acronym, parts, tokens
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
 
 MAX_CHUNK = 6
@@ -122,6 +122,10 @@ def match_chunk(side: str, text: str, words: Sequence[str], index: _Index, lex: 
     for k in sorted(other_keys):
         if k in index.by_key:
             return "lexicon", index.by_key[k][0]
+    if is_acronym(text) and len(key) >= 3:  # ADN = DNA, ARN = RNA (French-order acronyms)
+        for c in index.cands:
+            if len(c.key) == len(key) and is_acronym(c.text) and sorted(c.key) == sorted(key):
+                return "acronym", c
     if tgt_is_vi:
         hit = _match_pinyin(side, text, words, index)
         if hit:

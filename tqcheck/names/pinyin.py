@@ -183,6 +183,14 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+_PINYIN_MARKERS = re.compile(r"[fjwz]|zh|sh|q(?!u)|x[iu]|ing\b|ing(?=[^aeiou])|iang|iong|ian|iao|ou|ei|uo|"
+                             r"[\u0304\u030c]|ü")
+
+
 def strong_signal(words: Iterable[str]) -> bool:
-    """Spelling that Vietnamese never has: f, j, w, z, or a word that is no Vietnamese syllable at all."""
-    return any(re.search(r"[fjwzFJWZ]", w) or not is_vi_syllable(w) for w in words)
+    """Spelling that pinyin has and Vietnamese never does (f, j, w, z, zh, q without u, -ing, -ou, -ei,
+    -ian, -iao, -uo, tone macrons/carons), in a word that is no Vietnamese syllable: 'Pingming', 'Zhiming'."""
+    import unicodedata
+
+    return any(not is_vi_syllable(w) and _PINYIN_MARKERS.search(unicodedata.normalize("NFD", w).lower())
+               for w in words)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .text import Token, base_lang, is_acronym, tokens
-from .vietnamese import is_vietnamese_word
+from .vietnamese import has_vietnamese_marks, is_vietnamese_word
 
 CONNECTORS = {"of", "the", "de", "la", "del", "di", "da", "du", "van", "von", "der", "bin", "al", "el"}
 _SENT_START = re.compile(r"(^|[.!?:;…\"“”«»()\[\]–—]\s*|\s-\s*|\n)$")
@@ -90,11 +90,25 @@ def calendar_words(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes known to CLDR (via Babel)."""
+    try:
+        from babel import Locale
+
+        return frozenset(Locale.parse("en").currencies)
+    except Exception:  # noqa: BLE001
+        return frozenset()
+
+
 def word_is_strong(word: str, lang: str) -> bool:
     """A word that is surely part of a name (see the module docs)."""
-    if is_acronym(word) or (word.endswith("s") and is_acronym(word[:-1])):
-        return len(word.rstrip("s")) >= 3  # "US", "UN", "TV", "FMs" are translated, not kept
     lang = base_lang(lang)
+    if is_acronym(word) or (word.endswith("s") and is_acronym(word[:-1])):
+        core = word.rstrip("s")
+        if len(set(core)) == 1 or core in currency_codes() or (lang == "vi" and has_vietnamese_marks(word)):
+            return False  # "AAAA", "USD" (a number's unit), "KHÔNG" (a Vietnamese word in capitals)
+        return len(core) >= 3  # "US", "UN", "TV", "FMs" are translated, not kept
     if lang == "vi":
         return not is_vietnamese_word(word)
     if lang == "en":
@@ -104,9 +118,10 @@ def word_is_strong(word: str, lang: str) -> bool:
 
 def _split_words(tok: Token) -> list[Word]:
     """Split 'Vietnam-Russia' (capitalised on both sides of the hyphen) into two words; drop a possessive 's."""
-    m = re.search(r"['’]s$", tok.text)
+    m = re.search(r"['’]s$", tok.text) or (re.search(r"(?<=[A-Z]{2})s$", tok.text) if is_acronym(tok.text[:-1])
+                                             else None)
     if m and len(tok.text) > 3:
-        tok = Token(tok.text[: m.start()], tok.start, tok.start + m.start())
+        tok = Token(tok.text[: m.start()], tok.start, tok.start + m.start())  # "Vietnam's", "SLRs"
     pieces = re.split(r"([-‐‑])", tok.text)
     if len(pieces) > 1 and all(p[:1].isupper() for p in pieces[::2] if p):
         out, pos = [], tok.start
@@ -144,7 +159,7 @@ def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameS
 
     for i, tok in enumerate(toks):
         gap = text[toks[i - 1].end:tok.start] if i else ""
-        capital = tok.cap and any(c.isalpha() for c in tok.text) and not re.match(r"[$€£¥₫]|\d", text[tok.end:])
+        capital = tok.cap and any(c.isalpha() for c in tok.text) and tok.text != "I" and not re.match(r"[$€£¥₫]|\d", text[tok.end:])
         if run and (gap.strip() or not gap):
             flush()
         if capital:

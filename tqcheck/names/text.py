@@ -18,8 +18,11 @@ def strip_marks(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Comparison key ignoring diacritics, case, hyphens and spacing: 'Fan Ping-ming' -> 'fanpingming'."""
-    return _JOINERS.sub("", strip_marks(text).casefold())
+    """Comparison key ignoring diacritics, case, hyphens and spacing: 'Fan Ping-ming' -> 'fanpingming'.
+
+    Vietnamese writes i and y interchangeably in many syllables (Hy Lạp / Hi Lạp), so y folds to i.
+    """
+    return _JOINERS.sub("", strip_marks(text).casefold()).replace("y", "i")
 
 
 def parts(text: str) -> list[str]:
