@@ -53,7 +53,7 @@ def read_text(path: str, encoding: str | None = None) -> tuple[str, str]:
         text, used = _decode_as(path, data, encoding)
     else:
         text, used = _decode_auto(path, data)
-    _refuse_binary(path, text)
+    _refuse_binary(path, text, encoding)
     if not text.strip():
         raise InputError(f"{path}: file is empty (only whitespace)")
     return text, used
@@ -125,9 +125,12 @@ def _nul_hint(head: bytes) -> str:
     return "looks binary (contains NUL bytes); give a UTF-8 or UTF-16 text file"
 
 
-def _refuse_binary(path: str, text: str) -> None:
+def _refuse_binary(path: str, text: str, encoding: str | None) -> None:
     sample = text[:20000]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or 0x7F <= ord(ch) < 0xA0)
     if bad > max(2, 0.01 * len(sample)):
+        if encoding:
+            raise InputError(f"{path}: decoded as {encoding} it has {bad} control characters in the first "
+                             f"{len(sample)}; is --encoding right?")
         raise InputError(f"{path}: looks binary ({bad} control characters in the first {len(sample)}); "
                          "give a text file")

@@ -14,10 +14,11 @@ The whole pass is linear in the length of the text: every decision looks at a bo
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable, Iterator
 
 from .model import Segment
-from .textmap import nfc_offsets
+from .textmap import nfc_offsets, raw_span
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without the final dot).
 _TITLES = {
@@ -28,7 +29,7 @@ _TITLES = {
            "gs.tskh", "pgs.tskh", "ng", "ô", "bà", "ông", "q", "p", "tx", "tt", "nxb", "đc", "đ/c", "lg", "hn"},
     "de": {"z.b", "bzw", "ca", "d.h", "dr", "hr", "fr", "str", "jh", "mio", "mrd", "evtl", "ggf", "vgl", "sog",
            "inkl", "zzgl", "abs", "u.a", "o.ä", "s.o", "s.u", "u.u", "v.a", "z.t", "gem", "geb", "gest", "prof",
-           "dipl", "ing", "bspw", "allg"},
+           "dipl", "ing", "bspw", "allg", "z", "d", "u", "s", "v", "o"},
     "fr": {"m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "st", "ste", "env", "av", "apr", "p.ex",
            "cf", "etc", "chap", "hab", "min", "max", "réf"},
     "es": {"sr", "sra", "srta", "sres", "dr", "dra", "ud", "uds", "lic", "ing", "arq", "prof", "av", "avda",
@@ -38,7 +39,7 @@ _TITLES = {
 _BEFORE_NUMBER = {
     "no", "nos", "nr", "núm", "n", "vol", "vols", "pp", "pg", "ch", "chap", "fig", "figs", "art", "sec", "op",
     "tel", "ext", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ed",
-    "tr", "ziff", "abs", "nº",
+    "tr", "ziff", "abs", "nº", "p", "s", "n",
 }
 # Abbreviations that may also end a sentence: they end it when a typical sentence opener follows.
 _ENDABLE = {"inc", "ltd", "co", "corp", "jr", "bros", "plc", "llc", "etc", "u.s", "u.k", "u.n", "u.s.a", "a.m",
@@ -58,7 +59,7 @@ _CJK_END = "。！？｡"
 # no-break space before »).
 _TERM = re.compile(
     r"(?:\.{2,}|…+|[.!?‼⁇⁈⁉]+|[。！？｡]+|[।॥؟۔։።፧]+)"
-    r"(?:[\u00a0\u202f ]?»|[\"'”’)\]}›」』】〕）〗〙〛])*"
+    r"(?:[\u00a0\u202f ]?»|[\"'”’“‘«)\]}›‹」』】〕）〗〙〛])*"
 )
 _TERM_FIRST = re.compile(r"[.!?‼⁇⁈⁉…。！？｡।॥؟۔։።፧]")
 _SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
@@ -86,32 +87,43 @@ _NOT_PLACE = {"january", "february", "march", "april", "may", "june", "july", "a
 
 def split_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text``, whitespace-trimmed, never empty."""
-    return [(s, e) for s, e, _ in _spans(text, lang)]
+    return [(s, e) for s, e, _, _ in _raw_spans(text, lang)]
 
 
 def segment(raw: str, lang: str, detect_lang: Callable[[str], str] | None = None) -> list[Segment]:
     """Segments of a document, each with its NFC text, offsets, line, column, language and paragraph.
 
-    ``start``/``end`` index ``raw``; ``line``/``col`` are 1-based (col counts characters);
-    ``paragraph`` numbers blank-line separated blocks from 0. ``detect_lang`` (optional) gives
-    a segment's language from its text; by default every segment has ``lang``.
+    ``start``/``end`` index ``raw``; ``line``/``col`` are 1-based (col counts characters of ``raw``);
+    ``paragraph`` numbers blank-line separated blocks from 0. The text is split in its NFC form,
+    so NFD input gives the same segments. ``detect_lang`` (optional) gives a segment's language
+    from its text; by default every segment has ``lang``.
     """
     segs: list[Segment] = []
     para = -1
     line, line_start, pos = 1, 0, 0
-    for s, e, new_para in _spans(raw, lang):
-        gap = raw[pos:s]
-        breaks = gap.count("\n")
+    for s, e, new_para, text in _raw_spans(raw, lang):
+        breaks = raw.count("\n", pos, s)
         if breaks:
             line += breaks
-            line_start = pos + gap.rfind("\n") + 1
+            line_start = raw.rfind("\n", pos, s) + 1
         if new_para:
             para += 1
-        text, _ = nfc_offsets(raw[s:e])
         seg_lang = detect_lang(text) if detect_lang else lang
         segs.append(Segment(len(segs), text, s, e, line, s - line_start + 1, seg_lang, max(para, 0)))
         pos = s
     return segs
+
+
+def _raw_spans(raw: str, lang: str) -> Iterator[tuple[int, int, bool, str]]:
+    """``(start, end, starts_paragraph, nfc_text)``: sentences found in the NFC text, offsets in ``raw``."""
+    if unicodedata.is_normalized("NFC", raw):
+        for s, e, new_para in _spans(raw, lang):
+            yield s, e, new_para, raw[s:e]
+        return
+    nfc, offsets = nfc_offsets(raw)
+    for s, e, new_para in _spans(nfc, lang):
+        rs, re_ = raw_span(offsets, s, e)
+        yield rs, re_, new_para, nfc[s:e]
 
 
 def _spans(text: str, lang: str) -> Iterator[tuple[int, int, bool]]:
@@ -213,7 +225,7 @@ def _sentence_cuts(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[i
         first = text[nxt]
         if not _can_start(first):
             continue
-        stop = term.rstrip("\"'”’»)]}›」』】〕）〗〙〛\u00a0\u202f ")
+        stop = term.rstrip("\"'”’“‘«»)]}›‹」』】〕）〗〙〛\u00a0\u202f ")
         if stop != "." and set(stop) <= {".", "…"}:
             if inside or _is_closer_run(term):
                 continue  # an ellipsis inside a quotation: “I am not sure…” he said
@@ -224,7 +236,7 @@ def _sentence_cuts(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[i
 
 
 def _is_closer_run(term: str) -> bool:
-    return any(ch in "\"”»」』" for ch in term)
+    return any(ch in "\"”“«»」』" for ch in term)
 
 
 def _can_start(ch: str) -> bool:
@@ -248,8 +260,8 @@ def _period_ends(text: str, cur: int, dot: int, nxt: int, e: int, rules: _Rules)
     next_word = _word_at(text, nxt, e)
     if tok.isdigit():
         return not (rules.ordinal_dot and len(tok) <= 2 and not next_word[:1].isdigit())
-    if len(tok) == 1 and tok.isalpha():
-        return False  # an initial: "J. Smith", "Nguyễn V. A."
+    if len(tok) == 1 and text[dot - 1].isupper():
+        return False  # an initial: "J. Smith", "Nguyễn V. A." (not "đồng ý.", "Vâng ạ.")
     if tok in rules.titles:
         return False
     if tok in _BEFORE_NUMBER:

@@ -7,6 +7,7 @@ an NFC span ``[s, e)`` is the raw span ``[offsets[s], offsets[e])``.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 
@@ -33,6 +34,34 @@ def _composes_with_previous() -> frozenset[str]:
     return frozenset(chars)
 
 
+@functools.lru_cache(maxsize=1)
+def _changing_chunk() -> re.Pattern[str]:
+    """A base character followed by marks (or glue), or a lone character NFC rewrites (U+212B)."""
+    marks = set(_composes_with_previous())
+    alone = set()
+    for cp in range(0x30000):
+        ch = chr(cp)
+        if unicodedata.combining(ch):
+            marks.add(ch)
+        if unicodedata.decomposition(ch) and unicodedata.normalize("NFC", ch) != ch:
+            alone.add(ch)
+    return re.compile(f"(?s:.)[{_char_class(marks)}]+|[{_char_class(alone)}]")
+
+
+def _char_class(chars: set[str]) -> str:
+    cps = sorted(ord(c) for c in chars)
+    parts = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        parts.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(parts)
+
+
 def nfc_offsets(raw: str) -> tuple[str, list[int]]:
     """Return ``(nfc, offsets)``; ``offsets[i]`` is the raw index of NFC character ``i``.
 
@@ -41,26 +70,24 @@ def nfc_offsets(raw: str) -> tuple[str, list[int]]:
     at characters NFC can never merge with what precedes them; each chunk is normalised on its
     own, so the result equals ``unicodedata.normalize("NFC", raw)``. Every NFC character of a
     chunk maps to the chunk's first raw position (use :func:`raw_span` to round a span outward).
+    Linear: only the chunks that NFC changes are visited one by one.
     """
     if unicodedata.is_normalized("NFC", raw):
         return raw, list(range(len(raw) + 1))
-    glue = _composes_with_previous()
-    combining = unicodedata.combining
     out: list[str] = []
     offsets: list[int] = []
-    i = 0
-    n = len(raw)
-    while i < n:
-        j = i + 1
-        while j < n and (combining(raw[j]) or raw[j] in glue):
-            j += 1
-        chunk = raw[i:j]
-        if j - i > 1 or not unicodedata.is_normalized("NFC", chunk):
-            chunk = unicodedata.normalize("NFC", chunk)
+    pos = 0
+    for m in _changing_chunk().finditer(raw):
+        i, j = m.span()
+        if i > pos:
+            out.append(raw[pos:i])
+            offsets.extend(range(pos, i))
+        chunk = unicodedata.normalize("NFC", m.group())
         out.append(chunk)
         offsets.extend([i] * len(chunk))
-        i = j
-    offsets.append(n)
+        pos = j
+    out.append(raw[pos:])
+    offsets.extend(range(pos, len(raw) + 1))
     return "".join(out), offsets
 
 

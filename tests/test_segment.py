@@ -1,0 +1,286 @@
+"""Sentence segmentation: tables of cases per language (pycodestyle / sqlfluff style), offsets,
+paragraphs, lines and columns, and linear speed."""
+from __future__ import annotations
+
+import time
+import unicodedata
+
+import pytest
+
+from tqcheck.segment import segment, split_sentences
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, lang)]
+
+
+# (case id, text, expected sentences). A case is one line of input unless it says otherwise.
+EN = [
+    ("plain", "The talks ended. Both sides agreed.", ["The talks ended.", "Both sides agreed."]),
+    ("currency_decimal", "Trade hit US$2.2 billion. It grew.", ["Trade hit US$2.2 billion.", "It grew."]),
+    ("month_abbrev", "They met on Nov. 24 in Moscow. Talks followed.",
+     ["They met on Nov. 24 in Moscow.", "Talks followed."]),
+    ("month_abbrev_sentence_end", "The vote is in Nov. The results come later.",
+     ["The vote is in Nov.", "The results come later."]),
+    ("title", "Mr. Lavrov met Dr. Minh. They talked.", ["Mr. Lavrov met Dr. Minh.", "They talked."]),
+    ("initials", "J. R. R. Tolkien wrote it. He was British.", ["J. R. R. Tolkien wrote it.", "He was British."]),
+    ("number_abbrev", "See No. 5 and Vol. 3 of the report. Then stop.",
+     ["See No. 5 and Vol. 3 of the report.", "Then stop."]),
+    ("no_as_word", "He said no. Then he left.", ["He said no.", "Then he left."]),
+    ("us_before_name", "The U.S. President arrived. He spoke.", ["The U.S. President arrived.", "He spoke."]),
+    ("us_sentence_end", "He moved to the U.S. The next year he returned.",
+     ["He moved to the U.S.", "The next year he returned."]),
+    ("inc_end", "He works for Acme Inc. The firm is small.", ["He works for Acme Inc.", "The firm is small."]),
+    ("eg", "Fruit, e.g. Apples, is healthy. Eat it.", ["Fruit, e.g. Apples, is healthy.", "Eat it."]),
+    ("question_exclaim", "Why? Because! It works.", ["Why?", "Because!", "It works."]),
+    ("quote_closing", 'He said "We agree." Then he left.', ['He said "We agree."', "Then he left."]),
+    ("quote_lowercase_after", '"Is it done?" she asked.', ['"Is it done?" she asked.']),
+    ("ellipsis_in_quote", "“I am not sure… We will see,” Lavrov said. Talks go on.",
+     ["“I am not sure… We will see,” Lavrov said.", "Talks go on."]),
+    ("ellipsis_closing_quote", "“I am not sure…” Lavrov said. Talks go on.",
+     ["“I am not sure…” Lavrov said.", "Talks go on."]),
+    ("ellipsis_between_sentences", "He paused... Then he left.", ["He paused...", "Then he left."]),
+    ("ellipsis_lowercase", "He paused... and then he left.", ["He paused... and then he left."]),
+    ("quoted_sentences", 'He said: "I came. I saw." Then he left.', ['He said: "I came. I saw."', "Then he left."]),
+    ("parenthesis", "The fund (see Fig. 3. It grew) is new. Good.", ["The fund (see Fig. 3. It grew) is new.", "Good."]),
+    ("url", "Visit https://www.example.com/a.b?x=1. Then read it.",
+     ["Visit https://www.example.com/a.b?x=1.", "Then read it."]),
+    ("email", "Write to info@mofa.gov.vn. We reply.", ["Write to info@mofa.gov.vn.", "We reply."]),
+    ("date_slash", "On 25/11 they met. It was cold.", ["On 25/11 they met.", "It was cold."]),
+    ("digit_start", "Prices rose. 25 firms closed.", ["Prices rose.", "25 firms closed."]),
+    ("year_end", "It began in 2019. Growth followed.", ["It began in 2019.", "Growth followed."]),
+    ("list_marker", "1. Introduction", ["1. Introduction"]),
+    ("no_terminator", "Vietnamese, Russian FMs seek to step up ties", ["Vietnamese, Russian FMs seek to step up ties"]),
+    ("dateline_caption", "At the talks (Credit: VNA) Hanoi, March 23 (VNA) - Foreign Minister Minh met Lavrov.",
+     ["At the talks (Credit: VNA)", "Hanoi, March 23 (VNA) - Foreign Minister Minh met Lavrov."]),
+    ("dateline_caps", "Photo of the day HANOI (VNA) - The minister arrived.",
+     ["Photo of the day", "HANOI (VNA) - The minister arrived."]),
+    ("dateline_at_start_kept", "HANOI, March 23 (VNA) - Foreign Minister Minh met Lavrov.",
+     ["HANOI, March 23 (VNA) - Foreign Minister Minh met Lavrov."]),
+    ("dash_not_dateline", "Trade rose on Monday (local time) - a record.",
+     ["Trade rose on Monday (local time) - a record."]),
+    ("weekday_not_place", "It lasts from Monday, January 1 - March 31. Good.",
+     ["It lasts from Monday, January 1 - March 31.", "Good."]),
+]
+
+VI = [
+    ("plain", "Hai bên đã hội đàm. Họ ký thỏa thuận.", ["Hai bên đã hội đàm.", "Họ ký thỏa thuận."]),
+    ("tphcm", "Ông đến TP.HCM hôm qua. Trời mưa.", ["Ông đến TP.HCM hôm qua.", "Trời mưa."]),
+    ("tphcm_sentence_end", "Hội nghị diễn ra tại TP.HCM. Ông Minh phát biểu.",
+     ["Hội nghị diễn ra tại TP.HCM.", "Ông Minh phát biểu."]),
+    ("pgs_ts", "PGS.TS. Nguyễn Văn An phát biểu. Hội nghị kết thúc.",
+     ["PGS.TS. Nguyễn Văn An phát biểu.", "Hội nghị kết thúc."]),
+    ("ths", "ThS. Lê Thị Hoa trình bày. Mọi người vỗ tay.", ["ThS. Lê Thị Hoa trình bày.", "Mọi người vỗ tay."]),
+    ("initials", "Ông Nguyễn V. A. đã đến. Ông Bình chào.", ["Ông Nguyễn V. A. đã đến.", "Ông Bình chào."]),
+    ("decimal_comma", "Kim ngạch đạt 2,2 tỷ USD. Năm tới sẽ tăng.", ["Kim ngạch đạt 2,2 tỷ USD.", "Năm tới sẽ tăng."]),
+    ("thousands_dot", "Dân số là 1.234.567 người. Tăng nhanh.", ["Dân số là 1.234.567 người.", "Tăng nhanh."]),
+    ("date", "Ngày 25/11, hai bên hội đàm. Sau đó họ họp báo.",
+     ["Ngày 25/11, hai bên hội đàm.", "Sau đó họ họp báo."]),
+    ("uppercase_accented_start", "Hội đàm kết thúc. Ông Lavrov phát biểu. Đây là lần đầu.",
+     ["Hội đàm kết thúc.", "Ông Lavrov phát biểu.", "Đây là lần đầu."]),
+    ("caption_dateline", "Bộ trưởng gặp ông Lavrov (Nguồn: TTXVN) Hà Nội 25/11 - Theo lời mời của Nga.",
+     ["Bộ trưởng gặp ông Lavrov (Nguồn: TTXVN)", "Hà Nội 25/11 - Theo lời mời của Nga."]),
+    ("caption_dateline_agency", "Quang cảnh hội đàm (Ảnh: TTXVN) Mátxcơva 24/11 (TTXVN) - Bộ trưởng đã đến.",
+     ["Quang cảnh hội đàm (Ảnh: TTXVN)", "Mátxcơva 24/11 (TTXVN) - Bộ trưởng đã đến."]),
+    ("vv", "Gồm gạo, cà phê, v.v. Tất cả đều tăng.", ["Gồm gạo, cà phê, v.v.", "Tất cả đều tăng."]),
+    ("quote", "Ông nói: \"Chúng tôi đồng ý.\" Sau đó ông rời đi.",
+     ["Ông nói: \"Chúng tôi đồng ý.\"", "Sau đó ông rời đi."]),
+    ("space_before_period", "Theo lời mời của Nga Sergey Lavrov . Trong chuyến thăm.",
+     ["Theo lời mời của Nga Sergey Lavrov .", "Trong chuyến thăm."]),
+]
+
+ZH = [
+    ("plain", "双方举行了会谈。会谈结束后签署了协议。", ["双方举行了会谈。", "会谈结束后签署了协议。"]),
+    ("question_exclaim", "你去吗？我不去！他去。", ["你去吗？", "我不去！", "他去。"]),
+    ("closing_quote", "他说：“我们同意。”随后离开了。", ["他说：“我们同意。”", "随后离开了。"]),
+    ("decimal", "贸易额达到2.2亿美元。明年增长。", ["贸易额达到2.2亿美元。", "明年增长。"]),
+    ("latin_inside", "他访问了U.S.A.和越南。很好。", ["他访问了U.S.A.和越南。", "很好。"]),
+    ("ja", "今日は晴れです。明日は雨でしょう。", ["今日は晴れです。", "明日は雨でしょう。"]),
+    ("ja_halfwidth", "会議が終わった｡皆帰った｡", ["会議が終わった｡", "皆帰った｡"]),
+    ("space_after", "双方举行了会谈。 会谈很成功。", ["双方举行了会谈。", "会谈很成功。"]),
+]
+
+DE = [
+    ("plain", "Die Gespräche endeten. Beide Seiten stimmten zu.", ["Die Gespräche endeten.", "Beide Seiten stimmten zu."]),
+    ("ordinal", "Er kam am 3. Oktober 1990 an. Dann blieb er.", ["Er kam am 3. Oktober 1990 an.", "Dann blieb er."]),
+    ("year_end", "Das war im Jahr 1990. Danach kam er.", ["Das war im Jahr 1990.", "Danach kam er."]),
+    ("zb", "Es gibt z. B. Äpfel und Birnen. Das ist gut.", ["Es gibt z. B. Äpfel und Birnen.", "Das ist gut."]),
+    ("zb_compact", "Es gibt z.B. Äpfel. Das ist gut.", ["Es gibt z.B. Äpfel.", "Das ist gut."]),
+    ("dr", "Dr. Müller kommt. Frau Schmidt geht.", ["Dr. Müller kommt.", "Frau Schmidt geht."]),
+    ("mio", "Es kostet 3 Mio. Euro. Das ist viel.", ["Es kostet 3 Mio. Euro.", "Das ist viel."]),
+    ("nr", "Siehe Nr. 5 im Anhang. Danke.", ["Siehe Nr. 5 im Anhang.", "Danke."]),
+    ("low_quote", "Er sagte: „Wir kommen. Bald.“ Dann ging er.", ["Er sagte: „Wir kommen. Bald.“", "Dann ging er."]),
+    ("umlaut_start", "Es regnet. Übermorgen wird es besser.", ["Es regnet.", "Übermorgen wird es besser."]),
+]
+
+FR = [
+    ("plain", "Les ministres se sont rencontrés. Ils ont signé.", ["Les ministres se sont rencontrés.", "Ils ont signé."]),
+    ("m_title", "M. Dupont est arrivé. Mme Durand aussi.", ["M. Dupont est arrivé.", "Mme Durand aussi."]),
+    ("space_before_question", "Vraiment ? Oui, vraiment.", ["Vraiment ?", "Oui, vraiment."]),
+    ("guillemets", "Il a dit « Nous venons. » Puis il est parti.", ["Il a dit « Nous venons. »", "Puis il est parti."]),
+    ("guillemets_nbsp", "Il a dit «\u00a0Oui.\u00a0» Puis il est parti.",
+     ["Il a dit «\u00a0Oui.\u00a0»", "Puis il est parti."]),
+]
+
+OTHER = [
+    ("es_inverted", "es", "¿Vienes? ¡Claro! Vamos.", ["¿Vienes?", "¡Claro!", "Vamos."]),
+    ("ru", "ru", "Переговоры завершились. Стороны подписали соглашение.",
+     ["Переговоры завершились.", "Стороны подписали соглашение."]),
+    ("hi_danda", "hi", "वार्ता समाप्त हुई। दोनों पक्ष सहमत हुए।", ["वार्ता समाप्त हुई।", "दोनों पक्ष सहमत हुए।"]),
+    ("ar_caseless", "ar", "انتهت المحادثات. اتفق الجانبان؟ نعم.", ["انتهت المحادثات.", "اتفق الجانبان؟", "نعم."]),
+    ("unknown_lang_default", "xx", "Mr. Smith came. He left.", ["Mr. Smith came.", "He left."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(t, x, id=f"en:{i}") for i, t, x in EN])
+def test_english(text: str, expected: list[str]) -> None:
+    assert sentences(text, "en") == expected
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(t, x, id=f"vi:{i}") for i, t, x in VI])
+def test_vietnamese(text: str, expected: list[str]) -> None:
+    assert sentences(text, "vi") == expected
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(t, x, id=f"zh:{i}") for i, t, x in ZH])
+def test_chinese_japanese(text: str, expected: list[str]) -> None:
+    assert sentences(text, "ja" if "ja" in text else "zh") == expected
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(t, x, id=f"de:{i}") for i, t, x in DE])
+def test_german(text: str, expected: list[str]) -> None:
+    assert sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(t, x, id=f"fr:{i}") for i, t, x in FR])
+def test_french(text: str, expected: list[str]) -> None:
+    assert sentences(text, "fr") == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [pytest.param(lg, t, x, id=f"{lg}:{i}") for i, lg, t, x in OTHER])
+def test_other_languages(lang: str, text: str, expected: list[str]) -> None:
+    assert sentences(text, lang) == expected
+
+
+def test_german_ordinal_splits_in_english() -> None:
+    """The ordinal rule is German's: in English "in 3. Then" ends a sentence."""
+    assert sentences("The score was 3. Then it rained.", "en") == ["The score was 3.", "Then it rained."]
+    assert sentences("Der Stand war 3. Dann regnete es.", "de") == ["Der Stand war 3. Dann regnete es."]
+
+
+DOC = (
+    "Title line without a full stop\n"
+    "\n"
+    "First sentence here. Second one follows.\n"
+    "A caption line\n"
+    "   \n"
+    "-----------------\n"
+    "Last paragraph, one sentence.\n"
+)
+
+
+def test_paragraphs_lines_and_columns() -> None:
+    segs = segment(DOC, "en")
+    assert [s.text for s in segs] == ["Title line without a full stop", "First sentence here.",
+                                      "Second one follows.", "A caption line", "Last paragraph, one sentence."]
+    assert [s.paragraph for s in segs] == [0, 1, 1, 1, 2]
+    assert [(s.line, s.col) for s in segs] == [(1, 1), (3, 1), (3, 22), (4, 1), (7, 1)]
+    assert [s.index for s in segs] == list(range(5))
+    for s in segs:
+        assert DOC[s.start:s.end] == s.text
+
+
+def test_separator_line_starts_a_paragraph() -> None:
+    segs = segment("Heading\n=====\nBody text.\n", "en")
+    assert [(s.text, s.paragraph) for s in segs] == [("Heading", 0), ("Body text.", 1)]
+
+
+def test_crlf_offsets_lines_and_columns() -> None:
+    lf = "Alpha one. Beta two.\n\nGamma three.\nDelta four.\n"
+    crlf = lf.replace("\n", "\r\n")
+    a, b = segment(lf, "en"), segment(crlf, "en")
+    assert [(s.text, s.line, s.col, s.paragraph) for s in a] == [(s.text, s.line, s.col, s.paragraph) for s in b]
+    for s in b:
+        assert crlf[s.start:s.end] == s.text
+        assert "\r" not in s.text
+
+
+def test_lone_cr_is_a_line_break() -> None:
+    segs = segment("One line\rAnother line", "en")
+    assert [s.text for s in segs] == ["One line", "Another line"]
+
+
+def test_nfd_text_is_nfc_with_raw_offsets() -> None:
+    raw = unicodedata.normalize("NFD", "Hội đàm kết thúc. Ông Lavrov phát biểu.")
+    segs = segment(raw, "vi")
+    assert [s.text for s in segs] == ["Hội đàm kết thúc.", "Ông Lavrov phát biểu."]
+    for s in segs:
+        assert unicodedata.normalize("NFC", raw[s.start:s.end]) == s.text
+        assert s.text != raw[s.start:s.end]  # really NFD underneath
+
+
+def test_surrounding_and_zero_width_space_trimmed() -> None:
+    raw = "\ufeff\u200b  Hello there.\u00a0 Next one.\u200b \n"
+    segs = segment(raw, "en")
+    assert [s.text for s in segs] == ["Hello there.", "Next one."]
+    assert [raw[s.start:s.end] for s in segs] == ["Hello there.", "Next one."]
+
+
+def test_only_punctuation_gives_no_segment() -> None:
+    assert segment("***\n---\n...\n", "en") == []
+
+
+def test_detect_lang_callback_sets_segment_language() -> None:
+    segs = segment("Short. Another sentence.", "en", detect_lang=lambda t: "xx" if "Another" in t else "en")
+    assert [s.lang for s in segs] == ["en", "xx"]
+
+
+def test_seed_articles_round_trip(corpus_path) -> None:  # noqa: ANN001
+    raw = corpus_path.read_text(encoding="utf-8")
+    segs = segment(raw, "vi" if corpus_path.name.startswith("003") else "en")
+    assert len(segs) > 10
+    for s in segs:
+        assert raw[s.start:s.end] == s.text
+        assert s.text == s.text.strip()
+    assert [s.start for s in segs] == sorted(s.start for s in segs)
+
+
+@pytest.fixture(params=["000_74d1bcbf21ade748.txt", "003_8cf2e5f9d09ebff1.txt"])
+def corpus_path(request):  # noqa: ANN001, ANN201
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[1] / "corpora" / request.param
+
+
+def test_seed_translation_caption_and_dateline_are_separate() -> None:
+    """The generic dateline rule splits a caption glued to "City dd/mm - ..." in the seed translation."""
+    from pathlib import Path
+
+    raw = (Path(__file__).resolve().parents[1] / "corpora" / "003_8cf2e5f9d09ebff1.txt").read_text(encoding="utf-8")
+    texts = [s.text for s in segment(raw, "vi")]
+    cap = [t for t in texts if t.endswith(")") and "(" in t]
+    assert cap, texts[:4]
+    nxt = texts[texts.index(cap[0]) + 1]
+    assert nxt.split(" - ")[0].split()[-1].count("/") == 1  # "... dd/mm - Theo ..."
+
+
+def _timed(raw: str, lang: str) -> tuple[float, int]:
+    t = time.perf_counter()
+    n = len(split_sentences(raw, lang))
+    return time.perf_counter() - t, n
+
+
+def test_twenty_thousand_sentences_fast() -> None:
+    unit = ("Mr. Minh met Dr. Lavrov on Nov. 24 in Moscow. Trade hit US$2.2 billion, e.g. in energy. "
+            "“I am not sure… We will see,” he said. Did they agree? Yes!\n")
+    raw = unit * 4000
+    seconds, n = _timed(raw, "en")
+    assert n == 20000
+    assert seconds < 4.0, f"{seconds:.2f}s for 20,000 sentences"
+
+
+@pytest.mark.parametrize("unit", ["a.b ", "(x ", "Hanoi 25/11 - ", "x... "])
+def test_single_huge_line_is_linear(unit: str) -> None:
+    """No quadratic corner: one line of 200,000 tokens that never end a sentence."""
+    seconds, _ = _timed(unit * 50000, "en")
+    assert seconds < 4.0, f"{seconds:.2f}s"
