@@ -45,7 +45,21 @@ class PairSpec:
 
 
 def is_manifest(path: str) -> bool:
-    return os.path.isfile(path) and path.lower().endswith(MANIFEST_SUFFIXES)
+    """A JSONL file, or a CSV/TSV whose source/target columns name existing files (not a bilingual table)."""
+    if not os.path.isfile(path) or not path.lower().endswith(MANIFEST_SUFFIXES):
+        return False
+    if path.lower().endswith(".jsonl"):
+        return True
+    from .formats.table import looks_like_manifest
+
+    return looks_like_manifest(path)
+
+
+def is_bilingual(path: str) -> bool:
+    """A single file holding source and translation (XLIFF, TMX, PO, a CSV/TSV of units)."""
+    from .formats import is_bilingual as _is_bilingual
+
+    return os.path.isfile(path) and _is_bilingual(path)
 
 
 def collect_documents(paths: Iterable[str], patterns: tuple[str, ...] = ("*.txt",)) -> list[str]:
@@ -133,7 +147,7 @@ def _check_one(spec: PairSpec, cfg: Config) -> Report:
     from .pipeline import check_documents
 
     cfg = cfg.merged(src_lang=spec.src_lang, tgt_lang=spec.tgt_lang)
-    report = check_documents(spec.source, spec.target, cfg)
+    report = check_documents(spec.source, spec.target, cfg)  # target "" for a bilingual file
     if spec.pairing is not None:
         report = replace(report, extra={**report.extra, "pairing": spec.pairing})
     return report
@@ -153,7 +167,7 @@ def check_pairs(specs: list[PairSpec], cfg: Config, *, jobs: int | None = None,
         for i, spec in enumerate(specs):
             reports.append(_check_one(spec, cfg))
             if progress:
-                progress(i + 1, total, spec.target)
+                progress(i + 1, total, spec.target or spec.source)
         return reports
     results: list[Report | None] = [None] * total
     with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
@@ -162,7 +176,7 @@ def check_pairs(specs: list[PairSpec], cfg: Config, *, jobs: int | None = None,
             i = futures[fut]
             results[i] = fut.result()  # re-raises the worker's TqcheckError as is
             if progress:
-                progress(done, total, specs[i].target)
+                progress(done, total, specs[i].target or specs[i].source)
     return [r for r in results if r is not None]
 
 

@@ -241,30 +241,26 @@ def _note(quiet: bool, text: str) -> None:
 
 def _plan(paths: list[Path], cfg: Config, bar: _Bar) -> tuple[list[Any], Any, bool]:
     """What to check: (pair specs, pairing or None, batch?)."""
-    from .batch import PairSpec, collect_documents, is_manifest, pair_paths, read_manifest
+    from .batch import PairSpec, collect_documents, is_bilingual, is_manifest, pair_paths, read_manifest
 
     strs = [str(p) for p in paths]
-    from .formats import is_bilingual
-
-    if len(strs) == 1 and is_bilingual(strs[0]):  # XLIFF/TMX/PO/CSV units: source and translation in one file
-        return [PairSpec(strs[0], "")], None, False
     if len(strs) == 1 and is_manifest(strs[0]):
         return read_manifest(strs[0]), None, True
+    if all(is_bilingual(s) for s in strs):  # XLIFF, TMX, PO, CSV/TSV units: each file is a pair by itself
+        return [PairSpec(s, "") for s in strs], None, len(strs) > 1
     if len(strs) == 2 and all(os.path.isfile(s) and not is_manifest(s) for s in strs):
         return [PairSpec(strs[0], strs[1])], None, False
     if len(strs) == 1 and not os.path.isdir(strs[0]):
         if not os.path.exists(strs[0]):
             raise ConfigError(f"{strs[0]}: no such file or folder")
-        raise ConfigError("give SRC and TGT, a folder, several files to pair, or a manifest (.csv/.tsv/.jsonl); "
-                          "see 'tqcheck check --help'")
+        raise ConfigError("give SRC and TGT, a bilingual file (XLIFF, TMX, PO, CSV), a folder, several files to "
+                          "pair, or a manifest (.csv/.tsv/.jsonl); see 'tqcheck check --help'")
     docs = collect_documents(strs, cfg.pattern)
     if len(docs) < 2:
         raise ConfigError(f"found {len(docs)} document{'s' if len(docs) != 1 else ''} matching "
                           f"{', '.join(cfg.pattern)} in {', '.join(strs)}; need at least two to pair")
     pairing = pair_paths(docs, cfg, bar)
-    from .batch import PairSpec as _PS
-
-    return [_PS.from_pair(p) for p in pairing.pairs], pairing, True
+    return [PairSpec.from_pair(p) for p in pairing.pairs], pairing, True
 
 
 def _suppress(reports: list[Any], cfg: Config, accept: Optional[list[str]], write_baseline: Optional[Path],
@@ -391,8 +387,9 @@ def check(
 ) -> None:
     """Check translations against their sources and gate on the findings.
 
-    Give SRC TGT for one pair; a folder (or several files) to pair documents by cross-lingual similarity
-    and check every pair found; or a manifest listing the pairs. Exit 0 passed, 1 the gate failed
+    Give SRC TGT for one pair; a bilingual file (XLIFF, TMX, PO, CSV/TSV of units); a folder (or several
+    files) to pair documents by cross-lingual similarity and check every pair found; or a manifest
+    listing the pairs. Exit 0 passed, 1 the gate failed
     (worst over pairs), 2 usage or input error, 3 internal error.
 
     Examples:

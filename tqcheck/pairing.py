@@ -13,9 +13,9 @@ embedded. Two documents in different languages are scored on three pieces of evi
 
 The decision is a mutual-best rule: a document pairs with its best-scoring document of another
 language only when that one scores it best too, when the score beats each side's runner-up by
-``MARGIN``, and when it clears a floor computed from the candidates' own distribution: the mean plus
-``NULL_SIGMAS`` standard deviations of the scores of the candidate pairs that are not mutual bests (and
-never below ``ABS_FLOOR``). Documents with no counterpart are listed as unpaired, never forced into a pair.
+``MARGIN``, and when it clears a floor computed from the candidates' own distribution: the median plus
+``NULL_SIGMAS`` robust standard deviations (1.4826 MAD) of the scores of the candidate pairs that are not
+mutual bests, once there are ``MIN_NULL`` of them, and never below ``ABS_FLOOR``. Documents with no counterpart are listed as unpaired, never forced into a pair.
 
 Direction: the pair's source is the document in ``src_lang`` (or not in ``tgt_lang``) when those are
 set; otherwise English when one side is English; otherwise the language that sorts first.
@@ -42,6 +42,7 @@ WEIGHTS = {"aligned": 0.6, "numbers": 0.25, "names": 0.15}
 MARGIN = 0.1
 ABS_FLOOR = 0.35
 NULL_SIGMAS = 3.0
+MIN_NULL = 5
 SHRINK = 2.0
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
@@ -177,8 +178,10 @@ def decide(docs: list[Document], scores: np.ndarray, evidence: dict[tuple[int, i
     null = [scores[i, j] for i in range(n) for j in range(i + 1, n)
             if not np.isnan(scores[i, j]) and (i, j) not in mutual]
     floor = ABS_FLOOR
-    if len(null) >= 2:
-        floor = max(ABS_FLOOR, float(np.mean(null) + NULL_SIGMAS * np.std(null)))
+    if len(null) >= MIN_NULL:  # robust: a few near-miss rivals among the null scores barely move it
+        med = float(np.median(null))
+        spread = 1.4826 * float(np.median(np.abs(np.asarray(null) - med)))
+        floor = max(ABS_FLOOR, med + NULL_SIGMAS * spread)
     pairs, paired = [], set()
     for i, j in sorted(mutual):
         if i > j:
