@@ -328,3 +328,14 @@ def test_cli_writes_the_html_report(tmp_path) -> None:  # noqa: ANN001
     page = out.read_text(encoding="utf-8")
     assert page.count('class="row ') >= 1 and "Passes the gate" in page and "fail on: never" in page
     assert "Thành phố đã lắp đặt 120 tấm pin vào năm 2021." in page
+
+
+def test_any_language_pair_renders() -> None:
+    s = _doc("a.en.txt", "Prices rose 5 percent.\n", "en")
+    t = _doc("a.ar.txt", "ارتفعت الأسعار بنسبة 7 في المئة.\n", "ar")
+    f = _find(t, "target", "7", "TQ201", "major", "numbers", "number '7' does not match the source's '5'", 0)
+    summary = {"findings": 1, **counts([f]), **mqm([f], 4), "gate": {"fail_on": "major", "failed": True}}
+    page = render_html(Report(s, t, (Bead((0,), (0,), 0.9),), (f,), {"signature": "x"}, summary))
+    assert "Arabic (ar)" in page and '<div class="cell target" lang="ar">' in page
+    assert '<p class="txt" dir="auto">' in page  # right-to-left text takes its own direction
+    assert re.search(r'<mark class="hl sev-major" data-f="f0"[^>]*>7<sup', page)
