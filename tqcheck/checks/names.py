@@ -55,13 +55,6 @@ def _issues(ctx: Any) -> list[NameIssue]:
             continue
         if c.match and c.match.kind == "pinyin":
             out.append(_pinyin_issue(c, a))
-        elif c.match is None and c.strong and c.pinyin and len(pinyin.segmentations(" ".join(c.words)) or []) \
-                and len(parts(c.text)) >= 1 and sum(len(s) for s in pinyin.segmentations(c.text)[:1]) >= 2 \
-                and pinyin.strong_signal(c.words) and not text_has(parts(c.text), src_doc):
-            guess = pinyin.to_hanviet(c.words)
-            out.append(NameIssue("TQ102", c, f'"{c.text}" looks like a Chinese name in pinyin; no source name '
-                                 f'matches it' + (f' (Hán-Việt reading: "{guess}")' if guess else ""),
-                                 guess, None, Severity.MAJOR))
         elif c.match is None and c.strong and not _found_in(c, src_doc, lex):
             open_t.append(c)
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
@@ -199,8 +192,8 @@ def name_via_chinese(ctx: BeadContext) -> Iterator[Hit]:
 
     What: a target name spelled the way Vietnamese never spells (f, j, w, z, zh, -ing, joined
     syllables) splits into pinyin syllables whose Sino-Vietnamese readings give a source name:
-    "Fan Pingming" (范平明) reads Phạm Bình Minh. Also reported, as major, for a pinyin name that
-    no source name matches.
+    "Fan Pingming" (范平明) reads Phạm Bình Minh. A pinyin-looking name that matches no source
+    name is reported as added (TQ103) instead.
 
     Why: translations made through Chinese turn Vietnamese names into pinyin; readers cannot
     recognise the person.

@@ -1,0 +1,89 @@
+"""Name spans, folding, the lexicon and cross-language matching (names not in the seed)."""
+import pytest
+
+from tqcheck.checks import DocContext, run_rules, select
+from tqcheck.model import Bead, Document
+from tqcheck.names.lexicon import load_lexicon
+from tqcheck.names.match import analyse
+from tqcheck.names.spans import find_names
+from tqcheck.names.text import fold
+from tqcheck.resources import load_resources
+from tqcheck.segment import segment
+
+
+def test_fold_ignores_marks_case_hyphens_spacing():
+    assert fold("Phạm Bình Minh") == fold("pham binh minh") == fold("Pham-Binh Minh")
+    assert fold("Fan Ping-ming") == fold("Fan Pingming")
+    assert fold("Hy Lạp") == fold("Hi Lạp")
+    assert fold("Việt Nam") == fold("Vietnam")
+
+
+def texts(spans):
+    return [s.text for s in spans]
+
+
+def test_english_spans_skip_sentence_initial_common_words_and_possessives():
+    spans = texts(find_names("Earlier, Ambassador Hiroshi Tanaka visited Kazakhstan's capital with I and UNESCO.", "en"))
+    assert "Earlier" not in spans and "I" not in spans
+    assert "Ambassador Hiroshi Tanaka" in spans and "Kazakhstan" in spans and "UNESCO" in spans
+
+
+def test_vietnamese_spans_skip_sentence_initial_word():
+    spans = texts(find_names("Hai bên đã gặp Đại sứ Kenji Watanabe tại Mát-xcơ-va.", "vi"))
+    assert "Hai" not in spans
+    assert "Kenji Watanabe" in spans and "Mát-xcơ-va" in spans
+
+
+def test_currency_prefix_is_not_a_name():
+    assert texts(find_names("Trade hit US$2 billion.", "en")) == []
+
+
+def test_lexicon_exonyms_and_acronyms():
+    lex = load_lexicon("en", "vi")
+    assert lex.same("Russia", "Nga") and lex.same("Moscow", "Mát-xcơ-va")
+    assert lex.same("United Nations", "Liên Hiệp Quốc") and lex.same("United Nations", "Liên Hợp Quốc")
+    assert lex.same("VNA", "TTXVN") and lex.rendering("VNA") == "TTXVN"
+    assert lex.same("Germany", "Đức")  # CLDR through Babel
+    assert not lex.knows_target("Ảo")  # one syllable: marks matter (Áo is Austria)
+
+
+def doc(text, lang):
+    segs = segment(text, lang)
+    return Document(path=lang, raw=text, lang=lang, segments=tuple(segs))
+
+
+def context(src, tgt):
+    s, t = doc(src, "en"), doc(tgt, "vi")
+    beads = tuple(Bead((i,), (i,), 1.0) for i in range(len(s.segments)))
+    return DocContext(s, t, beads, load_resources())
+
+
+def matches(ctx):
+    return {(c.text, c.match.kind if c.match else None) for c in analyse(ctx).chunks["target"]}
+
+
+def test_matching_kinds():
+    ctx = context("Foreign Minister Nguyen Van An met Sergey Ivanov in Moscow. Later, Nguyen Van An flew to Russia.",
+                  "Bộ trưởng Nguyễn Văn An gặp Ivanov tại Mát-xcơ-va. Sau đó, Ruan Wen'an bay sang Nga.")
+    got = matches(ctx)
+    assert ("Nguyễn Văn An", "exact") in got
+    assert ("Ivanov", "exact") in got  # surname-only mention of "Sergey Ivanov"
+    assert ("Mát-xcơ-va", "lexicon") in got and ("Nga", "lexicon") in got
+    assert ("Ruan Wen'an", "pinyin") in got
+
+
+@pytest.mark.parametrize(("src", "tgt", "code", "span"), [
+    ("The prize went to Olga Tokarczuk.", "Giải thưởng được trao cho Svetlana Alexievich.", "TQ101", "Svetlana Alexievich"),
+    ("He thanked the hosts.", "Ông cảm ơn chủ nhà ở Sapporo.", "TQ103", "Sapporo"),
+    ("She lives in Kraków with Anna Nowak.", "Cô sống ở Kraków.", "TQ104", "Anna Nowak"),
+])
+def test_name_rules_report(src, tgt, code, span):
+    ctx = context(src, tgt)
+    found = [(f.code, f.text) for f in run_rules(select(("TQ1",)), ctx)]
+    assert (code, span) in found
+
+
+def test_clean_pair_has_no_name_findings():
+    ctx = context("Prime Minister Pham Minh Chinh met German Chancellor Olaf Scholz in Berlin on Monday.",
+                  "Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Đức Olaf Scholz tại Berlin hôm thứ Hai.")
+    assert run_rules(select(("TQ1", "TQ3", "TQ6")), ctx) == []
