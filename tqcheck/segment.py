@@ -266,6 +266,9 @@ def _period_ends(text: str, cur: int, dot: int, nxt: int, e: int, rules: _Rules)
         return False
     if tok in _BEFORE_NUMBER:
         return not next_word[:1].isdigit()
+    if tok not in _ENDABLE and _dotted_abbreviation(tok) and text[a:dot].replace(".", "").isupper() \
+            and all(len(p) == 1 for p in tok.split(".")):
+        return False  # initials: "T.G. Dobzhansky"
     if tok in _ENDABLE or _dotted_abbreviation(tok):
         return next_word.lower() in rules.openers if rules.openers else True
     return True
