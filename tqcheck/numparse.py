@@ -58,10 +58,10 @@ def _alt(words: list[str]) -> str:
 
 _NUM_RE = re.compile(
     rf"(?<![{_LETTER}\d.,])(?<![{_LETTER}]-)(?:{_PREFIX_CUR}\s?)?"
-    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
     rf"(?:\s?(?P<scale>{_alt(list(_SCALES))})(?![{_LETTER}]))?"
     rf"(?:\s?(?P<unit>{_alt(list(_PERCENT) + [w for w in _CURRENCY_WORDS if w[0].isalpha()])})(?![{_LETTER}]))?"
-    rf"(?P<ord>st|nd|rd|th)?(?![{_LETTER}\d])",
+    rf"(?P<ord>st|nd|rd|th|s)?(?![{_LETTER}\d])",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:])")
@@ -142,6 +142,33 @@ _VI_WORDS = list(_VI_UNITS) + list(_VI_TAIL) + list(_VI_MULT) + ["mười", "mư
 _VI_WORD_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?:" + _alt(_VI_WORDS) + r")(?:\s+|(?![\wÀ-ỹ])))+", re.IGNORECASE)
 
 
+_AND_HALF = re.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>thousand|million|billion|trillion))?\b", re.IGNORECASE)
+_EN_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+_EN_OTHER = {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.0, "twice": 2.0, "couple": 2.0,
+             "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0}
+_EN_OTHER_RE = re.compile(r"(?<![\w'])(?:" + _alt(list(_EN_OTHER)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _en_split(text: str, start: int, toks: list[str]) -> list[tuple[int, int, float]]:
+    """Split "two nine" (two numbers) but keep "twenty nine", "three hundred" (one number)."""
+    groups: list[list[str]] = [[]]
+    for t in toks:
+        prev = groups[-1][-1] if groups[-1] else ""
+        if prev and (t in _EN_UNITS or t in _EN_TENS) and (prev in _EN_UNITS or prev in _EN_TENS and t in _EN_TENS):
+            groups.append([])
+        groups[-1].append(t)
+    out, pos = [], start
+    for g in groups:
+        m = re.search(r"[- ]*".join(re.escape(x) for x in g), text[pos:], re.IGNORECASE)
+        if m is None:
+            continue
+        v = _en_words(g)
+        if v is not None:
+            out.append((pos + m.start(), pos + m.end(), v))
+        pos += m.end()
+    return out
+
+
 def _en_words(tokens: list[str]) -> float | None:
     total, cur, seen = 0.0, 0.0, False
     for t in tokens:
@@ -205,11 +232,23 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for m in _EN_WORD_RE.finditer(text):
             s, e = m.start(), m.start() + len(m.group(0).rstrip("- "))
             toks = re.split(r"[- ]+", text[s:e].lower())
-            if toks and toks[0] in _EN_MULT or toks == ["zero"]:
-                continue  # "hundreds", "a million" are not exact values
-            v = _en_words(toks)
-            if v is not None and not any(used[s:e]):
-                out.append(_soft(text, s, e, v))
+            if toks and toks[0] in _EN_MULT:
+                article = re.search(r"\b(?:a|one)\s+$", text[:s], re.IGNORECASE)
+                if not article or len(toks) > 1 or text[e:e + 1] == "s":
+                    continue  # "hundreds", "thousands of" are not exact values
+                s = article.start()  # "a million" = 1,000,000
+            for s2, e2, v in _en_split(text, s, toks):
+                half = _AND_HALF.match(text, e2)
+                if half:
+                    v = (v + 0.5) * _EN_MULT.get((half["scale"] or "").lower(), 1)
+                    e2 = half.end()
+                if not any(used[s2:e2]):
+                    out.append(_soft(text, s2, e2, v))
+                    used[s2:e2] = [True] * (e2 - s2)
+        for m in _EN_OTHER_RE.finditer(text):  # ordinals and vague counts: may match, never required
+            if not any(used[m.start():m.end()]):
+                v = _EN_OTHER[m.group(0).lower()]
+                out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
     elif lang == "vi":
         for m in _VI_WORD_RE.finditer(text):
             toks = [(t.start(), t.end(), t.group(0).lower()) for t in re.finditer(r"\S+", m.group(0))]
@@ -253,16 +292,32 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, dict[str, int]]:
     return re.compile(r"(?<![\w])(?P<mon>" + _alt(list(names)) + r")\.?(?![\w])", re.IGNORECASE), names
 
 
-_DAY = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
-_DAY2 = r"(?:\s*(?:-|–|to|and|bis|au)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
+_DAY_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_DAY_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]} | {"thirtieth": 30, "thirty-first": 31}
+_DAYW = _alt(list(_DAY_WORDS))
+_DAY = rf"(?:the\s+)?(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"
+_DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?)?"
 _DAY2_DOT = r"(?:\s*(?:-|–|to|and|bis|au)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?"
+_VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+                   "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_VI_MON = r"(?P<mon>\d{1,2}|" + _alt(list(_VI_MONTH_WORDS)) + r")(?![\wÀ-ỹ])"
 _VI_DATE_RE = re.compile(
     r"(?:(?:từ\s+)?ngày\s+)?(?P<d1>\d{1,2})(?:\s*(?:-|–|đến|tới|và)\s*(?:ngày\s+)?(?P<d2>\d{1,2}))?"
-    r"\s+tháng\s+(?P<mon>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y>\d{4}))?(?!\d)", re.IGNORECASE)
+    r"\s+tháng\s+" + _VI_MON + r"(?:\s*(?:năm|,|/)\s*(?P<y>\d{4}))?(?!\d)", re.IGNORECASE)
 _VI_RANGE_RE = re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?:đến|tới)\s*(?:ngày\s+)?(?P<a>\d{1,2})/"
                           r"(?P<b>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE)
-_VI_MONTH_RE = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(?P<mon>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?(?![\d/])",
+_VI_MONTH_RE = re.compile(r"(?<![\wÀ-ỹ])tháng\s+" + _VI_MON + r"(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?(?![\d/])",
                           re.IGNORECASE)
+
+
+def _day(word: str) -> int:
+    return int(word) if word.isdigit() else _DAY_WORDS.get(word.lower(), 0)
+
+
+def _vi_month(word: str) -> int:
+    return int(word) if word.isdigit() else _VI_MONTH_WORDS.get(word.lower(), 0)
 
 
 def _date(month: int, days: list[int], s: int, e: int, text: str) -> list[Quantity]:
@@ -270,6 +325,10 @@ def _date(month: int, days: list[int], s: int, e: int, text: str) -> list[Quanti
     if not 1 <= month <= 12 or any(not 1 <= d <= 31 for d in days):
         return []
     return [Quantity("date", frozenset({("date", (month, d))}), s, e, text[s:e], value=(month, d)) for d in days]
+
+
+_MONTH_CUE = re.compile(r"\b(?:in|on|since|until|till|by|from|to|of|early|late|mid|last|next|this|that|every|each|"
+                        r"through|before|after|during)\s+$", re.IGNORECASE)
 
 
 def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
@@ -291,15 +350,15 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             add(_date(int(m["b"]), [int(m["d1"]), int(m["a"])], m.start(), m.end(), text), m["y"], m.start("y"))
         for m in _VI_DATE_RE.finditer(text):
             days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
-            add(_date(int(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y"))
+            add(_date(_vi_month(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y"))
     month_re, names = _month_regex(lang)
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
         for pat in (mon + r"\s+" + _DAY + _DAY2 + year,
                     _DAY + r"\.?" + _DAY2_DOT + r"\s+(?:of\s+)?" + mon + year):
-            for m in re.finditer(pat + r"(?!\d)", text, re.IGNORECASE):
-                days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
+            for m in re.finditer(pat + r"(?![\d\w])", text, re.IGNORECASE):
+                days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
                 add(_date(names[m["mon"].lower().rstrip(".")], days, m.start(), m.end(), text), m["y"],
                     m.start("y") if m["y"] else 0)
     for m in _NUMDATE_RE.finditer(text):
@@ -318,14 +377,14 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         add(qs, m["y"] if m["y"] and len(m["y"]) == 4 else None, m.start("y") if m["y"] else 0)
     if lang == "vi":
         for m in _VI_MONTH_RE.finditer(text):
-            if not any(used[m.start():m.end()]) and 1 <= int(m["mon"]) <= 12:
-                add(Quantity("month", frozenset({("month", int(m["mon"]))}), m.start(), m.end(), m.group(0)),
+            if not any(used[m.start():m.end()]) and 1 <= _vi_month(m["mon"]) <= 12:
+                add(Quantity("month", frozenset({("month", _vi_month(m["mon"]))}), m.start(), m.end(), m.group(0)),
                     m["y"], m.start("y") if m["y"] else 0)
     elif month_re is not None:
         for m in re.finditer(mon + r"(?:\s+(?P<y>\d{4}))?", text, re.IGNORECASE):
             word = m["mon"]
-            if not word[0].isupper() and lang == "en" or word.lower() == "may" and not m["y"]:
-                continue  # "may" the verb; English capitalises months
+            if lang == "en" and not m["y"] and not (word[0].isupper() and _MONTH_CUE.search(text[:m.start()])):
+                continue  # "may" the verb, "March of the Penguins": a bare month needs "in", "since", ...
             add(Quantity("month", frozenset({("month", names[word.lower().rstrip(".")])}), m.start(), m.end(),
                          m.group(0)), m["y"], m.start("y") if m["y"] else 0)
     return out
@@ -334,10 +393,28 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
 # --- the extractor -----------------------------------------------------------------------------------
 
 
+_ORDINAL_RE = {"vi": re.compile(r"(?<![\wÀ-ỹ])thứ\s+(?P<n>\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\wÀ-ỹ])",
+                               re.IGNORECASE)}
+_VI_ORD = {"nhất": 1, "tư": 4, **_VI_UNITS, "mười": 10}
+
+
+def _ordinals(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Ordinals and weekdays ("thứ 6" is Friday or "sixth"): may match a source value, never flagged."""
+    pat = _ORDINAL_RE.get(lang)
+    out = []
+    for m in pat.finditer(text) if pat else ():
+        n = m["n"].lower()
+        v = float(n) if n.isdigit() else float(_VI_ORD[n])
+        out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every number, amount, percentage, date, month and time in ``text``, in text order."""
     used = [False] * len(text)
     found = _dates(text, lang, used)
+    found += _ordinals(text, lang, used)
     for m in _TIME_RE.finditer(text):
         if not any(used[m.start():m.end()]):
             found.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(), m.end(),
@@ -352,6 +429,10 @@ def extract(text: str, lang: str) -> list[Quantity]:
             used[q.start:q.end] = [True] * (q.end - q.start)
     found += _word_numbers(text, lang, used)
     return sorted(found, key=lambda q: q.start)
+
+
+def start_apostrophe(text: str, pos: int) -> bool:
+    return pos > 0 and text[pos - 1] in "'’" and (pos < 2 or not text[pos - 2].isalnum())
 
 
 def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
@@ -370,6 +451,10 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     if unit == "đồng" and not (scale_word or m["cur"]):
         cur = None if not re.match(r"\d", m["num"]) else "VND"
     vals = {value * scale} | {a * scale for a in alts}
+    if m["ord"] and m["ord"].lower() == "s" and value >= 100:
+        vals.add(value % 100)  # "the 1950s" = "thập niên 50"
+    if start_apostrophe(text, m.start("num")) and len(m["num"]) == 2:
+        vals |= {1900 + value, 2000 + value}  # "'71" = 1971
     start = m.start("cur") if m["cur"] else m.start("num")
     if unit in _PERCENT:
         return Quantity("percent", frozenset(("pct", _norm(v)) for v in vals), start, end, text[start:end],

@@ -7,6 +7,7 @@ value of the same kind replace each other), missing or added.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -27,6 +28,8 @@ class Issue:
 
 
 def _required(q: Quantity) -> bool:
+    if q.kind == "ordinal":
+        return False
     if not q.soft:
         return True
     return isinstance(q.value, float) and q.value >= _MIN_SOFT
@@ -42,6 +45,15 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
             left_s.append(q)
         else:
             left_t.remove(hit)
+    for t in list(left_t):  # "3,4 tuổi" / "1,2,3": a list of small numbers, not a decimal
+        m = re.fullmatch(r"(\d+)[.,](\d+)", t.text)
+        if not m:
+            continue
+        parts = [next((q for q in left_s if ("num", float(x)) in q.keys), None) for x in m.groups()]
+        if all(parts) and parts[0] is not parts[1]:
+            left_t.remove(t)
+            for q in parts:
+                left_s.remove(q)  # type: ignore[arg-type]
     return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
 
 
@@ -52,7 +64,7 @@ def _pairable(s: Quantity, t: Quantity, strict: bool) -> bool:
     """Can target value ``t`` be a changed rendering of source value ``s``?"""
     if strict:
         return s.kind == t.kind or {s.kind, t.kind} == {"number", "money"}
-    return s.kind in _NUMERIC and t.kind in _NUMERIC and not (s.soft and t.kind == "year")
+    return s.kind in _NUMERIC and t.kind in _NUMERIC and not s.soft
 
 
 def analyse(doc: DocContext) -> dict[int, list[Issue]]:
@@ -88,7 +100,7 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
 
 def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str) -> list[Issue]:
     issues: list[Issue] = []
-    lt = [t for t in lt if not t.soft]
+    lt = [t for t in lt if not t.soft and not (t.kind == "number" and t.value == 1.0)]  # "a year" -> "1 năm"
     ls = [s for s in ls if _required(s)]
     rel = relative_periods(src_text, src_lang)
 
