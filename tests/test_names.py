@@ -87,3 +87,57 @@ def test_clean_pair_has_no_name_findings():
     ctx = context("Prime Minister Pham Minh Chinh met German Chancellor Olaf Scholz in Berlin on Monday.",
                   "Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Đức Olaf Scholz tại Berlin hôm thứ Hai.")
     assert run_rules(select(("TQ1", "TQ3", "TQ6")), ctx) == []
+
+
+# --- false alarms on clean human translations (IWSLT 2015 en-vi TED talks, 1-1 beads by seg id) ---------------
+# Full measurement over the four sets (5,098 pairs):  python tests/test_names.py dev2010 tst2010 tst2011 tst2012
+
+TED = "/work/shared/data/iwslt15-en-vi-ted"
+
+
+def ted_false_alarms(sets):
+    """(pairs, findings at major or above) of the TQ1/TQ3/TQ6 rules on the given IWSLT sets."""
+    import xml.etree.ElementTree as ET
+
+    from tqcheck.model import Segment
+
+    def docs(name):
+        root = ET.parse(f"{TED}/IWSLT15.TED.{name}.xml").getroot()
+        return {d.get("docid"): [(s.text or "").strip() for s in d.iter("seg")] for d in root.iter("doc")}
+
+    def as_doc(lines, lang):
+        segs, raw, pos = [], "", 0
+        for i, t in enumerate(lines):
+            segs.append(Segment(i, t, pos, pos + len(t), i + 1, 1, lang))
+            raw += t + "\n"
+            pos += len(t) + 1
+        return Document(path=lang, raw=raw, lang=lang, segments=tuple(segs))
+
+    rules, res = select(("TQ1", "TQ3", "TQ6")), load_resources()
+    pairs, alarms = 0, []
+    for name in sets:
+        en, vi = docs(f"{name}.en-vi.en"), docs(f"{name}.en-vi.vi")
+        for docid, lines in en.items():
+            s, t = as_doc(lines, "en"), as_doc(vi[docid], "vi")
+            ctx = DocContext(s, t, tuple(Bead((i,), (i,), 1.0) for i in range(len(lines))), res)
+            alarms += [f for f in run_rules(rules, ctx) if f.severity.rank >= 2]
+            pairs += len(lines)
+    return pairs, alarms
+
+
+def test_few_false_alarms_on_clean_ted_talks():
+    import os
+
+    if not os.path.isdir(TED):
+        pytest.skip("IWSLT TED data not present")
+    pairs, alarms = ted_false_alarms(["tst2010"])
+    assert 100 * len(alarms) / pairs < 1.0, [f"{f.code} {f.text}" for f in alarms]
+
+
+if __name__ == "__main__":
+    import sys
+
+    n, found = ted_false_alarms(sys.argv[1:] or ["dev2010", "tst2010", "tst2011", "tst2012"])
+    for f in found:
+        print(f"{f.code} {f.severity.value} {f.side} {f.text!r}: {f.message}")
+    print(f"{n} sentence pairs, {len(found)} findings at major or above = {100 * len(found) / n:.2f} per 100 pairs")
