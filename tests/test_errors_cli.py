@@ -97,7 +97,7 @@ def test_real_process_one_line_on_stderr(files: dict[str, Path], opts: list[str]
     src = files["latin1"] if not opts else files["en"]
     before = _snapshot(list(files.values()))
     proc = subprocess.run([sys.executable, "-m", "tqcheck", "check", str(src), str(files["vi"]), *opts],
-                          capture_output=True, text=True, env={**os.environ, "TQCHECK_DEBUG": "0"}, timeout=120)
+                          capture_output=True, text=True, env={**os.environ, "TQCHECK_DEBUG": "0"}, timeout=120, check=False)
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("tqcheck: error: ") and message in lines[0], proc.stderr

@@ -10,11 +10,19 @@ from pathlib import Path
 
 import pytest
 
-import tqcheck.langid as langid
+from tqcheck import langid
 from tqcheck.config import Config
 from tqcheck.errors import ConfigError, InputError
-from tqcheck.langid import (detect, detect_probs, document_language, ensure_distinct, identify, normalize_code,
-                            segment_language, segment_languages)
+from tqcheck.langid import (
+    detect,
+    detect_probs,
+    document_language,
+    ensure_distinct,
+    identify,
+    normalize_code,
+    segment_language,
+    segment_languages,
+)
 from tqcheck.model import Document
 from tqcheck.pipeline import load_document
 from tqcheck.segment import segment
@@ -133,12 +141,12 @@ PLANTED_VI = "Hai bộ trưởng nhấn mạnh quan hệ năng lượng là mộ
 
 
 @pytest.fixture()
-def counted(monkeypatch):  # noqa: ANN001, ANN201
+def counted(monkeypatch):
     """Count langdetect runs (the cache is bypassed so every run is seen)."""
     calls: list[str] = []
     real = langid._probs.__wrapped__
 
-    def probs(text: str):  # noqa: ANN202
+    def probs(text: str):
         calls.append(text)
         return real(text)
 

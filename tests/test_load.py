@@ -115,14 +115,14 @@ def _variants() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def reference_vi(tmp_path_factory):  # noqa: ANN001, ANN201
+def reference_vi(tmp_path_factory):
     p = tmp_path_factory.mktemp("ref") / "vi.txt"
     p.write_text(VI, encoding="utf-8")
     return load_document(str(p), Config(), "vi")
 
 
 @pytest.mark.parametrize("name,text", _variants(), ids=[n for n, _ in _variants()])
-def test_offsets_round_trip(tmp_path: Path, reference_vi, name: str, text: str) -> None:  # noqa: ANN001
+def test_offsets_round_trip(tmp_path: Path, reference_vi, name: str, text: str) -> None:
     p = tmp_path / f"{name}.txt"
     p.write_bytes((b"\xef\xbb\xbf" if name.startswith("bom") else b"") + text.encode("utf-8"))
     doc = load_document(str(p), Config(), "vi")

@@ -238,7 +238,7 @@ def test_detect_lang_callback_sets_segment_language() -> None:
     assert [s.lang for s in segs] == ["en", "xx"]
 
 
-def test_seed_articles_round_trip(corpus_path) -> None:  # noqa: ANN001
+def test_seed_articles_round_trip(corpus_path) -> None:
     raw = corpus_path.read_text(encoding="utf-8")
     segs = segment(raw, "vi" if corpus_path.name.startswith("003") else "en")
     assert len(segs) > 10
@@ -249,7 +249,7 @@ def test_seed_articles_round_trip(corpus_path) -> None:  # noqa: ANN001
 
 
 @pytest.fixture(params=["000_74d1bcbf21ade748.txt", "003_8cf2e5f9d09ebff1.txt"])
-def corpus_path(request):  # noqa: ANN001, ANN201
+def corpus_path(request):
     from pathlib import Path
 
     return Path(__file__).resolve().parents[1] / "corpora" / request.param

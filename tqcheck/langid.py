@@ -16,8 +16,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from .errors import ConfigError, InputError
 from .model import Document, Segment
@@ -45,7 +45,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @functools.lru_cache(maxsize=1)
-def _factory():  # noqa: ANN202
+def _factory():
     from langdetect import DetectorFactory
     from langdetect.detector_factory import init_factory
 
@@ -210,7 +210,7 @@ class _Stats:
     words: tuple[str, ...]
 
     @classmethod
-    def of(cls, text: str) -> "_Stats":
+    def of(cls, text: str) -> _Stats:
         words = tuple(_WORD.findall(text[:_STATS_CHARS].lower()))
         joined = "".join(words)
         non_ascii = len(joined) - len(joined.encode("ascii", "ignore"))

@@ -13,9 +13,10 @@ The whole pass is linear in the length of the text: every decision looks at a bo
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from .model import Segment
 from .textmap import nfc_offsets, raw_span
@@ -39,7 +40,7 @@ _TITLES = {
 _BEFORE_NUMBER = {
     "no", "nos", "nr", "núm", "n", "vol", "vols", "pp", "pg", "ch", "chap", "fig", "figs", "art", "sec", "op",
     "tel", "ext", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ed",
-    "tr", "ziff", "abs", "nº", "p", "s", "n",
+    "tr", "ziff", "abs", "nº", "p", "s",
 }
 # Abbreviations that may also end a sentence: they end it when a typical sentence opener follows.
 _ENDABLE = {"inc", "ltd", "co", "corp", "jr", "bros", "plc", "llc", "etc", "u.s", "u.k", "u.n", "u.s.a", "a.m",
@@ -165,19 +166,16 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 class _Rules:
     """The language-dependent parts of the splitter."""
 
-    _cache: dict[str, "_Rules"] = {}
-
     def __init__(self, lang: str) -> None:
         base = (lang or "").lower().replace("_", "-").split("-")[0]
         self.titles = _TITLES["en"] | _TITLES.get(base, set())
         self.openers = _OPENERS.get(base, set())
         self.ordinal_dot = base in _ORDINAL_DOT
 
-    @classmethod
-    def for_lang(cls, lang: str) -> "_Rules":
-        if lang not in cls._cache:
-            cls._cache[lang] = cls(lang)
-        return cls._cache[lang]
+    @staticmethod
+    @functools.lru_cache(maxsize=64)
+    def for_lang(lang: str) -> _Rules:
+        return _Rules(lang)
 
 
 def _split_line(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[int, int]]:
@@ -320,9 +318,8 @@ def _dateline_cuts(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
         while before > s and _is_space(text[before]):
             before -= 1
         prev = text[before]
-        if prev in ")]”\"»":
-            yield place, place
-        elif prev.isalnum() and (m.group("agency") or text[place:m.start()].isupper()):
+        after_caption = prev in ")]”\"»"  # "(Source: VNA) Hanoi 25/11 - ..."
+        if after_caption or prev.isalnum() and (m.group("agency") or text[place:m.start()].isupper()):
             yield place, place
 
 
