@@ -269,7 +269,8 @@ def check_pair(en_text: str, vi_text: str, folder: Path, name: str):  # noqa: AN
 def run(quick: bool = False, n_talks: int | None = None) -> dict:
     talks = iwslt_talks()
     rng = random.Random(SEED)
-    chosen = rng.sample(range(len(talks)), n_talks or (3 if quick else 12))
+    # quick: the first talks, whose embeddings the quick alignment run has already cached
+    chosen = list(range(n_talks or 2)) if quick else rng.sample(range(len(talks)), n_talks or 12)
     work = Path(tempfile.mkdtemp(prefix="tqbench-detect-"))
     filler = [s for k, t in enumerate(talks) if k not in chosen for s in t.vi if 8 <= len(s.split()) <= 25]
     per_kind = {k: [0, 0] for k in KINDS}  # detected, injected

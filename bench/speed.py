@@ -29,7 +29,7 @@ from . import peers as peers_mod
 from .common import bench_embedder, iwslt_talks, log, table
 
 SIZES = (100, 1000, 5000, 20000)
-QUICK_SIZES = (100, 1000)
+QUICK_SIZES = (100, 500)
 TIMEOUT = 420
 
 
