@@ -56,7 +56,7 @@ def run(quick: bool = False) -> dict:
         md = f"not run: tqcheck.pairing / tqcheck.batch not available ({exc})"
         return {"markdown": md}
     work = Path(tempfile.mkdtemp(prefix="tqbench-pairing-"))
-    truth, orphans = build_folder(work / "docs", 12 if quick else None)
+    truth, orphans = build_folder(work / "docs", 8 if quick else None)
     paths = sorted(str(p) for p in (work / "docs").glob("*.txt"))
     cfg = Config(cache=True, cache_dir=str(work / "cache"))
     times = []
