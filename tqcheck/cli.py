@@ -520,9 +520,9 @@ def precommit(
 ) -> None:
     """Check the pairs that involve the given (changed) files: the pre-commit hook's entry point.
 
-    A changed manifest (.csv/.tsv/.jsonl) is checked as a whole. Other files are paired with the documents
-    beside them (same folders, --pattern globs), so editing only a translation still finds its source.
-    Files that pair with nothing are skipped.
+    A changed manifest (.csv/.tsv/.jsonl) is checked as a whole, a bilingual file (XLIFF, TMX, PO, CSV of
+    units) by itself. Other files are paired with the documents beside them (same folders, --pattern
+    globs), so editing only a translation still finds its source. Files that pair with nothing are skipped.
 
     Examples:
 
@@ -530,7 +530,7 @@ def precommit(
       tqcheck precommit docs/vi/intro.txt
       pre-commit run tqcheck --all-files
     """
-    from .batch import PairSpec, collect_documents, is_manifest, pair_paths, read_manifest
+    from .batch import PairSpec, collect_documents, is_bilingual, is_manifest, pair_paths, read_manifest
 
     cfg = _settings(config, False, fail_on=fail_on, min_score=min_score, select=_codes(select),
                     ignore=_codes(ignore), baseline=str(baseline) if baseline else None, jobs=jobs,
@@ -539,7 +539,8 @@ def precommit(
     specs: list[Any] = []
     for m in (s for s in strs if is_manifest(s)):
         specs += read_manifest(m)
-    docs = [s for s in strs if not is_manifest(s)]
+    specs += [PairSpec(s, "") for s in strs if not is_manifest(s) and is_bilingual(s)]
+    docs = [s for s in strs if not is_manifest(s) and not is_bilingual(s)]
     pairing = None
     with _Bar(quiet) as bar:
         if docs:
