@@ -61,7 +61,7 @@ _NUM_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
     rf"(?:\s?(?P<scale>{_alt(list(_SCALES))})(?![{_LETTER}]))?"
     rf"(?:\s?(?P<unit>{_alt(list(_PERCENT) + [w for w in _CURRENCY_WORDS if w[0].isalpha()])})(?![{_LETTER}]))?"
-    rf"(?P<ord>st|nd|rd|th|s)?(?![{_LETTER}\d])",
+    rf"(?P<ord>st|nd|rd|th|s|(?:cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2)(?![{_LETTER}]))?(?![{_LETTER}\d])",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:])")
@@ -233,10 +233,7 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             s, e = m.start(), m.start() + len(m.group(0).rstrip("- "))
             toks = re.split(r"[- ]+", text[s:e].lower())
             if toks and toks[0] in _EN_MULT:
-                article = re.search(r"\b(?:a|one)\s+$", text[:s], re.IGNORECASE)
-                if not article or len(toks) > 1 or text[e:e + 1] == "s":
-                    continue  # "hundreds", "thousands of" are not exact values
-                s = article.start()  # "a million" = 1,000,000
+                continue  # "hundreds", "a million" are not exact values
             for s2, e2, v in _en_split(text, s, toks):
                 half = _AND_HALF.match(text, e2)
                 if half:
@@ -363,6 +360,12 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                     m.start("y") if m["y"] else 0)
     for m in _NUMDATE_RE.finditer(text):
         a, b = int(m["a"]), int(m["b"])
+        if a < b <= 10 and not m["y"] and not m["d1"] and not re.search(r"(?:ngày|hôm|on)\s*$", text[:m.start()]):
+            v = a / b  # "1/4", "2/3": a fraction, not a date
+            out.append(Quantity("ordinal", frozenset({("num", _norm(v))}), m.start(), m.end(), m.group(0), True,
+                                value=v))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
+            continue
         # en writes month/day (day/month when the first is > 12); other languages day/month
         readings = [(a, b)] + ([(b, a)] if b <= 12 else []) if lang == "en" and a <= 12 else [(b, a)]
         readings = [(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31]

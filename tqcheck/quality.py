@@ -1,31 +1,46 @@
-"""MQM-style scoring of findings.
+"""MQM-style scoring of findings (the "linear" scoring model of MQM 2.0).
 
-Error points: critical 25, major 5, minor 1 (MQM 2.0 scorecard weights; Freitag et al. 2021
-use major 5 / minor 1). ``penalty_per_1000`` = points per 1,000 source words;
-``quality_score`` = max(0, 100 - points * 100 / source_words), the MQM "overall quality
-score" on a 0-100 scale with a reference word count equal to the evaluated text.
+Error points (Absolute Penalty Total): critical 25, major 5, minor 1 per finding (MQM 2.0 scorecard
+weights; Freitag et al. 2021 use major 5 / minor 1). With the evaluated word count EWC = the source's
+words, ``penalty_per_1000_words`` = points x 1000 / EWC and ``quality_score`` = max(0, 100 x (1 - points /
+EWC)): MQM's Overall Quality Score with a maximum score value of 100. Internal findings (TQ9xx: a rule
+crashed) say nothing about the translation and cost no points. See docs/scoring.md.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterable
 
 from .model import Finding, Severity
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+", re.UNICODE)
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 1.5  # average length of a Chinese word in characters; Japanese is similar
+MAX_SCORE = 100.0
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Space-separated words of ``text`` ("US$2.2" is one); CJK script counts 1.5 characters as a word."""
+    n, cjk = 0, 0
+    for tok in text.split():
+        k = len(_CJK.findall(tok))
+        cjk += k
+        n += len(_WORD.findall(tok)) if k else int(bool(re.search(r"\w", tok)))
+    return n + math.ceil(cjk / CJK_CHARS_PER_WORD)
+
+
+def error_points(findings: Iterable[Finding]) -> float:
+    return sum(f.severity.weight for f in findings if f.family != "internal")
 
 
 def mqm(findings: Iterable[Finding], source_words: int) -> dict[str, float]:
-    points = sum(f.severity.weight for f in findings)
+    points = error_points(findings)
     words = max(1, source_words)
     return {
         "error_points": round(points, 2),
         "penalty_per_1000_words": round(points * 1000.0 / words, 2),
-        "quality_score": round(max(0.0, 100.0 - points * 100.0 / words), 2),
+        "quality_score": round(max(0.0, MAX_SCORE * (1.0 - points / words)), 2),
     }
 
 

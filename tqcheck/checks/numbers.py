@@ -15,7 +15,7 @@ from ..model import Severity
 from ..numparse import RELATIVE_RENDER, Quantity, extract, relative_periods, render, render_all
 from .base import BeadContext, DocContext, Hit, rule
 
-_WINDOW = 2  # beads either side whose leftovers may cancel this bead's leftovers
+_WINDOW = 2  # beads (with target text) either side whose leftovers may cancel this bead's leftovers
 _MIN_SOFT = 3  # number words below this ("one", "two": "both", articles) are never required
 
 
@@ -33,6 +33,14 @@ def _required(q: Quantity) -> bool:
     if not q.soft:
         return True
     return isinstance(q.value, float) and q.value >= _MIN_SOFT
+
+
+def _article_like(q: Quantity) -> bool:
+    """1 or 2 (or 1 million...) in a translation often renders "a", "both" or a plural: never flagged as added."""
+    if q.kind not in ("number", "money") or not isinstance(q.value, float) or q.value <= 0:
+        return False
+    mantissa = q.value / 10 ** (len(str(int(q.value))) - 1) if q.value >= 10 else q.value
+    return mantissa in (1.0, 2.0) and q.value in (1.0, 2.0, 1e3, 1e6, 1e9, 2e3, 2e6, 2e9)
 
 
 def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
@@ -77,12 +85,14 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
         tgt = " ".join(doc.target.segments[j].text for j in bead.tgt)
         ls, lt = _match(extract(src, doc.src_lang), extract(tgt, doc.tgt_lang))
         left.append((ls, lt))
+    with_tgt = [b for b, bead in enumerate(doc.beads) if bead.tgt]
     for b, (ls, _) in enumerate(left):  # cancel against neighbours' leftovers, nearest first
+        before = [x for x in with_tgt if x < b][-_WINDOW:]
+        after = [x for x in with_tgt if x > b][:_WINDOW]
+        near = sorted(before + after, key=lambda x: abs(x - b))  # beads without target text do not count
         for q in list(ls):
-            for d in sorted(range(-_WINDOW, _WINDOW + 1), key=abs):
-                if d == 0 or not 0 <= b + d < len(left):
-                    continue
-                other = left[b + d][1]
+            for n in near:
+                other = left[n][1]
                 t = next((t for t in other if t.keys & q.keys), None)
                 if t is not None:
                     ls.remove(q)
@@ -100,7 +110,7 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
 
 def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str) -> list[Issue]:
     issues: list[Issue] = []
-    lt = [t for t in lt if not t.soft and not (t.kind == "number" and t.value == 1.0)]  # "a year" -> "1 năm"
+    lt = [t for t in lt if not t.soft and not _article_like(t)]
     ls = [s for s in ls if _required(s)]
     rel = relative_periods(src_text, src_lang)
 

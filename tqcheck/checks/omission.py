@@ -20,7 +20,7 @@ _SHORT_RATIO = 0.5  # a bead under half the document's usual ratio has lost cont
 
 # Words that cannot end a sentence: conjunctions, prepositions, articles/determiners, auxiliaries.
 DANGLING = {  # only words that never close a compound or an idiom ("thiết bị", "sắp tới", "tự do" do)
-    "vi": set("và của với các những rằng để nhằm hoặc mà là thì mọi".split()),
+    "vi": set("và của với các những rằng để nhằm hoặc mọi".split()),
     "en": set("and or nor of the a an than whose including between among towards into onto".split()),
     "de": set("und oder der die das den dem des ein eine einen einem einer zwischen dass".split()),
     "fr": set("et ou de du des le la les un une au aux entre que".split()),
@@ -138,7 +138,8 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Compares each bead's target/source length ratio with the document's own median ratio (so the usual
     expansion of the language pair is learnt from the text itself) and reports a bead whose translation is
-    less than half as long as expected (and at least 30 characters short), with spread-based leeway for
+    less than half as long as expected (and at least 40 characters short; sources under 60 characters are
+    skipped), with spread-based leeway for
     documents whose ratios vary a lot.
     Why: A sentence translated only in part (a clause, a list or an amount dropped) still aligns, so only its
     length shows the loss. MQM: Accuracy / Omission, major.
@@ -147,12 +148,12 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     Fix: Compare the sentence with its source and translate what is missing.
     """
     ratio = short_ratio(ctx)
-    if ratio is None or len(ctx.src_text) < 40:
+    if ratio is None or len(ctx.src_text) < 60:
         return
     _, spread = length_ratios(ctx.doc)
-    limit = min(_SHORT_RATIO, math.exp(-3 * spread))
+    limit = min(_SHORT_RATIO, math.exp(-3.5 * spread))
     expected = len(ctx.src_text) * math.exp(length_ratios(ctx.doc)[0])
-    if ratio < limit and expected - len(ctx.tgt_text) >= 30:
+    if ratio < limit and expected - len(ctx.tgt_text) >= 40:
         seg = ctx.tgt_segments[-1]
         yield Hit("target", seg.index, 0, len(seg.text), f"the translation is {ratio:.0%} of the length this "
                   "document's translations usually have: part of the source seems missing", evidence=ctx.src_text)
@@ -193,7 +194,8 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     lost = [i.src.text for i in analyse(ctx.doc).get(ctx.index, []) if i.kind == "missing" and i.src]
     for seg in ctx.tgt_segments:
         last = _last_word(seg.text)
-        if last is None or is_heading(seg) or not seg.text.rstrip().endswith((".", "…", "。")):
+        ending = seg.text.rstrip()
+        if last is None or is_heading(seg) or not ending.endswith((".", "。")) or ending.endswith(("..", "…")):
             continue
         word, start, end, spaced = last
         if word.casefold() in dangling:
@@ -214,8 +216,8 @@ def _fold(text: str) -> str:
 def _caps(text: str) -> list[str]:
     """Capitalised words and acronyms that are not sentence-initial."""
     toks = list(_TOKEN.finditer(text))
-    return [t.group(0).split("'")[0].split("’")[0] for k, t in enumerate(toks)
-            if k > 0 and t.group(0)[:1].isupper() and len(t.group(0)) >= 2]
+    words = [(k, re.split(r"['’]", t.group(0))[0]) for k, t in enumerate(toks)]
+    return [w for k, w in words if k > 0 and w[:1].isupper() and len(w) >= 2]
 
 
 def _item_names(sentence: str, item: str) -> list[str]:

@@ -24,11 +24,18 @@ def _common_words(text: str) -> int:
     return sum(1 for w in _words(text) if w.islower() and len(w) >= 2)
 
 
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’")
+
+
 def _language(seg: Segment) -> tuple[str, float]:
-    """The segment's language and langdetect's confidence, or ("und", 0) when it is too short to tell."""
-    if len(seg.text) < _MIN_CHARS or _common_words(seg.text) < 3:
+    """The segment's language and langdetect's confidence, or ("und", 0) when it is too short to tell.
+
+    Quotations are left out: a quoted phrase kept in its original language is deliberate.
+    """
+    text = _QUOTED.sub(" ", seg.text)
+    if len(text.strip()) < _MIN_CHARS or _common_words(text) < 3:
         return "und", 0.0
-    probs = detect_probs(seg.text)
+    probs = detect_probs(text)
     return (probs[0][0].split("-")[0], probs[0][1]) if probs else ("und", 0.0)
 
 
@@ -37,8 +44,8 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is still in the source language.
 
     What: Identifies the language of each target sentence (langdetect, seeded) and reports one that is
-    confidently in the source language. Sentences shorter than 25 characters or made mostly of names are
-    skipped, because their language cannot be told.
+    confidently in the source language. Quotations are left out, and sentences shorter than 25 characters
+    or made mostly of names are skipped, because their language cannot be told.
     Why: An untranslated sentence is content the reader of the translation does not get. MQM: Accuracy /
     Untranslated, major.
     Example: source "The talks were held in Moscow." -> target "The talks were held in Moscow." (copied
@@ -138,8 +145,8 @@ def _copied_run(text: str, src_tokens: list[str]) -> tuple[int, int] | None:
         j = i + _COPY_RUN
         while j < len(low) and _in_order(low[i:j + 1], src_tokens):
             j += 1
-        ordinary = sum(1 for t in toks[i:j] if t.group(0).islower() and len(t.group(0)) >= 2
-                       and any(c.isalpha() for c in t.group(0)))
+        ordinary = len({t.group(0) for t in toks[i:j] if t.group(0).islower() and len(t.group(0)) >= 2
+                        and any(c.isalpha() for c in t.group(0))})  # distinct: "blah, blah, blah" is not text
         if ordinary >= 3 and (best is None or j - i > best[1] - best[0]):
             best = (i, j)
         i = j
