@@ -1,86 +1,437 @@
-"""Sentence alignment by dynamic programming over beads. Imports only numpy.
+"""Sentence alignment by dynamic programming over beads. Imports only numpy (the vecalign seam).
 
-Inputs are "overlap" embeddings: ``src[k][i]`` is the vector of source segments
-``i .. i+k-1`` joined (vecalign's overlaps). Scores are margin-normalised cosines.
-(First version: full DP; replaced by the banded aligner.)
+A bead joins ``a`` consecutive source sentences with ``b`` consecutive target sentences
+(1-1, 2-1, 1-2, 2-2, 1-3, 3-1, and 1-0 / 0-1 for a sentence without counterpart).
+
+Scoring. ``cos(x, y)`` of the joined runs' vectors minus the mean of each side's ``knn``
+nearest-neighbour cosines (the margin of Artetxe & Schwenk 2019, which removes hubness and the
+narrow cosine band of small encoders). Margins are put on the document's own scale: 0 is the
+median margin of the candidate pairs (mostly wrong pairs) and 1 the median of each source
+sentence's best margin (mostly right pairs). A bead earns ``(a + b) / 2`` times its scaled margin,
+less a character-length-ratio prior (Gale & Church) and a small prior for rare bead types; an
+unaligned sentence earns ``skip`` on the same scale. The DP maximises the total.
+
+Linear cost. Vectors are pooled in blocks of two until the whole DP fits ``full_cells``; each
+finer level then searches only a band of ``2 * window + 1`` cells per anti-diagonal around the
+coarser path (vecalign's recursive downsampling). Cells, memory and time grow linearly.
+
+Embedding cost. A :class:`Side` holds the sentence vectors and, lazily, vectors of joined runs
+(2, 3 sentences). Until a run is embedded it is approximated by the length-weighted mean of its
+sentence vectors. With ``exact="auto"`` the aligner first solves with approximations, then embeds
+only the runs around beads that are not confident 1-1 matches and solves again.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
 from .model import Bead
 
 BEAD_TYPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
+_COARSE_TYPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+_NEG = -1e18
+
+RunEmbedder = Callable[[Sequence[tuple[int, int]]], np.ndarray]
 
 
 @dataclass(frozen=True)
 class AlignParams:
-    max_size: int = 4
-    skip: float = -0.1
+    """Aligner settings; ``signature()`` names them for reports."""
+
+    max_size: int = 4  # largest bead, source + target sentences
+    skip: float = 0.05  # score of an unaligned sentence, on the document's margin scale (0 wrong, 1 right)
+    knn: int = 4  # neighbours averaged for the margin
+    length_weight: float = 1.5  # weight of the squared log length-ratio deviation
+    type_prior: float = 0.4  # penalty per sentence beyond a 1-1 (scaled units): finer beads win ties
+    window: int = 8  # band half-width per anti-diagonal at each refinement level
+    full_cells: int = 300_000  # below this many DP cells the band is the whole matrix
+    exact: str = "auto"  # "all" | "auto" | "none": which joined runs get their own embedding
+    confident: float = 0.5  # a 1-1 bead at or above this scaled margin needs no exact runs around it
 
     def signature(self) -> str:
-        return f"dp:beads={self.max_size}|skip={self.skip}"
+        return (f"dp:beads={self.max_size}|skip={self.skip}|knn={self.knn}|len={self.length_weight}"
+                f"|band={self.window}|exact={self.exact}")
 
 
 def bead_types(max_size: int) -> list[tuple[int, int]]:
     return [t for t in BEAD_TYPES if sum(t) <= max_size]
 
 
-def align(src: dict[int, np.ndarray], tgt: dict[int, np.ndarray], params: AlignParams = AlignParams()) -> list[Bead]:
-    n, m = len(src[1]), len(tgt[1])
-    if n == 0 or m == 0:
-        return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
-    sim = src[1] @ tgt[1].T
-    row = np.sort(sim, axis=1)[:, -4:].mean(axis=1)
-    col = np.sort(sim, axis=0)[-4:, :].mean(axis=0)
-    norm = (row[:, None] + col[None, :]) / 2
+def _normalise(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float32)
+    n = np.linalg.norm(v, axis=-1, keepdims=True)
+    n[n == 0] = 1.0
+    return v / n
 
-    def score(i: int, j: int, a: int, b: int) -> float:
+
+class Side:
+    """One document for the aligner: sentence vectors, sentence lengths and (lazily) run vectors.
+
+    ``runs`` may hold precomputed vectors of joined runs, ``runs[k][i]`` for sentences
+    ``i .. i+k-1`` (vecalign's overlaps); ``embed_runs`` is called with ``(start, k)`` pairs to
+    embed missing runs on demand. Without either, runs are approximated from sentence vectors.
+    """
+
+    def __init__(self, vectors: np.ndarray, lengths: Iterable[float] | None = None,
+                 runs: dict[int, np.ndarray] | None = None, embed_runs: RunEmbedder | None = None) -> None:
+        self.vectors = _normalise(vectors) if len(vectors) else np.zeros((0, 1), np.float32)
+        self.n = len(self.vectors)
+        self.lengths = (np.asarray(list(lengths), dtype=np.float64) if lengths is not None
+                        else np.full(self.n, 40.0))
+        if len(self.lengths) != self.n:
+            raise ValueError("one length per sentence vector is needed")
+        self._embed = embed_runs
+        self._mat: dict[int, np.ndarray] = {1: self.vectors}
+        self._have: dict[int, np.ndarray] = {1: np.ones(self.n, bool)}
+        self._csum = np.concatenate([np.zeros(1), np.cumsum(self.lengths)])
+        for k, arr in (runs or {}).items():
+            if k > 1 and len(arr) == max(0, self.n - k + 1):
+                self._mat[k] = _normalise(arr) if len(arr) else np.zeros((0, self.vectors.shape[1]), np.float32)
+                self._have[k] = np.ones(len(arr), bool)
+        self.embedded = 0  # runs embedded on demand
+
+    @classmethod
+    def of(cls, x: "Side | dict[int, np.ndarray] | np.ndarray") -> "Side":
+        if isinstance(x, Side):
+            return x
+        if isinstance(x, dict):
+            return cls(x[1], runs=x)
+        return cls(np.asarray(x))
+
+    def run_lengths(self, k: int) -> np.ndarray:
+        """Character length of every run of ``k`` sentences, indexed by start."""
+        return self._csum[k:] - self._csum[:-k] if self.n >= k else np.zeros(0)
+
+    def matrix(self, k: int) -> np.ndarray:
+        """Vectors of every run of ``k`` sentences: embedded where known, approximated elsewhere."""
+        if k not in self._mat:
+            count = max(0, self.n - k + 1)
+            w = self.lengths + 10.0
+            acc = np.zeros((count, self.vectors.shape[1]), np.float32)
+            for o in range(k):
+                acc += (w[o:o + count, None] * self.vectors[o:o + count]).astype(np.float32)
+            self._mat[k] = _normalise(acc) if count else acc
+            self._have[k] = np.zeros(count, bool)
+        return self._mat[k]
+
+    def ensure(self, k: int, starts: Iterable[int]) -> None:
+        """Embed the runs ``(start, k)`` that are still approximations (no-op without an embedder)."""
+        if k == 1 or self._embed is None:
+            return
+        mat = self.matrix(k)
+        have = self._have[k]
+        need = sorted({int(s) for s in starts if 0 <= s < len(mat) and not have[s]})
+        if not need:
+            return
+        vecs = _normalise(np.asarray(self._embed([(s, k) for s in need])))
+        mat[need] = vecs
+        have[need] = True
+        self.embedded += len(need)
+
+    def pooled(self) -> "Side":
+        """Blocks of two sentences, length-weighted (the next coarser level)."""
+        n2 = (self.n + 1) // 2
+        v = np.zeros((n2, self.vectors.shape[1]), np.float32)
+        ln = np.zeros(n2)
+        for o in range(2):
+            idx = np.arange(o, self.n, 2)
+            w = (self.lengths[idx] + 10.0)[:, None]
+            v[idx // 2] += (w * self.vectors[idx]).astype(np.float32)
+            ln[idx // 2] += self.lengths[idx]
+        return Side(v, ln)
+
+
+class Alignment(list):
+    """The beads in order (a ``list[Bead]``) plus ``margins`` (cosine minus the neighbour mean, one per
+    bead, ``None`` for 1-0/0-1), ``scaled`` (the same on the document's 0-wrong/1-right scale) and
+    ``stats`` (cells searched, levels, runs embedded)."""
+
+    def __init__(self, beads: Iterable[Bead] = (), margins: Sequence[float | None] = (),
+                 scaled: Sequence[float | None] = (), stats: dict | None = None) -> None:
+        super().__init__(beads)
+        self.margins = list(margins) or [None] * len(self)
+        self.scaled = list(scaled) or [None] * len(self)
+        self.stats = dict(stats or {})
+
+    def sims(self) -> dict[int, float]:
+        """Bead index -> margin-normalised score, for beads with both sides (``DocContext.sims``)."""
+        return {i: float(s) for i, s in enumerate(self.margins) if s is not None}
+
+
+# --- the band ---------------------------------------------------------------------------------------
+
+@dataclass
+class _Band:
+    """DP states ``(i, j)`` kept per anti-diagonal ``d = i + j``: ``i = lo[d] + k`` for ``k < width``."""
+
+    n: int
+    m: int
+    lo: np.ndarray
+    width: int
+    i: np.ndarray = field(init=False)
+    j: np.ndarray = field(init=False)
+    ok: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        d = np.arange(self.n + self.m + 1)[:, None]
+        self.i = self.lo[:, None] + np.arange(self.width)[None, :]
+        self.j = d - self.i
+        self.ok = (self.i >= 0) & (self.i <= self.n) & (self.j >= 0) & (self.j <= self.m)
+
+    @property
+    def cells(self) -> int:
+        return int(self.lo.size * self.width)
+
+    @classmethod
+    def full(cls, n: int, m: int) -> "_Band":
+        d = np.arange(n + m + 1)
+        return cls(n, m, np.maximum(0, d - m), min(n, m) + 1)
+
+    @classmethod
+    def around(cls, path_i: np.ndarray, path_j: np.ndarray, n: int, m: int, window: int) -> "_Band":
+        """A band of ``2 * window + 1`` cells per anti-diagonal centred on a monotone path."""
+        d = np.arange(n + m + 1)
+        centre = np.interp(d, path_i + path_j, path_i)
+        width = min(2 * window + 1, min(n, m) + 1)
+        first, last = np.maximum(0, d - m), np.minimum(n, d)
+        lo = np.rint(centre).astype(np.int64) - window
+        lo = np.minimum(lo, np.maximum(first, last - width + 1))
+        lo = np.maximum(lo, first)
+        return cls(n, m, lo, width)
+
+
+def full_cells(n: int, m: int) -> int:
+    """DP cells of the whole matrix (what ``AlignParams.full_cells`` is compared with)."""
+    return (n + m + 1) * (min(n, m) + 1)
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+@dataclass
+class _Scale:
+    row: np.ndarray  # kNN mean per source sentence
+    col: np.ndarray  # kNN mean per target sentence
+    zero: float
+    unit: float
+    mu: float  # document log length ratio
+
+
+def _pair_cos(a: np.ndarray, ia: np.ndarray, b: np.ndarray, ib: np.ndarray, chunk: int = 16384) -> np.ndarray:
+    out = np.empty(len(ia), np.float32)
+    for s in range(0, len(ia), chunk):
+        out[s:s + chunk] = np.einsum("ij,ij->i", a[ia[s:s + chunk]], b[ib[s:s + chunk]])
+    return out
+
+
+def _topk_mean(group: np.ndarray, val: np.ndarray, size: int, k: int, default: float) -> np.ndarray:
+    """Mean of the ``k`` largest ``val`` within each group ``0 .. size-1`` (vectorised)."""
+    out = np.full(size, default, np.float64)
+    if len(val) == 0:
+        return out
+    order = np.lexsort((-val, group))
+    g, v = group[order], val[order]
+    start = np.searchsorted(g, g, side="left")
+    keep = (np.arange(len(g)) - start) < k
+    tot = np.bincount(g[keep], weights=v[keep], minlength=size)
+    cnt = np.bincount(g[keep], minlength=size)
+    has = cnt > 0
+    out[has] = tot[has] / cnt[has]
+    return out
+
+
+def _scale(src: Side, tgt: Side, band: _Band, knn: int) -> _Scale:
+    sel = band.ok & (band.i >= 1) & (band.j >= 1)
+    pi, pj = band.i[sel] - 1, band.j[sel] - 1
+    cos = _pair_cos(src.vectors, pi, tgt.vectors, pj)
+    mean = float(cos.mean()) if len(cos) else 0.0
+    row = _topk_mean(pi, cos, src.n, knn, mean)
+    col = _topk_mean(pj, cos, tgt.n, knn, mean)
+    margin = cos - (row[pi] + col[pj]) / 2
+    if len(margin):
+        zero = float(np.median(margin))
+        best = np.full(src.n, -np.inf)
+        np.maximum.at(best, pi, margin)
+        unit = float(np.median(best[np.isfinite(best)])) - zero
+    else:
+        zero, unit = 0.0, 1.0
+    ls, lt = src.lengths.sum(), tgt.lengths.sum()
+    mu = float(np.log((ls + 1.0) / (lt + 1.0)))
+    return _Scale(row, col, zero, max(unit, 1e-3), mu)
+
+
+def _scores(src: Side, tgt: Side, band: _Band, types: Sequence[tuple[int, int]], sc: _Scale,
+            p: AlignParams) -> np.ndarray:
+    """Score of the bead of each type ending at each band state: shape (types, diagonals, width)."""
+    out = np.full((len(types),) + band.i.shape, _NEG, np.float64)
+    rsum = np.concatenate([[0.0], np.cumsum(sc.row)])
+    csum = np.concatenate([[0.0], np.cumsum(sc.col)])
+    for t, (a, b) in enumerate(types):
+        sel = band.ok & (band.i >= a) & (band.j >= b)
         if a == 0 or b == 0:
-            return params.skip
-        va = src[a][i] if a in src else None
-        vb = tgt[b][j] if b in tgt else None
-        if va is None or vb is None:
-            return -1e9
-        c = float(va @ vb)
-        nn = float(norm[i:i + a, j:j + b].mean())
-        return c - nn
+            out[t][sel] = p.skip * (a + b)
+            continue
+        si, tj = band.i[sel] - a, band.j[sel] - b
+        if len(si) == 0:
+            continue
+        cos = _pair_cos(src.matrix(a), si, tgt.matrix(b), tj)
+        knn = ((rsum[si + a] - rsum[si]) / a + (csum[tj + b] - csum[tj]) / b) / 2
+        z = (cos - knn - sc.zero) / sc.unit
+        lr = np.log((src.run_lengths(a)[si] + 10.0) / (tgt.run_lengths(b)[tj] + 10.0)) - sc.mu
+        z = z - p.length_weight * lr * lr
+        out[t][sel] = z * (a + b) / 2 - p.type_prior * (a + b - 2)
+    return out
 
-    types = bead_types(params.max_size)
-    best = np.full((n + 1, m + 1), -np.inf)
-    back = np.zeros((n + 1, m + 1, 2), dtype=np.int8)
-    best[0, 0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            for a, b in types:
-                if i - a < 0 or j - b < 0 or best[i - a, j - b] == -np.inf:
-                    continue
-                if (a and len(src.get(a, [])) <= i - a) or (b and len(tgt.get(b, [])) <= j - b):
-                    continue
-                v = best[i - a, j - b] + score(i - a, j - b, a, b)
-                if v > best[i, j]:
-                    best[i, j] = v
-                    back[i, j] = (a, b)
+
+# --- the dynamic programme -------------------------------------------------------------------------
+
+def _dp(band: _Band, scores: np.ndarray, types: Sequence[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Best monotone path through the band; returns beads as ``(i0, j0, a, b)`` in order.
+
+    One vectorised step per anti-diagonal: every state on diagonal ``d`` reads its predecessors on
+    diagonals ``d - a - b`` through precomputed flat indices (out-of-band ones point at a -inf cell).
+    """
+    nd, width = band.i.shape
+    ntypes = len(types)
+    best = np.full(nd * width + 1, _NEG, np.float64)  # last cell: the -inf sentinel
+    sentinel = nd * width
+    best[0] = 0.0  # state (0, 0): diagonal 0, k = 0
+    back = np.zeros((nd, width), np.int8)
+    ks = np.arange(width)
+    flat = np.full((nd, ntypes, width), sentinel, np.int64)
+    for t, (a, b) in enumerate(types):
+        s = a + b
+        pk = band.lo[s:, None] + ks[None, :] - a - band.lo[:-s, None]
+        good = (pk >= 0) & (pk < width) & band.ok[s:]
+        rows = np.arange(nd - s)[:, None] * width + pk
+        flat[s:, t][good] = rows[good]
+    sc = np.ascontiguousarray(scores.transpose(1, 0, 2))
+    for d in range(1, nd):
+        cand = best[flat[d]]
+        cand += sc[d]
+        bt = cand.argmax(axis=0)
+        best[d * width:(d + 1) * width] = cand[bt, ks]
+        back[d] = bt
+    d, k = nd - 1, band.n - band.lo[nd - 1]
+    if best[d * width + k] <= _NEG / 2:
+        raise ValueError("no alignment path inside the band")
     beads = []
-    i, j = n, m
-    while i > 0 or j > 0:
-        a, b = int(back[i, j, 0]), int(back[i, j, 1])
-        s = float(src[a][i - a] @ tgt[b][j - b]) if a and b else 0.0
-        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(s, 6)))
-        i, j = i - a, j - b
+    while d > 0:
+        a, b = types[back[d, k]]
+        i = band.lo[d] + k
+        j = d - i
+        beads.append((int(i - a), int(j - b), a, b))
+        d -= a + b
+        k = i - a - band.lo[d]
     return beads[::-1]
 
 
-def format_beads(beads: list[Bead]) -> str:
+def _path_points(beads: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    pi = [0] + [i + a for i, _, a, _ in beads]
+    pj = [0] + [j + b for _, j, _, b in beads]
+    return np.asarray(pi, np.float64), np.asarray(pj, np.float64)
+
+
+def _solve(src: Side, tgt: Side, types: Sequence[tuple[int, int]], p: AlignParams, stats: dict,
+           level: int = 0) -> tuple[list[tuple[int, int, int, int]], _Band, _Scale]:
+    """Band for this level (whole matrix, or around the pooled level's path), then the DP."""
+    if full_cells(src.n, tgt.n) <= p.full_cells or min(src.n, tgt.n) <= 2:
+        band = _Band.full(src.n, tgt.n)
+    else:
+        ps, pt = src.pooled(), tgt.pooled()
+        coarse, _, _ = _solve(ps, pt, _COARSE_TYPES, p, stats, level + 1)
+        ci, cj = _path_points(coarse)
+        band = _Band.around(np.minimum(ci * 2, src.n), np.minimum(cj * 2, tgt.n), src.n, tgt.n, p.window)
+    stats["levels"] = max(stats.get("levels", 0), level + 1)
+    stats["cells"] = stats.get("cells", 0) + band.cells
+    sc = _scale(src, tgt, band, p.knn)
+    return _dp(band, _scores(src, tgt, band, types, sc, p), types), band, sc
+
+
+def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray]",
+          params: AlignParams = AlignParams()) -> Alignment:
+    """Align two documents. ``src``/``tgt`` are :class:`Side` objects or vecalign-style overlap dicts
+    (``{1: sentence vectors, 2: vectors of sentence pairs, ...}``)."""
+    s, t = Side.of(src), Side.of(tgt)
+    if s.n == 0 or t.n == 0:
+        beads = [Bead((i,), (), 0.0) for i in range(s.n)] + [Bead((), (j,), 0.0) for j in range(t.n)]
+        return Alignment(beads, stats={"cells": 0, "levels": 0, "embedded": 0})
+    types = bead_types(params.max_size)
+    max_k = max(max(a, b) for a, b in types)
+    stats: dict = {}
+    if params.exact == "all":
+        for side in (s, t):
+            for k in range(2, max_k + 1):
+                side.ensure(k, range(side.n - k + 1))
+    path, band, sc = _solve(s, t, types, params, stats)
+    if params.exact == "auto":
+        for _ in range(3):  # embed runs around uncertain beads, re-solve; stop when nothing new is needed
+            need_s, need_t = _uncertain(path, s, t, sc, params)
+            before = s.embedded + t.embedded
+            for side, marked in ((s, need_s), (t, need_t)):
+                for k in range(2, max_k + 1):
+                    starts = np.flatnonzero(np.convolve(marked, np.ones(k), "valid") == k) if side.n >= k else []
+                    side.ensure(k, starts)
+            if s.embedded + t.embedded == before:
+                break
+            sc = _scale(s, t, band, params.knn)
+            path = _dp(band, _scores(s, t, band, types, sc, params), types)
+    for i, j, a, b in path:  # the cosine shown on a bead is always that of its joined texts
+        if a and b:
+            s.ensure(a, [i])
+            t.ensure(b, [j])
+    stats["embedded"] = s.embedded + t.embedded
+    return _finish(path, s, t, sc, stats)
+
+
+def _uncertain(path: list[tuple[int, int, int, int]], s: Side, t: Side, sc: _Scale,
+               p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Sentences (with one neighbour each side) in beads that are not confident 1-1 matches."""
+    ms, mt = np.zeros(s.n, bool), np.zeros(t.n, bool)
+    for i, j, a, b in path:
+        if a == 1 and b == 1:
+            cos = float(s.vectors[i] @ t.vectors[j])
+            z = (cos - (sc.row[i] + sc.col[j]) / 2 - sc.zero) / sc.unit
+            if z >= p.confident:
+                continue
+        ms[max(0, i - 1):i + a + 1] = True
+        mt[max(0, j - 1):j + b + 1] = True
+    return ms, mt
+
+
+def _finish(path: list[tuple[int, int, int, int]], s: Side, t: Side, sc: _Scale, stats: dict) -> Alignment:
+    """Beads with the raw cosine of their joined texts, plus margins (vectorised per bead type)."""
+    cos = np.zeros(len(path))
+    knn = np.zeros(len(path))
+    rsum = np.concatenate([[0.0], np.cumsum(sc.row)])
+    csum = np.concatenate([[0.0], np.cumsum(sc.col)])
+    arr = np.asarray(path, dtype=np.int64).reshape(-1, 4)
+    for a, b in {(int(a), int(b)) for a, b in arr[:, 2:] if a and b}:
+        sel = np.flatnonzero((arr[:, 2] == a) & (arr[:, 3] == b))
+        i, j = arr[sel, 0], arr[sel, 1]
+        cos[sel] = _pair_cos(s.matrix(a), i, t.matrix(b), j)
+        knn[sel] = ((rsum[i + a] - rsum[i]) / a + (csum[j + b] - csum[j]) / b) / 2
+    beads, margins, scaled = [], [], []
+    for n, (i, j, a, b) in enumerate(path):
+        if a and b:
+            m = float(cos[n] - knn[n])
+            margins.append(round(m, 6))
+            scaled.append(round((m - sc.zero) / sc.unit, 6))
+        else:
+            margins.append(None)
+            scaled.append(None)
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(float(cos[n]), 6)))
+    return Alignment(beads, margins, scaled, stats)
+
+
+def format_beads(beads: Iterable[Bead]) -> str:
     """vecalign's line format: ``[0]:[0, 1]:0.231``."""
     return "".join(f"{list(b.src)}:{list(b.tgt)}:{b.similarity:.6f}\n" for b in beads)
 
 
 def read_beads(text: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Parse bead lines (``[0]:[0, 1]`` with or without a trailing score) into index tuples."""
     out = []
     for line in text.splitlines():
         if not line.strip():

@@ -8,7 +8,7 @@ from typing import Callable
 import numpy as np
 
 from . import __version__
-from .align import AlignParams, align
+from .align import AlignParams, Alignment, Side, align
 from .checks import DocContext, run_rules, select
 from .config import Config
 from .embed import Embedder, get_embedder
@@ -49,6 +49,7 @@ def overlaps(segs: tuple[Segment, ...], max_k: int) -> dict[int, list[str]]:
 
 
 def embed_overlaps(segs: tuple[Segment, ...], embedder: Embedder, max_k: int) -> dict[int, np.ndarray]:
+    """Vectors of every overlap of 1..max_k segments (all of them; the aligner itself embeds lazily)."""
     ov = overlaps(segs, max_k)
     flat = [t for k in sorted(ov) for t in ov[k]]
     vecs = embedder.encode(flat) if flat else np.zeros((0, 1), dtype=np.float32)
@@ -59,11 +60,27 @@ def embed_overlaps(segs: tuple[Segment, ...], embedder: Embedder, max_k: int) ->
     return out
 
 
-def align_documents(source: Document, target: Document, embedder: Embedder, cfg: Config) -> list[Bead]:
-    params = AlignParams(max_size=cfg.max_align)
-    max_k = max(1, cfg.max_align - 1)
-    return align(embed_overlaps(source.segments, embedder, max_k),
-                 embed_overlaps(target.segments, embedder, max_k), params)
+def align_side(segs: tuple[Segment, ...], embedder: Embedder) -> Side:
+    """The aligner's view of a document: sentence vectors now, joined runs only when the aligner asks."""
+    texts = [s.text for s in segs]
+    vecs = embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    def embed_runs(runs):  # noqa: ANN001, ANN202 - [(start, k)] -> vectors
+        return embedder.encode([" ".join(texts[i:i + k]) for i, k in runs])
+
+    return Side(vecs, [len(t) for t in texts], embed_runs=embed_runs)
+
+
+def align_documents(source: Document, target: Document, embedder: Embedder, cfg: Config, *,
+                    params: AlignParams | None = None) -> Alignment:
+    """Sentence alignment of two loaded documents: an :class:`~tqcheck.align.Alignment` (a list of beads
+    with ``.margins``/``.sims()`` per bead and ``.stats``). Embeddings go through the on-disk cache
+    unless ``cfg.cache`` is off."""
+    from .cache import cached
+
+    params = params or AlignParams(max_size=cfg.max_align)
+    emb = cached(embedder, cfg.cache, cfg.cache_dir)
+    return align(align_side(source.segments, emb), align_side(target.segments, emb), params)
 
 
 def signature(cfg: Config, embedder_name: str, rule_codes: list[str]) -> dict:
@@ -80,12 +97,30 @@ def signature(cfg: Config, embedder_name: str, rule_codes: list[str]) -> dict:
 
 def check_documents(src_path: str, tgt_path: str, cfg: Config | None = None, *,
                     embedder: Embedder | None = None, resources: Resources | None = None) -> Report:
-    """Check a translation (``tgt_path``) against its source (``src_path``)."""
+    """Check a translation (``tgt_path``) against its source (``src_path``).
+
+    A bilingual file (XLIFF, TMX, PO, CSV/TSV) given as ``src_path`` with an empty ``tgt_path``, or a pair
+    of SRT files, goes to :func:`check_bilingual`."""
+    from .formats import is_bilingual, is_pair_format
+
+    if (not tgt_path and is_bilingual(src_path)) or is_pair_format(src_path, tgt_path):
+        return check_bilingual(src_path, cfg, tgt_path=tgt_path or None, embedder=embedder, resources=resources)
     cfg = (cfg or Config()).validate()
     source = load_document(src_path, cfg, cfg.src_lang)
     target = load_document(tgt_path, cfg, cfg.tgt_lang)
     ensure_distinct(source, target, cfg.src_lang, cfg.tgt_lang)
-    return check_loaded(source, target, cfg, embedder=embedder, resources=resources)
+    return _with_reference(check_loaded(source, target, cfg, embedder=embedder, resources=resources), cfg,
+                           embedder)
+
+
+def _with_reference(report: Report, cfg: Config, embedder: Embedder | None) -> Report:
+    """The score stage: BLEU/chrF++/TER against ``cfg.reference`` when one is given (see refscore)."""
+    ref = getattr(cfg, "reference", None)
+    if not ref:
+        return report
+    from .refscore import add_reference_scores
+
+    return add_reference_scores(report, ref, cfg, embedder)
 
 
 def check_bilingual(path: str, cfg: Config | None = None, *, tgt_path: str | None = None,
@@ -104,7 +139,7 @@ def check_bilingual(path: str, cfg: Config | None = None, *, tgt_path: str | Non
         beads.append(Bead(s, t, round(sim, 6)))
     report = check_loaded(bi.source, bi.target, cfg, embedder=embedder, resources=resources, beads=beads)
     report.extra["format"] = bi.fmt
-    return report
+    return _with_reference(report, cfg, embedder)
 
 
 def _mean_vec(vecs: np.ndarray, idx: tuple[int, ...]) -> np.ndarray:
@@ -120,6 +155,8 @@ def check_loaded(source: Document, target: Document, cfg: Config, *, embedder: E
     rules = select(cfg.select, cfg.ignore)
     res = resources or load_resources(cfg.glossary)
     ctx = DocContext(source, target, tuple(beads), res, options=dict(cfg.options))
+    if isinstance(beads, Alignment):  # the aligner's margin-normalised bead scores, for the adequacy rule
+        ctx.sims = beads.sims()
     ctx.cache["embedder"] = embedder
     findings = run_rules(rules, ctx)
     if cfg.severity:

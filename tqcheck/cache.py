@@ -1,0 +1,139 @@
+"""On-disk embedding cache: one sqlite3 table of float32 blobs keyed by (model name, sha1 of the text).
+
+sqlite3 gives atomic writes and safe concurrent use by several processes (WAL journal, busy
+timeout), so re-checking unchanged documents costs no encoder time. Location, first match:
+``Config.cache_dir``, ``$TQCHECK_CACHE_DIR``, ``$XDG_CACHE_HOME/tqcheck``, ``~/.cache/tqcheck``.
+A cache that cannot be opened or written is skipped (logged), never an error: it only saves time.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+FILENAME = "embeddings.sqlite3"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS vec (model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, " \
+          "data BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID"
+
+
+def cache_dir(configured: str | None = None) -> Path:
+    """Where the cache lives (see the module docstring for the order)."""
+    if configured:
+        return Path(configured).expanduser()
+    env = os.environ.get("TQCHECK_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "tqcheck"
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """Vectors by (model, text). ``get`` returns what is stored; ``put`` stores new rows atomically."""
+
+    def __init__(self, directory: str | os.PathLike | None = None) -> None:
+        self.path = Path(directory) / FILENAME if directory is not None else cache_dir() / FILENAME
+        self._db: sqlite3.Connection | None = None
+        self.hits = 0
+        self.misses = 0
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(_SCHEMA)
+            self._db = db
+        return self._db
+
+    def get(self, model: str, texts: Sequence[str]) -> dict[int, np.ndarray]:
+        """Stored vectors for ``texts``, by position; missing ones are absent."""
+        keys = [text_key(t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        db = self._conn()
+        uniq = list(dict.fromkeys(keys))
+        for s in range(0, len(uniq), 500):
+            part = uniq[s:s + 500]
+            q = f"SELECT key, dim, data FROM vec WHERE model = ? AND key IN ({','.join('?' * len(part))})"
+            for key, dim, data in db.execute(q, [model, *part]):
+                v = np.frombuffer(data, dtype=np.float32)
+                if v.size == dim:
+                    found[key] = v
+        out = {i: found[k] for i, k in enumerate(keys) if k in found}
+        self.hits += len(out)
+        self.misses += len(texts) - len(out)
+        return out
+
+    def put(self, model: str, texts: Sequence[str], vecs: np.ndarray) -> None:
+        rows = [(model, text_key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
+                for t, v in zip(texts, vecs)]
+        db = self._conn()
+        with db:  # one transaction: all rows or none
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO vec (model, key, dim, data) VALUES (?, ?, ?, ?)", rows)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+class CachedEmbedder:
+    """An embedder that asks the cache first and encodes only the texts it has not seen."""
+
+    def __init__(self, embedder, cache: EmbeddingCache) -> None:  # noqa: ANN001 - any Embedder
+        self.inner = embedder
+        self.cache = cache
+        self.name = embedder.name
+        self.encoded = 0  # texts sent to the model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return self.inner.encode(texts)
+        try:
+            hit = self.cache.get(self.name, texts)
+        except sqlite3.Error as exc:
+            log.warning("embedding cache %s unusable (%s); continuing without it", self.cache.path, exc)
+            return self.inner.encode(texts)
+        miss = [i for i in range(len(texts)) if i not in hit]
+        uniq = list(dict.fromkeys(texts[i] for i in miss))
+        fresh: dict[str, np.ndarray] = {}
+        if uniq:
+            vecs = np.asarray(self.inner.encode(uniq), dtype=np.float32)
+            self.encoded += len(uniq)
+            fresh = dict(zip(uniq, vecs))
+            try:
+                self.cache.put(self.name, uniq, vecs)
+            except sqlite3.Error as exc:
+                log.warning("cannot write embedding cache %s (%s)", self.cache.path, exc)
+        dim = next(iter(hit.values())).shape[0] if hit else next(iter(fresh.values())).shape[0]
+        out = np.empty((len(texts), dim), np.float32)
+        for i, t in enumerate(texts):
+            out[i] = hit[i] if i in hit else fresh[t]
+        return out
+
+
+def cached(embedder, enabled: bool = True, directory: str | None = None):  # noqa: ANN001, ANN201
+    """``embedder`` behind the on-disk cache, or unchanged when disabled or the cache cannot be opened."""
+    if not enabled or isinstance(embedder, CachedEmbedder):
+        return embedder
+    cache = EmbeddingCache(cache_dir(directory))
+    try:
+        cache._conn()
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("embedding cache %s unusable (%s); continuing without it", cache.path, exc)
+        return embedder
+    return CachedEmbedder(embedder, cache)
