@@ -97,6 +97,7 @@ class CachedEmbedder:
         self.inner = embedder
         self.cache = cache
         self.name = embedder.name
+        self.key = getattr(embedder, "cache_id", None) or embedder.name  # what identifies the vectors
         self.encoded = 0  # texts sent to the model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -104,7 +105,7 @@ class CachedEmbedder:
         if not texts:
             return self.inner.encode(texts)
         try:
-            hit = self.cache.get(self.name, texts)
+            hit = self.cache.get(self.key, texts)
         except sqlite3.Error as exc:
             log.warning("embedding cache %s unusable (%s); continuing without it", self.cache.path, exc)
             return self.inner.encode(texts)
@@ -116,7 +117,7 @@ class CachedEmbedder:
             self.encoded += len(uniq)
             fresh = dict(zip(uniq, vecs))
             try:
-                self.cache.put(self.name, uniq, vecs)
+                self.cache.put(self.key, uniq, vecs)
             except sqlite3.Error as exc:
                 log.warning("cannot write embedding cache %s (%s)", self.cache.path, exc)
         dim = next(iter(hit.values())).shape[0] if hit else next(iter(fresh.values())).shape[0]

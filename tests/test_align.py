@@ -1,0 +1,211 @@
+"""The DP aligner on synthetic vectors with a known best path (no model: a toy is fine here only)."""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from tqcheck.align import (AlignParams, Alignment, Side, _Band, _dp, align, bead_types, format_beads,
+                           full_cells, read_beads)
+from tqcheck.model import Bead
+
+D = 48
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.linalg.norm(v, axis=-1, keepdims=True)
+
+
+def _pair(n: int, seed: int, plan=None):  # noqa: ANN001, ANN202
+    """Source vectors and lengths, plus a target built by ``plan`` (list of gold beads)."""
+    rng = np.random.default_rng(seed)
+    src = rng.normal(size=(n, D))
+    lens = rng.integers(30, 160, size=n).astype(float)
+    tgt, tlens, gold = [], [], []
+    for bead in plan if plan is not None else [((i,), "copy") for i in range(n)]:
+        idx, kind = bead
+        if kind == "drop":
+            gold.append((idx, ()))
+            continue
+        if kind == "insert":
+            tgt.append(rng.normal(size=D))
+            tlens.append(float(rng.integers(30, 160)))
+        else:
+            tgt.append(src[list(idx)].sum(axis=0) + rng.normal(scale=0.35, size=D))
+            tlens.append(float(lens[list(idx)].sum() * 1.1))
+        gold.append((() if kind == "insert" else idx, (len(tgt) - 1,)))
+    return Side(src, lens), Side(np.array(tgt), tlens), gold
+
+
+def _beads(al: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in al]
+
+
+def test_identity_path():
+    s, t, gold = _pair(30, 1)
+    al = align(s, t)
+    assert _beads(al) == gold
+    assert all(b.kind == "1-1" for b in al)
+    assert all(m is not None and m > 0 for m in al.margins)  # right pairs beat their neighbours
+
+
+def test_planted_two_to_one_merge():
+    plan = [((i,), "copy") for i in range(6)] + [((6, 7), "copy")] + [((i,), "copy") for i in range(8, 20)]
+    s, t, gold = _pair(20, 2, plan)
+    assert ((6, 7), (6,)) in _beads(align(s, t))
+    assert _beads(align(s, t)) == gold
+
+
+def test_planted_deletion_is_a_1_0_bead():
+    plan = [((i,), "copy") for i in range(9)] + [((9,), "drop")] + [((i,), "copy") for i in range(10, 24)]
+    s, t, gold = _pair(24, 3, plan)
+    al = align(s, t)
+    assert ((9,), ()) in _beads(al)
+    assert _beads(al) == gold
+    gone = _beads(al).index(((9,), ()))
+    assert al[gone].similarity == 0.0 and al.margins[gone] is None
+    assert gone not in al.sims()
+
+
+def test_planted_insertion_is_a_0_1_bead():
+    plan = [((i,), "copy") for i in range(12)] + [((), "insert")] + [((i,), "copy") for i in range(12, 25)]
+    s, t, gold = _pair(25, 4, plan)
+    al = align(s, t)
+    assert ((), (12,)) in _beads(al)
+    assert _beads(al) == gold
+
+
+def test_precomputed_overlap_dicts_are_accepted():
+    rng = np.random.default_rng(5)
+    v = _unit(rng.normal(size=(8, D)))
+    runs = {1: v, 2: _unit(v[:-1] + v[1:]), 3: _unit(v[:-2] + v[1:-1] + v[2:])}
+    tgt = {1: v.copy(), 2: runs[2].copy(), 3: runs[3].copy()}
+    assert _beads(align(runs, tgt)) == [((i,), (i,)) for i in range(8)]
+
+
+def test_bead_similarity_is_the_raw_cosine_of_the_joined_runs():
+    calls = []
+
+    def embed_runs(runs):  # noqa: ANN001, ANN202 - records what the aligner asks for
+        calls.extend(runs)
+        return np.stack([_unit(src_v[i:i + k].sum(axis=0)) for i, k in runs])
+
+    plan = [((i,), "copy") for i in range(4)] + [((4, 5), "copy")] + [((i,), "copy") for i in range(6, 12)]
+    s, t, _ = _pair(12, 6, plan)
+    src_v = s.vectors
+    s2 = Side(s.vectors, s.lengths, embed_runs=embed_runs)
+    al = align(s2, t)
+    k = _beads(al).index(((4, 5), (4,)))
+    assert (4, 2) in calls  # the merged pair was embedded as one text
+    expect = float(_unit(src_v[4] + src_v[5]) @ t.vectors[4])
+    assert al[k].similarity == pytest.approx(expect, abs=1e-5)
+    assert al.stats["embedded"] == len(set(calls))
+
+
+def test_auto_mode_embeds_fewer_runs_than_all():
+    def make(counter):  # noqa: ANN001, ANN202
+        def embed_runs(runs):  # noqa: ANN001, ANN202
+            counter.append(len(runs))
+            return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
+        return embed_runs
+
+    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
+    s, t, gold = _pair(60, 7, plan)
+    base = s.vectors
+    auto, every = [], []
+    a1 = align(Side(base, s.lengths, embed_runs=make(auto)), t, AlignParams(exact="auto"))
+    a2 = align(Side(base, s.lengths, embed_runs=make(every)), t, AlignParams(exact="all"))
+    assert _beads(a1) == _beads(a2) == gold
+    assert 0 < sum(auto) < sum(every) / 3
+
+
+def _naive_dp(band: _Band, scores: np.ndarray, types) -> list:  # noqa: ANN001
+    """Reference: the textbook O(n*m*types) loop over states, reading the same scores."""
+    n, m = band.n, band.m
+    best = {(0, 0): (0.0, None)}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) == (0, 0):
+                continue
+            d = i + j
+            k = i - band.lo[d]
+            if not (0 <= k < band.width):
+                continue
+            cands = []
+            for t, (a, b) in enumerate(types):
+                p = (i - a, j - b)
+                if p in best and scores[t, d, k] > -1e17:
+                    cands.append((best[p][0] + scores[t, d, k], t))
+            if cands:
+                v, t = max(cands, key=lambda c: c[0])
+                best[(i, j)] = (v, t)
+    out, i, j = [], n, m
+    while (i, j) != (0, 0):
+        a, b = types[best[(i, j)][1]]
+        out.append((i - a, j - b, a, b))
+        i, j = i - a, j - b
+    return out[::-1]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_vectorised_dp_equals_naive_loop(seed):
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(1, 9)), int(rng.integers(1, 9))
+    types = bead_types(4)
+    band = _Band.full(n, m)
+    scores = rng.normal(size=(len(types),) + band.i.shape)
+    for t, (a, b) in enumerate(types):  # beads that would start before the document are impossible
+        scores[t][~band.ok | (band.i < a) | (band.j < b)] = -1e18
+    assert _dp(band, scores, types) == _naive_dp(band, scores, types)
+
+
+def test_banded_equals_full_dp_on_small_inputs():
+    plan = ([((i,), "copy") for i in range(15)] + [((15,), "drop")] + [((i,), "copy") for i in range(16, 40)]
+            + [((), "insert")] + [((40, 41), "copy")] + [((i,), "copy") for i in range(42, 70)])
+    s, t, gold = _pair(70, 8, plan)
+    full = align(s, t, AlignParams(full_cells=10**9))
+    banded = align(s, t, AlignParams(full_cells=500, window=6))
+    assert full.stats["levels"] == 1 and banded.stats["levels"] > 1
+    assert banded.stats["cells"] < full.stats["cells"]
+    assert _beads(banded) == _beads(full) == gold
+
+
+def test_band_cells_grow_linearly():
+    def band_cells(n: int) -> int:
+        path = np.arange(n + 1, dtype=float)
+        return _Band.around(path, path, n, n, 8).cells
+
+    assert band_cells(5000) <= 17 * (2 * 5000 + 1)
+    assert band_cells(5000) / band_cells(1000) == pytest.approx(5.0, rel=0.01)
+    assert full_cells(5000, 5000) > 1000 * band_cells(5000) / 17
+
+
+def test_long_document_aligns_in_linear_cells():
+    n = 3000
+    s, t, gold = _pair(n, 9, [((i,), "copy") for i in range(n)])
+    al = align(s, t)
+    assert al.stats["levels"] >= 3
+    # the band levels halve in size (sum < 2x the finest); only the coarsest level is a whole, bounded matrix
+    assert al.stats["cells"] <= 2 * 17 * (2 * n + 1) + AlignParams().full_cells < full_cells(n, n) / 10
+    assert sum(g == b for g, b in zip(gold, _beads(al))) >= 0.99 * n
+
+
+def test_empty_side_gives_only_skips():
+    s = Side(np.ones((3, 4)))
+    t = Side(np.zeros((0, 4)))
+    assert _beads(align(s, t)) == [((0,), ()), ((1,), ()), ((2,), ())]
+
+
+def test_format_and_read_round_trip():
+    beads = [Bead((0,), (0, 1), 0.231), Bead((1, 2), (2,), 0.5), Bead((3,), (), 0.0), Bead((), (3,), 0.0)]
+    text = format_beads(beads)
+    assert text.splitlines()[0] == "[0]:[0, 1]:0.231000"
+    assert text.splitlines()[2] == "[3]:[]:0.000000"
+    assert read_beads(text) == [(b.src, b.tgt) for b in beads]
+    assert read_beads("[0]:[0, 1]\n\n[]:[2]\n") == [((0,), (0, 1)), ((), (2,))]
+
+
+def test_bead_types_respect_max_size():
+    assert set(bead_types(2)) == {(1, 1), (1, 0), (0, 1)}
+    assert set(bead_types(4)) == set(itertools.chain(bead_types(3), [(2, 2), (1, 3), (3, 1)]))
