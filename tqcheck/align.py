@@ -41,13 +41,15 @@ class AlignParams:
     """Aligner settings; ``signature()`` names them for reports."""
 
     max_size: int = 4  # largest bead, source + target sentences
-    skip: float = 0.05  # score of an unaligned sentence, on the document's margin scale (0 wrong, 1 right)
+    skip: float = -0.1  # score of an unaligned sentence, on the document's margin scale (0 wrong, 1 right)
     knn: int = 4  # neighbours averaged for the margin
     length_weight: float = 1.5  # weight of the squared log length-ratio deviation
-    type_prior: float = 0.4  # penalty per sentence beyond a 1-1 (scaled units): finer beads win ties
+    type_prior: float = 0.1  # penalty per sentence beyond a 1-1 (scaled units): finer beads win ties
     window: int = 8  # band half-width per anti-diagonal at each refinement level
     full_cells: int = 300_000  # below this many DP cells the band is the whole matrix
     exact: str = "auto"  # "all" | "auto" | "none": which joined runs get their own embedding
+    size_power: float = 0.5  # a bead earns ((a + b) / 2) ** size_power times its scaled margin
+    type_zero: bool = True  # per-type zero point for many-sentence beads (see _scores)
     confident: float = 0.5  # a 1-1 bead at or above this scaled margin needs no exact runs around it
 
     def signature(self) -> str:
@@ -277,10 +279,14 @@ def _scores(src: Side, tgt: Side, band: _Band, types: Sequence[tuple[int, int]],
             continue
         cos = _pair_cos(src.matrix(a), si, tgt.matrix(b), tj)
         knn = ((rsum[si + a] - rsum[si]) / a + (csum[tj + b] - csum[tj]) / b) / 2
-        z = (cos - knn - sc.zero) / sc.unit
+        margin = cos - knn
+        # joined runs have higher cosines to anything (longer text): each type's wrong pairs (the bulk of
+        # the band) set its own zero, so 2-1 or 2-2 beads win on merit, not on length
+        zero = max(sc.zero, float(np.median(margin))) if p.type_zero and (a, b) != (1, 1) else sc.zero
+        z = (margin - zero) / sc.unit
         lr = np.log((src.run_lengths(a)[si] + 10.0) / (tgt.run_lengths(b)[tj] + 10.0)) - sc.mu
         z = z - p.length_weight * lr * lr
-        out[t][sel] = z * (a + b) / 2 - p.type_prior * (a + b - 2)
+        out[t][sel] = z * ((a + b) / 2) ** p.size_power - p.type_prior * (a + b - 2)
     return out
 
 
