@@ -50,7 +50,7 @@ class AlignParams:
     exact: str = "auto"  # "all" | "auto" | "none": which joined runs get their own embedding
     size_power: float = 0.5  # a bead earns ((a + b) / 2) ** size_power times its scaled margin
     type_zero: bool = True  # per-type zero point for many-sentence beads (see _scores)
-    confident: float = 0.5  # a 1-1 bead at or above this scaled margin needs no exact runs around it
+    confident: float = 0.8  # a 1-1 bead at or above this scaled margin needs no exact runs around it
 
     def signature(self) -> str:
         return (f"dp:beads={self.max_size}|skip={self.skip}|knn={self.knn}|len={self.length_weight}"
