@@ -113,6 +113,18 @@ def _worker(phase: str, jobdir: Path, timeout: float) -> None:
 
 # ============================================================================ worker side (peers' venv)
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM). Unlike ``ru_maxrss``, which Linux carries over
+    ``execve`` from the parent, it covers only this program."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _ladder_to_beads(rungs: list[tuple[int, int]], n: int, m: int) -> list[tuple[list[int], list[int]]]:
     """hunalign's ladder (rungs i<TAB>j) to beads: each step between rungs is one bead."""
     pts = sorted(set(rungs) | {(0, 0), (n, m)})
@@ -260,13 +272,13 @@ def worker_main(phase: str, jobdir: Path) -> None:
     elif tool == "galechurch":
         beads = _galechurch(src, tgt)
         align_s = time.perf_counter() - t0
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = peak_rss_mb()
     elif tool == "bertalign":
         beads, align_s = _bertalign(src, tgt, jobdir, job.get("warmup", False))
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = peak_rss_mb()
     elif tool == "vecalign":
         beads, align_s = _vecalign(src, tgt, jobdir)
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = peak_rss_mb()
     else:
         raise SystemExit(f"unknown tool {tool}")
     (jobdir / "result.json").write_text(json.dumps({"beads": beads, "align_s": align_s, "maxrss_mb": rss}),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -109,7 +108,7 @@ def worker(jobdir: Path) -> None:
     out["checks_extra_embed"], out["checks_extra_embed_s"] = memo.missed - m0, memo.miss_s - s0
     out["findings"] = len(rep.findings)
     out["beads"] = len(beads)
-    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["maxrss_mb"] = peers_mod.peak_rss_mb()
     (jobdir / "result.json").write_text(json.dumps(out), encoding="utf-8")
 
 
