@@ -194,7 +194,7 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
                                        warmup=True)
                 sp = (len(s_sents) + len(t_sents)) / max(r["align_s"], 1e-9)
                 peer_rows.append([n, tool, f"{r['align_s']:.2f}", f"{sp:.0f}", f"{r['maxrss_mb']:.0f}",
-                                  f"{r['embed_texts']} texts embedded" if r["embed_texts"] else ""])
+                                  f"{r['embed_texts']} precomputed vectors" if r["embed_texts"] else ""])
                 log(f"speed n={n}: {tool} {r['align_s']:.2f}s rss {r['maxrss_mb']:.0f} MB")
             except subprocess.TimeoutExpired:
                 peer_rows.append([n, tool, f"timeout > {TIMEOUT}s", "", "", ""])
