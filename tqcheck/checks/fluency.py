@@ -62,7 +62,8 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     Why: Doubled words and phrases are typical machine-translation stutter and careless editing; they make
     the text look unrevised. MQM: Fluency / Grammar (repetition), minor.
     Example: "các khu vực khác trên thế giới và trên thế giới." -> "các khu vực khác trên thế giới."
-    Fix: Delete the repetition (the suggestion is the text without it).
+    Fix: Delete the repetition. The finding spans both copies and the words between them; the suggestion
+    is the one copy that replaces them ("trên thế giới").
     """
     source = ctx.src_text.casefold()
     function_words = DANGLING.get(ctx.doc.tgt_lang, set()) | _LINKS.get(ctx.doc.tgt_lang, set())
@@ -70,8 +71,9 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
         for first_end, s, e, phrase in _repeats(seg.text, function_words):
             if f"{phrase} {phrase}".casefold() in source:
                 continue  # "that that", "had had": the source repeats too
-            yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' repeats '{phrase}' just before it",
-                      suggestion=seg.text[:first_end] + seg.text[e:])
+            first = first_end - len(phrase)
+            yield Hit("target", seg.index, first, e, f"'{seg.text[s:e]}' repeats '{phrase}' just before it",
+                      suggestion=phrase)
 
 
 @rule("TQ702", "space-before-punctuation", Severity.MINOR)
@@ -83,16 +85,15 @@ def space_before_punctuation(ctx: BeadContext) -> Iterator[Hit]:
     Why: A detached full stop or comma is a tokenisation or MT artefact ("thương mại song phương .") and
     often marks a sentence that was cut off. MQM: Fluency / Punctuation, minor.
     Example: "thúc đẩy hợp tác song phương ." -> "thúc đẩy hợp tác song phương."
-    Fix: Remove the space (the suggestion is the corrected sentence).
+    Fix: Remove the space. The finding spans the space and the mark; the suggestion is the mark alone.
     """
     allowed = _SPACED_PUNCT_LANGS.get(ctx.doc.tgt_lang, "")
     for seg in ctx.tgt_segments:
         for m in _SPACE_BEFORE.finditer(seg.text):
             if m.group(1) in allowed:
                 continue
-            fixed = seg.text[:m.start()] + seg.text[m.start(1):]
             yield Hit("target", seg.index, m.start(), m.end(), f"space before '{m.group(1)}'",
-                      suggestion=fixed)
+                      suggestion=m.group(1))
 
 
 def _unbalanced(text: str) -> list[tuple[str, int]]:

@@ -83,7 +83,7 @@ def placeholder_missing(ctx: BeadContext) -> Iterator[Hit]:
     """
     for seg, p in _diff(ctx)["missing"]:
         yield Hit("source", seg, p.start, p.end, f"{p.kind} placeholder {p.text!r} is missing from the translation",
-                  suggestion=f"keep {p.text} in the translation", severity=_sev(p))
+                  suggestion=p.text, severity=_sev(p))
 
 
 @rule("TQ751", "placeholder-added", Severity.MAJOR)
@@ -97,8 +97,8 @@ def placeholder_added(ctx: BeadContext) -> Iterator[Hit]:
     Fix: remove the extra placeholder, or check whether the source really needs it.
     """
     for seg, p in _diff(ctx)["added"]:
-        yield Hit("target", seg, p.start, p.end, f"{p.kind} placeholder {p.text!r} is not in the source",
-                  suggestion="remove it", severity=_sev(p))
+        yield Hit("target", seg, p.start, p.end,
+                  f"{p.kind} placeholder {p.text!r} is not in the source; remove it", severity=_sev(p))
 
 
 @rule("TQ752", "placeholder-changed", Severity.MAJOR)
@@ -122,8 +122,8 @@ def placeholder_changed(ctx: BeadContext) -> Iterator[Hit]:
     if not d["changed"] and sorted(order_s) == sorted(p.key for _, p in tgt) and order_s != [p.key for _, p in tgt]:
         seg, p = next((s, p) for (s, p), k in zip(tgt, order_s) if p.key != k)
         yield Hit("target", seg, p.start, p.end,
-                  f"printf conversions are in a different order than in the source ({' '.join(order_s)})",
-                  suggestion="use positional conversions such as %1$s and %2$d", severity=Severity.CRITICAL)
+                  f"printf conversions are in a different order than in the source ({' '.join(order_s)}); "
+                  "use positional conversions such as %1$s and %2$d", severity=Severity.CRITICAL)
 
 
 @rule("TQ753", "markup-order", Severity.MAJOR)
