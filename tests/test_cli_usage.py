@@ -3,6 +3,7 @@ run, help that shows Python types instead of what to type, and the terminal outp
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,42 @@ def test_text_report_on_the_seed_ends_with_the_verdict(capsys: pytest.CaptureFix
     code, out, _ = cli(capsys, "check", SRC, TGT, "--fail-on", "never", "--format", "json")
     d = json.loads(out)
     assert code == 0 and not d["summary"]["gate"]["failed"]
+
+
+def test_debug_after_the_command_shows_the_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "check", "missing-a.txt", "missing-b.txt", "--debug")
+    assert code == 2 and out == ""
+    assert "Traceback" in err and err.rstrip().splitlines()[-1] == "tqcheck: error: missing-a.txt: no such file or folder"
+
+
+# --- the docs match the tool ----------------------------------------------------------------------------------
+
+DOCS = [ROOT / "README.md", ROOT / "reports" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def test_readme_commands_use_real_options(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^tqcheck ([a-z]+)\b(.*)$", readme, flags=re.MULTILINE)
+    assert len(commands) >= 8
+    helps: dict[str, str] = {}
+    for name, rest in commands:
+        if name not in helps:
+            code, helps[name], _ = cli(capsys, name, "--help")
+            assert code == 0, name
+        for opt in re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", rest.split("#")[0]):
+            assert opt in helps[name], f"README: 'tqcheck {name}' has no option {opt}"
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_doc_links_resolve(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue  # a URL
+        path, _, anchor = target.partition("#")
+        dest = (doc.parent / path).resolve() if path else doc
+        assert dest.exists(), f"{doc.name}: link to missing {target}"
+        if anchor and dest.suffix == ".md":
+            heads = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
+                     for h in re.findall(r"^#+ (.+)$", dest.read_text(encoding="utf-8"), flags=re.MULTILINE)}
+            assert anchor in heads, f"{doc.name}: no heading for #{anchor} in {dest.name}"

@@ -663,6 +663,9 @@ def run(argv: Optional[list[str]] = None) -> int:
 
     global _ARGV
     _ARGV = list(sys.argv[1:] if argv is None else argv)
+    end = _ARGV.index("--") if "--" in _ARGV else len(_ARGV)
+    if "--debug" in _ARGV[1:end]:  # "rerun with --debug": accept it after the command too, not only before
+        _ARGV = ["--debug"] + [a for a in _ARGV[:end] if a != "--debug"] + _ARGV[end:]
     cmd = typer.main.get_command(app)
     try:
         rv = cmd.main(args=_ARGV, prog_name="tqcheck", standalone_mode=False)
