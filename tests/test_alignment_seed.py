@@ -57,7 +57,7 @@ def test_east_sea_sentence_gets_both_vietnamese_sentences(seed):
 
 
 def test_duplicated_photo_caption_is_left_unaligned(seed):
-    src, tgt, al = seed
+    src, _tgt, al = seed
     captions = _find(src, "At the talks (Credit")
     assert len(captions) == 2
     for i in captions:
@@ -65,7 +65,7 @@ def test_duplicated_photo_caption_is_left_unaligned(seed):
 
 
 def test_sentences_without_counterpart_are_1_0_and_0_1_beads(seed):
-    src, tgt, al = seed
+    src, _tgt, al = seed
     # the MT dropped this English sentence (no "thanked ... nationals" in the Vietnamese): a 1-0 bead
     (i,) = _find(src, "Minh thanked the Russian Foreign Ministry")
     assert _bead_of(al, "src", i).tgt == ()

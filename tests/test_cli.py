@@ -124,7 +124,7 @@ def test_usage_errors_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], a
                                            needle: str) -> None:
     code, out, err = cli(capsys, *args)
     assert code == 2, err
-    assert err.count("\n") == 1 and needle in err and "Traceback" not in err
+    assert out == "" and err.count("\n") == 1 and needle in err and "Traceback" not in err
 
 
 def test_malformed_config_and_glossary_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def summarise(findings: list[Any], pairs: int) -> dict[str, Any]:
 
 @pytest.mark.skipif(not DATA.exists(), reason="IWSLT data not available")
 def test_false_alarm_rate_on_one_talk() -> None:
-    docid, src, tgt = next(talks("tst2012"))
+    _docid, src, tgt = next(talks("tst2012"))
     src, tgt = src[:120], tgt[:120]
     findings, pairs = check_talk(src, tgt)
     stats = summarise(findings, pairs)
