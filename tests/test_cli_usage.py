@@ -123,3 +123,9 @@ def test_doc_links_resolve(doc: Path) -> None:
             heads = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
                      for h in re.findall(r"^#+ (.+)$", dest.read_text(encoding="utf-8"), flags=re.MULTILINE)}
             assert anchor in heads, f"{doc.name}: no heading for #{anchor} in {dest.name}"
+
+
+def test_command_list_is_not_truncated(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "--help")
+    listing = out.split("Commands:", 1)[1]
+    assert code == 0 and "..." not in listing and "e.g.\n" not in listing

@@ -383,7 +383,7 @@ def _run_checks(specs: list[Any], pairing: Any, batch: bool, cfg: Config, *, fmt
     return 1 if any(r.summary.get("gate", {}).get("failed") for r in reports) else 0
 
 
-@command()
+@command(short_help="Check translations against their sources and gate on the findings.")
 def check(
     paths: PathsArg,
     fmt: FormatOpt = Format.text,
@@ -450,7 +450,7 @@ def check(
     raise typer.Exit(code)
 
 
-@command()
+@command(short_help="Score system outputs against a reference (BLEU, chrF++, TER).")
 def score(
     hyps: Annotated[list[Path], typer.Argument(help="System outputs, one segment per line (the first is the "
                                                "baseline).", show_default=False)],
@@ -488,7 +488,7 @@ def score(
         sys.stdout.write(format_table(result))
 
 
-@command()
+@command(short_help="Show which documents translate which (no checks).")
 def pair(
     paths: Annotated[list[Path], typer.Argument(help="Folders and/or files to pair.", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="text or json")] = "text",
@@ -541,7 +541,7 @@ def pair(
                f"(floor {pairing.floor:.3f})")
 
 
-@command()
+@command(short_help="Check the pairs that involve changed files (pre-commit hook).")
 def precommit(
     files: Annotated[list[Path], typer.Argument(help="Changed files (pre-commit passes them).", show_default=False)],
     fmt: FormatOpt = Format.text,
@@ -596,7 +596,7 @@ def precommit(
     raise typer.Exit(code)
 
 
-@command()
+@command(short_help="Print the sentence alignment in vecalign's bead format.")
 def align(src: SrcArg, tgt: TgtArg, model: ModelOpt = None, src_lang: SrcLangOpt = None,
           tgt_lang: TgtLangOpt = None, encoding: EncodingOpt = None) -> None:
     """Print the sentence alignment in vecalign's bead format, e.g. [0]:[0, 1]:0.231.
@@ -616,7 +616,7 @@ def align(src: SrcArg, tgt: TgtArg, model: ModelOpt = None, src_lang: SrcLangOpt
     sys.stdout.write(format_beads(align_documents(s, t, get_embedder(cfg.model, cfg.device), cfg)))
 
 
-@command()
+@command(short_help="List every rule: code, name, severity, summary.")
 def rules(fmt: Annotated[str, typer.Option("--format", metavar="text|md",
                                            help="text or md")] = "text") -> None:
     """List every rule: code, name, default severity and what it checks.
@@ -639,7 +639,7 @@ def rules(fmt: Annotated[str, typer.Option("--format", metavar="text|md",
         typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")
 
 
-@command()
+@command(short_help="Explain one rule: what, why, an example, the fix.")
 def explain(code: Annotated[str, typer.Argument(help="A rule code such as TQ101.")]) -> None:
     """Explain one rule: what it checks, why, an example and the fix.
 
