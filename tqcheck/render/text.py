@@ -21,7 +21,7 @@ _STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
 DEFAULT_WIDTH = 100  # when the output is not a terminal: stable, diff-able text
 _INDENT = "    "
 _CONTEXT_WORDS = 2
-_KINDS = (("1-1", "one-to-one"), ("merged", "merged or split"), ("1-0", "untranslated"), ("0-1", "added"))
+_KINDS = (("1-1", "one-to-one"), ("merged", "merged or split"), ("1-0", "source-only"), ("0-1", "target-only"))
 
 
 def render(report: Report, *, color: bool = False, width: int | None = None, **_: object) -> str:
@@ -51,8 +51,8 @@ def _alignment_line(report: Report) -> str:
     merged = sum(n for kind, n in beads.items() if kind not in ("1-1", "1-0", "0-1"))
     counts = {**beads, "merged": merged}
     parts = [f"{counts[k]} {label}" for k, label in _KINDS if counts.get(k)]
-    return (f"{len(report.source.segments)} source and {len(report.target.segments)} target sentences in "
-            f"{len(report.alignment)} aligned groups" + (f": {', '.join(parts)}" if parts else ""))
+    return (f"{len(report.source.segments)} source / {len(report.target.segments)} target sentences"
+            + (f" aligned: {', '.join(parts)}" if parts else ""))
 
 
 def _where(f: Finding) -> str:
