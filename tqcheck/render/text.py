@@ -21,7 +21,7 @@ _STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
 DEFAULT_WIDTH = 100  # when the output is not a terminal: stable, diff-able text
 _INDENT = "    "
 _CONTEXT_WORDS = 2
-_KINDS = (("1-1", "one-to-one"), ("merged", "merged or split"), ("1-0", "source-only"), ("0-1", "target-only"))
+_KINDS = (("1-1", "one-to-one"), ("merged", "merged/split"), ("1-0", "source-only"), ("0-1", "target-only"))
 
 
 def render(report: Report, *, color: bool = False, width: int | None = None, **_: object) -> str:
