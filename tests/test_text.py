@@ -2,6 +2,7 @@
 and the suggestion contract it relies on (docs/output-formats.md, "Suggestions")."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
@@ -132,3 +133,21 @@ def test_color_only_when_asked() -> None:
     r = small_report()
     assert "\x1b[" not in render(r)
     assert "\x1b[" in render(r, color=True)
+
+
+def test_line_formats_show_bare_marks_in_context() -> None:
+    from tqcheck.render import render as render_as
+
+    src = doc("en.txt", "They discussed trade with Russia.\n", "en")
+    tgt = doc("vi.txt", "Họ thảo luận về thương mại với Nga .\n", "vi")
+    fs = [finding(tgt, "TQ702", " .", Severity.MINOR, suggestion="."),
+          finding(tgt, "TQ101", "Nga", Severity.CRITICAL, suggestion="Liên bang Nga")]
+    r = build_report(src, tgt, fs)
+    edit = '"…mại với Nga ." → "…mại với Nga."'
+    for fmt in ("github", "sarif", "junit"):
+        out = render_as(r, fmt)
+        if fmt == "sarif":
+            out = "\n".join(x["message"]["text"] for x in json.loads(out)["runs"][0]["results"]) + "\n"
+        assert edit in out and "Suggestion: .\n" not in out and "→ .\n" not in out, fmt
+        assert "Liên bang Nga" in out and '"Nga" → "Liên bang Nga"' not in out, fmt  # words: the suggestion as is
+    assert f"fix: {edit}" in render(r)

@@ -7,6 +7,7 @@ runner expects (``%``, CR and LF in messages; also ``:`` and ``,`` in properties
 from __future__ import annotations
 
 from ..model import Finding, Report, Severity
+from .fixes import suggestion_text
 
 COMMAND = {Severity.CRITICAL: "error", Severity.MAJOR: "warning", Severity.MINOR: "notice"}
 
@@ -27,7 +28,8 @@ def annotation(f: Finding, report: Report) -> str:
     props = {"file": doc.path, "line": line, "col": col, "endLine": end_line, "endColumn": end_col,
              "title": f"tqcheck {f.code} {f.name}"}
     head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
-    msg = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+    fix = suggestion_text(f, doc)
+    msg = f.message + (f" Suggestion: {fix}" if fix else "")
     if f.text:
         msg = f"\"{f.text}\": {msg}"
     return f"::{COMMAND[f.severity]} {head}::{escape_data(msg)}"

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from ..baseline import suppressed_findings
 from ..model import Finding, Report
+from .fixes import suggestion_text
 
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -21,9 +22,10 @@ def _clean(text: str) -> str:
     return _BAD_XML.sub("\ufffd", text)
 
 
-def _line(f: Finding) -> str:
+def _line(f: Finding, report: Report) -> str:
     where = f"{'src' if f.side == 'source' else 'tgt'}:{f.line}:{f.col}"
-    fix = f" → {f.suggestion}" if f.suggestion else ""
+    fix = suggestion_text(f, report.target if f.side == "target" else report.source)
+    fix = f" → {fix}" if fix else ""
     return f"{where} [{f.severity.value}] \"{f.text}\": {f.message}{fix}"
 
 
@@ -41,7 +43,7 @@ def _suite(report: Report) -> ET.Element:
         by_code[f.code].append(f)
     sup: dict[str, list[str]] = defaultdict(list)
     for f, by, reason in suppressed_findings(report):
-        sup[f.code].append(f"{_line(f)} (suppressed by {by}: {reason})")
+        sup[f.code].append(f"{_line(f, report)} (suppressed by {by}: {reason})")
     codes = sorted({c for c in str(report.signature.get("rules", "")).split(",") if c} | set(by_code) | set(sup))
     names = _names(report)
     failures = sum(1 for c in codes if by_code.get(c))
@@ -67,7 +69,7 @@ def _suite(report: Report) -> ET.Element:
             worst = max(found, key=lambda f: f.severity.rank).severity.value
             fail = ET.SubElement(case, "failure", {
                 "type": worst, "message": f"{len(found)} finding{'s' if len(found) != 1 else ''} ({worst})"})
-            fail.text = _clean("\n".join(_line(f) for f in found))
+            fail.text = _clean("\n".join(_line(f, report) for f in found))
         if sup.get(code):
             ET.SubElement(case, "system-out").text = _clean("\n".join(sup[code]))
     return suite

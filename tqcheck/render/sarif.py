@@ -16,6 +16,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..baseline import suppressed_findings
 from ..model import Document, Finding, Report, Severity
+from .fixes import suggestion_text
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "warning", Severity.MINOR: "note"}
@@ -75,7 +76,8 @@ def _rules(codes: Iterable[str], findings: list[Finding]) -> list[dict[str, Any]
 
 def _result(f: Finding, r: Report, index: dict[str, int], rule_index: dict[str, int]) -> dict[str, Any]:
     doc = r.target if f.side == "target" else r.source
-    text = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+    fix = suggestion_text(f, doc)
+    text = f.message + (f" Suggestion: {fix}" if fix else "")
     res: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index[f.code],

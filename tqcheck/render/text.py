@@ -16,11 +16,11 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Document, Finding, Report, Severity
+from .fixes import edit
 
 _STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
 DEFAULT_WIDTH = 100  # when the output is not a terminal: stable, diff-able text
 _INDENT = "    "
-_CONTEXT_WORDS = 2
 _KINDS = (("1-1", "one-to-one"), ("merged", "merged/split"), ("1-0", "source-only"), ("0-1", "target-only"))
 
 
@@ -104,28 +104,10 @@ def _fix(f: Finding, doc: Document) -> str | None:
     """The suggestion as a local edit: what replaces the flagged span, with context where the span is bare."""
     if f.suggestion is None:
         return None
-    new = _oneline(f.suggestion)
     if f.side == "source":  # the translation lacks this: the suggestion is the target-language text to use
-        return f'fix: use "{new}" in the translation'
-    old = _oneline(f.text)
-    if re.search(r"\w", old) and re.search(r"\w", new):
-        return f'fix: "{old}" → "{new}"'
-    before, after = _context(doc, f.start, f.end)  # a bare mark or space: show the words around it
-    return f'fix: "{before}{old}{after}" → "{before}{new}{after}"'
-
-
-def _context(doc: Document, start: int, end: int) -> tuple[str, str]:
-    """A few words of the same line before ``start`` and after ``end`` in the document's text."""
-    line_start = doc.raw.rfind("\n", 0, start) + 1
-    line_end = doc.raw.find("\n", end)
-    line_end = len(doc.raw) if line_end < 0 else line_end
-    before = doc.raw[line_start:start]
-    after = doc.raw[end:line_end]
-    head = re.search(rf"(?:\S+\s+){{0,{_CONTEXT_WORDS}}}\S*$", before)
-    tail = re.match(rf"^\S*(?:\s+\S+){{0,{_CONTEXT_WORDS}}}", after)
-    pre = head.group(0) if head else ""
-    post = tail.group(0) if tail else ""
-    return ("…" + pre if len(pre) < len(before) else pre), (post + "…" if len(post) < len(after.rstrip()) else post)
+        return f'fix: use "{_oneline(f.suggestion)}" in the translation'
+    old, new = edit(f, doc) or (f.text, f.suggestion)
+    return f'fix: "{old}" → "{new}"'
 
 
 def _verdict(report: Report) -> list[Text]:
