@@ -72,15 +72,19 @@ def align_side(segs: tuple[Segment, ...], embedder: Embedder) -> Side:
 
 
 def align_documents(source: Document, target: Document, embedder: Embedder, cfg: Config, *,
-                    params: AlignParams | None = None) -> Alignment:
+                    params: AlignParams | None = None, refine: bool = True) -> Alignment:
     """Sentence alignment of two loaded documents: an :class:`~tqcheck.align.Alignment` (a list of beads
     with ``.margins``/``.sims()`` per bead and ``.stats``). Embeddings go through the on-disk cache
-    unless ``cfg.cache`` is off."""
+    unless ``cfg.cache`` is off. With ``refine`` (the default) sentences added or dropped inside beads
+    are split off and one-place swaps undone (:mod:`tqcheck.refine`)."""
     from .cache import cached
+    from .refine import RefineParams, refine as refine_alignment
 
     params = params or AlignParams(max_size=cfg.max_align)
     emb = cached(embedder, cfg.cache, cfg.cache_dir)
-    return align(align_side(source.segments, emb), align_side(target.segments, emb), params)
+    src, tgt = align_side(source.segments, emb), align_side(target.segments, emb)
+    aln = align(src, tgt, params)
+    return refine_alignment(aln, src, tgt, RefineParams(max_size=params.max_size)) if refine else aln
 
 
 def signature(cfg: Config, embedder_name: str, rule_codes: list[str]) -> dict:
@@ -157,6 +161,10 @@ def check_loaded(source: Document, target: Document, cfg: Config, *, embedder: E
     ctx = DocContext(source, target, tuple(beads), res, options=dict(cfg.options))
     if isinstance(beads, Alignment):  # the aligner's margin-normalised bead scores, for the adequacy rule
         ctx.sims = beads.sims()
+        # target sentence -> the source sentence it matches better than its own (tqcheck.refine), for TQ5xx
+        ctx.cache["displaced"] = dict(beads.stats.get("refine", {}).get("displaced", {}))
+    else:  # units paired by the file itself (XLIFF, TMX, PO, CSV, SRT): no order to question
+        ctx.cache["displaced"] = {}
     ctx.cache["embedder"] = embedder
     findings = run_rules(rules, ctx)
     if cfg.severity:

@@ -97,11 +97,56 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     if ctx.bead.src or not ctx.bead.tgt:
         return
     segs = ctx.doc.target.segments
+    moved = displaced(ctx.doc)
     for seg in ctx.tgt_segments:
         minor = is_heading(seg) or _duplicates_neighbour(segs, seg.index)
+        like = ctx.doc.source.segments[moved[seg.index]] if seg.index in moved else None
         yield Hit("target", seg.index, 0, len(seg.text), "this sentence has no counterpart in the source"
-                  + (" (a heading, dateline or repeated content)" if minor else ""),
-                  severity=Severity.MINOR if minor else None)
+                  + (" (a heading, dateline or repeated content)" if minor else "")
+                  + (f"; it resembles source sentence {like.index + 1}: a translation out of order?" if like else ""),
+                  severity=Severity.MINOR if minor else None, evidence=like.text if like else None)
+
+
+def displaced(doc: DocContext) -> dict[int, int]:
+    """``{target sentence: source sentence}`` it matches much better than its own bead (tqcheck.refine):
+    from the pipeline's refined alignment, or computed here with the document's embedder."""
+    if "displaced" not in doc.cache:
+        out: dict[int, int] = {}
+        emb = doc.cache.get("embedder")
+        if emb is not None and any(b.src and b.tgt for b in doc.beads):
+            from ..pipeline import align_side
+            from ..refine import displaced as find
+
+            out = find(list(doc.beads), align_side(doc.source.segments, emb), align_side(doc.target.segments, emb))
+        doc.cache["displaced"] = out
+    return doc.cache["displaced"]
+
+
+@rule("TQ506", "sentence-out-of-order", Severity.MAJOR)
+def sentence_out_of_order(ctx: BeadContext) -> Iterator[Hit]:
+    """A translated sentence matches another source sentence far better than its own: reordered or added.
+
+    What: Reports a 1-1 bead whose meaning similarity is an outlier for the document (a robust z-score of
+    -2.5 or less against the document's 1-1 beads) while its target sentence matches a nearby source
+    sentence much better (by half the document's gap between right and wrong pairs). The aligner keeps
+    sentences in order, so a translation moved elsewhere, or an invented sentence standing where an
+    untranslated one was, ends up paired with the wrong source.
+    Why: Machine translation reorders and invents sentences; a monotone alignment then silently pairs
+    unrelated sentences, hiding both an addition and an omission. MQM: Accuracy / Addition or Omission.
+    Example: source "He briefed his host on the plans. Both sides praised the ties." -> target "Hai bên đã
+    trao đổi quan điểm về khu vực. ..." (the first target sentence renders neither source sentence).
+    Fix: Check that the source sentence is translated, and move or delete the target sentence.
+    """
+    if len(ctx.bead.src) != 1 or len(ctx.bead.tgt) != 1:
+        return
+    seg = ctx.tgt_segments[0]
+    i = displaced(ctx.doc).get(seg.index)
+    if i is None:
+        return
+    other = ctx.doc.source.segments[i]
+    yield Hit("target", seg.index, 0, len(seg.text), f"this sentence matches source sentence {i + 1} much "
+              f"better than source sentence {ctx.bead.src[0] + 1}, which it is aligned with: it seems out of "
+              "order, or added while its own source was left untranslated", evidence=other.text)
 
 
 def length_ratios(doc: DocContext) -> tuple[float, float]:
