@@ -5,6 +5,8 @@ findings are computed once per document (cached) and each bead rule yields its b
 """
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -59,17 +61,98 @@ def _issues(ctx: Any) -> list[NameIssue]:
             open_t.append(c)
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, tgt_doc, lex)]
+    near = _Near(ctx, a)
+    open_t = [c for c in open_t if not near.variant(c)]
+    open_s = [c for c in open_s if not near.variant(c)]
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex)
     for c in open_t:
         if id(c) not in paired_t:
             out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
-                                 None, None, _confidence(c, tgt_vi)))
+                                 None, None, _weaken(c, _confidence(c, tgt_vi), ctx, near)))
     for c in open_s:
         if id(c) not in paired_s:
             sugg = lex.rendering(c.text) if lex else None
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
-                                 sugg or c.text, c.text, _confidence(c, tgt_vi)))
+                                 sugg or c.text, c.text, _weaken(c, _confidence(c, tgt_vi), ctx, near)))
     return out
+
+
+_NEAR = 2  # beads either side searched for a counterpart of an unmatched name (aligners slip across beads)
+
+
+class _Near:
+    """The chunks of each side by bead, to look for counterparts around an unmatched name."""
+
+    def __init__(self, ctx: Any, a: Any) -> None:
+        self.by_bead: dict[str, dict[int, list[Chunk]]] = {"source": {}, "target": {}}
+        for side in ("source", "target"):
+            for c in a.chunks[side]:
+                self.by_bead[side].setdefault(c.bead, []).append(c)
+        self.n = len(ctx.beads)
+
+    def around(self, c: Chunk, side: str) -> list[Chunk]:
+        """Chunks of ``side`` in the beads within ``_NEAR`` of ``c``'s bead (all of them when unaligned)."""
+        if c.bead < 0:
+            return [x for xs in self.by_bead[side].values() for x in xs]
+        return [x for b in range(c.bead - _NEAR, c.bead + _NEAR + 1) for x in self.by_bead[side].get(b, ())]
+
+    def variant(self, c: Chunk) -> bool:
+        """A nearby name on the other side is a variant spelling of ``c``: a transliteration (Kwakiutl /
+        Kwagiulth, Olaya / Olayuk) or a clipped form (Wiki / Wikipedia)."""
+        if c.side == "target":
+            return any(_similar(x.text, c.text) for x in self.around(c, "source") if x.text != c.text)
+        return any(_similar(c.text, x.text) for x in self.around(c, "target") if x.text != c.text)
+
+    def leftover_words(self, c: Chunk) -> bool:
+        """The other side has, near ``c``, a capitalised word that matched nothing and is not a sure name (a
+        demonym or adjective such as "Moors", which a translation may render as a country)."""
+        other = "source" if c.side == "target" else "target"
+        return any(x.match is None and not x.strong for x in self.around(c, other))
+
+
+def _similar(src: str, tgt: str) -> bool:
+    """``tgt`` may spell the name ``src``: same initial and close (a transliteration: Kwagiulth / Kwakiutl),
+    or clipped from it (Wikipedia / Wiki); never a longer name that contains it (Peter / Peterson)."""
+    import difflib
+
+    ka, kb = fold(src), fold(tgt)
+    if len(ka) < 4 or len(kb) < 4 or ka[0] != kb[0] or is_acronym(src) != is_acronym(tgt):
+        return False
+    if kb.startswith(ka):
+        return False  # "Peterson" for "Peter", "Johnson" for "John": another name
+    if ka.startswith(kb):
+        return len(src.split()) == len(tgt.split()) == 1  # "Wiki" for "Wikipedia"
+    ratio = difflib.SequenceMatcher(None, ka, kb).ratio()
+    prefix = len(os.path.commonprefix([ka, kb]))
+    return ratio >= 0.6 or (prefix >= 2 and ratio >= 0.45)
+
+
+_SPEAKER = re.compile(r"^\s*:")
+
+
+def _vi_typo(word: str) -> bool:
+    """A word with Vietnamese marks that becomes a Vietnamese syllable when one letter is deleted."""
+    from ..names.vietnamese import is_vi_syllable
+
+    if word.isascii() or " " in word or len(word) < 3:
+        return False
+    return any(is_vi_syllable(word[:i] + word[i + 1:]) for i in range(len(word)))
+
+
+def _weaken(c: Chunk, sev: Severity, ctx: Any, near: _Near) -> Severity:
+    """Minor instead of major where the evidence that a name is really added or dropped is weak."""
+    if sev != Severity.MAJOR or len(c.words) > 1:
+        return sev
+    doc = ctx.target if c.side == "target" else ctx.source
+    text = doc.segments[c.segment].text
+    before, after = text[:c.start], text[c.end:]
+    if _SPEAKER.match(after) and len(before.split()) <= 2 and not re.search(r"\d", before):
+        return Severity.MINOR  # a speaker label ("Ngài Blankenship: ..."), added or dropped by transcripts
+    if c.side == "target" and ctx.tgt_lang.split("-")[0].lower() == "vi" and _vi_typo(c.text):
+        return Severity.MINOR  # a misspelt Vietnamese word ("Ghétp" for "Ghép"), not a foreign name
+    if c.known and c.side == "target" and near.leftover_words(c):
+        return Severity.MINOR  # a known place where the source has an unmatched capitalised word ("Moors")
+    return sev
 
 
 def _found_in(c: Chunk, text: str, lex: Any) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,10 +47,9 @@ class Lexicon:
 
     def for_target(self, name: str) -> list[LexEntry]:
         entries = self._by_tgt.get(fold(name), [])
-        if " " not in name.strip():  # one syllable: marks matter (Ảo is not Áo)
-            want = unicodedata.normalize("NFC", name).casefold()
-            entries = [e for e in entries if any(unicodedata.normalize("NFC", t).casefold() == want
-                                                 for t in e.target)]
+        if " " not in name.strip():  # one word: marks matter (Ảo is not Áo; Marốc is Ma-rốc)
+            want = _marked_key(name)
+            entries = [e for e in entries if any(_marked_key(t) == want for t in e.target)]
         return entries
 
     def source_keys_for_target(self, key: str) -> set[str]:
@@ -79,6 +79,11 @@ class Lexicon:
                 if t.replace(".", "").isupper():
                     return t
         return e.target[0]
+
+
+def _marked_key(text: str) -> str:
+    """Case- and joiner-insensitive, but mark-sensitive: 'Ma-rốc' = 'Marốc', 'Ảo' != 'Áo'."""
+    return re.sub(r"[\s\-‐‑]+", "", unicodedata.normalize("NFC", text).casefold())
 
 
 def _read_tsv(path: str) -> list[LexEntry]:

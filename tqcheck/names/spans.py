@@ -112,17 +112,25 @@ def word_is_strong(word: str, lang: str) -> bool:
     if lang == "vi":
         return not is_vietnamese_word(word)
     if lang == "en":
-        return not all(is_common_word(p, lang) for p in re.split(r"[-'’]", word) if p)
+        word = _CONTRACTION.sub("", word)  # "I'll", "We've", "Don't": a pronoun or verb, not a name
+        return not all(is_common_word(p, lang) or p.lower() == "i" for p in re.split(r"[-'’]", word) if p)
     return False
 
 
-def _split_words(tok: Token) -> list[Word]:
-    """Split 'Vietnam-Russia' (capitalised on both sides of the hyphen) into two words; drop a possessive 's."""
+_CONTRACTION = re.compile(r"(?:['’](?:ll|ve|re|d|m|s)|n['’]t)$", re.IGNORECASE)
+
+
+def _split_words(tok: Token, lang: str = "") -> list[Word]:
+    """Split 'Vietnam-Russia' (capitalised on both sides of the hyphen) into two words; drop a possessive 's;
+    in English keep only the name of a compound with common words ('Juilliard-trained', 'Pareto-improving')."""
     m = re.search(r"['’]s$", tok.text) or (re.search(r"(?<=[A-Z]{2})s$", tok.text) if is_acronym(tok.text[:-1])
                                              else None)
     if m and len(tok.text) > 3:
         tok = Token(tok.text[: m.start()], tok.start, tok.start + m.start())  # "Vietnam's", "SLRs"
     pieces = re.split(r"([-‐‑])", tok.text)
+    if len(pieces) > 1 and lang == "en" and pieces[0][:1].isupper() and len(pieces[0]) > 1 and \
+            all(p.islower() and is_common_word(p, lang) for p in pieces[2::2]):
+        return [Word(pieces[0], tok.start, tok.start + len(pieces[0]))]  # "Juilliard-trained" -> "Juilliard"
     if len(pieces) > 1 and all(p[:1].isupper() for p in pieces[::2] if p):
         out, pos = [], tok.start
         for p in pieces:
@@ -144,7 +152,7 @@ def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameS
             run.pop()
         if run:
             initial = bool(_SENT_START.search(text[: run[0].start]))
-            words = [w for t in run for w in _split_words(t)]
+            words = [w for t in run for w in _split_words(t, base_lang(lang))]
             if initial and len(words) == 1 and not word_is_strong(words[0].text, lang) and (
                     base_lang(lang) == "vi" or not (known and known(words[0].text))):
                 pass  # "Earlier", "Hai": a sentence-initial common word
