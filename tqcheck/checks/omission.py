@@ -333,3 +333,35 @@ def list_omitted(ctx: BeadContext) -> Iterator[Hit]:
             yield Hit("source", seg.index, max(0, start), max(start, end), f"the list of {len(items)} items "
                       f"is missing from the translation (none of {', '.join(names)} appears)",
                       evidence=ctx.tgt_text)
+
+
+_INCOMPLETE_SHARE = 0.5  # at least half of the source's words without a translation
+
+
+@rule("TQ507", "translation-incomplete", Severity.CRITICAL, scope="document")
+def translation_incomplete(ctx: DocContext) -> Iterator[Hit]:
+    """Most of the source has no translation: the target is incomplete or not a translation of it.
+
+    What: Counts the words of source sentences that the aligner left without a counterpart (1-0 beads;
+    headings, captions and repeated lines excluded). When they make up half of the source's words or more,
+    reports the document once, on the first untranslated sentence, with the share and counts.
+    Why: A truncated export, a translation of another article, or a file paired with the wrong source still
+    produces sentence-level findings of only "major" omissions, so a gate on critical findings would pass a
+    translation that is mostly missing. MQM: Accuracy / Omission, critical at this scale.
+    Example: a 21-sentence English article checked against a 3-sentence French text: 18 source sentences
+    (86% of the words) have no translation.
+    Fix: Check that the right files are paired and that the translation is complete.
+    """
+    segs = ctx.source.segments
+    total = sum(len(_words(s.text)) for s in segs if not is_heading(s))
+    if total == 0 or len(segs) < 3:
+        return
+    missing = [segs[i] for b in ctx.beads if not b.tgt for i in b.src if not is_heading(segs[i])]
+    lost = sum(len(_words(s.text)) for s in missing)
+    share = lost / total
+    if share < _INCOMPLETE_SHARE or not missing:
+        return
+    first = missing[0]
+    yield Hit("source", first.index, 0, len(first.text),
+              f"{len(missing)} of {len(segs)} source sentences ({share:.0%} of the words) have no translation: "
+              "the translation is incomplete, or it is not a translation of this source")
