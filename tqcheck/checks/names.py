@@ -13,7 +13,8 @@ from typing import Any, Iterator
 from ..model import Severity
 from ..names import pinyin
 from ..names.match import Chunk, analyse, text_has
-from ..names.text import fold, is_acronym, parts
+from ..names.spans import is_common_word
+from ..names.text import fold, is_acronym, parts, tokens
 from .base import BeadContext, Hit, rule
 from .terms import term_spans
 
@@ -48,8 +49,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     lex = ctx.resources.lexicon(ctx.src_lang, ctx.tgt_lang) if ctx.resources else None
     terms = term_spans(ctx)
     out: list[NameIssue] = []
-    src_doc = " ".join(s.text for s in ctx.source.segments)
-    tgt_doc = " ".join(s.text for s in ctx.target.segments)
+    docs = {"source": _DocText(ctx.source), "target": _DocText(ctx.target)}
     open_t: list[Chunk] = []
     tgt_vi = ctx.tgt_lang.split("-")[0].lower() == "vi"
     for c in a.chunks["target"]:
@@ -57,10 +57,10 @@ def _issues(ctx: Any) -> list[NameIssue]:
             continue
         if c.match and c.match.kind == "pinyin":
             out.append(_pinyin_issue(c, a))
-        elif c.match is None and c.strong and not _found_in(c, src_doc, lex):
+        elif c.match is None and c.strong and not _found_in(c, docs["source"], lex):
             open_t.append(c)
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
-              and not _found_in(c, tgt_doc, lex)]
+              and not _found_in(c, docs["target"], lex)]
     near = _Near(ctx, a)
     open_t = [c for c in open_t if not near.variant(c)]
     open_s = [c for c in open_s if not near.variant(c)]
@@ -68,40 +68,116 @@ def _issues(ctx: Any) -> list[NameIssue]:
     for c in open_t:
         if id(c) not in paired_t:
             out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
-                                 None, None, _weaken(c, _confidence(c, tgt_vi), ctx, near)))
+                                 None, None, _weaken(c, _confidence(c, tgt_vi), ctx, near, docs)))
     for c in open_s:
         if id(c) not in paired_s:
             sugg = lex.rendering(c.text) if lex else None
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
-                                 sugg or c.text, c.text, _weaken(c, _confidence(c, tgt_vi), ctx, near)))
+                                 sugg or c.text, c.text, _weaken(c, _confidence(c, tgt_vi), ctx, near, docs)))
     return out
+
+
+class _DocText:
+    """One side's whole text and the stems of its words (for derived forms), computed once."""
+
+    def __init__(self, doc: Any) -> None:
+        self.text = " ".join(s.text for s in doc.segments)
+        self._stems: set[str] | None = None
+
+    @property
+    def stems(self) -> set[str]:
+        if self._stems is None:
+            self._stems = {st for t in tokens(self.text) for st in _stems(fold(t.text))}
+        return self._stems
+
+
+_DERIV = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "ists", "ist", "ism", "ic", "is", "i", "es", "s")
+
+
+def _stems(key: str) -> set[str]:
+    """Stems of a folded word under demonym/derivation endings, at least 4 letters: 'indians' -> {'indians',
+    'india', 'indi'}, 'india' -> {'india', 'indi'}. Two words sharing a stem are forms of one name (India /
+    Indian, Sahara / sub-Saharan, Buddha / Buddhism, Park / Parks)."""
+    out = {key}
+    for suf in _DERIV:
+        if key.endswith(suf) and len(key) - len(suf) >= 4:
+            out.add(key[: -len(suf)])
+    out |= {k[:-1] for k in out if k[-1:] in "aeo" and len(k) > 4}
+    return {k for k in out if len(k) >= 4}
+
+
+def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
+    """The name, one of its known renderings, its initials ('GRL' for 'Graffiti Research Lab') or a derived form
+    ('Indians' / 'Ấn Độ' through 'India') is in the other side's text (in any case: 'the arctic')."""
+    text = doc.text
+    if text_has(parts(c.text), text):
+        return True
+    entries = []
+    if lex:
+        entries = lex.for_source(c.text) if c.side == "source" else lex.for_target(c.text)
+        for e in entries:
+            if any(text_has(parts(t), text) for t in (e.target if c.side == "source" else e.source)):
+                return True
+    if len(c.words) >= 3 and all(w[:1].isupper() for w in c.words):
+        initials = "".join(w[0] for w in c.words)
+        if re.search(rf"(?<!\w){initials}s?(?!\w)", text):
+            return True
+    if len(c.words) == 1 and not is_acronym(c.text):
+        if _stems(fold(c.text)) & doc.stems:
+            return True  # "Sahara" / "sub-Saharan", "Park" / "Parks"
+        if c.side == "source" and lex:
+            for stem in _stems(fold(c.text)):
+                for e in lex.for_source_stem(stem):
+                    if any(text_has(parts(t), text) for t in e.target):
+                        return True  # "Indians" -> India -> "Ấn Độ"
+        if c.side == "target":
+            for e in entries:
+                if any(_stems(fold(x)) & doc.stems for x in e.source if " " not in x):
+                    return True  # "Ấn Độ" -> India -> "Indian"
+    return False
 
 
 _NEAR = 2  # beads either side searched for a counterpart of an unmatched name (aligners slip across beads)
 
 
 class _Near:
-    """The chunks of each side by bead, to look for counterparts around an unmatched name."""
+    """The chunks and words of each side around a bead, to look for counterparts of an unmatched name."""
 
     def __init__(self, ctx: Any, a: Any) -> None:
+        self.ctx = ctx
         self.by_bead: dict[str, dict[int, list[Chunk]]] = {"source": {}, "target": {}}
         for side in ("source", "target"):
             for c in a.chunks[side]:
                 self.by_bead[side].setdefault(c.bead, []).append(c)
-        self.n = len(ctx.beads)
+
+    def _beads(self, c: Chunk) -> range:
+        n = len(self.ctx.beads)
+        return range(n) if c.bead < 0 else range(max(0, c.bead - _NEAR), min(n, c.bead + _NEAR + 1))
 
     def around(self, c: Chunk, side: str) -> list[Chunk]:
         """Chunks of ``side`` in the beads within ``_NEAR`` of ``c``'s bead (all of them when unaligned)."""
-        if c.bead < 0:
-            return [x for xs in self.by_bead[side].values() for x in xs]
-        return [x for b in range(c.bead - _NEAR, c.bead + _NEAR + 1) for x in self.by_bead[side].get(b, ())]
+        return [x for b in self._beads(c) for x in self.by_bead[side].get(b, ())]
+
+    def words_around(self, c: Chunk, side: str) -> list[str]:
+        """Every word of ``side``'s segments in the beads within ``_NEAR`` of ``c``'s bead."""
+        beads = self.ctx.beads
+        doc = self.ctx.source if side == "source" else self.ctx.target
+        segs = {i for b in self._beads(c) for i in (beads[b].src if side == "source" else beads[b].tgt)}
+        return [t.text for i in sorted(segs) for t in tokens(doc.segments[i].text)]
 
     def variant(self, c: Chunk) -> bool:
-        """A nearby name on the other side is a variant spelling of ``c``: a transliteration (Kwakiutl /
-        Kwagiulth, Olaya / Olayuk) or a clipped form (Wiki / Wikipedia)."""
-        if c.side == "target":
-            return any(_similar(x.text, c.text) for x in self.around(c, "source") if x.text != c.text)
-        return any(_similar(c.text, x.text) for x in self.around(c, "target") if x.text != c.text)
+        """A nearby word on the other side is a variant spelling of ``c``: a transliteration (Kwakiutl /
+        Kwagiulth, Qeqetarsuaq / Kekertsuatsiak) or a clipped form (Wiki / Wikipedia). Capitalised words are
+        compared loosely, lower-case ones strictly."""
+        other = "source" if c.side == "target" else "target"
+        cands = {x.text for x in self.around(c, other)} | set(self.words_around(c, other))
+        for x in cands:
+            if x == c.text:
+                continue
+            strict = not x[:1].isupper()
+            if _similar(x, c.text, strict) if c.side == "target" else _similar(c.text, x, strict):
+                return True
+        return False
 
     def leftover_words(self, c: Chunk) -> bool:
         """The other side has, near ``c``, a capitalised word that matched nothing and is not a sure name (a
@@ -110,19 +186,29 @@ class _Near:
         return any(x.match is None and not x.strong for x in self.around(c, other))
 
 
-def _similar(src: str, tgt: str) -> bool:
-    """``tgt`` may spell the name ``src``: same initial and close (a transliteration: Kwagiulth / Kwakiutl),
+def _phonetic(key: str) -> str:
+    """A rough spelling-neutral key: ph/f, q/c/k, w/v, z/s, doubled letters."""
+    key = key.replace("ph", "f").replace("q", "k").replace("c", "k").replace("w", "v").replace("z", "s")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _similar(src: str, tgt: str, strict: bool = False) -> bool:
+    """``tgt`` may spell the name ``src``: same initial sound and close (a transliteration: Kwagiulth / Kwakiutl),
     or clipped from it (Wikipedia / Wiki); never a longer name that contains it (Peter / Peterson)."""
     import difflib
 
-    ka, kb = fold(src), fold(tgt)
+    if len(src.split()) != len(tgt.split()):
+        return False
+    ka, kb = _phonetic(fold(src)), _phonetic(fold(tgt))
     if len(ka) < 4 or len(kb) < 4 or ka[0] != kb[0] or is_acronym(src) != is_acronym(tgt):
         return False
     if kb.startswith(ka):
         return False  # "Peterson" for "Peter", "Johnson" for "John": another name
     if ka.startswith(kb):
-        return len(src.split()) == len(tgt.split()) == 1  # "Wiki" for "Wikipedia"
+        return not strict or len(kb) >= 0.6 * len(ka)  # "Wiki" for "Wikipedia"
     ratio = difflib.SequenceMatcher(None, ka, kb).ratio()
+    if strict:
+        return ratio >= 0.75
     prefix = len(os.path.commonprefix([ka, kb]))
     return ratio >= 0.6 or (prefix >= 2 and ratio >= 0.45)
 
@@ -139,32 +225,31 @@ def _vi_typo(word: str) -> bool:
     return any(is_vi_syllable(word[:i] + word[i + 1:]) for i in range(len(word)))
 
 
-def _weaken(c: Chunk, sev: Severity, ctx: Any, near: _Near) -> Severity:
+def _weaken(c: Chunk, sev: Severity, ctx: Any, near: _Near, docs: dict[str, _DocText]) -> Severity:
     """Minor instead of major where the evidence that a name is really added or dropped is weak."""
-    if sev != Severity.MAJOR or len(c.words) > 1:
+    if sev != Severity.MAJOR:
         return sev
     doc = ctx.target if c.side == "target" else ctx.source
     text = doc.segments[c.segment].text
     before, after = text[:c.start], text[c.end:]
-    if _SPEAKER.match(after) and len(before.split()) <= 2 and not re.search(r"\d", before):
-        return Severity.MINOR  # a speaker label ("Ngài Blankenship: ..."), added or dropped by transcripts
-    if c.side == "target" and ctx.tgt_lang.split("-")[0].lower() == "vi" and _vi_typo(c.text):
-        return Severity.MINOR  # a misspelt Vietnamese word ("Ghétp" for "Ghép"), not a foreign name
+    if _SPEAKER.match(after) and len(before.split()) <= 3 and not re.search(r"\d", before):
+        return Severity.MINOR  # a speaker label or caption ("Ngài Blankenship: ...") that transcripts add or drop
+    if len(c.words) > 1:
+        return sev
+    if c.side == "target" and ctx.tgt_lang.split("-")[0].lower() == "vi":
+        if _vi_typo(c.text):
+            return Severity.MINOR  # a misspelt Vietnamese word ("Ghétp" for "Ghép"), not a foreign name
+        if not c.known and is_common_word(c.text, "en"):
+            return Severity.MINOR  # an English loanword ("Internet") rather than a name
     if c.known and c.side == "target" and near.leftover_words(c):
         return Severity.MINOR  # a known place where the source has an unmatched capitalised word ("Moors")
+    if c.side == "source" and is_acronym(c.text) and not c.known and _mentions(c, docs["source"]) <= 1:
+        return Severity.MINOR  # an unknown acronym said once: translations often spell it out ("ALS")
     return sev
 
 
-def _found_in(c: Chunk, text: str, lex: Any) -> bool:
-    """The name, or one of its known renderings, is in ``text`` (in any case: 'the arctic')."""
-    if text_has(parts(c.text), text):
-        return True
-    if lex:
-        entries = lex.for_source(c.text) if c.side == "source" else lex.for_target(c.text)
-        for e in entries:
-            if any(text_has(parts(t), text) for t in (e.target if c.side == "source" else e.source)):
-                return True
-    return False
+def _mentions(c: Chunk, doc: _DocText) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(c.text)}(?:s|['’]s)?(?!\w)", doc.text))
 
 
 def _confidence(c: Chunk, tgt_vi: bool = True) -> Severity:

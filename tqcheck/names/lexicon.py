@@ -36,6 +36,7 @@ class Lexicon:
         self.entries = entries
         self._by_src: dict[str, list[LexEntry]] = defaultdict(list)
         self._by_tgt: dict[str, list[LexEntry]] = defaultdict(list)
+        self._by_stem: dict[str, list[LexEntry]] | None = None
         for e in entries:
             for s in e.source:
                 self._by_src[fold(s)].append(e)
@@ -51,6 +52,18 @@ class Lexicon:
             want = _marked_key(name)
             entries = [e for e in entries if any(_marked_key(t) == want for t in e.target)]
         return entries
+
+    def for_source_stem(self, stem: str) -> list[LexEntry]:
+        """Entries with a one-word source form whose stem is ``stem`` (see ``tqcheck.checks.names._stems``):
+        'india' for the stem of 'Indians'; the form itself, or it less a final a/e/o ('Buddha' for 'buddh')."""
+        if self._by_stem is None:
+            self._by_stem = defaultdict(list)
+            for key, entries in self._by_src.items():
+                if key.isalpha():
+                    self._by_stem[key].extend(entries)
+                    if key[-1:] in "aeo" and len(key) > 4:
+                        self._by_stem[key[:-1]].extend(entries)
+        return self._by_stem.get(stem, [])
 
     def source_keys_for_target(self, key: str) -> set[str]:
         """Folded source forms that ``key`` (a folded target name) renders."""

@@ -6,7 +6,7 @@ sentence; Vietnamese capitalises every syllable of a name ("Phạm Bình Minh") 
 candidate; how much we trust it is the span's ``strong`` flag:
 
 * English: a word is strong when it is an acronym or not a common English word in lower case
-  (the web2 word list of the ``english-words`` package): "Lavrov", "Minh", "APEC" are strong,
+  (the web2 and gcide word lists of the ``english-words`` package): "Lavrov", "Minh", "APEC" are strong,
   "Foreign Minister" is not.
 * Vietnamese: a word is strong when it is an acronym or not a Vietnamese syllable at all
   ("Hokuriku", "Lavrov", "Pingming"): a foreign or romanised name.
@@ -48,12 +48,13 @@ class NameSpan:
 
 @functools.lru_cache(maxsize=1)
 def english_common_words() -> frozenset[str]:
-    """Lower-case English dictionary words (web2 list of the english-words package)."""
+    """Lower-case English dictionary words (the web2 and gcide lists of the english-words package)."""
     try:
         from english_words import get_english_words_set
     except ImportError:  # pragma: no cover - declared dependency
         return frozenset()
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+    # web2 (Webster's 1934) plus GCIDE's lower-case entries, which add modern words ("internet", "online")
+    return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower())
 
 
 def is_common_word(word: str, lang: str) -> bool:
@@ -131,6 +132,8 @@ def _split_words(tok: Token, lang: str = "") -> list[Word]:
     if len(pieces) > 1 and lang == "en" and pieces[0][:1].isupper() and len(pieces[0]) > 1 and \
             all(p.islower() and is_common_word(p, lang) for p in pieces[2::2]):
         return [Word(pieces[0], tok.start, tok.start + len(pieces[0]))]  # "Juilliard-trained" -> "Juilliard"
+    if len(pieces) > 1 and all(is_acronym(p) for p in pieces[::2] if p):
+        return [Word(tok.text, tok.start, tok.end)]  # "CD-ROM", "COVID-19"-like codes are one word
     if len(pieces) > 1 and all(p[:1].isupper() for p in pieces[::2] if p):
         out, pos = [], tok.start
         for p in pieces:
