@@ -57,7 +57,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
             continue
         if c.match and c.match.kind == "pinyin":
             out.append(_pinyin_issue(c, a))
-        elif c.match is None and c.strong and not _found_in(c, docs["source"], lex):
+        elif c.match is None and c.strong and not _found_in(c, docs["source"], lex) and not _filler(c, a):
             open_t.append(c)
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
@@ -75,6 +75,20 @@ def _issues(ctx: Any) -> list[NameIssue]:
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
                                  sugg or c.text, c.text, _weaken(c, _confidence(c, tgt_vi), ctx, near, docs)))
     return out
+
+
+def _filler(c: Chunk, a: Any) -> bool:
+    """Not a name: a short unknown foreign word ("Ok", "Uhm", "Km", a letter), or a one-syllable known word
+    right before a matched name, i.e. a title ("Anh Morgan": Mr Morgan, not England)."""
+    if len(c.words) != 1 or is_acronym(c.text):
+        return False
+    if not c.known:
+        squeezed = re.sub(r"(.)\1+", r"\1", fold(c.text))
+        return len(squeezed) <= 3 and not pinyin.looks_pinyin(c.words)
+    if " " in c.text or "-" in c.text:
+        return False
+    return any(x.segment == c.segment and x.match is not None and 0 < x.start - c.end <= 1
+               for x in a.chunks[c.side])
 
 
 class _DocText:
@@ -122,6 +136,10 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
         initials = "".join(w[0] for w in c.words)
         if re.search(rf"(?<!\w){initials}s?(?!\w)", text):
             return True
+    if c.side == "target":
+        for e in entries:
+            if any(_stems(fold(x)) & doc.stems for x in e.source if " " not in x):
+                return True  # "Ấn Độ" -> India -> "Indians"
     if len(c.words) == 1 and not is_acronym(c.text):
         if _stems(fold(c.text)) & doc.stems:
             return True  # "Sahara" / "sub-Saharan", "Park" / "Parks"
@@ -130,10 +148,6 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
                 for e in lex.for_source_stem(stem):
                     if any(text_has(parts(t), text) for t in e.target):
                         return True  # "Indians" -> India -> "Ấn Độ"
-        if c.side == "target":
-            for e in entries:
-                if any(_stems(fold(x)) & doc.stems for x in e.source if " " not in x):
-                    return True  # "Ấn Độ" -> India -> "Indian"
     return False
 
 

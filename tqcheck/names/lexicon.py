@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
-from .text import base_lang, fold
+from .text import base_lang, fold, is_acronym
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,11 @@ class Lexicon:
                 self._by_tgt[fold(t)].append(e)
 
     def for_source(self, name: str) -> list[LexEntry]:
-        return self._by_src.get(fold(name), [])
+        key = fold(name)
+        entries = self._by_src.get(key, [])
+        if entries and not is_acronym(name):  # "Who" is not WHO
+            entries = [e for e in entries if any(fold(s) == key and not is_acronym(s) for s in e.source)]
+        return entries
 
     def for_target(self, name: str) -> list[LexEntry]:
         entries = self._by_tgt.get(fold(name), [])
@@ -73,7 +77,7 @@ class Lexicon:
         return {fold(t) for e in self._by_src.get(key, []) for t in e.target}
 
     def knows_source(self, name: str) -> bool:
-        return fold(name) in self._by_src
+        return bool(self.for_source(name))
 
     def knows_target(self, name: str) -> bool:
         return bool(self.for_target(name))

@@ -65,13 +65,23 @@ def is_common_word(word: str, lang: str) -> bool:
     if w.endswith("'s"):
         w = w[:-2]
     common = english_common_words()
-    if w in common or w in calendar_words(lang):
+    if w in common or w in calendar_words(lang) or w.rstrip(".") in _EN_ABBREVIATIONS:
         return True
+    squeezed = re.sub(r"(.)\1{2,}", r"\1", w)  # "Ohhhh", "Mmm": drawn-out interjections
+    if squeezed != w and (squeezed in common or re.sub(r"(.)\1+", r"\1", squeezed) in common or len(squeezed) <= 2):
+        return True
+    if w.endswith("in") and len(w) > 4 and is_common_word(w + "g", lang):
+        return True  # "Gettin'", "Nothin'"
     for suffix, repl in (("ier", "y"), ("iest", "y"), ("er", ""), ("est", ""), ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                          ("ly", ""), ("ns", "n"), ("n", "")):
         if w.endswith(suffix) and w[: -len(suffix)] + repl in common and len(w) > len(suffix) + 2:
             return True
     return False
+
+
+# Titles and degrees written before or after names: translated (Ông, Bà, Tiến sĩ), not kept
+_EN_ABBREVIATIONS = frozenset("mr mrs ms mx dr prof st mt jr sr phd ph rev hon gov sen rep gen col capt lt sgt "
+                              "messrs mme mlle".split())
 
 
 @functools.lru_cache(maxsize=8)
