@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from babel.core import Locale, UnknownLocaleError
@@ -142,7 +142,8 @@ _VI_WORDS = list(_VI_UNITS) + list(_VI_TAIL) + list(_VI_MULT) + ["mười", "mư
 _VI_WORD_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?:" + _alt(_VI_WORDS) + r")(?:\s+|(?![\wÀ-ỹ])))+", re.IGNORECASE)
 
 
-_AND_HALF = re.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>thousand|million|billion|trillion))?\b", re.IGNORECASE)
+_AND_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half(?:[\s-]+(?P<scale>thousand|million|billion|trillion))?\b",
+                       re.IGNORECASE)  # "four and a half years", "six-and-a-half-million"
 _EN_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 _EN_OTHER = {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.0, "twice": 2.0, "couple": 2.0,
              "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0}
@@ -305,6 +306,8 @@ _VI_DATE_RE = re.compile(
     r"\s+tháng\s+" + _VI_MON + r"(?:\s*(?:năm|,|/)\s*(?P<y>\d{4}))?(?!\d)", re.IGNORECASE)
 _VI_RANGE_RE = re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})\s*(?:đến|tới)\s*(?:ngày\s+)?(?P<a>\d{1,2})/"
                           r"(?P<b>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE)
+_VI_MONTH_MORE = re.compile(r"\s*(?:hoặc|hay|và|,|-|–|đến|tới)\s*(?P<mon>\d{1,2})(?![\d/]|[.,]\d)"
+                            r"(?!\s*(?:tháng|ngày|năm|giờ|phút|%|tuổi))", re.IGNORECASE)
 _VI_MONTH_RE = re.compile(r"(?<![\wÀ-ỹ])tháng\s+" + _VI_MON + r"(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?(?![\d/])",
                           re.IGNORECASE)
 
@@ -383,10 +386,19 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             if not any(used[m.start():m.end()]) and 1 <= _vi_month(m["mon"]) <= 12:
                 add(Quantity("month", frozenset({("month", _vi_month(m["mon"]))}), m.start(), m.end(), m.group(0)),
                     m["y"], m.start("y") if m["y"] else 0)
+                for n in _VI_MONTH_MORE.finditer(text, m.end("mon")):  # "tháng 6 hoặc 7": 7 is a month too
+                    if n.start() != m.end("mon") and not _VI_MONTH_MORE.match(text, m.end("mon")):
+                        break
+                    if 1 <= int(n["mon"]) <= 12 and not any(used[n.start("mon"):n.end("mon")]):
+                        add(Quantity("month", frozenset({("month", int(n["mon"]))}), n.start("mon"), n.end("mon"),
+                                     n["mon"]))
     elif month_re is not None:
         for m in re.finditer(mon + r"(?:\s+(?P<y>\d{4}))?", text, re.IGNORECASE):
             word = m["mon"]
             if lang == "en" and not m["y"] and not (word[0].isupper() and _MONTH_CUE.search(text[:m.start()])):
+                if word[0].isupper() and not any(used[m.start():m.end()]):  # "It's August", "June or July"
+                    out.append(Quantity("month", frozenset({("month", names[word.lower().rstrip(".")])}), m.start(),
+                                        m.end(), m.group(0), True))  # may match a month; never required
                 continue  # "may" the verb, "March of the Penguins": a bare month needs "in", "since", ...
             add(Quantity("month", frozenset({("month", names[word.lower().rstrip(".")])}), m.start(), m.end(),
                          m.group(0)), m["y"], m.start("y") if m["y"] else 0)
@@ -431,7 +443,36 @@ def extract(text: str, lang: str) -> list[Quantity]:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
     found += _word_numbers(text, lang, used)
-    return sorted(found, key=lambda q: q.start)
+    for m in _TAG_NUM_RE.finditer(text):  # "dimethyltryptamine-5", "COVID-19": part of a name; may match only
+        if not any(used[m.start():m.end()]):
+            v = float(m.group(0))
+            found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+    return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
+
+
+_TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
+# Counted periods a translation may turn into years: "four decades" = "40 năm", "ba thế kỷ" = "300 years"
+_MULTIPLES = {
+    "en": re.compile(r"\s*(?P<u>decades?|centur(?:y|ies)|dozens?)\b", re.IGNORECASE),
+    "vi": re.compile(r"\s*(?P<u>thập\s+(?:kỷ|kỉ|niên)|thế\s+(?:kỷ|kỉ)|tá)(?![\wÀ-ỹ])", re.IGNORECASE),
+}
+_MULTIPLE_OF = {"dec": 10.0, "cen": 100.0, "doz": 12.0, "thậ": 10.0, "thế": 100.0, "tá": 12.0}
+
+
+def _with_multiple(q: Quantity, text: str, lang: str) -> Quantity:
+    """``q`` also keyed by the count it stands for when a period unit follows ("four decades" also 40)."""
+    pat = _MULTIPLES.get(base_lang(lang))
+    if pat is None or q.kind not in ("number",) or not isinstance(q.value, float):
+        return q
+    m = pat.match(text, q.end)
+    if not m:
+        return q
+    factor = _MULTIPLE_OF[m["u"][:3].lower()]
+    return replace(q, keys=q.keys | {("num", _norm(q.value * factor))})
+
+
+def base_lang(lang: str) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
 
 
 def start_apostrophe(text: str, pos: int) -> bool:
@@ -470,6 +511,22 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
         kind = "number"
     return Quantity(kind, frozenset(("num", _norm(v)) for v in vals), start, end, text[start:end], currency=cur,
                     value=value * scale)
+
+
+# Number words that are also common nouns, and the source words that account for the noun reading:
+# Vietnamese "năm" is "five" and "year", so "năm" stands for a missing "five" only when the translation has
+# more of them than the source has years.
+AMBIGUOUS = {"vi": {5.0: (re.compile(r"(?<![\wÀ-ỹ])năm(?![\wÀ-ỹ])", re.IGNORECASE),
+                          re.compile(r"\b(?:years?|yearly|annual(?:ly)?)\b|\b(?:19|20)\d\d\b", re.IGNORECASE))}}
+
+
+def ambiguous_word_for(value: float, src_text: str, tgt_text: str, tgt_lang: str) -> bool:
+    """``tgt_text`` holds a number word for ``value`` that is ambiguous with a noun, more times than the source
+    has that noun (see ``AMBIGUOUS``)."""
+    pats = AMBIGUOUS.get(base_lang(tgt_lang), {}).get(value)
+    if pats is None:
+        return False
+    return len(pats[0].findall(tgt_text)) > len(pats[1].findall(src_text))
 
 
 def relative_periods(text: str, lang: str) -> list[re.Match[str]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Severity
-from ..numparse import RELATIVE_RENDER, Quantity, extract, relative_periods, render, render_all
+from ..numparse import RELATIVE_RENDER, Quantity, ambiguous_word_for, extract, relative_periods, render, render_all
 from .base import BeadContext, DocContext, Hit, rule
 
 _WINDOW = 2  # beads (with target text) either side whose leftovers may cancel this bead's leftovers
@@ -103,6 +103,9 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
         bead = doc.beads[b]
         if bead.src and bead.tgt:
             src_text = " ".join(doc.source.segments[i].text for i in bead.src)
+            tgt_text = " ".join(doc.target.segments[j].text for j in bead.tgt)
+            ls = [q for q in ls if not (q.soft and isinstance(q.value, float) and
+                                        ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
             out[b] = _issues(ls, lt, src_text, doc.src_lang)
     doc.cache["tq2"] = out
     return out
