@@ -61,7 +61,7 @@ _NUM_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
     rf"(?:\s?(?P<scale>{_alt(list(_SCALES))})(?![{_LETTER}]))?"
     rf"(?:\s?(?P<unit>{_alt(list(_PERCENT) + [w for w in _CURRENCY_WORDS if w[0].isalpha()])})(?![{_LETTER}]))?"
-    rf"(?P<ord>st|nd|rd|th|s|(?:cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2)(?![{_LETTER}]))?(?![{_LETTER}\d])",
+    rf"(?P<ord>st|nd|rd|th|s|(?:cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|ft|feet|lbs?|oz|mph)(?![{_LETTER}]))?(?![{_LETTER}\d])",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:])")
@@ -144,8 +144,10 @@ _VI_WORD_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?:" + _alt(_VI_WORDS) + r")(?:\s+|
 
 _AND_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half(?:[\s-]+(?P<scale>thousand|million|billion|trillion))?\b",
                        re.IGNORECASE)  # "four and a half years", "six-and-a-half-million"
-_EN_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+_EN_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _EN_OTHER = {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.0, "twice": 2.0, "couple": 2.0,
+             "decade": 10.0, "century": 100.0,
              "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0}
 _EN_OTHER_RE = re.compile(r"(?<![\w'])(?:" + _alt(list(_EN_OTHER)) + r")(?!\w)", re.IGNORECASE)
 
@@ -234,7 +236,11 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             s, e = m.start(), m.start() + len(m.group(0).rstrip("- "))
             toks = re.split(r"[- ]+", text[s:e].lower())
             if toks and toks[0] in _EN_MULT:
-                continue  # "hundreds", "a million" are not exact values
+                if len(toks) == 1 and re.search(r"(?<![\w])an?\s+$", text[:s], re.IGNORECASE):
+                    v = _EN_MULT[toks[0]]  # "a hundred years", "a million": may match 100 / 1,000,000, not required
+                    out.append(Quantity("ordinal", frozenset({("num", v)}), s, e, text[s:e], True, value=v))
+                    used[s:e] = [True] * (e - s)
+                continue  # "hundreds" is not an exact value
             for s2, e2, v in _en_split(text, s, toks):
                 half = _AND_HALF.match(text, e2)
                 if half:
@@ -443,6 +449,11 @@ def extract(text: str, lang: str) -> list[Quantity]:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
     found += _word_numbers(text, lang, used)
+    for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
+        if not any(used[m.start():m.end()]):
+            v = float("0" + m.group(0))
+            found.append(Quantity("number", frozenset({("num", v)}), m.start(), m.end(), m.group(0), value=v))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _TAG_NUM_RE.finditer(text):  # "dimethyltryptamine-5", "COVID-19": part of a name; may match only
         if not any(used[m.start():m.end()]):
             v = float(m.group(0))
@@ -450,12 +461,14 @@ def extract(text: str, lang: str) -> list[Quantity]:
     return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
 
 
+_BARE_DECIMAL_RE = re.compile(r"(?<![\w.,])\.\d+(?![\d.,]?\d)")
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
 # Counted periods a translation may turn into years: "four decades" = "40 năm", "ba thế kỷ" = "300 years"
 _MULTIPLES = {
     "en": re.compile(r"\s*(?P<u>decades?|centur(?:y|ies)|dozens?)\b", re.IGNORECASE),
     "vi": re.compile(r"\s*(?P<u>thập\s+(?:kỷ|kỉ|niên)|thế\s+(?:kỷ|kỉ)|tá)(?![\wÀ-ỹ])", re.IGNORECASE),
 }
+_VI_HALF = re.compile(r"\s*(?:[^\W\d_]+\s+)?rưỡi(?![\wÀ-ỹ])", re.IGNORECASE)
 _MULTIPLE_OF = {"dec": 10.0, "cen": 100.0, "doz": 12.0, "thậ": 10.0, "thế": 100.0, "tá": 12.0}
 
 
@@ -464,6 +477,8 @@ def _with_multiple(q: Quantity, text: str, lang: str) -> Quantity:
     pat = _MULTIPLES.get(base_lang(lang))
     if pat is None or q.kind not in ("number",) or not isinstance(q.value, float):
         return q
+    if base_lang(lang) == "vi" and _VI_HALF.match(text, q.end):  # "4 năm rưỡi" = four and a half years
+        q = replace(q, keys=q.keys | {("num", _norm(q.value + 0.5))})
     m = pat.match(text, q.end)
     if not m:
         return q
@@ -498,7 +513,7 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     if m["ord"] and m["ord"].lower() == "s" and value >= 100:
         vals.add(value % 100)  # "the 1950s" = "thập niên 50"
     if start_apostrophe(text, m.start("num")) and len(m["num"]) == 2:
-        vals |= {1900 + value, 2000 + value}  # "'71" = 1971
+        vals |= {1800 + value, 1900 + value, 2000 + value}  # "'71" = 1971 ("'35" may be 1835 in a history)
     start = m.start("cur") if m["cur"] else m.start("num")
     if unit in _PERCENT:
         return Quantity("percent", frozenset(("pct", _norm(v)) for v in vals), start, end, text[start:end],
