@@ -147,7 +147,8 @@ _AND_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half(?:[\s-]+(?P<scale>thousand|m
 _EN_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _EN_OTHER = {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.0, "twice": 2.0, "couple": 2.0,
-             "decade": 10.0, "century": 100.0,
+             "decade": 10.0, "century": 100.0, "tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1e3,
+             "millions": 1e6, "billions": 1e9,
              "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0}
 _EN_OTHER_RE = re.compile(r"(?<![\w'])(?:" + _alt(list(_EN_OTHER)) + r")(?!\w)", re.IGNORECASE)
 
@@ -441,6 +442,14 @@ def extract(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(), m.end(),
                                   m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in _NUM_LIST_RE.finditer(text):  # "1,2,3": counted items, not a decimal
+        if any(used[m.start():m.end()]):
+            continue
+        for n in re.finditer(r"\d+", m.group(0)):
+            v = float(n.group(0))
+            found.append(Quantity("number", frozenset({("num", v)}), m.start() + n.start(), m.start() + n.end(),
+                                  n.group(0), value=v))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _NUM_RE.finditer(text):
         if any(used[m.start("num"):m.end("num")]):
             continue
@@ -461,6 +470,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
     return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
 
 
+_NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
 _BARE_DECIMAL_RE = re.compile(r"(?<![\w.,])\.\d+(?![\d.,]?\d)")
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
 # Counted periods a translation may turn into years: "four decades" = "40 năm", "ba thế kỷ" = "300 years"
