@@ -84,3 +84,37 @@ def test_render_range() -> None:
     qs = extract("from November 23-25", "en")
     assert render_all(qs, "vi") == "ngày 23-25 tháng 11"
     assert render_all(qs, "en") == "November 23-25"
+
+
+# --- running-text false alarms (issue 3): renderings a translator legitimately uses ------------------------
+
+def values(text: str, lang: str, soft: bool | None = None) -> list:
+    return sorted(k for q in extract(text, lang) if soft is None or q.soft == soft for k in q.keys)
+
+
+@pytest.mark.parametrize(("en", "vi"), [
+    ("another four decades of work", "thêm 40 năm làm việc"),
+    ("six-and-a-half-million systems", "6.5 triệu hệ thống"),
+    ("four and a half years ago", "cách đây 4 năm rưỡi"),
+    ("the correlation is about .5.", "tương quan vào khoảng 0,5."),
+    ("a fourteenth-century poet", "nhà thơ thế kỷ 14"),
+    ("in June or July", "trong tháng 6 hoặc 7"),
+    ("\"It's August,\" he thinks.", "\"Giờ là tháng 8,\" anh nghĩ."),
+    ("it doesn't count, one, two, three.", "nó không đếm, 1,2,3."),
+])
+def test_every_target_value_has_a_source_key(en: str, vi: str) -> None:
+    src = {k for q in extract(en, "en") for k in q.keys}
+    tgt = [q for q in extract(vi, "vi") if not q.soft]
+    assert tgt and all(q.keys & src for q in tgt), (values(en, "en"), [(q.text, q.keys) for q in tgt])
+
+
+def test_match_only_values_are_soft() -> None:
+    # may satisfy a source value, but never required or reported as added
+    assert values("dimethyltryptamine-5 và COVID-19", "vi", soft=False) == []
+    assert ("num", 5.0) in values("dimethyltryptamine-5", "vi", soft=True)
+    assert values("a hundred years later", "en", soft=False) == []
+    assert values("It's August.", "en", soft=False) == []
+
+
+def test_decimal_pairs_are_not_a_list() -> None:
+    assert [q.value for q in extract("2,5, 3,5 và 1,2,3", "vi")] == [2.5, 3.5, 1.0, 2.0, 3.0]
