@@ -141,8 +141,8 @@ def test_who_is_not_the_world_health_organization():
 
 
 def test_weak_evidence_is_minor():
-    ctx = beads_context(["Let me be clear.", "We met online.", "I went to the ICU once."],
-                        ["Ông Haverford: Hãy nói rõ.", "Chúng tôi gặp nhau trên Internet.",
+    ctx = beads_context(["I disagree.", "We met online.", "I went to the ICU once."],
+                        ["Ông Haverford: Tôi không đồng ý.", "Chúng tôi gặp nhau trên Internet.",
                          "Tôi đã vào phòng hồi sức một lần."])
     found = {(code, text): sev for code, text, sev in name_findings(ctx)}
     assert found == {("TQ103", "Haverford"): Severity.MINOR,  # a speaker label
