@@ -2,10 +2,10 @@
 import pytest
 
 from tqcheck.checks import DocContext, run_rules, select
-from tqcheck.model import Bead, Document
+from tqcheck.model import Bead, Document, Severity
 from tqcheck.names.lexicon import load_lexicon
 from tqcheck.names.match import analyse
-from tqcheck.names.spans import find_names
+from tqcheck.names.spans import find_names, word_is_strong
 from tqcheck.names.text import fold
 from tqcheck.resources import load_resources
 from tqcheck.segment import segment
@@ -92,8 +92,6 @@ def test_clean_pair_has_no_name_findings():
 
 # --- running-text false alarms (issue 3): what is not a name, and names that do have a counterpart ----------
 
-from tqcheck.names.spans import word_is_strong  # noqa: E402
-from tqcheck.model import Severity  # noqa: E402
 
 
 @pytest.mark.parametrize("word", ["I'll", "We've", "Don't", "Dr", "Mrs", "PhD", "Ohhhh", "Gettin"])

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Severity
-from ..numparse import RELATIVE_RENDER, Quantity, ambiguous_word_for, extract, relative_periods, render, render_all
+from ..numparse import (
+    RELATIVE_RENDER,
+    Quantity,
+    ambiguous_word_for,
+    extract,
+    relative_periods,
+    render,
+    render_all,
+)
 from .base import BeadContext, DocContext, Hit, rule
 
 _WINDOW = 2  # beads (with target text) either side whose leftovers may cancel this bead's leftovers
