@@ -25,7 +25,7 @@ from typing import Any, Iterable, Sequence
 from . import pinyin
 from .lexicon import Lexicon, load_lexicon
 from .spans import NameSpan, Word, find_names, word_is_strong
-from .text import base_lang, fold, is_acronym, parts, tokens
+from .text import base_lang, fold, folded_parts, is_acronym, parts
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
 
 MAX_CHUNK = 6
@@ -316,14 +316,18 @@ def _label_credits(chunks: list[Chunk], texts: dict[int, str]) -> None:
 
 def text_has(key_parts: Sequence[str], text: str) -> bool:
     """``text`` holds the folded parts in order at word boundaries (any case: 'đạo Phật', 'tass')."""
-    toks = [p for t in tokens(text) for p in parts(t.text)]
     joined = "".join(key_parts)
-    for i in range(len(toks)):
-        acc = ""
-        for j in range(i, min(len(toks), i + len(key_parts) + 3)):
-            acc += toks[j]
-            if acc == joined:
-                return True
-            if len(acc) >= len(joined):
-                break
+    if not joined:
+        return False
+    toks, where = folded_parts(text)  # indexed once per text: linear in the document, not per name
+    span = len(key_parts) + 3
+    for k in range(1, len(joined) + 1):  # a match starts at a word that is a prefix of the key
+        for i in where.get(joined[:k], ()):
+            acc = ""
+            for j in range(i, min(len(toks), i + span)):
+                acc += toks[j]
+                if acc == joined:
+                    return True
+                if len(acc) >= len(joined):
+                    break
     return False

@@ -68,17 +68,26 @@ def syllables() -> frozenset[str]:
 
 def segmentations(word: str, limit: int = MAX_SEGMENTATIONS) -> list[list[str]]:
     """Ways to read ``word`` as pinyin syllables: 'Pingming' -> [['ping', 'ming']]; [] when impossible."""
+    return [list(x) for x in _segmentations(word, limit)]
+
+
+_WORD_SPLIT = re.compile(r"[-'’‐‑\s]+")
+_LV = re.compile(r"(?<=[ln])v")
+
+
+@functools.lru_cache(maxsize=65536)
+def _segmentations(word: str, limit: int) -> tuple[tuple[str, ...], ...]:
     inv = syllables()
-    out: list[list[str]] = [[]]
-    for part in re.split(r"[-'’‐‑\s]+", strip_marks(word).lower().replace("ü", "u")):
+    out: list[tuple[str, ...]] = [()]
+    for part in _WORD_SPLIT.split(strip_marks(word).lower().replace("ü", "u")):
         if not part:
             continue
-        part = re.sub(r"(?<=[ln])v", "u", part)
-        splits = _split(part, inv, limit)
+        part = _LV.sub("u", part)
+        splits = _split_cached(part, limit)
         if not splits:
-            return []
+            return ()
         out = [a + b for a in out for b in splits][:limit]
-    return out if out != [[]] else []
+    return tuple(out) if out != [()] else ()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,16 +106,17 @@ def _split_cached(part: str, limit: int) -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
-def _split(part: str, inv: frozenset[str], limit: int) -> list[list[str]]:
-    return [list(x) for x in _split_cached(part, limit)]
-
-
 def looks_pinyin(words: Sequence[str]) -> bool:
     """A name written in pinyin rather than Vietnamese: every word splits into pinyin syllables, at
     least one word is not a Vietnamese syllable ('Fan Pingming', 'Hu Zhiming'; not 'Hồ Chí Minh')."""
+    return _looks_pinyin(tuple(words))
+
+
+@functools.lru_cache(maxsize=65536)
+def _looks_pinyin(words: tuple[str, ...]) -> bool:
     if not words or any(has_vietnamese_marks(w) for w in words):
         return False
-    if any(not segmentations(w) for w in words):
+    if any(not _segmentations(w, MAX_SEGMENTATIONS) for w in words):
         return False
     return any(not is_vi_syllable(w) for w in words)
 
@@ -119,20 +129,32 @@ def hanviet_readings(syllable: str) -> dict[str, dict[str, float]]:
 def match_hanviet(pinyin_words: Sequence[str], vi_parts: Sequence[str]) -> list[str] | None:
     """The pinyin syllables of ``pinyin_words`` when they read, syllable by syllable, as the
     (folded) Vietnamese parts ``vi_parts``: ('Fan', 'Pingming') ~ ('pham', 'binh', 'minh')."""
-    for seg in _joint_segmentations(pinyin_words):
-        if len(seg) == len(vi_parts) and all(p in hanviet_readings(s) for s, p in zip(seg, vi_parts)):
+    seg = _match_hanviet(tuple(pinyin_words), tuple(vi_parts))
+    return list(seg) if seg is not None else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _match_hanviet(pinyin_words: tuple[str, ...], vi_parts: tuple[str, ...]) -> tuple[str, ...] | None:
+    table = _tables()[1]
+    for seg in _joint(pinyin_words):
+        if len(seg) == len(vi_parts) and all(p in table.get(s, ()) for s, p in zip(seg, vi_parts)):
             return seg
     return None
 
 
 def _joint_segmentations(words: Sequence[str]) -> list[list[str]]:
-    out: list[list[str]] = [[]]
+    return [list(x) for x in _joint(tuple(words))]
+
+
+@functools.lru_cache(maxsize=65536)
+def _joint(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    out: list[tuple[str, ...]] = [()]
     for w in words:
-        segs = segmentations(w)
+        segs = _segmentations(w, MAX_SEGMENTATIONS)
         if not segs:
-            return []
+            return ()
         out = [a + b for a in out for b in segs][:MAX_SEGMENTATIONS]
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)

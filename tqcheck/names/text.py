@@ -1,6 +1,7 @@
 """Text helpers shared by the name and term checks: folding, word tokens, capitalisation."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -9,14 +10,17 @@ from dataclasses import dataclass
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _JOINERS = re.compile(r"[\s\-'’‐‑–.]+")
+_PART_SPLIT = re.compile(r"[\s\-‐‑–]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_marks(text: str) -> str:
     """Remove diacritics (and map đ to d): 'Phạm Bình Minh' -> 'Pham Binh Minh'."""
     text = text.replace("đ", "d").replace("Đ", "D").replace("ı", "i")
     return _MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Comparison key ignoring diacritics, case, hyphens and spacing: 'Fan Ping-ming' -> 'fanpingming'.
 
@@ -27,7 +31,12 @@ def fold(text: str) -> str:
 
 def parts(text: str) -> list[str]:
     """Folded parts of a name, split on spaces and hyphens: 'Ping-ming' -> ['ping', 'ming']."""
-    return [p for p in (fold(x) for x in re.split(r"[\s\-‐‑–]+", text)) if p]
+    return list(_parts(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _parts(text: str) -> tuple[str, ...]:
+    return tuple(p for p in (fold(x) for x in _PART_SPLIT.split(text)) if p)
 
 
 def is_capitalised(word: str) -> bool:
@@ -51,7 +60,23 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text))
+
+
+@functools.lru_cache(maxsize=16)
+def folded_parts(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The folded parts of every word of ``text`` in order, and where each part occurs: computed once per text
+    (a whole document is searched for many names)."""
+    toks = tuple(p for t in _tokens(text) for p in _parts(t.text))
+    where: dict[str, list[int]] = {}
+    for i, p in enumerate(toks):
+        where.setdefault(p, []).append(i)
+    return toks, {k: tuple(v) for k, v in where.items()}
 
 
 def base_lang(lang: str | None) -> str:
