@@ -48,6 +48,9 @@ class RefineParams:
     min_sd: float = 0.15  # floor of the robust spread of log length ratios
     attach: float = 0.5  # a split-off sentence joins the next bead on its far side at this evidence
     max_size: int = 4  # largest bead (source + target sentences) that attaching may build
+    cover: float = 0.0  # an unaligned sentence whose cover evidence reaches this is plausibly in its neighbour
+    cover_length: float = 0.3  # weight of the length term in that evidence (a real omission/addition makes
+    # the neighbour's length ratio clearly less usual; a sentence split elsewhere makes it more usual)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -355,6 +358,71 @@ def displaced(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = Re
                 out[j] = i
         elif alt >= params.lone:
             out[j] = i
+    return out
+
+
+@dataclass(frozen=True)
+class Cover:
+    """How well an unaligned sentence (with any unaligned run of its side next to it) fits a neighbouring bead."""
+
+    bead: int  # index of the neighbouring bead (in the list given)
+    own: float  # scaled margin of the run against the neighbour's other side
+    gain: float  # scaled margin of the merged bead minus the neighbour's
+    length: float  # how much more usual the merged bead's length ratio is (robust z units, clipped to +-3)
+    z: float  # robust z of the merged bead's margin against the document's 1-1 beads
+    evidence: float  # own + gain + ``cover_length`` x the length term
+    merged: bool  # evidence >= ``cover`` and z above ``outlier``: plausibly rendered in that bead
+
+
+def covered(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = RefineParams(),
+            stats: _Stats | None = None) -> dict[tuple[str, int], Cover]:
+    """``{(side, sentence): Cover}`` for each sentence of a 1-0 / 0-1 bead whose neighbouring bead (the nearest
+    one with both sides, together with the unaligned sentences of that side between) plausibly already
+    renders it. The best neighbour (by evidence: the run's own score against the neighbour's other side,
+    plus the neighbour's gain in score and, weighted by ``cover_length``, in length-ratio usualness when
+    the run joins it) is kept; ``merged`` is set when that evidence reaches ``cover`` and the merged bead
+    scores within the document's usual range (robust z above ``outlier``). Such a sentence was most likely
+    split differently by the translator (one sentence rendered as two, a boundary elsewhere), not dropped
+    or added."""
+    if src.n < 2 or tgt.n < 2 or not any(b.src and b.tgt for b in beads):
+        return {}
+    st = stats or _stats(src, tgt, beads, params)
+    sc = _Scorer(src, tgt, st)
+    out: dict[tuple[str, int], Cover] = {}
+    for k, b in enumerate(beads):
+        if b.src and b.tgt or not (b.src or b.tgt):
+            continue
+        side = "target" if b.tgt else "source"
+        mine = b.tgt or b.src
+        best: Cover | None = None
+        for step in (-1, 1):
+            run = list(mine)
+            n = k + step
+            while 0 <= n < len(beads) and not (beads[n].src and beads[n].tgt):
+                run.extend(beads[n].tgt if side == "target" else beads[n].src)
+                n += step
+            if not 0 <= n < len(beads):
+                continue
+            nb = beads[n]
+            run_t = tuple(sorted(run))
+            if side == "target":
+                merged = (nb.src, tuple(sorted(nb.tgt + run_t)))
+                own = sc.scaled(nb.src, run_t)
+            else:
+                merged = (tuple(sorted(nb.src + run_t)), nb.tgt)
+                own = sc.scaled(run_t, nb.tgt)
+            if len(merged[0]) + len(merged[1]) > 2 * params.max_size:
+                continue
+            gain = sc.scaled(*merged) - sc.scaled(nb.src, nb.tgt)
+            d = float(np.clip(abs(sc.length_z(nb.src, nb.tgt)) - abs(sc.length_z(*merged)), -3.0, 3.0))
+            z = (sc.margin(*merged) - st.med11) / st.mad11
+            e = own + gain + params.cover_length * d
+            c = Cover(n, own, gain, d, z, e, e >= params.cover and z > params.outlier)
+            if best is None or c.evidence > best.evidence:
+                best = c
+        if best is not None:
+            for x in mine:
+                out[(side, x)] = best
     return out
 
 

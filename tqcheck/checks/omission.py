@@ -50,6 +50,50 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa) if wa else 0.0
 
 
+_STAGE = re.compile(r"^\s*[(\[][^()\[\]]{1,40}[)\]]\s*[.!?…]*\s*$")  # "(Laughter)", "[Applause]"
+_SHORT_WORDS = 5  # an orphan of at most this many words, with no number or name, is an interjection
+
+
+def is_interjection(seg: Segment) -> bool:
+    """A stage direction in brackets, or a short line with no figure or name ("So that's reassuring, you
+    know.", "Right?"): losing or adding one changes little, and segmentation often leaves one unaligned."""
+    text = seg.text.strip()
+    if _STAGE.match(text):
+        return True
+    return len(_words(text)) <= _SHORT_WORDS and not any(c.isdigit() for c in text) and not _caps(text)
+
+
+def covers(doc: DocContext) -> dict[tuple[str, int], object]:
+    """``{(side, sentence): tqcheck.refine.Cover}`` for unaligned sentences, computed once per document with
+    the document's embedder (empty without one)."""
+    if "covers" not in doc.cache:
+        out: dict = {}
+        emb = doc.cache.get("embedder")
+        if emb is not None and any(not (b.src and b.tgt) for b in doc.beads) and any(b.src and b.tgt
+                                                                                    for b in doc.beads):
+            from ..pipeline import align_side
+            from ..refine import covered
+
+            out = covered(list(doc.beads), align_side(doc.source.segments, emb),
+                          align_side(doc.target.segments, emb))
+        doc.cache["covers"] = out
+    return doc.cache["covers"]
+
+
+def _orphan_minor(doc: DocContext, side: str, seg: Segment) -> str | None:
+    """Why an unaligned sentence is only minor, or None: a heading, a repeat, an interjection, or content
+    that the neighbouring bead plausibly renders already (the translator split the sentences elsewhere)."""
+    segs = doc.source.segments if side == "source" else doc.target.segments
+    if is_heading(seg) or _duplicates_neighbour(segs, seg.index):
+        return "a heading, caption or repeated line" if side == "source" else "a heading, dateline or repeated content"
+    if is_interjection(seg):
+        return "a short interjection or stage direction"
+    c = covers(doc).get((side, seg.index))
+    if c is not None and c.merged:
+        return "possibly merged with the neighbouring sentence"
+    return None
+
+
 def _duplicates_neighbour(segs: tuple[Segment, ...], index: int, width: int = 2) -> bool:
     seg = segs[index]
     for j in range(max(0, index - width), min(len(segs), index + width + 1)):
@@ -63,7 +107,10 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """A source sentence has no translation.
 
     What: Reports every source sentence that the aligner could not pair with any target sentence (a 1-0
-    bead). A heading, caption, credit or dateline, or a sentence that repeats a neighbouring one, is only
+    bead). A heading, caption, credit or dateline, a sentence that repeats a neighbouring one, a short
+    interjection or bracketed stage direction (five words or fewer, no figure or name), or a sentence that
+    the neighbouring bead plausibly renders already (adding it to that bead keeps the bead's meaning score
+    in the document's usual range and its length ratio no less usual: tqcheck.refine.covered) is only
     minor.
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
@@ -73,11 +120,10 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """
     if ctx.bead.tgt or not ctx.bead.src:
         return
-    segs = ctx.doc.source.segments
     for seg in ctx.src_segments:
-        minor = is_heading(seg) or _duplicates_neighbour(segs, seg.index)
+        minor = _orphan_minor(ctx.doc, "source", seg)
         yield Hit("source", seg.index, 0, len(seg.text), "this source sentence is not translated"
-                  + (" (a heading, caption or repeated line)" if minor else ""),
+                  + (f" ({minor})" if minor else ""),
                   severity=Severity.MINOR if minor else None, suggestion=None)
 
 
@@ -86,8 +132,9 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     """A target sentence has no source.
 
     What: Reports every target sentence that the aligner could not pair with any source sentence (a 0-1
-    bead). A heading or dateline, or a sentence that mostly repeats a neighbouring target sentence, is only
-    minor.
+    bead). A heading or dateline, a sentence that mostly repeats a neighbouring target sentence, a short
+    interjection or bracketed stage direction, or a sentence whose content the neighbouring bead's source
+    plausibly covers (as for TQ501) is only minor.
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
@@ -96,13 +143,12 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     """
     if ctx.bead.src or not ctx.bead.tgt:
         return
-    segs = ctx.doc.target.segments
     moved = displaced(ctx.doc)
     for seg in ctx.tgt_segments:
-        minor = is_heading(seg) or _duplicates_neighbour(segs, seg.index)
+        minor = _orphan_minor(ctx.doc, "target", seg)
         like = ctx.doc.source.segments[moved[seg.index]] if seg.index in moved else None
         yield Hit("target", seg.index, 0, len(seg.text), "this sentence has no counterpart in the source"
-                  + (" (a heading, dateline or repeated content)" if minor else "")
+                  + (f" ({minor})" if minor else "")
                   + (f"; it resembles source sentence {like.index + 1}: a translation out of order?" if like else ""),
                   severity=Severity.MINOR if minor else None, evidence=like.text if like else None)
 
