@@ -48,7 +48,8 @@ class RefineParams:
     min_sd: float = 0.15  # floor of the robust spread of log length ratios
     attach: float = 0.5  # a split-off sentence joins the next bead on its far side at this evidence
     max_size: int = 4  # largest bead (source + target sentences) that attaching may build
-    cover: float = 0.0  # an unaligned sentence whose cover evidence reaches this is plausibly in its neighbour
+    cover: float = 0.1  # an unaligned sentence whose cover evidence reaches this is plausibly in its neighbour
+    cover_own: float = 0.05  # ... provided it resembles the neighbour's other side at least this much itself
     cover_length: float = 0.3  # weight of the length term in that evidence (a real omission/addition makes
     # the neighbour's length ratio clearly less usual; a sentence split elsewhere makes it more usual)
 
@@ -380,7 +381,8 @@ def covered(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = Refi
     one with both sides, together with the unaligned sentences of that side between) plausibly already
     renders it. The best neighbour (by evidence: the run's own score against the neighbour's other side,
     plus the neighbour's gain in score and, weighted by ``cover_length``, in length-ratio usualness when
-    the run joins it) is kept; ``merged`` is set when that evidence reaches ``cover`` and the merged bead
+    the run joins it) is kept; ``merged`` is set when that evidence reaches ``cover``, the run's own score
+    reaches ``cover_own`` (a sentence unlike the neighbour is no part of it) and the merged bead
     scores within the document's usual range (robust z above ``outlier``). Such a sentence was most likely
     split differently by the translator (one sentence rendered as two, a boundary elsewhere), not dropped
     or added."""
@@ -417,7 +419,7 @@ def covered(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = Refi
             d = float(np.clip(abs(sc.length_z(nb.src, nb.tgt)) - abs(sc.length_z(*merged)), -3.0, 3.0))
             z = (sc.margin(*merged) - st.med11) / st.mad11
             e = own + gain + params.cover_length * d
-            c = Cover(n, own, gain, d, z, e, e >= params.cover and z > params.outlier)
+            c = Cover(n, own, gain, d, z, e, e >= params.cover and own >= params.cover_own and z > params.outlier)
             if best is None or c.evidence > best.evidence:
                 best = c
         if best is not None:

@@ -51,12 +51,12 @@ def _overlap(a: str, b: str) -> float:
 
 
 _STAGE = re.compile(r"^\s*[(\[][^()\[\]]{1,40}[)\]]\s*[.!?…]*\s*$")  # "(Laughter)", "[Applause]"
-_SHORT_WORDS = 5  # an orphan of at most this many words, with no number or name, is an interjection
+_SHORT_WORDS = 4  # an orphan of at most this many words, with no number or name, is an interjection
 
 
 def is_interjection(seg: Segment) -> bool:
-    """A stage direction in brackets, or a short line with no figure or name ("So that's reassuring, you
-    know.", "Right?"): losing or adding one changes little, and segmentation often leaves one unaligned."""
+    """A stage direction in brackets, or a short line with no figure or name ("And that's reassuring,
+    right?", "Right?"): losing or adding one changes little, and segmentation often leaves one unaligned."""
     text = seg.text.strip()
     if _STAGE.match(text):
         return True
@@ -108,7 +108,7 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Reports every source sentence that the aligner could not pair with any target sentence (a 1-0
     bead). A heading, caption, credit or dateline, a sentence that repeats a neighbouring one, a short
-    interjection or bracketed stage direction (five words or fewer, no figure or name), or a sentence that
+    interjection or bracketed stage direction (four words or fewer, no figure or name), or a sentence that
     the neighbouring bead plausibly renders already (adding it to that bead keeps the bead's meaning score
     in the document's usual range and its length ratio no less usual: tqcheck.refine.covered) is only
     minor.
