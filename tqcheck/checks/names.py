@@ -5,6 +5,7 @@ findings are computed once per document (cached) and each bead rule yields its b
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -108,7 +109,8 @@ class _DocText:
 _DERIV = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "ists", "ist", "ism", "ic", "is", "i", "es", "s")
 
 
-def _stems(key: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _stems(key: str) -> frozenset[str]:
     """Stems of a folded word under demonym/derivation endings, at least 4 letters: 'indians' -> {'indians',
     'india', 'indi'}, 'india' -> {'india', 'indi'}. Two words sharing a stem are forms of one name (India /
     Indian, Sahara / sub-Saharan, Buddha / Buddhism, Park / Parks)."""
@@ -117,7 +119,7 @@ def _stems(key: str) -> set[str]:
         if key.endswith(suf) and len(key) - len(suf) >= 4:
             out.add(key[: -len(suf)])
     out |= {k[:-1] for k in out if k[-1:] in "aeo" and len(k) > 4}
-    return {k for k in out if len(k) >= 4}
+    return frozenset(k for k in out if len(k) >= 4)
 
 
 def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:

@@ -1,6 +1,7 @@
 """TQ3xx: glossary terms (user glossaries and the built-in geography/diplomacy list)."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -31,6 +32,7 @@ class TermIssue:
     added: str = ""  # TQ303: the added name
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(term: str) -> re.Pattern[str]:
     body = r"[\s\-]+".join(re.escape(w) for w in term.split())
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
@@ -43,11 +45,12 @@ def find_terms(entries: list[Any], side: str, segments: list[Any]) -> list[Occur
         for f in ([e.source] if side == "source" else list(e.targets)):
             forms.append((len(f), f, e))
     forms.sort(key=lambda x: -x[0])
+    patterns = [(_pattern(form), e) for _, form, e in forms]  # compiled once, not per segment
     out: list[Occurrence] = []
     for seg in segments:
         taken: list[tuple[int, int]] = []
-        for _, form, e in forms:
-            for m in _pattern(form).finditer(seg.text):
+        for pat, e in patterns:
+            for m in pat.finditer(seg.text):
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from . import pinyin
 from .lexicon import Lexicon, load_lexicon
@@ -97,6 +98,45 @@ class _Index:
         for c in self.cands:
             self.by_key[c.key].append(c)
 
+    # Narrower lists for the scans below, built on first use: each keeps the candidates' order (position k),
+    # so a scan over them finds the same first match as a scan over every candidate, in time that does not
+    # grow with the document for each chunk.
+    @functools.cached_property
+    def acronyms(self) -> dict[str, Candidate]:
+        out: dict[str, Candidate] = {}
+        for c in self.cands:
+            if is_acronym(c.text):
+                out.setdefault("".join(sorted(c.key)), c)
+        return out
+
+    @functools.cached_property
+    def pinyin_cands(self) -> list[tuple[int, Candidate]]:
+        return [(k, c) for k, c in enumerate(self.cands) if pinyin.looks_pinyin(c.words)]
+
+    @functools.cached_property
+    def by_parts(self) -> dict[int, list[tuple[int, Candidate]]]:
+        out: dict[int, list[tuple[int, Candidate]]] = defaultdict(list)
+        for k, c in enumerate(self.cands):
+            out[len(c.parts)].append((k, c))
+        return out
+
+    @functools.cached_property
+    def marked_by_parts(self) -> dict[int, list[tuple[int, Candidate]]]:
+        out: dict[int, list[tuple[int, Candidate]]] = defaultdict(list)
+        for k, c in enumerate(self.cands):
+            if has_vietnamese_marks(c.text):
+                out[len(c.parts)].append((k, c))
+        return out
+
+
+def _in_order(*lists: list[tuple[int, Candidate]]) -> Iterator[Candidate]:
+    """The candidates of several position-sorted lists, in document order, each once."""
+    last = -1
+    for k, c in heapq.merge(*lists, key=lambda x: x[0]):
+        if k != last:
+            last = k
+            yield c
+
 
 def candidates(side: str, spans: Iterable[NameSpan], text_of: dict[int, str]) -> list[Candidate]:
     out = []
@@ -123,9 +163,9 @@ def match_chunk(side: str, text: str, words: Sequence[str], index: _Index, lex: 
         if k in index.by_key:
             return "lexicon", index.by_key[k][0]
     if is_acronym(text) and len(key) >= 3:  # ADN = DNA, ARN = RNA (French-order acronyms)
-        for c in index.cands:
-            if len(c.key) == len(key) and is_acronym(c.text) and sorted(c.key) == sorted(key):
-                return "acronym", c
+        c = index.acronyms.get("".join(sorted(key)))
+        if c is not None:
+            return "acronym", c
     if tgt_is_vi:
         hit = _match_pinyin(side, text, words, index)
         if hit:
@@ -142,7 +182,8 @@ def _match_pinyin(side: str, text: str, words: Sequence[str], index: _Index) -> 
     if side == "target":
         if not pinyin.looks_pinyin(words):
             return None
-        for c in index.cands:
+        sizes = sorted({len(seg) for seg in pinyin.joint_segmentations(words) if len(seg) >= 2})
+        for c in _in_order(*(index.by_parts.get(n, []) for n in sizes)):
             if len(c.parts) >= 2 and pinyin.match_hanviet(words, c.parts):
                 return "pinyin", c
         return None
@@ -150,7 +191,8 @@ def _match_pinyin(side: str, text: str, words: Sequence[str], index: _Index) -> 
     if len(own) < 2:
         return None
     src_pinyin = pinyin.looks_pinyin(words) or all(pinyin.segmentations(w) for w in words)
-    for c in index.cands:
+    pool = [index.pinyin_cands] + ([index.marked_by_parts.get(len(own), [])] if src_pinyin else [])
+    for c in _in_order(*pool):
         if src_pinyin and len(c.parts) == len(own) and has_vietnamese_marks(c.text) and \
                 pinyin.match_hanviet(words, c.parts):
             return "hanviet", c

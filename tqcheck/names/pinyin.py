@@ -142,6 +142,11 @@ def _match_hanviet(pinyin_words: tuple[str, ...], vi_parts: tuple[str, ...]) -> 
     return None
 
 
+def joint_segmentations(words: Sequence[str]) -> list[list[str]]:
+    """Ways to read a multi-word name as pinyin syllables (at most MAX_SEGMENTATIONS); [] when impossible."""
+    return _joint_segmentations(words)
+
+
 def _joint_segmentations(words: Sequence[str]) -> list[list[str]]:
     return [list(x) for x in _joint(tuple(words))]
 
