@@ -77,7 +77,6 @@ _LV = re.compile(r"(?<=[ln])v")
 
 @functools.lru_cache(maxsize=65536)
 def _segmentations(word: str, limit: int) -> tuple[tuple[str, ...], ...]:
-    inv = syllables()
     out: list[tuple[str, ...]] = [()]
     for part in _WORD_SPLIT.split(strip_marks(word).lower().replace("ü", "u")):
         if not part:
