@@ -1,6 +1,7 @@
 """TQ4xx: text left untranslated, copied from the source, or written in a third language."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -32,7 +33,13 @@ def _language(seg: Segment) -> tuple[str, float]:
 
     Quotations are left out: a quoted phrase kept in its original language is deliberate.
     """
-    text = _QUOTED.sub(" ", seg.text)
+    return _language_of(seg.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _language_of(text: str) -> tuple[str, float]:
+    """:func:`_language` by text: TQ401, TQ402 and TQ403 all ask about every target sentence."""
+    text = _QUOTED.sub(" ", text)
     if len(text.strip()) < _MIN_CHARS or _common_words(text) < 3:
         return "und", 0.0
     probs = detect_probs(text)
