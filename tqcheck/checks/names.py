@@ -39,8 +39,17 @@ def name_issues(ctx: Any) -> list[NameIssue]:
     return ctx.cache[CACHE_KEY]
 
 
-def _in_terms(c: Chunk, spans: dict[str, list[tuple[int, int, int]]]) -> bool:
-    return any(seg == c.segment and s < c.end and c.start < e for seg, s, e in spans[c.side])
+def _in_terms(c: Chunk, spans: dict[tuple[str, int], list[tuple[int, int]]]) -> bool:
+    return any(s < c.end and c.start < e for s, e in spans.get((c.side, c.segment), ()))
+
+
+def _terms_by_segment(ctx: Any) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """Glossary spans by (side, segment), so that each chunk looks only at its own segment's."""
+    out: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for side, spans in term_spans(ctx).items():
+        for seg, s, e in spans:
+            out.setdefault((side, seg), []).append((s, e))
+    return out
 
 
 def _issues(ctx: Any) -> list[NameIssue]:
@@ -48,7 +57,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     if not a.active:
         return []
     lex = ctx.resources.lexicon(ctx.src_lang, ctx.tgt_lang) if ctx.resources else None
-    terms = term_spans(ctx)
+    terms = _terms_by_segment(ctx)
     out: list[NameIssue] = []
     docs = {"source": _DocText(ctx.source), "target": _DocText(ctx.target)}
     open_t: list[Chunk] = []

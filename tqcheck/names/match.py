@@ -236,6 +236,10 @@ def _analyse(ctx: Any) -> NameAnalysis:
             bead_of["source"][i] = b
         for i in bead.tgt:
             bead_of["target"][i] = b
+    by_segment: dict[str, dict[int, list[tuple[int, Candidate]]]] = {side: defaultdict(list) for side in cands}
+    for side in cands:
+        for k, c in enumerate(cands[side]):
+            by_segment[side][c.segment].append((k, c))
     for side, other in (("source", "target"), ("target", "source")):
         lang = src.lang if side == "source" else tgt.lang
         known = lex.knows_source if side == "source" else lex.knows_target
@@ -244,7 +248,8 @@ def _analyse(ctx: Any) -> NameAnalysis:
             b = bead_of[side].get(sp.segment, -1)
             if b not in window_cache:
                 segs = _window_segments(ctx.beads, b, other)
-                window_cache[b] = _Index(c for c in cands[other] if c.segment in segs)
+                near = sorted((x for i in segs for x in by_segment[other].get(i, ())), key=lambda x: x[0])
+                window_cache[b] = _Index(c for _, c in near)  # in the document's order, as in cands
             chunks = _decompose(side, sp, texts[side][sp.segment], lang, known, window_cache[b],
                                 doc_index[other], lex, tgt_is_vi)
             for c in chunks:
