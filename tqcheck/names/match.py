@@ -237,8 +237,8 @@ def _analyse(ctx: Any) -> NameAnalysis:
         for i in bead.tgt:
             bead_of["target"][i] = b
     by_segment: dict[str, dict[int, list[tuple[int, Candidate]]]] = {side: defaultdict(list) for side in cands}
-    for side in cands:
-        for k, c in enumerate(cands[side]):
+    for side, side_cands in cands.items():
+        for k, c in enumerate(side_cands):
             by_segment[side][c.segment].append((k, c))
     for side, other in (("source", "target"), ("target", "source")):
         lang = src.lang if side == "source" else tgt.lang
