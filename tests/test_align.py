@@ -209,3 +209,23 @@ def test_format_and_read_round_trip():
 def test_bead_types_respect_max_size():
     assert set(bead_types(2)) == {(1, 1), (1, 0), (0, 1)}
     assert set(bead_types(4)) == set(itertools.chain(bead_types(3), [(2, 2), (1, 3), (3, 1)]))
+
+
+def test_one_to_four_bead_within_max_size_five():
+    plan = [((i,), "copy") for i in range(10)] + [((10, 11, 12, 13), "copy")] + [((i,), "copy") for i in range(14, 30)]
+    s, t, _ = _pair(30, 11, plan)
+    assert ((10, 11, 12, 13), (10,)) in _beads(align(s, t, AlignParams(max_size=5)))
+    assert ((10, 11, 12, 13), (10,)) not in _beads(align(s, t, AlignParams(max_size=4)))
+
+
+def test_pair_below_the_floor_is_left_unaligned():
+    """A dropped source sentence facing an added target sentence that is worse than a typical wrong pair
+    stays 1-0 / 0-1; without the floor, a dear enough skip links them."""
+    plan = [((i,), "copy") for i in range(8)] + [((8,), "drop"), ((), "insert")] + [((i,), "copy") for i in range(9, 20)]
+    s, t, gold = _pair(20, 12, plan)
+    tv = t.vectors.copy()
+    tv[8] = -s.vectors[8]  # opposite of the dropped sentence: far below the median wrong pair
+    t = Side(tv, t.lengths)
+    assert sorted(_beads(align(s, t, AlignParams(max_size=2, skip=-2.0)))) == sorted(gold)
+    linked = _beads(align(s, t, AlignParams(max_size=2, floor=None, skip=-2.0)))
+    assert any(8 in a and 8 in b for a, b in linked)

@@ -56,6 +56,9 @@ def test_east_sea_sentence_gets_both_vietnamese_sentences(seed):
     assert bead.similarity > 0  # the raw cosine of the joined texts is shown on the bead
 
 
+@pytest.mark.xfail(strict=True, reason="aligner H11: the two identical captions are absorbed into a 2-1 bead "
+                   "with the dateline sentence (scaled margin 0.1); splitting additions/omissions out of "
+                   "many-to-one beads is refine.py's job (H9)")
 def test_duplicated_photo_caption_is_left_unaligned(seed):
     src, _tgt, al = seed
     captions = _find(src, "At the talks (Credit")

@@ -1,15 +1,19 @@
 """Sentence alignment by dynamic programming over beads. Imports only numpy (the vecalign seam).
 
 A bead joins ``a`` consecutive source sentences with ``b`` consecutive target sentences
-(1-1, 2-1, 1-2, 2-2, 1-3, 3-1, and 1-0 / 0-1 for a sentence without counterpart).
+(every ``a + b <= max_size``: 1-1, 2-1, 1-2, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4, 4-1, and 1-0 / 0-1 for a
+sentence without counterpart).
 
-Scoring. ``cos(x, y)`` of the joined runs' vectors minus the mean of each side's ``knn``
-nearest-neighbour cosines (the margin of Artetxe & Schwenk 2019, which removes hubness and the
-narrow cosine band of small encoders). Margins are put on the document's own scale: 0 is the
-median margin of the candidate pairs (mostly wrong pairs) and 1 the median of each source
-sentence's best margin (mostly right pairs). A bead earns ``(a + b) / 2`` times its scaled margin,
-less a character-length-ratio prior (Gale & Church) and a small prior for rare bead types; an
-unaligned sentence earns ``skip`` on the same scale. The DP maximises the total.
+Scoring. ``cos(x, y)`` of the joined runs' vectors minus a margin mixing two references:
+Bertalign's boundary term, the mean cosine of each run with the sentences just outside the other run
+(a run that also matches its neighbour is a boundary error, which is what decides 1-1 versus 1-2 in
+literary texts), and the kNN hubness term of Artetxe & Schwenk 2019 (mean of each sentence's ``knn``
+best cosines), which removes the narrow cosine band of small encoders. Margins are put on the
+document's own scale: 0 is the median margin of the candidate pairs (mostly wrong pairs) and 1 the
+median of each source sentence's best margin (mostly right pairs), so no cut-off depends on the encoder.
+A bead earns its scaled margin times Bertalign's length factor ``log2(1 + short/long)`` on
+ratio-corrected character lengths; every bead counts once whatever its size (a bead is one decision);
+an unaligned sentence earns ``skip`` on the same scale. The DP maximises the total.
 
 Linear cost. Vectors are pooled in blocks of two until the whole DP fits ``full_cells``; each
 finer level then searches only a band of ``2 * window + 1`` cells per anti-diagonal around the
@@ -29,7 +33,7 @@ import numpy as np
 
 from .model import Bead
 
-BEAD_TYPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
+BEAD_TYPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1))
 _COARSE_TYPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 _NEG = -1e18
 
@@ -40,21 +44,29 @@ RunEmbedder = Callable[[Sequence[tuple[int, int]]], np.ndarray]
 class AlignParams:
     """Aligner settings; ``signature()`` names them for reports."""
 
-    max_size: int = 4  # largest bead, source + target sentences
-    skip: float = -0.1  # score of an unaligned sentence, on the document's margin scale (0 wrong, 1 right)
-    knn: int = 4  # neighbours averaged for the margin
-    length_weight: float = 1.5  # weight of the squared log length-ratio deviation
-    type_prior: float = 0.1  # penalty per sentence beyond a 1-1 (scaled units): finer beads win ties
+    max_size: int = 5  # largest bead, source + target sentences (Bertalign's max_align)
+    skip: float = -0.4  # score of an unaligned sentence, on the document's margin scale (0 wrong, 1 right)
+    knn: int = 4  # neighbours averaged for the hubness part of the margin
+    adjacent: float = 0.5  # weight of the boundary part of the margin (cosines with the sentences just outside
+    #                        the other run); the rest is the kNN hubness part
+    length_mode: str = "mult"  # "mult": times log2(1 + short/long) (Bertalign); "add": minus a squared log ratio
+    length_weight: float = 1.5  # weight of the squared log length-ratio deviation ("add" only)
+    length_sigma: str = "fixed"  # "add" only; "doc": measure the prior's spread on the document's own pairs
+    type_prior: float = 0.1  # penalty per sentence beyond a 1-1 (scaled units): an unrelated sentence is not
+    #                          absorbed into a neighbouring bead
     window: int = 8  # band half-width per anti-diagonal at each refinement level
     full_cells: int = 300_000  # below this many DP cells the band is the whole matrix
     exact: str = "auto"  # "all" | "auto" | "none": which joined runs get their own embedding
-    size_power: float = 0.5  # a bead earns ((a + b) / 2) ** size_power times its scaled margin
+    size_power: float = 0.0  # a bead earns ((a + b) / 2) ** size_power times its scaled score
     type_zero: bool = True  # per-type zero point for many-sentence beads (see _scores)
-    confident: float = 0.8  # a 1-1 bead at or above this scaled margin needs no exact runs around it
+    zero_mode: str = "median"  # "median": 0 is the band's median margin; "none": margins keep their own 0
+    confident: float = 0.8  # a 1-1 bead at or above this scaled score needs no exact runs around it
+    floor: float | None = 0.0  # a bead whose scaled margin is below this is never linked (None: no floor)
+    floor_step: float = 0.0  # the floor rises by this much per sentence beyond a 1-1
 
     def signature(self) -> str:
-        return (f"dp:beads={self.max_size}|skip={self.skip}|knn={self.knn}|len={self.length_weight}"
-                f"|band={self.window}|exact={self.exact}")
+        return (f"dp:beads={self.max_size}|skip={self.skip}|knn={self.knn}|adj={self.adjacent}"
+                f"|len={self.length_mode}|band={self.window}|exact={self.exact}")
 
 
 def bead_types(max_size: int) -> list[tuple[int, int]]:
@@ -218,12 +230,31 @@ class _Scale:
     zero: float
     unit: float
     mu: float  # document log length ratio
+    sigma: float = 0.3  # spread of the log length ratio of matched sentences
+    zeros: dict = field(default_factory=dict)  # per-type zero points (many-sentence beads)
 
 
-def _pair_cos(a: np.ndarray, ia: np.ndarray, b: np.ndarray, ib: np.ndarray, chunk: int = 16384) -> np.ndarray:
+def _pair_cos(a: np.ndarray, ia: np.ndarray, b: np.ndarray, ib: np.ndarray, rows: int = 64) -> np.ndarray:
+    """Dot products ``a[ia[k]] @ b[ib[k]]``. Pairs in a band are done as small dense products of row
+    blocks with the span of columns they need (BLAS, no gathering of vectors); scattered pairs are
+    gathered in chunks."""
     out = np.empty(len(ia), np.float32)
-    for s in range(0, len(ia), chunk):
-        out[s:s + chunk] = np.einsum("ij,ij->i", a[ia[s:s + chunk]], b[ib[s:s + chunk]])
+    if len(ia) == 0:
+        return out
+    order = np.argsort(ia, kind="stable")
+    sa, sb = ia[order], ib[order]
+    blocks = sa // rows
+    starts = np.flatnonzero(np.r_[True, blocks[1:] != blocks[:-1]])
+    ends = np.r_[starts[1:], len(sa)]
+    for s0, s1 in zip(starts, ends):
+        ra, rb = sa[s0:s1], sb[s0:s1]
+        r0, r1 = int(ra[0]), int(ra[-1]) + 1
+        c0, c1 = int(rb.min()), int(rb.max()) + 1
+        if (r1 - r0) * (c1 - c0) <= 8 * (s1 - s0):
+            block = a[r0:r1] @ b[c0:c1].T
+            out[order[s0:s1]] = block[ra - r0, rb - c0]
+        else:
+            out[order[s0:s1]] = np.einsum("ij,ij->i", a[ra], b[rb])
     return out
 
 
@@ -243,32 +274,92 @@ def _topk_mean(group: np.ndarray, val: np.ndarray, size: int, k: int, default: f
     return out
 
 
-def _scale(src: Side, tgt: Side, band: _Band, knn: int) -> _Scale:
+def _neighbours(run: np.ndarray, ri: np.ndarray, other: Side, before: np.ndarray, after: np.ndarray,
+                fallback: np.ndarray) -> np.ndarray:
+    """Mean cosine of each run vector with the sentences just outside the opposite run (Bertalign's
+    neighbours): ``other`` sentence ``before`` and ``after`` where they exist, else ``fallback``."""
+    tot = np.zeros(len(ri), np.float64)
+    cnt = np.zeros(len(ri), np.float64)
+    for idx in (before, after):
+        ok = (idx >= 0) & (idx < other.n)
+        if ok.any():
+            tot[ok] += _pair_cos(run, ri[ok], other.vectors, idx[ok])
+            cnt[ok] += 1
+    out = np.asarray(fallback, np.float64).copy()
+    has = cnt > 0
+    out[has] = tot[has] / cnt[has]
+    return out
+
+
+def _margins(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b: int, sc: _Scale,
+             p: AlignParams) -> np.ndarray:
+    """Margin of beads ``(si, a) x (tj, b)``: cosine of the runs minus a mix of the sentences' kNN
+    means (hubness) and the runs' cosines with the sentences just outside the other run (boundaries)."""
+    sv, tv = src.matrix(a), tgt.matrix(b)
+    cos = _pair_cos(sv, si, tv, tj).astype(np.float64)
+    rsum = np.concatenate([[0.0], np.cumsum(sc.row)])
+    csum = np.concatenate([[0.0], np.cumsum(sc.col)])
+    knn = ((rsum[si + a] - rsum[si]) / a + (csum[tj + b] - csum[tj]) / b) / 2
+    if p.adjacent <= 0:
+        return cos - knn
+    adj_t = _neighbours(sv, si, tgt, tj - 1, tj + b, knn)  # source run vs target sentences around the bead
+    adj_s = _neighbours(tv, tj, src, si - 1, si + a, knn)  # target run vs source sentences around it
+    adj = (adj_t + adj_s) / 2
+    return cos - p.adjacent * adj - (1.0 - p.adjacent) * knn
+
+
+def _scale(src: Side, tgt: Side, band: _Band, p: AlignParams) -> _Scale:
     sel = band.ok & (band.i >= 1) & (band.j >= 1)
     pi, pj = band.i[sel] - 1, band.j[sel] - 1
     cos = _pair_cos(src.vectors, pi, tgt.vectors, pj)
     mean = float(cos.mean()) if len(cos) else 0.0
-    row = _topk_mean(pi, cos, src.n, knn, mean)
-    col = _topk_mean(pj, cos, tgt.n, knn, mean)
-    margin = cos - (row[pi] + col[pj]) / 2
-    if len(margin):
-        zero = float(np.median(margin))
-        best = np.full(src.n, -np.inf)
-        np.maximum.at(best, pi, margin)
-        unit = float(np.median(best[np.isfinite(best)])) - zero
-    else:
-        zero, unit = 0.0, 1.0
+    row = _topk_mean(pi, cos, src.n, p.knn, mean)
+    col = _topk_mean(pj, cos, tgt.n, p.knn, mean)
     ls, lt = src.lengths.sum(), tgt.lengths.sum()
     mu = float(np.log((ls + 1.0) / (lt + 1.0)))
-    return _Scale(row, col, zero, max(unit, 1e-3), mu)
+    sc = _Scale(row, col, 0.0, 1.0, mu)
+    margin = _margins(src, tgt, pi, pj, 1, 1, sc, p) if len(pi) else np.zeros(0)
+    if len(margin):
+        sc.zero = float(np.median(margin)) if p.zero_mode == "median" else 0.0
+        best = np.full(src.n, -np.inf)
+        np.maximum.at(best, pi, margin)
+        arg = np.full(src.n, -1)
+        order = np.argsort(margin, kind="stable")
+        arg[pi[order]] = pj[order]  # the last write per source sentence is its best target
+        sc.unit = max(float(np.median(best[np.isfinite(best)])) - sc.zero, 1e-3)
+        if p.length_sigma == "doc":  # spread of the length ratio of each sentence's best match
+            ok = arg >= 0
+            lr = np.log((src.lengths[ok] + 10.0) / (tgt.lengths[arg[ok]] + 10.0)) - mu
+            sc.sigma = float(np.clip(1.4826 * np.median(np.abs(lr - np.median(lr))), 0.1, 1.0))
+    return sc
+
+
+def _length_term(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b: int, sc: _Scale,
+                 p: AlignParams) -> np.ndarray:
+    lr = np.log((src.run_lengths(a)[si] + 10.0) / (tgt.run_lengths(b)[tj] + 10.0)) - sc.mu
+    if p.length_sigma == "doc":
+        return p.length_weight * (lr / (sc.sigma / 0.3)) ** 2
+    return p.length_weight * lr * lr
+
+
+def _zscores(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b: int, sc: _Scale,
+             p: AlignParams) -> np.ndarray:
+    """Scaled score of beads ``(si, a) x (tj, b)`` before size weighting: margin on the document's
+    0-wrong/1-right scale, less the length prior."""
+    margin = _margins(src, tgt, si, tj, a, b, sc, p)
+    zero = sc.zeros.get((a, b), sc.zero)
+    z = (margin - zero) / sc.unit
+    if p.length_mode == "mult":  # Bertalign: times log2(1 + short/long), on the ratio-corrected lengths
+        ls = src.run_lengths(a)[si] + 10.0
+        lt = (tgt.run_lengths(b)[tj] + 10.0) * np.exp(sc.mu)
+        return z * np.log2(1.0 + np.minimum(ls, lt) / np.maximum(ls, lt))
+    return z - _length_term(src, tgt, si, tj, a, b, sc, p)
 
 
 def _scores(src: Side, tgt: Side, band: _Band, types: Sequence[tuple[int, int]], sc: _Scale,
             p: AlignParams) -> np.ndarray:
     """Score of the bead of each type ending at each band state: shape (types, diagonals, width)."""
     out = np.full((len(types),) + band.i.shape, _NEG, np.float64)
-    rsum = np.concatenate([[0.0], np.cumsum(sc.row)])
-    csum = np.concatenate([[0.0], np.cumsum(sc.col)])
     for t, (a, b) in enumerate(types):
         sel = band.ok & (band.i >= a) & (band.j >= b)
         if a == 0 or b == 0:
@@ -277,16 +368,16 @@ def _scores(src: Side, tgt: Side, band: _Band, types: Sequence[tuple[int, int]],
         si, tj = band.i[sel] - a, band.j[sel] - b
         if len(si) == 0:
             continue
-        cos = _pair_cos(src.matrix(a), si, tgt.matrix(b), tj)
-        knn = ((rsum[si + a] - rsum[si]) / a + (csum[tj + b] - csum[tj]) / b) / 2
-        margin = cos - knn
-        # joined runs have higher cosines to anything (longer text): each type's wrong pairs (the bulk of
-        # the band) set its own zero, so 2-1 or 2-2 beads win on merit, not on length
-        zero = max(sc.zero, float(np.median(margin))) if p.type_zero and (a, b) != (1, 1) else sc.zero
-        z = (margin - zero) / sc.unit
-        lr = np.log((src.run_lengths(a)[si] + 10.0) / (tgt.run_lengths(b)[tj] + 10.0)) - sc.mu
-        z = z - p.length_weight * lr * lr
-        out[t][sel] = z * ((a + b) / 2) ** p.size_power - p.type_prior * (a + b - 2)
+        if p.type_zero and (a, b) != (1, 1):
+            # joined runs have higher cosines to anything (longer text): each type's wrong pairs (the bulk
+            # of the band) set its own zero, so 2-1 or 2-2 beads win on merit, not on length
+            m = _margins(src, tgt, si, tj, a, b, sc, p)
+            sc.zeros[(a, b)] = max(sc.zero, float(np.median(m)))
+        z = _zscores(src, tgt, si, tj, a, b, sc, p)
+        val = z * ((a + b) / 2) ** p.size_power - p.type_prior * (a + b - 2)
+        if p.floor is not None:
+            val[_margins(src, tgt, si, tj, a, b, sc, p) < sc.zeros.get((a, b), sc.zero) + (p.floor + p.floor_step * (a + b - 2)) * sc.unit] = _NEG
+        out[t][sel] = val
     return out
 
 
@@ -351,7 +442,7 @@ def _solve(src: Side, tgt: Side, types: Sequence[tuple[int, int]], p: AlignParam
         band = _Band.around(np.minimum(ci * 2, src.n), np.minimum(cj * 2, tgt.n), src.n, tgt.n, p.window)
     stats["levels"] = max(stats.get("levels", 0), level + 1)
     stats["cells"] = stats.get("cells", 0) + band.cells
-    sc = _scale(src, tgt, band, p.knn)
+    sc = _scale(src, tgt, band, p)
     return _dp(band, _scores(src, tgt, band, types, sc, p), types), band, sc
 
 
@@ -370,7 +461,8 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
         for side in (s, t):
             for k in range(2, max_k + 1):
                 side.ensure(k, range(side.n - k + 1))
-    path, band, sc = _solve(s, t, types, params, stats)
+    with _one_blas_thread():
+        path, band, sc = _solve(s, t, types, params, stats)
     if params.exact == "auto":
         for _ in range(3):  # embed runs around uncertain beads, re-solve; stop when nothing new is needed
             need_s, need_t = _uncertain(path, s, t, sc, params)
@@ -381,49 +473,60 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
                     side.ensure(k, starts)
             if s.embedded + t.embedded == before:
                 break
-            sc = _scale(s, t, band, params.knn)
-            path = _dp(band, _scores(s, t, band, types, sc, params), types)
+            with _one_blas_thread():
+                sc = _scale(s, t, band, params)
+                path = _dp(band, _scores(s, t, band, types, sc, params), types)
     for i, j, a, b in path:  # the cosine shown on a bead is always that of its joined texts
         if a and b:
             s.ensure(a, [i])
             t.ensure(b, [j])
     stats["embedded"] = s.embedded + t.embedded
-    return _finish(path, s, t, sc, stats)
+    with _one_blas_thread():
+        return _finish(path, s, t, sc, stats, params)
+
+
+def _one_blas_thread():  # noqa: ANN202 - a threadpoolctl context
+    """The aligner's products are small (a block of rows by the few columns of the band): BLAS threads only
+    spin on them, which on a busy machine costs many times the work. The encoder (called between these
+    blocks for joined runs) keeps its own threads."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _uncertain(path: list[tuple[int, int, int, int]], s: Side, t: Side, sc: _Scale,
                p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
     """Sentences (with one neighbour each side) in beads that are not confident 1-1 matches."""
     ms, mt = np.zeros(s.n, bool), np.zeros(t.n, bool)
+    ones = np.asarray([(i, j) for i, j, a, b in path if a == 1 and b == 1], np.int64).reshape(-1, 2)
+    z = _zscores(s, t, ones[:, 0], ones[:, 1], 1, 1, sc, p) if len(ones) else np.zeros(0)
+    sure = {(int(i), int(j)) for (i, j), v in zip(ones, z) if v >= p.confident}
     for i, j, a, b in path:
-        if a == 1 and b == 1:
-            cos = float(s.vectors[i] @ t.vectors[j])
-            z = (cos - (sc.row[i] + sc.col[j]) / 2 - sc.zero) / sc.unit
-            if z >= p.confident:
-                continue
+        if a == 1 and b == 1 and (i, j) in sure:
+            continue
         ms[max(0, i - 1):i + a + 1] = True
         mt[max(0, j - 1):j + b + 1] = True
     return ms, mt
 
 
-def _finish(path: list[tuple[int, int, int, int]], s: Side, t: Side, sc: _Scale, stats: dict) -> Alignment:
+def _finish(path: list[tuple[int, int, int, int]], s: Side, t: Side, sc: _Scale, stats: dict,
+            p: AlignParams) -> Alignment:
     """Beads with the raw cosine of their joined texts, plus margins (vectorised per bead type)."""
     cos = np.zeros(len(path))
-    knn = np.zeros(len(path))
-    rsum = np.concatenate([[0.0], np.cumsum(sc.row)])
-    csum = np.concatenate([[0.0], np.cumsum(sc.col)])
+    marg = np.zeros(len(path))
+    zero = np.full(len(path), sc.zero)
     arr = np.asarray(path, dtype=np.int64).reshape(-1, 4)
     for a, b in {(int(a), int(b)) for a, b in arr[:, 2:] if a and b}:
         sel = np.flatnonzero((arr[:, 2] == a) & (arr[:, 3] == b))
         i, j = arr[sel, 0], arr[sel, 1]
         cos[sel] = _pair_cos(s.matrix(a), i, t.matrix(b), j)
-        knn[sel] = ((rsum[i + a] - rsum[i]) / a + (csum[j + b] - csum[j]) / b) / 2
+        marg[sel] = _margins(s, t, i, j, a, b, sc, p)
+        zero[sel] = sc.zeros.get((a, b), sc.zero)
     beads, margins, scaled = [], [], []
     for n, (i, j, a, b) in enumerate(path):
         if a and b:
-            m = float(cos[n] - knn[n])
-            margins.append(round(m, 6))
-            scaled.append(round((m - sc.zero) / sc.unit, 6))
+            margins.append(round(float(marg[n]), 6))
+            scaled.append(round(float((marg[n] - zero[n]) / sc.unit), 6))
         else:
             margins.append(None)
             scaled.append(None)
