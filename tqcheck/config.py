@@ -47,7 +47,7 @@ class Config:
     fail_on: str = "critical"
     min_score: float | None = None
     glossary: tuple[str, ...] = ()
-    max_align: int = 4  # largest bead size (src + tgt sentences) considered by the aligner
+    max_align: int = 5  # largest bead size (src + tgt sentences) considered by the aligner
     cache: bool = True
     cache_dir: str | None = None
     options: dict[str, Any] = field(default_factory=dict)  # rule thresholds
