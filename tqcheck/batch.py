@@ -10,6 +10,7 @@ import csv
 import fnmatch
 import json
 import os
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -170,7 +171,10 @@ def check_pairs(specs: list[PairSpec], cfg: Config, *, jobs: int | None = None,
                 progress(i + 1, total, spec.target or spec.source)
         return reports
     results: list[Report | None] = [None] * total
-    with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
+    # "spawn", never "fork": the parent has already started the encoder's OpenMP and BLAS thread pools, and a
+    # child forked from a threaded process can deadlock on a lock some thread held at the fork.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=ctx) as pool:
         futures = {pool.submit(_check_one, spec, cfg): i for i, spec in enumerate(specs)}
         for done, fut in enumerate(as_completed(futures), 1):
             i = futures[fut]
