@@ -19,9 +19,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .common import GoldDoc, Talk, Timer, bead_pairs, bench_embedder, join_running, load_running, log, \
-    make_document, table
 from . import peers as peers_mod
+from .common import (
+    GoldDoc,
+    Talk,
+    Timer,
+    bead_pairs,
+    bench_embedder,
+    join_running,
+    load_running,
+    log,
+    make_document,
+    table,
+)
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 

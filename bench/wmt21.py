@@ -12,6 +12,7 @@ from typing import Sequence
 
 from .common import bench_embedder, data_dir, log, make_document, table
 
+
 def read(pair: str, split: str = "dev") -> list[tuple[str, str, bool]]:
     path = data_dir() / "wmt21-critical-error-detection" / f"{pair.replace('-', '')}_majority_{split}.tsv"
     rows = []

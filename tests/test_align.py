@@ -6,8 +6,18 @@ import itertools
 import numpy as np
 import pytest
 
-from tqcheck.align import (AlignParams, Alignment, Side, _Band, _dp, align, bead_types, format_beads,
-                           full_cells, read_beads)
+from tqcheck.align import (
+    Alignment,
+    AlignParams,
+    Side,
+    _Band,
+    _dp,
+    align,
+    bead_types,
+    format_beads,
+    full_cells,
+    read_beads,
+)
 from tqcheck.model import Bead
 
 D = 48

@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from reportkit import ROOT, SEED_SRC, SEED_TGT, build_report, doc, finding, seed_report, small_report
+
 from tqcheck.baseline import Suppressor, load_baseline, parse_accept, write_baseline
 from tqcheck.config import Accept, Config
 from tqcheck.errors import ConfigError, InputError

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from reportkit import ROOT, SEED_SRC, SEED_TGT, iwslt_dir, small_report, write_talk
+
 from tqcheck.cli import app, run
 
 SRC, TGT = str(ROOT / SEED_SRC), str(ROOT / SEED_TGT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from reportkit import seed_report, small_report
+
 from tqcheck.render import render
 from tqcheck.render.github import escape_data, escape_property
 

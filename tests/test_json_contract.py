@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from reportkit import ROOT, SEED_SRC, SEED_TGT, iwslt_dir, seed_report, small_report, write_talk
+
 from tqcheck.baseline import Suppressor
 from tqcheck.batch import folder_dict
 from tqcheck.config import Accept

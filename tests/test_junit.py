@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from reportkit import doc, finding, build_report, seed_report, small_report
+from reportkit import build_report, doc, finding, seed_report, small_report
+
 from tqcheck.baseline import Suppressor
 from tqcheck.config import Accept
 from tqcheck.model import Severity

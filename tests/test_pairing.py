@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from reportkit import ROOT, doc, iwslt_dir, write_talk
+
 from tqcheck.batch import collect_documents, pair_paths
 from tqcheck.config import Config
 from tqcheck.pairing import ABS_FLOOR, MARGIN, aligned_share, decide, fold, numbers

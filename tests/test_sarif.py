@@ -5,8 +5,8 @@ import json
 from importlib import resources
 
 import pytest
-
 from reportkit import ROOT, seed_report, small_report
+
 from tqcheck.baseline import Suppressor
 from tqcheck.config import Accept
 from tqcheck.render import render

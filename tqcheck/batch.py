@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 import fnmatch
 import json
-import os
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path

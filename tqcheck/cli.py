@@ -220,8 +220,14 @@ class _Bar:
     def __enter__(self) -> "_Bar":
         if self.enabled:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-            from rich.progress import TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                       MofNCompleteColumn(), TimeElapsedColumn(),
@@ -282,7 +288,8 @@ def _plan(paths: list[Path], cfg: Config, bar: _Bar) -> tuple[list[Any], Any, bo
 
 def _suppress(reports: list[Any], cfg: Config, accept: Optional[list[str]], write_baseline: Optional[Path],
               quiet: bool) -> list[Any]:
-    from .baseline import Suppressor, load_baseline, parse_accept, write_baseline as _write_baseline
+    from .baseline import Suppressor, load_baseline, parse_accept
+    from .baseline import write_baseline as _write_baseline
 
     accepts = cfg.accept + parse_accept(accept or ())
     if accepts:

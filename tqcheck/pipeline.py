@@ -8,7 +8,7 @@ from typing import Callable
 import numpy as np
 
 from . import __version__
-from .align import AlignParams, Alignment, Side, align
+from .align import Alignment, AlignParams, Side, align
 from .checks import DocContext, run_rules, select
 from .config import Config
 from .embed import Embedder, get_embedder
@@ -78,7 +78,8 @@ def align_documents(source: Document, target: Document, embedder: Embedder, cfg:
     unless ``cfg.cache`` is off. With ``refine`` (the default) sentences added or dropped inside beads
     are split off and one-place swaps undone (:mod:`tqcheck.refine`)."""
     from .cache import cached
-    from .refine import RefineParams, refine as refine_alignment
+    from .refine import RefineParams
+    from .refine import refine as refine_alignment
 
     params = params or AlignParams(max_size=cfg.max_align)
     emb = cached(embedder, cfg.cache, cfg.cache_dir)
