@@ -26,6 +26,7 @@ only the runs around beads that are not confident 1-1 matches and solves again.
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
@@ -488,9 +489,12 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
 def _one_blas_thread():  # noqa: ANN202 - a threadpoolctl context
     """The aligner's products are small (a block of rows by the few columns of the band): BLAS threads only
     spin on them, which on a busy machine costs many times the work. The encoder (called between these
-    blocks for joined runs) keeps its own threads."""
-    from threadpoolctl import threadpool_limits
-
+    blocks for joined runs) keeps its own threads. Only a speed-up: without threadpoolctl the results are the
+    same, so the aligner still needs nothing but numpy."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
     return threadpool_limits(limits=1, user_api="blas")
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
+from ..errors import TqcheckError
 from ..model import Bead, Document, Finding, Segment, Severity
 from ..textmap import nfc_offsets
 
@@ -211,6 +212,8 @@ def run_rules(rules: list[Rule], ctx: DocContext) -> list[Finding]:
                     bctx = BeadContext(ctx, b, bead)
                     for h in r.func(bctx):
                         findings.append(to_finding(r, h, ctx.source, ctx.target, b))
+        except TqcheckError:
+            raise  # a broken installation or bad input is not a rule bug: stop with its message
         except Exception as exc:  # noqa: BLE001 - a rule bug must not kill the run
             log.exception("rule %s crashed", r.code)
             findings.append(_crash_finding(r, exc, ctx))

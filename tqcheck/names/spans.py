@@ -51,8 +51,10 @@ def english_common_words() -> frozenset[str]:
     """Lower-case English dictionary words (the web2 and gcide lists of the english-words package)."""
     try:
         from english_words import get_english_words_set
-    except ImportError:  # pragma: no cover - declared dependency
-        return frozenset()
+    except ImportError:  # a declared dependency: without it every capitalised word would look like a name
+        from ..errors import InternalError
+
+        raise InternalError("the english-words package is missing; reinstall tqcheck (pip install tqcheck)") from None
     # web2 (Webster's 1934) plus GCIDE's lower-case entries, which add modern words ("internet", "online")
     return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower())
 
