@@ -197,3 +197,35 @@ def test_cache_is_safe_under_concurrent_processes(tmp_path):
     texts = [f"w{w} {r}" for w in range(3) for r in range(40)] + [f"shared {r}" for r in range(40)]
     got = c.get("m", texts)
     assert len(got) == len(texts) and all(v.shape == (8,) for v in got.values())
+
+
+# --- one check encodes each text once -----------------------------------------------------------------
+
+class _Counting:
+    """The real encoder, counting what reaches it."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.seen = inner, inner.name, []
+
+    def encode(self, texts):
+        self.seen.extend(texts)
+        return self.inner.encode(texts)
+
+
+def test_a_check_sends_each_text_to_the_encoder_once(e5, tmp_path):
+    # an added target sentence leaves a 0-1 bead, so the omission rules ask for vectors again (the
+    # neighbour cover); with the cache off they must come from the check's memo, not the model
+    from tqcheck.pipeline import check_documents
+
+    (tmp_path / "en.txt").write_text(
+        "The two ministers met in Hanoi on Monday. They signed a plan on trade. Trade reached 2.2 billion "
+        "USD last year. Both sides agreed to meet again in May.\n", encoding="utf-8")
+    (tmp_path / "vi.txt").write_text(
+        "Hai bộ trưởng đã gặp nhau tại Hà Nội hôm thứ Hai. Họ đã ký một kế hoạch về thương mại. Con mèo "
+        "của tôi thích ngủ dưới ánh nắng buổi chiều. Thương mại đạt 2,2 tỷ USD năm ngoái. Hai bên nhất trí "
+        "gặp lại vào tháng Năm.\n", encoding="utf-8")
+    counting = _Counting(e5)
+    cfg = Config(src_lang="en", tgt_lang="vi", cache=False)
+    rep = check_documents(str(tmp_path / "en.txt"), str(tmp_path / "vi.txt"), cfg, embedder=counting)
+    assert any(not (b.src and b.tgt) for b in rep.alignment)  # the rules did need the cover
+    assert counting.seen and len(counting.seen) == len(set(counting.seen))

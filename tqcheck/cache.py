@@ -127,9 +127,38 @@ class CachedEmbedder:
         return out
 
 
+class MemoEmbedder:
+    """An in-memory memo in front of an embedder, for the life of one check: the aligner and then the
+    omission rules (the neighbour cover of unaligned sentences) ask for the same sentences and joined runs,
+    and each text reaches the model, or the on-disk cache, once. Works with the cache off too."""
+
+    def __init__(self, embedder) -> None:  # noqa: ANN001 - any Embedder
+        self.inner = embedder
+        self.name = embedder.name
+        self.memo: dict[str, np.ndarray] = {}
+
+    def __getattr__(self, attr: str):  # noqa: ANN204 - cache_id, dim, encoded... of the wrapped embedder
+        return getattr(self.inner, attr)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return self.inner.encode(texts)
+        new = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if new:
+            self.memo.update(zip(new, np.asarray(self.inner.encode(new), dtype=np.float32)))
+        return np.stack([self.memo[t] for t in texts])
+
+
+def memoized(embedder):  # noqa: ANN001, ANN201
+    """``embedder`` behind a :class:`MemoEmbedder` (unchanged when it already is one)."""
+    return embedder if isinstance(embedder, MemoEmbedder) else MemoEmbedder(embedder)
+
+
 def cached(embedder, enabled: bool = True, directory: str | None = None):  # noqa: ANN001, ANN201
-    """``embedder`` behind the on-disk cache, or unchanged when disabled or the cache cannot be opened."""
-    if not enabled or isinstance(embedder, CachedEmbedder):
+    """``embedder`` behind the on-disk cache, or unchanged when disabled or the cache cannot be opened
+    (or when it is a :class:`MemoEmbedder`, which the caller has already put in front of the cache)."""
+    if not enabled or isinstance(embedder, (CachedEmbedder, MemoEmbedder)):
         return embedder
     cache = EmbeddingCache(cache_dir(directory))
     try:

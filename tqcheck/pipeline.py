@@ -154,9 +154,13 @@ def _mean_vec(vecs: np.ndarray, idx: tuple[int, ...]) -> np.ndarray:
 
 def check_loaded(source: Document, target: Document, cfg: Config, *, embedder: Embedder | None = None,
                  resources: Resources | None = None, beads: list[Bead] | None = None) -> Report:
+    from .cache import cached, memoized
+
     embedder = embedder or get_embedder(cfg.model, cfg.device)
+    # one memo for the whole check: the omission rules ask again for the vectors the aligner used
+    emb = memoized(cached(embedder, cfg.cache, cfg.cache_dir))
     if beads is None:
-        beads = align_documents(source, target, embedder, cfg)
+        beads = align_documents(source, target, emb, cfg)
     rules = select(cfg.select, cfg.ignore)
     res = resources or load_resources(cfg.glossary)
     ctx = DocContext(source, target, tuple(beads), res, options=dict(cfg.options))
@@ -166,7 +170,7 @@ def check_loaded(source: Document, target: Document, cfg: Config, *, embedder: E
         ctx.cache["displaced"] = dict(beads.stats.get("refine", {}).get("displaced", {}))
     else:  # units paired by the file itself (XLIFF, TMX, PO, CSV, SRT): no order to question
         ctx.cache["displaced"] = {}
-    ctx.cache["embedder"] = embedder
+    ctx.cache["embedder"] = emb
     findings = run_rules(rules, ctx)
     if cfg.severity:
         from dataclasses import replace
