@@ -100,6 +100,20 @@ def test_split_member_joins_the_bead_it_belongs_to():
     assert ((5,), (5, 6)) in _pairs(out) and ((6,), (7,)) in _pairs(out)
 
 
+def test_split_member_that_renders_nearby_content_goes_back_when_no_neighbour_takes_it():
+    # target 6 renders source 6 (as target 7 does too), not source 5; the bead holding source 6 is already
+    # as large as attaching allows, so the member cannot move there. It is no addition: it stays put
+    plan = [((i,), "copy") for i in range(6)] + [((6,), "copy"), ((6,), "copy"), ((7,), "copy")] \
+        + [((i,), "copy") for i in range(8, 14)]
+    s, t = _doc(14, 6, plan)
+    pairs = [((i,), (i,)) for i in range(5)] + [((5,), (5, 6)), ((6, 7), (7, 8))] + [((i,), (i + 1,)) for i in range(8, 14)]
+    out = refine(_aln(pairs), s, t)
+    _check_cover(out, 14, 15)
+    assert ((5,), (5, 6)) in _pairs(out) and ((), (6,)) not in _pairs(out)
+    # without the rule it would be left unaligned (reported as an added sentence)
+    assert ((), (6,)) in _pairs(refine(_aln(pairs), s, t, RefineParams(related=float("inf"))))
+
+
 def test_displaced_target_of_a_1_1_bead_is_noted():
     n = 14
     plan = [((i,), "copy") for i in range(n)]

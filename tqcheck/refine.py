@@ -13,7 +13,10 @@ time, with the document's own statistics:
 
 An edge member of a many-to-one bead that adds nothing (small ``gain``) and is itself no translation of
 the other side (low ``own``) is split off as a 1-0 / 0-1 bead, keeping order and every segment exactly
-once. A 1-1 bead next to an unaligned sentence of the same side is re-paired when the unaligned one is
+once. It then joins the neighbouring bead when it clearly belongs there (a boundary drawn one sentence
+off); one that joins nothing but still matches a nearby sentence well (``related``) goes back to its
+bead, since it renders nearby content (the translator split the sentences differently) rather than
+adding any. A 1-1 bead next to an unaligned sentence of the same side is re-paired when the unaligned one is
 the much better match (a one-place swap that keeps the path monotone). Finally a 1-1 bead whose score is
 an outlier for the document while its target matches another source sentence much better is noted as
 possibly displaced (``Alignment.stats["refine"]["displaced"]``), for the omission rules to report.
@@ -45,6 +48,9 @@ class RefineParams:
     lone: float = 1.0  # an unaligned target sentence matching a nearby source this well may be displaced
     unrelated: float = -0.15  # a member scoring below this against the other side is split off unless
     unrelated_gain: float = 0.3  # ... the bead gains at least this much from it
+    related: float = 0.6  # a split-off member that matches a nearby sentence of the other side this well and
+    #                       joins no neighbouring bead goes back to its own: it renders nearby content (the
+    #                       translator split or joined sentences differently), it is no addition
     min_sd: float = 0.15  # floor of the robust spread of log length ratios
     attach: float = 0.5  # a split-off sentence joins the next bead on its far side at this evidence
     max_size: int = 4  # largest bead (source + target sentences) that attaching may build
@@ -214,8 +220,10 @@ def evidence(m: Member, p: RefineParams) -> float:
 
 # --- the refinement ---------------------------------------------------------------------------------
 
-def _split(sc: _Scorer, bead: Bead, p: RefineParams) -> list[Bead]:
-    """A bead, with edge members that contribute nothing split off as 1-0 / 0-1 beads (in order)."""
+def _split(sc: _Scorer, bead: Bead, p: RefineParams, related: dict | None = None) -> list[Bead]:
+    """A bead, with edge members that contribute nothing split off as 1-0 / 0-1 beads (in order).
+    ``related`` collects ``{(side, sentence): other-side sentences of its bead}`` for split-off members
+    that match a nearby sentence outside the bead at least ``p.related`` (see :func:`_restore`)."""
     before: list[Bead] = []
     after: list[Bead] = []
     while bead.src and bead.tgt and len(bead.src) + len(bead.tgt) >= 3:
@@ -225,6 +233,8 @@ def _split(sc: _Scorer, bead: Bead, p: RefineParams) -> list[Bead]:
         if not cands:
             break
         _, m = min(cands, key=lambda c: c[0])
+        if related is not None and m.alt >= p.related:
+            related[(m.side, m.index)] = bead.src if m.side == "target" else bead.tgt
         if m.side == "target":
             lone = Bead((), (m.index,), 0.0)
             rest = Bead(bead.src, tuple(j for j in bead.tgt if j != m.index), 0.0)
@@ -276,6 +286,35 @@ def _attach(sc: _Scorer, beads: list[Bead], lone: set[tuple[str, int]], p: Refin
     return [b for b in out if b.src or b.tgt]
 
 
+def _restore(beads: list[Bead], related: dict) -> list[Bead]:
+    """Split-off members listed in ``related`` that are still unaligned (no neighbour took them) go back into
+    the bead they came from: the nearest bead holding their old partners, with only beads empty on their
+    side in between, so order and contiguity hold."""
+    out = list(beads)
+    for k, b in enumerate(out):
+        side = "target" if not b.src and len(b.tgt) == 1 else "source" if not b.tgt and len(b.src) == 1 else None
+        if side is None or (side, (b.tgt or b.src)[0]) not in related:
+            continue
+        x = (b.tgt or b.src)[0]
+        partners = set(related[(side, x)])
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(out) and not (out[n].tgt if side == "target" else out[n].src):
+                n += step
+            if not 0 <= n < len(out):
+                continue
+            nb = out[n]
+            if not set(nb.src if side == "target" else nb.tgt) & partners:
+                continue
+            if side == "target":
+                out[n] = Bead(nb.src, tuple(sorted(nb.tgt + (x,))), 0.0)
+            else:
+                out[n] = Bead(tuple(sorted(nb.src + (x,))), nb.tgt, 0.0)
+            out[k] = Bead((), (), 0.0)
+            break
+    return [b for b in out if b.src or b.tgt]
+
+
 def _swap(sc: _Scorer, beads: list[Bead], p: RefineParams) -> list[Bead]:
     """Re-pair a 1-1 bead with an adjacent unaligned sentence of the same side when that one is the much
     better match (the pair's other member becomes the unaligned one; the path stays monotone)."""
@@ -324,11 +363,13 @@ def refine(aln: Alignment, src: Side, tgt: Side, params: RefineParams = RefinePa
     st = _stats(src, tgt, beads, params)
     sc = _Scorer(src, tgt, st)
     new: list[Bead] = []
+    related: dict = {}
     for b in beads:
-        new.extend(_split(sc, b, params) if b.src and b.tgt and len(b.src) + len(b.tgt) >= 3 else [b])
+        new.extend(_split(sc, b, params, related) if b.src and b.tgt and len(b.src) + len(b.tgt) >= 3 else [b])
     lone = {("target", b.tgt[0]) if b.tgt else ("source", b.src[0]) for b in new if not (b.src and b.tgt)}
     lone -= {("target", b.tgt[0]) if b.tgt else ("source", b.src[0]) for b in beads if not (b.src and b.tgt)}
     new = _attach(sc, new, lone, params)
+    new = _restore(new, related)
     new = _swap(sc, new, params)
     out = _rescore(aln, new, sc)
     out.stats["refine"]["displaced"] = displaced(new, src, tgt, params, st)
