@@ -138,8 +138,9 @@ def _ladder_to_beads(rungs: list[tuple[int, int]], n: int, m: int) -> list[tuple
 def _hunalign(src: list[str], tgt: list[str], jobdir: Path) -> list:
     (jobdir / "src.txt").write_text("\n".join(src) + "\n", encoding="utf-8")
     (jobdir / "tgt.txt").write_text("\n".join(tgt) + "\n", encoding="utf-8")
+    # run in the job folder: hunalign writes a scratch file "translate.txt" into its working directory
     r = subprocess.run([str(HUNALIGN), str(HUNALIGN_NULL_DIC), str(jobdir / "src.txt"), str(jobdir / "tgt.txt")],
-                       capture_output=True, text=True, check=True)
+                       capture_output=True, text=True, check=True, cwd=str(jobdir))
     rungs = []
     for line in r.stdout.splitlines():
         parts = line.split("\t")
