@@ -9,7 +9,7 @@ import pytest
 
 from tqcheck.align import Alignment, Side
 from tqcheck.model import Bead
-from tqcheck.refine import RefineParams, displaced, refine
+from tqcheck.refine import RefineParams, covered, displaced, refine
 
 D = 64
 
@@ -207,3 +207,22 @@ def test_real_encoder_pipeline_leaves_the_inserted_sentence_unaligned(real):
     assert ((), (k,)) in _pairs(al)
     assert sum(1 for b in al if b.src and b.tgt) == 7  # every English sentence keeps its translation
     assert "refine" in al.stats
+
+
+@pytest.mark.parametrize("seed", [20, 23])
+def test_cover_tells_a_sentence_split_elsewhere_from_an_addition(seed):
+    left_out = [((i,), (i,)) for i in range(6)] + [((), (6,))] + [((i,), (i + 1,)) for i in range(6, 12)]
+    # target 5 and 6 are two halves of source 5 and the alignment left target 6 unaligned: it is plausibly
+    # rendered in the neighbouring bead (source 5 -> target 5), so the omission rules call it minor
+    half = [((i,), "copy") for i in range(5)] + [((5,), "half")] + [((i,), "copy") for i in range(6, 12)]
+    s, t = _doc(12, seed, half)
+    beads = list(_aln(left_out))
+    c = covered(beads, s, t)[("target", 6)]
+    assert c.merged and beads[c.bead] == beads[5] and c.own >= RefineParams().cover_own
+    # the same place holding an unrelated sentence is an addition: not covered by either neighbour
+    junk = [((i,), "copy") for i in range(6)] + [((), "junk")] + [((i,), "copy") for i in range(6, 12)]
+    s, t = _doc(12, seed, junk)
+    c = covered(list(_aln(left_out)), s, t)[("target", 6)]
+    assert not c.merged and c.evidence < RefineParams().cover
+    # only unaligned sentences are judged
+    assert set(covered(list(_aln(left_out)), s, t)) == {("target", 6)}
