@@ -218,6 +218,32 @@ class SetResult:
     scores: dict[str, float]
     seconds: float
     note: str = ""
+    kinds: dict[str, tuple[int, int]] | None = None  # bead kind -> (beads output, exactly right)
+
+
+KINDS = ("1-1", "1-2/2-1", "2-2 and larger", "unaligned (1-0/0-1)")
+
+
+def _kind(s: tuple[int, ...], t: tuple[int, ...]) -> str:
+    if not s or not t:
+        return KINDS[3]
+    if len(s) == len(t) == 1:
+        return KINDS[0]
+    return KINDS[1] if min(len(s), len(t)) == 1 and max(len(s), len(t)) == 2 else KINDS[2]
+
+
+def kinds(golds: Sequence[Beads], tests: Sequence[Beads]) -> dict[str, tuple[int, int]]:
+    """Per bead kind: how many beads a tool output and how many of them are exactly in the gold."""
+    out = {k: [0, 0] for k in KINDS}
+    for gold, test in zip(golds, tests):
+        g = {(tuple(a), tuple(b)) for a, b in gold}
+        for a, b in test:
+            if not (a or b):
+                continue
+            k = _kind(tuple(a), tuple(b))
+            out[k][0] += 1
+            out[k][1] += (tuple(a), tuple(b)) in g
+    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 def _run_set(name: str, docs: list, runner: Callable, golds: list[Beads], tools: Sequence[str],
@@ -240,7 +266,7 @@ def _run_set(name: str, docs: list, runner: Callable, golds: list[Beads], tools:
             log(f"{name} {tool}: {note}")
             continue
         sc = score(golds, tests)
-        results.append(SetResult(tool, sc, secs, note))
+        results.append(SetResult(tool, sc, secs, note, kinds(golds, tests)))
         log(f"{name} {tool}: strict F1 {sc['f1_strict']:.3f} lax F1 {sc['f1_lax']:.3f} ({secs:.1f}s)")
     return results
 
@@ -273,6 +299,7 @@ def run(quick: bool = False, tools: Sequence[str] = peers_mod.TOOLS, mac_test: b
     work = Path(tempfile.mkdtemp(prefix="tqbench-align-"))
     sets: dict[str, list[SetResult]] = {}
     meta: dict[str, str] = {}
+    gold_kinds: dict[str, dict[str, tuple[int, int]]] = {}
 
     def gold_set(name: str, docs: list[GoldDoc]) -> None:
         log(f"align: {name} ({len(docs)} docs, {sum(len(d.src) for d in docs)}/{sum(len(d.tgt) for d in docs)} "
@@ -280,6 +307,7 @@ def run(quick: bool = False, tools: Sequence[str] = peers_mod.TOOLS, mac_test: b
         meta[name] = f"{len(docs)} docs, {sum(len(d.src) for d in docs)} / {sum(len(d.tgt) for d in docs)} sents, " \
                      f"{sum(len(d.gold) for d in docs)} gold beads"
         sets[name] = _run_set(name, docs, _gold_runner, [d.gold for d in docs], tools, work)
+        gold_kinds[name] = kinds([d.gold for d in docs], [d.gold for d in docs])
 
     tb = common.textberg("test")
     gold_set("textberg-test", tb[:2] if quick else tb)
@@ -297,7 +325,8 @@ def run(quick: bool = False, tools: Sequence[str] = peers_mod.TOOLS, mac_test: b
                           f"{sum(len(t.tgt_doc.segments) for t in tps)} vi sentences"
     log(f"align: iwslt-en-vi ({meta['iwslt-en-vi']})")
     sets["iwslt-en-vi"] = _run_set("iwslt-en-vi", tps, _talk_runner, [t.gold for t in tps], tools, work)
-    return {"sets": sets, "meta": meta, "markdown": markdown(sets, meta)}
+    gold_kinds["iwslt-en-vi"] = kinds([t.gold for t in tps], [t.gold for t in tps])
+    return {"sets": sets, "meta": meta, "markdown": markdown(sets, meta) + "\n\n" + kinds_markdown(sets, gold_kinds)}
 
 
 def markdown(sets: dict[str, list[SetResult]], meta: dict[str, str]) -> str:
@@ -317,3 +346,20 @@ def markdown(sets: dict[str, list[SetResult]], meta: dict[str, str]) -> str:
                  "published F1", "note"], rows)
     sizes = "\n".join(f"- `{k}`: {v}" for k, v in meta.items())
     return out + "\n\nSets:\n" + sizes
+
+
+def kinds_markdown(sets: dict[str, list[SetResult]], gold_kinds: dict[str, dict[str, tuple[int, int]]]) -> str:
+    """Where each tool's strict errors are: beads output / exactly right, per bead kind, beside the gold's
+    own count (IWSLT: after projection onto the TED segments, so every gold bead is a 1-1)."""
+    rows = []
+    for name, results in sets.items():
+        for k in KINDS:
+            cells = [name, k, gold_kinds.get(name, {}).get(k, (0, 0))[0]]
+            for r in results:
+                n, ok = (r.kinds or {}).get(k, (0, 0))
+                cells.append(f"{ok} / {n}" if r.kinds else "")
+            rows.append(cells)
+    tools = [r.tool for r in next(iter(sets.values()), [])]
+    return ("Where the strict errors are: for each kind of bead, how many the gold has, and for each tool how "
+            "many of the beads it output are exactly right / how many it output.\n\n"
+            + table(["set", "bead kind", "gold", *tools], rows))
