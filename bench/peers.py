@@ -21,7 +21,7 @@ embedder and writes ``emb.npy``; phase ``align`` runs the peer on them. For Bert
 module imports sentence-transformers (and whose package loads LaBSE-sized models and torch), stand-in
 modules are put in ``sys.modules`` before import: a ``SentenceTransformer`` that looks vectors up in the
 precomputed table, and an empty ``torch`` whose only use, an exact inner-product top-k, is replaced by the
-same computation in numpy (what upstream Bertalign did with faiss ``IndexFlatIP``). Bertalign 2.0.1 is
+same computation in numpy (what upstream Bertalign did with faiss ``IndexFlatIP``: exact, in row blocks). Bertalign 2.0.1 is
 declared for Python >= 3.12 only because of one ``type X = ...`` alias; that line is rewritten to a plain
 assignment when the module is loaded. Nothing else of the peer is changed.
 """
@@ -194,10 +194,19 @@ def _import_bertalign():  # noqa: ANN202
     import bertalign.utils as utils
 
     def find_top_k_sents(src_vecs, tgt_vecs, k=3):  # noqa: ANN001, ANN202 - exact inner-product top-k
-        sims = np.ascontiguousarray(src_vecs) @ np.ascontiguousarray(tgt_vecs).T
-        k = min(k, sims.shape[1])
-        idx = np.argsort(-sims, axis=1, kind="stable")[:, :k]
-        return np.take_along_axis(sims, idx, axis=1).astype(np.float32), idx.astype(np.int64)
+        src, tgt = np.ascontiguousarray(src_vecs), np.ascontiguousarray(tgt_vecs)
+        k = min(k, tgt.shape[0])
+        out_d = np.empty((src.shape[0], k), np.float32)
+        out_i = np.empty((src.shape[0], k), np.int64)
+        for r in range(0, src.shape[0], 2048):  # row blocks: memory stays flat on 20,000-sentence documents
+            sims = src[r:r + 2048] @ tgt.T
+            part = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < sims.shape[1] else \
+                np.tile(np.arange(sims.shape[1]), (sims.shape[0], 1))
+            vals = np.take_along_axis(sims, part, axis=1)
+            order = np.argsort(-vals, axis=1, kind="stable")
+            out_i[r:r + 2048] = np.take_along_axis(part, order, axis=1)
+            out_d[r:r + 2048] = np.take_along_axis(vals, order, axis=1)
+        return out_d, out_i
 
     corelib.find_top_k_sents = find_top_k_sents
     path = pkg_dir / "aligner.py"
