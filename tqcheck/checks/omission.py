@@ -298,6 +298,129 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
                       f"stop and {why}: it looks cut off", evidence=ctx.src_text)
 
 
+_CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s")  # where a source sentence can be cut into a head and a tail
+_TAIL_Z = 0.75  # the target must match a head this many robust spreads better than the whole source (minor)
+_TAIL_Z_MAJOR = 1.5  # ... and this many for a major finding
+_TAIL_SHORT = 0.85  # ... and be this much shorter than the document's usual length ratio
+_TAIL_WORDS = 4  # words on each side of the cut
+_TAIL_MIN_WORDS = 12  # shorter sources are not cut into clauses
+
+
+def _heads(text: str) -> list[tuple[str, str]]:
+    """(head, tail) pairs of a source text cut at each clause boundary with enough words on both sides; the
+    head gets a full stop so that it reads as a sentence, like a truncated translation does."""
+    out = []
+    for m in _CLAUSE.finditer(text):
+        head, tail = text[:m.start()].rstrip(), text[m.end():].strip()
+        if len(_words(head)) >= _TAIL_WORDS and len(_words(tail)) >= _TAIL_WORDS:
+            out.append((head + ".", tail))
+    return out
+
+
+def _unit(v):  # noqa: ANN001, ANN202
+    import numpy as np
+
+    v = np.asarray(v, dtype=np.float32)
+    return v / (np.linalg.norm(v, axis=-1, keepdims=True) + 1e-9)
+
+
+def _rendered_next_door(doc: DocContext, emb, b: int, src: str, tgt: str, full: float,  # noqa: ANN001
+                         spread: float) -> bool:
+    """Whether the target sentence just before or after the bead makes it closer to its whole source (by half
+    a spread): then the rest of the source is translated there (the sentences were cut differently, or the
+    alignment drew the boundary one sentence off), not lost."""
+    bead = doc.beads[b]
+    lo, hi = min(bead.tgt), max(bead.tgt)
+    texts = []
+    if hi + 1 < len(doc.target.segments):
+        texts.append(tgt + " " + doc.target.segments[hi + 1].text)
+    if lo > 0:
+        texts.append(doc.target.segments[lo - 1].text + " " + tgt)
+    if not texts:
+        return False
+    v = _unit(emb.encode([src, *texts]))
+    return bool(((v[1:] @ v[0]) - full).max() >= 0.5 * spread)
+
+
+def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
+    """``{bead: (head, tail, z)}`` for beads whose target renders only the first part of the source.
+
+    For each bead clearly shorter than the document's usual length ratio, the source is cut at every clause
+    boundary; when the target is closer (cosine) to a head than to the whole source, by ``_TAIL_Z`` robust
+    spreads of the document's bead cosines, the tail after that cut is what the translation lost. Cosines
+    are compared only with each other and with the document's own spread, never with a fixed value, so the
+    rule holds for any encoder. A bead whose neighbouring target sentence carries the rest is left out (see
+    :func:`_rendered_next_door`). The vectors come through the check's embedder (the bead texts are the ones
+    the aligner already embedded)."""
+    if "tq508" in doc.cache:
+        return doc.cache["tq508"]
+    out: dict[int, tuple[str, str, float]] = {}
+    emb = doc.cache.get("embedder")
+    pairs = [(b, " ".join(doc.source.segments[i].text for i in bead.src),
+              " ".join(doc.target.segments[j].text for j in bead.tgt))
+             for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
+    if emb is not None and len(pairs) >= _MIN_BEADS:
+        med, _ = length_ratios(doc)
+        cand = []
+        for b, s, t in pairs:
+            if len(_words(s)) >= _TAIL_MIN_WORDS and len(s) >= 20 and (len(t) / len(s)) / math.exp(med) < _TAIL_SHORT:
+                heads = _heads(s)
+                if heads:
+                    cand.append((b, s, t, heads))
+        if cand:
+            vecs = _unit(emb.encode([x for _, s, t in pairs for x in (s, t)]))
+            cos = (vecs[0::2] * vecs[1::2]).sum(axis=1)
+            mid = float(statistics.median(cos))
+            spread = max(1.4826 * float(statistics.median(abs(c - mid) for c in cos)), 1e-3)
+            full = {b: float(c) for (b, _, _), c in zip(pairs, cos)}
+            texts = [h for *_, heads in cand for h, _ in heads]
+            hv = _unit(emb.encode(texts))
+            tv = {b: v for (b, _, _), v in zip(pairs, vecs[1::2])}
+            k = 0
+            found = []
+            for b, s, t, heads in cand:
+                sims = hv[k:k + len(heads)] @ tv[b]
+                k += len(heads)
+                best = int(sims.argmax())
+                z = (float(sims[best]) - full[b]) / spread
+                if z >= _TAIL_Z:
+                    found.append((b, s, t, heads[best], z))
+            out = {b: (head, tail, z) for b, s, t, (head, tail), z in found
+                   if not _rendered_next_door(doc, emb, b, s, t, full[b], spread)}
+    doc.cache["tq508"] = out
+    return out
+
+
+@rule("TQ508", "clause-omitted", Severity.MAJOR)
+def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
+    """A translated sentence renders only the first part of its source: the rest is missing.
+
+    What: For a bead clearly shorter than the document's usual length ratio, cuts the source at each clause
+    boundary (comma, semicolon, colon, dash) and embeds the heads; reports the bead when the target is
+    closer to a head than to the whole source, by a margin measured in the document's own spread of
+    sentence similarities: major at 1.5 robust spreads or more, minor from 0.75. Not reported when the target
+    sentence next to the bead brings it closer to the whole source (the rest is translated there). Beads
+    already reported as far too short (TQ503), cut off (TQ504) or missing a list (TQ505) are left to those
+    rules.
+    Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
+    cleanly, so neither the alignment nor the sentence's ending shows the loss; its meaning does.
+    MQM: Accuracy / Omission, major.
+    Example: source "The two sides agreed to boost trade, and they pledged to open a new consulate in Da Nang
+    next year." -> target "Hai bên nhất trí thúc đẩy thương mại." (the consulate pledge is missing).
+    Fix: Translate the missing part of the source (quoted in the finding).
+    """
+    hit = missing_tails(ctx.doc).get(ctx.index)
+    if hit is None or not ctx.tgt_segments:
+        return
+    if any(True for rule_ in (partial_omission, truncated_sentence, list_omitted) for _ in rule_(ctx)):
+        return  # already reported as far too short, cut off, or a dropped list
+    head, tail, z = hit
+    seg = ctx.tgt_segments[-1]
+    yield Hit("target", seg.index, 0, len(seg.text), f"the translation is closer to the first part of the source "
+              f"(up to '…{_words(head)[-1]}') than to the whole sentence: part of what follows seems untranslated",
+              severity=None if z >= _TAIL_Z_MAJOR else Severity.MINOR, evidence=ctx.src_text)
+
+
 def _fold(text: str) -> str:
     """Lower-case, without diacritics, spaces or hyphens: "Việt Nam" -> "vietnam"."""
     nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
