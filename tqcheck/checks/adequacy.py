@@ -40,14 +40,19 @@ def bead_scores(doc: DocContext) -> dict[int, float]:
 
 
 def outliers(doc: DocContext) -> dict[int, tuple[float, float]]:
-    """``{bead: (score, robust z)}`` for beads far below the document's median score."""
+    """``{bead: (score, robust z)}`` for beads far below the document's median score (computed once per
+    document: every bead asks)."""
+    if "tq8_outliers" in doc.cache:
+        return doc.cache["tq8_outliers"]
     scores = bead_scores(doc)
-    if len(scores) < _MIN_BEADS:
-        return {}
-    vals = list(scores.values())
-    med = statistics.median(vals)
-    mad = 1.4826 * statistics.median(abs(v - med) for v in vals) or 1e-6
-    return {b: (s, (s - med) / mad) for b, s in scores.items() if (s - med) / mad <= _Z and med - s >= _MIN_DROP}
+    out: dict[int, tuple[float, float]] = {}
+    if len(scores) >= _MIN_BEADS:
+        vals = list(scores.values())
+        med = statistics.median(vals)
+        mad = 1.4826 * statistics.median(abs(v - med) for v in vals) or 1e-6
+        out = {b: (s, (s - med) / mad) for b, s in scores.items() if (s - med) / mad <= _Z and med - s >= _MIN_DROP}
+    doc.cache["tq8_outliers"] = out
+    return out
 
 
 def _corroborated(ctx: BeadContext) -> str | None:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Iterator
 
 from ..langid import detect_probs
 from ..model import Segment, Severity
-from .base import BeadContext, Hit, rule
+from .base import BeadContext, DocContext, Hit, rule
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_PROB = 0.9  # langdetect probability needed to call a segment's language
@@ -28,11 +29,34 @@ def _common_words(text: str) -> int:
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’")
 
 
-def _language(seg: Segment) -> tuple[str, float]:
+_OWN_SHARE = 0.4  # words with letters of the target's own alphabet that make a sentence the target language
+
+
+def _own_letters(doc: DocContext) -> frozenset[str]:
+    """Accented or special Latin letters the target document uses and the source document never does
+    (Vietnamese ơ ư ă đ ạ ả…, German ä ö ü ß): the target alphabet's own letters, learnt from the two texts.
+    Plain ASCII letters never count: a short source may lack one by chance."""
+    if "tq4_own" not in doc.cache:
+        src = {c for s in doc.source.segments for c in s.text.casefold()}
+        tgt = {c for s in doc.target.segments for c in s.text.casefold()}
+        doc.cache["tq4_own"] = frozenset(c for c in tgt - src if c.isalpha() and not c.isascii()
+                                         and "LATIN" in unicodedata.name(c, ""))
+    return doc.cache["tq4_own"]
+
+
+def _language(seg: Segment, doc: DocContext) -> tuple[str, float]:
     """The segment's language and langdetect's confidence, or ("und", 0) when it is too short to tell.
 
-    Quotations are left out: a quoted phrase kept in its original language is deliberate.
+    Quotations are left out: a quoted phrase kept in its original language is deliberate. A sentence in
+    which at least 40% of the words carry letters of the target's own alphabet (letters the source never
+    uses) is the target language without asking langdetect, the slowest rule step (it was most of the
+    checks' time on long documents).
     """
+    own = _own_letters(doc)
+    if own:
+        words = _words(_QUOTED.sub(" ", seg.text))
+        if words and sum(1 for w in words if not own.isdisjoint(w.casefold())) >= _OWN_SHARE * len(words):
+            return doc.tgt_lang, 1.0
     return _language_of(seg.text)
 
 
@@ -63,7 +87,7 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
     if src == tgt:
         return
     for seg in ctx.tgt_segments:
-        lang, prob = _language(seg)
+        lang, prob = _language(seg, ctx.doc)
         if lang == src and prob >= _MIN_PROB:
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence is in the source language ({src}), "
                       f"not {tgt} (p={prob:.2f})", suggestion=None, evidence=ctx.src_text)
@@ -86,7 +110,7 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
         cjk = _cjk_share(seg.text) >= 0.5
         if len(seg.text) < (15 if cjk else 40):
             continue
-        lang, prob = _cjk_language(seg) if cjk else _language(seg)
+        lang, prob = _cjk_language(seg) if cjk else _language(seg, ctx.doc)
         if lang not in ("und", src, tgt) and prob >= 0.95:
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
                       f"(p={prob:.2f})", evidence=ctx.src_text)
@@ -124,7 +148,7 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     source = ctx.src_text
     src_tokens = [w.casefold() for w in _TOKEN.findall(source)]
     for seg in ctx.tgt_segments:
-        lang, prob = _language(seg)
+        lang, prob = _language(seg, ctx.doc)
         if lang == src and prob >= _MIN_PROB:
             continue  # TQ401's finding
         if _common_words(seg.text) >= 3 and CHRF().sentence_score(seg.text, [source]).score >= _COPY_CHRF:
