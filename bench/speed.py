@@ -109,7 +109,7 @@ def worker(jobdir: Path) -> None:
     out["align_extra_embed"], out["align_extra_embed_s"] = memo.missed, memo.miss_s
     m0, s0 = memo.missed, memo.miss_s
     t0 = time.perf_counter()
-    rep = check_loaded(src, tgt, cfg, embedder=memo, beads=list(beads))
+    rep = check_loaded(src, tgt, cfg, embedder=memo, beads=beads)  # the Alignment, as the CLI passes it
     out["checks_s"] = time.perf_counter() - t0 - (memo.miss_s - s0)
     out["checks_extra_embed"], out["checks_extra_embed_s"] = memo.missed - m0, memo.miss_s - s0
     out["findings"] = len(rep.findings)
