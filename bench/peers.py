@@ -106,9 +106,9 @@ def _worker(phase: str, jobdir: Path, timeout: float) -> None:
     env = dict(os.environ, PYTHONPATH=str(VECALIGN), OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", "2"))
     r = subprocess.run([str(PY), str(Path(__file__).resolve()), phase, str(jobdir)], capture_output=True,
                        text=True, timeout=timeout, env=env)
-    if r.returncode:
-        tail = (r.stderr or r.stdout).strip().splitlines()[-3:]
-        raise RuntimeError(f"peer worker {phase} failed: {' / '.join(tail)}")
+    if r.returncode:  # the exception line (last) says why: e.g. Gale-Church's full DP refusing 20,000 sentences
+        last = ((r.stderr or r.stdout).strip().splitlines() or ["(no output)"])[-1]
+        raise RuntimeError(f"{phase} failed: {last}")
 
 
 # ============================================================================ worker side (peers' venv)

