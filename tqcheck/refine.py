@@ -251,6 +251,15 @@ def _split(sc: _Scorer, bead: Bead, p: RefineParams, related: dict | None = None
     return before + [bead] + after
 
 
+def _nearest_on_side(beads: list[Bead], k: int, step: int, side: str) -> int:
+    """Index of the nearest bead from ``k`` in direction ``step`` that has sentences on ``side`` (beads empty on
+    that side do not break contiguity); out of range when there is none."""
+    n = k + step
+    while 0 <= n < len(beads) and not (beads[n].tgt if side == "target" else beads[n].src):
+        n += step
+    return n
+
+
 def _attach(sc: _Scorer, beads: list[Bead], lone: set[tuple[str, int]], p: RefineParams) -> list[Bead]:
     """A sentence split off one bead joins the nearest bead on its other side when it clearly belongs there
     (a boundary drawn one sentence too early or late). Only beads empty on that side may lie between."""
@@ -263,9 +272,7 @@ def _attach(sc: _Scorer, beads: list[Bead], lone: set[tuple[str, int]], p: Refin
         x = (b.tgt or b.src)[0]
         best = None
         for step in (-1, 1):
-            n = k + step
-            while 0 <= n < len(out) and not (out[n].tgt if side == "target" else out[n].src):
-                n += step  # beads empty on this side do not break contiguity
+            n = _nearest_on_side(out, k, step, side)
             if not 0 <= n < len(out) or not (out[n].src and out[n].tgt):
                 continue
             nb = out[n]
@@ -298,9 +305,7 @@ def _restore(beads: list[Bead], related: dict) -> list[Bead]:
         x = (b.tgt or b.src)[0]
         partners = set(related[(side, x)])
         for step in (-1, 1):
-            n = k + step
-            while 0 <= n < len(out) and not (out[n].tgt if side == "target" else out[n].src):
-                n += step
+            n = _nearest_on_side(out, k, step, side)
             if not 0 <= n < len(out):
                 continue
             nb = out[n]

@@ -11,6 +11,7 @@ import statistics
 import unicodedata
 from typing import Iterator
 
+from ..embed import _normalise as _unit
 from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, rule
 
@@ -315,13 +316,6 @@ def _heads(text: str) -> list[tuple[str, str]]:
         if len(_words(head)) >= _TAIL_WORDS and len(_words(tail)) >= _TAIL_WORDS:
             out.append((head + ".", tail))
     return out
-
-
-def _unit(v):  # noqa: ANN001, ANN202
-    import numpy as np
-
-    v = np.asarray(v, dtype=np.float32)
-    return v / (np.linalg.norm(v, axis=-1, keepdims=True) + 1e-9)
 
 
 def _rendered_next_door(doc: DocContext, emb, b: int, src: str, tgt: str, full: float,  # noqa: ANN001
