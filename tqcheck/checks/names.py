@@ -72,18 +72,21 @@ def _issues(ctx: Any) -> list[NameIssue]:
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     near = _Near(ctx, a)
-    open_t = [c for c in open_t if not near.variant(c)]
-    open_s = [c for c in open_s if not near.variant(c)]
-    paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex)
+    open_t = [c for c in open_t if not near.variant(c) and not near.sounds(c)]
+    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c)]
+    curated = bool(lex and lex.curated)
+    paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     for c in open_t:
         if id(c) not in paired_t:
+            sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
             out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
-                                 None, None, _weaken(c, _confidence(c, tgt_vi), ctx, near, docs)))
+                                 None, None, sev))
     for c in open_s:
         if id(c) not in paired_s:
             sugg = lex.rendering(c.text) if lex else None
+            sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
-                                 sugg or c.text, c.text, _weaken(c, _confidence(c, tgt_vi), ctx, near, docs)))
+                                 sugg or c.text, c.text, sev))
     return out
 
 
@@ -107,6 +110,25 @@ class _DocText:
     def __init__(self, doc: Any) -> None:
         self.text = " ".join(s.text for s in doc.segments)
         self._stems: set[str] | None = None
+        self._words: list[str] | None = None
+        self._by_prefix: dict[str, list[int]] = {}
+
+    def has_stems(self, form: str) -> bool:
+        """The words of ``form`` follow one another in the text, each maybe with a case ending (Европы for
+        Европа, Spojených států for Spojené státy)."""
+        from ..names.lexicon import word_stem
+
+        if self._words is None:
+            self._words = [fold(t.text) for t in tokens(self.text)]
+            for i, w in enumerate(self._words):
+                self._by_prefix.setdefault(w[:3], []).append(i)
+        stems = [word_stem(w) for w in re.split(r"[\s\-‐‑]+", form) if w]
+        if not stems or not stems[0]:
+            return False
+        for i in self._by_prefix.get(stems[0][:3], ()):
+            if all(i + k < len(self._words) and self._words[i + k].startswith(st) for k, st in enumerate(stems)):
+                return True
+        return False
 
     @property
     def stems(self) -> set[str]:
@@ -143,6 +165,13 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
         for e in entries:
             if any(text_has(parts(t), text) for t in (e.target if c.side == "source" else e.source)):
                 return True
+    if lex and not lex.curated and not is_acronym(c.text):  # an inflecting language: Европы for Европа
+        if c.side == "target":
+            entries = entries or lex.for_target_stem(c.text)
+            if any(text_has(parts(x), text) or doc.has_stems(x) for e in entries for x in e.source):
+                return True
+        elif any(doc.has_stems(x) for e in entries for x in e.target if not is_acronym(x)):
+            return True
     if len(c.words) >= 3 and all(w[:1].isupper() for w in c.words):
         initials = "".join(w[0] for w in c.words)
         if re.search(rf"(?<!\w){initials}s?(?!\w)", text):
@@ -203,6 +232,39 @@ class _Near:
             if _similar(x, c.text, strict) if c.side == "target" else _similar(c.text, x, strict):
                 return True
         return False
+
+    def sounds(self, c: Chunk) -> bool:
+        """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
+        约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
+        names are looked for in their own bead only (a two-consonant name sounds like too many words)."""
+        from ..names.roman import find_sound, name_key
+
+        other = "source" if c.side == "target" else "target"
+        lang, other_lang = (self.ctx.tgt_lang, self.ctx.src_lang) if c.side == "target" else \
+            (self.ctx.src_lang, self.ctx.tgt_lang)
+        key = name_key(c.text, lang)
+        if not key:
+            return False
+        from ..lang import profile
+
+        endings = profile(lang).script != profile(other_lang).script  # Тартуских / Tartu
+        doc = self.ctx.source if other == "source" else self.ctx.target
+        beads = self.ctx.beads
+        reach = 0 if len(key) <= 3 else 1
+        bs = range(len(beads)) if c.bead < 0 else range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
+        for b in bs:
+            for i in (beads[b].src if other == "source" else beads[b].tgt):
+                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings) is not None:
+                    return True
+        return False
+
+    def headline(self, c: Chunk) -> bool:
+        """``c``'s sentence capitalises most of its words (a headline, a title): capitals say nothing there."""
+        doc = self.ctx.source if c.side == "source" else self.ctx.target
+        words = [t.text for t in tokens(doc.segments[c.segment].text)]
+        if len(words) < 3:
+            return False
+        return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
     def leftover_words(self, c: Chunk) -> bool:
         """The other side has, near ``c``, a capitalised word that matched nothing and is not a sure name (a
@@ -299,10 +361,23 @@ def _foreign(c: Chunk) -> bool:
     return all(not is_vietnamese_word(w) for w in c.words)
 
 
+def _sure_name(c: Chunk, near: Any) -> bool:
+    """Strong evidence that a chunk is a name, in any language: a strong span of two words or more, a
+    capitalised word of four letters or more in a language whose capitals mark names, an acronym of three."""
+    if not c.strong or (near is not None and near.headline(c)):
+        return False
+    if is_acronym(c.text):
+        return 3 <= len(c.text) <= 5  # longer all-capital words are shouted words ("CHAINSAW")
+    return len(c.words) >= 2 or len(c.text) >= 4
+
+
 def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssue],
-          lex: Any) -> tuple[set[int], set[int]]:
-    """A target name standing where a different source name should be: TQ101."""
+          lex: Any, near: Any = None) -> tuple[set[int], set[int]]:
+    """A target name standing where a different source name should be: TQ101. Critical (the rule's severity)
+    when the target name is another name: it appears nowhere in the source, not even by sound; with a
+    curated lexicon (en-vi) both names must also be major-confidence names."""
     tgt_vi = ctx.tgt_lang.split("-")[0].lower() == "vi"
+    curated = bool(lex and lex.curated)
     paired_t: set[int] = set()
     paired_s: set[int] = set()
 
@@ -312,6 +387,11 @@ def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssu
         sugg = (lex.rendering(s.text) if lex else None) or s.text
         out.append(NameIssue("TQ101", t, f'"{t.text}" stands where the source has "{s.text}"{why}',
                              sugg, s.text))
+
+    def pairable(t: Chunk, s: Chunk) -> bool:
+        if curated:
+            return _confidence(t, tgt_vi) == _confidence(s, tgt_vi) == Severity.MAJOR
+        return _sure_name(t, near) and _sure_name(s, near) and is_acronym(t.text) == is_acronym(s.text)
 
     for t in open_t:  # labelled credits: "(Credit: VNA)" / "(Nguồn: Kyodo News)"
         if t.label is None:
@@ -328,8 +408,7 @@ def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssu
         if id(s) not in paired_s:
             by_bead.setdefault(s.bead, ([], []))[1].append(s)
     for ts, ss in by_bead.values():
-        if len(ts) == 1 and len(ss) == 1 and _confidence(ts[0], tgt_vi) == _confidence(ss[0], tgt_vi) \
-                == Severity.MAJOR:
+        if len(ts) == 1 and len(ss) == 1 and pairable(ts[0], ss[0]):
             pair(ts[0], ss[0], "")
     return paired_t, paired_s
 

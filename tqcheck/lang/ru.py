@@ -14,7 +14,11 @@ PROFILE = {
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
+    "names": {
+        # Local abbreviations CLDR does not give (its names yield ООН, ЕС, ОАЭ by their initials); see
+        # tqcheck/data/SOURCES.md.
+        "abbreviations": {"США": "US", "ВОЗ": "WHO", "МВФ": "IMF", "ФРГ": "Germany"},
+    },
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------

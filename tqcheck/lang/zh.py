@@ -14,7 +14,11 @@ PROFILE = {
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
+    "names": {
+        # Words written right before or after a person's name (see tqcheck/data/SOURCES.md).
+        "titles": ["先生", "女士", "总统", "总理", "首相", "主席", "部长", "外长", "国务卿", "议员", "州长", "市长",
+                   "教授", "博士", "发言人", "表示", "说"],
+    },
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
