@@ -14,8 +14,8 @@ from typing import Any, Iterator
 from ..model import Severity
 from ..names import pinyin
 from ..names.match import Chunk, analyse, text_has
-from ..names.spans import is_common_word
-from ..names.text import fold, is_acronym, parts, tokens
+from ..names.spans import CONNECTORS, is_common_word, word_is_strong
+from ..names.text import base_lang, fold, is_acronym, parts, tokens
 from .base import BeadContext, Hit, rule
 from .terms import term_spans
 
@@ -76,6 +76,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
     open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c)]
     curated = bool(lex and lex.curated)
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
+    if not curated:
+        _swaps(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)
     for c in open_t:
         if id(c) not in paired_t:
             sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
@@ -107,11 +109,15 @@ def _filler(c: Chunk, a: Any) -> bool:
 class _DocText:
     """One side's whole text and the stems of its words (for derived forms), computed once."""
 
-    def __init__(self, doc: Any) -> None:
-        self.text = " ".join(s.text for s in doc.segments)
+    def __init__(self, doc: Any, text: str | None = None) -> None:
+        self.text = text if text is not None else " ".join(s.text for s in doc.segments)
         self._stems: set[str] | None = None
         self._words: list[str] | None = None
         self._by_prefix: dict[str, list[int]] = {}
+
+    @staticmethod
+    def of_text(text: str) -> "_DocText":
+        return _DocText(None, text)
 
     def has_stems(self, form: str) -> bool:
         """The words of ``form`` follow one another in the text, each maybe with a case ending (Европы for
@@ -233,7 +239,7 @@ class _Near:
                 return True
         return False
 
-    def sounds(self, c: Chunk) -> bool:
+    def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words)."""
@@ -250,8 +256,10 @@ class _Near:
         endings = profile(lang).script != profile(other_lang).script  # Тартуских / Tartu
         doc = self.ctx.source if other == "source" else self.ctx.target
         beads = self.ctx.beads
-        reach = 0 if len(key) <= 3 else 1
-        bs = range(len(beads)) if c.bead < 0 else range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
+        if reach is None:
+            reach = 0 if len(key) <= 3 else 1
+        bs = range(len(beads)) if c.bead < 0 or everywhere else \
+            range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
         for b in bs:
             for i in (beads[b].src if other == "source" else beads[b].tgt):
                 if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings) is not None:
@@ -368,6 +376,13 @@ def _sure_name(c: Chunk, near: Any) -> bool:
         return False
     if is_acronym(c.text):
         return 3 <= len(c.text) <= 5  # longer all-capital words are shouted words ("CHAINSAW")
+    lang = c.side == "source" and near.ctx.src_lang or near.ctx.tgt_lang if near is not None else ""
+    if base_lang(lang) == "en" and len(c.words) >= 2:
+        # an institution named with ordinary words ("European Court of Human Rights") is a translation of
+        # the source's name more often than another name
+        content = [w for w in c.words if w.lower() not in CONNECTORS]
+        if sum(word_is_strong(w, "en") for w in content) < 0.5 * len(content):
+            return False
     return len(c.words) >= 2 or len(c.text) >= 4
 
 
@@ -407,10 +422,85 @@ def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssu
     for s in open_s:
         if id(s) not in paired_s:
             by_bead.setdefault(s.bead, ([], []))[1].append(s)
+    if not curated:
+        return paired_t, paired_s  # the bead-level search (_swaps) decides
     for ts, ss in by_bead.values():
         if len(ts) == 1 and len(ss) == 1 and pairable(ts[0], ss[0]):
             pair(ts[0], ss[0], "")
     return paired_t, paired_s
+
+
+def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], terms: Any, out: list[NameIssue],
+           paired_t: set[int], paired_s: set[int]) -> None:
+    """A swapped name, judged bead by bead in any language pair: a target name Y that the source document has
+    nowhere (not as written, not through the lexicon, not by sound) stands in a bead whose source has a name X
+    that the bead's translation lacks (even if X is written elsewhere in the translation). Both must be sure
+    names (:func:`_sure_name`) of the same kind (acronym or not): TQ101, critical."""
+    src_by_bead: dict[int, list[Chunk]] = {}
+    for c in a.chunks["source"]:
+        src_by_bead.setdefault(c.bead, []).append(c)
+    for y in a.chunks["target"]:
+        if id(y) in paired_t or y.match is not None or y.bead < 0 or _in_terms(y, terms) or not _sure_name(y, near):
+            continue
+        xs = [x for x in src_by_bead.get(y.bead, ()) if id(x) not in paired_s and not _in_terms(x, terms)
+              and is_acronym(x.text) == is_acronym(y.text) and _sure_name(x, near)
+              and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
+              and not _in_bead(x, y.bead, ctx, lex, near)]
+        if not xs or _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, everywhere=True) \
+                or any(near.sounds(w, reach=1) for w in _word_chunks(y)):
+            continue
+        x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
+        paired_t.add(id(y))
+        paired_s.add(id(x))
+        for c in a.chunks["source"]:  # the other mentions of X in this bead are the same finding
+            if c.bead == y.bead and fold(c.text) == fold(x.text):
+                paired_s.add(id(c))
+        sugg = (lex.rendering(x.text) if lex else None) or x.text
+        out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text))
+
+
+def _script(text: str) -> str:
+    """A coarse script tag of a word: Latin, or the Unicode name's first word of its first letter."""
+    import unicodedata
+
+    ch = next((c for c in text if c.isalpha()), "")
+    return "LATIN" if ch.isascii() else unicodedata.name(ch, "?").split()[0]
+
+
+def _relpos(c: Chunk, ctx: Any) -> float:
+    doc = ctx.source if c.side == "source" else ctx.target
+    return c.start / max(1, len(doc.segments[c.segment].text))
+
+
+def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
+    """Source chunk ``x`` is written in target bead ``b``: as written, through the lexicon or by sound."""
+    if x.match is not None and x.match.near and x.match.other is not None and \
+            any(x.match.other.segment in ctx.beads[k].tgt for k in range(max(0, b - 1), min(len(ctx.beads), b + 2))):
+        return True
+    text = " ".join(ctx.target.segments[i].text for i in ctx.beads[b].tgt)
+    if text_has(parts(x.text), text):
+        return True
+    if lex:
+        for e in lex.for_source(x.text):
+            if any(text_has(parts(t), text) or _DocText.of_text(text).has_stems(t) for t in e.target):
+                return True
+    return near.sounds(x, reach=0) or any(near.sounds(w, reach=0) for w in _word_chunks(x)
+                                          if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+def _word_chunks(c: Chunk) -> list[Chunk]:
+    """Each word of a multi-word chunk as a chunk of its own (a title may be translated, the name kept)."""
+    if len(c.words) < 2:
+        return []
+    doc_text = c.text
+    out, pos = [], 0
+    for w in c.words:
+        k = doc_text.find(w, pos)
+        if k < 0:
+            continue
+        pos = k + len(w)
+        out.append(Chunk(c.side, c.segment, c.start + k, c.start + pos, w, (w,), c.strong, False, None, c.bead))
+    return out
 
 
 def _pinyin_issue(c: Chunk, a: Any) -> NameIssue:

@@ -202,7 +202,8 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
     kana = "\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f"
     han = "\u3400-\u4dbf\u4e00-\u9fff"
     dots = re.escape(MIDDLE_DOTS + "=＝")
-    pattern = re.compile(f"[{kana}]{{2,}}(?:[{dots}][{kana}]{{2,}})*|[{han}]{{1,4}}(?:[{dots}][{han}]{{1,6}})+")
+    han_names = f"|[{han}]{{1,4}}(?:[{dots}][{han}]{{1,6}})+" if base_lang(lang) == "zh" else ""  # ja: a list
+    pattern = re.compile(f"[{kana}]{{2,}}(?:[{dots}][{kana}]{{2,}})*{han_names}")
     for m in pattern.finditer(text):
         words, pos = [], m.start()
         for piece in re.split(f"([{dots}])", m.group(0)):
