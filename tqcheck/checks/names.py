@@ -253,7 +253,9 @@ class _Near:
             return False
         from ..lang import profile
 
-        endings = profile(lang).script != profile(other_lang).script  # Тартуских / Tartu
+        # case endings: Тартуских / Tartu, Anglie / England (not between English and Vietnamese: Peterson / Peter)
+        endings = profile(lang).script != profile(other_lang).script or \
+            not {base_lang(lang), base_lang(other_lang)} <= {"en", "vi"}
         doc = self.ctx.source if other == "source" else self.ctx.target
         beads = self.ctx.beads
         if reach is None:
@@ -262,7 +264,7 @@ class _Near:
             range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
         for b in bs:
             for i in (beads[b].src if other == "source" else beads[b].tgt):
-                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings) is not None:
+                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere) is not None:
                     return True
         return False
 
@@ -372,8 +374,8 @@ def _foreign(c: Chunk) -> bool:
 def _sure_name(c: Chunk, near: Any) -> bool:
     """Strong evidence that a chunk is a name, in any language: a strong span of two words or more, a
     capitalised word of four letters or more in a language whose capitals mark names, an acronym of three."""
-    if not c.strong or (near is not None and near.headline(c)):
-        return False
+    if not c.strong or (near is not None and near.headline(c)) or c.words[0][:1].islower():
+        return False  # "of Moms": a name begins with a capital
     if is_acronym(c.text):
         return 3 <= len(c.text) <= 5  # longer all-capital words are shouted words ("CHAINSAW")
     lang = c.side == "source" and near.ctx.src_lang or near.ctx.tgt_lang if near is not None else ""
@@ -439,24 +441,78 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
     src_by_bead: dict[int, list[Chunk]] = {}
     for c in a.chunks["source"]:
         src_by_bead.setdefault(c.bead, []).append(c)
+    lower: set[str] | None = None
+
+    def initial_name(y: Chunk) -> bool:
+        """A sentence-initial capitalised word, in a language whose capitals mark names, that the translation
+        never writes in lower case."""
+        nonlocal lower
+        if not (len(y.words) == 1 and len(y.text) >= 4 and y.text[:1].isupper() and _initial_word(y, ctx)
+                and _capitals_mark_names(ctx.tgt_lang) and not near.headline(y)):
+            return False
+        if lower is None:
+            lower = {fold(t.text) for t in tokens(docs["target"].text) if t.text[:1].islower()}
+        return fold(y.text) not in lower
+
+    by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}
     for y in a.chunks["target"]:
-        if id(y) in paired_t or y.match is not None or y.bead < 0 or _in_terms(y, terms) or not _sure_name(y, near):
+        if id(y) in paired_t or y.match is not None or y.bead < 0 or _in_terms(y, terms):
             continue
-        xs = [x for x in src_by_bead.get(y.bead, ()) if id(x) not in paired_s and not _in_terms(x, terms)
-              and is_acronym(x.text) == is_acronym(y.text) and _sure_name(x, near)
-              and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
-              and not _in_bead(x, y.bead, ctx, lex, near)]
-        if not xs or _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, everywhere=True) \
-                or any(near.sounds(w, reach=1) for w in _word_chunks(y)):
-            continue
-        x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
-        paired_t.add(id(y))
-        paired_s.add(id(x))
-        for c in a.chunks["source"]:  # the other mentions of X in this bead are the same finding
-            if c.bead == y.bead and fold(c.text) == fold(x.text):
-                paired_s.add(id(c))
-        sugg = (lex.rendering(x.text) if lex else None) or x.text
-        out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text))
+        sure = _sure_name(y, near)
+        if sure or initial_name(y):
+            by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
+    for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
+        for y in sure_ys or initial_ys:  # a sure name first; a bare initial word only when there is none
+            xs = [x for x in src_by_bead.get(b, ()) if id(x) not in paired_s and not _in_terms(x, terms)
+                  and is_acronym(x.text) == is_acronym(y.text) and _sure_name(x, near) and not _derived(x, ctx)
+                  and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
+                  and not _in_bead(x, b, ctx, lex, near)]
+            if not xs or _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, reach=0) \
+                    or near.sounds(y, everywhere=True) or any(near.sounds(w, reach=1) for w in _word_chunks(y)):
+                continue
+            x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
+            paired_t.add(id(y))
+            paired_s.add(id(x))
+            for c in a.chunks["source"]:  # the other mentions of X in this bead are the same finding
+                if c.bead == b and fold(c.text) == fold(x.text):
+                    paired_s.add(id(c))
+            sugg = (lex.rendering(x.text) if lex else None) or x.text
+            out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
+                                 None if sure_ys else Severity.MINOR))  # a bare initial word: weak evidence
+
+
+_DEMONYM = re.compile(r"(?:ese|ish|ians?|ans?|eans?|ic|ics|i|is|ists?|ism|man|men)$")
+
+
+def _derived(c: Chunk, ctx: Any) -> bool:
+    """An English adjective, demonym or language name ("Chinese", "Greeks", "Himalayan", "Frenchman"):
+    translations turn it into an adjective or a paraphrase, so its absence is no evidence of a swap."""
+    if base_lang(ctx.src_lang if c.side == "source" else ctx.tgt_lang) != "en" or len(c.words) != 1:
+        return False
+    if re.search(r"-[a-z]", c.text):
+        return True  # "Beijing-controlled"
+    return bool(_DEMONYM.search(c.text.lower())) or c.text in _language_names() or c.text[:-1] in _language_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    try:
+        from babel import Locale
+
+        return frozenset(Locale("en").languages.values())
+    except Exception:  # noqa: BLE001
+        return frozenset()
+
+
+def _initial_word(c: Chunk, ctx: Any) -> bool:
+    doc = ctx.source if c.side == "source" else ctx.target
+    return not any(ch.isalnum() for ch in doc.segments[c.segment].text[:c.start])
+
+
+def _capitals_mark_names(lang: str) -> bool:
+    from ..lang import profile
+
+    return profile(lang).capitals_mark_names
 
 
 def _script(text: str) -> str:

@@ -160,22 +160,23 @@ def _babel_entries(src: str, tgt: str) -> list[LexEntry]:
     return out
 
 
-# CLDR region codes that are also the usual English abbreviation of the name (US, UK, UN, EU, UAE)
-_CODE_ALIASES = {"GB": ("UK",), "AE": ("UAE",), "US": ("USA",)}
+# Abbreviations that are not the initials of the CLDR name (which give US, UN, EU, UAE, UK), written so in
+# Latin-script languages
+_CODE_ALIASES = {"US": ("USA",)}
 
 
 def _forms(name: str, lang: str, code: str) -> tuple[str, ...]:
     """A CLDR territory name and the forms derived from it: its initials when it has two words or more
     (Организация Объединенных Наций -> ООН, Organizace spojených národů -> OSN, United Arab Emirates -> UAE),
-    and in Latin-script languages the region code that doubles as the usual abbreviation (US, UN, EU)."""
+    and in Latin-script languages "USA"."""
     forms = [name]
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     if len(words) >= 2:
         initials = "".join(w[0] for w in words if len(w) >= 3 or w[:1].isupper()).upper()
         if len(initials) >= 2:
             forms.append(initials)
-    if code.isalpha() and _latin(lang):  # "USA", "EU", "UN" are written so in German and Czech too
-        forms.extend((code, *_CODE_ALIASES.get(code, ())))
+    if _latin(lang):  # "USA" is written so in German and Czech too
+        forms.extend(_CODE_ALIASES.get(code, ()))
     return tuple(dict.fromkeys(forms))
 
 

@@ -158,17 +158,24 @@ def same_sound(a: str, b: str, endings: bool = False) -> bool:
     return Indel.normalized_similarity(a, b) >= 0.74
 
 
+_DOTS = "·・･‧=＝"
+_KATAKANA_WORDS = re.compile(f"[\u30a1-\u30fa\u30fc]+(?:[{_DOTS}][\u30a1-\u30fa\u30fc]+)*")
+_HAN_RUN = re.compile(f"[{_HAN}·・]+")
+
+
 @dataclass(frozen=True)
 class Piece:
     start: int
     end: int
     key: str
+    whole: bool = True  # a whole word (False: any run of Han characters, matched more strictly)
 
 
 @functools.lru_cache(maxsize=4096)
 def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tuple[Piece, ...]:
-    """Candidate name spellings in ``text`` with their sound keys: word n-grams (up to ``max_words``) in
-    spaced text, character runs (up to ``max_chars``) inside Han/kana runs."""
+    """Candidate name spellings in ``text`` with their sound keys: capitalised word n-grams (up to
+    ``max_words``) in cased text, katakana words (whole, joined by middle dots), and in Chinese any run of up to
+    ``max_chars`` Han characters."""
     out: list[Piece] = []
     words = [m for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text)
              if not _UNSPACED_RUN.fullmatch(m.group(0)) and m.group(0)[:1].isupper()]  # cased: capitals only
@@ -179,27 +186,34 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
             s, e = words[i].start(), words[j].end()
             k = name_key(text[s:e], lang)
             if k:
-                out.append(Piece(s, e, k))
-    for run in _UNSPACED_RUN.finditer(text):
-        chars = run.group(0)
-        syl = [(romanise(c, lang) if c not in MIDDLE_DOTS else " ") for c in chars]
-        spelling = spelling_of(chars, lang)
-        kana = bool(KANA_RE.search(chars))
-        for i in range(len(chars)):
-            if chars[i] in MIDDLE_DOTS:
-                continue
-            for j in range(i + 1, min(len(chars), i + max_chars) + 1):
-                if chars[j - 1] in MIDDLE_DOTS:
-                    continue
-                roman = romanise(chars[i:j], lang) if kana else " ".join(syl[i:j])
-                k = sound_key(roman, spelling)
+                out.append(Piece(s, e, k, True))
+    for run in _KATAKANA_WORDS.finditer(text):  # katakana words are whole: no substrings
+        ws = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(f"[^{_DOTS}]+", run.group(0))]
+        for i in range(len(ws)):
+            for j in range(i, min(len(ws), i + max_words)):
+                k = name_key(text[ws[i][0]:ws[j][1]], lang)
                 if k:
-                    out.append(Piece(run.start() + i, run.start() + j, k))
+                    out.append(Piece(ws[i][0], ws[j][1], k, True))
+    if lang.startswith("zh"):
+        for run in _HAN_RUN.finditer(text):  # Chinese: any run of characters, names are not delimited
+            chars = run.group(0)
+            syl = [(romanise(c, lang) if c not in MIDDLE_DOTS else " ") for c in chars]
+            for i in range(len(chars)):
+                if chars[i] in MIDDLE_DOTS:
+                    continue
+                for j in range(i + 1, min(len(chars), i + max_chars) + 1):
+                    if chars[j - 1] in MIDDLE_DOTS:
+                        continue
+                    k = sound_key(" ".join(syl[i:j]), "pinyin")
+                    if k:
+                        out.append(Piece(run.start() + i, run.start() + j, k, False))
     return tuple(out)
 
 
-def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False) -> Piece | None:
-    """Where ``text`` holds ``name`` written by sound in its own script (None when it does not)."""
+def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
+               strict: bool = False) -> Piece | None:
+    """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the
+    same key, or the key and a case ending (for a search over a whole document, where near keys abound)."""
     key = name_key(name, name_lang)
     if not key:
         return None
@@ -207,8 +221,13 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     from rapidfuzz.distance import Indel
 
     for p in pieces(text, text_lang):
-        if same_sound(key, p.key, endings):
+        if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) == len(key) + 1
+                                             and len(key) >= 3)):
+            continue
+        if same_sound(key, p.key, endings and p.whole):
             score = Indel.normalized_similarity(key, p.key)
+            if not p.whole and (score < 0.8 or len(key) < 3):
+                continue  # a run of Han characters cut anywhere: only a close match counts
             if best is None or score > best[0]:
                 best = (score, p)
     return best[1] if best else None

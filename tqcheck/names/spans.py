@@ -244,7 +244,12 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None) -> list[Name
                         and base_lang(lang) == "en":
                     words = words[1:]  # "The United Nations" -> "United Nations"
                 elif initial and generic and not is_acronym(words[0].text) and not (known and known(words[0].text)):
-                    words = words[1:]  # any language: a capital that begins the sentence says nothing
+                    # any language: a capital that begins the sentence says nothing; the word stays, weak, so
+                    # that it can still match a source name (and stand for a swapped one, see checks.names)
+                    w0 = words[0]
+                    if len(w0.text) >= 2:
+                        spans.append(NameSpan(segment, w0.start, w0.end, w0.text, (w0,), True, strong=False))
+                    words = words[1:]
                 if words:
                     s, e = words[0].start, words[-1].end
                     spans.append(NameSpan(segment, s, e, text[s:e], tuple(words), initial))
