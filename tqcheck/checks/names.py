@@ -254,6 +254,7 @@ class _Near:
         from ..lang import profile
 
         # case endings: Тартуских / Tartu, Anglie / England (not between English and Vietnamese: Peterson / Peter)
+        same_words = profile(lang).script == profile(other_lang).script == "Latn"
         endings = profile(lang).script != profile(other_lang).script or \
             not {base_lang(lang), base_lang(other_lang)} <= {"en", "vi"}
         doc = self.ctx.source if other == "source" else self.ctx.target
@@ -264,7 +265,8 @@ class _Near:
             range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
         for b in bs:
             for i in (beads[b].src if other == "source" else beads[b].tgt):
-                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere) is not None:
+                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere,
+                              same_words=same_words) is not None:
                     return True
         return False
 
@@ -456,9 +458,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
 
     by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}
     for y in a.chunks["target"]:
-        if id(y) in paired_t or y.match is not None or y.bead < 0 or _in_terms(y, terms):
-            continue
-        sure = _sure_name(y, near)
+        if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
+            continue  # (a name the source has only far from here may have been moved: judged below)
+        sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near)
         if sure or initial_name(y):
             by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
     for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
@@ -467,8 +469,13 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                   and is_acronym(x.text) == is_acronym(y.text) and _sure_name(x, near) and not _derived(x, ctx)
                   and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
                   and not _in_bead(x, b, ctx, lex, near)]
-            if not xs or _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, reach=0) \
-                    or near.sounds(y, everywhere=True) or any(near.sounds(w, reach=1) for w in _word_chunks(y)):
+            moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
+            if not xs or near.variant(y) or near.sounds(y, reach=0) or near.sounds(y, reach=1 if moved else 0) \
+                    or any(near.sounds(w, reach=1) for w in _word_chunks(y)):
+                continue
+            if not moved and (_found_in(y, docs["source"], lex) or near.sounds(y, everywhere=True)):
+                continue
+            if moved and _in_window(y, ctx, lex):
                 continue
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
             paired_t.add(id(y))
@@ -477,8 +484,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 if c.bead == b and fold(c.text) == fold(x.text):
                     paired_s.add(id(c))
             sugg = (lex.rendering(x.text) if lex else None) or x.text
+            sev = Severity.MINOR if not sure_ys else Severity.MAJOR if moved else None  # None: critical
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
-                                 None if sure_ys else Severity.MINOR))  # a bare initial word: weak evidence
+                                 sev))  # a bare initial word is weak evidence, a moved name fair evidence
 
 
 _DEMONYM = re.compile(r"(?:ese|ish|ians?|ans?|eans?|ic|ics|i|is|ists?|ism|man|men)$")
@@ -502,6 +510,27 @@ def _language_names() -> frozenset[str]:
         return frozenset(Locale("en").languages.values())
     except Exception:  # noqa: BLE001
         return frozenset()
+
+
+def _in_window(c: Chunk, ctx: Any, lex: Any) -> bool:
+    """The target chunk is written in the source within one bead of its own: as written, or a lexicon
+    rendering of it in any case form (Japan / Японии)."""
+    b = c.bead
+    segs = [i for k in range(max(0, b - 1), min(len(ctx.beads), b + 2)) for i in ctx.beads[k].src]
+    text = " ".join(ctx.source.segments[i].text for i in segs)
+    if text_has(parts(c.text), text):
+        return True
+    window = _DocText.of_text(text)
+    entries = (lex.for_target(c.text) or lex.for_target_stem(c.text)) if lex else []
+    return any(text_has(parts(x), text) or window.has_stems(x) for e in entries for x in e.source)
+
+
+def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
+    """In a language that capitalises every noun (German), two or more capitalised words in a row inside a
+    sentence: a name ("Angela Weber"); one alone says nothing."""
+    lang = ctx.tgt_lang if c.side == "target" else ctx.src_lang
+    return len(c.words) >= 2 and not _capitals_mark_names(lang) and all(w[:1].isupper() for w in c.words) \
+        and not _initial_word(c, ctx) and not near.headline(c) and not any(is_acronym(w) for w in c.words)
 
 
 def _initial_word(c: Chunk, ctx: Any) -> bool:

@@ -169,6 +169,7 @@ class Piece:
     end: int
     key: str
     whole: bool = True  # a whole word (False: any run of Han characters, matched more strictly)
+    words: int = 0  # how many space-separated words (0: not counted, Han and kana)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -186,7 +187,7 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
             s, e = words[i].start(), words[j].end()
             k = name_key(text[s:e], lang)
             if k:
-                out.append(Piece(s, e, k, True))
+                out.append(Piece(s, e, k, True, j - i + 1))
     for run in _KATAKANA_WORDS.finditer(text):  # katakana words are whole: no substrings
         ws = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(f"[^{_DOTS}]+", run.group(0))]
         for i in range(len(ws)):
@@ -211,9 +212,12 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
 
 
 def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
-               strict: bool = False) -> Piece | None:
+               strict: bool = False, same_words: bool = False) -> Piece | None:
     """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the
-    same key, or the key and a case ending (for a search over a whole document, where near keys abound)."""
+    same key, or the key and a case ending (for a search over a whole document, where near keys abound).
+    ``same_words``: as many words as the name (between two Latin-script languages a transliteration keeps
+    them: Einstein / Anh-xtanh, but America is not New York)."""
+    n_words = len(name.split())
     key = name_key(name, name_lang)
     if not key:
         return None
@@ -221,6 +225,8 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     from rapidfuzz.distance import Indel
 
     for p in pieces(text, text_lang):
+        if same_words and p.words and p.words != n_words:
+            continue
         if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) == len(key) + 1
                                              and len(key) >= 3)):
             continue
