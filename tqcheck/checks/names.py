@@ -239,7 +239,7 @@ class _Near:
                 return True
         return False
 
-    def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None) -> bool:
+    def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words)."""
@@ -265,7 +265,7 @@ class _Near:
             range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
         for b in bs:
             for i in (beads[b].src if other == "source" else beads[b].tgt):
-                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere,
+                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere or strict,
                               same_words=same_words) is not None:
                     return True
         return False
@@ -471,7 +471,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                   and not _in_bead(x, b, ctx, lex, near)]
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
             if not xs or near.variant(y) or near.sounds(y, reach=0) or near.sounds(y, reach=1 if moved else 0) \
-                    or any(near.sounds(w, reach=1) for w in _word_chunks(y)):
+                    or any(near.sounds(w, reach=1, strict=True) for w in _word_chunks(y)):
                 continue
             if not moved and (_found_in(y, docs["source"], lex) or near.sounds(y, everywhere=True)):
                 continue

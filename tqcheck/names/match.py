@@ -337,7 +337,7 @@ def _residual_chunks(side: str, words: list[Word], seg_text: str, segment: int, 
 
 
 def _contiguous(ws: Sequence[Word], seg_text: str) -> bool:
-    return all(not seg_text[a.end:b.start].strip(" -‐‑") for a, b in zip(ws, ws[1:]))
+    return all(not seg_text[a.end:b.start].strip(" -‐‑·・･‧=＝") for a, b in zip(ws, ws[1:]))
 
 
 def _foreign(word: str, lang: str) -> bool:

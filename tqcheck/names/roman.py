@@ -196,7 +196,12 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
                 if k:
                     out.append(Piece(ws[i][0], ws[j][1], k, True))
     if lang.startswith("zh"):
-        for run in _HAN_RUN.finditer(text):  # Chinese: any run of characters, names are not delimited
+        from ..lang import profile
+
+        stops = profile(lang).section("names").get("not_in_names", "")
+        han_run = re.compile(f"(?:[^\\W\\d_{re.escape(stops)}a-zA-Z]|[·・])+") if stops else _HAN_RUN
+        for run in han_run.finditer(text):  # Chinese: any run of characters (names are not delimited), cut at
+            # characters that names never use
             chars = run.group(0)
             syl = [(romanise(c, lang) if c not in MIDDLE_DOTS else " ") for c in chars]
             for i in range(len(chars)):

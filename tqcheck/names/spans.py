@@ -186,6 +186,22 @@ def _fullwidth(text: str) -> str:
     return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in text)
 
 
+class _Cut:
+    """A match-like span (start, end, group(0)) for a name cut short."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._s, self._e, self._t = start, end, text
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _n: int = 0) -> str:
+        return self._t[self._s:self._e]
+
+
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-.]*(?:[ \u00a0][A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-.]*)*")
 
 
@@ -195,7 +211,7 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
     the language's ``names`` profile section (``titles``: 氏, 首相, 总统 ...), is strong; a bare katakana run may
     be a loanword and is weak; a bare Han run is not a span (it cannot be told from ordinary words)."""
     from ..lang import profile
-    from .roman import MIDDLE_DOTS
+    from .roman import HAN_RE, MIDDLE_DOTS
 
     titles = tuple(profile(lang).section("names").get("titles", ()))
     spans: list[NameSpan] = []
@@ -204,7 +220,14 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
     dots = re.escape(MIDDLE_DOTS + "=＝")
     han_names = f"|[{han}]{{1,4}}(?:[{dots}][{han}]{{1,6}})+" if base_lang(lang) == "zh" else ""  # ja: a list
     pattern = re.compile(f"[{kana}]{{2,}}(?:[{dots}][{kana}]{{2,}})*{han_names}")
+    stops = set(profile(lang).section("names").get("not_in_names", ""))
     for m in pattern.finditer(text):
+        if stops and HAN_RE.search(m.group(0)):  # a Han name ends before a character names never use (周, 说)
+            cut = next((k for k, ch in enumerate(m.group(0)) if ch in stops), None)
+            if cut is not None and cut > m.group(0).find("·") + 1:
+                m = re.match(f".{{{cut}}}", text[m.start():]) and _Cut(m.start(), m.start() + cut, text)
+            elif cut is not None:
+                continue
         words, pos = [], m.start()
         for piece in re.split(f"([{dots}])", m.group(0)):
             if piece and piece not in MIDDLE_DOTS + "=＝":
