@@ -97,10 +97,11 @@ def _num_re(lang: str) -> re.Pattern[str]:
     after = list(_percent_words(lang)) + [w for w in cur if w[0].isalpha() or not w.isascii()]
     return re.compile(
         rf"(?<!{let})(?<![\d.,])(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
-        r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
+        r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
+        r"|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
         rf"(?:\s?(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
         rf"(?:\s?(?P<unit>{_alt(after)})(?!{let}))?"
-        rf"(?P<ord>st|nd|rd|th|s|(?:{_UNIT_SUFFIX})(?!{let}))?(?!{let})(?!\d)",
+        rf"(?P<ord>st|nd|rd|th|s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{3}})))(?!\d)",
         re.IGNORECASE,
     )
 
@@ -140,6 +141,8 @@ def parse_number(s: str, lang: str) -> tuple[float, set[float]]:
     """
     dec, grp = _symbols(lang)
     s = s.replace("\u00a0", " ").replace("\u202f", " ")
+    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", s):  # lakh grouping: "2,06,737"
+        return float(s.replace(",", "")), set()
     seps = [c for c in s if c in ".,  "]
     if not seps:
         return float(s), set()
@@ -680,6 +683,8 @@ def start_apostrophe(text: str, pos: int) -> bool:
 
 
 def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
+    if m["glued"] is not None and not (text[m.end():m.end() + 3].islower() and (m["scale"] or m["unit"] or m["ord"]) is None):
+        return None  # "25letou", "10měsíčních" (a compound) are numbers; "5Ghz", "3Dprint" are not
     value, alts = parse_number(m["num"], lang)
     if value != value:  # NaN
         return None

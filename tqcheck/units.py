@@ -123,9 +123,11 @@ def _within_rounding(src: float, converted: float, tgt: float) -> bool:
 
 def describe(value: float, unit: str) -> str:
     """A short human form: ``45.7 m``, ``259 km²``, ``54.4 °C``."""
+    if unit == TEMPERATURE:
+        return f"{_round(value)}°"
     try:
         q = registry().Quantity(value, unit)
-        return f"{_round(value)} {q.units:~P}".replace("deg", "°").replace("°C", "°C").strip()
+        return f"{_round(value)} {q.units:~P}".replace("deg", "°").strip()
     except Exception:  # noqa: BLE001 - a unit pint cannot print: its name
         return f"{_round(value)} {unit}"
 

@@ -7,6 +7,7 @@ PROFILE = {
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
+        "percent_words": ['パーセント'],
         "approx": ["約", "およそ", "ほぼ", "最大", "少なくとも", "数"],
         "approx_after": ["以上", "超", "余り", "あまり", "ほど", "近く", "前後", "程度", "以下", "未満"],
     },
