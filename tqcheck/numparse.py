@@ -527,8 +527,10 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                     out.append(Quantity("month", frozenset({("month", month)}), m.start(),
                                         m.end(), m.group(0), True))  # may match a month; never required
                 continue  # "may" the verb, "March of the Penguins": a bare month needs "in", "since", ...
-            add(Quantity("month", frozenset({("month", month)}), m.start(), m.end(),
-                         m.group(0)), m["y"], m.start("y") if m["y"] else 0)
+            abbreviated = word.lower() not in _facts(lang).wide_months and word.lower() in _facts(lang).months
+            end = m.end() if m["y"] or abbreviated else m.end("mon")  # "červnu." ends a sentence
+            add(Quantity("month", frozenset({("month", month)}), m.start(), end,
+                         text[m.start():end]), m["y"], m.start("y") if m["y"] else 0)
     return out
 
 
