@@ -78,6 +78,13 @@ def _issues(ctx: Any) -> list[NameIssue]:
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
         _swaps(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)
+    from ..lang import profile
+
+    # A name written in Han or kana on the other side can be matched only by sound, and most are not (kanji
+    # names, translated names): there a name merely not found is no finding at all, unless it is an acronym.
+    blind = {"source": profile(ctx.tgt_lang).cjk, "target": profile(ctx.src_lang).cjk}
+    open_t = [c for c in open_t if id(c) in paired_t or not blind["target"] or is_acronym(c.text)]
+    open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t:
             sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
