@@ -57,8 +57,12 @@ def english_common_words() -> frozenset[str]:
         from ..errors import InternalError
 
         raise InternalError("the english-words package is missing; reinstall tqcheck (pip install tqcheck)") from None
-    # web2 (Webster's 1934) plus GCIDE's lower-case entries, which add modern words ("internet", "online")
-    return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower())
+    from .tablecache import cached_table
+
+    # web2 (Webster's 1934) plus GCIDE's lower-case entries, which add modern words ("internet", "online");
+    # built once and kept on disk (see tablecache)
+    return cached_table("english-words", ("english-words",), lambda: frozenset(
+        w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()))
 
 
 def is_common_word(word: str, lang: str) -> bool:
