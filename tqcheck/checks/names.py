@@ -467,6 +467,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
     for y in a.chunks["target"]:
         if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
             continue  # (a name the source has only far from here may have been moved: judged below)
+        if _derived(y, ctx):
+            continue  # "Americans", "Nordic": an adjective or demonym, often the translation of a place
         sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near)
         if sure or initial_name(y):
             by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
@@ -491,7 +493,11 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 if c.bead == b and fold(c.text) == fold(x.text):
                     paired_s.add(id(c))
             sugg = (lex.rendering(x.text) if lex else None) or x.text
-            sev = Severity.MINOR if not sure_ys else Severity.MAJOR if moved else None  # None: critical
+            # critical (None: the rule's severity) only on strong evidence that Y is another name: two words or
+            # more, an acronym, a katakana or Han name marked as such (middle dot, title), or an English word
+            # that is no dictionary word; a single capitalised word elsewhere (Řekové, Конгресс) is major
+            strong_y = len(y.words) >= 2 or is_acronym(y.text) or base_lang(ctx.tgt_lang) in ("en", "zh", "ja")
+            sev = Severity.MINOR if not sure_ys else Severity.MAJOR if moved or not strong_y else None
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
 
