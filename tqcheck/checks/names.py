@@ -496,7 +496,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # critical (None: the rule's severity) only on strong evidence that Y is another name: two words or
             # more, an acronym, a katakana or Han name marked as such (middle dot, title), or an English word
             # that is no dictionary word; a single capitalised word elsewhere (Řekové, Конгресс) is major
-            strong_y = len(y.words) >= 2 or is_acronym(y.text) or base_lang(ctx.tgt_lang) in ("en", "zh", "ja")
+            strong_y = (len(y.words) >= 2 or is_acronym(y.text) or base_lang(ctx.tgt_lang) in ("en", "zh", "ja")) \
+                and not _noun_capitals(ctx.tgt_lang)  # German capitals ("Quarantäne Regeln"): major at most
             sev = Severity.MINOR if not sure_ys else Severity.MAJOR if moved or not strong_y else None
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
@@ -508,10 +509,10 @@ _DEMONYM = re.compile(r"(?:ese|ish|ians?|ans?|eans?|ic|ics|i|is|ists?|ism|man|me
 def _derived(c: Chunk, ctx: Any) -> bool:
     """An English adjective, demonym or language name ("Chinese", "Greeks", "Himalayan", "Frenchman"):
     translations turn it into an adjective or a paraphrase, so its absence is no evidence of a swap."""
+    if re.search(r"-[a-z]", c.text):
+        return True  # "Beijing-controlled", "Democrat-controlled House"
     if base_lang(ctx.src_lang if c.side == "source" else ctx.tgt_lang) != "en" or len(c.words) != 1:
         return False
-    if re.search(r"-[a-z]", c.text):
-        return True  # "Beijing-controlled"
     return bool(_DEMONYM.search(c.text.lower())) or c.text in _language_names() or c.text[:-1] in _language_names()
 
 
@@ -542,13 +543,21 @@ def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
     """In a language that capitalises every noun (German), two or more capitalised words in a row inside a
     sentence: a name ("Angela Weber"); one alone says nothing."""
     lang = ctx.tgt_lang if c.side == "target" else ctx.src_lang
-    return len(c.words) >= 2 and not _capitals_mark_names(lang) and all(w[:1].isupper() for w in c.words) \
+    return len(c.words) >= 2 and _noun_capitals(lang) and all(w[:1].isupper() for w in c.words) \
         and not _initial_word(c, ctx) and not near.headline(c) and not any(is_acronym(w) for w in c.words)
 
 
 def _initial_word(c: Chunk, ctx: Any) -> bool:
     doc = ctx.source if c.side == "source" else ctx.target
     return not any(ch.isalnum() for ch in doc.segments[c.segment].text[:c.start])
+
+
+def _noun_capitals(lang: str) -> bool:
+    """A cased script whose capitals do not mark names (German capitalises every noun)."""
+    from ..lang import profile
+
+    p = profile(lang)
+    return p.script in ("Latn", "Cyrl", "Grek") and not p.capitals_mark_names
 
 
 def _capitals_mark_names(lang: str) -> bool:
