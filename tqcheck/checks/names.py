@@ -588,8 +588,9 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
     if text_has(parts(x.text), text):
         return True
     if lex:
-        for e in lex.for_source(x.text):
-            if any(text_has(parts(t), text) or _DocText.of_text(text).has_stems(t) for t in e.target):
+        window = _DocText.of_text(text)
+        for e in lex.for_source(x.text) or lex.for_source_inflected(x.text):  # Česku -> Česko -> Czechia
+            if any(text_has(parts(t), text) or window.has_stems(t) for t in e.target):
                 return True
     return near.sounds(x, reach=0) or any(near.sounds(w, reach=0) for w in _word_chunks(x)
                                           if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)

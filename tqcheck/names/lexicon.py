@@ -39,6 +39,7 @@ class Lexicon:
         self._by_tgt: dict[str, list[LexEntry]] = defaultdict(list)
         self._by_stem: dict[str, list[LexEntry]] | None = None
         self._by_tgt_stem: dict[str, list[LexEntry]] | None = None
+        self._by_src_stem: dict[str, list[LexEntry]] | None = None
         for e in entries:
             for s in e.source:
                 self._by_src[fold(s)].append(e)
@@ -81,6 +82,16 @@ class Lexicon:
                     if not is_acronym(t):
                         self._by_tgt_stem[stem_key(t)].append(e)
         return self._by_tgt_stem.get(stem_key(name), []) if not is_acronym(name) else []
+
+    def for_source_inflected(self, name: str) -> list[LexEntry]:
+        """Entries with a source form of the same word stems as ``name`` (Česku for Česko)."""
+        if self._by_src_stem is None:
+            self._by_src_stem = defaultdict(list)
+            for e in self.entries:
+                for t in e.source:
+                    if not is_acronym(t):
+                        self._by_src_stem[stem_key(t)].append(e)
+        return self._by_src_stem.get(stem_key(name), []) if not is_acronym(name) else []
 
     def source_keys_for_target(self, key: str) -> set[str]:
         """Folded source forms that ``key`` (a folded target name) renders."""

@@ -101,14 +101,15 @@ def romanise(text: str, lang: str = "") -> str:
 # Spelling to sound, in order (S stands for every sibilant, K for every velar, ...): digraphs first, then c
 # and g before e/i/y (soft) or elsewhere (hard); w is a glide and dropped.
 _DIGRAPHS = (("dzh", "S"), ("tch", "S"), ("sch", "S"), ("zh", "S"), ("sh", "S"), ("ch", "S"), ("ph", "P"),
-             ("th", "T"), ("kh", ""), ("ck", "K"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("gh", "K"),
+             ("th", "T"), ("kh", "K"), ("ck", "K"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("gh", "K"),
              ("ng", "N"), ("qu", "K"), ("x", "KS"))
 _PINYIN = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("ng", "N"), ("x", "S"), ("q", "S"), ("c", "S"), ("z", "S"),
            ("j", "S"))
 _VIETNAMESE = (("ngh", "N"), ("ng", "N"), ("nh", "N"), ("ch", "S"), ("tr", "S"), ("th", "T"), ("ph", "P"),
-               ("kh", ""), ("gi", "S"), ("qu", "K"), ("x", "S"), ("đ", "T"))
+               ("kh", "K"), ("gi", "S"), ("qu", "K"), ("x", "S"), ("đ", "T"))
 _CLASS = {"b": "P", "p": "P", "f": "P", "v": "P", "m": "N", "n": "N", "l": "R", "r": "R",
-          "s": "S", "z": "S", "c": "K", "j": "S", "g": "K", "k": "K", "q": "K", "d": "T", "t": "T"}
+          "s": "S", "z": "S", "c": "K", "j": "S", "g": "K", "k": "K", "q": "K", "d": "T", "t": "T",
+          "h": "K"}  # h is written Х/Г in Cyrillic, ハ in kana, h in pinyin: a velar for all
 
 
 def _word_key(w: str, spelling: str) -> str:
@@ -150,7 +151,7 @@ def same_sound(a: str, b: str, endings: bool = False) -> bool:
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and len(short) >= 1:
         extra = len(long_) - len(short)
-        return extra <= 1 or (endings and extra <= 2 and len(short) >= 3)
+        return extra <= 1 or (endings and extra <= 2 and len(short) >= 3) or (endings and extra <= 3 and len(short) >= 5)
     if len(short) <= 2:
         return False
     from rapidfuzz.distance import Indel
