@@ -229,7 +229,7 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
         if stops and HAN_RE.search(m.group(0)):  # a Han name ends before a character names never use (周, 说)
             cut = next((k for k, ch in enumerate(m.group(0)) if ch in stops), None)
             if cut is not None and cut > m.group(0).find("·") + 1:
-                m = re.match(f".{{{cut}}}", text[m.start():]) and _Cut(m.start(), m.start() + cut, text)
+                m = _Cut(m.start(), m.start() + cut, text)
             elif cut is not None:
                 continue
         words, pos = [], m.start()
