@@ -71,6 +71,12 @@ def _letter(lang: str) -> str:
     return r"[^\W\d_]" if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
 
 
+def profile_spaced(lang: str) -> bool:
+    from .lang import base_code, profile
+
+    return profile(base_code(lang)).spaces_between_words
+
+
 @functools.lru_cache(maxsize=64)
 def _scales(lang: str) -> dict[str, float]:
     return dict(_facts(lang).scales)
@@ -95,13 +101,17 @@ def _num_re(lang: str) -> re.Pattern[str]:
     prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
     codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
     after = list(_percent_words(lang)) + [w for w in cur if w[0].isalpha() or not w.isascii()]
+    # where words run together a value may follow its scale at once ("1億6,940万", "6万496"): see _compounds
+    end = r"(?!\d)" if profile_spaced(lang) else ""
+    infix = _facts(lang).scale_infix
+    infix = f"(?P<infix>{_alt(list(infix))})?" if infix else "(?P<infix>)"  # "9000多万": over 90 million
     return re.compile(
-        rf"(?<!{let})(?<![\d.,])(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
+        rf"(?<!{let})(?<![\d.])(?<!\d,)(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
         r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
-        r"|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
-        rf"(?:\s?(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
+        r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
+        rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
         rf"(?:\s?(?P<unit>{_alt(after)})(?!{let}))?"
-        rf"(?P<ord>st|nd|rd|th|s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{3}})))(?!\d)",
+        rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{3}}))){end}",
         re.IGNORECASE,
     )
 
@@ -389,12 +399,22 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
 
 
 def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
-    """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半")."""
+    """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半"). A day
+    without its month ("26日") and an hour without minutes ("16时") are weak: they may match a date on that day
+    or that hour (12- or 24-hour clock), never reported."""
     f = _facts(lang)
-    if not (f.hour_marks and f.minute_marks):
-        return []
-    hour, minute = re.escape(f.hour_marks), re.escape(f.minute_marks)
     out = []
+    if f.day_suffix and f.month_suffix:
+        for m in re.finditer(rf"(?<![\d.,{re.escape(f.month_suffix)}])(?<!{re.escape(f.month_suffix)}\s)(?P<d>\d{{1,2}})\s*"
+                             rf"{re.escape(f.day_suffix)}", text):
+            d = int(m["d"])
+            if 1 <= d <= 31 and not any(used[m.start():m.end()]):
+                keys = frozenset({("date", (mo, d)) for mo in range(1, 13)} | {("num", float(d))})
+                out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(d)))
+                used[m.start():m.end()] = [True] * (m.end() - m.start())
+    if not (f.hour_marks and f.minute_marks):
+        return out
+    hour, minute = re.escape(f.hour_marks), re.escape(f.minute_marks)
     for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*[{hour}]\s*(?:(?P<m>[0-5]?\d)\s*[{minute}]|(?P<half>半))",
                          text):
         if any(used[m.start():m.end()]):
@@ -402,6 +422,13 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         mins = 30 if m["half"] else int(m["m"])
         out.append(Quantity("time", frozenset({("time", (int(m["h"]), mins))}), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*[{hour}](?![\d{minute}])", text):
+        if not any(used[m.start():m.end()]):
+            h = int(m["h"])
+            keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
+                              ("num", float(h % 12 or 12))})
+            out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(h)))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
 
 
@@ -606,17 +633,56 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
+    found = _compounds(found, text, lang)
     found += _word_numbers(text, lang, used)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
         if not any(used[m.start():m.end()]):
             v = float("0" + m.group(0))
             found.append(Quantity("number", frozenset({("num", v)}), m.start(), m.end(), m.group(0), value=v))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
-    for m in _TAG_NUM_RE.finditer(text):  # "dimethyltryptamine-5", "COVID-19": part of a name; may match only
-        if not any(used[m.start():m.end()]):
-            v = float(m.group(0))
-            found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+    for pat in (_TAG_NUM_RE, _MODEL_NUM_RE):  # "COVID-19", "737MAX": part of a name; may match only
+        for m in pat.finditer(text):
+            if not any(used[m.start():m.end()]):
+                v = float(m.group(0))
+                found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True,
+                                      value=v))
+                used[m.start():m.end()] = [True] * (m.end() - m.start())
+    found = [_gloss(q, text) for q in found]
     return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)\s*$", re.IGNORECASE)
+
+
+def _scale_of(q: Quantity, text: str, lang: str) -> float:
+    """The multiplier of the scale word ``q`` ends with ("6,940万" -> 1e4), 1 when none."""
+    tail = text[q.start:q.end].lower()
+    return max((v for w, v in _scales(lang).items() if tail.endswith(w) and w not in ("m", "k")), default=1.0)
+
+
+def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """Values written in parts: "1億6,940万" and "6万496" (a larger scale followed at once by a smaller value)
+    are one number; in a range "3 až 8 milionů" and "£3 to 8 million" the first value also reads with the
+    second's scale."""
+    nums = sorted((q for q in found if q.kind in ("number", "money") and isinstance(q.value, float)),
+                  key=lambda q: q.start)
+    out = [q for q in found if q not in nums]
+    merged: list[Quantity] = []
+    for q in nums:
+        prev = merged[-1] if merged else None
+        if prev is not None and q.start == prev.end and prev.currency is None:
+            scale = _scale_of(prev, text, lang)
+            if scale > 1 and q.value < scale:  # type: ignore[operator]
+                v = prev.value + q.value  # type: ignore[operator]
+                merged[-1] = replace(q, keys=frozenset({("num", _norm(v))}), start=prev.start,
+                                     text=text[prev.start:q.end], value=v)
+                continue
+        if prev is not None and _RANGE_GAP.search(text, prev.end, q.start) and q.start - prev.end <= 6:
+            scale = _scale_of(q, text, lang)
+            if scale > 1 and _scale_of(prev, text, lang) == 1 and prev.value * scale > 1:  # type: ignore[operator]
+                merged[-1] = replace(prev, keys=prev.keys | {("num", _norm(prev.value * scale))})  # type: ignore[operator]
+        merged.append(q)
+    return out + merged
 
 
 @functools.lru_cache(maxsize=64)
@@ -653,6 +719,16 @@ def _mark_approx(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
 _NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
 _BARE_DECIMAL_RE = re.compile(r"(?<![\w.,])\.\d+(?![\d.,]?\d)")
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
+_MODEL_NUM_RE = re.compile(r"(?<![A-Za-z\d.,])\d{1,4}(?=[A-Z]{1,4}(?![a-z]))")  # "737MAX", "5G", "3D"
+# A value in brackets right after another value and a word is the translator's gloss of it ("6,000 mu
+# (400 hectares)", "1000 jin (500 kg)"): it may match, it is never reported as added.
+_GLOSS_BEFORE = re.compile(r"\d[^\d()（）]{0,20}[(（][^()（）]{0,12}$")
+
+
+def _gloss(q: Quantity, text: str) -> Quantity:
+    if q.soft or q.kind not in ("number", "money") or not _GLOSS_BEFORE.search(text, max(0, q.start - 30), q.start):
+        return q
+    return replace(q, soft=True)
 # Counted periods a translation may turn into years: "four decades" = "40 năm", "ba thế kỷ" = "300 years"
 _MULTIPLES = {
     "en": re.compile(r"\s*(?P<u>decades?|centur(?:y|ies)|dozens?)\b", re.IGNORECASE),
@@ -704,7 +780,7 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     if unit == "đồng" and not (scale_word or cur_prefix):
         cur = None if not re.match(r"\d", m["num"]) else "VND"
     vals = {value * scale} | {a * scale for a in alts}
-    if m["ord"] and m["ord"].lower() == "s" and value >= 100:
+    if m["ord"] and m["ord"].lower().lstrip("'’") == "s" and value >= 100:
         vals.add(value % 100)  # "the 1950s" = "thập niên 50"
     if start_apostrophe(text, m.start("num")) and len(m["num"]) == 2:
         vals |= {1800 + value, 1900 + value, 2000 + value}  # "'71" = 1971 ("'35" may be 1835 in a history)
@@ -725,7 +801,7 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     else:
         kind = "number"
     return Quantity(kind, frozenset(("num", _norm(v)) for v in vals), start, end, text[start:end], currency=cur,
-                    value=value * scale, unit=measure[0] if measure else None)
+                    value=value * scale, unit=measure[0] if measure else None, approx=bool(m["infix"]))
 
 
 # Number words that are also common nouns, and the source words that account for the noun reading:

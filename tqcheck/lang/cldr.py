@@ -48,6 +48,7 @@ class NumberFacts:
     minute_marks: str = ""
     approx: tuple[str, ...] = ()  # words that make the next value approximate ("about", "khoảng", "etwa")
     percent_words: tuple[str, ...] = ()
+    scale_infix: tuple[str, ...] = ()  # words between a number and its scale that make it approximate ("多")
 
     def month_of(self, word: str) -> int:
         """The month ``word`` names, through CLDR's forms or a stem with a short ending; 0 when none."""
@@ -231,4 +232,5 @@ def number_facts(code: str) -> NumberFacts:
         hour_marks=hour + "".join(sec.get("hour_marks") or ()), minute_marks=minute + "".join(sec.get("minute_marks") or ()),
         approx=tuple(w.lower() for w in sec.get("approx") or ()),
         percent_words=tuple(w.lower() for w in sec.get("percent_words") or ()),
+        scale_infix=tuple(sec.get("scale_infix") or ()),
     )
