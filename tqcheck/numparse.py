@@ -337,6 +337,18 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
     return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
 
 
+@functools.lru_cache(maxsize=64)
+def _scale_re(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{_letter(lang)})", re.IGNORECASE)
+
+
+def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int] | None:
+    if not _scales(lang):
+        return None
+    m = _scale_re(lang).match(text, pos)
+    return (_scales(lang)[m["s"].lower()], m.end()) if m else None
+
+
 def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """Number words of any language num2words knows ("fünf", "dvacet jedna", "пять"): soft values that may
     satisfy a figure. Scripts without spaces between words are skipped (a Han numeral is part of many words)."""
@@ -350,11 +362,15 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if any(used[m.start():m.end()]):
             continue
         kind, v = table[m.group(0).lower()]
+        end = m.end()
+        scale = _scale_after(text, end, lang) if kind == "number" else None
+        if scale is not None:  # "vier Millionen", "pět miliard"
+            v, end = v * scale[0], scale[1]
         if kind == "ordinal":
-            out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+            out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, m.group(0), True, value=v))
         else:
-            out.append(_soft(text, m.start(), m.end(), v))
-        used[m.start():m.end()] = [True] * (m.end() - m.start())
+            out.append(_soft(text, m.start(), end, v))
+        used[m.start():end] = [True] * (end - m.start())
     return out
 
 
@@ -412,17 +428,25 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 keys = frozenset({("date", (mo, d)) for mo in range(1, 13)} | {("num", float(d))})
                 out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(d)))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
+    let = _letter(lang)
+    if f.clock_words:  # "gegen 21.30 Uhr", "v 16.15 hodin"
+        for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
+                             text, re.IGNORECASE):
+            if not any(used[m.start():m.end()]):
+                out.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(),
+                                    m.start("m") + 2, text[m.start():m.start("m") + 2]))
+                used[m.start():m.end()] = [True] * (m.end() - m.start())
     if not (f.hour_marks and f.minute_marks):
         return out
-    hour, minute = re.escape(f.hour_marks), re.escape(f.minute_marks)
-    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*[{hour}]\s*(?:(?P<m>[0-5]?\d)\s*[{minute}]|(?P<half>半))",
-                         text):
+    hour, minute = _alt(list(f.hour_marks)), _alt(list(f.minute_marks))
+    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})\s*(?:(?P<m>[0-5]?\d)\s*(?:{minute})|(?P<half>半))",
+                         text, re.IGNORECASE):
         if any(used[m.start():m.end()]):
             continue
         mins = 30 if m["half"] else int(m["m"])
         out.append(Quantity("time", frozenset({("time", (int(m["h"]), mins))}), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
-    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*[{hour}](?![\d{minute}])", text):
+    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
         if not any(used[m.start():m.end()]):
             h = int(m["h"])
             keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
@@ -439,7 +463,7 @@ _DAY_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]} |
 _DAYW = _alt(list(_DAY_WORDS))
 _DAY = rf"(?:the\s+)?(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"
 _DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?)?"
-_DAY2_DOT = r"(?:\s*(?:-|–|to|and|bis|au)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?"
+_DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|y|e)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?")
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _VI_MON = r"(?P<mon>\d{1,2}|" + _alt(list(_VI_MONTH_WORDS)) + r")(?![\wÀ-ỹ])"

@@ -44,8 +44,9 @@ class NumberFacts:
     month_suffix: str = ""  # the literal after a numeric month name ("月" in "12月", "월")
     day_suffix: str = ""  # the literal after the day in the long date pattern ("日", "일")
     year_suffix: str = ""  # the literal after the year in the long date pattern ("年", "년")
-    hour_marks: str = ""  # literals after the hour and the minute in time patterns ("時", "点")
-    minute_marks: str = ""
+    hour_marks: tuple[str, ...] = ()  # words after the hour and the minute ("時", "点", "часов"; "分", "минут")
+    minute_marks: tuple[str, ...] = ()
+    clock_words: tuple[str, ...] = ()  # a word after "21.30" that makes it a time of day ("Uhr", "hodin")
     approx: tuple[str, ...] = ()  # words that make the next value approximate ("about", "khoảng", "etwa")
     percent_words: tuple[str, ...] = ()
     scale_infix: tuple[str, ...] = ()  # words between a number and its scale that make it approximate ("多")
@@ -229,7 +230,9 @@ def number_facts(code: str) -> NumberFacts:
         months=MappingProxyType(months), wide_months=MappingProxyType(wide), month_stems=stems,
         weekdays=MappingProxyType(_weekdays(loc) if loc is not None else {}),
         month_suffix=suffix, day_suffix=day_suffix, year_suffix=year_suffix,
-        hour_marks=hour + "".join(sec.get("hour_marks") or ()), minute_marks=minute + "".join(sec.get("minute_marks") or ()),
+        hour_marks=tuple(dict.fromkeys(([hour] if hour else []) + list(sec.get("hour_marks") or ()))),
+        minute_marks=tuple(dict.fromkeys(([minute] if minute else []) + list(sec.get("minute_marks") or ()))),
+        clock_words=tuple(sec.get("clock_words") or ()),
         approx=tuple(w.lower() for w in sec.get("approx") or ()),
         percent_words=tuple(w.lower() for w in sec.get("percent_words") or ()),
         scale_infix=tuple(sec.get("scale_infix") or ()),

@@ -7,6 +7,7 @@ PROFILE = {
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
+        "clock_words": ["hodin", "hod."],
         "percent_words": ['procent', 'procenta', 'procentní body'],
         "approx": ["asi", "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo", "více než", "přes", "méně než",
                    "až", "nejméně", "minimálně", "cca", "desítky", "stovky", "tisíce"],

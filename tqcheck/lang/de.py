@@ -9,6 +9,7 @@ PROFILE = {
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
+        "clock_words": ["Uhr"],
         "percent_words": ['Prozent'],
         "approx": ["etwa", "rund", "ungefähr", "circa", "ca.", "fast", "knapp", "beinahe", "mehr als", "über",
                    "weniger als", "unter", "bis zu", "mindestens", "gut", "annähernd", "geschätzt", "zehntausende",
