@@ -100,7 +100,9 @@ def _num_re(lang: str) -> re.Pattern[str]:
     cur = _currency_words(lang)
     prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
     codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
-    after = list(_percent_words(lang)) + [w for w in cur if w[0].isalpha() or not w.isascii()]
+    iso = {c.lower() for c in cur.values()}  # ISO codes are written in capitals: "20 USD", not "20ern"
+    after = list(_percent_words(lang)) + [w for w in cur if (w[0].isalpha() or not w.isascii())
+                                          and not (w in iso and w not in _CURRENCY_WORDS)]
     # where words run together a value may follow its scale at once ("1億6,940万", "6万496"): see _compounds
     end = r"(?!\d)" if profile_spaced(lang) else ""
     infix = _facts(lang).scale_infix
@@ -110,8 +112,8 @@ def _num_re(lang: str) -> re.Pattern[str]:
         r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
         r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
         rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
-        rf"(?:\s?(?P<unit>{_alt(after)})(?!{let}))?"
-        rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{3}}))){end}",
+        rf"(?:\s?(?P<unit>{_alt(after)}|{codes})(?!{let}))?"
+        rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )
 
@@ -785,8 +787,10 @@ def start_apostrophe(text: str, pos: int) -> bool:
 
 
 def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
-    if m["glued"] is not None and not (text[m.end():m.end() + 3].islower() and (m["scale"] or m["unit"] or m["ord"]) is None):
-        return None  # "25letou", "10měsíčních" (a compound) are numbers; "5Ghz", "3Dprint" are not
+    glued = re.match(r"[^\W\d_]+", text[m.end():])
+    if m["glued"] is not None and not (glued and glued.group(0).islower() and glued.group(0) not in ("am", "pm")
+                                       and (m["scale"] or m["unit"] or m["ord"]) is None):
+        return None  # "25letou", "10měsíčních", "60er" (a compound) are numbers; "5Ghz", "8pm" are not
     value, alts = parse_number(m["num"], lang)
     if value != value:  # NaN
         return None

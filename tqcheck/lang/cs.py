@@ -16,7 +16,7 @@ PROFILE = {
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
-        "words": {"míle": "mile", "mil": "mile", "mílí": "mile", "stop": "foot", "stopy": "foot", "palců": "inch",
+        "words": { "hektarů": "hectare", "metrech": "meter", "kilometrech": "kilometer","míle": "mile", "mil": "mile", "mílí": "mile", "stop": "foot", "stopy": "foot", "palců": "inch",
                   "palce": "inch", "liber": "pound", "metrů": "meter", "metry": "meter", "kilometrů": "kilometer",
                   "kilometry": "kilometer", "čtverečních kilometrů": "kilometer**2", "čtverečních mil": "mile**2",
                   "stupňů celsia": "degC", "stupňů fahrenheita": "degF", "stupňů": "degree_temperature",

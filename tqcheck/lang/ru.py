@@ -18,7 +18,7 @@ PROFILE = {
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
-        "words": {"миль": "mile", "мили": "mile", "миля": "mile", "футов": "foot", "фута": "foot", "фут": "foot",
+        "words": { "гектаров": "hectare", "гектара": "hectare","миль": "mile", "мили": "mile", "миля": "mile", "футов": "foot", "фута": "foot", "фут": "foot",
                   "дюймов": "inch", "дюйма": "inch", "фунтов": "pound", "фунта": "pound", "метров": "meter",
                   "метра": "meter", "м": "meter", "км": "kilometer", "километров": "kilometer", "километра": "kilometer",
                   "кв. км": "kilometer**2", "квадратных километров": "kilometer**2", "квадратных миль": "mile**2",
