@@ -19,7 +19,7 @@ PROFILE = {
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
-        "words": { "hektar": "hectare", "metern": "meter", "kilometern": "kilometer", "zentimetern": "centimeter", "meilen": "mile","meile": "mile", "meilen": "mile", "fuß": "foot", "zoll": "inch",
+        "words": { "hektar": "hectare", "metern": "meter", "kilometern": "kilometer", "zentimetern": "centimeter", "meile": "mile", "meilen": "mile", "fuß": "foot", "zoll": "inch",
                   "meter": "meter", "kilometer": "kilometer", "zentimeter": "centimeter", "quadratkilometer": "kilometer**2",
                   "quadratmeilen": "mile**2", "quadratmeter": "meter**2", "grad celsius": "degC",
                   "grad fahrenheit": "degF", "grad": "degree_temperature", "kilogramm": "kilogram", "kilo": "kilogram",
