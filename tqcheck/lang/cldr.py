@@ -94,17 +94,22 @@ def _scales(loc) -> dict[str, float]:  # noqa: ANN001
 
 
 def _currencies(loc) -> dict[str, str]:  # noqa: ANN001
-    from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
+    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
     out: dict[str, str] = {}
     counts = {"one": 1, "two": 2, "few": 3, "many": 5, "other": 100}
     tags = sorted(getattr(loc.plural_form, "tags", ()) or ()) + ["other"]
+    # Names (long words, costly in a pattern) for the currencies English writes with a symbol of their own
+    # (the most traded) and the language's own territory's; symbols and codes for every CLDR currency.
+    named = {c for c in list_currencies() if get_currency_symbol(c, locale="en") != c and c != "XXX"}
+    territory = loc.territory or (_likely_territory(loc.language) or "")
+    named |= set(get_territory_currencies(territory)) if territory else set()
     for code in sorted(list_currencies()):
         out.setdefault(code.lower(), code)
         sym = get_currency_symbol(code, locale=loc)
         if sym and sym != code:
             out.setdefault(sym.lower(), code)
-        for tag in tags:
+        for tag in tags if code in named else ():
             name = get_currency_name(code, count=counts.get(tag, 100), locale=loc)
             if name and name != code:
                 out.setdefault(name.lower(), code)
@@ -113,6 +118,13 @@ def _currencies(loc) -> dict[str, str]:  # noqa: ANN001
     for code in ("USD", "EUR", "GBP", "JPY", "CNY"):
         out.setdefault(get_currency_symbol(code, locale="en").lower(), code)
     return out
+
+
+def _likely_territory(language: str) -> str | None:
+    from babel.core import get_global
+
+    tag = get_global("likely_subtags").get(language) or ""
+    return next((p for p in tag.split("_")[1:] if len(p) == 2 and p.isupper()), None)
 
 
 def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
