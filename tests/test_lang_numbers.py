@@ -141,3 +141,14 @@ def test_a_day_without_its_month_and_an_hour_without_minutes_only_match() -> Non
 def test_model_numbers_and_bracketed_glosses_are_match_only() -> None:
     assert hard("波音737NG", "zh") == []
     assert hard("6,000 mu (400 hectares)", "en") == [("num", 6.0), ("num", 6000.0)]
+
+
+def test_afternoon_marks_from_cldr_give_the_24_hour_reading() -> None:
+    assert ("time", (23, 30)) in extract("around 11:30 p.m.", "en")[0].keys
+    assert ("time", (15, 30)) in extract("下午3点30分", "zh")[0].keys
+    assert ("time", (22, 30)) not in extract("at 10:30 people left", "en")[0].keys
+
+
+def test_a_capitalised_name_is_not_an_inflected_month() -> None:
+    assert extract("Мартин приехал.", "ru") == []
+    assert [q.value for q in extract("в сентябре", "ru")] == [None]

@@ -416,6 +416,18 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\d.,]){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
 
 
+def _pm(text: str, start: int, end: int, lang: str) -> bool:
+    """CLDR's afternoon period written right after the time ("p.m.") or right before it ("下午")."""
+    marks = _facts(lang).pm_marks
+    if not marks:
+        return False
+    after = re.match(r"\s?([^\W\d_][^\W\d_.\s]?\.?\s?[^\W\d_]?\.?)", text[end:end + 8])
+    if after and re.sub(r"[.\s]", "", after.group(1)).lower() in marks:
+        return True
+    before = text[max(0, start - 4):start].replace(" ", "").lower()
+    return any(before.endswith(mark) for mark in marks)
+
+
 def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半"). A day
     without its month ("26日") and an hour without minutes ("16时") are weak: they may match a date on that day
@@ -446,7 +458,10 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if any(used[m.start():m.end()]):
             continue
         mins = 30 if m["half"] else int(m["m"])
-        out.append(Quantity("time", frozenset({("time", (int(m["h"]), mins))}), m.start(), m.end(), m.group(0)))
+        keys = {("time", (int(m["h"]), mins))}
+        if int(m["h"]) < 12 and _pm(text, m.start(), m.end(), lang):  # "下午3点30分" = 15:30
+            keys.add(("time", (int(m["h"]) + 12, mins)))
+        out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
         if not any(used[m.start():m.end()]):
@@ -641,8 +656,11 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     found += _cjk_times(text, lang, used)
     for m in _TIME_RE.finditer(text):
         if not any(used[m.start():m.end()]):
-            found.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(), m.end(),
-                                  m.group(0)))
+            h, mins = int(m["h"]), int(m["m"])
+            keys = {("time", (h, mins))}
+            if h < 12 and _pm(text, m.start(), m.end(), lang):  # "11:30 p.m." = "23:30"
+                keys.add(("time", (h + 12, mins)))
+            found.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _NUM_LIST_RE.finditer(text):  # "1,2,3": counted items, not a decimal
         if any(used[m.start():m.end()]):

@@ -41,6 +41,8 @@ class NumberFacts:
     wide_months: Mapping[str, int] = field(default_factory=dict)  # wide forms only (a bare month needs one)
     month_stems: tuple[tuple[str, int], ...] = ()  # longest first
     weekdays: Mapping[str, int] = field(default_factory=dict)  # 0 = Monday
+    lowercase_months: bool = False  # CLDR writes the month names in lower case ("července", "сентября")
+    pm_marks: tuple[str, ...] = ()  # CLDR's name of the afternoon period, normalised ("pm", "下午")
     month_suffix: str = ""  # the literal after a numeric month name ("月" in "12月", "월")
     day_suffix: str = ""  # the literal after the day in the long date pattern ("日", "일")
     year_suffix: str = ""  # the literal after the year in the long date pattern ("年", "년")
@@ -56,6 +58,8 @@ class NumberFacts:
         w = word.lower().rstrip(".")
         if w in self.months:
             return self.months[w]
+        if word[:1].isupper() and self.lowercase_months:
+            return 0  # "Мартин" is a name: the inflections of lower-case month names are lower-case too
         for stem, month in self.month_stems:
             if w.startswith(stem) and len(w) - len(stem) <= _MAX_ENDING and w[len(stem):].isalpha():
                 return month
@@ -94,7 +98,12 @@ def _scales(loc) -> dict[str, float]:  # noqa: ANN001
 
 
 def _currencies(loc) -> dict[str, str]:  # noqa: ANN001
-    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
+    from babel.numbers import (
+        get_currency_name,
+        get_currency_symbol,
+        get_territory_currencies,
+        list_currencies,
+    )
 
     out: dict[str, str] = {}
     counts = {"one": 1, "two": 2, "few": 3, "many": 5, "other": 100}
@@ -195,6 +204,23 @@ def _weekdays(loc) -> dict[str, int]:  # noqa: ANN001
     return out
 
 
+def _wide_names(loc) -> list[str]:  # noqa: ANN001
+    from babel.dates import get_month_names
+
+    return list(get_month_names("wide", "stand-alone", locale=loc).values())
+
+
+def _pm_marks(loc) -> tuple[str, ...]:  # noqa: ANN001
+    from babel.dates import get_period_names
+
+    marks = set()
+    for width in ("abbreviated", "wide", "narrow"):
+        name = get_period_names(width, "format", locale=loc).get("pm")
+        if name:
+            marks.add(re.sub(r"[.\s]", "", name).lower())
+    return tuple(sorted(m for m in marks if len(m) >= 2))  # not the narrow "p"
+
+
 def _after(pattern: str, field_: str) -> str:
     """The non-Latin literal right after ``field_`` in a CLDR date/time pattern ("y年M月d日", "y" -> "年")."""
     m = re.search(rf"(?<![A-Za-z]){field_}+(?P<lit>[^A-Za-z0-9'\s,.:/\-]+)", pattern.replace("'", ""))
@@ -241,6 +267,8 @@ def number_facts(code: str) -> NumberFacts:
         words=MappingProxyType(words), ordinals=MappingProxyType(ordinals),
         months=MappingProxyType(months), wide_months=MappingProxyType(wide), month_stems=stems,
         weekdays=MappingProxyType(_weekdays(loc) if loc is not None else {}),
+        lowercase_months=bool(wide) and all(n == n.lower() for n in _wide_names(loc)),
+        pm_marks=_pm_marks(loc),
         month_suffix=suffix, day_suffix=day_suffix, year_suffix=year_suffix,
         hour_marks=tuple(dict.fromkeys(([hour] if hour else []) + list(sec.get("hour_marks") or ()))),
         minute_marks=tuple(dict.fromkeys(([minute] if minute else []) + list(sec.get("minute_marks") or ()))),
