@@ -498,7 +498,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # that is no dictionary word; a single capitalised word elsewhere (Řekové, Конгресс) is major
             strong_y = (len(y.words) >= 2 or is_acronym(y.text) or base_lang(ctx.tgt_lang) in ("en", "zh", "ja")) \
                 and not _noun_capitals(ctx.tgt_lang)  # German capitals ("Quarantäne Regeln"): major at most
-            sev = Severity.MINOR if not sure_ys else Severity.MAJOR if moved or not strong_y else None
+            # a single capitalised word in Russian or Czech may be an institution's first word ("Верховный",
+            # "Конгресс"): minor
+            lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
+            sev = Severity.MINOR if not sure_ys or lone else Severity.MAJOR if moved or not strong_y else None
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
 

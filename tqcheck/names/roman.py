@@ -119,7 +119,9 @@ def _word_key(w: str, spelling: str) -> str:
         w = re.sub(r"[cg](?=[eiy])", "S", w)
     for a, b in table:
         w = w.replace(a, b)
-    w = w.replace("w", "")  # a glide: Wiley / Уайли / ワイリー
+    w = w.replace("w", "")  # a glide: Wiley / Уайли / ワイリー (name_keys also tries it as a v: Вайоминг)
+    if spelling == "" and len(w) > 1:
+        w = w[0] + w[1:].replace("h", "")  # h inside a word is mostly silent (Tottenham), a velar only first
     key = "".join(ch if ch.isupper() else _CLASS.get(ch, "") for ch in w)
     return re.sub(r"(.)\1+", r"\1", key)
 
@@ -142,6 +144,17 @@ def name_key(text: str, lang: str = "") -> str:
     return sound_key(romanise(text, lang), spelling_of(text, lang))
 
 
+def name_keys(text: str, lang: str = "") -> tuple[str, ...]:
+    """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг)."""
+    key = name_key(text, lang)
+    roman = romanise(text, lang)
+    if "w" in roman and spelling_of(text, lang) == "":
+        alt = sound_key(roman.replace("w", "v"), "")
+        if alt != key:
+            return (key, alt)
+    return (key,)
+
+
 def same_sound(a: str, b: str, endings: bool = False) -> bool:
     """Two sound keys are close enough to be one name written in two scripts. ``endings``: the longer may
     carry a case ending (Тартуских for Tartu); otherwise a longer name that starts with the other is another
@@ -151,7 +164,7 @@ def same_sound(a: str, b: str, endings: bool = False) -> bool:
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and len(short) >= 1:
         extra = len(long_) - len(short)
-        return extra <= 1 or (endings and extra <= 2 and len(short) >= 3) or (endings and extra <= 3 and len(short) >= 5)
+        return extra <= 1 or (endings and extra <= 2 and len(short) >= 2) or (endings and extra <= 3 and len(short) >= 5)
     if len(short) <= 2:
         return False
     from rapidfuzz.distance import Indel
@@ -223,13 +236,24 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     same key, or the key and a case ending (for a search over a whole document, where near keys abound).
     ``same_words``: as many words as the name (between two Latin-script languages a transliteration keeps
     them: Einstein / Anh-xtanh, but America is not New York)."""
-    n_words = len(name.split())
-    key = name_key(name, name_lang)
-    if not key:
-        return None
     best: tuple[float, Piece] | None = None
+    for key in name_keys(name, name_lang):
+        if key:
+            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+    return best[1] if best else None
+
+
+def n_words_of(name: str) -> int:
+    return len(name.split())
+
+
+def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
+              same_words: bool) -> tuple[float, Piece] | None:
     from rapidfuzz.distance import Indel
 
+    best: tuple[float, Piece] | None = None
     for p in pieces(text, text_lang):
         if same_words and p.words and p.words != n_words:
             continue
@@ -242,4 +266,4 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
                 continue  # a run of Han characters cut anywhere: only a close match counts
             if best is None or score > best[0]:
                 best = (score, p)
-    return best[1] if best else None
+    return best
