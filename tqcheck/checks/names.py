@@ -477,7 +477,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             xs = [x for x in src_by_bead.get(b, ()) if id(x) not in paired_s and not _in_terms(x, terms)
                   and is_acronym(x.text) == is_acronym(y.text) and _sure_name(x, near) and not _derived(x, ctx)
                   and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
-                  and not _in_bead(x, b, ctx, lex, near)]
+                  and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)]
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
             if not xs or near.variant(y) or near.sounds(y, reach=0) or near.sounds(y, reach=1 if moved else 0) \
                     or any(near.sounds(w, reach=1, strict=True) for w in _word_chunks(y)):
@@ -527,6 +527,26 @@ def _language_names() -> frozenset[str]:
         return frozenset(Locale("en").languages.values())
     except Exception:  # noqa: BLE001
         return frozenset()
+
+
+def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """A word of the source name and a word of the target name sound alike, leniently (the pair is one name
+    transliterated loosely: Mahmoud Guemama / マフムード・ゲママ, Peter Horby / ピーター・ホービー), or one's key
+    ends the other's (Britain / Великобритании). Katakana often drops an r after a vowel (ー), so r is also
+    ignored there."""
+    from ..names.roman import name_keys, same_sound
+
+    kana = any("\u30a0" <= ch <= "\u30ff" for ch in y.text)
+    for wx in x.words:
+        for wy in y.words:
+            for kx in name_keys(wx, ctx.src_lang):
+                for ky in name_keys(wy, ctx.tgt_lang):
+                    pairs = [(kx, ky)] + ([(kx.replace("R", ""), ky.replace("R", ""))] if kana else [])
+                    for a, b in pairs:
+                        if len(a) >= 2 and len(b) >= 2 and (same_sound(a, b, endings=True) or
+                                                            (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))):
+                            return True
+    return False
 
 
 def _in_window(c: Chunk, ctx: Any, lex: Any) -> bool:
