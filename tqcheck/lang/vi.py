@@ -18,5 +18,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "và của với các những rằng để nhằm hoặc mọi".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "trong trên dưới cho đến tới tại về theo là đã sẽ đang được bị cũng rất".split(),
+    },
 }
