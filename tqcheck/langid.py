@@ -54,7 +54,6 @@ def _factory(among: frozenset[str] | str = _ALL):
     Loading all 55 profiles costs most of a second; a factory for a document's two languages loads in
     milliseconds, and can only answer with one of them.
     """
-    import json
     import os
 
     import langdetect

@@ -2,7 +2,10 @@
 PROFILE = {
 
     # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
+    "segment": {
+        # a full stop inside a short quotation never ends the sentence (the splitter's tuned behaviour here)
+        "quotes_hold": True,
+    },
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
