@@ -133,14 +133,21 @@ def _script_of(ch: str) -> str:
     return unicodedata.name(ch, "").split(" ", 1)[0]
 
 
+# A character of a script written without spaces carries about a word (Chinese words average 1.7 characters,
+# English ones 5 letters): it weighs this many letters when scripts are compared.
+_UNSPACED_WEIGHT = 3
+_UNSPACED_SCRIPTS = {"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"}
+
+
 @functools.lru_cache(maxsize=8192)
 def _script_counts(text: str) -> tuple[tuple[str, int], ...]:
     counts = Counter(_script_of(c) for c in text if c.isalpha())
-    return tuple(counts.items())
+    return tuple((k, v * _UNSPACED_WEIGHT if k in _UNSPACED_SCRIPTS else v) for k, v in counts.items())
 
 
 def fits_script(lang: str, text: str, share: float = 0.6) -> bool:
-    """Whether ``text`` is written mostly (``share`` of its letters) in the script of ``lang``, with kana for
+    """Whether ``text`` is written mostly (``share`` of its letters, a character of a script without spaces
+    weighing three) in the script of ``lang``, with kana for
     Japanese and Hangul for Korean: a Chinese sentence that holds a Latin name is no Polish, and one without
     kana no Japanese. Languages whose script is not known here always fit."""
     from .lang import profile
