@@ -226,3 +226,23 @@ def test_cover_tells_a_sentence_split_elsewhere_from_an_addition(seed):
     assert not c.merged and c.evidence < RefineParams().cover
     # only unaligned sentences are judged
     assert set(covered(list(_aln(left_out)), s, t)) == {("target", 6)}
+
+
+def test_dropped_sentence_paired_with_half_of_a_split_translation_is_released():
+    # source 6 has no translation; source 7 is translated by two target sentences (6 and 7, "half" each); the DP
+    # kept one-to-one beads by pairing source 6 with the first half
+    plan = [((i,), "copy") for i in range(6)] + [((7,), "half")] + [((i,), "copy") for i in range(8, 14)]
+    s, t = _doc(14, 3, plan)
+    pairs = [((i,), (i,)) for i in range(6)] + [((6,), (6,)), ((7,), (7,))] + [((i,), (i,)) for i in range(8, 14)]
+    out = refine(_aln(pairs), s, t)
+    _check_cover(out, 14, 14)
+    assert ((6,), ()) in _pairs(out)
+    assert ((7,), (6, 7)) in _pairs(out)
+
+
+def test_weak_but_real_one_to_one_beads_are_kept():
+    plan = [((i,), "copy") for i in range(14)]
+    s, t = _doc(14, 4, plan)
+    pairs = [((i,), (i,)) for i in range(14)]
+    out = refine(_aln(pairs), s, t)
+    assert _pairs(out) == pairs
