@@ -37,30 +37,29 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()) -> Iterato
             continue
         longest = _MAX_PHRASE_UNSPACED if unspaced[i] else _MAX_PHRASE
         for n in range(min(longest, len(toks) // 2), 0, -1):
+            chars = unspaced[i]
+            gaps = 1 if chars or n < 2 else min(n, _WINDOW) + 1
+            # the second copy starts with this token: a cheap test before any slice is compared
+            starts = [i + n + g for g in range(gaps) if i + n + g < len(toks) and words[i + n + g] == words[i]]
+            if not starts:
+                continue
             phrase = words[i:i + n]
             if len(phrase) < n or all(w.isdigit() for w in phrase):
                 continue
-            chars = any(unspaced[i:i + n])
-            if chars and any(not unspaced[k] for k in range(i, i + n)):
+            if chars and not all(unspaced[i:i + n]):
                 continue  # a phrase of characters does not run into a word of another script
             text_of = "".join(phrase) if chars else " ".join(phrase)
             if n == 1 and text_of not in function_words:
                 continue  # "năm năm" (five years), "xa xa": reduplication is grammar, not stutter
             if chars and n < _MIN_UNSPACED and text_of not in function_words:
                 continue
-            if not chars and n > _MAX_PHRASE:
+            hit = next((j for j in starts if j + n <= len(toks) and words[j:j + n] == phrase
+                        and _gap_ok(text, toks[i + n - 1][1], toks[j][0])), None)
+            if hit is None:
                 continue
-            gaps = 1 if chars or n < 2 else min(n, _WINDOW) + 1
-            for gap in range(gaps):
-                j = i + n + gap
-                if j + n <= len(toks) and words[j:j + n] == phrase and _gap_ok(text, toks[i + n - 1][1],
-                                                                                  toks[j][0]):
-                    s, e = toks[j][0], toks[j + n - 1][1]
-                    yield toks[i + n - 1][1], s, e, text[toks[i][0]:toks[i + n - 1][1]]
-                    covered = e
-                    break
-            else:
-                continue
+            s, e = toks[hit][0], toks[hit + n - 1][1]
+            yield toks[i + n - 1][1], s, e, text[toks[i][0]:toks[i + n - 1][1]]
+            covered = e
             break
 
 

@@ -18,6 +18,7 @@ _MIN_CHARS_UNSPACED = 12  # ... in scripts without spaces (Chinese, Japanese), w
 _COPY_CHRF = 70.0  # chrF of target against source above which a segment is a copy
 _COPY_RUN = 5  # identical consecutive tokens that make a copied fragment
 _COPY_RUN_UNSPACED = 10  # ... characters, in scripts without spaces
+_MAX_STARTS = 32  # places in the source remembered per n-gram (boilerplate repeats; bounds the time)
 
 
 def _words(text: str) -> list[str]:
@@ -191,7 +192,9 @@ class _CopyIndex:
         self.grams: dict[tuple[str, ...], list[int]] = {}
         for k in {_COPY_RUN, _COPY_RUN_UNSPACED}:
             for i in range(len(src_tokens) - k + 1):
-                self.grams.setdefault(tuple(src_tokens[i:i + k]), []).append(i)
+                at = self.grams.setdefault(tuple(src_tokens[i:i + k]), [])
+                if len(at) < _MAX_STARTS:
+                    at.append(i)
 
     def copied_run(self, text: str) -> tuple[int, int] | None:
         """Span of the longest run of target tokens that appears in the same order in the source, with at
