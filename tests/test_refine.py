@@ -246,3 +246,27 @@ def test_weak_but_real_one_to_one_beads_are_kept():
     pairs = [((i,), (i,)) for i in range(14)]
     out = refine(_aln(pairs), s, t)
     assert _pairs(out) == pairs
+
+
+def test_sentence_left_out_of_a_many_to_one_translation_is_absorbed():
+    from tqcheck.refine import absorbed
+
+    rng = np.random.default_rng(5)
+    src = rng.normal(size=(12, D))
+    # target 5 renders sources 5 and 7 only: source 6 (the longest) is missing from the bead's translation
+    tgt = [src[i] + rng.normal(scale=0.35, size=D) for i in range(5)]
+    tgt.append(src[5] + src[7] + rng.normal(scale=0.35, size=D))
+    tgt += [src[i] + rng.normal(scale=0.35, size=D) for i in range(8, 12)]
+    src_len = np.full(12, 80.0)
+    src_len[6] = 200.0
+    tgt_len = np.full(len(tgt), 88.0)
+    tgt_len[5] = 176.0
+    s, t = Side(src, src_len), Side(np.array(tgt), tgt_len)
+    beads = [Bead((i,), (i,), 0.5) for i in range(5)] + [Bead((5, 6, 7), (5,), 0.5)] + \
+        [Bead((i,), (i - 2,), 0.5) for i in range(8, 12)]
+    assert absorbed(beads, s, t) == {6: pytest.approx(absorbed(beads, s, t)[6])}
+    assert absorbed(beads, s, t)[6] <= -2.5
+    # the same bead with a translation of the usual length for all three sentences loses nothing
+    tgt_len[5] = 396.0
+    tgt[5] = src[5] + src[6] + src[7] + rng.normal(scale=0.35, size=D)
+    assert absorbed(beads, Side(src, src_len), Side(np.array(tgt), tgt_len)) == {}

@@ -63,6 +63,8 @@ class RefineParams:
     release: float = 0.5  # a 1-1 bead scoring below this whose member clearly belongs to the neighbouring bead
     #                       (evidence >= attach there, and ``release_margin`` better than its own pairing) is undone
     release_margin: float = 0.3
+    absorbed: float = -2.5  # a bead with two or more source sentences whose length z is at or below this ...
+    absorbed_rest: float = -1.0  # ... and whose member, left out, brings it back above this, may have lost it
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -450,6 +452,37 @@ def displaced(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = Re
                 out[j] = i
         elif alt >= params.lone:
             out[j] = i
+    return out
+
+
+def absorbed(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = RefineParams(),
+             stats: _Stats | None = None) -> dict[int, float]:
+    """``{source sentence: length z of its bead}`` for a source sentence that its bead's translation seems to
+    leave out: the bead holds two or more source sentences, its target is far shorter than the document's
+    usual ratio (length z at or below ``absorbed``), leaving this one sentence out brings the ratio back into
+    the usual range (above ``absorbed_rest``), and of the sentences that do so it is the one the bead's target
+    renders least, less than the others on average (cosine with the target). The aligner absorbs a dropped sentence into such a bead when the translation's
+    sentence boundaries are missing (one target "sentence" renders several source ones), so no 1-0 bead
+    shows the loss; only the length does. Uses only the vectors of single sentences and the bead's target."""
+    if src.n < 2 or tgt.n < 1 or not any(b.src and b.tgt for b in beads):
+        return {}
+    st = stats or _stats(src, tgt, beads, params)
+    sc = _Scorer(src, tgt, st)
+    out: dict[int, float] = {}
+    for b in beads:
+        if len(b.src) < 2 or not b.tgt:
+            continue
+        z = sc.length_z(b.src, b.tgt)
+        if z > params.absorbed:
+            continue
+        tv = _run(sc.t, b.tgt)
+        own = {x: float(sc.s.vectors[x] @ tv) for x in b.src}
+        fits = [x for x in b.src if sc.length_z(tuple(i for i in b.src if i != x), b.tgt) > params.absorbed_rest]
+        if not fits:
+            continue
+        x = min(fits, key=own.get)
+        if own[x] < float(np.mean([own[i] for i in b.src if i != x])):
+            out[x] = z
     return out
 
 

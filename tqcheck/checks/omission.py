@@ -117,12 +117,23 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     the neighbouring bead plausibly renders already (adding it to that bead keeps the bead's meaning score
     in the document's usual range and its length ratio no less usual: tqcheck.refine.covered) is only
     minor.
+    A source sentence inside a group of sentences aligned together whose translation is far shorter than usual,
+    and of usual length without that sentence (the one the translation renders least), is reported as minor: a
+    translation without sentence boundaries hides a dropped sentence inside such a group (tqcheck.refine.absorbed).
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
     "Hai bên đánh giá cao quan hệ." (the first sentence is not translated).
     Fix: Translate the sentence (the source text is quoted in the finding) or check the alignment.
     """
+    if len(ctx.bead.src) >= 2 and ctx.bead.tgt:
+        lost = absorbed(ctx.doc)
+        for seg in ctx.src_segments:
+            if seg.index in lost and not is_heading(seg) and not is_interjection(seg):
+                yield Hit("source", seg.index, 0, len(seg.text), "this source sentence may not be translated: "
+                          "the translation of its group of sentences is far shorter than usual, and is of usual "
+                          "length without it", severity=Severity.MINOR, suggestion=None)
+        return
     if ctx.bead.tgt or not ctx.bead.src:
         return
     for seg in ctx.src_segments:
@@ -156,6 +167,21 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
                   + (f" ({minor})" if minor else "")
                   + (f"; it resembles source sentence {like.index + 1}: a translation out of order?" if like else ""),
                   severity=Severity.MINOR if minor else None, evidence=like.text if like else None)
+
+
+def absorbed(doc: DocContext) -> dict[int, float]:
+    """``{source sentence: length z}`` for sentences that a many-to-one bead's translation seems to leave out
+    (tqcheck.refine.absorbed), computed once per document with the document's embedder (empty without one)."""
+    if "absorbed" not in doc.cache:
+        out: dict[int, float] = {}
+        emb = doc.cache.get("embedder")
+        if emb is not None and any(len(b.src) >= 2 and b.tgt for b in doc.beads):
+            from ..pipeline import align_side
+            from ..refine import absorbed as find
+
+            out = find(list(doc.beads), align_side(doc.source.segments, emb), align_side(doc.target.segments, emb))
+        doc.cache["absorbed"] = out
+    return doc.cache["absorbed"]
 
 
 def displaced(doc: DocContext) -> dict[int, int]:
