@@ -261,7 +261,7 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Compares each bead's target/source length ratio with the document's own median ratio (so the usual
     expansion of the language pair is learnt from the text itself) and reports a bead whose translation is
-    less than half as long as expected (and at least 35 source characters' worth short; sources under 50
+    less than half as long as expected (and at least 40 source characters' worth short; sources under 55
     characters are skipped; whitespace is not counted, so languages without spaces compare), with spread-based
     leeway for
     documents whose ratios vary a lot.
@@ -273,11 +273,11 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     """
     ratio = short_ratio(ctx)
     src_len = surface.length(ctx.src_text)
-    if ratio is None or src_len < 50:
+    if ratio is None or src_len < 55:
         return
     _, spread = length_ratios(ctx.doc)
     limit = min(_SHORT_RATIO, math.exp(-3.5 * spread))
-    if ratio < limit and src_len * (1 - ratio) >= 35:  # at least 35 source characters' worth is missing
+    if ratio < limit and src_len * (1 - ratio) >= 40:  # at least 40 source characters' worth is missing
         seg = ctx.tgt_segments[-1]
         yield Hit("target", seg.index, 0, len(seg.text), f"the translation is {ratio:.0%} of the length this "
                   "document's translations usually have: part of the source seems missing", evidence=ctx.src_text)
