@@ -152,3 +152,15 @@ def test_afternoon_marks_from_cldr_give_the_24_hour_reading() -> None:
 def test_a_capitalised_name_is_not_an_inflected_month() -> None:
     assert extract("Мартин приехал.", "ru") == []
     assert [q.value for q in extract("в сентябре", "ru")] == [None]
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("on July 5", "el 5 de julio", "es"),          # the joiner "de" of CLDR's "d 'de' MMMM 'de' y"
+    ("on March 5", "em 5 de março", "pt"),
+    ("3.5 million", "٣٫٥ مليون", "ar"),            # Arabic-Indic digits and the Arabic decimal separator
+    ("3.5 million", "3,5 millions", "fr"),         # languages without a profile module: all derived
+    ("$20 billion", "200억 달러", "ko"),
+    ("on December 18", "12월 18일", "ko"),
+])
+def test_languages_without_a_profile_module(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(text, lang)) <= set(hard(en, "en"))

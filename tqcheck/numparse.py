@@ -544,11 +544,12 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 m["y"], m.start("y") if m["y"] else 0)
     month_re, bare_re = _month_regex(lang)
     month_of = _facts(lang).month_of
+    joiner = rf"{re.escape(_facts(lang).day_month_joiner)}\s+" if _facts(lang).day_month_joiner else ""
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
         for pat in (mon + r"\s+" + _DAY + _DAY2 + year,
-                    _DAY + r"\.?" + _DAY2_DOT + r"\s+(?:of\s+)?" + mon + year):
+                    _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + mon + year):
             for m in re.finditer(pat + r"(?![\d\w])", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
                 add(_date(month_of(m["mon"]), days, m.start(), m.end(), text), m["y"],
@@ -622,11 +623,16 @@ def _ordinals(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
+# Arabic-script decimal and group separators (CLDR's "arab" numbering system): between digits only.
+_SEPARATORS = {"\u066b": ".", "\u066c": ","}
+
+
 def fold(text: str, lang: str) -> str:
     """``text`` with full-width and other compatibility forms (NFKC) and the language's native digits
     replaced by their plain forms, one character for one, so that spans stay valid."""
     digits = _facts(lang).digits if lang else ""
     table = {d: str(i) for i, d in enumerate(digits)} if digits else {}
+    table.update(_SEPARATORS)
     out = []
     for ch in text:
         if ch in table:
