@@ -164,3 +164,15 @@ def test_a_capitalised_name_is_not_an_inflected_month() -> None:
 ])
 def test_languages_without_a_profile_module(en: str, text: str, lang: str) -> None:
     assert hard(text, lang) and set(hard(text, lang)) <= set(hard(en, "en"))
+
+
+def test_two_digit_year_before_the_year_suffix_and_parts_in_a_year_range() -> None:
+    assert ("num", 2018.0) in extract("１８年の選挙", "ja")[0].keys
+    assert hard("１万１０００店舗", "ja") == [("num", 11000.0)]
+
+
+def test_han_numerals_and_english_decades_may_only_match() -> None:
+    (q,) = extract("十六人", "ja")
+    assert q.soft and q.kind == "ordinal" and q.value == 16.0
+    (q,) = extract("in his fifties", "en")
+    assert q.soft and q.value == 50.0
