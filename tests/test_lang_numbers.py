@@ -176,3 +176,7 @@ def test_han_numerals_and_english_decades_may_only_match() -> None:
     assert q.soft and q.kind == "ordinal" and q.value == 16.0
     (q,) = extract("in his fifties", "en")
     assert q.soft and q.value == 50.0
+
+
+def test_a_full_width_comma_before_a_cjk_date_is_not_a_decimal_comma() -> None:
+    assert hard("CDC 表示，6 月 19 日至 7 月 11 日", "zh") == [("date", (6, 19)), ("date", (7, 11))]

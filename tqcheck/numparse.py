@@ -415,7 +415,7 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     year = rf"(?:(?P<y>\d{{4}})\s*{re.escape(f.year_suffix)}\s*)?" if f.year_suffix else ""
     day = (rf"(?:\s*(?P<d1>\d{{1,2}})\s*{re.escape(f.day_suffix)}"
            rf"(?:\s*[-–~〜至到]\s*(?P<d2>\d{{1,2}})\s*{re.escape(f.day_suffix)})?)?") if f.day_suffix else ""
-    return re.compile(rf"(?<![\d.,]){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
+    return re.compile(rf"(?<![\d.])(?<!\d,){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
 
 
 def _pm(text: str, start: int, end: int, lang: str) -> bool:
@@ -437,7 +437,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     f = _facts(lang)
     out = []
     if f.day_suffix and f.month_suffix:
-        for m in re.finditer(rf"(?<![\d.,{re.escape(f.month_suffix)}])(?<!{re.escape(f.month_suffix)}\s)(?P<d>\d{{1,2}})\s*"
+        for m in re.finditer(rf"(?<![\d.{re.escape(f.month_suffix)}])(?<!\d,)(?<!{re.escape(f.month_suffix)}\s)(?P<d>\d{{1,2}})\s*"
                              rf"{re.escape(f.day_suffix)}", text):
             d = int(m["d"])
             if 1 <= d <= 31 and not any(used[m.start():m.end()]):
@@ -446,7 +446,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     let = _letter(lang)
     if f.clock_words:  # "gegen 21.30 Uhr", "v 16.15 hodin"
-        for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
+        for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
                              text, re.IGNORECASE):
             if not any(used[m.start():m.end()]):
                 out.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(),
@@ -455,7 +455,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     if not (f.hour_marks and f.minute_marks):
         return out
     hour, minute = _alt(list(f.hour_marks)), _alt(list(f.minute_marks))
-    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})\s*(?:(?P<m>[0-5]?\d)\s*(?:{minute})|(?P<half>半))",
+    for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])\s*(?:{hour})\s*(?:(?P<m>[0-5]?\d)\s*(?:{minute})|(?P<half>半))",
                          text, re.IGNORECASE):
         if any(used[m.start():m.end()]):
             continue
@@ -465,7 +465,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             keys.add(("time", (int(m["h"]) + 12, mins)))
         out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
-    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
+    for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
         if not any(used[m.start():m.end()]):
             h = int(m["h"])
             keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
