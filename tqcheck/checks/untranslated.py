@@ -106,7 +106,9 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is in a third language, neither the source's nor the target's.
 
     What: Reports a target sentence of 40 characters or more (15 in Chinese or Japanese script) that langdetect confidently (p >= 0.95) assigns
-    to a language other than the source and target languages.
+    to a language other than the source and target languages, written in that language's script. A language
+    written in the target's own script is only minor below 100 characters (without spaces): short sentences of
+    names and plain words ("Wang Liwen, village cadre, helped Fu Kunbao make plans.") fool the detector.
     Why: Pivot translation (English -> Chinese -> Vietnamese) and multilingual models sometimes leave text in
     the pivot language. MQM: Accuracy / Untranslated (wrong language), major.
     Example: source "The two ministers signed a plan." -> target "两国外长签署了合作计划。" in a Vietnamese
@@ -120,8 +122,18 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
             continue
         lang, prob = _cjk_language(seg) if cjk else _language(seg, ctx.doc)
         if lang not in ("und", src, tgt) and prob >= 0.95:
+            weak = _same_script(lang, tgt) and surface.length(seg.text) < _SAME_SCRIPT_MAJOR
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
-                      f"(p={prob:.2f})", evidence=ctx.src_text)
+                      f"(p={prob:.2f})", evidence=ctx.src_text, severity=Severity.MINOR if weak else None)
+
+
+_SAME_SCRIPT_MAJOR = 100  # characters a sentence needs before a third language in the target's script is major
+
+
+def _same_script(a: str, b: str) -> bool:
+    from ..lang import profile
+
+    return profile(a).script == profile(b).script
 
 
 def _cjk_share(text: str) -> float:
