@@ -105,7 +105,7 @@ MaxFileSizeOpt = Annotated[Optional[int], typer.Option(
     "a cold run under a minute on 2 CPU cores; 0: no limit; see docs/ci.md, Input limits).")]
 MaxSentenceCharsOpt = Annotated[Optional[int], typer.Option(
     "--max-sentence-chars", metavar="N", help="Cut a longer sentence at clause punctuation or spaces into "
-    "pieces of at most N characters (default 500; 0: no limit).")]
+    "pieces of at most N characters (default 300; 0: no limit).")]
 MaxSentencesOpt = Annotated[Optional[int], typer.Option(
     "--max-sentences", metavar="N", help="Refuse a document of more than N sentences (default 500; 0: no "
     "limit).")]
@@ -762,9 +762,8 @@ def rules(fmt: Annotated[str, typer.Option("--format", metavar="text|md",
         sys.stdout.write(rules_markdown())
         return
     for r in all_rules().values():
-        typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")
-        if r.options:
-            typer.echo(f"{'':<6}{options_line(r)}")
+        opts = f" [{options_line(r)}]" if r.options else ""  # one line per rule, for grep and scripts
+        typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}{opts}")
 
 
 @command(short_help="Explain one rule: what, why, an example, the fix.")
