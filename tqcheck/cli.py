@@ -101,8 +101,8 @@ SeverityOpt = Annotated[Optional[list[str]], typer.Option(
     "--severity", metavar="CODE=SEVERITY",
     help="Override a rule's severity: CODE=critical|major|minor, e.g. TQ701=major. Repeatable.")]
 MaxFileSizeOpt = Annotated[Optional[int], typer.Option(
-    "--max-file-size", metavar="BYTES", help="Refuse an input file larger than this (default 20000, which keeps "
-    "a cold run under a minute on 2 CPU cores; 0: no limit; see docs/ci.md, Input limits).")]
+    "--max-file-size", metavar="BYTES", help="Refuse an input file larger than this (default 12000, which keeps "
+    "a cold run near a minute on 2 CPU cores; 0: no limit; see docs/ci.md, Input limits).")]
 MaxSentenceCharsOpt = Annotated[Optional[int], typer.Option(
     "--max-sentence-chars", metavar="N", help="Cut a longer sentence at clause punctuation or spaces into "
     "pieces of at most N characters (default 300; 0: no limit).")]

@@ -58,7 +58,7 @@ class Config:
     config_file: str | None = None  # where the settings came from (None: defaults only)
     reference: str | None = None  # --ref: a reference translation scored with BLEU/chrF++/TER (refscore)
     # input limits (tqcheck.limits, docs/ci.md "Input limits"); 0 turns one off
-    max_file_size: int = 20_000  # bytes per input file
+    max_file_size: int = 12_000  # bytes per input file
     max_sentence_chars: int = 300  # a longer sentence is cut into pieces at clause punctuation or spaces
     max_sentences: int = 500  # sentences per document (after cutting)
 
