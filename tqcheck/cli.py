@@ -101,13 +101,13 @@ SeverityOpt = Annotated[Optional[list[str]], typer.Option(
     "--severity", metavar="CODE=SEVERITY",
     help="Override a rule's severity: CODE=critical|major|minor, e.g. TQ701=major. Repeatable.")]
 MaxFileSizeOpt = Annotated[Optional[int], typer.Option(
-    "--max-file-size", metavar="BYTES", help="Refuse an input file larger than this (default 1000000; 0: no "
-    "limit). About 1 MB of text takes 1-2 minutes on 2 CPU cores.")]
+    "--max-file-size", metavar="BYTES", help="Refuse an input file larger than this (default 12000, which keeps "
+    "a cold run near a minute on 2 CPU cores; 0: no limit; see docs/ci.md, Input limits).")]
 MaxSentenceCharsOpt = Annotated[Optional[int], typer.Option(
     "--max-sentence-chars", metavar="N", help="Cut a longer sentence at clause punctuation or spaces into "
-    "pieces of at most N characters (default 1000; 0: no limit).")]
+    "pieces of at most N characters (default 300; 0: no limit).")]
 MaxSentencesOpt = Annotated[Optional[int], typer.Option(
-    "--max-sentences", metavar="N", help="Refuse a document of more than N sentences (default 2000; 0: no "
+    "--max-sentences", metavar="N", help="Refuse a document of more than N sentences (default 500; 0: no "
     "limit).")]
 AllowEmptyOpt = Annotated[bool, typer.Option(
     "--allow-empty", help="Exit 0 when nothing pairs or nothing is checked (default: exit 2, so a CI gate "
@@ -762,9 +762,8 @@ def rules(fmt: Annotated[str, typer.Option("--format", metavar="text|md",
         sys.stdout.write(rules_markdown())
         return
     for r in all_rules().values():
-        typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")
-        if r.options:
-            typer.echo(f"{'':<6}{options_line(r)}")
+        opts = f" [{options_line(r)}]" if r.options else ""  # one line per rule, for grep and scripts
+        typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}{opts}")
 
 
 @command(short_help="Explain one rule: what, why, an example, the fix.")
