@@ -375,7 +375,7 @@ def engines(sizes: tuple[int, ...], timeout: float = 3 * TIMEOUT) -> dict:
     return {"rows": rows, "markdown": md}
 
 
-def align_modes(quick: bool = False, modes: tuple[str, ...] = ("auto", "none")) -> dict:
+def align_modes(quick: bool = False, modes: tuple[str, ...] = ("auto", "path", "none")) -> dict:
     """Strict F1 of tqcheck on every alignment set of the bench per ``AlignParams.exact`` mode (which joined
     runs get their own embedding), with the joined runs embedded (counted over the set's documents)."""
     from tqcheck import align as align_mod
@@ -410,8 +410,9 @@ def align_modes(quick: bool = False, modes: tuple[str, ...] = ("auto", "none")) 
     rows = [[s, *(f"{results[m]['f1'].get(s, float('nan')):.3f}" for m in modes)] for s in sets]
     rows.append(["joined runs embedded (all sets)", *(results[m]["runs"] for m in modes)])
     md = ("Alignment strict F1 per set by which joined runs get their own embedding (`AlignParams.exact`: `auto` "
-          "embeds the runs around every bead that is not a confident 1-1 and solves again; `none` derives every "
-          "run from its sentences' vectors, length-weighted mean, renormalised). Same encoder, same sets as the "
+          "embeds the runs around every bead that is not a confident 1-1 and solves again; `path` only the runs of "
+          "the many-sentence beads on the path, then solves again; `none` derives every run from its sentences' "
+          "vectors, length-weighted mean, renormalised). Same encoder, same sets as the "
           "alignment section.\n\n")
     md += table(["set", *(f"exact={m}" for m in modes)], rows)
     return {"results": results, "markdown": md}
