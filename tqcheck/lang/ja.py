@@ -34,5 +34,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "を および 及び ならびに 並びに".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "を に が で や".split(),
+    },
 }

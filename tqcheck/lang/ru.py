@@ -38,5 +38,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "и или в во на с со к ко по из от до для о об при без через между чтобы".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "не как что это был была были есть".split(),
+    },
 }

@@ -33,5 +33,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "і й та або в у на з із зі до від для по при без через між щоб".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "не як що це був була були є".split(),
+    },
 }

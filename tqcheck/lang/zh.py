@@ -38,5 +38,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "以及 并且 而且 但是 因为 如果 关于 对于 和其 及其".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "的 和 在 与 及 或 把 被".split(),
+    },
 }
