@@ -312,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="print every finding of this rule code with its source and target sentences (repeatable)")
     ap.add_argument("--inject", action="store_true",
                     help="also inject one error of each family per document and report recall per family")
+    ap.add_argument("--misses", action="store_true", help="with --inject: list every injected error not found")
     ap.add_argument("--json", metavar="FILE", help="write the figures as JSON")
     args = ap.parse_args(argv)
     pairs = [p.strip() for p in args.pairs.split(",") if p.strip()]
@@ -323,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in out["results"]:
         if r.shown:
             sys.stdout.write("\n".join(r.shown) + "\n\n")
+        if args.misses and r.inject.get("misses"):
+            sys.stdout.write("missed: " + "\nmissed: ".join(r.inject["misses"]) + "\n\n")
     sys.stdout.write(out["markdown"] + "\n")
     if args.json:
         Path(args.json).write_text(json.dumps([r.to_dict() for r in out["results"]], ensure_ascii=False, indent=1),
