@@ -232,8 +232,9 @@ def inject(doc, rng: random.Random, pools: dict[str, list[str]], filler: Sequenc
         out.injections.append(Injection(kind, i, span, detail))
         used.add(i)
 
-    def size(i: int) -> int:
-        return len(_CJK.findall(tgt[i])) // 2 if cjk else len(tgt[i].split())
+    def size(i: int, side: str = "tgt") -> int:
+        text, no_space = (tgt[i], cjk) if side == "tgt" else (src[i], _no_space(doc.src_lang))
+        return len(_CJK.findall(text)) // 2 if no_space else len(text.split())
 
     def same_cands(i: int) -> list[tuple[int, int, str]]:
         return [(s, e, t) for s, e, t in same_script_names(src[i], tgt[i], doc.tgt_lang, vocab[1])
@@ -296,7 +297,7 @@ def inject(doc, rng: random.Random, pools: dict[str, list[str]], filler: Sequenc
             put("truncated", i, tgt[i][:k].rstrip() + end, None, f"cut: {tgt[i][k + 1:].strip()[:50]}")
 
     def untranslated() -> None:
-        i = pick(lambda i: size(i) >= 5 and len(src[i].split()) >= 5)
+        i = pick(lambda i: size(i) >= 5 and size(i, "src") >= 5)
         if i is not None:
             put("untranslated", i, src[i], None, src[i][:50])
 
