@@ -96,9 +96,9 @@ def lower_vocab(texts: Sequence[str]) -> frozenset[str]:
 def cased_names(text: str, lang: str, vocab: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Runs of capitalised words (first letter upper, some lower) that do not start a sentence, are not
     month or weekday names (CLDR), are not seen in small letters in ``vocab``, outside title-case lines."""
-    words = _WORD.findall(text)
-    if words and sum(w[0].isupper() for w in words) > 0.5 * len(words):
-        return []  # a headline in title case: capitals say nothing
+    known = [w for w in _WORD.findall(text) if w.lower() in vocab]
+    if len(known) >= 3 and sum(w[0].isupper() for w in known) > 0.5 * len(known):
+        return []  # a headline in title case (most common words capitalised): capitals say nothing
     cal = _calendar_words(lang)
     runs: list[list[int]] = []
     last_end = -10
