@@ -109,7 +109,7 @@ def write_rows(rows: Sequence[Row], path: Path) -> None:
             fh.write("\t".join(_clean(getattr(r, c)) for c in COLUMNS) + "\n")
 
 
-def run(quick: bool = False, labels_path: Path = LABELS, inject: bool = True) -> dict:
+def run(quick: bool = False, labels_path: Path = LABELS, inject: bool = True, unlabelled: Path | None = None) -> dict:
     from . import challenge
 
     talks = dev_talks(quick)
@@ -138,6 +138,9 @@ def run(quick: bool = False, labels_path: Path = LABELS, inject: bool = True) ->
                 per_kind[x.kind][1] += 1
                 per_kind[x.kind][0] += challenge.hits(x, rep_i.findings)
         log(f"triage: talk {talk.docid}: {len(rows)} findings at major or worse")
+        if unlabelled:  # rewritten after every talk, so labelling can start while the run goes on
+            now = read_labels(labels_path)
+            write_rows([r for r in found if not (r.key in now and now[r.key].label)], unlabelled)
     labels = read_labels(labels_path)  # read at the end: labels written while the run goes are used
     for talk_id in gate_fail:
         if not any(r.talk == talk_id and r.severity == "critical" and labels.get(r.key, r).label == "true-error"
@@ -214,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-inject", action="store_true", help="skip the injected-error recall (clean talks only)")
     args = ap.parse_args(argv)
     try:
-        out = run(args.quick, Path(args.labels), inject=not args.no_inject)
+        out = run(args.quick, Path(args.labels), inject=not args.no_inject,
+                  unlabelled=Path(args.unlabelled) if args.unlabelled else None)
     except ValueError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2
