@@ -114,3 +114,69 @@ def test_units_after_numbers(text: str, lang: str, unit: str) -> None:
 
 def test_profile_is_built_once() -> None:
     assert profile("cs").numbers is profile("cs").numbers
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("$169.4 million", "1億6,940万", "ja"),      # a larger scale followed at once by a smaller part
+    ("60,496", "6万496", "ja"),
+    ("28,000", "přesáhly 28 000.", "cs"),       # space grouping before a full stop
+    ("more than 90 million", "9000多万", "zh"),  # 多 between the figure and its scale
+    ("6.9961", "6.9961", "zh"),
+])
+def test_written_in_parts_and_grouped(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(text, lang)) <= set(hard(en, "en"))
+
+
+def test_a_range_shares_its_scale() -> None:
+    (low, high) = [q for q in extract("3 až 8 milionů liber", "cs") if not q.soft]
+    assert ("num", 3e6) in low.keys and ("num", 8e6) in high.keys
+
+
+def test_a_day_without_its_month_and_an_hour_without_minutes_only_match() -> None:
+    day, hour = extract("截至25日16时", "zh")
+    assert day.soft and ("date", (7, 25)) in day.keys
+    assert hour.soft and ("time", (16, 0)) in hour.keys and ("time", (4, 0)) in hour.keys
+
+
+def test_model_numbers_and_bracketed_glosses_are_match_only() -> None:
+    assert hard("波音737NG", "zh") == []
+    assert hard("6,000 mu (400 hectares)", "en") == [("num", 6.0), ("num", 6000.0)]
+
+
+def test_afternoon_marks_from_cldr_give_the_24_hour_reading() -> None:
+    assert ("time", (23, 30)) in extract("around 11:30 p.m.", "en")[0].keys
+    assert ("time", (15, 30)) in extract("下午3点30分", "zh")[0].keys
+    assert ("time", (22, 30)) not in extract("at 10:30 people left", "en")[0].keys
+
+
+def test_a_capitalised_name_is_not_an_inflected_month() -> None:
+    assert extract("Мартин приехал.", "ru") == []
+    assert [q.value for q in extract("в сентябре", "ru")] == [None]
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("on July 5", "el 5 de julio", "es"),          # the joiner "de" of CLDR's "d 'de' MMMM 'de' y"
+    ("on March 5", "em 5 de março", "pt"),
+    ("3.5 million", "٣٫٥ مليون", "ar"),            # Arabic-Indic digits and the Arabic decimal separator
+    ("3.5 million", "3,5 millions", "fr"),         # languages without a profile module: all derived
+    ("$20 billion", "200억 달러", "ko"),
+    ("on December 18", "12월 18일", "ko"),
+])
+def test_languages_without_a_profile_module(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(text, lang)) <= set(hard(en, "en"))
+
+
+def test_two_digit_year_before_the_year_suffix_and_parts_in_a_year_range() -> None:
+    assert ("num", 2018.0) in extract("１８年の選挙", "ja")[0].keys
+    assert hard("１万１０００店舗", "ja") == [("num", 11000.0)]
+
+
+def test_han_numerals_and_english_decades_may_only_match() -> None:
+    (q,) = extract("十六人", "ja")
+    assert q.soft and q.kind == "ordinal" and q.value == 16.0
+    (q,) = extract("in his fifties", "en")
+    assert q.soft and q.value == 50.0
+
+
+def test_a_full_width_comma_before_a_cjk_date_is_not_a_decimal_comma() -> None:
+    assert hard("CDC 表示，6 月 19 日至 7 月 11 日", "zh") == [("date", (6, 19)), ("date", (7, 11))]
