@@ -67,6 +67,7 @@ class Injection:
     seg: int
     tgt: tuple[int, int] | None = None  # span in the modified target segment; None = the whole segment
     detail: str = ""
+    src: tuple[int, int] | None = None  # span of the replaced name or number in the source segment
     src_abs: tuple[int, int] | None = None
     tgt_abs: tuple[int, int] | None = None
 
@@ -247,6 +248,8 @@ def inject(doc, rng: random.Random, pools: dict[str, list[str]], filler: Sequenc
             new = rng.choice([n for n in pools["same:" + _script(old)]
                               if n != old and n not in src[i] and n not in tgt[i]])
             put("name-same-script", i, tgt[i][:s] + new + tgt[i][e:], (s, s + len(new)), f"{old} -> {new}")
+            m = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", src[i])
+            out.injections[-1].src = (m.start(), m.end()) if m else None
 
     def cross_cands(i: int) -> list[tuple[int, int, str, str]]:
         return [(s, e, t, k) for s, e, t, k in cross_script_names(src[i], tgt[i], doc.src_lang, doc.tgt_lang, vocab)
@@ -278,6 +281,9 @@ def inject(doc, rng: random.Random, pools: dict[str, list[str]], filler: Sequenc
         new = old[:k] + ch + old[k + 1:]
         put("number", i, tgt[i][:m.start()] + new + tgt[i][m.end():], (m.start(), m.start() + len(new)),
             f"{old} -> {new}")
+        ms = next((x for x in _DIGITS.finditer(src[i]) if unicodedata.normalize("NFKC", x.group())
+                   == unicodedata.normalize("NFKC", old)), None)
+        out.injections[-1].src = (ms.start(), ms.end()) if ms else None
 
     commas = "，、," if cjk else ","
 
@@ -367,8 +373,11 @@ def build_texts(inj: InjectedDoc) -> tuple[str, str]:
         else:
             s, e = where[(x.seg, 0)]
             x.tgt_abs = (s + x.tgt[0], s + x.tgt[1]) if x.tgt else (s, e)
-            if x.kind in ("repeated", "name-same-script", "name-cross-script", "number"):
-                x.src_abs = None  # the source is unchanged: only a target-side finding can point at these
+            if x.kind == "repeated":
+                x.src_abs = None  # nothing in the source corresponds: only a target-side finding counts
+            elif x.kind in ("name-same-script", "number") and x.src:
+                x.src_abs = (x.src_abs[0] + x.src[0], x.src_abs[0] + x.src[1])  # the source's name or number
+            # name-cross-script: any names finding on the source segment (the source name is not located)
     return src_text, tgt_text
 
 

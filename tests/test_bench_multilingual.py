@@ -66,6 +66,7 @@ def test_every_injection_span_holds_what_was_injected() -> None:
             elif x.kind == "name-same-script":
                 old, new = x.detail.split(" -> ")
                 assert tgt_text[x.tgt_abs[0]:x.tgt_abs[1]] == new and new != old
+                assert src_text[x.src_abs[0]:x.src_abs[1]] == old  # a source-side finding on the name counts
             elif x.kind == "number":
                 old, new = x.detail.split(" -> ")
                 assert tgt_text[x.tgt_abs[0]:x.tgt_abs[1]] == new and new != old
