@@ -24,7 +24,8 @@ def data_dir() -> Path:
     env = os.environ.get("TQCHECK_BENCH_DATA")
     if env:
         return Path(env)
-    for cand in (ROOT / "shared" / "data", ROOT.parent / "shared" / "data"):
+    for up in (ROOT, *ROOT.parents):  # shared/data next to the checkout or next to a folder above it (worktrees)
+        cand = up / "shared" / "data"
         if cand.is_dir():
             return cand
     return ROOT.parent / "shared" / "data"
