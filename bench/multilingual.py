@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .common import bench_embedder, data_dir, log, table
+from .common import bench_config, bench_embedder, data_dir, log, table
 
 DIRECTIONS = ("en-de", "en-cs", "en-ru", "en-zh", "en-ja", "en-is", "de-en", "cs-en", "ru-en", "zh-en", "ja-en",
               "is-en", "de-fr", "fr-de")
@@ -119,9 +119,8 @@ def running(paras: Sequence[Sequence[str]], lang: str) -> tuple[str, list[tuple[
 
 
 def config(src_lang: str, tgt_lang: str):  # noqa: ANN201
-    from tqcheck.config import Config
 
-    return Config(src_lang=src_lang, tgt_lang=tgt_lang)
+    return bench_config(src_lang=src_lang, tgt_lang=tgt_lang)
 
 
 def load_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, folder: Path, name: str):  # noqa: ANN201

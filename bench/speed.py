@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from . import peers as peers_mod
-from .common import bench_embedder, iwslt_talks, log, table
+from .common import UNLIMITED_ARGS, bench_config, bench_embedder, iwslt_talks, log, table
 from .common import cache_dir as common_cache_dir
 
 SIZES = (100, 1000, 5000, 20000)
@@ -84,7 +84,6 @@ class MemoEmbedder:
 
 def worker(jobdir: Path) -> None:
     """One tqcheck run, stage by stage (runs in its own process for a clean maxrss)."""
-    from tqcheck.config import Config
     from tqcheck.pipeline import align_documents, check_loaded, load_document
 
     texts = json.loads((jobdir / "texts.json").read_text(encoding="utf-8"))
@@ -94,7 +93,7 @@ def worker(jobdir: Path) -> None:
     from .common import cache_dir
 
     # the on-disk cache is off: every vector comes from the in-memory table, and what the run asks for is counted
-    cfg = Config(src_lang="en", tgt_lang="vi", cache=False, cache_dir=str(cache_dir()))
+    cfg = bench_config(src_lang="en", tgt_lang="vi", cache=False, cache_dir=str(cache_dir()))
     out: dict = {}
     t0 = time.perf_counter()
     src = load_document(str(jobdir / "en.txt"), cfg, "en")
@@ -126,7 +125,7 @@ def cli_worker(jobdir: Path, cache: str) -> None:
     from tqcheck.cli import run as cli_run
 
     t0 = time.perf_counter()
-    rc = cli_run(["check", str(jobdir / "en.txt"), str(jobdir / "vi.txt"), "--src-lang", "en", "--tgt-lang", "vi",
+    rc = cli_run(["check", str(jobdir / "en.txt"), str(jobdir / "vi.txt"), *UNLIMITED_ARGS, "--src-lang", "en", "--tgt-lang", "vi",
                   "--format", "json", "--output", str(jobdir / "report.json"), "--fail-on", "never", "--quiet"])
     wall = time.perf_counter() - t0
     (jobdir / "cli.json").write_text(json.dumps({"rc": rc, "wall_s": wall, "maxrss_mb": peers_mod.peak_rss_mb()}),
@@ -186,8 +185,8 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
         en, vi = build_pair(n)
         (job / "en.txt").write_text(en, encoding="utf-8")
         (job / "vi.txt").write_text(vi, encoding="utf-8")
-        src = load_document(str(job / "en.txt"), Config(), "en")
-        tgt = load_document(str(job / "vi.txt"), Config(), "vi")
+        src = load_document(str(job / "en.txt"), bench_config(), "en")
+        tgt = load_document(str(job / "vi.txt"), bench_config(), "vi")
         s_sents, t_sents = [s.text for s in src.segments], [s.text for s in tgt.segments]
         texts = list(dict.fromkeys(_overlap_texts(s_sents, max_k) + _overlap_texts(t_sents, max_k)))
         log(f"speed n={n}: precomputing {len(texts)} overlap embeddings (cached after the first run)")
@@ -306,7 +305,7 @@ def engine_worker(jobdir: Path, cache: str, engine: str) -> None:
 
         cls.encode = encode
     t0 = time.perf_counter()
-    rc = cli_run(["check", str(jobdir / "en.txt"), str(jobdir / "vi.txt"), "--src-lang", "en", "--tgt-lang", "vi",
+    rc = cli_run(["check", str(jobdir / "en.txt"), str(jobdir / "vi.txt"), *UNLIMITED_ARGS, "--src-lang", "en", "--tgt-lang", "vi",
                   "--format", "json", "--output", str(jobdir / f"report-{engine}.json"), "--fail-on", "never",
                   "--quiet"])
     wall = time.perf_counter() - t0
@@ -378,7 +377,6 @@ def engines(sizes: tuple[int, ...], timeout: float = 3 * TIMEOUT) -> dict:
 def engine_ratio(reps: int = 3) -> str:
     """CPU seconds of the two engines on the same texts, in turn, in this process (a ratio that holds when
     the shared machine's speed drifts): the seed pair's sentences and joined pairs, and 300 WMT21 sentences."""
-    from tqcheck.config import Config
     from tqcheck.embed import get_embedder
     from tqcheck.pipeline import load_document
 
@@ -387,7 +385,7 @@ def engine_ratio(reps: int = 3) -> str:
     corpora = Path(__file__).resolve().parent.parent / "corpora"
     seed = []
     for f in ("000_74d1bcbf21ade748.txt", "003_8cf2e5f9d09ebff1.txt"):
-        s = [x.text for x in load_document(str(corpora / f), Config()).segments]
+        s = [x.text for x in load_document(str(corpora / f), bench_config()).segments]
         seed += s + [" ".join(s[i:i + 2]) for i in range(len(s) - 1)]
     wmt = (data_dir() / "wmt21-newstest" / "en-de.src.en").read_text(encoding="utf-8").splitlines()[:300]
     lines = []

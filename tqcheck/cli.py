@@ -107,7 +107,7 @@ MaxFileSizeOpt = Annotated[Optional[int], typer.Option(
     "a cold run near a minute on 2 CPU cores; 0: no limit; see docs/ci.md, Input limits).")]
 MaxSentenceCharsOpt = Annotated[Optional[int], typer.Option(
     "--max-sentence-chars", metavar="N", help="Cut a longer sentence at clause punctuation or spaces into "
-    "pieces of at most N characters (default 300; 0: no limit).")]
+    "pieces of at most N characters (default 1000; 0: no limit).")]
 MaxSentencesOpt = Annotated[Optional[int], typer.Option(
     "--max-sentences", metavar="N", help="Refuse a document of more than N sentences (default 500; 0: no "
     "limit).")]

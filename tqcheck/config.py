@@ -59,7 +59,7 @@ class Config:
     reference: str | None = None  # --ref: a reference translation scored with BLEU/chrF++/TER (refscore)
     # input limits (tqcheck.limits, docs/ci.md "Input limits"); 0 turns one off
     max_file_size: int = 12_000  # bytes per input file
-    max_sentence_chars: int = 300  # a longer sentence is cut into pieces at clause punctuation or spaces
+    max_sentence_chars: int = 1000  # a longer sentence is cut into pieces at clause punctuation or spaces
     max_sentences: int = 500  # sentences per document (after cutting)
 
     def merged(self, **overrides: Any) -> "Config":
