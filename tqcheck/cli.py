@@ -134,16 +134,16 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
                 return func(*a, **kw)
             except (typer.Exit, typer.Abort):
                 raise
-            except TqcheckError as exc:
-                if _debug():
-                    traceback.print_exc()
-                sys.stderr.write(f"tqcheck: error: {exc}\n")
-                raise typer.Exit(exc.exit_code) from None
             except KeyboardInterrupt as exc:
                 raise typer.Exit(_interrupted(exc)) from None
             except Exception as exc:  # noqa: BLE001 - the last line of defence
+                if _SIGNALS["got"] is not None:  # a library turned our KeyboardInterrupt into its own error
+                    raise typer.Exit(_interrupted()) from None
                 if _debug():
                     traceback.print_exc()
+                if isinstance(exc, TqcheckError):
+                    sys.stderr.write(f"tqcheck: error: {exc}\n")
+                    raise typer.Exit(exc.exit_code) from None
                 sys.stderr.write(f"tqcheck: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
                 raise typer.Exit(3) from None
 
