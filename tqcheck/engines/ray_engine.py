@@ -42,10 +42,14 @@ def start(address: str | None = None, num_cpus: int | None = None, num_gpus: int
     ray = _ray()
     if ray.is_initialized():
         return False
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # never report usage to anyone from a run
     env = {k: os.environ[k] for k in ENV_KEYS if k in os.environ}
     kwargs: dict[str, Any] = dict(include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
                                   runtime_env={"env_vars": env} if env else None)
     if address:
+        host = address.rsplit(":", 1)[0]
+        if host.startswith("127."):  # a cluster on this machine's loopback: this driver's node is there too
+            kwargs["_node_ip_address"] = host
         ray.init(address=address, **kwargs)
     else:
         ray.init(num_cpus=num_cpus, num_gpus=num_gpus, object_store_memory=OBJECT_STORE_BYTES, **kwargs)
