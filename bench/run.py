@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .common import ROOT, log
 
-SECTIONS = ("align", "detect", "speed", "pairing")
+SECTIONS = ("align", "detect", "speed", "pairing", "scale")
 
 
 def machine() -> list[str]:
@@ -125,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         log("section: pairing")
         pr = pairing_bench.run(quick=args.quick)
         parts += ["## Folder pairing (IWSLT talks, shuffled, some counterparts removed)", "", pr["markdown"], ""]
+    if "scale" in sections:
+        from . import scale
+
+        log("section: scale (engines)")
+        sc = scale.run(quick=args.quick)
+        parts += ["## Scale: local engine vs Ray (one node, two nodes)", "", sc["markdown"], ""]
     parts += [f"Total time: {time.perf_counter() - t_start:.0f} s."]
     text = "\n".join(parts) + "\n"
     Path(args.out).write_text(text, encoding="utf-8")
