@@ -35,7 +35,7 @@ ignore = "TQ7"
 severity = { TQ701 = "major" }
 glossary = ["terms.csv"]
 languages = { source = "en", target = "vi" }
-options = { TQ801 = { margin = 0.2 } }
+options = { TQ801 = { min_drop = 0.2 } }
 """)
     sub = tmp_path / "docs" / "vi"
     sub.mkdir(parents=True)
@@ -48,7 +48,7 @@ options = { TQ801 = { margin = 0.2 } }
     assert cfg.severity == {"TQ701": "major"}
     assert cfg.glossary == (str(tmp_path / "terms.csv"),)  # relative to the file, not the cwd
     assert (cfg.src_lang, cfg.tgt_lang) == ("en", "vi")
-    assert cfg.options == {"TQ801": {"margin": 0.2}}
+    assert cfg.options == {"TQ801": {"min_drop": 0.2}}
     assert cfg.config_file == str(tmp_path / "pyproject.toml")
 
 

@@ -653,7 +653,7 @@ def rules(fmt: Annotated[str, typer.Option("--format", metavar="text|md",
       tqcheck rules --format md > docs/rules.md
     """
     from .checks import all_rules
-    from .ruledocs import rules_markdown
+    from .ruledocs import options_line, rules_markdown
 
     if fmt not in ("text", "md"):
         raise ConfigError(f"--format for rules must be text or md, not {fmt!r}")
@@ -662,6 +662,8 @@ def rules(fmt: Annotated[str, typer.Option("--format", metavar="text|md",
         return
     for r in all_rules().values():
         typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")
+        if r.options:
+            typer.echo(f"{'':<6}{options_line(r)}")
 
 
 @command(short_help="Explain one rule: what, why, an example, the fix.")

@@ -89,11 +89,14 @@ class Config:
         return self
 
     def _check_codes(self) -> None:
-        """A select/ignore prefix or a severity override that names no rule is a typo, not a no-op."""
-        if not (self.select or self.ignore or self.severity):
+        """A select/ignore prefix, a severity override or a rule option that names no rule is a typo, not a
+        no-op; a rule option of the wrong type is an error too."""
+        if not (self.select or self.ignore or self.severity or self.options):
             return
-        from .checks import all_rules  # the registry imports the rule modules; only needed here
+        # the registry imports the rule modules; only needed here
+        from .checks import all_rules, check_options
 
+        check_options(self.options, all_rules())
         known = [c for r in all_rules().values() for c in (r.code, *r.aliases)]
         for key, prefixes in (("select", self.select), ("ignore", self.ignore)):
             for p in prefixes:
@@ -261,9 +264,10 @@ def _severity(v: Any, _b: Path) -> dict[str, str]:
 
 
 def _options(v: Any, _b: Path) -> dict[str, Any]:
-    if not isinstance(v, dict):
-        raise TypeError("must be a table of rule options, e.g. { TQ801 = { margin = 0.1 } }")
-    return dict(v)
+    if not isinstance(v, dict) or not all(isinstance(t, dict) for t in v.values()):
+        raise TypeError("must be a table of rule options per code, e.g. { TQ801 = { z = -3.5 } } "
+                        "(see 'tqcheck explain CODE')")
+    return {code.upper(): dict(t) for code, t in v.items()}
 
 
 def _languages(v: Any, b: Path) -> dict[str, str]:

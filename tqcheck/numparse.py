@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -33,13 +34,12 @@ class Quantity:
     soft: bool = False  # written in words: may satisfy a figure, never required or flagged as added
     currency: str | None = None
     value: float | tuple | None = field(default=None, compare=False)
+    approx: bool = field(default=False, compare=False)  # "about 40", "hơn 40", "40 左右": a rounded value
+    unit: str | None = field(default=None, compare=False)  # a unit of measure (tqcheck.units) after the value
 
 
-_SCALES = {
-    "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
-    "k": 1e3, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3,
-    "trăm": 1e2, "hundred": 1e2,
-}
+# Scale words every language understands besides its own (CLDR's, from the profile): none. English and
+# Vietnamese keep their informal abbreviations ("bn", "tỉ") in their profile's ``numbers`` section.
 _CURRENCY_WORDS = {
     "us$": "USD", "$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD",
     "đô la mỹ": "USD", "đô la": "USD", "đô-la": "USD", "đôla": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR",
@@ -48,22 +48,64 @@ _CURRENCY_WORDS = {
     "rub": "RUB", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rúp": "RUB",
 }
 _PERCENT = ("%", "percent", "per cent", "phần trăm", "prozent", "pour cent", "por ciento", "procent")
-_PREFIX_CUR = r"(?P<cur>US\$|\$|€|£|¥|USD|EUR|VND)"
-_LETTER = r"A-Za-zÀ-ỹ"
+_UNIT_SUFFIX = r"cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|km²|m²|ft|feet|lbs?|oz|mph"
+_LETTER = r"A-Za-zÀ-ỹ"  # Latin letters (the boundary of a number in scripts without spaces between words)
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUM_RE = re.compile(
-    rf"(?<![{_LETTER}\d.,])(?<![{_LETTER}]-)(?:{_PREFIX_CUR}\s?)?"
-    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
-    rf"(?:\s?(?P<scale>{_alt(list(_SCALES))})(?![{_LETTER}]))?"
-    rf"(?:\s?(?P<unit>{_alt(list(_PERCENT) + [w for w in _CURRENCY_WORDS if w[0].isalpha()])})(?![{_LETTER}]))?"
-    rf"(?P<ord>st|nd|rd|th|s|(?:cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|ft|feet|lbs?|oz|mph)(?![{_LETTER}]))?(?![{_LETTER}\d])",
-    re.IGNORECASE,
-)
+def _facts(lang: str):  # noqa: ANN202 - tqcheck.lang.cldr.NumberFacts
+    from .lang import base_code, profile
+
+    return profile(base_code(lang)).numbers
+
+
+@functools.lru_cache(maxsize=64)
+def _letter(lang: str) -> str:
+    """A character class of the letters that end a number's word: any letter in a language that separates
+    words with spaces, only Latin letters where words run together ("约200亿美元", "5人")."""
+    from .lang import base_code, profile
+
+    return r"[^\W\d_]" if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
+
+
+@functools.lru_cache(maxsize=64)
+def _scales(lang: str) -> dict[str, float]:
+    return dict(_facts(lang).scales)
+
+
+@functools.lru_cache(maxsize=64)
+def _currency_words(lang: str) -> dict[str, str]:
+    return {**_facts(lang).currencies, **_CURRENCY_WORDS}
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_words(lang: str) -> tuple[str, ...]:
+    f = _facts(lang)
+    return tuple(dict.fromkeys((*_PERCENT, f.percent, *f.percent_words)))
+
+
+@functools.lru_cache(maxsize=64)
+def _num_re(lang: str) -> re.Pattern[str]:
+    """Digits with an optional currency before, scale word, percent or currency word and unit suffix after."""
+    let = _letter(lang)
+    cur = _currency_words(lang)
+    prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
+    codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
+    after = list(_percent_words(lang)) + [w for w in cur if w[0].isalpha() or not w.isascii()]
+    return re.compile(
+        rf"(?<!{let})(?<![\d.,])(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
+        r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
+        r"|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
+        rf"(?:\s?(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
+        rf"(?:\s?(?P<unit>{_alt(after)})(?!{let}))?"
+        rf"(?P<ord>st|nd|rd|th|s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{3}})))(?!\d)",
+        re.IGNORECASE,
+    )
+
+
 _TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:])")
 _NUMDATE_RE = re.compile(r"(?<![\d/.])(?:(?P<d1>\d{1,2})\s?[-–]\s?)?(?P<a>\d{1,2})/(?P<b>\d{1,2})"
                          r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")
@@ -99,6 +141,8 @@ def parse_number(s: str, lang: str) -> tuple[float, set[float]]:
     """
     dec, grp = _symbols(lang)
     s = s.replace("\u00a0", " ").replace("\u202f", " ")
+    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", s):  # lakh grouping: "2,06,737"
+        return float(s.replace(",", "")), set()
     seps = [c for c in s if c in ".,  "]
     if not seps:
         return float(s), set()
@@ -266,6 +310,41 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             v = _vi_words([t for _, _, t in toks])
             if v is not None:
                 out.append(_soft(text, s, e, v))
+    else:
+        out += _generic_words(text, lang, used)
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, float]]]:
+    """num2words' cardinals and ordinals of the profile as one pattern (longest first), and their values."""
+    f = _facts(lang)
+    table = {w: ("number", v) for w, v in f.words.items()}
+    table.update({w: ("ordinal", v) for w, v in f.ordinals.items() if w not in table})
+    if not table:
+        return None, table
+    let = _letter(lang)
+    return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
+
+
+def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Number words of any language num2words knows ("fünf", "dvacet jedna", "пять"): soft values that may
+    satisfy a figure. Scripts without spaces between words are skipped (a Han numeral is part of many words)."""
+    from .lang import base_code, profile
+
+    if not profile(base_code(lang)).spaces_between_words:
+        return []
+    pat, table = _words_re(lang)
+    out = []
+    for m in pat.finditer(text) if pat else ():
+        if any(used[m.start():m.end()]):
+            continue
+        kind, v = table[m.group(0).lower()]
+        if kind == "ordinal":
+            out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+        else:
+            out.append(_soft(text, m.start(), m.end(), v))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
 
 
@@ -280,21 +359,50 @@ def _soft(text: str, s: int, e: int, v: float) -> Quantity:
 # --- dates -----------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=32)
-def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, dict[str, int]]:
-    names: dict[str, int] = {}
-    try:
-        for width in ("wide", "abbreviated"):
-            for ctx in ("format", "stand-alone"):
-                for num, name in get_month_names(width, ctx, locale=lang).items():
-                    names[name.lower().rstrip(".")] = num
-    except (UnknownLocaleError, ValueError):
-        return None, {}
-    if any(any(ch.isdigit() for ch in n) for n in names):
-        return None, names  # numeric month names ("tháng 11"): handled by the Vietnamese patterns
-    if lang == "en":
-        names["sept"] = 9
-    return re.compile(r"(?<![\w])(?P<mon>" + _alt(list(names)) + r")\.?(?![\w])", re.IGNORECASE), names
+@functools.lru_cache(maxsize=64)
+def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Month names of the profile: every CLDR form (after a day number) and the forms a bare month may take
+    (wide names and their inflections through stems; abbreviations such as Czech "pro" are also words).
+    English keeps its abbreviations in the bare pattern: its cue rule decides ("in May", not "may")."""
+    f = _facts(lang)
+    if not f.months:
+        return None, None  # numeric month names ("tháng 11", "11月"): see the Vietnamese and CJK patterns
+    let = _letter(lang)
+    stems = [rf"{re.escape(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
+    every = "|".join([_alt(list(f.months))] + stems)
+    bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
+    return (re.compile(rf"(?<!{let})(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
+            re.compile(rf"(?<!{let})(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
+
+
+@functools.lru_cache(maxsize=64)
+def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
+    """Numeric dates built from the literals of CLDR's long date pattern and numeric month names:
+    "y年M月d日" gives "2020年12月18日", "12 月 18 日" and "12月"; "y년 M월 d일" the Korean forms."""
+    f = _facts(lang)
+    if not f.month_suffix:
+        return None
+    year = rf"(?:(?P<y>\d{{4}})\s*{re.escape(f.year_suffix)}\s*)?" if f.year_suffix else ""
+    day = (rf"(?:\s*(?P<d1>\d{{1,2}})\s*{re.escape(f.day_suffix)}"
+           rf"(?:\s*[-–~〜至到]\s*(?P<d2>\d{{1,2}})\s*{re.escape(f.day_suffix)})?)?") if f.day_suffix else ""
+    return re.compile(rf"(?<![\d.,]){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
+
+
+def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半")."""
+    f = _facts(lang)
+    if not (f.hour_marks and f.minute_marks):
+        return []
+    hour, minute = re.escape(f.hour_marks), re.escape(f.minute_marks)
+    out = []
+    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*[{hour}]\s*(?:(?P<m>[0-5]?\d)\s*[{minute}]|(?P<half>半))",
+                         text):
+        if any(used[m.start():m.end()]):
+            continue
+        mins = 30 if m["half"] else int(m["m"])
+        out.append(Quantity("time", frozenset({("time", (int(m["h"]), mins))}), m.start(), m.end(), m.group(0)))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
 
 
 _DAY_WORDS = {w: i + 1 for i, w in enumerate(
@@ -358,7 +466,16 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for m in _VI_DATE_RE.finditer(text):
             days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
             add(_date(_vi_month(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y"))
-    month_re, names = _month_regex(lang)
+    cjk = _cjk_date_re(lang)
+    for m in cjk.finditer(text) if cjk is not None else ():
+        if m["d1"]:
+            days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
+            add(_date(int(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y") if m["y"] else 0)
+        elif 1 <= int(m["mon"]) <= 12:
+            add(Quantity("month", frozenset({("month", int(m["mon"]))}), m.start(), m.end(), m.group(0)),
+                m["y"], m.start("y") if m["y"] else 0)
+    month_re, bare_re = _month_regex(lang)
+    month_of = _facts(lang).month_of
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
@@ -366,7 +483,7 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                     _DAY + r"\.?" + _DAY2_DOT + r"\s+(?:of\s+)?" + mon + year):
             for m in re.finditer(pat + r"(?![\d\w])", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
-                add(_date(names[m["mon"].lower().rstrip(".")], days, m.start(), m.end(), text), m["y"],
+                add(_date(month_of(m["mon"]), days, m.start(), m.end(), text), m["y"],
                     m.start("y") if m["y"] else 0)
     for m in _NUMDATE_RE.finditer(text):
         a, b = int(m["a"]), int(m["b"])
@@ -399,16 +516,21 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                     if 1 <= int(n["mon"]) <= 12 and not any(used[n.start("mon"):n.end("mon")]):
                         add(Quantity("month", frozenset({("month", int(n["mon"]))}), n.start("mon"), n.end("mon"),
                                      n["mon"]))
-    elif month_re is not None:
-        for m in re.finditer(mon + r"(?:\s+(?P<y>\d{4}))?", text, re.IGNORECASE):
+    elif bare_re is not None:
+        for m in re.finditer(bare_re.pattern + r"(?:\s+(?P<y>\d{4}))?", text, re.IGNORECASE):
             word = m["mon"]
-            if lang == "en" and not m["y"] and not (word[0].isupper() and _MONTH_CUE.search(text[:m.start()])):
+            month = month_of(word)
+            if not month:
+                continue
+            if base_lang(lang) == "en" and not m["y"] and not (word[0].isupper() and _MONTH_CUE.search(text[:m.start()])):
                 if word[0].isupper() and not any(used[m.start():m.end()]):  # "It's August", "June or July"
-                    out.append(Quantity("month", frozenset({("month", names[word.lower().rstrip(".")])}), m.start(),
+                    out.append(Quantity("month", frozenset({("month", month)}), m.start(),
                                         m.end(), m.group(0), True))  # may match a month; never required
                 continue  # "may" the verb, "March of the Penguins": a bare month needs "in", "since", ...
-            add(Quantity("month", frozenset({("month", names[word.lower().rstrip(".")])}), m.start(), m.end(),
-                         m.group(0)), m["y"], m.start("y") if m["y"] else 0)
+            abbreviated = word.lower() not in _facts(lang).wide_months and word.lower() in _facts(lang).months
+            end = m.end() if m["y"] or abbreviated else m.end("mon")  # "červnu." ends a sentence
+            add(Quantity("month", frozenset({("month", month)}), m.start(), end,
+                         text[m.start():end]), m["y"], m.start("y") if m["y"] else 0)
     return out
 
 
@@ -432,11 +554,38 @@ def _ordinals(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
+def fold(text: str, lang: str) -> str:
+    """``text`` with full-width and other compatibility forms (NFKC) and the language's native digits
+    replaced by their plain forms, one character for one, so that spans stay valid."""
+    digits = _facts(lang).digits if lang else ""
+    table = {d: str(i) for i, d in enumerate(digits)} if digits else {}
+    out = []
+    for ch in text:
+        if ch in table:
+            out.append(table[ch])
+        elif ord(ch) < 0x80:
+            out.append(ch)
+        else:
+            n = unicodedata.normalize("NFKC", ch)
+            out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every number, amount, percentage, date, month and time in ``text``, in text order."""
+    folded = fold(text, lang)
+    found = _extract(folded, lang)
+    found = _mark_approx(found, folded, lang)
+    if folded != text:
+        found = [replace(q, text=text[q.start:q.end]) for q in found]
+    return found
+
+
+def _extract(text: str, lang: str) -> list[Quantity]:
     used = [False] * len(text)
     found = _dates(text, lang, used)
     found += _ordinals(text, lang, used)
+    found += _cjk_times(text, lang, used)
     for m in _TIME_RE.finditer(text):
         if not any(used[m.start():m.end()]):
             found.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(), m.end(),
@@ -450,7 +599,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity("number", frozenset({("num", v)}), m.start() + n.start(), m.start() + n.end(),
                                   n.group(0), value=v))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
-    for m in _NUM_RE.finditer(text):
+    for m in _num_re(lang).finditer(text):
         if any(used[m.start("num"):m.end("num")]):
             continue
         q = _number(m, text, lang)
@@ -468,6 +617,37 @@ def extract(text: str, lang: str) -> list[Quantity]:
             v = float(m.group(0))
             found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
     return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
+
+
+@functools.lru_cache(maxsize=64)
+def _approx_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Approximation words of the profile: before a value ("about", "khoảng", "etwa"; one word may come
+    between: "more than") and after it ("左右", "or so")."""
+    from .lang import base_code, profile
+
+    sec = profile(base_code(lang)).section("numbers")
+    before, after = list(sec.get("approx") or ()), list(sec.get("approx_after") or ())
+    spaced = profile(base_code(lang)).spaces_between_words
+    gap = r"(?:[^\W\d_]+\s+)?" if spaced else ""
+    counter = "" if spaced else r"[^\W\d_]{0,2}?"  # "40 人左右": a counter word may come between
+    let = _letter(lang)
+    pre = re.compile(rf"(?<!{let})(?:{_alt(before)})\s*{gap}[^\w\s]{{0,2}}$", re.IGNORECASE) if before else None
+    post = re.compile(rf"\s*{counter}(?:{_alt(after)})(?!{let})", re.IGNORECASE) if after else None
+    return pre, post
+
+
+def _mark_approx(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    pre, post = _approx_res(lang)
+    if pre is None and post is None:
+        return found
+    out = []
+    for q in found:
+        if q.kind in ("number", "money", "percent") and (
+                (pre is not None and pre.search(text, max(0, q.start - 40), q.start))
+                or (post is not None and post.match(text, q.end))):
+            q = replace(q, approx=True)
+        out.append(q)
+    return out
 
 
 _NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
@@ -505,37 +685,47 @@ def start_apostrophe(text: str, pos: int) -> bool:
 
 
 def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
+    if m["glued"] is not None and not (text[m.end():m.end() + 3].islower() and (m["scale"] or m["unit"] or m["ord"]) is None):
+        return None  # "25letou", "10měsíčních" (a compound) are numbers; "5Ghz", "3Dprint" are not
     value, alts = parse_number(m["num"], lang)
     if value != value:  # NaN
         return None
     scale_word = (m["scale"] or "").lower()
     unit = (m["unit"] or "").lower()
-    if scale_word in ("m", "k") and not m["cur"]:
+    words = _currency_words(lang)
+    cur_prefix = words.get((m["cur"] or "").lower())
+    if scale_word in ("m", "k") and not cur_prefix:
         scale_word = ""  # "5 m" is metres, "5k" is ambiguous without a currency
-    scale = _SCALES.get(scale_word, 1.0)
+    scale = _scales(lang).get(scale_word, 1.0)
     end = m.end() if (scale_word or unit or m["ord"]) else m.end("num")
     if not scale_word and m["scale"]:
         end = m.end("num")
-    cur = _CURRENCY_WORDS.get((m["cur"] or "").lower()) or _CURRENCY_WORDS.get(unit)
-    if unit == "đồng" and not (scale_word or m["cur"]):
+    cur = cur_prefix or words.get(unit)
+    if unit == "đồng" and not (scale_word or cur_prefix):
         cur = None if not re.match(r"\d", m["num"]) else "VND"
     vals = {value * scale} | {a * scale for a in alts}
     if m["ord"] and m["ord"].lower() == "s" and value >= 100:
         vals.add(value % 100)  # "the 1950s" = "thập niên 50"
     if start_apostrophe(text, m.start("num")) and len(m["num"]) == 2:
         vals |= {1800 + value, 1900 + value, 2000 + value}  # "'71" = 1971 ("'35" may be 1835 in a history)
-    start = m.start("cur") if m["cur"] else m.start("num")
-    if unit in _PERCENT:
+    start = m.start("cur") if cur_prefix else m.start("num")
+    if unit in _percent_words(lang):
         return Quantity("percent", frozenset(("pct", _norm(v)) for v in vals), start, end, text[start:end],
                         value=value * scale)
+    measure = None
+    if not cur and not unit:
+        from .units import unit_at
+
+        measure = unit_at(text, m.end("scale") if scale_word else m.end("num"), lang)
     if cur:
         kind = "money"
-    elif (not scale_word and not alts and re.fullmatch(r"\d{4}", m["num"]) and 1000 <= value <= 2100):
+    elif (not scale_word and not alts and re.fullmatch(r"\d{4}", m["num"]) and 1000 <= value <= 2100
+          and measure is None):
         kind = "year"
     else:
         kind = "number"
     return Quantity(kind, frozenset(("num", _norm(v)) for v in vals), start, end, text[start:end], currency=cur,
-                    value=value * scale)
+                    value=value * scale, unit=measure[0] if measure else None)
 
 
 # Number words that are also common nouns, and the source words that account for the noun reading:

@@ -9,7 +9,7 @@ import numpy as np
 
 from . import __version__
 from .align import Alignment, AlignParams, Side, align
-from .checks import DocContext, run_rules, select
+from .checks import DocContext, all_rules, check_options, run_rules, select
 from .config import Config
 from .embed import Embedder, get_embedder
 from .errors import InputError
@@ -163,14 +163,15 @@ def check_loaded(source: Document, target: Document, cfg: Config, *, embedder: E
         beads = align_documents(source, target, emb, cfg)
     rules = select(cfg.select, cfg.ignore)
     res = resources or load_resources(cfg.glossary)
-    ctx = DocContext(source, target, tuple(beads), res, options=dict(cfg.options))
+    options = check_options(cfg.options, all_rules()) if cfg.options else {}
+    ctx = DocContext(source, target, tuple(beads), res, options=options)
     if isinstance(beads, Alignment):  # the aligner's margin-normalised bead scores, for the adequacy rule
         ctx.sims = beads.sims()
         # target sentence -> the source sentence it matches better than its own (tqcheck.refine), for TQ5xx
-        ctx.cache["displaced"] = dict(beads.stats.get("refine", {}).get("displaced", {}))
+        ctx.displaced = dict(beads.stats.get("refine", {}).get("displaced", {}))
     else:  # units paired by the file itself (XLIFF, TMX, PO, CSV, SRT): no order to question
-        ctx.cache["displaced"] = {}
-    ctx.cache["embedder"] = emb
+        ctx.displaced = {}
+    ctx.embedder = emb
     findings = run_rules(rules, ctx)
     if cfg.severity:
         from dataclasses import replace

@@ -12,7 +12,28 @@ def rule_markdown(r: Rule) -> str:
                         ("Fix", "How to fix")):
         if head in sec:
             out += [f"### {title}", "", sec[head], ""]
+    if r.options:
+        out += ["### Options", "", f"Set in `[tool.tqcheck] options = {{ {r.code} = {{ name = value }} }}`.", "",
+                "| option | default |", "| --- | --- |"]
+        out += [f"| `{k}` | `{format_option(v)}` |" for k, v in r.options.items()]
+        out.append("")
     return "\n".join(out)
+
+
+def format_option(value: object) -> str:
+    """An option's value as it is written in TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+def options_line(r: Rule) -> str:
+    """``options: z=-3.0, min_drop=0.03`` (empty when the rule has none)."""
+    if not r.options:
+        return ""
+    return "options: " + ", ".join(f"{k}={format_option(v)}" for k, v in r.options.items())
 
 
 def rules_markdown() -> str:

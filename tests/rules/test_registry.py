@@ -39,7 +39,7 @@ def test_registry_is_not_empty() -> None:
 def test_code_format(code: str) -> None:
     assert re.fullmatch(r"TQ\d{3}", code)
     assert RULES[code].code == code
-    assert RULES[code].scope in ("bead", "document")
+    assert RULES[code].scope in ("bead", "document", "internal")
 
 
 def test_codes_and_aliases_unique() -> None:
@@ -52,6 +52,8 @@ def test_codes_and_aliases_unique() -> None:
 
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_has_pass_and_fail_cases(code: str) -> None:
+    if RULES[code].scope == "internal":
+        pytest.skip(f"{code} is emitted by the runner (a crashing rule), not by text: tests/test_hostile.py")
     names = CASES.get(code, [])
     assert any(n.startswith("pass_") for n in names), f"{code}: no pass_ case in tests/rules/cases"
     assert any(n.startswith("fail_") for n in names), f"{code}: no fail_ case in tests/rules/cases"

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from tqcheck.align import read_beads
-from tqcheck.checks import DocContext, all_rules, run_rules
+from tqcheck.checks import DocContext, all_rules, check_options, run_rules
 from tqcheck.model import Bead, Document
 from tqcheck.pipeline import _seg_lang
 from tqcheck.resources import load_resources
@@ -26,7 +26,7 @@ from tqcheck.segment import segment
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_KEYS = {"name", "src", "tgt", "src_lang", "tgt_lang", "beads", "expect", "span", "suggestion", "severity",
-             "glossary", "note"}
+             "glossary", "note", "options"}
 
 
 def load_case_files() -> dict[str, dict[str, Any]]:
@@ -105,8 +105,8 @@ def build_context(case: dict[str, Any], embedder: Any) -> DocContext:
         from tqcheck.glossary import glossary_from_pairs  # owned by the terms engineer
 
         res.glossary = list(res.glossary) + list(glossary_from_pairs(case["glossary"]))
-    ctx = DocContext(src, tgt, beads, res)
-    ctx.cache["embedder"] = embedder
+    ctx = DocContext(src, tgt, beads, res, options=check_options(case.get("options") or {}, all_rules()))
+    ctx.embedder = embedder
     return ctx
 
 

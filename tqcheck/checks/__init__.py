@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-from .base import BeadContext, DocContext, Hit, Rule, all_rules_meta, rule, run_rules
+from .base import BeadContext, DocContext, Hit, Rule, all_rules_meta, check_options, rule, run_rules
 
 # One module per family; imported lazily (sqlfluff's get_rules pattern).
 _RULE_MODULES = (
@@ -16,6 +16,7 @@ _RULE_MODULES = (
     "fluency",
     "adequacy",
     "markup",
+    "internal",
 )
 
 
@@ -34,6 +35,8 @@ def select(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[R
     """Rules chosen by code prefix; the longer (more specific) prefix wins, as in flake8."""
     chosen = []
     for code, r in all_rules().items():
+        if r.scope == "internal":  # emitted by the runner itself (TQ901), never run
+            continue
         if select:
             s_len = max((len(p) for p in select if code.startswith(p)), default=-1)
         else:
@@ -44,4 +47,4 @@ def select(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[R
     return chosen
 
 
-__all__ = ["BeadContext", "DocContext", "Hit", "Rule", "all_rules", "rule", "run_rules", "select"]
+__all__ = ["BeadContext", "DocContext", "Hit", "Rule", "all_rules", "check_options", "rule", "run_rules", "select"]

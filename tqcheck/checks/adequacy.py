@@ -14,9 +14,13 @@ import numpy as np
 from ..model import Severity
 from .base import BeadContext, DocContext, Hit, rule
 
-_MIN_BEADS = 6  # a distribution needs this many scored beads
-_Z = -3.0  # robust z-score at or below which a bead is an outlier
-_MIN_DROP = 0.03  # and its cosine must be at least this far below the median (tight documents)
+OPTIONS = {
+    "min_beads": 6,  # a distribution needs this many scored beads
+    "z": -3.0,  # robust z-score at or below which a bead is an outlier
+    "min_drop": 0.03,  # and its score must be at least this far below the median (tight documents)
+    "short_ratio": 0.6,  # corroboration: target/source length ratio (relative to the document's) below this
+    "long_ratio": 1.8,  # ... or above this
+}
 
 
 def bead_scores(doc: DocContext) -> dict[int, float]:
@@ -26,10 +30,10 @@ def bead_scores(doc: DocContext) -> dict[int, float]:
     pairs = [(b, bead) for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
     if doc.sims:
         scores = {b: float(doc.sims[b]) for b, _ in pairs if b in doc.sims}
-    elif doc.cache.get("embedder") is not None and pairs:
+    elif doc.embedder is not None and pairs:
         src = [" ".join(doc.source.segments[i].text for i in bead.src) for _, bead in pairs]
         tgt = [" ".join(doc.target.segments[j].text for j in bead.tgt) for _, bead in pairs]
-        vecs = doc.cache["embedder"].encode(src + tgt)
+        vecs = doc.embedder.encode(src + tgt)
         a, c = np.asarray(vecs[:len(src)]), np.asarray(vecs[len(src):])
         cos = (a * c).sum(axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(c, axis=1) + 1e-9)
         scores = {b: float(x) for (b, _), x in zip(pairs, cos)}
@@ -46,11 +50,12 @@ def outliers(doc: DocContext) -> dict[int, tuple[float, float]]:
         return doc.cache["tq8_outliers"]
     scores = bead_scores(doc)
     out: dict[int, tuple[float, float]] = {}
-    if len(scores) >= _MIN_BEADS:
+    z_max, min_drop = doc.option("z", "TQ801"), doc.option("min_drop", "TQ801")
+    if len(scores) >= doc.option("min_beads", "TQ801"):
         vals = list(scores.values())
         med = statistics.median(vals)
         mad = 1.4826 * statistics.median(abs(v - med) for v in vals) or 1e-6
-        out = {b: (s, (s - med) / mad) for b, s in scores.items() if (s - med) / mad <= _Z and med - s >= _MIN_DROP}
+        out = {b: (s, (s - med) / mad) for b, s in scores.items() if (s - med) / mad <= z_max and med - s >= min_drop}
     doc.cache["tq8_outliers"] = out
     return out
 
@@ -62,19 +67,22 @@ def _corroborated(ctx: BeadContext) -> str | None:
     if numbers.analyse(ctx.doc).get(ctx.index):
         return "its numbers differ"
     ratio = omission.short_ratio(ctx)
-    if ratio is not None and (ratio < 0.6 or ratio > 1.8):
+    low, high = ctx.option("short_ratio", "TQ801"), ctx.option("long_ratio", "TQ801")
+    if ratio is not None and (ratio < low or ratio > high):
         return "its length is unusual for this document"
     return None
 
 
-@rule("TQ801", "low-adequacy", Severity.MINOR)
+@rule("TQ801", "low-adequacy", Severity.MINOR, options=OPTIONS)
 def low_adequacy(ctx: BeadContext) -> Iterator[Hit]:
     """A sentence pair's meaning similarity is far below the rest of the document: possible mistranslation.
 
     What: Embeds each aligned source and target text with the multilingual encoder (or uses the aligner's
     margin-normalised scores) and reports a bead whose score lies three robust standard deviations
-    (median/MAD) or more below the document's median. Minor on its own; major when another check
-    corroborates it (its numbers differ, or its length is far off the document's usual ratio).
+    (median/MAD) or more below the document's median (option ``z``) and at least ``min_drop`` below it, in a
+    document with at least ``min_beads`` scored beads. Minor on its own; major when another check
+    corroborates it (its numbers differ, or its length ratio, relative to the document's usual one, is
+    below ``short_ratio`` or above ``long_ratio``).
     Why: Garbled or invented translations keep the topic but lose the meaning; they stand out against the
     other sentences of the same document, whatever the model's absolute scale. MQM: Accuracy /
     Mistranslation.

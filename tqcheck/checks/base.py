@@ -4,6 +4,10 @@ A rule is a small generator function decorated with :func:`rule`. Bead rules get
 :class:`BeadContext` (one aligned bead); document rules get a :class:`DocContext`.
 They yield :class:`Hit` objects whose offsets index ``Segment.text`` (the NFC text);
 the runner maps them back to offsets in the file's own decoded text.
+
+A rule declares its thresholds where it is written, ``@rule("TQ801", ..., options={"z": -3.0})``, and reads
+them with ``ctx.option("z")``; ``[tool.tqcheck] options = { TQ801 = { z = -4.0 } }`` overrides a default
+(:func:`check_options` rejects unknown names and wrong types).
 """
 from __future__ import annotations
 
@@ -12,9 +16,10 @@ import inspect
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from ..errors import TqcheckError
+from ..errors import ConfigError, TqcheckError
 from ..model import Bead, Document, Finding, Segment, Severity
 from ..textmap import nfc_offsets
 
@@ -34,6 +39,8 @@ FAMILIES = {
     "TQ8": "adequacy",
     "TQ9": "internal",
 }
+SCOPES = ("bead", "document", "internal")  # "internal": emitted by the runner itself, never run
+_NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class Rule:
     func: Callable[..., Iterable[Hit]]
     since: str = "0.1.0"
     aliases: tuple[str, ...] = ()
+    # option name -> default value (its type is the option's type); read-only
+    options: Mapping[str, Any] = field(default_factory=lambda: _NO_OPTIONS, hash=False, compare=False)
 
     @property
     def family(self) -> str:
@@ -90,31 +99,81 @@ _RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: Severity, *, scope: str = "bead", since: str = "0.1.0",
-         aliases: tuple[str, ...] = ()) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
-    """Register a rule function under a stable code."""
+         aliases: tuple[str, ...] = (), options: Mapping[str, Any] | None = None,
+         ) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
+    """Register a rule function under a stable code, with its options' defaults (``{name: default}``)."""
     if not CODE_RE.match(code):
         raise ValueError(f"bad rule code {code!r}")
+    if scope not in SCOPES:
+        raise ValueError(f"rule {code}: scope must be one of {SCOPES}, not {scope!r}")
+    for key, default in (options or {}).items():
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key) or not isinstance(default, (bool, int, float, str)):
+            raise ValueError(f"rule {code}: option {key!r} needs a snake_case name and a bool/int/float/str default")
+    opts = MappingProxyType(dict(options or {}))
 
     def deco(func: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if code in _RULES and _RULES[code].func.__qualname__ != func.__qualname__:
             raise ValueError(f"rule code {code} registered twice")
-        _RULES[code] = Rule(code, name, severity, scope, func, since, aliases)
+        _RULES[code] = Rule(code, name, severity, scope, func, since, aliases, opts)
         return func
 
     return deco
 
 
+def _option_value(code: str, key: str, default: Any, value: Any) -> Any:
+    """``value`` checked against the type of ``default`` (an int is accepted for a float option)."""
+    kind = type(default)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if type(value) is not kind:
+        raise ConfigError(f"options: {code}.{key} must be {kind.__name__} (like the default {default!r}), "
+                          f"not {value!r}")
+    return value
+
+
+def check_options(options: Mapping[str, Any], rules: Mapping[str, Rule]) -> dict[str, dict[str, Any]]:
+    """Validate user rule options (``{code: {name: value}}``) against what the rules declare.
+
+    Returns them keyed by the rules' current codes (an alias is accepted). An unknown code or option
+    name, or a value of the wrong type, is a :class:`ConfigError`."""
+    by_code = {c: r for r in rules.values() for c in (r.code, *r.aliases)}
+    out: dict[str, dict[str, Any]] = {}
+    for code, table in options.items():
+        r = by_code.get(str(code).upper())
+        if r is None:
+            raise ConfigError(f"options: unknown rule code {code!r} (see 'tqcheck rules')")
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"options: {code} must be a table of option = value, e.g. {{ {_example(r)} }}")
+        for key, value in table.items():
+            if key not in r.options:
+                known = ", ".join(sorted(r.options)) or "none"
+                raise ConfigError(f"options: {r.code} has no option {key!r} (its options: {known})")
+            out.setdefault(r.code, {})[key] = _option_value(r.code, key, r.options[key], value)
+    return out
+
+
+def _example(r: Rule) -> str:
+    return next((f"{k} = {v!r}" for k, v in r.options.items()), "name = value")
+
+
 @dataclass
 class DocContext:
-    """Everything a document-level rule may read."""
+    """Everything a document-level rule may read.
+
+    Shared inputs have typed accessors: :attr:`embedder`, :attr:`displaced`, :attr:`src_profile` and
+    :attr:`tgt_profile` (filled by :func:`tqcheck.pipeline.check_loaded`). They are stored in ``cache``
+    under their historical keys (``"embedder"``, ``"displaced"``), so code that still reads those keys
+    keeps working; ``cache`` also holds what rules compute once per document and share.
+    """
 
     source: Document
     target: Document
     beads: tuple[Bead, ...]
     resources: Any  # tqcheck.resources.Resources
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)  # {code: {option: value}} set by the user
     sims: dict[int, float] = field(default_factory=dict)  # bead index -> margin-normalised score
     cache: dict[str, Any] = field(default_factory=dict)  # shared by rules within one run
+    rule: Rule | None = None  # the rule being run (set by the runner; ``option`` reads its declaration)
 
     @property
     def src_lang(self) -> str:
@@ -123,6 +182,51 @@ class DocContext:
     @property
     def tgt_lang(self) -> str:
         return self.target.lang
+
+    @property
+    def embedder(self) -> Any:
+        """The sentence encoder of this run (``tqcheck.embed.Embedder``, memoised and cached), or None."""
+        return self.cache.get("embedder")
+
+    @embedder.setter
+    def embedder(self, value: Any) -> None:
+        self.cache["embedder"] = value
+
+    @property
+    def displaced(self) -> dict[int, int] | None:
+        """The refine stage's output: target sentence -> the source sentence it matches better than its own
+        bead's (``{}`` when the file pairs the units itself; None when no aligner ran)."""
+        return self.cache.get("displaced")
+
+    @displaced.setter
+    def displaced(self, value: dict[int, int] | None) -> None:
+        self.cache["displaced"] = value
+
+    @property
+    def src_profile(self) -> Any:
+        """``tqcheck.lang.profile(src_lang)``: the source language's profile."""
+        from ..lang import profile
+
+        return profile(self.src_lang)
+
+    @property
+    def tgt_profile(self) -> Any:
+        """``tqcheck.lang.profile(tgt_lang)``: the target language's profile."""
+        from ..lang import profile
+
+        return profile(self.tgt_lang)
+
+    def option(self, name: str, code: str | None = None) -> Any:
+        """The value of option ``name`` of rule ``code`` (default: the rule being run): the user's setting
+        from ``[tool.tqcheck] options``, else the default the rule declares. Helpers shared by several rules
+        pass ``code`` explicitly."""
+        r = self.rule if code is None else _RULES.get(code)
+        if r is None:
+            raise KeyError(f"option {name!r}: no rule {'is running' if code is None else code}")
+        if name not in r.options:
+            raise KeyError(f"rule {r.code} declares no option {name!r}")
+        user = self.options.get(r.code, {})
+        return _option_value(r.code, name, r.options[name], user[name]) if name in user else r.options[name]
 
 
 @dataclass
@@ -152,6 +256,10 @@ class BeadContext:
     @property
     def resources(self) -> Any:
         return self.doc.resources
+
+    def option(self, name: str, code: str | None = None) -> Any:
+        """See :meth:`DocContext.option`."""
+        return self.doc.option(name, code)
 
     def locate(self, side: str, pos: int) -> tuple[int, int]:
         """Map an offset in the joined ``src_text``/``tgt_text`` to (segment index, offset in it)."""
@@ -203,6 +311,9 @@ def run_rules(rules: list[Rule], ctx: DocContext) -> list[Finding]:
         return (seg_to_bead_src if hit.side == "source" else seg_to_bead_tgt).get(hit.segment)
 
     for r in rules:
+        if r.scope == "internal":
+            continue
+        ctx.rule = r
         try:
             if r.scope == "document":
                 for h in r.func(ctx):
@@ -217,6 +328,8 @@ def run_rules(rules: list[Rule], ctx: DocContext) -> list[Finding]:
         except Exception as exc:  # noqa: BLE001 - a rule bug must not kill the run
             log.exception("rule %s crashed", r.code)
             findings.append(_crash_finding(r, exc, ctx))
+        finally:
+            ctx.rule = None
     return findings
 
 

@@ -33,6 +33,8 @@ class Issue:
     src: Quantity | None
     tgt: Quantity | None
     relative: str | None = None  # the source's relative period replaced by a year
+    severity: Severity | None = None  # None: the rule's own severity
+    note: str | None = None  # what the evidence is ("150 feet ≈ 45.7 m, translation says 50 km")
 
 
 def _required(q: Quantity) -> bool:
@@ -133,6 +135,7 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
                 ls.remove(s)
                 lt.remove(t)
 
+    issues += _conversions(ls, lt)
     pair(strict=True)
     for t in [t for t in lt if t.kind == "year"]:
         if rel:
@@ -140,8 +143,60 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             lt.remove(t)
     pair(strict=False)
     issues += [Issue("added", None, t) for t in lt]
-    issues += [Issue("missing", s, None) for s in ls]
+    issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
+    for i in issues:
+        if i.kind == "changed" and i.src is not None and i.tgt is not None and i.severity is None:
+            i.severity, i.note = _changed_evidence(i.src, i.tgt)
     return issues
+
+
+def _conversions(ls: list[Quantity], lt: list[Quantity]) -> list[Issue]:
+    """Source measures the translation converted into another unit: a conversion within a translator's
+    rounding cancels both values; a wrong one is a changed value whose message gives the converted figure."""
+    from ..units import compare, describe
+
+    out = []
+    for s in [s for s in ls if s.unit and isinstance(s.value, float)]:
+        for t in [t for t in lt if t.unit and isinstance(t.value, float)]:
+            c = compare(s.value, s.unit, t.value, t.unit)  # type: ignore[arg-type]
+            if c is None or not c.same_dimension:
+                continue
+            ls.remove(s)
+            lt.remove(t)
+            if not c.ok:
+                note = (f"{describe(s.value, s.unit)} ≈ {describe(c.converted, t.unit)}, "  # type: ignore[arg-type]
+                        f"translation says {describe(t.value, t.unit)}" if c.converted == c.converted else None)
+                out.append(Issue("changed", s, t, severity=Severity.CRITICAL, note=note))
+            break
+    return out
+
+
+def _significant(v: float) -> int:
+    digits = f"{abs(v):.12g}".split("e")[0].replace(".", "").replace("-", "").strip("0")
+    return max(1, len(digits))
+
+
+def _rounded(a: float, b: float) -> bool:
+    """``b`` is a precise ``a`` (three or more significant digits) rounded to fewer digits, within 5%
+    ("663,000" written "66万" = 660,000; not "14" written "10")."""
+    n = _significant(b)
+    if n >= _significant(a) or _significant(a) < 3 or a == 0:
+        return False
+    return float(f"{a:.{n}g}") == b and abs(a - b) <= 0.05 * abs(a)
+
+
+def _changed_evidence(s: Quantity, t: Quantity) -> tuple[Severity, str | None]:
+    """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
+    ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor."""
+    if {s.kind, t.kind} - {"number", "money", "percent"} or not isinstance(s.value, float) \
+            or not isinstance(t.value, float):
+        return Severity.CRITICAL, None
+    a, b = s.value, t.value
+    if _rounded(a, b) or _rounded(b, a):
+        return Severity.MINOR, "one value is a rounding of the other"
+    if (s.approx or t.approx) and max(abs(a), abs(b)) and abs(a - b) <= 0.2 * max(abs(a), abs(b)):
+        return Severity.MINOR, "an approximate value near the source's"
+    return Severity.CRITICAL, None
 
 
 def _label(q: Quantity) -> str:
@@ -173,14 +228,19 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     for issue in _issues_of(ctx, "changed"):
         t = issue.tgt
         assert t is not None
-        if issue.src is not None:
+        if issue.src is not None and issue.note and issue.src.unit:
+            msg = f"wrong conversion: {issue.note}"
+            sug = issue.note.split(", translation says")[0].split("≈ ")[-1]
+        elif issue.src is not None:
             msg = f"{_label(t)} '{t.text}' does not match the source's '{issue.src.text}'"
+            if issue.note:
+                msg += f" ({issue.note})"
             sug = render(issue.src, lang)
         else:
             msg = f"year '{t.text}' replaces the relative period '{issue.relative}' in the source"
             unit = (issue.relative or "").split()[-1].lower()
             sug = RELATIVE_RENDER.get(lang, {}).get(unit) or f"translate '{issue.relative}' as a relative period"
-        yield ctx.hit("target", t.start, t.end, msg, suggestion=sug, evidence=src_text)
+        yield ctx.hit("target", t.start, t.end, msg, suggestion=sug, evidence=src_text, severity=issue.severity)
 
 
 @rule("TQ202", "number-missing", Severity.MAJOR)
@@ -196,13 +256,14 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").
     """
     lang = ctx.doc.tgt_lang
-    spans: dict[tuple[int, int], list[Quantity]] = {}
+    spans: dict[tuple[int, int], list[Issue]] = {}
     for issue in _issues_of(ctx, "missing"):
         assert issue.src is not None
-        spans.setdefault((issue.src.start, issue.src.end), []).append(issue.src)
-    for (start, end), qs in spans.items():  # a range ("November 23-25") is one finding
+        spans.setdefault((issue.src.start, issue.src.end), []).append(issue)
+    for (start, end), issues in spans.items():  # a range ("November 23-25") is one finding
+        qs = [i.src for i in issues if i.src is not None]
         yield ctx.hit("source", start, end, f"{_label(qs[0])} '{qs[0].text}' is missing from the translation",
-                      suggestion=render_all(qs, lang), evidence=ctx.tgt_text)
+                      suggestion=render_all(qs, lang), evidence=ctx.tgt_text, severity=issues[0].severity)
 
 
 @rule("TQ203", "number-added", Severity.MAJOR)

@@ -52,6 +52,13 @@ class LanguageProfile:
         return self.data.get(name) or {}
 
     @property
+    def numbers(self):  # noqa: ANN201 - a tqcheck.lang.cldr.NumberFacts (imported lazily)
+        """Number, money, date and time facts derived from CLDR and num2words (built once per process)."""
+        from .cldr import number_facts
+
+        return number_facts(self.code)
+
+    @property
     def cjk(self) -> bool:
         """Han, kana or Hangul script (character-level surface checks)."""
         return self.script in {"Hani", "Hans", "Hant", "Jpan", "Kore"}

@@ -6,11 +6,21 @@ PROFILE = {
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
-    "numbers": {},
+    "numbers": {
+        "percent_words": ['procent', 'procenta', 'procentní body'],
+        "approx": ["asi", "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo", "více než", "přes", "méně než",
+                   "až", "nejméně", "minimálně", "cca", "desítky", "stovky", "tisíce"],
+    },
 
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
-    "units": {},
+    "units": {
+        "words": {"míle": "mile", "mil": "mile", "mílí": "mile", "stop": "foot", "stopy": "foot", "palců": "inch",
+                  "palce": "inch", "liber": "pound", "metrů": "meter", "metry": "meter", "kilometrů": "kilometer",
+                  "kilometry": "kilometer", "čtverečních kilometrů": "kilometer**2", "čtverečních mil": "mile**2",
+                  "stupňů celsia": "degC", "stupňů fahrenheita": "degF", "stupňů": "degree_temperature",
+                  "kilogramů": "kilogram", "kil": "kilogram", "litrů": "liter", "tun": "metric_ton"},
+    },
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------

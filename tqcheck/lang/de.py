@@ -8,11 +8,22 @@ PROFILE = {
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
-    "numbers": {},
+    "numbers": {
+        "percent_words": ['Prozent'],
+        "approx": ["etwa", "rund", "ungefähr", "circa", "ca.", "fast", "knapp", "beinahe", "mehr als", "über",
+                   "weniger als", "unter", "bis zu", "mindestens", "gut", "annähernd", "geschätzt", "zehntausende",
+                   "tausende"],
+    },
 
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
-    "units": {},
+    "units": {
+        "words": {"meile": "mile", "meilen": "mile", "fuß": "foot", "zoll": "inch",
+                  "meter": "meter", "kilometer": "kilometer", "zentimeter": "centimeter", "quadratkilometer": "kilometer**2",
+                  "quadratmeilen": "mile**2", "quadratmeter": "meter**2", "grad celsius": "degC",
+                  "grad fahrenheit": "degF", "grad": "degree_temperature", "kilogramm": "kilogram", "kilo": "kilogram",
+                  "gramm": "gram", "liter": "liter", "tonnen": "metric_ton", "gallonen": "gallon"},
+    },
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------

@@ -6,11 +6,33 @@ PROFILE = {
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
-    "numbers": {},
+    "numbers": {
+        # informal scale abbreviations and plurals CLDR's compact patterns do not list ("£75m", "10 thousands")
+        "scales": {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "hundred": 100, "thousands": 1e3, "millions": 1e6,
+                   "billions": 1e9},
+        "months": {"sept": 9},
+        "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "more than",
+                   "less than", "fewer than", "under", "up to", "at least", "close to", "estimated", "just over",
+                   "just under", "an estimated", "tens of", "hundreds of", "thousands of"],
+        "approx_after": ["or so", "-odd", "odd", "plus", "or more"],
+    },
 
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
-    "units": {},
+    "units": {
+        "words": {"mile": "mile", "miles": "mile", "foot": "foot", "feet": "foot", "inch": "inch", "inches": "inch",
+                  "yard": "yard", "yards": "yard", "pound": "pound", "pounds": "pound", "ounce": "ounce",
+                  "ounces": "ounce", "gallon": "gallon", "gallons": "gallon", "acre": "acre", "acres": "acre",
+                  "square mile": "mile**2", "square miles": "mile**2", "square feet": "foot**2",
+                  "square foot": "foot**2", "square kilometres": "kilometer**2", "square kilometers": "kilometer**2",
+                  "square metres": "meter**2", "square meters": "meter**2", "metre": "meter", "metres": "meter",
+                  "meter": "meter", "meters": "meter", "kilometre": "kilometer", "kilometres": "kilometer",
+                  "kilometer": "kilometer", "kilometers": "kilometer", "centimetres": "centimeter",
+                  "centimeters": "centimeter", "kilograms": "kilogram", "kilogram": "kilogram", "kilos": "kilogram",
+                  "grams": "gram", "litres": "liter", "liters": "liter", "tonnes": "metric_ton",
+                  "degrees fahrenheit": "degF", "degrees celsius": "degC", "degrees": "degree_temperature",
+                  "miles per hour": "mile/hour", "kilometres per hour": "kilometer/hour"},
+    },
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------

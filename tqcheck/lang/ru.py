@@ -6,11 +6,24 @@ PROFILE = {
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
-    "numbers": {},
+    "numbers": {
+        "percent_words": ['процентов', 'процента', 'процент'],
+        "approx": ["около", "примерно", "приблизительно", "почти", "более", "свыше", "больше", "менее", "меньше",
+                   "порядка", "до", "не менее", "не более", "чуть более", "около", "десятки", "сотни", "тысячи"],
+    },
 
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
-    "units": {},
+    "units": {
+        "words": {"миль": "mile", "мили": "mile", "миля": "mile", "футов": "foot", "фута": "foot", "фут": "foot",
+                  "дюймов": "inch", "дюйма": "inch", "фунтов": "pound", "фунта": "pound", "метров": "meter",
+                  "метра": "meter", "м": "meter", "км": "kilometer", "километров": "kilometer", "километра": "kilometer",
+                  "кв. км": "kilometer**2", "квадратных километров": "kilometer**2", "квадратных миль": "mile**2",
+                  "градусов цельсия": "degC", "градусов по цельсию": "degC", "градусов по фаренгейту": "degF",
+                  "градусов": "degree_temperature", "градуса": "degree_temperature", "кг": "kilogram",
+                  "килограммов": "kilogram", "литров": "liter", "л": "liter", "тонн": "metric_ton", "т": "metric_ton",
+                  "см": "centimeter", "мм": "millimeter", "га": "hectare"},
+    },
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------

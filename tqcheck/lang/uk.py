@@ -6,11 +6,20 @@ PROFILE = {
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
-    "numbers": {},
+    "numbers": {
+        "percent_words": ['відсотків', 'відсотка', 'відсоток'],
+        "approx": ["близько", "приблизно", "майже", "понад", "більше", "менше", "до", "щонайменше", "десятки",
+                   "сотні", "тисячі"],
+    },
 
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
-    "units": {},
+    "units": {
+        "words": {"миль": "mile", "милі": "mile", "футів": "foot", "дюймів": "inch", "фунтів": "pound",
+                  "метрів": "meter", "м": "meter", "км": "kilometer", "кілометрів": "kilometer", "кг": "kilogram",
+                  "градусів": "degree_temperature", "градусів цельсія": "degC", "літрів": "liter", "тонн": "metric_ton",
+                  "см": "centimeter", "га": "hectare"},
+    },
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------

@@ -6,11 +6,27 @@ PROFILE = {
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
-    "numbers": {},
+    "numbers": {
+        # informal spellings CLDR does not list ("tỉ" for "tỷ", "ngàn" for "nghìn")
+        "scales": {"tỉ": 1e9, "ngàn": 1e3, "ngàn tỷ": 1e12, "ngàn tỉ": 1e12, "nghìn tỉ": 1e12, "trăm": 100,
+                   "vạn": 1e4},
+        "approx": ["khoảng", "gần", "hơn", "trên", "chừng", "ước tính", "xấp xỉ", "tới", "đến", "dưới", "ít nhất",
+                   "khoảng chừng", "hàng", "vài"],
+        "approx_after": ["có lẻ", "hơn"],
+    },
 
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
-    "units": {},
+    "units": {
+        "words": {"dặm": "mile", "dặm vuông": "mile**2", "feet": "foot", "bộ": "foot", "foot": "foot",
+                  "inch": "inch", "in-sơ": "inch", "pound": "pound", "cân anh": "pound", "mét": "meter",
+                  "met": "meter", "mét vuông": "meter**2", "kilomet": "kilometer", "ki-lô-mét": "kilometer",
+                  "cây số": "kilometer", "kilomet vuông": "kilometer**2", "km vuông": "kilometer**2",
+                  "cây số vuông": "kilometer**2", "độ c": "degC", "độ f": "degF", "độ": "degree_temperature",
+                  "lít": "liter", "ki-lô-gam": "kilogram", "kilogam": "kilogram", "ký": "kilogram", "cân": "kilogram",
+                  "gam": "gram", "tấn": "metric_ton", "mẫu anh": "acre", "héc-ta": "hectare", "hecta": "hectare",
+                  "gallon": "gallon", "yard": "yard", "thước anh": "yard"},
+    },
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------

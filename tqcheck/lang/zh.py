@@ -6,11 +6,23 @@ PROFILE = {
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
-    "numbers": {},
+    "numbers": {
+        # "10点50分": CLDR's Chinese time patterns use a colon, the hour mark of running text is not in them
+        "hour_marks": ["点", "點", "时", "時"],
+        "minute_marks": ["分"],
+        "approx": ["约", "大约", "近", "将近", "接近", "超过", "逾", "上", "至少", "不到", "不足", "数", "几"],
+        "approx_after": ["多", "余", "左右", "以上", "以下", "上下"],
+    },
 
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
-    "units": {},
+    "units": {
+        "words": {"英里": "mile", "平方英里": "mile**2", "英尺": "foot", "英寸": "inch", "磅": "pound", "米": "meter",
+                  "公里": "kilometer", "千米": "kilometer", "平方公里": "kilometer**2", "平方米": "meter**2",
+                  "厘米": "centimeter", "毫米": "millimeter", "摄氏度": "degC", "华氏度": "degF",
+                  "度": "degree_temperature", "公斤": "kilogram", "千克": "kilogram", "克": "gram", "升": "liter",
+                  "吨": "metric_ton", "公顷": "hectare", "加仑": "gallon", "英亩": "acre"},
+    },
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------

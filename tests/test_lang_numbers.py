@@ -1,0 +1,116 @@
+"""Number, money, date and time facts of the language profiles (CLDR through Babel, num2words), read by numparse.
+
+Invented sentences only; each case states a value the way a professional translator writes it in that language.
+"""
+import pytest
+
+from tqcheck.lang import profile
+from tqcheck.numparse import extract
+
+
+def hard(text: str, lang: str) -> list:
+    return sorted((k for q in extract(text, lang) if not q.soft for k in q.keys), key=repr)
+
+
+def every(text: str, lang: str) -> list:
+    return sorted((k for q in extract(text, lang) for k in q.keys), key=repr)
+
+
+@pytest.mark.parametrize(("code", "word", "value"), [
+    ("de", "millionen", 1e6), ("de", "mio.", 1e6), ("de", "mrd.", 1e9), ("cs", "milionů", 1e6),
+    ("cs", "miliardy", 1e9), ("ru", "млн", 1e6), ("ru", "тысяч", 1e3), ("zh", "万", 1e4), ("zh", "亿", 1e8),
+    ("ja", "億", 1e8), ("vi", "tỷ", 1e9), ("pl", "milionów", 1e6),
+])
+def test_scale_words_come_from_cldr_compact_patterns(code: str, word: str, value: float) -> None:
+    assert profile(code).numbers.scales[word] == value
+
+
+def test_single_letter_short_scales_are_not_scale_words() -> None:
+    assert "n" not in profile("vi").numbers.scales and "t" not in profile("vi").numbers.scales
+
+
+@pytest.mark.parametrize(("code", "word", "month"), [
+    ("cs", "července", 7), ("cs", "červenci", 7), ("cs", "červnu", 6), ("cs", "červen", 6),
+    ("ru", "сентябре", 9), ("ru", "сентября", 9), ("uk", "вересні", 9), ("pl", "listopadzie", 11),
+    ("de", "Mai", 5), ("en", "Sept", 9),
+])
+def test_month_forms_and_inflections(code: str, word: str, month: int) -> None:
+    assert profile(code).numbers.month_of(word) == month
+
+
+def test_stems_only_for_languages_whose_month_names_inflect() -> None:
+    assert profile("en").numbers.month_stems == ()  # "Augustine" is not August
+    assert profile("de").numbers.month_stems == ()
+    assert profile("ru").numbers.month_stems
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("£75m", "75 Millionen Pfund", "de"),
+    ("$30 million", "30 milionů USD", "cs"),
+    ("$20 billion", "200 亿美元", "zh"),
+    ("663,000", "66.3 万", "zh"),
+    ("1 million", "１００万", "ja"),
+    ("3.5 million", "3,5 млн", "ru"),
+    ("7.5%", "7,5 процентов", "ru"),
+    ("18%", "18パーセント", "ja"),
+    ("2,5 bn", "2,5 miliardy", "cs"),
+    ("206,737", "206 737", "ru"),
+])
+def test_same_value_across_languages(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(text, lang)) <= set(hard(en, "en"))  # "663,000" may also read 663.0
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("on December 18", "12 月 18 日", "zh"),
+    ("on December 18, 2020", "2020年12月18日", "ja"),
+    ("in July", "v červenci", "cs"),
+    ("in September", "В сентябре", "ru"),
+    ("on 5 May 2020", "am 5. Mai 2020", "de"),
+    ("on 5 May", "5 мая", "ru"),
+    ("on March 3", "3. března", "cs"),
+    ("at 10:50", "10 点 50 分", "zh"),
+    ("at 10:50", "10時50分", "ja"),
+    ("at 3:30", "3点半", "zh"),
+    ("on November 11", "11 listopada", "pl"),
+])
+def test_dates_and_times(en: str, text: str, lang: str) -> None:
+    assert hard(en, "en") == hard(text, lang) != []
+
+
+def test_a_czech_preposition_is_not_a_month() -> None:
+    assert hard("Koupili jsme knihy pro děti.", "cs") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("fünf", "de", 5.0), ("pět", "cs", 5.0), ("пять", "ru", 5.0), ("dvacet jedna", "cs", 21.0),
+    ("cinco", "es", 5.0), ("pięć", "pl", 5.0),
+])
+def test_number_words_from_num2words_are_soft(text: str, lang: str, value: float) -> None:
+    (q,) = extract(text, lang)
+    assert q.soft and q.value == value
+
+
+def test_numbers_in_scripts_without_latin_letters_have_boundaries() -> None:
+    assert hard("Выросло на 12%.", "ru") == [("pct", 12.0)]
+    assert hard("Ανάπτυξη 12%", "el") == [("pct", 12.0)]
+    assert hard("约200人", "zh") == [("num", 200.0)]
+
+
+def test_approximation_words_mark_values() -> None:
+    assert [q.approx for q in extract("about 40 people and 12 cars", "en")] == [True, False]
+    assert [q.approx for q in extract("40 人左右", "zh")] == [True]
+    assert [q.approx for q in extract("etwa 40 Menschen", "de")] == [True]
+
+
+@pytest.mark.parametrize(("text", "lang", "unit"), [
+    ("150 feet", "en", "foot"), ("50m", "vi", "meter"), ("54 độ C", "vi", "degC"), ("8-inch", "en", "inch"),
+    ("100 square miles", "en", "mile**2"), ("20 Meilen", "de", "mile"), ("20 миль", "ru", "mile"),
+    ("16 公里", "zh", "kilometer"),
+])
+def test_units_after_numbers(text: str, lang: str, unit: str) -> None:
+    (q,) = extract(text, lang)
+    assert q.unit == unit
+
+
+def test_profile_is_built_once() -> None:
+    assert profile("cs").numbers is profile("cs").numbers

@@ -1,0 +1,32 @@
+"""Polish: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
+PROFILE = {
+
+    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
+    "segment": {},
+
+
+    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
+    "numbers": {
+        "percent_words": ["procent", "procenta", "procentów"],
+        "approx": ["około", "ok.", "prawie", "niemal", "ponad", "przeszło", "blisko", "mniej niż", "więcej niż",
+                   "do", "co najmniej", "dziesiątki", "setki", "tysiące"],
+    },
+
+
+    # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
+    "units": {
+        "words": {"mil": "mile", "mile": "mile", "mili": "mile", "stóp": "foot", "stopy": "foot", "cali": "inch",
+                  "funtów": "pound", "metrów": "meter", "kilometrów": "kilometer", "kilometry": "kilometer",
+                  "kilometrów kwadratowych": "kilometer**2", "stopni celsjusza": "degC",
+                  "stopni fahrenheita": "degF", "stopni": "degree_temperature", "kilogramów": "kilogram",
+                  "litrów": "liter", "ton": "metric_ton", "hektarów": "hectare"},
+    },
+
+
+    # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
+    "names": {},
+
+
+    # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
+    "fluency": {},
+}

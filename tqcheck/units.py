@@ -1,0 +1,136 @@
+"""Units of measure after a number, and conversion between them through pint.
+
+:func:`unit_at` reads the unit written right after a number ("150 feet", "8-inch", "54 độ C", "16 km",
+"100 square miles", "50 Meilen") from the unit symbols every language writes (SI and customary abbreviations,
+below) and the unit words of the language's profile (``units`` section of ``tqcheck/lang/<code>.py``), and
+returns pint's name for it. :func:`compare` converts a source measure into the target's unit and says whether
+the target value is what a translator would write: within the rounding a translator uses (10% for a round
+source figure, 5% for a precise one). Currency is never converted. pint's registry is built on first use only
+(about a second), so texts without a converted unit never pay for it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# Symbols written the same way in every language (pint names). "in" (inch) and "m" alone are left to context:
+# "m" after a number is metres except where a currency makes it "million" (tqcheck.numparse).
+SYMBOLS = {
+    "km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "mi": "mile", "ft": "foot",
+    "yd": "yard", "kg": "kilogram", "g": "gram", "mg": "milligram", "t": "metric_ton", "lb": "pound",
+    "lbs": "pound", "oz": "ounce", "l": "liter", "ml": "milliliter", "gal": "gallon", "ha": "hectare",
+    "km2": "kilometer**2", "km²": "kilometer**2", "m2": "meter**2", "m²": "meter**2", "sq mi": "mile**2",
+    "sq ft": "foot**2", "°c": "degC", "°f": "degF", "ºc": "degC", "ºf": "degF", "℃": "degC", "℉": "degF",
+    "mph": "mile/hour", "km/h": "kilometer/hour", "kmh": "kilometer/hour", "km/giờ": "kilometer/hour",
+    "m/s": "meter/second", "°": "degree_temperature",
+}
+# A temperature in "degrees" without a scale: Fahrenheit or Celsius, whichever the other side's unit is.
+TEMPERATURE = "degree_temperature"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A source measure converted into the target's unit."""
+
+    same_dimension: bool
+    converted: float  # the source value in the target's unit
+    ok: bool  # the target value is the converted value as a translator would round it
+
+
+@functools.lru_cache(maxsize=64)
+def _unit_re(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    from .lang import base_code, profile
+
+    prof = profile(base_code(lang))
+    words = {k.lower(): v for k, v in (prof.section("units").get("words") or {}).items()}
+    table = {**SYMBOLS, **words}
+    let = r"[^\W\d_]" if prof.spaces_between_words else r"[A-Za-zÀ-ỹ]"
+    alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?:\s?|-)(?P<u>{alt})(?!{let})(?![²2/])", re.IGNORECASE), table
+
+
+def unit_at(text: str, pos: int, lang: str) -> tuple[str, int] | None:
+    """The unit written at ``pos`` (after a number; one space or a hyphen may come first): pint's name and
+    the end of the unit in ``text``, or None."""
+    pat, table = _unit_re(lang)
+    m = pat.match(text, pos)
+    if m is None:
+        return None
+    return table[m["u"].lower()], m.end()
+
+
+@functools.lru_cache(maxsize=1)
+def registry():  # noqa: ANN201 - a pint.UnitRegistry
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def _candidates(unit: str, other: str) -> list[str]:
+    if unit != TEMPERATURE:
+        return [unit]
+    if other in ("degC", "degF"):
+        return ["degF" if other == "degC" else "degC"]  # "130 degrees" against "54 °C": Fahrenheit
+    return ["degC", "degF"]
+
+
+def compare(src_value: float, src_unit: str, tgt_value: float, tgt_unit: str) -> Comparison | None:
+    """``src_value src_unit`` converted into ``tgt_unit`` and checked against ``tgt_value``; None when either
+    unit is unknown to pint or the two are the same unit (nothing was converted)."""
+    if src_unit == tgt_unit:
+        return None
+    import pint
+
+    ureg = registry()
+    best: Comparison | None = None
+    for su in _candidates(src_unit, tgt_unit):
+        for tu in _candidates(tgt_unit, src_unit):
+            try:
+                conv = float(ureg.Quantity(src_value, su).to(tu).magnitude)
+            except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, AttributeError, ValueError):
+                continue
+            c = Comparison(True, conv, _within_rounding(src_value, conv, tgt_value))
+            if best is None or (c.ok and not best.ok):
+                best = c
+    if best is None:
+        try:
+            ureg.Quantity(1, _candidates(src_unit, "")[0])
+            ureg.Quantity(1, _candidates(tgt_unit, "")[0])
+        except (pint.errors.UndefinedUnitError, AttributeError, ValueError):
+            return None
+        return Comparison(False, float("nan"), False)
+    return best
+
+
+def _significant(v: float) -> int:
+    digits = f"{abs(v):.10g}".replace(".", "").lstrip("0").rstrip("0")
+    return max(1, len(digits))
+
+
+def _within_rounding(src: float, converted: float, tgt: float) -> bool:
+    """A translator rounds a converted value: 10% for a round source figure ("150 feet" -> "50 m"), 5% for a
+    precise one ("1,234 feet"), and any value the converted one rounds to at the target's precision."""
+    if converted == 0:
+        return tgt == 0
+    tol = 0.10 if _significant(src) <= 2 else 0.05
+    if abs(tgt - converted) <= tol * abs(converted):
+        return True
+    # rounded to the target's last significant digit ("≈ 45.7 m" written "46 m" or "45 m")
+    scale = 10 ** (len(str(int(abs(tgt)))) - _significant(tgt)) if tgt >= 1 else 0
+    return bool(scale) and abs(tgt - converted) <= scale and abs(tgt - converted) <= 0.25 * abs(converted)
+
+
+def describe(value: float, unit: str) -> str:
+    """A short human form: ``45.7 m``, ``259 km²``, ``54.4 °C``."""
+    if unit == TEMPERATURE:
+        return f"{_round(value)}°"
+    try:
+        q = registry().Quantity(value, unit)
+        return f"{_round(value)} {q.units:~P}".replace("deg", "°").strip()
+    except Exception:  # noqa: BLE001 - a unit pint cannot print: its name
+        return f"{_round(value)} {unit}"
+
+
+def _round(v: float) -> str:
+    return f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
