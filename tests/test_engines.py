@@ -156,7 +156,7 @@ def test_an_interrupted_run_resumes_and_skips_the_pairs_done(manifest: Path, loc
     monkeypatch.setattr(engines, "check_one", lambda spec, c, embedder=None: calls.append(spec.target)
                         or real(spec, c, embedder))
     out = _json(manifest, tmp_path / "resumed.json", "--run-dir", str(run_dir), "--jobs", "1")
-    assert calls == [specs[1].target, specs[2].target]  # the first pair came from the run folder
+    assert calls == [s.target for s in specs[1:]]  # the first pair came from the run folder
     assert out == local_json
     calls.clear()
     assert _json(manifest, tmp_path / "again.json", "--run-dir", str(run_dir), "--jobs", "1") == local_json
