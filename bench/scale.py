@@ -149,13 +149,13 @@ class MemorySampler(threading.Thread):
             for pid in _descendants(self.roots):
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
-                    title = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
+                    title = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
                 except OSError:
                     continue
                 hwm = next((int(x.split()[1]) for x in status.splitlines() if x.startswith("VmHWM")), 0) / 1024
-                kind = ("driver" if pid == self.roots[0] else "worker" if title.startswith("ray::_")
-                        or "multiprocessing" in title or "spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-                        .decode(errors="replace") else "ray system")
+                ray_worker = title.startswith("ray::") and "Agent" not in title  # a task or actor process
+                kind = "driver" if pid == self.roots[0] else "worker" if ray_worker or "spawn_main" in title \
+                    else "other"
                 self.peak[(kind, pid)] = max(self.peak.get((kind, pid), 0.0), hwm)
             time.sleep(0.5)
 
@@ -255,6 +255,7 @@ def measure(config: str, inp: Path, workdir: Path, shard: int) -> dict:
     res.update(sampler.summary())
     res["startup_s"] += cluster_s
     res["config"] = config
+    res["load"] = os.getloadavg()[1]  # 5-minute load average at the end: other work sharing the cores
     return res
 
 
@@ -283,14 +284,18 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
             results[(what, config)] = r
             rows.append([what, config, r["pairs"], f"{r['wall_s']:.1f}", f"{r['pairs'] / r['wall_s']:.3f}",
                          f"{r['texts'] / r['wall_s']:.1f}", f"{r['startup_s']:.1f}", f"{r.get('driver_max', 0):.0f}",
-                         f"{r.get('worker_max', 0):.0f}", f"{r.get('ray system_sum', 0):.0f}"])
+                         f"{r.get('worker_max', 0):.0f}", f"{r.get('other_sum', 0):.0f}", f"{r['load']:.1f}"])
     md = [f"{n_pairs} document pairs of {segs} segments (IWSLT en-vi talks and WMT21 en-de news, alternating) and a "
           f"JSONL of {units:,} en-vi units ({distinct:,} distinct; shards of {shard}); 2 CPUs in every "
           "configuration (local: 2 processes; Ray one node: a local runtime with 2 CPUs; Ray two nodes: head and "
           "worker on 127.0.0.2 with 1 CPU each); every run starts with an empty embedding cache."
           + (" " + SCALED if scaled else ""), "",
           table(["input", "engine", "pairs", "seconds", "pairs/s", "texts embedded/s", "start-up s",
-                 "driver peak MiB", "largest worker peak MiB", "Ray system processes MiB"], rows), ""]
+                 "driver peak MiB", "largest worker peak MiB", "other processes MiB (Ray system; pool tracker)",
+                 "load avg"], rows),
+          "", f"Load average: the machine's 5-minute load at the end of each run, on {os.cpu_count()} cores; "
+          "above the core count other work shared the CPUs and every figure is slower than on an idle machine.",
+          ""]
     for what, inp in (("document pairs", manifest), ("unit shards", unit_file)):
         md.append(f"- {what}: JSON of every configuration byte-identical: {_same_output(workdir, inp.stem)}")
     md += _projection(results)

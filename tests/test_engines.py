@@ -205,6 +205,15 @@ def test_ray_local_runtime_gives_the_local_engines_json(manifest: Path, local_js
     assert _json(manifest, tmp_path / "ray.json", "--engine", "ray") == local_json
 
 
+def test_ray_encoder_actors_give_the_local_engines_json(manifest: Path, local_json: bytes, ray_runtime) -> None:
+    """Texts encoded by an actor (the model held once, as on a GPU) and sent back: the same findings."""
+    from tqcheck.batch import folder_dict, read_manifest
+    from tqcheck.render.json_ import dumps
+
+    reports = check_all(read_manifest(str(manifest)), Config(cache=False), engine="ray", encoders=1)
+    assert dumps(folder_dict(list(reports))).encode() == local_json
+
+
 def test_a_killed_ray_worker_is_retried_and_the_output_is_the_same(manifest: Path, local_json: bytes,
                                                                    tmp_path: Path, ray_runtime) -> None:
     killed: list[int] = []
