@@ -304,3 +304,12 @@ def test_two_node_cluster_on_loopback_gives_the_local_engines_json(manifest: Pat
         assert out.read_bytes() == local_json
     finally:
         _stop(procs)
+
+
+def test_progress_label_has_rates_and_eta_and_no_slash() -> None:
+    from tqcheck.batch import PairSpec
+    from tqcheck.engines import _label
+
+    spec = PairSpec("in/talk.en.txt", "in/talk.vi.txt")
+    assert _label(spec, 0, 0, 10, 0.0) == "talk.vi.txt"
+    assert _label(spec, 4, 400, 10, 8.0) == "talk.vi.txt · 0.50 pairs per s · 50 sentences per s · ETA 0m12s"

@@ -12,6 +12,8 @@ function (:func:`check_one`), and the bundled encoder's vectors do not depend on
 """
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import replace
 from typing import Callable, Iterator, Sequence
 
@@ -19,7 +21,8 @@ from ..config import ENGINES, Config
 from ..errors import ConfigError
 from ..model import Report
 
-Progress = Callable[[int, int, str], None]  # (pairs done, pairs in all, label): the CLI draws it
+# (pairs done, pairs in all, label: the pair's file name, pairs/s, sentences/s and ETA): the CLI draws it
+Progress = Callable[[int, int, str], None]
 
 
 def check_one(spec, cfg: Config, embedder=None) -> Report:  # noqa: ANN001 - a batch.PairSpec, an Embedder
@@ -33,6 +36,17 @@ def check_one(spec, cfg: Config, embedder=None) -> Report:  # noqa: ANN001 - a b
     if getattr(spec, "shard", None) is not None:
         report = replace(report, extra={**report.extra, "shard": spec.shard})
     return report
+
+
+def _label(spec, fresh_done: int, sentences: int, fresh_total: int, seconds: float) -> str:  # noqa: ANN001
+    """``name · pairs per s · sentences per s · ETA`` for the progress bar (rates over the pairs checked in this run)."""
+    name = os.path.basename(spec.target or spec.source)
+    if not fresh_done or seconds <= 0:
+        return name
+    rate = fresh_done / seconds
+    eta = int((fresh_total - fresh_done) / rate)
+    # no "/" in the label: the CLI shows Path(label).name
+    return f"{name} · {rate:.2f} pairs per s · {sentences / seconds:.0f} sentences per s · ETA {eta // 60}m{eta % 60:02d}s"
 
 
 def check_all(specs: Sequence, cfg: Config, *, engine: str | None = None, address: str | None = None,
@@ -64,7 +78,8 @@ def check_all(specs: Sequence, cfg: Config, *, engine: str | None = None, addres
         from .local import run_pairs
     fresh = run_pairs([specs[i] for i in todo], cfg, address=address, **engine_options) if todo else iter(())
     total = len(specs)
-    done = 0
+    done = fresh_done = sentences = 0
+    t0 = time.monotonic()
     pos = {i: k for k, i in enumerate(todo)}
     for i in range(total):
         if i in done_before:
@@ -74,9 +89,11 @@ def check_all(specs: Sequence, cfg: Config, *, engine: str | None = None, addres
             assert k == pos[i], "engines yield in input order"
             if run is not None:
                 run.save(keys[i], report)
+            fresh_done += 1
+            sentences += len(report.source.segments) + len(report.target.segments)
         done += 1
         if progress:
-            progress(done, total, specs[i].target or specs[i].source)
+            progress(done, total, _label(specs[i], fresh_done, sentences, len(todo), time.monotonic() - t0))
         yield report
     for _ in fresh:  # let the engine clean up (stop a runtime it started)
         pass
