@@ -30,7 +30,7 @@ from pathlib import Path
 from .common import ROOT, data_dir, iwslt_talks, log, table
 
 CONFIGS = ("local", "ray-1node", "ray-2nodes")
-SCALED = ("Sizes scaled down from the issue's 500 document pairs and 200,000 units so that the section stays "
+SCALED = ("Sizes scaled down from the issue's 500 document pairs and 200,000 units so that a run stays "
           "near 15 minutes on 2 shared CPU cores; `python -m bench.scale --pairs 500 --units 200000` runs the "
           "full size.")
 
@@ -267,9 +267,9 @@ def _same_output(workdir: Path, stem: str) -> bool:
 
 def run(quick: bool = False, pairs: int | None = None, units: int | None = None, segs: int = 12,
         shard: int = 500, configs: tuple[str, ...] = CONFIGS) -> dict:
-    scaled = pairs is None and units is None
     pairs = pairs or (12 if quick else 60)  # scaled down from 500 pairs / 200,000 units: see SCALED
     units = units or (1000 if quick else 20_000)
+    scaled = pairs < 500 or units < 200_000
     workdir = Path(tempfile.mkdtemp(prefix="tqcheck-scale-"))
     docs = workdir / "docs"
     docs.mkdir()
@@ -281,6 +281,7 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
         for config in configs:
             log(f"scale: {what}, {config}")
             r = measure(config, inp, workdir, shard)
+            log(f"scale: {what}, {config}: {json.dumps(r)}")
             results[(what, config)] = r
             rows.append([what, config, r["pairs"], f"{r['wall_s']:.1f}", f"{r['pairs'] / r['wall_s']:.3f}",
                          f"{r['texts'] / r['wall_s']:.1f}", f"{r['startup_s']:.1f}", f"{r.get('driver_max', 0):.0f}",
