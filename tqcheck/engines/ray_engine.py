@@ -7,7 +7,8 @@
 * Encoding: by default each task encodes in its own worker process (Ray reuses worker processes, so the
   model is loaded once per worker). With ``encoders=N`` N actors hold the model (``num_gpus`` each when
   given, e.g. a sentence-transformers model on a GPU) and the tasks send them the texts the on-disk
-  cache does not have; the actors write what they encode back to their node's cache.
+  cache does not have; the actors write what they encode back to their node's cache. A ``cuda`` device
+  (``device = "cuda"`` with a sentence-transformers model) gets one actor per GPU of the cluster.
 * Results stream back in input order; at most ``window`` pairs are in flight or waiting to be yielded,
   so the driver's memory does not grow with the number of pairs.
 
@@ -104,6 +105,8 @@ def run_pairs(specs: Sequence[Any], cfg: Config, *, address: str | None = None, 
     try:
         actors: list[Any] = []
         identity = None
+        if not encoders and (cfg.device or "").startswith("cuda"):  # one encoder actor per GPU of the cluster
+            encoders, num_gpus = int(ray.cluster_resources().get("GPU", 0)), 1
         if encoders:
             enc_cls = ray.remote(num_cpus=0 if num_gpus else 1, num_gpus=num_gpus or 0, max_restarts=2,
                                  max_task_retries=2)(_Encoder)
