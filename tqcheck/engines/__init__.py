@@ -81,19 +81,22 @@ def check_all(specs: Sequence, cfg: Config, *, engine: str | None = None, addres
     done = fresh_done = sentences = 0
     t0 = time.monotonic()
     pos = {i: k for k, i in enumerate(todo)}
-    for i in range(total):
-        if i in done_before:
-            report = run.load(done_before[i])
-        else:
-            k, report = next(fresh)
-            assert k == pos[i], "engines yield in input order"
-            if run is not None:
-                run.save(keys[i], report)
-            fresh_done += 1
-            sentences += len(report.source.segments) + len(report.target.segments)
-        done += 1
-        if progress:
-            progress(done, total, _label(specs[i], fresh_done, sentences, len(todo), time.monotonic() - t0))
-        yield report
-    for _ in fresh:  # let the engine clean up (stop a runtime it started)
-        pass
+    try:
+        for i in range(total):
+            if i in done_before:
+                report = run.load(done_before[i])
+            else:
+                k, report = next(fresh)
+                assert k == pos[i], "engines yield in input order"
+                if run is not None:
+                    run.save(keys[i], report)
+                fresh_done += 1
+                sentences += len(report.source.segments) + len(report.target.segments)
+            done += 1
+            if progress:
+                progress(done, total, _label(specs[i], fresh_done, sentences, len(todo), time.monotonic() - t0))
+            yield report
+        for _ in fresh:  # let the engine finish (stop a runtime it started)
+            pass
+    finally:
+        getattr(fresh, "close", lambda: None)()  # a run stopped early still stops its runtime
