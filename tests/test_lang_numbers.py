@@ -114,3 +114,41 @@ def test_units_after_numbers(text: str, lang: str, unit: str) -> None:
 
 def test_profile_is_built_once() -> None:
     assert profile("cs").numbers is profile("cs").numbers
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("$169.4 million", "1億6,940万", "ja"),      # a larger scale followed at once by a smaller part
+    ("60,496", "6万496", "ja"),
+    ("28,000", "přesáhly 28 000.", "cs"),       # space grouping before a full stop
+    ("more than 90 million", "9000多万", "zh"),  # 多 between the figure and its scale
+    ("6.9961", "6.9961", "zh"),
+])
+def test_written_in_parts_and_grouped(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(text, lang)) <= set(hard(en, "en"))
+
+
+def test_a_range_shares_its_scale() -> None:
+    (low, high) = [q for q in extract("3 až 8 milionů liber", "cs") if not q.soft]
+    assert ("num", 3e6) in low.keys and ("num", 8e6) in high.keys
+
+
+def test_a_day_without_its_month_and_an_hour_without_minutes_only_match() -> None:
+    day, hour = extract("截至25日16时", "zh")
+    assert day.soft and ("date", (7, 25)) in day.keys
+    assert hour.soft and ("time", (16, 0)) in hour.keys and ("time", (4, 0)) in hour.keys
+
+
+def test_model_numbers_and_bracketed_glosses_are_match_only() -> None:
+    assert hard("波音737NG", "zh") == []
+    assert hard("6,000 mu (400 hectares)", "en") == [("num", 6.0), ("num", 6000.0)]
+
+
+def test_afternoon_marks_from_cldr_give_the_24_hour_reading() -> None:
+    assert ("time", (23, 30)) in extract("around 11:30 p.m.", "en")[0].keys
+    assert ("time", (15, 30)) in extract("下午3点30分", "zh")[0].keys
+    assert ("time", (22, 30)) not in extract("at 10:30 people left", "en")[0].keys
+
+
+def test_a_capitalised_name_is_not_an_inflected_month() -> None:
+    assert extract("Мартин приехал.", "ru") == []
+    assert [q.value for q in extract("в сентябре", "ru")] == [None]

@@ -51,6 +51,8 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
         raise InputError(f"{p}: cannot read baseline ({exc.__class__.__name__})") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"{p}: baseline is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{p}: not a tqcheck baseline (brackets nested too deeply)") from None
     if not isinstance(data, dict) or data.get("kind") != BASELINE_KIND or not isinstance(data.get("findings"), list):
         raise InputError(f"{p}: not a tqcheck baseline (expected {{\"kind\": \"{BASELINE_KIND}\", "
                          "\"findings\": [...]}})")
@@ -60,7 +62,10 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
         fp = entry.get("fingerprint") if isinstance(entry, dict) else None
         if not isinstance(fp, str) or not fp:
             raise InputError(f"{p}: baseline entry {i + 1} has no fingerprint")
-        c[fp] += int(entry.get("count", 1))
+        count = entry.get("count", 1)
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise InputError(f"{p}: baseline entry {i + 1} has a count that is not a positive integer")
+        c[fp] += count
         if entry.get("reason"):
             reasons[fp] = str(entry["reason"])
     return Baseline(dict(c), reasons, str(p))
@@ -84,17 +89,28 @@ def baseline_dict(reports: Iterable[Report], reason: str | None = None) -> dict[
     return {"kind": BASELINE_KIND, "schema_version": SCHEMA_VERSION, "findings": rows}
 
 
+def baseline_text(reports: Iterable[Report], reason: str | None = None) -> str:
+    """The baseline file's text (JSON) accepting every finding of ``reports``."""
+    return json.dumps(baseline_dict(reports, reason), ensure_ascii=False, indent=2) + "\n"
+
+
 def write_baseline(reports: Iterable[Report], path: str | os.PathLike[str], reason: str | None = None) -> Baseline:
-    """Write the baseline accepting every finding of ``reports`` and return it."""
-    data = baseline_dict(reports, reason)
-    p = Path(path)
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{p}: cannot write baseline ({exc.strerror})") from None
+    """Write the baseline accepting every finding of ``reports`` (atomically, :mod:`tqcheck.output`) and
+    return it."""
+    from .output import write_text
+
+    reports = list(reports)
+    text = baseline_text(reports, reason)
+    write_text(path, text, "--write-baseline", inputs=[str(r.target.path) for r in reports]
+               + [str(r.source.path) for r in reports])
+    return baseline_from_text(text, str(path))
+
+
+def baseline_from_text(text: str, path: str) -> Baseline:
+    """The :class:`Baseline` a baseline file's text holds (as :func:`load_baseline` would read it)."""
+    data = json.loads(text)
     c = Counter({e["fingerprint"]: e["count"] for e in data["findings"]})
-    return Baseline(dict(c), {}, str(p))
+    return Baseline(dict(c), {}, path)
 
 
 def parse_accept(values: Iterable[str]) -> tuple[Accept, ...]:

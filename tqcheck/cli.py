@@ -1,14 +1,17 @@
 """The command line: parses options, calls the library, renders, and maps errors to exit codes.
 
-Exit codes: 0 passed, 1 the gate failed, 2 usage or input error, 3 internal error.
+Exit codes: 0 passed, 1 the gate failed, 2 usage or input error, 3 internal error, 130 interrupted (SIGINT),
+143 terminated (SIGTERM).
 The library raises; only :func:`command` (errors inside a command) and :func:`run` (usage errors)
 turn errors into one-line messages.
 """
 from __future__ import annotations
 
+# Ctrl-C while these modules load is handled by tqcheck.startup, which the package imports first.
 import functools
 import os
 import shutil
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -18,7 +21,7 @@ import typer
 
 from . import __version__
 from .config import Config, load_config
-from .errors import ConfigError, TqcheckError
+from .errors import ConfigError, InputError, TqcheckError
 from .render import Format, render
 
 app = typer.Typer(
@@ -106,6 +109,18 @@ AddressOpt = Annotated[Optional[str], typer.Option(
 RunDirOpt = Annotated[Optional[Path], typer.Option(
     "--run-dir", metavar="FOLDER", help="Record each finished pair here; rerunning the same command "
     "skips the pairs already done (resume).")]
+MaxFileSizeOpt = Annotated[Optional[int], typer.Option(
+    "--max-file-size", metavar="BYTES", help="Refuse an input file larger than this (default 1000000; 0: no "
+    "limit). About 1 MB of text takes 1-2 minutes on 2 CPU cores.")]
+MaxSentenceCharsOpt = Annotated[Optional[int], typer.Option(
+    "--max-sentence-chars", metavar="N", help="Cut a longer sentence at clause punctuation or spaces into "
+    "pieces of at most N characters (default 1000; 0: no limit).")]
+MaxSentencesOpt = Annotated[Optional[int], typer.Option(
+    "--max-sentences", metavar="N", help="Refuse a document of more than N sentences (default 2000; 0: no "
+    "limit).")]
+AllowEmptyOpt = Annotated[bool, typer.Option(
+    "--allow-empty", help="Exit 0 when nothing pairs or nothing is checked (default: exit 2, so a CI gate "
+    "cannot pass on an empty run).")]
 PatternOpt = Annotated[Optional[str], typer.Option(
     "--pattern", metavar="GLOBS",
     help="Which files of a folder are documents: comma-separated globs (default: *.txt).")]
@@ -131,9 +146,8 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
                     traceback.print_exc()
                 sys.stderr.write(f"tqcheck: error: {exc}\n")
                 raise typer.Exit(exc.exit_code) from None
-            except KeyboardInterrupt:
-                sys.stderr.write("tqcheck: interrupted\n")
-                raise typer.Exit(130) from None
+            except KeyboardInterrupt as exc:
+                raise typer.Exit(_interrupted(exc)) from None
             except Exception as exc:  # noqa: BLE001 - the last line of defence
                 if _debug():
                     traceback.print_exc()
@@ -143,6 +157,44 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
         return app.command(*args, **kwargs)(wrapper)
 
     return deco
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised by the SIGTERM handler while a command runs, so that ``finally`` blocks clean up."""
+
+
+_SIGNALS: dict[str, Any] = {"got": None, "reported": False}  # the signal received while a command runs
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    """The first SIGINT/SIGTERM raises (KeyboardInterrupt/:class:`Terminated`) so that ``finally`` blocks remove
+    temporary files; further ones are ignored while that cleanup runs."""
+    if _SIGNALS["got"] is not None:
+        return
+    _SIGNALS["got"] = signum
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _interrupted(exc: BaseException | None = None) -> int:
+    """The one line and exit code for Ctrl-C (130) or SIGTERM (143), printed once."""
+    term = isinstance(exc, Terminated) or _SIGNALS["got"] == signal.SIGTERM
+    if not _SIGNALS["reported"]:
+        _SIGNALS["reported"] = True
+        sys.stderr.write("tqcheck: terminated\n" if term else "tqcheck: interrupted\n")
+        sys.stderr.flush()
+    return 143 if term else 130
+
+
+def _runtime_signals() -> dict[int, Any]:
+    """Install :func:`_on_signal` for SIGINT and SIGTERM; returns the handlers to restore."""
+    _SIGNALS.update(got=None, reported=False)
+    old: dict[int, Any] = {}
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            old[sig] = signal.signal(sig, _on_signal)
+    except ValueError:  # not the main thread: leave signals alone
+        pass
+    return old
 
 
 def _version(value: bool) -> None:
@@ -160,15 +212,15 @@ def _root(
     """tqcheck: translation-quality checks you can gate a build on."""
 
 
-def _write(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
+def _stdout(text: str) -> None:
+    """The report on stdout, always valid UTF-8 (a stray surrogate is written as a visible escape)."""
+    sys.stdout.flush()
+    buf = getattr(sys.stdout, "buffer", None)
+    if buf is None:  # a test runner's text stream
+        sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
         return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{output}: cannot write ({exc.strerror})") from None
+    buf.write(text.encode("utf-8", "backslashreplace"))
+    buf.flush()
 
 
 def _codes(value: Optional[str]) -> Optional[tuple[str, ...]]:
@@ -274,7 +326,6 @@ def _note(quiet: bool, text: str) -> None:
 def _plan(paths: list[Path], cfg: Config, bar: _Bar) -> tuple[list[Any], Any, bool]:
     """What to check: (pair specs, pairing or None, batch?)."""
     from .batch import PairSpec, collect_documents, is_bilingual, is_manifest, pair_paths, read_manifest
-
     from .engines.shards import plan as shard_plan
 
     strs = [str(p) for p in paths]
@@ -300,24 +351,22 @@ def _plan(paths: list[Path], cfg: Config, bar: _Bar) -> tuple[list[Any], Any, bo
     return [PairSpec.from_pair(p) for p in pairing.pairs], pairing, True
 
 
-def _suppress(reports: list[Any], cfg: Config, accept: Optional[list[str]], write_baseline: Optional[Path],
-              quiet: bool) -> list[Any]:
-    from .baseline import Suppressor, load_baseline, parse_accept
-    from .baseline import write_baseline as _write_baseline
+def _suppress(reports: list[Any], cfg: Config, accepts: tuple[Any, ...], base: Any,
+              write_baseline: Optional[Path]) -> tuple[list[Any], Optional[str]]:
+    """Reports with accepted and baselined findings suppressed, and the baseline text to write (if asked)."""
+    from .baseline import Suppressor, baseline_from_text, baseline_text
 
-    accepts = cfg.accept + parse_accept(accept or ())
     if accepts:
         s = Suppressor(None, accepts)
         reports = [s.apply(r) for r in reports]
+    text = None
     if write_baseline is not None:
-        base = _write_baseline(reports, write_baseline)
-        _note(quiet, f"wrote {sum(base.counts.values())} findings to the baseline {write_baseline}")
-    elif cfg.baseline:
-        base = load_baseline(cfg.baseline)
-    else:
-        return reports
+        text = baseline_text(reports)
+        base = baseline_from_text(text, str(write_baseline))
+    elif base is None:
+        return reports, None
     s = Suppressor(base)
-    return [s.apply(r) for r in reports]
+    return [s.apply(r) for r in reports], text
 
 
 def _render_all(reports: list[Any], pairing: Any, fmt: Format, batch: bool, color: bool = False,
@@ -372,35 +421,91 @@ def _html_dir(reports: list[Any], folder: Path) -> list[tuple[Path, str]]:
     return pages
 
 
+def _inputs(paths: list[Path], specs: list[Any], cfg: Config, write_baseline: Optional[Path]) -> list[str]:
+    """Every file the run reads: no output may be written over one of them."""
+    out = [str(p) for p in paths if not os.path.isdir(p)]
+    out += [p for s in specs for p in (s.source, s.target) if p]
+    out += list(cfg.glossary)
+    out += [p for p in (cfg.reference, cfg.config_file) if p]
+    if cfg.baseline and write_baseline is None:  # rewriting the baseline that is read is an update, not a loss
+        out.append(cfg.baseline)
+    return out
+
+
+def _declared_outputs(output: Optional[Path], html: Optional[Path], saves: list[tuple[Format, Path]],
+                      write_baseline: Optional[Path], batch: bool) -> list[tuple[str, Path]]:
+    """The output files named on the command line (an HTML folder's pages are checked when known)."""
+    out = [("--output", output)] if output is not None else []
+    if html is not None and not batch:
+        out.append(("--html", html))
+    out += [(f"--save {f.value}=", p) for f, p in saves]
+    if write_baseline is not None:
+        out.append(("--write-baseline", write_baseline))
+    return out
+
+
+def _check_html_folder(html: Optional[Path], batch: bool) -> None:
+    if html is not None and batch and os.path.exists(html) and not os.path.isdir(html):
+        raise ConfigError(f"--html {html}: is a file; for many pairs give a folder (a page per pair and "
+                          "index.html)")
+
+
+def _empty(specs: list[Any], pairing: Any, paths: list[Path], allow_empty: bool, quiet: bool) -> None:
+    """Nothing to check: a note with --allow-empty, else an error (a CI gate must not pass on an empty run)."""
+    if specs:
+        return
+    n = len(pairing.unpaired) if pairing is not None else 0
+    what = f"no translation pairs found among {n} document{'s' if n != 1 else ''}" if pairing is not None \
+        else "no translation pairs found"
+    if not allow_empty:
+        raise InputError(f"{what} in {', '.join(str(p) for p in paths)}; nothing was checked "
+                         "(see 'tqcheck pair'; --allow-empty accepts an empty run)")
+    _note(quiet, f"{what}; nothing to check")
+
+
 def _run_checks(specs: list[Any], pairing: Any, batch: bool, cfg: Config, *, fmt: Format,
                 output: Optional[Path], html: Optional[Path], saves: list[tuple[Format, Path]],
-                accept: Optional[list[str]], write_baseline: Optional[Path], quiet: bool, bar: _Bar) -> int:
+                accept: Optional[list[str]], write_baseline: Optional[Path], quiet: bool, bar: _Bar,
+                inputs: list[str] = ()) -> int:
     from .batch import check_pairs
+    from .output import Output, check_paths, write_outputs
 
     if batch and Format.html in (fmt, *(f for f, _ in saves)):
         raise ConfigError("--format html renders one pair; for many pairs use --html DIR (a page per pair "
                           "and an index)")
-    if not specs:
-        reports: list[Any] = []
-        _note(quiet, "no translation pairs found; nothing to check")
-    else:
-        reports = check_pairs(specs, cfg, jobs=cfg.jobs, progress=bar)
-    reports = _suppress(reports, cfg, accept, write_baseline, quiet)
+    _check_html_folder(html, batch)
+    check_paths(_declared_outputs(output, html, saves, write_baseline, batch), inputs)  # before the work
+    from .baseline import load_baseline, parse_accept
+
+    accepts = cfg.accept + parse_accept(accept or ())  # bad --accept values and baselines fail before the work
+    base = load_baseline(cfg.baseline) if cfg.baseline and write_baseline is None else None
+    reports = check_pairs(specs, cfg, jobs=cfg.jobs, progress=bar) if specs else []
+    reports, baseline = _suppress(reports, cfg, accepts, base, write_baseline)
     # Render everything before writing anything: an error while rendering leaves no half-written outputs.
-    files: list[tuple[Optional[Path], str]] = []
+    files: list[Output] = []
     if html is not None:
         if batch:
-            files += _html_dir(reports, html)
+            files += [Output(p, text, "--html") for p, text in _html_dir(reports, html)]
         elif reports:
-            files.append((html, render(reports[0], Format.html)))
+            files.append(Output(html, render(reports[0], Format.html), "--html"))
     for save_fmt, path in saves:
-        files.append((path, _render_all(reports, pairing, save_fmt, batch)))
+        files.append(Output(path, _render_all(reports, pairing, save_fmt, batch), f"--save {save_fmt.value}="))
+    if write_baseline is not None and baseline is not None:
+        files.append(Output(write_baseline, baseline, "--write-baseline"))
     tty = output is None and fmt == Format.text and sys.stdout.isatty()
-    files.append((output, _render_all(reports, pairing, fmt, batch, color=tty,
-                                      width=shutil.get_terminal_size().columns if tty else None)))
+    main = _render_all(reports, pairing, fmt, batch, color=tty,
+                       width=shutil.get_terminal_size().columns if tty else None)
+    if output is not None:
+        files.append(Output(output, main, "--output"))
     bar.close()
-    for path, text in files:
-        _write(text, path)
+    write_outputs(files, inputs)
+    if write_baseline is not None and baseline is not None:
+        from .baseline import baseline_from_text
+
+        n = sum(baseline_from_text(baseline, str(write_baseline)).counts.values())
+        _note(quiet, f"wrote {n} findings to the baseline {write_baseline}")
+    if output is None:
+        _stdout(main)
     return 1 if any(r.summary.get("gate", {}).get("failed") for r in reports) else 0
 
 
@@ -438,6 +543,10 @@ def check(
     engine: EngineOpt = None,
     address: AddressOpt = None,
     run_dir: RunDirOpt = None,
+    max_file_size: MaxFileSizeOpt = None,
+    max_sentence_chars: MaxSentenceCharsOpt = None,
+    max_sentences: MaxSentencesOpt = None,
+    allow_empty: AllowEmptyOpt = False,
 ) -> None:
     """Check translations against their sources and gate on the findings.
 
@@ -461,14 +570,20 @@ def check(
         min_score=min_score, select=_codes(select), ignore=_codes(ignore), severity_flags=severity,
         glossary=tuple(str(g) for g in glossary or ()) or None, baseline=str(baseline) if baseline else None,
         jobs=jobs, no_cache=no_cache, reference=str(ref) if ref else None, pattern=tuple(p.strip() for p in pattern.split(",") if p.strip()) if pattern
-        else None,
+        else None, max_file_size=max_file_size, max_sentence_chars=max_sentence_chars, max_sentences=max_sentences,
         engine=engine, address=address, run_dir=str(run_dir) if run_dir else None,
     )
     saves = _parse_saves(save)
+    from .output import check_paths
+
+    declared = _declared_outputs(output, html, saves, write_baseline, False)
+    check_paths(declared, _inputs(paths, [], cfg, write_baseline))  # refuse before any work is done
     with _Bar(quiet) as bar:
         specs, pairing, batch = _plan(paths, cfg, bar)
+        _empty(specs, pairing, paths, allow_empty, quiet)
         code = _run_checks(specs, pairing, batch, cfg, fmt=fmt, output=output, html=html, saves=saves,
-                           accept=accept, write_baseline=write_baseline, quiet=quiet, bar=bar)
+                           accept=accept, write_baseline=write_baseline, quiet=quiet, bar=bar,
+                           inputs=_inputs(paths, specs, cfg, write_baseline))
     if html is None and fmt == Format.text and output is None and specs and sys.stdout.isatty():
         where = "reports/" if batch else f"reports/{Path(str(paths[-1])).stem}.html"
         _note(quiet, f"for a page to review in a browser, add --html {where}")
@@ -623,7 +738,8 @@ def precommit(
 
 @command(short_help="Print the sentence alignment in vecalign's bead format.")
 def align(src: SrcArg, tgt: TgtArg, model: ModelOpt = None, src_lang: SrcLangOpt = None,
-          tgt_lang: TgtLangOpt = None, encoding: EncodingOpt = None) -> None:
+          tgt_lang: TgtLangOpt = None, encoding: EncodingOpt = None, config: ConfigOpt = None,
+          isolated: IsolatedOpt = False, no_cache: NoCacheOpt = False) -> None:
     """Print the sentence alignment in vecalign's bead format, e.g. [0]:[0, 1]:0.231.
 
     Example:
@@ -635,10 +751,12 @@ def align(src: SrcArg, tgt: TgtArg, model: ModelOpt = None, src_lang: SrcLangOpt
     from .embed import get_embedder
     from .pipeline import align_documents, load_document
 
-    cfg = Config().merged(model=model, encoding=encoding)
-    s = load_document(str(src), cfg, src_lang)
-    t = load_document(str(tgt), cfg, tgt_lang)
-    sys.stdout.write(format_beads(align_documents(s, t, get_embedder(cfg.model, cfg.device), cfg)))
+    # the same settings as 'check' (tqcheck.toml / [tool.tqcheck], then flags), so both align alike
+    cfg = _settings(config, isolated, model=model, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding,
+                    no_cache=no_cache)
+    s = load_document(str(src), cfg, cfg.src_lang)
+    t = load_document(str(tgt), cfg, cfg.tgt_lang)
+    _stdout(format_beads(align_documents(s, t, get_embedder(cfg.model, cfg.device), cfg)))
 
 
 @command(short_help="List every rule: code, name, severity, summary.")
@@ -686,16 +804,29 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as TQ101.
 
 def run(argv: Optional[list[str]] = None) -> int:
     """Run the CLI on ``argv`` and return the exit code; usage errors become one line on stderr."""
-    from typer._click import exceptions as click_exc  # typer vendors click
-
     global _ARGV
     _ARGV = list(sys.argv[1:] if argv is None else argv)
     end = _ARGV.index("--") if "--" in _ARGV else len(_ARGV)
     if "--debug" in _ARGV[1:end]:  # "rerun with --debug": accept it after the command too, not only before
         _ARGV = ["--debug"] + [a for a in _ARGV[:end] if a != "--debug"] + _ARGV[end:]
+    old = _runtime_signals()
+    try:
+        code = _run(_ARGV)
+        # typer turns an interrupt outside the command's body (while parsing) into a silent exit 130
+        return _interrupted() if _SIGNALS["got"] is not None else code
+    except KeyboardInterrupt as exc:  # between the last write and the return
+        return _interrupted(exc)
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def _run(argv: list[str]) -> int:
+    from typer._click import exceptions as click_exc  # typer vendors click
+
     cmd = typer.main.get_command(app)
     try:
-        rv = cmd.main(args=_ARGV, prog_name="tqcheck", standalone_mode=False)
+        rv = cmd.main(args=argv, prog_name="tqcheck", standalone_mode=False)
     except click_exc.NoArgsIsHelpError as exc:
         sys.stdout.write(exc.ctx.get_help() + "\n")
         return 0
@@ -706,7 +837,9 @@ def run(argv: Optional[list[str]] = None) -> int:
     except click_exc.ClickException as exc:
         sys.stderr.write(f"tqcheck: error: {exc.format_message()}\n")
         return exc.exit_code
-    except click_exc.Abort:
+    except click_exc.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C outside a command into Abort
+            return _interrupted(exc.__cause__)
         sys.stderr.write("tqcheck: aborted\n")
         return 1
     return rv if isinstance(rv, int) else 0
@@ -714,4 +847,8 @@ def run(argv: Optional[list[str]] = None) -> int:
 
 def main() -> None:
     """Console entry point."""
-    sys.exit(run())
+    try:
+        code = run()
+    except KeyboardInterrupt as exc:  # a signal in the last instants of run()
+        code = _interrupted(exc)
+    sys.exit(code)

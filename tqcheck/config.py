@@ -64,6 +64,10 @@ class Config:
     address: str | None = None
     run_dir: str | None = None
     shard_units: int = 0
+    # input limits (tqcheck.limits, docs/ci.md "Input limits"); 0 turns one off
+    max_file_size: int = 1_000_000  # bytes per input file
+    max_sentence_chars: int = 1_000  # a longer sentence is cut into pieces at clause punctuation or spaces
+    max_sentences: int = 2_000  # sentences per document (after cutting)
 
     def merged(self, **overrides: Any) -> "Config":
         """A copy with every non-None override applied."""
@@ -85,6 +89,12 @@ class Config:
             raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.jobs is not None and self.jobs < 1:
             raise ConfigError(f"jobs must be at least 1, not {self.jobs}")
+        for key in ("max_file_size", "max_sentence_chars", "max_sentences"):
+            value = getattr(self, key)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ConfigError(f"{key.replace('_', '-')} must be a whole number >= 0 (0: no limit), not {value!r}")
+        if 0 < self.max_sentence_chars < 20:
+            raise ConfigError(f"max-sentence-chars must be at least 20 (or 0: no limit), not {self.max_sentence_chars}")
         self._check_codes()
         return self
 
@@ -226,6 +236,12 @@ def _int(v: Any, _b: Path) -> int:
     return v
 
 
+def _limit(v: Any, _b: Path) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        raise TypeError(f"must be a whole number >= 0 (0: no limit), not {v!r}")
+    return v
+
+
 def _bool(v: Any, _b: Path) -> bool:
     if not isinstance(v, bool):
         raise TypeError(f"must be true or false, not {v!r}")
@@ -314,4 +330,7 @@ _PARSERS: dict[str, Callable[[Any, Path], Any]] = {
     "address": _str,
     "run_dir": _path,
     "shard_units": _int,
+    "max_file_size": _limit,
+    "max_sentence_chars": _limit,
+    "max_sentences": _limit,
 }

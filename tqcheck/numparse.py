@@ -71,6 +71,12 @@ def _letter(lang: str) -> str:
     return r"[^\W\d_]" if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
 
 
+def profile_spaced(lang: str) -> bool:
+    from .lang import base_code, profile
+
+    return profile(base_code(lang)).spaces_between_words
+
+
 @functools.lru_cache(maxsize=64)
 def _scales(lang: str) -> dict[str, float]:
     return dict(_facts(lang).scales)
@@ -94,14 +100,20 @@ def _num_re(lang: str) -> re.Pattern[str]:
     cur = _currency_words(lang)
     prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
     codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
-    after = list(_percent_words(lang)) + [w for w in cur if w[0].isalpha() or not w.isascii()]
+    iso = {c.lower() for c in cur.values()}  # ISO codes are written in capitals: "20 USD", not "20ern"
+    after = list(_percent_words(lang)) + [w for w in cur if (w[0].isalpha() or not w.isascii())
+                                          and not (w in iso and w not in _CURRENCY_WORDS)]
+    # where words run together a value may follow its scale at once ("1億6,940万", "6万496"): see _compounds
+    end = r"(?!\d)" if profile_spaced(lang) else ""
+    infix = _facts(lang).scale_infix
+    infix = f"(?P<infix>{_alt(list(infix))})?" if infix else "(?P<infix>)"  # "9000多万": over 90 million
     return re.compile(
-        rf"(?<!{let})(?<![\d.,])(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
+        rf"(?<!{let})(?<![\d.])(?<!\d,)(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
         r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
-        r"|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
-        rf"(?:\s?(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
-        rf"(?:\s?(?P<unit>{_alt(after)})(?!{let}))?"
-        rf"(?P<ord>st|nd|rd|th|s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{3}})))(?!\d)",
+        r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
+        rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
+        rf"(?:\s?(?P<unit>{_alt(after)}|{codes})(?!{let}))?"
+        rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )
 
@@ -327,6 +339,18 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
     return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
 
 
+@functools.lru_cache(maxsize=64)
+def _scale_re(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{_letter(lang)})", re.IGNORECASE)
+
+
+def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int] | None:
+    if not _scales(lang):
+        return None
+    m = _scale_re(lang).match(text, pos)
+    return (_scales(lang)[m["s"].lower()], m.end()) if m else None
+
+
 def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """Number words of any language num2words knows ("fünf", "dvacet jedna", "пять"): soft values that may
     satisfy a figure. Scripts without spaces between words are skipped (a Han numeral is part of many words)."""
@@ -340,11 +364,15 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if any(used[m.start():m.end()]):
             continue
         kind, v = table[m.group(0).lower()]
+        end = m.end()
+        scale = _scale_after(text, end, lang) if kind == "number" else None
+        if scale is not None:  # "vier Millionen", "pět miliard"
+            v, end = v * scale[0], scale[1]
         if kind == "ordinal":
-            out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+            out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, m.group(0), True, value=v))
         else:
-            out.append(_soft(text, m.start(), m.end(), v))
-        used[m.start():m.end()] = [True] * (m.end() - m.start())
+            out.append(_soft(text, m.start(), end, v))
+        used[m.start():end] = [True] * (end - m.start())
     return out
 
 
@@ -388,20 +416,60 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\d.,]){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
 
 
+def _pm(text: str, start: int, end: int, lang: str) -> bool:
+    """CLDR's afternoon period written right after the time ("p.m.") or right before it ("下午")."""
+    marks = _facts(lang).pm_marks
+    if not marks:
+        return False
+    after = re.match(r"\s?([^\W\d_][^\W\d_.\s]?\.?\s?[^\W\d_]?\.?)", text[end:end + 8])
+    if after and re.sub(r"[.\s]", "", after.group(1)).lower() in marks:
+        return True
+    before = text[max(0, start - 4):start].replace(" ", "").lower()
+    return any(before.endswith(mark) for mark in marks)
+
+
 def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
-    """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半")."""
+    """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半"). A day
+    without its month ("26日") and an hour without minutes ("16时") are weak: they may match a date on that day
+    or that hour (12- or 24-hour clock), never reported."""
     f = _facts(lang)
-    if not (f.hour_marks and f.minute_marks):
-        return []
-    hour, minute = re.escape(f.hour_marks), re.escape(f.minute_marks)
     out = []
-    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*[{hour}]\s*(?:(?P<m>[0-5]?\d)\s*[{minute}]|(?P<half>半))",
-                         text):
+    if f.day_suffix and f.month_suffix:
+        for m in re.finditer(rf"(?<![\d.,{re.escape(f.month_suffix)}])(?<!{re.escape(f.month_suffix)}\s)(?P<d>\d{{1,2}})\s*"
+                             rf"{re.escape(f.day_suffix)}", text):
+            d = int(m["d"])
+            if 1 <= d <= 31 and not any(used[m.start():m.end()]):
+                keys = frozenset({("date", (mo, d)) for mo in range(1, 13)} | {("num", float(d))})
+                out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(d)))
+                used[m.start():m.end()] = [True] * (m.end() - m.start())
+    let = _letter(lang)
+    if f.clock_words:  # "gegen 21.30 Uhr", "v 16.15 hodin"
+        for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
+                             text, re.IGNORECASE):
+            if not any(used[m.start():m.end()]):
+                out.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(),
+                                    m.start("m") + 2, text[m.start():m.start("m") + 2]))
+                used[m.start():m.end()] = [True] * (m.end() - m.start())
+    if not (f.hour_marks and f.minute_marks):
+        return out
+    hour, minute = _alt(list(f.hour_marks)), _alt(list(f.minute_marks))
+    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})\s*(?:(?P<m>[0-5]?\d)\s*(?:{minute})|(?P<half>半))",
+                         text, re.IGNORECASE):
         if any(used[m.start():m.end()]):
             continue
         mins = 30 if m["half"] else int(m["m"])
-        out.append(Quantity("time", frozenset({("time", (int(m["h"]), mins))}), m.start(), m.end(), m.group(0)))
+        keys = {("time", (int(m["h"]), mins))}
+        if int(m["h"]) < 12 and _pm(text, m.start(), m.end(), lang):  # "下午3点30分" = 15:30
+            keys.add(("time", (int(m["h"]) + 12, mins)))
+        out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
+        if not any(used[m.start():m.end()]):
+            h = int(m["h"])
+            keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
+                              ("num", float(h % 12 or 12))})
+            out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(h)))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
 
 
@@ -412,7 +480,7 @@ _DAY_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]} |
 _DAYW = _alt(list(_DAY_WORDS))
 _DAY = rf"(?:the\s+)?(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"
 _DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?)?"
-_DAY2_DOT = r"(?:\s*(?:-|–|to|and|bis|au)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?"
+_DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|y|e)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?")
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _VI_MON = r"(?P<mon>\d{1,2}|" + _alt(list(_VI_MONTH_WORDS)) + r")(?![\wÀ-ỹ])"
@@ -588,8 +656,11 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     found += _cjk_times(text, lang, used)
     for m in _TIME_RE.finditer(text):
         if not any(used[m.start():m.end()]):
-            found.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(), m.end(),
-                                  m.group(0)))
+            h, mins = int(m["h"]), int(m["m"])
+            keys = {("time", (h, mins))}
+            if h < 12 and _pm(text, m.start(), m.end(), lang):  # "11:30 p.m." = "23:30"
+                keys.add(("time", (h + 12, mins)))
+            found.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _NUM_LIST_RE.finditer(text):  # "1,2,3": counted items, not a decimal
         if any(used[m.start():m.end()]):
@@ -606,17 +677,56 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
+    found = _compounds(found, text, lang)
     found += _word_numbers(text, lang, used)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
         if not any(used[m.start():m.end()]):
             v = float("0" + m.group(0))
             found.append(Quantity("number", frozenset({("num", v)}), m.start(), m.end(), m.group(0), value=v))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
-    for m in _TAG_NUM_RE.finditer(text):  # "dimethyltryptamine-5", "COVID-19": part of a name; may match only
-        if not any(used[m.start():m.end()]):
-            v = float(m.group(0))
-            found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+    for pat in (_TAG_NUM_RE, _MODEL_NUM_RE):  # "COVID-19", "737MAX": part of a name; may match only
+        for m in pat.finditer(text):
+            if not any(used[m.start():m.end()]):
+                v = float(m.group(0))
+                found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True,
+                                      value=v))
+                used[m.start():m.end()] = [True] * (m.end() - m.start())
+    found = [_gloss(q, text) for q in found]
     return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)\s*$", re.IGNORECASE)
+
+
+def _scale_of(q: Quantity, text: str, lang: str) -> float:
+    """The multiplier of the scale word ``q`` ends with ("6,940万" -> 1e4), 1 when none."""
+    tail = text[q.start:q.end].lower()
+    return max((v for w, v in _scales(lang).items() if tail.endswith(w) and w not in ("m", "k")), default=1.0)
+
+
+def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """Values written in parts: "1億6,940万" and "6万496" (a larger scale followed at once by a smaller value)
+    are one number; in a range "3 až 8 milionů" and "£3 to 8 million" the first value also reads with the
+    second's scale."""
+    nums = sorted((q for q in found if q.kind in ("number", "money") and isinstance(q.value, float)),
+                  key=lambda q: q.start)
+    out = [q for q in found if q not in nums]
+    merged: list[Quantity] = []
+    for q in nums:
+        prev = merged[-1] if merged else None
+        if prev is not None and q.start == prev.end and prev.currency is None:
+            scale = _scale_of(prev, text, lang)
+            if scale > 1 and q.value < scale:  # type: ignore[operator]
+                v = prev.value + q.value  # type: ignore[operator]
+                merged[-1] = replace(q, keys=frozenset({("num", _norm(v))}), start=prev.start,
+                                     text=text[prev.start:q.end], value=v)
+                continue
+        if prev is not None and _RANGE_GAP.search(text, prev.end, q.start) and q.start - prev.end <= 6:
+            scale = _scale_of(q, text, lang)
+            if scale > 1 and _scale_of(prev, text, lang) == 1 and prev.value * scale > 1:  # type: ignore[operator]
+                merged[-1] = replace(prev, keys=prev.keys | {("num", _norm(prev.value * scale))})  # type: ignore[operator]
+        merged.append(q)
+    return out + merged
 
 
 @functools.lru_cache(maxsize=64)
@@ -653,6 +763,16 @@ def _mark_approx(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
 _NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
 _BARE_DECIMAL_RE = re.compile(r"(?<![\w.,])\.\d+(?![\d.,]?\d)")
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
+_MODEL_NUM_RE = re.compile(r"(?<![A-Za-z\d.,])\d{1,4}(?=[A-Z]{1,4}(?![a-z]))")  # "737MAX", "5G", "3D"
+# A value in brackets right after another value and a word is the translator's gloss of it ("6,000 mu
+# (400 hectares)", "1000 jin (500 kg)"): it may match, it is never reported as added.
+_GLOSS_BEFORE = re.compile(r"\d[^\d()（）]{0,20}[(（][^()（）]{0,12}$")
+
+
+def _gloss(q: Quantity, text: str) -> Quantity:
+    if q.soft or q.kind not in ("number", "money") or not _GLOSS_BEFORE.search(text, max(0, q.start - 30), q.start):
+        return q
+    return replace(q, soft=True)
 # Counted periods a translation may turn into years: "four decades" = "40 năm", "ba thế kỷ" = "300 years"
 _MULTIPLES = {
     "en": re.compile(r"\s*(?P<u>decades?|centur(?:y|ies)|dozens?)\b", re.IGNORECASE),
@@ -685,8 +805,10 @@ def start_apostrophe(text: str, pos: int) -> bool:
 
 
 def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
-    if m["glued"] is not None and not (text[m.end():m.end() + 3].islower() and (m["scale"] or m["unit"] or m["ord"]) is None):
-        return None  # "25letou", "10měsíčních" (a compound) are numbers; "5Ghz", "3Dprint" are not
+    glued = re.match(r"[^\W\d_]+", text[m.end():])
+    if m["glued"] is not None and not (glued and glued.group(0).islower() and glued.group(0) not in ("am", "pm")
+                                       and (m["scale"] or m["unit"] or m["ord"]) is None):
+        return None  # "25letou", "10měsíčních", "60er" (a compound) are numbers; "5Ghz", "8pm" are not
     value, alts = parse_number(m["num"], lang)
     if value != value:  # NaN
         return None
@@ -704,7 +826,7 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     if unit == "đồng" and not (scale_word or cur_prefix):
         cur = None if not re.match(r"\d", m["num"]) else "VND"
     vals = {value * scale} | {a * scale for a in alts}
-    if m["ord"] and m["ord"].lower() == "s" and value >= 100:
+    if m["ord"] and m["ord"].lower().lstrip("'’") == "s" and value >= 100:
         vals.add(value % 100)  # "the 1950s" = "thập niên 50"
     if start_apostrophe(text, m.start("num")) and len(m["num"]) == 2:
         vals |= {1800 + value, 1900 + value, 2000 + value}  # "'71" = 1971 ("'35" may be 1835 in a history)
@@ -725,7 +847,7 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     else:
         kind = "number"
     return Quantity(kind, frozenset(("num", _norm(v)) for v in vals), start, end, text[start:end], currency=cur,
-                    value=value * scale, unit=measure[0] if measure else None)
+                    value=value * scale, unit=measure[0] if measure else None, approx=bool(m["infix"]))
 
 
 # Number words that are also common nouns, and the source words that account for the noun reading:

@@ -14,6 +14,7 @@ from .config import Config
 from .embed import Embedder, get_embedder
 from .errors import InputError
 from .langid import document_language, ensure_distinct, segment_language, segment_languages
+from .limits import check_file_size, check_sentence_count, split_long
 from .load import read_text
 from .model import Bead, Document, Report, Segment, Severity
 from .quality import counts, mqm, word_count
@@ -25,12 +26,18 @@ Progress = Callable[[str], None]
 
 
 def load_document(path: str, cfg: Config, lang: str | None = None) -> Document:
-    """Read, identify the language of, and segment one document (``lang``: the user's code, if any)."""
+    """Read, identify the language of, and segment one document (``lang``: the user's code, if any).
+
+    The input limits apply here (:mod:`tqcheck.limits`): a file over ``cfg.max_file_size`` is refused unread,
+    sentences over ``cfg.max_sentence_chars`` are cut into pieces, a document of more than
+    ``cfg.max_sentences`` sentences is refused."""
+    check_file_size(path, cfg.max_file_size)
     raw, enc = read_text(path, cfg.encoding)
     option = "--src-lang" if lang and lang == cfg.src_lang else "--tgt-lang" if lang and lang == cfg.tgt_lang \
         else "--src-lang/--tgt-lang"
     doc_lang = document_language(raw, lang, path, option)
-    segs = segment(raw, doc_lang)
+    segs = split_long(segment(raw, doc_lang), raw, cfg.max_sentence_chars)
+    check_sentence_count(path, len(segs), cfg.max_sentences)
     if not segs:
         raise InputError(f"{path}: no sentences found (no letters or digits)")
     return Document(path=path, raw=raw, lang=doc_lang, segments=tuple(segment_languages(segs, doc_lang)),
@@ -134,7 +141,12 @@ def check_bilingual(path: str, cfg: Config | None = None, *, tgt_path: str | Non
     from .formats import read_bilingual
 
     cfg = (cfg or Config()).validate()
+    for p in (path, tgt_path):
+        if p:
+            check_file_size(p, cfg.max_file_size)
     bi = read_bilingual(path, tgt_path, src_lang=cfg.src_lang, tgt_lang=cfg.tgt_lang, encoding=cfg.encoding)
+    for doc in (bi.source, bi.target):
+        check_sentence_count(doc.path, len(doc.segments), cfg.max_sentences)
     embedder = embedder or get_embedder(cfg.model, cfg.device)
     src_v = embedder.encode([s.text.strip() for s in bi.source.segments])
     tgt_v = embedder.encode([s.text.strip() for s in bi.target.segments])

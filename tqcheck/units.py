@@ -75,7 +75,8 @@ def _candidates(unit: str, other: str) -> list[str]:
     return ["degC", "degF"]
 
 
-def compare(src_value: float, src_unit: str, tgt_value: float, tgt_unit: str) -> Comparison | None:
+def compare(src_value: float, src_unit: str, tgt_value: float, tgt_unit: str, round_tol: float = 0.10,
+            exact_tol: float = 0.05) -> Comparison | None:
     """``src_value src_unit`` converted into ``tgt_unit`` and checked against ``tgt_value``; None when either
     unit is unknown to pint or the two are the same unit (nothing was converted)."""
     if src_unit == tgt_unit:
@@ -90,7 +91,7 @@ def compare(src_value: float, src_unit: str, tgt_value: float, tgt_unit: str) ->
                 conv = float(ureg.Quantity(src_value, su).to(tu).magnitude)
             except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, AttributeError, ValueError):
                 continue
-            c = Comparison(True, conv, _within_rounding(src_value, conv, tgt_value))
+            c = Comparison(True, conv, _within_rounding(src_value, conv, tgt_value, round_tol, exact_tol))
             if best is None or (c.ok and not best.ok):
                 best = c
     if best is None:
@@ -108,12 +109,13 @@ def _significant(v: float) -> int:
     return max(1, len(digits))
 
 
-def _within_rounding(src: float, converted: float, tgt: float) -> bool:
+def _within_rounding(src: float, converted: float, tgt: float, round_tol: float = 0.10,
+                     exact_tol: float = 0.05) -> bool:
     """A translator rounds a converted value: 10% for a round source figure ("150 feet" -> "50 m"), 5% for a
     precise one ("1,234 feet"), and any value the converted one rounds to at the target's precision."""
     if converted == 0:
         return tgt == 0
-    tol = 0.10 if _significant(src) <= 2 else 0.05
+    tol = round_tol if _significant(src) <= 2 else exact_tol
     if abs(tgt - converted) <= tol * abs(converted):
         return True
     # rounded to the target's last significant digit ("≈ 45.7 m" written "46 m" or "45 m")

@@ -23,6 +23,13 @@ from ..numparse import (
 )
 from .base import BeadContext, DocContext, Hit, rule
 
+# TQ201's thresholds ([tool.tqcheck] options = { TQ201 = { approx_band = 0.1 } }); the analysis shared by
+# TQ201-TQ203 reads them from TQ201's entry.
+OPTIONS = {
+    "round_tolerance": 0.10,  # a converted unit within this fraction of the exact conversion (round figures)
+    "exact_tolerance": 0.05,  # the same for figures with three or more significant digits
+    "approx_band": 0.20,  # a value next to "about"/"khoảng"/"左右" within this fraction of the source's: minor
+}
 _WINDOW = 2  # beads (with target text) either side whose leftovers may cancel this bead's leftovers
 _MIN_SOFT = 3  # number words below this ("one", "two": "both", articles) are never required
 
@@ -116,12 +123,18 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
             tgt_text = " ".join(doc.target.segments[j].text for j in bead.tgt)
             ls = [q for q in ls if not (q.soft and isinstance(q.value, float) and
                                         ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
-            out[b] = _issues(ls, lt, src_text, doc.src_lang)
+            out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
     doc.cache["tq2"] = out
     return out
 
 
-def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str) -> list[Issue]:
+def _options(doc: DocContext) -> dict[str, float]:
+    return {**OPTIONS, **(doc.options or {}).get("TQ201", {})}
+
+
+def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str,
+            options: dict[str, float] | None = None) -> list[Issue]:
+    opts = options or OPTIONS
     issues: list[Issue] = []
     lt = [t for t in lt if not t.soft and not _article_like(t)]
     ls = [s for s in ls if _required(s)]
@@ -135,7 +148,7 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
                 ls.remove(s)
                 lt.remove(t)
 
-    issues += _conversions(ls, lt)
+    issues += _conversions(ls, lt, opts)
     pair(strict=True)
     for t in [t for t in lt if t.kind == "year"]:
         if rel:
@@ -146,11 +159,11 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
     issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
     for i in issues:
         if i.kind == "changed" and i.src is not None and i.tgt is not None and i.severity is None:
-            i.severity, i.note = _changed_evidence(i.src, i.tgt)
+            i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"])
     return issues
 
 
-def _conversions(ls: list[Quantity], lt: list[Quantity]) -> list[Issue]:
+def _conversions(ls: list[Quantity], lt: list[Quantity], opts: dict[str, float]) -> list[Issue]:
     """Source measures the translation converted into another unit: a conversion within a translator's
     rounding cancels both values; a wrong one is a changed value whose message gives the converted figure."""
     from ..units import compare, describe
@@ -158,7 +171,8 @@ def _conversions(ls: list[Quantity], lt: list[Quantity]) -> list[Issue]:
     out = []
     for s in [s for s in ls if s.unit and isinstance(s.value, float)]:
         for t in [t for t in lt if t.unit and isinstance(t.value, float)]:
-            c = compare(s.value, s.unit, t.value, t.unit)  # type: ignore[arg-type]
+            c = compare(s.value, s.unit, t.value, t.unit,  # type: ignore[arg-type]
+                        opts["round_tolerance"], opts["exact_tolerance"])
             if c is None or not c.same_dimension:
                 continue
             ls.remove(s)
@@ -185,7 +199,7 @@ def _rounded(a: float, b: float) -> bool:
     return float(f"{a:.{n}g}") == b and abs(a - b) <= 0.05 * abs(a)
 
 
-def _changed_evidence(s: Quantity, t: Quantity) -> tuple[Severity, str | None]:
+def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"]) -> tuple[Severity, str | None]:
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
     ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor."""
     if {s.kind, t.kind} - {"number", "money", "percent"} or not isinstance(s.value, float) \
@@ -194,7 +208,7 @@ def _changed_evidence(s: Quantity, t: Quantity) -> tuple[Severity, str | None]:
     a, b = s.value, t.value
     if _rounded(a, b) or _rounded(b, a):
         return Severity.MINOR, "one value is a rounding of the other"
-    if (s.approx or t.approx) and max(abs(a), abs(b)) and abs(a - b) <= 0.2 * max(abs(a), abs(b)):
+    if (s.approx or t.approx) and max(abs(a), abs(b)) and abs(a - b) <= band * max(abs(a), abs(b)):
         return Severity.MINOR, "an approximate value near the source's"
     return Severity.CRITICAL, None
 
@@ -208,16 +222,19 @@ def _issues_of(ctx: BeadContext, kind: str) -> list[Issue]:
     return [i for i in analyse(ctx.doc).get(ctx.index, []) if i.kind == kind]
 
 
-@rule("TQ201", "number-changed", Severity.CRITICAL)
+@rule("TQ201", "number-changed", Severity.CRITICAL, options=OPTIONS)
 def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A number, amount, percentage, date or year differs between source and translation.
 
-    What: Compares the normalised values of each aligned sentence pair (decimal commas, "tỷ"/"billion",
-    "24 tháng 11"/"November 24" are understood) and reports a source value whose place in the translation
-    holds a different value of the same kind, or a calendar year that replaces a relative period such as
-    "this year".
+    What: Compares the normalised values of each aligned sentence pair in the conventions of each language's
+    profile (decimal commas, scale words such as "tỷ", "Millionen", "万", currencies, dates such as
+    "24 tháng 11", "12月18日") and reports a source value whose place in the translation holds a different
+    value of the same kind, a calendar year that replaces a relative period such as "this year", or a unit
+    conversion that is wrong ("150 feet ≈ 45.7 m, translation says 50 km"; conversions within a translator's
+    rounding pass).
     Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
-    MQM: Accuracy / Mistranslation, critical.
+    MQM: Accuracy / Mistranslation, critical when both values are exact; minor when one is a rounding of a
+    precise value or sits next to an approximation word ("about", "khoảng", "左右").
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
     Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative

@@ -41,19 +41,25 @@ class NumberFacts:
     wide_months: Mapping[str, int] = field(default_factory=dict)  # wide forms only (a bare month needs one)
     month_stems: tuple[tuple[str, int], ...] = ()  # longest first
     weekdays: Mapping[str, int] = field(default_factory=dict)  # 0 = Monday
+    lowercase_months: bool = False  # CLDR writes the month names in lower case ("července", "сентября")
+    pm_marks: tuple[str, ...] = ()  # CLDR's name of the afternoon period, normalised ("pm", "下午")
     month_suffix: str = ""  # the literal after a numeric month name ("月" in "12月", "월")
     day_suffix: str = ""  # the literal after the day in the long date pattern ("日", "일")
     year_suffix: str = ""  # the literal after the year in the long date pattern ("年", "년")
-    hour_marks: str = ""  # literals after the hour and the minute in time patterns ("時", "点")
-    minute_marks: str = ""
+    hour_marks: tuple[str, ...] = ()  # words after the hour and the minute ("時", "点", "часов"; "分", "минут")
+    minute_marks: tuple[str, ...] = ()
+    clock_words: tuple[str, ...] = ()  # a word after "21.30" that makes it a time of day ("Uhr", "hodin")
     approx: tuple[str, ...] = ()  # words that make the next value approximate ("about", "khoảng", "etwa")
     percent_words: tuple[str, ...] = ()
+    scale_infix: tuple[str, ...] = ()  # words between a number and its scale that make it approximate ("多")
 
     def month_of(self, word: str) -> int:
         """The month ``word`` names, through CLDR's forms or a stem with a short ending; 0 when none."""
         w = word.lower().rstrip(".")
         if w in self.months:
             return self.months[w]
+        if word[:1].isupper() and self.lowercase_months:
+            return 0  # "Мартин" is a name: the inflections of lower-case month names are lower-case too
         for stem, month in self.month_stems:
             if w.startswith(stem) and len(w) - len(stem) <= _MAX_ENDING and w[len(stem):].isalpha():
                 return month
@@ -92,17 +98,27 @@ def _scales(loc) -> dict[str, float]:  # noqa: ANN001
 
 
 def _currencies(loc) -> dict[str, str]:  # noqa: ANN001
-    from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
+    from babel.numbers import (
+        get_currency_name,
+        get_currency_symbol,
+        get_territory_currencies,
+        list_currencies,
+    )
 
     out: dict[str, str] = {}
     counts = {"one": 1, "two": 2, "few": 3, "many": 5, "other": 100}
     tags = sorted(getattr(loc.plural_form, "tags", ()) or ()) + ["other"]
+    # Names (long words, costly in a pattern) for the currencies English writes with a symbol of their own
+    # (the most traded) and the language's own territory's; symbols and codes for every CLDR currency.
+    named = {c for c in list_currencies() if get_currency_symbol(c, locale="en") != c and c != "XXX"}
+    territory = loc.territory or (_likely_territory(loc.language) or "")
+    named |= set(get_territory_currencies(territory)) if territory else set()
     for code in sorted(list_currencies()):
         out.setdefault(code.lower(), code)
         sym = get_currency_symbol(code, locale=loc)
         if sym and sym != code:
             out.setdefault(sym.lower(), code)
-        for tag in tags:
+        for tag in tags if code in named else ():
             name = get_currency_name(code, count=counts.get(tag, 100), locale=loc)
             if name and name != code:
                 out.setdefault(name.lower(), code)
@@ -111,6 +127,13 @@ def _currencies(loc) -> dict[str, str]:  # noqa: ANN001
     for code in ("USD", "EUR", "GBP", "JPY", "CNY"):
         out.setdefault(get_currency_symbol(code, locale="en").lower(), code)
     return out
+
+
+def _likely_territory(language: str) -> str | None:
+    from babel.core import get_global
+
+    tag = get_global("likely_subtags").get(language) or ""
+    return next((p for p in tag.split("_")[1:] if len(p) == 2 and p.isupper()), None)
 
 
 def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -181,6 +204,23 @@ def _weekdays(loc) -> dict[str, int]:  # noqa: ANN001
     return out
 
 
+def _wide_names(loc) -> list[str]:  # noqa: ANN001
+    from babel.dates import get_month_names
+
+    return list(get_month_names("wide", "stand-alone", locale=loc).values())
+
+
+def _pm_marks(loc) -> tuple[str, ...]:  # noqa: ANN001
+    from babel.dates import get_period_names
+
+    marks = set()
+    for width in ("abbreviated", "wide", "narrow"):
+        name = get_period_names(width, "format", locale=loc).get("pm")
+        if name:
+            marks.add(re.sub(r"[.\s]", "", name).lower())
+    return tuple(sorted(m for m in marks if len(m) >= 2))  # not the narrow "p"
+
+
 def _after(pattern: str, field_: str) -> str:
     """The non-Latin literal right after ``field_`` in a CLDR date/time pattern ("y年M月d日", "y" -> "年")."""
     m = re.search(rf"(?<![A-Za-z]){field_}+(?P<lit>[^A-Za-z0-9'\s,.:/\-]+)", pattern.replace("'", ""))
@@ -227,8 +267,13 @@ def number_facts(code: str) -> NumberFacts:
         words=MappingProxyType(words), ordinals=MappingProxyType(ordinals),
         months=MappingProxyType(months), wide_months=MappingProxyType(wide), month_stems=stems,
         weekdays=MappingProxyType(_weekdays(loc) if loc is not None else {}),
+        lowercase_months=bool(wide) and all(n == n.lower() for n in _wide_names(loc)),
+        pm_marks=_pm_marks(loc),
         month_suffix=suffix, day_suffix=day_suffix, year_suffix=year_suffix,
-        hour_marks=hour + "".join(sec.get("hour_marks") or ()), minute_marks=minute + "".join(sec.get("minute_marks") or ()),
+        hour_marks=tuple(dict.fromkeys(([hour] if hour else []) + list(sec.get("hour_marks") or ()))),
+        minute_marks=tuple(dict.fromkeys(([minute] if minute else []) + list(sec.get("minute_marks") or ()))),
+        clock_words=tuple(sec.get("clock_words") or ()),
         approx=tuple(w.lower() for w in sec.get("approx") or ()),
         percent_words=tuple(w.lower() for w in sec.get("percent_words") or ()),
+        scale_infix=tuple(sec.get("scale_infix") or ()),
     )

@@ -7,6 +7,7 @@ PROFILE = {
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
+        "clock_words": ["hodin", "hod."],
         "percent_words": ['procent', 'procenta', 'procentní body'],
         "approx": ["asi", "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo", "více než", "přes", "méně než",
                    "až", "nejméně", "minimálně", "cca", "desítky", "stovky", "tisíce"],
@@ -15,7 +16,7 @@ PROFILE = {
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
-        "words": {"míle": "mile", "mil": "mile", "mílí": "mile", "stop": "foot", "stopy": "foot", "palců": "inch",
+        "words": { "hektarů": "hectare", "metrech": "meter", "kilometrech": "kilometer","míle": "mile", "mil": "mile", "mílí": "mile", "stop": "foot", "stopy": "foot", "palců": "inch",
                   "palce": "inch", "liber": "pound", "metrů": "meter", "metry": "meter", "kilometrů": "kilometer",
                   "kilometry": "kilometer", "čtverečních kilometrů": "kilometer**2", "čtverečních mil": "mile**2",
                   "stupňů celsia": "degC", "stupňů fahrenheita": "degF", "stupňů": "degree_temperature",

@@ -9,6 +9,7 @@ PROFILE = {
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
+        "clock_words": ["Uhr"],
         "percent_words": ['Prozent'],
         "approx": ["etwa", "rund", "ungefähr", "circa", "ca.", "fast", "knapp", "beinahe", "mehr als", "über",
                    "weniger als", "unter", "bis zu", "mindestens", "gut", "annähernd", "geschätzt", "zehntausende",
@@ -18,7 +19,7 @@ PROFILE = {
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
-        "words": {"meile": "mile", "meilen": "mile", "fuß": "foot", "zoll": "inch",
+        "words": { "hektar": "hectare", "metern": "meter", "kilometern": "kilometer", "zentimetern": "centimeter", "meile": "mile", "meilen": "mile", "fuß": "foot", "zoll": "inch",
                   "meter": "meter", "kilometer": "kilometer", "zentimeter": "centimeter", "quadratkilometer": "kilometer**2",
                   "quadratmeilen": "mile**2", "quadratmeter": "meter**2", "grad celsius": "degC",
                   "grad fahrenheit": "degF", "grad": "degree_temperature", "kilogramm": "kilogram", "kilo": "kilogram",

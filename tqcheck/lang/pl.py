@@ -7,6 +7,7 @@ PROFILE = {
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
+        "clock_words": ["godz."],
         "percent_words": ["procent", "procenta", "procentów"],
         "approx": ["około", "ok.", "prawie", "niemal", "ponad", "przeszło", "blisko", "mniej niż", "więcej niż",
                    "do", "co najmniej", "dziesiątki", "setki", "tysiące"],

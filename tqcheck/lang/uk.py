@@ -7,6 +7,8 @@ PROFILE = {
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
+        "hour_marks": ["годин", "години", "година"],
+        "minute_marks": ["хвилин", "хвилини"],
         "percent_words": ['відсотків', 'відсотка', 'відсоток'],
         "approx": ["близько", "приблизно", "майже", "понад", "більше", "менше", "до", "щонайменше", "десятки",
                    "сотні", "тисячі"],
@@ -15,7 +17,7 @@ PROFILE = {
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
-        "words": {"миль": "mile", "милі": "mile", "футів": "foot", "дюймів": "inch", "фунтів": "pound",
+        "words": { "гектарів": "hectare","миль": "mile", "милі": "mile", "футів": "foot", "дюймів": "inch", "фунтів": "pound",
                   "метрів": "meter", "м": "meter", "км": "kilometer", "кілометрів": "kilometer", "кг": "kilogram",
                   "градусів": "degree_temperature", "градусів цельсія": "degC", "літрів": "liter", "тонн": "metric_ton",
                   "см": "centimeter", "га": "hectare"},

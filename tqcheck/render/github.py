@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from ..model import Finding, Report, Severity
 from .fixes import suggestion_text
+from .safe import visible
 
 COMMAND = {Severity.CRITICAL: "error", Severity.MAJOR: "warning", Severity.MINOR: "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow-command value: the runner's escapes for ``%``, CR and LF, then every other control
+    character (an ANSI escape, a hidden ``::`` command) and undecodable byte as a visible escape."""
+    return visible(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(s: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import Bead, Document, Finding, Report, Segment, Severity
+from .safe import display_path
 
 SEVERITIES = tuple(s.value for s in Severity)  # most severe first
 # A shape per severity: the non-colour cue next to the underline style (double / wavy / dotted).
@@ -82,6 +83,8 @@ class Row:
 
 def render(report: Report, *, title: str | None = None, **_: object) -> str:
     """The whole report as one HTML page."""
+    report = replace(report, source=replace(report.source, path=display_path(report.source.path)),
+                     target=replace(report.target, path=display_path(report.target.path)))
     view = _view(report)
     title = title or f"tqcheck: {_base(report.source.path)} → {_base(report.target.path)}"
     return _page("report.html.j2", title=title, r=report, **view)
@@ -100,8 +103,8 @@ def render_index(pairs: list[dict], *, title: str = "tqcheck: translation-qualit
         href = str(p.get("href") or "")
         rows.append({
             "href": href if _safe_href(href) else None,
-            "source": str(p.get("source", "")),
-            "target": str(p.get("target", "")),
+            "source": display_path(str(p.get("source", ""))),
+            "target": display_path(str(p.get("target", ""))),
             "score": p.get("quality_score"),
             "counts": {s: int(counts.get(s, 0) or 0) for s in SEVERITIES},
             "failed": bool(p.get("failed")),
@@ -152,6 +155,7 @@ def _safe_href(href: str) -> bool:
 
 
 def _base(path: str) -> str:
+    path = display_path(path)
     return path.replace("\\", "/").rsplit("/", 1)[-1] or path
 
 

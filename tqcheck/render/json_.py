@@ -5,11 +5,12 @@ import json
 from typing import Any
 
 from ..model import SCHEMA_VERSION, Document, Finding, Report
+from .safe import display_path
 
 
 def _doc(d: Document) -> dict[str, Any]:
     return {
-        "path": d.path,
+        "path": display_path(d.path),
         "lang": d.lang,
         "encoding": d.encoding,
         "segments": [

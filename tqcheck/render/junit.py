@@ -14,12 +14,14 @@ from collections import defaultdict
 from ..baseline import suppressed_findings
 from ..model import Finding, Report
 from .fixes import suggestion_text
+from .safe import display_path, visible
 
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BAD_XML = re.compile("[\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _BAD_XML.sub("\ufffd", text)
+    """Valid XML 1.0 character data: control characters and surrogates as visible escapes."""
+    return _BAD_XML.sub("\ufffd", visible(text, newlines=True))
 
 
 def _line(f: Finding, report: Report) -> str:
@@ -48,7 +50,7 @@ def _suite(report: Report) -> ET.Element:
     names = _names(report)
     failures = sum(1 for c in codes if by_code.get(c))
     suite = ET.Element("testsuite", {
-        "name": f"{report.source.path} -> {report.target.path}", "tests": str(len(codes)),
+        "name": f"{display_path(report.source.path)} -> {display_path(report.target.path)}", "tests": str(len(codes)),
         "failures": str(failures), "errors": "0", "skipped": "0", "time": "0",
     })
     props = ET.SubElement(suite, "properties")
@@ -62,8 +64,8 @@ def _suite(report: Report) -> ET.Element:
     for code in codes:
         found = by_code.get(code, [])
         case = ET.SubElement(suite, "testcase", {
-            "name": f"{code} {names.get(code, '')}".strip(), "classname": f"tqcheck.{report.target.path}",
-            "file": report.target.path, "time": "0",
+            "name": f"{code} {names.get(code, '')}".strip(), "classname": f"tqcheck.{display_path(report.target.path)}",
+            "file": display_path(report.target.path), "time": "0",
         })
         if found:
             worst = max(found, key=lambda f: f.severity.rank).severity.value

@@ -9,6 +9,7 @@ Columns count Unicode code points (``run.columnKind = "unicodeCodePoints"``), 1-
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePath
 from typing import Any, Iterable
 from urllib.parse import quote
@@ -24,11 +25,13 @@ INFO_URI = "https://github.com/tqcheck/tqcheck"
 
 
 def uri(path: str) -> str:
-    """A SARIF artifact URI: relative paths stay relative (posix, percent-encoded), absolute become file://."""
+    """A SARIF artifact URI: relative paths stay relative (posix, percent-encoded), absolute become file://.
+    The file name's bytes are percent-encoded, so a name that is not UTF-8 still names the right file."""
     p = PurePath(path)
+    raw = os.fsencode(p.as_posix())
     if p.is_absolute():
-        return "file://" + quote(p.as_posix())
-    return quote(p.as_posix().removeprefix("./"))
+        return "file://" + quote(raw)
+    return quote(raw.removeprefix(b"./"))
 
 
 def region(doc: Document, start: int, end: int, snippet: bool = True) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from ..model import Document, Finding, Report, Severity
 from .fixes import edit
+from .safe import display_path, visible
 
 _STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
 DEFAULT_WIDTH = 100  # when the output is not a terminal: stable, diff-able text
@@ -28,8 +29,9 @@ def render(report: Report, *, color: bool = False, width: int | None = None, **_
     width = max(40, width or DEFAULT_WIDTH)
     buf = io.StringIO()
     con = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False,
-                  soft_wrap=True)
-    con.print(Text(f"{report.source.path} ({report.source.lang}) -> {report.target.path} ({report.target.lang})",
+                  soft_wrap=True, markup=False, emoji=False)  # document text is never rich markup
+    con.print(Text(f"{display_path(report.source.path)} ({report.source.lang}) -> "
+                   f"{display_path(report.target.path)} ({report.target.lang})",
                    style="bold"))
     con.print(_alignment_line(report), soft_wrap=False)
     pad = max((len(_where(f)) for f in report.findings), default=0)
@@ -61,7 +63,8 @@ def _where(f: Finding) -> str:
 
 
 def _oneline(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+    """One line of document-derived text, safe for a terminal (controls and escapes made visible)."""
+    return visible(re.sub(r"\s+", " ", text))
 
 
 def _clip(text: str, cells: int) -> str:
@@ -107,7 +110,7 @@ def _fix(f: Finding, doc: Document) -> str | None:
     if f.side == "source":  # the translation lacks this: the suggestion is the target-language text to use
         return f'fix: use "{_oneline(f.suggestion)}" in the translation'
     old, new = edit(f, doc) or (f.text, f.suggestion)
-    return f'fix: "{old}" → "{new}"'
+    return f'fix: "{_oneline(old)}" → "{_oneline(new)}"'
 
 
 def _verdict(report: Report) -> list[Text]:
