@@ -185,7 +185,7 @@ class LoopbackCluster:
         common = ["--num-cpus=1", "--node-ip-address=127.0.0.2", "--disable-usage-stats", "--block",
                   "--object-store-memory=200000000"]
         t0 = time.perf_counter()
-        temp = f"/tmp/tqr{secrets.token_hex(3)}"
+        self.temp = temp = f"/tmp/tqr{secrets.token_hex(3)}"
         self.procs.append(subprocess.Popen([ray_bin, "start", "--head", f"--port={self.port}",
                                             "--include-dashboard=false", f"--temp-dir={temp}", *common],
                                            env=self.env, start_new_session=True, stdout=subprocess.DEVNULL,
@@ -219,6 +219,10 @@ class LoopbackCluster:
             except subprocess.TimeoutExpired:
                 os.killpg(p.pid, signal.SIGKILL)
                 p.wait(10)
+        if getattr(self, "temp", None):
+            import shutil
+
+            shutil.rmtree(self.temp, ignore_errors=True)
 
 
 def measure(config: str, inp: Path, workdir: Path, shard: int) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -304,6 +305,7 @@ def test_two_node_cluster_on_loopback_gives_the_local_engines_json(manifest: Pat
         assert out.read_bytes() == local_json
     finally:
         _stop(procs)
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 def test_progress_label_has_rates_and_eta_and_no_slash() -> None:
