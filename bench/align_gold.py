@@ -25,6 +25,7 @@ from .common import (
     Talk,
     Timer,
     bead_pairs,
+    bench_config,
     bench_embedder,
     join_running,
     load_running,
@@ -89,10 +90,9 @@ def score(golds: Sequence[Beads], tests: Sequence[Beads]) -> dict[str, float]:
 
 def tqcheck_align(src_doc, tgt_doc, embedder=None) -> Beads:  # noqa: ANN001
     """tqcheck's aligner through its public entry point, exactly as ``tqcheck check`` calls it."""
-    from tqcheck.config import Config
     from tqcheck.pipeline import align_documents
 
-    beads = align_documents(src_doc, tgt_doc, embedder or bench_embedder(), Config())
+    beads = align_documents(src_doc, tgt_doc, embedder or bench_embedder(), bench_config())
     if isinstance(beads, tuple) and len(beads) == 2 and isinstance(beads[1], dict):  # (beads, sims) variant
         beads = beads[0]
     return bead_pairs(beads)

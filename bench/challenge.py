@@ -26,7 +26,17 @@ from pathlib import Path
 from typing import Sequence
 
 from . import inject_data as data
-from .common import Talk, Timer, bench_embedder, iwslt_talks, join_running, load_running, log, table
+from .common import (
+    Talk,
+    Timer,
+    bench_config,
+    bench_embedder,
+    iwslt_talks,
+    join_running,
+    load_running,
+    log,
+    table,
+)
 
 SEED = 20240611
 
@@ -258,12 +268,11 @@ def hits(inj: Injection, findings: Sequence) -> bool:  # noqa: ANN001
 
 
 def check_pair(en_text: str, vi_text: str, folder: Path, name: str):  # noqa: ANN201
-    from tqcheck.config import Config
     from tqcheck.pipeline import check_loaded
 
     src = load_running(en_text, "en", folder, f"{name}.en.txt")
     tgt = load_running(vi_text, "vi", folder, f"{name}.vi.txt")
-    return check_loaded(src, tgt, Config(), embedder=bench_embedder())
+    return check_loaded(src, tgt, bench_config(), embedder=bench_embedder())
 
 
 def run(quick: bool = False, n_talks: int | None = None) -> dict:

@@ -24,7 +24,8 @@ def data_dir() -> Path:
     env = os.environ.get("TQCHECK_BENCH_DATA")
     if env:
         return Path(env)
-    for cand in (ROOT / "shared" / "data", ROOT.parent / "shared" / "data"):
+    for up in (ROOT, *ROOT.parents):  # shared/data next to the checkout or next to a folder above it (worktrees)
+        cand = up / "shared" / "data"
         if cand.is_dir():
             return cand
     return ROOT.parent / "shared" / "data"
@@ -276,13 +277,12 @@ def make_document(sents: Sequence[str], lang: str, path: str = "<bench>"):  # no
 
 def load_running(text: str, lang: str, folder: Path, name: str):  # noqa: ANN201
     """Write ``text`` to a file and load it the way a user's file is loaded (tqcheck segments it)."""
-    from tqcheck.config import Config
     from tqcheck.pipeline import load_document
 
     folder.mkdir(parents=True, exist_ok=True)
     p = folder / name
     p.write_text(text + "\n", encoding="utf-8")
-    return load_document(str(p), Config(), lang)
+    return load_document(str(p), bench_config(), lang)
 
 
 def bead_pairs(beads: Iterable) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:  # noqa: ANN001
@@ -317,3 +317,17 @@ def log(msg: str) -> None:
 
     sys.stderr.write(f"[bench {time.strftime('%H:%M:%S')}] {msg}\n")
     sys.stderr.flush()
+
+
+# The bench measures the aligner and the rules on whole documents; tqcheck's input limits (file size, sentences
+# per document: docs/ci.md) guard a CI job against hostile input and would refuse the longer talks and the speed
+# section's documents, so every bench run turns those two off (sentences are still cut at the default length).
+UNLIMITED = {"max_file_size": 0, "max_sentences": 0}
+UNLIMITED_ARGS = ["--max-file-size", "0", "--max-sentences", "0"]
+
+
+def bench_config(**kw):  # noqa: ANN003, ANN201 - a tqcheck Config
+    from tqcheck.config import Config
+
+    return Config(**UNLIMITED, **kw)
+

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .common import iwslt_talks, log, table
+from .common import bench_config, iwslt_talks, log, table
 
 SEED = 7
 REMOVED_SHARE = 0.12  # of the talks lose their English file, as many lose their Vietnamese one
@@ -51,14 +51,13 @@ def build_folder(folder: Path, n_talks: int | None = None) -> tuple[dict[str, st
 def run(quick: bool = False) -> dict:
     try:
         from tqcheck.batch import pair_paths
-        from tqcheck.config import Config
     except ImportError as exc:
         md = f"not run: tqcheck.pairing / tqcheck.batch not available ({exc})"
         return {"markdown": md}
     work = Path(tempfile.mkdtemp(prefix="tqbench-pairing-"))
     truth, orphans = build_folder(work / "docs", 8 if quick else None)
     paths = sorted(str(p) for p in (work / "docs").glob("*.txt"))
-    cfg = Config(cache=True, cache_dir=str(work / "cache"))
+    cfg = bench_config(cache=True, cache_dir=str(work / "cache"))
     times = []
     result = None
     for _ in range(2):

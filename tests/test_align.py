@@ -130,6 +130,25 @@ def test_auto_mode_embeds_fewer_runs_than_all():
     assert 0 < sum(auto) < sum(every) / 3
 
 
+def test_path_mode_embeds_only_the_runs_of_merged_beads_and_none_mode_nothing():
+    asked = []
+
+    def embed_runs(runs):  # noqa: ANN001, ANN202
+        asked.extend(runs)
+        return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
+
+    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
+    s, t, gold = _pair(60, 7, plan)
+    base = s.vectors
+    a1 = align(Side(base, s.lengths, embed_runs=embed_runs), t, AlignParams(exact="path"))
+    assert _beads(a1) == gold
+    assert asked and {i for i, _ in asked} <= {20, 21} and (20, 2) in asked  # the merged pair, nothing else
+    asked.clear()
+    a2 = align(Side(base, s.lengths, embed_runs=embed_runs), t, AlignParams(exact="none"))
+    assert _beads(a2) == gold and asked == [] and a2.stats["embedded"] == 0
+    assert "exact=path" in AlignParams(exact="path").signature()
+
+
 def _naive_dp(band: _Band, scores: np.ndarray, types) -> list:  # noqa: ANN001
     """Reference: the textbook O(n*m*types) loop over states, reading the same scores."""
     n, m = band.n, band.m

@@ -171,9 +171,62 @@ def test_cache_disabled_or_unwritable_passes_the_embedder_through(e5, tmp_path):
 
 def test_cache_keys_separate_models(tmp_path):
     c = EmbeddingCache(tmp_path)
-    c.put("model-a", ["x"], np.ones((1, 4), np.float32))
+    c.put("model-a", ["x"], np.full((1, 4), 0.5, np.float32))
     assert set(c.get("model-a", ["x", "y"])) == {0}
     assert c.get("model-b", ["x"]) == {}
+
+
+class _Known:
+    """A tiny embedder of known vectors that records what reaches it."""
+
+    name = "counting"
+    dim = 4
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts):  # noqa: ANN001, ANN201
+        self.seen += list(texts)
+        v = np.array([[len(t), 1.0, 2.0, 3.0] for t in texts], np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("bad", [np.zeros(4), np.full(4, np.nan), np.array([1.0, np.inf, 0, 0]),
+                                 np.array([0.6, 0.8]), np.array([0.6, 0.8, 0.0, 0.0, 0.0, 0.0]),
+                                 np.array([3.0, 0.0, 0.0, 0.0])])
+def test_cache_rows_that_cannot_be_embeddings_are_recomputed(tmp_path, bad):
+    inner = _Known()
+    EmbeddingCache(tmp_path).put("counting", ["good one", "bad one"],
+                                 np.stack([inner.encode(["good one"])[0], np.zeros(4)]))
+    # overwrite the second row with a damaged one (zero, NaN, infinite, wrong size, not unit length)
+    EmbeddingCache(tmp_path).put("counting", ["bad one"], bad.astype(np.float32)[None, :])
+    inner.seen.clear()
+    emb = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    out = emb.encode(["good one", "bad one"])
+    assert inner.seen == ["bad one"]  # the good row is served, the damaged one recomputed
+    assert np.allclose(out[1], _Known().encode(["bad one"])[0])
+    assert emb.cache.rejected == 1
+    inner.seen.clear()
+    again = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    assert np.allclose(again.encode(["bad one"]), out[1:]) and inner.seen == []  # and it was overwritten
+
+
+def test_cache_rows_of_another_size_are_recomputed_without_a_known_size(tmp_path):
+    inner = _Known()
+    inner.dim = None  # an embedder that does not say its size (a sentence-transformers model, say)
+    EmbeddingCache(tmp_path).put("counting", ["short"], np.array([[0.6, 0.8]], np.float32))
+    emb = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    out = emb.encode(["short", "a longer text"])
+    assert out.shape == (2, 4) and inner.seen == ["a longer text", "short"]
+
+
+def test_e5_cuts_a_text_at_the_models_limit(e5):
+    long = " ".join(f"word{i} and more" for i in range(600))  # far past 512 tokens
+    cut = e5.cut(long)
+    assert long.startswith(cut) and len(cut) < len(long)
+    assert e5._model.token_count(cut, True) <= 512 < e5._model.token_count(cut + long[len(cut):len(cut) + 12], True)
+    assert e5.cut(TEXTS[0]) == TEXTS[0]
+    assert np.allclose(e5.encode([long]), e5.encode([cut]), atol=1e-6)
 
 
 def _writer(path: str, worker: int, n: int) -> None:
@@ -181,7 +234,8 @@ def _writer(path: str, worker: int, n: int) -> None:
     rng = np.random.default_rng(worker)
     for r in range(n):
         texts = [f"shared {r}", f"w{worker} {r}"]
-        c.put("m", texts, rng.normal(size=(2, 8)).astype(np.float32))
+        v = rng.normal(size=(2, 8))
+        c.put("m", texts, (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32))
     c.close()
 
 

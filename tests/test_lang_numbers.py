@@ -152,3 +152,31 @@ def test_afternoon_marks_from_cldr_give_the_24_hour_reading() -> None:
 def test_a_capitalised_name_is_not_an_inflected_month() -> None:
     assert extract("Мартин приехал.", "ru") == []
     assert [q.value for q in extract("в сентябре", "ru")] == [None]
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("on July 5", "el 5 de julio", "es"),          # the joiner "de" of CLDR's "d 'de' MMMM 'de' y"
+    ("on March 5", "em 5 de março", "pt"),
+    ("3.5 million", "٣٫٥ مليون", "ar"),            # Arabic-Indic digits and the Arabic decimal separator
+    ("3.5 million", "3,5 millions", "fr"),         # languages without a profile module: all derived
+    ("$20 billion", "200억 달러", "ko"),
+    ("on December 18", "12월 18일", "ko"),
+])
+def test_languages_without_a_profile_module(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(text, lang)) <= set(hard(en, "en"))
+
+
+def test_two_digit_year_before_the_year_suffix_and_parts_in_a_year_range() -> None:
+    assert ("num", 2018.0) in extract("１８年の選挙", "ja")[0].keys
+    assert hard("１万１０００店舗", "ja") == [("num", 11000.0)]
+
+
+def test_han_numerals_and_english_decades_may_only_match() -> None:
+    (q,) = extract("十六人", "ja")
+    assert q.soft and q.kind == "ordinal" and q.value == 16.0
+    (q,) = extract("in his fifties", "en")
+    assert q.soft and q.value == 50.0
+
+
+def test_a_full_width_comma_before_a_cjk_date_is_not_a_decimal_comma() -> None:
+    assert hard("CDC 表示，6 月 19 日至 7 月 11 日", "zh") == [("date", (6, 19)), ("date", (7, 11))]

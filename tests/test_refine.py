@@ -226,3 +226,47 @@ def test_cover_tells_a_sentence_split_elsewhere_from_an_addition(seed):
     assert not c.merged and c.evidence < RefineParams().cover
     # only unaligned sentences are judged
     assert set(covered(list(_aln(left_out)), s, t)) == {("target", 6)}
+
+
+def test_dropped_sentence_paired_with_half_of_a_split_translation_is_released():
+    # source 6 has no translation; source 7 is translated by two target sentences (6 and 7, "half" each); the DP
+    # kept one-to-one beads by pairing source 6 with the first half
+    plan = [((i,), "copy") for i in range(6)] + [((7,), "half")] + [((i,), "copy") for i in range(8, 14)]
+    s, t = _doc(14, 3, plan)
+    pairs = [((i,), (i,)) for i in range(6)] + [((6,), (6,)), ((7,), (7,))] + [((i,), (i,)) for i in range(8, 14)]
+    out = refine(_aln(pairs), s, t)
+    _check_cover(out, 14, 14)
+    assert ((6,), ()) in _pairs(out)
+    assert ((7,), (6, 7)) in _pairs(out)
+
+
+def test_weak_but_real_one_to_one_beads_are_kept():
+    plan = [((i,), "copy") for i in range(14)]
+    s, t = _doc(14, 4, plan)
+    pairs = [((i,), (i,)) for i in range(14)]
+    out = refine(_aln(pairs), s, t)
+    assert _pairs(out) == pairs
+
+
+def test_sentence_left_out_of_a_many_to_one_translation_is_absorbed():
+    from tqcheck.refine import absorbed
+
+    rng = np.random.default_rng(5)
+    src = rng.normal(size=(12, D))
+    # target 5 renders sources 5 and 7 only: source 6 (the longest) is missing from the bead's translation
+    tgt = [src[i] + rng.normal(scale=0.35, size=D) for i in range(5)]
+    tgt.append(src[5] + src[7] + rng.normal(scale=0.35, size=D))
+    tgt += [src[i] + rng.normal(scale=0.35, size=D) for i in range(8, 12)]
+    src_len = np.full(12, 80.0)
+    src_len[6] = 200.0
+    tgt_len = np.full(len(tgt), 88.0)
+    tgt_len[5] = 176.0
+    s, t = Side(src, src_len), Side(np.array(tgt), tgt_len)
+    beads = [Bead((i,), (i,), 0.5) for i in range(5)] + [Bead((5, 6, 7), (5,), 0.5)] + \
+        [Bead((i,), (i - 2,), 0.5) for i in range(8, 12)]
+    assert absorbed(beads, s, t) == {6: pytest.approx(absorbed(beads, s, t)[6])}
+    assert absorbed(beads, s, t)[6] <= -2.5
+    # the same bead with a translation of the usual length for all three sentences loses nothing
+    tgt_len[5] = 396.0
+    tgt[5] = src[5] + src[6] + src[7] + rng.normal(scale=0.35, size=D)
+    assert absorbed(beads, Side(src, src_len), Side(np.array(tgt), tgt_len)) == {}

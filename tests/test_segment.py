@@ -132,6 +132,20 @@ OTHER = [
     ("hi_danda", "hi", "वार्ता समाप्त हुई। दोनों पक्ष सहमत हुए।", ["वार्ता समाप्त हुई।", "दोनों पक्ष सहमत हुए।"]),
     ("ar_caseless", "ar", "انتهت المحادثات. اتفق الجانبان؟ نعم.", ["انتهت المحادثات.", "اتفق الجانبان؟", "نعم."]),
     ("unknown_lang_default", "xx", "Mr. Smith came. He left.", ["Mr. Smith came.", "He left."]),
+    # a long quotation of several sentences is split (outside English and Vietnamese, whose tuned splitter
+    # holds short quotations of up to 300 characters together)
+    ("ru_long_quote", "ru", "Он сказал: «Мы приедем в столицу в понедельник утром. Переговоры начнутся сразу». "
+     "Потом он ушёл.", ["Он сказал: «Мы приедем в столицу в понедельник утром.", "Переговоры начнутся сразу».",
+                        "Потом он ушёл."]),
+    ("cs_long_quote", "cs", "\"Hráči odvedli skvělou práci v celém zápase. Jsem na ně hrdý,\" řekl trenér. Tým slavil.",
+     ["\"Hráči odvedli skvělou práci v celém zápase.", "Jsem na ně hrdý,\" řekl trenér.", "Tým slavil."]),
+    ("cs_short_quote_holds", "cs", "Řekl: \"Přijdeme. Brzy.\" Pak odešel.", ["Řekl: \"Přijdeme. Brzy.\"", "Pak odešel."]),
+    ("zh_reopened_quote", "zh", "他说：“我们会尽快决定。”“我们不能道歉。”然后离开了。",
+     ["他说：“我们会尽快决定。”", "“我们不能道歉。”", "然后离开了。"]),
+    # a quotation that the sentence goes on after keeps its sentences together
+    ("zh_quotation_goes_on", "zh", "“我们已经来到这座城市了。我们赢了。”他笑着说。",
+     ["“我们已经来到这座城市了。我们赢了。”", "他笑着说。"]),
+    ("ja_plain", "ja", "会議は終わった。両者は合意した。", ["会議は終わった。", "両者は合意した。"]),
 ]
 
 

@@ -464,9 +464,9 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
                 side.ensure(k, range(side.n - k + 1))
     with _one_blas_thread():
         path, band, sc = _solve(s, t, types, params, stats)
-    if params.exact == "auto":
+    if params.exact in ("auto", "path"):
         for _ in range(3):  # embed runs around uncertain beads, re-solve; stop when nothing new is needed
-            need_s, need_t = _uncertain(path, s, t, sc, params)
+            need_s, need_t = (_uncertain if params.exact == "auto" else _joined)(path, s, t, sc, params)
             before = s.embedded + t.embedded
             for side, marked in ((s, need_s), (t, need_t)):
                 for k in range(2, max_k + 1):
@@ -477,8 +477,8 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
             with _one_blas_thread():
                 sc = _scale(s, t, band, params)
                 path = _dp(band, _scores(s, t, band, types, sc, params), types)
-    for i, j, a, b in path:  # the cosine shown on a bead is always that of its joined texts
-        if a and b:
+    for i, j, a, b in path:  # the cosine shown on a bead is that of its joined texts (unless exact="none")
+        if a and b and params.exact != "none":
             s.ensure(a, [i])
             t.ensure(b, [j])
     stats["embedded"] = s.embedded + t.embedded
@@ -510,6 +510,18 @@ def _uncertain(path: list[tuple[int, int, int, int]], s: Side, t: Side, sc: _Sca
             continue
         ms[max(0, i - 1):i + a + 1] = True
         mt[max(0, j - 1):j + b + 1] = True
+    return ms, mt
+
+
+def _joined(path: list[tuple[int, int, int, int]], s: Side, t: Side, sc: _Scale,
+            p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Sentences of the many-sentence beads on the path (``exact="path"``): the runs whose approximated
+    vectors decided a merge get their own embedding, and the path is solved again with them."""
+    ms, mt = np.zeros(s.n, bool), np.zeros(t.n, bool)
+    for i, j, a, b in path:
+        if a and b and a + b > 2:
+            ms[i:i + a] = True
+            mt[j:j + b] = True
     return ms, mt
 
 

@@ -39,6 +39,16 @@ def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def usable(v: np.ndarray, dim: int | None = None) -> bool:
+    """Whether a stored row can be an embedding: ``dim`` values when the model's size is known, all finite,
+    and of unit length (every embedder here stores L2-normalised rows; a zero or NaN row, a truncated or
+    foreign blob is not one)."""
+    if v.ndim != 1 or v.size == 0 or (dim is not None and v.size != dim):
+        return False
+    n = float(np.dot(v, v))
+    return bool(np.isfinite(n)) and abs(n - 1.0) < 1e-3 and bool(np.isfinite(v).all())
+
+
 class EmbeddingCache:
     """Vectors by (model, text). ``get`` returns what is stored; ``put`` stores new rows atomically."""
 
@@ -47,6 +57,7 @@ class EmbeddingCache:
         self._db: sqlite3.Connection | None = None
         self.hits = 0
         self.misses = 0
+        self.rejected = 0  # stored rows refused by usable() (recomputed)
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
@@ -58,8 +69,9 @@ class EmbeddingCache:
             self._db = db
         return self._db
 
-    def get(self, model: str, texts: Sequence[str]) -> dict[int, np.ndarray]:
-        """Stored vectors for ``texts``, by position; missing ones are absent."""
+    def get(self, model: str, texts: Sequence[str], dim: int | None = None) -> dict[int, np.ndarray]:
+        """Stored vectors for ``texts``, by position; missing ones are absent, and so are rows that cannot be
+        an embedding (see :func:`usable`): those are recomputed by the caller and overwritten."""
         keys = [text_key(t) for t in texts]
         found: dict[str, np.ndarray] = {}
         db = self._conn()
@@ -67,10 +79,12 @@ class EmbeddingCache:
         for s in range(0, len(uniq), 500):
             part = uniq[s:s + 500]
             q = f"SELECT key, dim, data FROM vec WHERE model = ? AND key IN ({','.join('?' * len(part))})"
-            for key, dim, data in db.execute(q, [model, *part]):
-                v = np.frombuffer(data, dtype=np.float32)
-                if v.size == dim:
+            for key, stored_dim, data in db.execute(q, [model, *part]):
+                v = np.frombuffer(data, dtype=np.float32) if isinstance(data, bytes) else np.zeros(0, np.float32)
+                if v.size == stored_dim and usable(v, dim):
                     found[key] = v
+                else:
+                    self.rejected += 1
         out = {i: found[k] for i, k in enumerate(keys) if k in found}
         self.hits += len(out)
         self.misses += len(texts) - len(out)
@@ -104,23 +118,33 @@ class CachedEmbedder:
         texts = list(texts)
         if not texts:
             return self.inner.encode(texts)
+        dim = getattr(self.inner, "dim", None)
         try:
-            hit = self.cache.get(self.key, texts)
+            hit = self.cache.get(self.key, texts, dim if isinstance(dim, int) else None)
         except sqlite3.Error as exc:
             log.warning("embedding cache %s unusable (%s); continuing without it", self.cache.path, exc)
             return self.inner.encode(texts)
-        miss = [i for i in range(len(texts)) if i not in hit]
-        uniq = list(dict.fromkeys(texts[i] for i in miss))
         fresh: dict[str, np.ndarray] = {}
-        if uniq:
-            vecs = np.asarray(self.inner.encode(uniq), dtype=np.float32)
-            self.encoded += len(uniq)
-            fresh = dict(zip(uniq, vecs))
-            try:
-                self.cache.put(self.key, uniq, vecs)
-            except sqlite3.Error as exc:
-                log.warning("cannot write embedding cache %s (%s)", self.cache.path, exc)
-        dim = next(iter(hit.values())).shape[0] if hit else next(iter(fresh.values())).shape[0]
+        for _ in range(2):  # the second pass: hits whose size differs from what the model gives now
+            uniq = list(dict.fromkeys(texts[i] for i in range(len(texts)) if i not in hit and texts[i] not in fresh))
+            if uniq:
+                vecs = np.asarray(self.inner.encode(uniq), dtype=np.float32)
+                self.encoded += len(uniq)
+                fresh.update(zip(uniq, vecs))
+                try:
+                    self.cache.put(self.key, uniq, vecs)
+                except sqlite3.Error as exc:
+                    log.warning("cannot write embedding cache %s (%s)", self.cache.path, exc)
+            if fresh:
+                dim = next(iter(fresh.values())).shape[0]
+            elif hit:  # model size unknown and nothing fresh: the sizes stored agree or the majority stands
+                sizes = [v.shape[0] for v in hit.values()]
+                dim = max(set(sizes), key=sizes.count)
+            wrong = [i for i, v in hit.items() if v.shape[0] != dim]
+            if not wrong:
+                break
+            for i in wrong:
+                del hit[i]
         out = np.empty((len(texts), dim), np.float32)
         for i, t in enumerate(texts):
             out[i] = hit[i] if i in hit else fresh[t]

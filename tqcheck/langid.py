@@ -44,46 +44,129 @@ _NO_SPACE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-@functools.lru_cache(maxsize=1)
-def _factory():
+_ALL = "*"
+
+
+@functools.lru_cache(maxsize=16)
+def _factory(among: frozenset[str] | str = _ALL):
+    """A seeded langdetect factory with the profiles of ``among`` (base codes) only, or of every language.
+
+    Loading all 55 profiles costs most of a second; a factory for a document's two languages loads in
+    milliseconds, and can only answer with one of them.
+    """
+    import os
+
+    import langdetect
     from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
 
     DetectorFactory.seed = 0
-    init_factory()
-    from langdetect.detector_factory import _factory as f
-
+    folder = os.path.join(os.path.dirname(langdetect.__file__), "profiles")
+    names = sorted(os.listdir(folder))
+    if among != _ALL:
+        names = [n for n in names if _family(_FROM_LANGDETECT.get(n, n)) in among]
+    f = DetectorFactory()
+    f.seed = 0
+    if names:
+        profiles = []
+        for n in names:
+            with open(os.path.join(folder, n), encoding="utf-8") as fh:
+                profiles.append(fh.read())
+        f.load_json_profile(profiles)
     return f
 
 
 @functools.lru_cache(maxsize=1)
 def supported() -> frozenset[str]:
     """Base codes langdetect has profiles for."""
-    return frozenset(_family(_FROM_LANGDETECT.get(c, c)) for c in _factory().get_lang_list())
+    import os
+
+    import langdetect
+
+    names = os.listdir(os.path.join(os.path.dirname(langdetect.__file__), "profiles"))
+    return frozenset(_family(_FROM_LANGDETECT.get(c, c)) for c in names)
 
 
-@functools.lru_cache(maxsize=4096)
-def _probs(text: str) -> tuple[tuple[str, float], ...]:
+@functools.lru_cache(maxsize=8192)
+def _probs(text: str, among: frozenset[str] | str = _ALL) -> tuple[tuple[str, float], ...]:
     from langdetect.lang_detect_exception import LangDetectException
 
+    f = _factory(among)
+    if not f.get_lang_list():
+        return ()
     try:
-        det = _factory().create()
+        det = f.create()
         det.append(text)
-        return tuple((_FROM_LANGDETECT.get(p.lang, p.lang), p.prob) for p in det.get_probabilities())
+        out: dict[str, float] = {}
+        for p in det.get_probabilities():
+            code = _FROM_LANGDETECT.get(p.lang, p.lang)
+            out[code] = out.get(code, 0.0) + p.prob  # zh-cn and zh-tw are one language here
+        return tuple(sorted(out.items(), key=lambda kv: -kv[1]))
     except LangDetectException:
         return ()
 
 
-def detect_probs(text: str) -> list[tuple[str, float]]:
-    """Languages with probabilities, best first; ``[]`` when nothing can be said.
+def detect_probs(text: str, among: frozenset[str] | None = None) -> list[tuple[str, float]]:
+    """Languages with probabilities, best first; ``[]`` when nothing can be said. With ``among`` (base
+    codes), only those languages are considered (and only their profiles are loaded).
 
     Deterministic: the same text gives the same answer in every process.
     """
-    return list(_probs(text))
+    key = frozenset(_family(c) for c in among) & supported() if among is not None else _ALL
+    return list(_probs(text, key))
+
+
+# Unicode character-name prefixes of the scripts a profile's ISO 15924 code stands for.
+_SCRIPT_NAMES = {
+    "Latn": ("LATIN",), "Cyrl": ("CYRILLIC",), "Grek": ("GREEK",), "Arab": ("ARABIC",), "Hebr": ("HEBREW",),
+    "Hans": ("CJK",), "Hant": ("CJK",), "Hani": ("CJK",), "Jpan": ("CJK", "HIRAGANA", "KATAKANA"),
+    "Kore": ("HANGUL", "CJK"), "Deva": ("DEVANAGARI",), "Beng": ("BENGALI",), "Thai": ("THAI",),
+    "Armn": ("ARMENIAN",), "Geor": ("GEORGIAN",), "Taml": ("TAMIL",), "Telu": ("TELUGU",), "Knda": ("KANNADA",),
+    "Mlym": ("MALAYALAM",), "Gujr": ("GUJARATI",), "Guru": ("GURMUKHI",), "Ethi": ("ETHIOPIC",),
+}
+# A script that must be present at all for a language to be plausible (kana for Japanese, Hangul for Korean).
+_SCRIPT_REQUIRED = {"Jpan": ("HIRAGANA", "KATAKANA"), "Kore": ("HANGUL",)}
+
+
+def _script_of(ch: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+# A character of a script written without spaces carries about a word (Chinese words average 1.7 characters,
+# English ones 5 letters): it weighs this many letters when scripts are compared.
+_UNSPACED_WEIGHT = 3
+_UNSPACED_SCRIPTS = {"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"}
+
+
+@functools.lru_cache(maxsize=8192)
+def _script_counts(text: str) -> tuple[tuple[str, int], ...]:
+    counts = Counter(_script_of(c) for c in text if c.isalpha())
+    return tuple((k, v * _UNSPACED_WEIGHT if k in _UNSPACED_SCRIPTS else v) for k, v in counts.items())
+
+
+def fits_script(lang: str, text: str, share: float = 0.6) -> bool:
+    """Whether ``text`` is written mostly (``share`` of its letters, a character of a script without spaces
+    weighing three) in the script of ``lang``, with kana for
+    Japanese and Hangul for Korean: a Chinese sentence that holds a Latin name is no Polish, and one without
+    kana no Japanese. Languages whose script is not known here always fit."""
+    from .lang import profile
+
+    script = profile(lang).script
+    names = _SCRIPT_NAMES.get(script)
+    if names is None:
+        return True
+    counts = dict(_script_counts(text))
+    letters = sum(counts.values())
+    if not letters:
+        return False
+    if script in _SCRIPT_REQUIRED and not any(counts.get(n) for n in _SCRIPT_REQUIRED[script]):
+        return False
+    return sum(counts.get(n, 0) for n in names) >= share * letters
 
 
 def detect(text: str, default: str = "und") -> str:
-    probs = _probs(text)
+    probs = _probs(text, _ALL)
     return probs[0][0] if probs else default
 
 
@@ -217,9 +300,11 @@ class _Stats:
         return cls(len(joined), non_ascii, len(_NO_SPACE.findall(joined)) if non_ascii else 0, words)
 
 
-def segment_languages(segments: Sequence[Segment], doc_lang: str, common_words: int = 40) -> list[Segment]:
+def segment_languages(segments: Sequence[Segment], doc_lang: str, common_words: int = 40,
+                      among: frozenset[str] | None = None) -> list[Segment]:
     """Segments with ``lang`` set: the document's language unless the segment stands out from the
-    document (script, letters, common words) and langdetect is confident it is another language."""
+    document (script, letters, common words) and langdetect is confident it is another language (one of
+    ``among`` when given: the languages of the documents being compared), written in its script."""
     stats = [_Stats.of(s.text) for s in segments]
     letters = sum(st.letters for st in stats) or 1
     rates = (sum(st.non_ascii for st in stats) / letters, sum(st.unspaced for st in stats) / letters)
@@ -232,7 +317,7 @@ def segment_languages(segments: Sequence[Segment], doc_lang: str, common_words: 
     for seg, st in zip(segments, stats):
         lang = doc_lang
         if _stands_out(st, rates, common):
-            lang = segment_language(seg.text, doc_lang)
+            lang = segment_language(seg.text, doc_lang, among)
         out.append(seg if lang == seg.lang else replace(seg, lang=lang))
     return out
 
@@ -252,16 +337,18 @@ def _stands_out(st: _Stats, doc_rates: tuple[float, float], common: set[str]) ->
     return False
 
 
-def segment_language(text: str, doc_lang: str) -> str:
-    """One segment's language: langdetect's answer when it is confident, the text is long enough
-    and is not mostly capitalised words (names); otherwise ``doc_lang``."""
+def segment_language(text: str, doc_lang: str, among: frozenset[str] | None = None) -> str:
+    """One segment's language: langdetect's answer when it is confident, the text is long enough, is
+    written in that language's script (:func:`fits_script`: a Latin name in a Chinese sentence does not
+    make it Polish) and is not mostly capitalised words (names); otherwise ``doc_lang``. With ``among``
+    (the document's languages), only those are considered."""
     if len(_LETTER.findall(text)) < SEG_MIN_LETTERS:
         return doc_lang
-    probs = _probs(text)
+    probs = detect_probs(text, among | {doc_lang}) if among is not None else _probs(text, _ALL)
     if not probs:
         return doc_lang
     lang, prob = probs[0]
-    if prob < SEG_CONFIDENT or confusable(lang, doc_lang):
+    if prob < SEG_CONFIDENT or confusable(lang, doc_lang) or not fits_script(lang, text):
         return doc_lang
     words = _WORD.findall(text)
     if sum(1 for w in words if w[0].islower()) < 3 and any(ch.islower() for ch in text):

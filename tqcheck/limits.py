@@ -22,10 +22,6 @@ from typing import Iterable, Iterator
 from .errors import InputError
 from .model import Segment
 
-MAX_FILE_SIZE = 1_000_000  # bytes per input file
-MAX_SENTENCE_CHARS = 1_000  # characters per sentence; longer ones are cut into pieces
-MAX_SENTENCES = 2_000  # sentences per document (after cutting)
-
 # Clause punctuation a long sentence is preferably cut after (Latin, CJK full-width, Arabic, Devanagari ...).
 _CLAUSE = re.compile(r"[,;:\u060c\u061b\u3001\uff0c\uff1b\uff1a\u0964\u0965\u2013\u2014)\]]")
 

@@ -204,7 +204,8 @@ _EN_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tent
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _EN_OTHER = {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.0, "twice": 2.0, "couple": 2.0,
              "decade": 10.0, "century": 100.0, "tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1e3,
-             "millions": 1e6, "billions": 1e9,
+             "millions": 1e6, "billions": 1e9, "twenties": 20.0, "thirties": 30.0, "forties": 40.0, "fifties": 50.0,
+             "sixties": 60.0, "seventies": 70.0, "eighties": 80.0, "nineties": 90.0,
              "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0}
 _EN_OTHER_RE = re.compile(r"(?<![\w'])(?:" + _alt(list(_EN_OTHER)) + r")(?!\w)", re.IGNORECASE)
 
@@ -352,18 +353,19 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int] | None:
 
 
 def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
-    """Number words of any language num2words knows ("fünf", "dvacet jedna", "пять"): soft values that may
-    satisfy a figure. Scripts without spaces between words are skipped (a Han numeral is part of many words)."""
+    """Number words of any language num2words knows ("fünf", "dvacet jedna", "пять", "十六"): soft values that
+    may satisfy a figure; in scripts without spaces between words they may only match."""
     from .lang import base_code, profile
 
-    if not profile(base_code(lang)).spaces_between_words:
-        return []
+    spaced = profile(base_code(lang)).spaces_between_words
     pat, table = _words_re(lang)
     out = []
     for m in pat.finditer(text) if pat else ():
         if any(used[m.start():m.end()]):
             continue
         kind, v = table[m.group(0).lower()]
+        if not spaced:  # a Han numeral is also part of many words ("一些", "十分"): it may only match
+            kind = "ordinal"
         end = m.end()
         scale = _scale_after(text, end, lang) if kind == "number" else None
         if scale is not None:  # "vier Millionen", "pět miliard"
@@ -413,7 +415,7 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     year = rf"(?:(?P<y>\d{{4}})\s*{re.escape(f.year_suffix)}\s*)?" if f.year_suffix else ""
     day = (rf"(?:\s*(?P<d1>\d{{1,2}})\s*{re.escape(f.day_suffix)}"
            rf"(?:\s*[-–~〜至到]\s*(?P<d2>\d{{1,2}})\s*{re.escape(f.day_suffix)})?)?") if f.day_suffix else ""
-    return re.compile(rf"(?<![\d.,]){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
+    return re.compile(rf"(?<![\d.])(?<!\d,){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
 
 
 def _pm(text: str, start: int, end: int, lang: str) -> bool:
@@ -435,7 +437,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     f = _facts(lang)
     out = []
     if f.day_suffix and f.month_suffix:
-        for m in re.finditer(rf"(?<![\d.,{re.escape(f.month_suffix)}])(?<!{re.escape(f.month_suffix)}\s)(?P<d>\d{{1,2}})\s*"
+        for m in re.finditer(rf"(?<![\d.{re.escape(f.month_suffix)}])(?<!\d,)(?<!{re.escape(f.month_suffix)}\s)(?P<d>\d{{1,2}})\s*"
                              rf"{re.escape(f.day_suffix)}", text):
             d = int(m["d"])
             if 1 <= d <= 31 and not any(used[m.start():m.end()]):
@@ -444,7 +446,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     let = _letter(lang)
     if f.clock_words:  # "gegen 21.30 Uhr", "v 16.15 hodin"
-        for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
+        for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
                              text, re.IGNORECASE):
             if not any(used[m.start():m.end()]):
                 out.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(),
@@ -453,7 +455,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     if not (f.hour_marks and f.minute_marks):
         return out
     hour, minute = _alt(list(f.hour_marks)), _alt(list(f.minute_marks))
-    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})\s*(?:(?P<m>[0-5]?\d)\s*(?:{minute})|(?P<half>半))",
+    for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])\s*(?:{hour})\s*(?:(?P<m>[0-5]?\d)\s*(?:{minute})|(?P<half>半))",
                          text, re.IGNORECASE):
         if any(used[m.start():m.end()]):
             continue
@@ -463,7 +465,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             keys.add(("time", (int(m["h"]) + 12, mins)))
         out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
-    for m in re.finditer(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
+    for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
         if not any(used[m.start():m.end()]):
             h = int(m["h"])
             keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
@@ -544,11 +546,12 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 m["y"], m.start("y") if m["y"] else 0)
     month_re, bare_re = _month_regex(lang)
     month_of = _facts(lang).month_of
+    joiner = rf"{re.escape(_facts(lang).day_month_joiner)}\s+" if _facts(lang).day_month_joiner else ""
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
         for pat in (mon + r"\s+" + _DAY + _DAY2 + year,
-                    _DAY + r"\.?" + _DAY2_DOT + r"\s+(?:of\s+)?" + mon + year):
+                    _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + mon + year):
             for m in re.finditer(pat + r"(?![\d\w])", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
                 add(_date(month_of(m["mon"]), days, m.start(), m.end(), text), m["y"],
@@ -622,11 +625,16 @@ def _ordinals(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
+# Arabic-script decimal and group separators (CLDR's "arab" numbering system): between digits only.
+_SEPARATORS = {"\u066b": ".", "\u066c": ","}
+
+
 def fold(text: str, lang: str) -> str:
     """``text`` with full-width and other compatibility forms (NFKC) and the language's native digits
     replaced by their plain forms, one character for one, so that spans stay valid."""
     digits = _facts(lang).digits if lang else ""
     table = {d: str(i) for i, d in enumerate(digits)} if digits else {}
+    table.update(_SEPARATORS)
     out = []
     for ch in text:
         if ch in table:
@@ -708,7 +716,7 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
     """Values written in parts: "1億6,940万" and "6万496" (a larger scale followed at once by a smaller value)
     are one number; in a range "3 až 8 milionů" and "£3 to 8 million" the first value also reads with the
     second's scale."""
-    nums = sorted((q for q in found if q.kind in ("number", "money") and isinstance(q.value, float)),
+    nums = sorted((q for q in found if q.kind in ("number", "money", "year") and isinstance(q.value, float)),
                   key=lambda q: q.start)
     out = [q for q in found if q not in nums]
     merged: list[Quantity] = []
@@ -718,8 +726,8 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
             scale = _scale_of(prev, text, lang)
             if scale > 1 and q.value < scale:  # type: ignore[operator]
                 v = prev.value + q.value  # type: ignore[operator]
-                merged[-1] = replace(q, keys=frozenset({("num", _norm(v))}), start=prev.start,
-                                     text=text[prev.start:q.end], value=v)
+                merged[-1] = replace(q, kind="money" if q.currency else "number", keys=frozenset({("num", _norm(v))}),
+                                     start=prev.start, text=text[prev.start:q.end], value=v)
                 continue
         if prev is not None and _RANGE_GAP.search(text, prev.end, q.start) and q.start - prev.end <= 6:
             scale = _scale_of(q, text, lang)
@@ -830,6 +838,9 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
         vals.add(value % 100)  # "the 1950s" = "thập niên 50"
     if start_apostrophe(text, m.start("num")) and len(m["num"]) == 2:
         vals |= {1800 + value, 1900 + value, 2000 + value}  # "'71" = 1971 ("'35" may be 1835 in a history)
+    year_suffix = _facts(lang).year_suffix
+    if year_suffix and len(m["num"]) == 2 and text.startswith(year_suffix, m.end("num")) and not scale_word:
+        vals |= {1900 + value, 2000 + value}  # "18年" in running text is 2018 ("０４～０５年": 2004-2005)
     start = m.start("cur") if cur_prefix else m.start("num")
     if unit in _percent_words(lang):
         return Quantity("percent", frozenset(("pct", _norm(v)) for v in vals), start, end, text[start:end],

@@ -67,15 +67,16 @@ def embed_overlaps(segs: tuple[Segment, ...], embedder: Embedder, max_k: int) ->
     return out
 
 
-def align_side(segs: tuple[Segment, ...], embedder: Embedder) -> Side:
-    """The aligner's view of a document: sentence vectors now, joined runs only when the aligner asks."""
+def align_side(segs: tuple[Segment, ...], embedder: Embedder, runs: bool = True) -> Side:
+    """The aligner's view of a document: sentence vectors now, joined runs only when the aligner asks
+    (``runs=False``: never; every run is then the length-weighted mean of its sentences' vectors)."""
     texts = [s.text for s in segs]
     vecs = embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
 
     def embed_runs(runs):  # noqa: ANN001, ANN202 - [(start, k)] -> vectors
         return embedder.encode([" ".join(texts[i:i + k]) for i, k in runs])
 
-    return Side(vecs, [len(t) for t in texts], embed_runs=embed_runs)
+    return Side(vecs, [len(t) for t in texts], embed_runs=embed_runs if runs else None)
 
 
 def align_documents(source: Document, target: Document, embedder: Embedder, cfg: Config, *,
@@ -90,7 +91,8 @@ def align_documents(source: Document, target: Document, embedder: Embedder, cfg:
 
     params = params or AlignParams(max_size=cfg.max_align)
     emb = cached(embedder, cfg.cache, cfg.cache_dir)
-    src, tgt = align_side(source.segments, emb), align_side(target.segments, emb)
+    runs = params.exact != "none"
+    src, tgt = align_side(source.segments, emb, runs), align_side(target.segments, emb, runs)
     aln = align(src, tgt, params)
     return refine_alignment(aln, src, tgt, RefineParams(max_size=params.max_size)) if refine else aln
 

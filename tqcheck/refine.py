@@ -17,7 +17,9 @@ once. It then joins the neighbouring bead when it clearly belongs there (a bound
 off); one that joins nothing but still matches a nearby sentence well (``related``) goes back to its
 bead, since it renders nearby content (the translator split the sentences differently) rather than
 adding any. A 1-1 bead next to an unaligned sentence of the same side is re-paired when the unaligned one is
-the much better match (a one-place swap that keeps the path monotone). Finally a 1-1 bead whose score is
+the much better match (a one-place swap that keeps the path monotone), and a weak 1-1 bead one of whose
+sentences clearly belongs to the neighbouring bead is undone (an untranslated sentence that the aligner paired
+with half of its neighbour's translation, split in two by the translator). Finally a 1-1 bead whose score is
 an outlier for the document while its target matches another source sentence much better is noted as
 possibly displaced (``Alignment.stats["refine"]["displaced"]``), for the omission rules to report.
 
@@ -58,6 +60,11 @@ class RefineParams:
     cover_own: float = 0.05  # ... provided it resembles the neighbour's other side at least this much itself
     cover_length: float = 0.3  # weight of the length term in that evidence (a real omission/addition makes
     # the neighbour's length ratio clearly less usual; a sentence split elsewhere makes it more usual)
+    release: float = 0.5  # a 1-1 bead scoring below this whose member clearly belongs to the neighbouring bead
+    #                       (evidence >= attach there, and ``release_margin`` better than its own pairing) is undone
+    release_margin: float = 0.3
+    absorbed: float = -2.5  # a bead with two or more source sentences whose length z is at or below this ...
+    absorbed_rest: float = -1.0  # ... and whose member, left out, brings it back above this, may have lost it
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -352,6 +359,45 @@ def _swap(sc: _Scorer, beads: list[Bead], p: RefineParams) -> list[Bead]:
     return out
 
 
+def _release(sc: _Scorer, beads: list[Bead], p: RefineParams) -> list[Bead]:
+    """Undo a weak 1-1 bead one of whose sentences clearly belongs to the neighbouring bead: to stay one-to-one,
+    the aligner paired an untranslated source sentence with the first half of its neighbour's translation (the
+    translator split that one in two), or an added target sentence with a neighbour's source. The member
+    joins the neighbour when it is, there, a member with evidence >= ``attach`` whose own score beats its
+    present pairing by ``release_margin``; its partner becomes unaligned (1-0 or 0-1), so the omission rules see it."""
+    out = list(beads)
+    for k, b in enumerate(out):
+        if len(b.src) != 1 or len(b.tgt) != 1:
+            continue
+        cur = sc.scaled(b.src, b.tgt)
+        if cur >= p.release:
+            continue
+        best = None
+        for side in ("target", "source"):
+            x = b.tgt[0] if side == "target" else b.src[0]
+            for n in (k - 1, k + 1):
+                if not 0 <= n < len(out):
+                    continue
+                nb = out[n]
+                if not (nb.src and nb.tgt) or len(nb.src) + len(nb.tgt) + 1 > p.max_size:
+                    continue
+                if side == "target":
+                    merged = Bead(nb.src, tuple(sorted(nb.tgt + (x,))), 0.0)
+                else:
+                    merged = Bead(tuple(sorted(nb.src + (x,))), nb.tgt, 0.0)
+                m = next((m for m in member_scores(sc, merged) if m.side == side and m.index == x), None)
+                if m is None:
+                    continue
+                e = evidence(m, p)
+                if e >= p.attach and m.own >= cur + p.release_margin and (best is None or e > best[0]):
+                    best = (e, n, merged, side)
+        if best is not None:
+            _, n, merged, side = best
+            out[n] = merged
+            out[k] = Bead(b.src, (), 0.0) if side == "target" else Bead((), b.tgt, 0.0)
+    return out
+
+
 def _order(pair: Bead, lone: Bead) -> list[Bead]:
     """A 1-1 bead and an unaligned sentence in monotone order."""
     if lone.src:
@@ -376,6 +422,7 @@ def refine(aln: Alignment, src: Side, tgt: Side, params: RefineParams = RefinePa
     new = _attach(sc, new, lone, params)
     new = _restore(new, related)
     new = _swap(sc, new, params)
+    new = _release(sc, new, params)
     out = _rescore(aln, new, sc)
     out.stats["refine"]["displaced"] = displaced(new, src, tgt, params, st)
     return out
@@ -405,6 +452,37 @@ def displaced(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = Re
                 out[j] = i
         elif alt >= params.lone:
             out[j] = i
+    return out
+
+
+def absorbed(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = RefineParams(),
+             stats: _Stats | None = None) -> dict[int, float]:
+    """``{source sentence: length z of its bead}`` for a source sentence that its bead's translation seems to
+    leave out: the bead holds two or more source sentences, its target is far shorter than the document's
+    usual ratio (length z at or below ``absorbed``), leaving this one sentence out brings the ratio back into
+    the usual range (above ``absorbed_rest``), and of the sentences that do so it is the one the bead's target
+    renders least, less than the others on average (cosine with the target). The aligner absorbs a dropped sentence into such a bead when the translation's
+    sentence boundaries are missing (one target "sentence" renders several source ones), so no 1-0 bead
+    shows the loss; only the length does. Uses only the vectors of single sentences and the bead's target."""
+    if src.n < 2 or tgt.n < 1 or not any(b.src and b.tgt for b in beads):
+        return {}
+    st = stats or _stats(src, tgt, beads, params)
+    sc = _Scorer(src, tgt, st)
+    out: dict[int, float] = {}
+    for b in beads:
+        if len(b.src) < 2 or not b.tgt:
+            continue
+        z = sc.length_z(b.src, b.tgt)
+        if z > params.absorbed:
+            continue
+        tv = _run(sc.t, b.tgt)
+        own = {x: float(sc.s.vectors[x] @ tv) for x in b.src}
+        fits = [x for x in b.src if sc.length_z(tuple(i for i in b.src if i != x), b.tgt) > params.absorbed_rest]
+        if not fits:
+            continue
+        x = min(fits, key=own.get)
+        if own[x] < float(np.mean([own[i] for i in b.src if i != x])):
+            out[x] = z
     return out
 
 

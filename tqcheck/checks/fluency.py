@@ -4,44 +4,62 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import surface
+from ..lang import profile
 from ..model import Severity
 from .base import BeadContext, Hit, rule
-from .omission import DANGLING
+from .omission import dangling
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _WINDOW = 3  # words allowed between a phrase and its repetition
 _SPACE_BEFORE = re.compile(r"(?<=\w)[ \t]+([.,;:!?])(?=\s|$)")
 _SPACED_PUNCT_LANGS = {"fr": ";:!?"}  # French typography puts a space before these
-_LINKS = {"vi": set("trong trên dưới cho đến tới tại về theo là đã sẽ đang được bị cũng rất".split()),
-          "en": set("to in on at for from with by is are was were be it".split())}
+_MIN_UNSPACED = 3  # characters a repeated phrase of an unspaced script needs ("ますます", "一个一个" are grammar)
+_MAX_PHRASE = 6  # words in a repeated phrase
+_MAX_PHRASE_UNSPACED = 12  # characters in a repeated phrase of an unspaced script
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("‘", "’"), ("«", "»"), ("「", "」"), ("《", "》"),
           ("（", "）"))
 
 
-def _repeats(text: str, function_words: set[str] = frozenset()) -> Iterator[tuple[int, int, int, str]]:
-    """``(end of first copy, start, end of second copy, phrase)`` for each repetition, longest phrase first."""
-    toks = [(m.start(), m.end(), m.group(0).casefold()) for m in _TOKEN.finditer(text)]
+def _repeats(text: str, function_words: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, int, str]]:
+    """``(end of first copy, start, end of second copy, phrase)`` for each repetition, longest phrase first.
+
+    Tokens are words, or single characters of scripts written without spaces (:mod:`tqcheck.surface`). A
+    phrase of such characters must follow itself immediately and be at least three characters long (or be
+    a listed function word): shorter doublings ("常常", "ますます", "一个一个") are grammar. Each position
+    is compared with a bounded number of phrase lengths and gaps, through a hash of the tokens, so the pass
+    is linear in the length of the text."""
+    toks = [(m.start(), m.end(), m.group(0).casefold()) for m in surface.TOKEN.finditer(text)]
     words = [t[2] for t in toks]
+    unspaced = [len(w) == 1 and surface.UNSPACED.match(w) is not None for w in words]
     covered = -1
     for i in range(len(toks)):
         if toks[i][0] < covered:
             continue
-        for n in range(min(6, len(toks) // 2), 0, -1):
+        longest = _MAX_PHRASE_UNSPACED if unspaced[i] else _MAX_PHRASE
+        for n in range(min(longest, len(toks) // 2), 0, -1):
+            chars = unspaced[i]
+            gaps = 1 if chars or n < 2 else min(n, _WINDOW) + 1
+            # the second copy starts with this token: a cheap test before any slice is compared
+            starts = [i + n + g for g in range(gaps) if i + n + g < len(toks) and words[i + n + g] == words[i]]
+            if not starts:
+                continue
             phrase = words[i:i + n]
             if len(phrase) < n or all(w.isdigit() for w in phrase):
                 continue
-            if n == 1 and phrase[0] not in function_words:
+            if chars and not all(unspaced[i:i + n]):
+                continue  # a phrase of characters does not run into a word of another script
+            text_of = "".join(phrase) if chars else " ".join(phrase)
+            if n == 1 and text_of not in function_words:
                 continue  # "năm năm" (five years), "xa xa": reduplication is grammar, not stutter
-            for gap in range(0, min(n, _WINDOW) + 1 if n >= 2 else 1):
-                j = i + n + gap
-                if j + n <= len(toks) and words[j:j + n] == phrase and _gap_ok(text, toks[i + n - 1][1],
-                                                                                  toks[j][0]):
-                    s, e = toks[j][0], toks[j + n - 1][1]
-                    yield toks[i + n - 1][1], s, e, text[toks[i][0]:toks[i + n - 1][1]]
-                    covered = e
-                    break
-            else:
+            if chars and n < _MIN_UNSPACED and text_of not in function_words:
                 continue
+            hit = next((j for j in starts if j + n <= len(toks) and words[j:j + n] == phrase
+                        and _gap_ok(text, toks[i + n - 1][1], toks[j][0])), None)
+            if hit is None:
+                continue
+            s, e = toks[hit][0], toks[hit + n - 1][1]
+            yield toks[i + n - 1][1], s, e, text[toks[i][0]:toks[i + n - 1][1]]
+            covered = e
             break
 
 
@@ -57,8 +75,11 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     What: Reports a word immediately repeated ("và và", "the the") and a phrase of two or more words repeated
     within three words of itself ("trên thế giới và trên thế giới", "Thái Bình Dương kinh tế Bình Dương").
     A repetition that the source sentence also has (in the same words) is not reported.
-    Single words are reported only when they are function words (conjunctions, prepositions, articles), so
-    reduplication ("năm năm", "xa xa") is left alone.
+    Single words are reported only when they are function words (conjunctions, prepositions, articles: the
+    ``function_words`` and ``dangling`` lists of the language profile's ``fluency`` section), so
+    reduplication ("năm năm", "xa xa") is left alone. In scripts written without spaces (Chinese, Japanese,
+    Thai) characters are the tokens: a run of three or more characters repeated right after itself is
+    reported ("我们的经济我们的经济"), shorter doublings ("常常", "ますます") are grammar.
     Why: Doubled words and phrases are typical machine-translation stutter and careless editing; they make
     the text look unrevised. MQM: Fluency / Grammar (repetition), minor.
     Example: "các khu vực khác trên thế giới và trên thế giới." -> "các khu vực khác trên thế giới."
@@ -66,10 +87,11 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     is the one copy that replaces them ("trên thế giới").
     """
     source = ctx.src_text.casefold()
-    function_words = DANGLING.get(ctx.doc.tgt_lang, set()) | _LINKS.get(ctx.doc.tgt_lang, set())
+    lang = ctx.doc.tgt_lang
+    function_words = dangling(lang) | frozenset(profile(lang).section("fluency").get("function_words", ()))
     for seg in ctx.tgt_segments:
         for first_end, s, e, phrase in _repeats(seg.text, function_words):
-            if f"{phrase} {phrase}".casefold() in source:
+            if f"{phrase} {phrase}".casefold() in source or f"{phrase}{phrase}".casefold() in source:
                 continue  # "that that", "had had": the source repeats too
             first = first_end - len(phrase)
             yield Hit("target", seg.index, first, e, f"'{seg.text[s:e]}' repeats '{phrase}' just before it",

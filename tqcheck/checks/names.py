@@ -14,8 +14,8 @@ from typing import Any, Iterator
 from ..model import Severity
 from ..names import pinyin
 from ..names.match import Chunk, analyse, text_has
-from ..names.spans import is_common_word
-from ..names.text import fold, is_acronym, parts, tokens
+from ..names.spans import CONNECTORS, is_common_word, word_is_strong
+from ..names.text import base_lang, fold, is_acronym, parts, tokens
 from .base import BeadContext, Hit, rule
 from .terms import term_spans
 
@@ -72,18 +72,30 @@ def _issues(ctx: Any) -> list[NameIssue]:
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     near = _Near(ctx, a)
-    open_t = [c for c in open_t if not near.variant(c)]
-    open_s = [c for c in open_s if not near.variant(c)]
-    paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex)
+    open_t = [c for c in open_t if not near.variant(c) and not near.sounds(c)]
+    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c)]
+    curated = bool(lex and lex.curated)
+    paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
+    if not curated:
+        _swaps(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)
+    from ..lang import profile
+
+    # A name written in Han or kana on the other side can be matched only by sound, and most are not (kanji
+    # names, translated names): there a name merely not found is no finding at all, unless it is an acronym.
+    blind = {"source": profile(ctx.tgt_lang).cjk, "target": profile(ctx.src_lang).cjk}
+    open_t = [c for c in open_t if id(c) in paired_t or not blind["target"] or is_acronym(c.text)]
+    open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t:
+            sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
             out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
-                                 None, None, _weaken(c, _confidence(c, tgt_vi), ctx, near, docs)))
+                                 None, None, sev))
     for c in open_s:
         if id(c) not in paired_s:
             sugg = lex.rendering(c.text) if lex else None
+            sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
-                                 sugg or c.text, c.text, _weaken(c, _confidence(c, tgt_vi), ctx, near, docs)))
+                                 sugg or c.text, c.text, sev))
     return out
 
 
@@ -104,9 +116,32 @@ def _filler(c: Chunk, a: Any) -> bool:
 class _DocText:
     """One side's whole text and the stems of its words (for derived forms), computed once."""
 
-    def __init__(self, doc: Any) -> None:
-        self.text = " ".join(s.text for s in doc.segments)
+    def __init__(self, doc: Any, text: str | None = None) -> None:
+        self.text = text if text is not None else " ".join(s.text for s in doc.segments)
         self._stems: set[str] | None = None
+        self._words: list[str] | None = None
+        self._by_prefix: dict[str, list[int]] = {}
+
+    @staticmethod
+    def of_text(text: str) -> "_DocText":
+        return _DocText(None, text)
+
+    def has_stems(self, form: str) -> bool:
+        """The words of ``form`` follow one another in the text, each maybe with a case ending (Европы for
+        Европа, Spojených států for Spojené státy)."""
+        from ..names.lexicon import word_stem
+
+        if self._words is None:
+            self._words = [fold(t.text) for t in tokens(self.text)]
+            for i, w in enumerate(self._words):
+                self._by_prefix.setdefault(w[:3], []).append(i)
+        stems = [word_stem(w) for w in re.split(r"[\s\-‐‑]+", form) if w]
+        if not stems or not stems[0]:
+            return False
+        for i in self._by_prefix.get(stems[0][:3], ()):
+            if all(i + k < len(self._words) and self._words[i + k].startswith(st) for k, st in enumerate(stems)):
+                return True
+        return False
 
     @property
     def stems(self) -> set[str]:
@@ -143,6 +178,13 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
         for e in entries:
             if any(text_has(parts(t), text) for t in (e.target if c.side == "source" else e.source)):
                 return True
+    if lex and not lex.curated and not is_acronym(c.text):  # an inflecting language: Европы for Европа
+        if c.side == "target":
+            entries = entries or lex.for_target_stem(c.text)
+            if any(text_has(parts(x), text) or doc.has_stems(x) for e in entries for x in e.source):
+                return True
+        elif any(doc.has_stems(x) for e in entries for x in e.target if not is_acronym(x)):
+            return True
     if len(c.words) >= 3 and all(w[:1].isupper() for w in c.words):
         initials = "".join(w[0] for w in c.words)
         if re.search(rf"(?<!\w){initials}s?(?!\w)", text):
@@ -203,6 +245,45 @@ class _Near:
             if _similar(x, c.text, strict) if c.side == "target" else _similar(c.text, x, strict):
                 return True
         return False
+
+    def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False) -> bool:
+        """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
+        约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
+        names are looked for in their own bead only (a two-consonant name sounds like too many words)."""
+        from ..names.roman import find_sound, name_key
+
+        other = "source" if c.side == "target" else "target"
+        lang, other_lang = (self.ctx.tgt_lang, self.ctx.src_lang) if c.side == "target" else \
+            (self.ctx.src_lang, self.ctx.tgt_lang)
+        key = name_key(c.text, lang)
+        if not key:
+            return False
+        from ..lang import profile
+
+        # case endings: Тартуских / Tartu, Anglie / England (not between English and Vietnamese: Peterson / Peter)
+        same_words = profile(lang).script == profile(other_lang).script == "Latn"
+        endings = profile(lang).script != profile(other_lang).script or \
+            not {base_lang(lang), base_lang(other_lang)} <= {"en", "vi"}
+        doc = self.ctx.source if other == "source" else self.ctx.target
+        beads = self.ctx.beads
+        if reach is None:
+            reach = 0 if len(key) <= 3 else 1
+        bs = range(len(beads)) if c.bead < 0 or everywhere else \
+            range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
+        for b in bs:
+            for i in (beads[b].src if other == "source" else beads[b].tgt):
+                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere or strict,
+                              same_words=same_words) is not None:
+                    return True
+        return False
+
+    def headline(self, c: Chunk) -> bool:
+        """``c``'s sentence capitalises most of its words (a headline, a title): capitals say nothing there."""
+        doc = self.ctx.source if c.side == "source" else self.ctx.target
+        words = [t.text for t in tokens(doc.segments[c.segment].text)]
+        if len(words) < 3:
+            return False
+        return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
     def leftover_words(self, c: Chunk) -> bool:
         """The other side has, near ``c``, a capitalised word that matched nothing and is not a sure name (a
@@ -299,10 +380,30 @@ def _foreign(c: Chunk) -> bool:
     return all(not is_vietnamese_word(w) for w in c.words)
 
 
+def _sure_name(c: Chunk, near: Any) -> bool:
+    """Strong evidence that a chunk is a name, in any language: a strong span of two words or more, a
+    capitalised word of four letters or more in a language whose capitals mark names, an acronym of three."""
+    if not c.strong or (near is not None and near.headline(c)) or c.words[0][:1].islower():
+        return False  # "of Moms": a name begins with a capital
+    if is_acronym(c.text):
+        return 3 <= len(c.text) <= 5  # longer all-capital words are shouted words ("CHAINSAW")
+    lang = c.side == "source" and near.ctx.src_lang or near.ctx.tgt_lang if near is not None else ""
+    if base_lang(lang) == "en" and len(c.words) >= 2:
+        # an institution named with ordinary words ("European Court of Human Rights") is a translation of
+        # the source's name more often than another name
+        content = [w for w in c.words if w.lower() not in CONNECTORS]
+        if sum(word_is_strong(w, "en") for w in content) < 0.5 * len(content):
+            return False
+    return len(c.words) >= 2 or len(c.text) >= 4
+
+
 def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssue],
-          lex: Any) -> tuple[set[int], set[int]]:
-    """A target name standing where a different source name should be: TQ101."""
+          lex: Any, near: Any = None) -> tuple[set[int], set[int]]:
+    """A target name standing where a different source name should be: TQ101. Critical (the rule's severity)
+    when the target name is another name: it appears nowhere in the source, not even by sound; with a
+    curated lexicon (en-vi) both names must also be major-confidence names."""
     tgt_vi = ctx.tgt_lang.split("-")[0].lower() == "vi"
+    curated = bool(lex and lex.curated)
     paired_t: set[int] = set()
     paired_s: set[int] = set()
 
@@ -312,6 +413,11 @@ def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssu
         sugg = (lex.rendering(s.text) if lex else None) or s.text
         out.append(NameIssue("TQ101", t, f'"{t.text}" stands where the source has "{s.text}"{why}',
                              sugg, s.text))
+
+    def pairable(t: Chunk, s: Chunk) -> bool:
+        if curated:
+            return _confidence(t, tgt_vi) == _confidence(s, tgt_vi) == Severity.MAJOR
+        return _sure_name(t, near) and _sure_name(s, near) and is_acronym(t.text) == is_acronym(s.text)
 
     for t in open_t:  # labelled credits: "(Credit: VNA)" / "(Nguồn: Kyodo News)"
         if t.label is None:
@@ -327,11 +433,205 @@ def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssu
     for s in open_s:
         if id(s) not in paired_s:
             by_bead.setdefault(s.bead, ([], []))[1].append(s)
+    if not curated:
+        return paired_t, paired_s  # the bead-level search (_swaps) decides
     for ts, ss in by_bead.values():
-        if len(ts) == 1 and len(ss) == 1 and _confidence(ts[0], tgt_vi) == _confidence(ss[0], tgt_vi) \
-                == Severity.MAJOR:
+        if len(ts) == 1 and len(ss) == 1 and pairable(ts[0], ss[0]):
             pair(ts[0], ss[0], "")
     return paired_t, paired_s
+
+
+def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], terms: Any, out: list[NameIssue],
+           paired_t: set[int], paired_s: set[int]) -> None:
+    """A swapped name, judged bead by bead in any language pair: a target name Y that the source document has
+    nowhere (not as written, not through the lexicon, not by sound) stands in a bead whose source has a name X
+    that the bead's translation lacks (even if X is written elsewhere in the translation). Both must be sure
+    names (:func:`_sure_name`) of the same kind (acronym or not): TQ101, critical."""
+    src_by_bead: dict[int, list[Chunk]] = {}
+    for c in a.chunks["source"]:
+        src_by_bead.setdefault(c.bead, []).append(c)
+    lower: set[str] | None = None
+
+    def initial_name(y: Chunk) -> bool:
+        """A sentence-initial capitalised word, in a language whose capitals mark names, that the translation
+        never writes in lower case."""
+        nonlocal lower
+        if not (len(y.words) == 1 and len(y.text) >= 4 and y.text[:1].isupper() and _initial_word(y, ctx)
+                and _capitals_mark_names(ctx.tgt_lang) and not near.headline(y)):
+            return False
+        if lower is None:
+            lower = {fold(t.text) for t in tokens(docs["target"].text) if t.text[:1].islower()}
+        return fold(y.text) not in lower
+
+    by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}
+    for y in a.chunks["target"]:
+        if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
+            continue  # (a name the source has only far from here may have been moved: judged below)
+        if _derived(y, ctx):
+            continue  # "Americans", "Nordic": an adjective or demonym, often the translation of a place
+        sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near)
+        if sure or initial_name(y):
+            by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
+    for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
+        for y in sure_ys or initial_ys:  # a sure name first; a bare initial word only when there is none
+            xs = [x for x in src_by_bead.get(b, ()) if id(x) not in paired_s and not _in_terms(x, terms)
+                  and is_acronym(x.text) == is_acronym(y.text) and _sure_name(x, near) and not _derived(x, ctx)
+                  and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
+                  and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)]
+            moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
+            if not xs or near.variant(y) or near.sounds(y, reach=0) or near.sounds(y, reach=1 if moved else 0) \
+                    or any(near.sounds(w, reach=1, strict=True) for w in _word_chunks(y)):
+                continue
+            if not moved and (_found_in(y, docs["source"], lex) or near.sounds(y, everywhere=True)):
+                continue
+            if moved and _in_window(y, ctx, lex):
+                continue
+            x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
+            paired_t.add(id(y))
+            paired_s.add(id(x))
+            for c in a.chunks["source"]:  # the other mentions of X in this bead are the same finding
+                if c.bead == b and fold(c.text) == fold(x.text):
+                    paired_s.add(id(c))
+            sugg = (lex.rendering(x.text) if lex else None) or x.text
+            # critical (None: the rule's severity) only on strong evidence that Y is another name: two words or
+            # more, an acronym, a katakana or Han name marked as such (middle dot, title), or an English word
+            # that is no dictionary word; a single capitalised word elsewhere (Řekové, Конгресс) is major
+            strong_y = (len(y.words) >= 2 or is_acronym(y.text) or base_lang(ctx.tgt_lang) in ("en", "zh", "ja")) \
+                and not _noun_capitals(ctx.tgt_lang)  # German capitals ("Quarantäne Regeln"): major at most
+            # a single capitalised word in Russian or Czech may be an institution's first word ("Верховный",
+            # "Конгресс"): minor
+            lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
+            sev = Severity.MINOR if not sure_ys or lone else Severity.MAJOR if moved or not strong_y else None
+            out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
+                                 sev))  # a bare initial word is weak evidence, a moved name fair evidence
+
+
+_DEMONYM = re.compile(r"(?:ese|ish|ians?|ans?|eans?|ic|ics|i|is|ists?|ism|man|men)$")
+
+
+def _derived(c: Chunk, ctx: Any) -> bool:
+    """An English adjective, demonym or language name ("Chinese", "Greeks", "Himalayan", "Frenchman"):
+    translations turn it into an adjective or a paraphrase, so its absence is no evidence of a swap."""
+    if re.search(r"-[a-z]", c.text):
+        return True  # "Beijing-controlled", "Democrat-controlled House"
+    if base_lang(ctx.src_lang if c.side == "source" else ctx.tgt_lang) != "en" or len(c.words) != 1:
+        return False
+    return bool(_DEMONYM.search(c.text.lower())) or c.text in _language_names() or c.text[:-1] in _language_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    try:
+        from babel import Locale
+
+        return frozenset(Locale("en").languages.values())
+    except Exception:  # noqa: BLE001
+        return frozenset()
+
+
+def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """A word of the source name and a word of the target name sound alike, leniently (the pair is one name
+    transliterated loosely: Mahmoud Guemama / マフムード・ゲママ, Peter Horby / ピーター・ホービー), or one's key
+    ends the other's (Britain / Великобритании). Katakana often drops an r after a vowel (ー), so r is also
+    ignored there."""
+    from ..names.roman import name_keys, same_sound
+
+    kana = any("\u30a0" <= ch <= "\u30ff" for ch in y.text)
+    for wx in x.words:
+        for wy in y.words:
+            for kx in name_keys(wx, ctx.src_lang):
+                for ky in name_keys(wy, ctx.tgt_lang):
+                    pairs = [(kx, ky)] + ([(kx.replace("R", ""), ky.replace("R", ""))] if kana else [])
+                    for a, b in pairs:
+                        if len(a) >= 2 and len(b) >= 2 and (same_sound(a, b, endings=True) or
+                                                            (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))):
+                            return True
+    return False
+
+
+def _in_window(c: Chunk, ctx: Any, lex: Any) -> bool:
+    """The target chunk is written in the source within one bead of its own: as written, or a lexicon
+    rendering of it in any case form (Japan / Японии)."""
+    b = c.bead
+    segs = [i for k in range(max(0, b - 1), min(len(ctx.beads), b + 2)) for i in ctx.beads[k].src]
+    text = " ".join(ctx.source.segments[i].text for i in segs)
+    if text_has(parts(c.text), text):
+        return True
+    window = _DocText.of_text(text)
+    entries = (lex.for_target(c.text) or lex.for_target_stem(c.text)) if lex else []
+    return any(text_has(parts(x), text) or window.has_stems(x) for e in entries for x in e.source)
+
+
+def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
+    """In a language that capitalises every noun (German), two or more capitalised words in a row inside a
+    sentence: a name ("Angela Weber"); one alone says nothing."""
+    lang = ctx.tgt_lang if c.side == "target" else ctx.src_lang
+    return len(c.words) >= 2 and _noun_capitals(lang) and all(w[:1].isupper() for w in c.words) \
+        and not _initial_word(c, ctx) and not near.headline(c) and not any(is_acronym(w) for w in c.words)
+
+
+def _initial_word(c: Chunk, ctx: Any) -> bool:
+    doc = ctx.source if c.side == "source" else ctx.target
+    return not any(ch.isalnum() for ch in doc.segments[c.segment].text[:c.start])
+
+
+def _noun_capitals(lang: str) -> bool:
+    """A cased script whose capitals do not mark names (German capitalises every noun)."""
+    from ..lang import profile
+
+    p = profile(lang)
+    return p.script in ("Latn", "Cyrl", "Grek") and not p.capitals_mark_names
+
+
+def _capitals_mark_names(lang: str) -> bool:
+    from ..lang import profile
+
+    return profile(lang).capitals_mark_names
+
+
+def _script(text: str) -> str:
+    """A coarse script tag of a word: Latin, or the Unicode name's first word of its first letter."""
+    import unicodedata
+
+    ch = next((c for c in text if c.isalpha()), "")
+    return "LATIN" if ch.isascii() else unicodedata.name(ch, "?").split()[0]
+
+
+def _relpos(c: Chunk, ctx: Any) -> float:
+    doc = ctx.source if c.side == "source" else ctx.target
+    return c.start / max(1, len(doc.segments[c.segment].text))
+
+
+def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
+    """Source chunk ``x`` is written in target bead ``b``: as written, through the lexicon or by sound."""
+    if x.match is not None and x.match.near and x.match.other is not None and \
+            any(x.match.other.segment in ctx.beads[k].tgt for k in range(max(0, b - 1), min(len(ctx.beads), b + 2))):
+        return True
+    text = " ".join(ctx.target.segments[i].text for i in ctx.beads[b].tgt)
+    if text_has(parts(x.text), text):
+        return True
+    if lex:
+        window = _DocText.of_text(text)
+        for e in lex.for_source(x.text) or lex.for_source_inflected(x.text):  # Česku -> Česko -> Czechia
+            if any(text_has(parts(t), text) or window.has_stems(t) for t in e.target):
+                return True
+    return near.sounds(x, reach=0) or any(near.sounds(w, reach=0) for w in _word_chunks(x)
+                                          if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+def _word_chunks(c: Chunk) -> list[Chunk]:
+    """Each word of a multi-word chunk as a chunk of its own (a title may be translated, the name kept)."""
+    if len(c.words) < 2:
+        return []
+    doc_text = c.text
+    out, pos = [], 0
+    for w in c.words:
+        k = doc_text.find(w, pos)
+        if k < 0:
+            continue
+        pos = k + len(w)
+        out.append(Chunk(c.side, c.segment, c.start + k, c.start + pos, w, (w,), c.strong, False, None, c.bead))
+    return out
 
 
 def _pinyin_issue(c: Chunk, a: Any) -> NameIssue:

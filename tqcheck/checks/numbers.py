@@ -65,7 +65,7 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
     left_t = sorted(tgt, key=lambda q: q.soft)
     left_s: list[Quantity] = []
     for q in sorted(src, key=lambda q: q.soft):
-        hit = next((t for t in left_t if t.keys & q.keys), None)
+        hit = next((t for t in left_t if t.keys & q.keys and not _unit_changed(q, t)), None)
         if hit is None:
             left_s.append(q)
         else:
@@ -80,6 +80,16 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
             for q in parts:
                 left_s.remove(q)  # type: ignore[arg-type]
     return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
+
+
+def _unit_changed(s: Quantity, t: Quantity) -> bool:
+    """The same figure with another unit of the same kind ("5 miles" -> "5 km"): not the same value."""
+    if not (s.unit and t.unit and s.unit != t.unit and isinstance(s.value, float) and isinstance(t.value, float)):
+        return False
+    from ..units import compare
+
+    c = compare(s.value, s.unit, t.value, t.unit)
+    return c is not None and c.same_dimension and not c.ok
 
 
 _NUMERIC = ("number", "money", "year")

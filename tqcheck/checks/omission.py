@@ -11,7 +11,9 @@ import statistics
 import unicodedata
 from typing import Iterator
 
+from .. import surface
 from ..embed import _normalise as _unit
+from ..lang import profile
 from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, rule
 
@@ -19,14 +21,15 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_BEADS = 5  # fewer beads than this: no document statistics, use a ratio of 1
 _SHORT_RATIO = 0.5  # a bead under half the document's usual ratio has lost content
 
-# Words that cannot end a sentence: conjunctions, prepositions, articles/determiners, auxiliaries.
-DANGLING = {  # only words that never close a compound or an idiom ("thiết bị", "sắp tới", "tự do" do)
-    "vi": set("và của với các những rằng để nhằm hoặc mọi".split()),
-    "en": set("and or nor of the a an than whose including between among towards into onto".split()),
-    "de": set("und oder der die das den dem des ein eine einen einem einer zwischen dass".split()),
-    "fr": set("et ou de du des le la les un une au aux entre que".split()),
-    "es": set("y o de del el la los las un una al entre que".split()),
-}
+
+
+def dangling(lang: str) -> frozenset[str]:
+    """Words that cannot end a sentence in ``lang`` (conjunctions, prepositions, articles): the ``dangling``
+    list of the language profile's ``fluency`` section. In a language written without spaces an entry is
+    matched as the end of the text, so only entries that cannot end a longer word are listed there."""
+    return frozenset(w.casefold() for w in profile(lang).section("fluency").get("dangling", ()))
+
+
 _CONJ = {"en": ("and", "or", "as well as"), "vi": ("và", "hoặc", "cùng"), "de": ("und", "oder"),
          "fr": ("et", "ou"), "es": ("y", "o", "e")}
 _END = re.compile(r"\s*[.!?…。]+[\"'”’»)\]]*\s*$")
@@ -34,7 +37,8 @@ _DATELINE = re.compile(r"^[\w\s,.'’()-]{0,40}\d{1,2}[/.-]\d{1,2}\b|^\(?[A-Z]{2
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _TOKEN.findall(text) if any(c.isalpha() for c in w)]
+    """Words with letters; runs of scripts without spaces count one word per two characters."""
+    return surface.words(text)
 
 
 def is_heading(seg: Segment) -> bool:
@@ -113,12 +117,23 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     the neighbouring bead plausibly renders already (adding it to that bead keeps the bead's meaning score
     in the document's usual range and its length ratio no less usual: tqcheck.refine.covered) is only
     minor.
+    A source sentence inside a group of sentences aligned together whose translation is far shorter than usual,
+    and of usual length without that sentence (the one the translation renders least), is reported as minor: a
+    translation without sentence boundaries hides a dropped sentence inside such a group (tqcheck.refine.absorbed).
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
     "Hai bên đánh giá cao quan hệ." (the first sentence is not translated).
     Fix: Translate the sentence (the source text is quoted in the finding) or check the alignment.
     """
+    if len(ctx.bead.src) >= 2 and ctx.bead.tgt:
+        lost = absorbed(ctx.doc)
+        for seg in ctx.src_segments:
+            if seg.index in lost and not is_heading(seg) and not is_interjection(seg):
+                yield Hit("source", seg.index, 0, len(seg.text), "this source sentence may not be translated: "
+                          "the translation of its group of sentences is far shorter than usual, and is of usual "
+                          "length without it", severity=Severity.MINOR, suggestion=None)
+        return
     if ctx.bead.tgt or not ctx.bead.src:
         return
     for seg in ctx.src_segments:
@@ -152,6 +167,21 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
                   + (f" ({minor})" if minor else "")
                   + (f"; it resembles source sentence {like.index + 1}: a translation out of order?" if like else ""),
                   severity=Severity.MINOR if minor else None, evidence=like.text if like else None)
+
+
+def absorbed(doc: DocContext) -> dict[int, float]:
+    """``{source sentence: length z}`` for sentences that a many-to-one bead's translation seems to leave out
+    (tqcheck.refine.absorbed), computed once per document with the document's embedder (empty without one)."""
+    if "absorbed" not in doc.cache:
+        out: dict[int, float] = {}
+        emb = doc.cache.get("embedder")
+        if emb is not None and any(len(b.src) >= 2 and b.tgt for b in doc.beads):
+            from ..pipeline import align_side
+            from ..refine import absorbed as find
+
+            out = find(list(doc.beads), align_side(doc.source.segments, emb), align_side(doc.target.segments, emb))
+        doc.cache["absorbed"] = out
+    return doc.cache["absorbed"]
 
 
 def displaced(doc: DocContext) -> dict[int, int]:
@@ -202,8 +232,8 @@ def length_ratios(doc: DocContext) -> tuple[float, float]:
         return doc.cache["tq5_ratio"]
     logs = []
     for b in doc.beads:
-        s = sum(len(doc.source.segments[i].text) for i in b.src)
-        t = sum(len(doc.target.segments[j].text) for j in b.tgt)
+        s = sum(surface.length(doc.source.segments[i].text) for i in b.src)
+        t = sum(surface.length(doc.target.segments[j].text) for j in b.tgt)
         if s >= 20 and t > 0:
             logs.append(math.log(t / s))
     if len(logs) < _MIN_BEADS:
@@ -216,8 +246,9 @@ def length_ratios(doc: DocContext) -> tuple[float, float]:
 
 
 def short_ratio(ctx: BeadContext) -> float | None:
-    """This bead's length ratio divided by the document's usual ratio (None when a side is empty/short)."""
-    s, t = len(ctx.src_text), len(ctx.tgt_text)
+    """This bead's length ratio divided by the document's usual ratio (None when a side is empty/short).
+    Lengths count characters without whitespace, so that languages with and without spaces compare."""
+    s, t = surface.length(ctx.src_text), surface.length(ctx.tgt_text)
     if s < 20 or not t:
         return None
     med, _ = length_ratios(ctx.doc)
@@ -230,8 +261,9 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Compares each bead's target/source length ratio with the document's own median ratio (so the usual
     expansion of the language pair is learnt from the text itself) and reports a bead whose translation is
-    less than half as long as expected (and at least 40 characters short; sources under 60 characters are
-    skipped), with spread-based leeway for
+    less than half as long as expected (and at least 40 source characters' worth short; sources under 55
+    characters are skipped; whitespace is not counted, so languages without spaces compare), with spread-based
+    leeway for
     documents whose ratios vary a lot.
     Why: A sentence translated only in part (a clause, a list or an amount dropped) still aligns, so only its
     length shows the loss. MQM: Accuracy / Omission, major.
@@ -240,23 +272,30 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     Fix: Compare the sentence with its source and translate what is missing.
     """
     ratio = short_ratio(ctx)
-    if ratio is None or len(ctx.src_text) < 60:
+    src_len = surface.length(ctx.src_text)
+    if ratio is None or src_len < 55:
         return
     _, spread = length_ratios(ctx.doc)
     limit = min(_SHORT_RATIO, math.exp(-3.5 * spread))
-    expected = len(ctx.src_text) * math.exp(length_ratios(ctx.doc)[0])
-    if ratio < limit and expected - len(ctx.tgt_text) >= 40:
+    if ratio < limit and src_len * (1 - ratio) >= 40:  # at least 40 source characters' worth is missing
         seg = ctx.tgt_segments[-1]
         yield Hit("target", seg.index, 0, len(seg.text), f"the translation is {ratio:.0%} of the length this "
                   "document's translations usually have: part of the source seems missing", evidence=ctx.src_text)
 
 
-def _last_word(text: str) -> tuple[str, int, int, bool] | None:
-    """The last word before the final punctuation, its span, and whether a space precedes that punctuation."""
+def _last_word(text: str, stops: frozenset[str] = frozenset()) -> tuple[str, int, int, bool] | None:
+    """The last word before the final punctuation, its span, and whether a space precedes that punctuation.
+    In a script without spaces the last "word" is the longest entry of ``stops`` that the text ends with,
+    else its last character."""
     m = _END.search(text)
     body_end = m.start() if m else len(text.rstrip())
     spaced = bool(m) and m.group(0)[:1].isspace()
-    words = list(_TOKEN.finditer(text[:body_end]))
+    body = text[:body_end]
+    if surface.UNSPACED.match(body[-1:]):
+        for w in sorted(stops, key=len, reverse=True):
+            if body.casefold().endswith(w):
+                return body[-len(w):], body_end - len(w), (m.end() if m else body_end), spaced
+    words = surface.tokens(body)
     if not words:
         return None
     w = words[-1]
@@ -268,7 +307,8 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence stops in the middle: it ends on a dangling word or an orphaned full stop.
 
     What: Reports a target sentence whose last word is one that cannot end a sentence in the target language
-    (a conjunction, preposition, article or auxiliary such as "và", "của", "the", "and"), and a sentence that
+    (a conjunction, preposition, article or auxiliary such as "và", "của", "the", "and", "以及", "を": the
+    ``dangling`` list of the language profile's ``fluency`` section), and a sentence that
     ends in a detached " ." while its bead is clearly shorter than the document's usual length ratio (the
     mark of a translation cut off before its object).
     Why: Truncated output is a frequent neural MT failure; the missing end usually carries the figures or
@@ -279,18 +319,18 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     """
     if not ctx.bead.src:
         return
-    dangling = DANGLING.get(ctx.doc.tgt_lang, set())
+    stops = dangling(ctx.doc.tgt_lang)
     ratio = short_ratio(ctx)
     from .numbers import analyse
 
     lost = [i.src.text for i in analyse(ctx.doc).get(ctx.index, []) if i.kind == "missing" and i.src]
     for seg in ctx.tgt_segments:
-        last = _last_word(seg.text)
+        last = _last_word(seg.text, stops)
         ending = seg.text.rstrip()
-        if last is None or is_heading(seg) or not ending.endswith((".", "。")) or ending.endswith(("..", "…")):
+        if last is None or is_heading(seg) or not ending.endswith((".", "。", "．")) or ending.endswith(("..", "…")):
             continue
         word, start, end, spaced = last
-        if word.casefold() in dangling:
+        if word.casefold() in stops:
             yield Hit("target", seg.index, start, end, f"the sentence ends on '{word}', which needs something "
                       "after it: the rest of the sentence seems lost", evidence=ctx.src_text)
         elif spaced and (lost or ratio is not None and ratio < 0.85):
@@ -357,7 +397,8 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
         med, _ = length_ratios(doc)
         cand = []
         for b, s, t in pairs:
-            if len(_words(s)) >= _TAIL_MIN_WORDS and len(s) >= 20 and (len(t) / len(s)) / math.exp(med) < _TAIL_SHORT:
+            if len(_words(s)) >= _TAIL_MIN_WORDS and surface.length(s) >= 20 \
+                    and (surface.length(t) / surface.length(s)) / math.exp(med) < _TAIL_SHORT:
                 heads = _heads(s)
                 if heads:
                     cand.append((b, s, t, heads))

@@ -6,24 +6,29 @@ import re
 import unicodedata
 from typing import Iterator
 
-from ..langid import detect_probs
+from .. import surface
+from ..langid import detect_probs, fits_script
 from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, rule
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_TOKEN = surface.TOKEN
 _MIN_PROB = 0.9  # langdetect probability needed to call a segment's language
 _MIN_CHARS = 25  # shorter segments (names, datelines, captions) cannot be identified reliably
+_MIN_CHARS_UNSPACED = 12  # ... in scripts without spaces (Chinese, Japanese), where a character carries more
 _COPY_CHRF = 70.0  # chrF of target against source above which a segment is a copy
 _COPY_RUN = 5  # identical consecutive tokens that make a copied fragment
+_COPY_RUN_UNSPACED = 10  # ... characters, in scripts without spaces
+_MAX_STARTS = 32  # places in the source remembered per n-gram (boilerplate repeats; bounds the time)
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _TOKEN.findall(text) if any(c.isalpha() for c in w)]
+    return surface.words(text)
 
 
 def _common_words(text: str) -> int:
-    """Words that are not names: lower-case alphabetic words of two letters or more."""
-    return sum(1 for w in _words(text) if w.islower() and len(w) >= 2)
+    """Words that are not names: lower-case alphabetic words of two letters or more, and pieces of scripts
+    without case and spaces (two characters each)."""
+    return sum(1 for w in _words(text) if w.islower() and len(w) >= 2 or surface.UNSPACED.match(w[:1]))
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’")
@@ -64,10 +69,13 @@ def _language(seg: Segment, doc: DocContext) -> tuple[str, float]:
 def _language_of(text: str) -> tuple[str, float]:
     """:func:`_language` by text: TQ401, TQ402 and TQ403 all ask about every target sentence."""
     text = _QUOTED.sub(" ", text)
-    if len(text.strip()) < _MIN_CHARS or _common_words(text) < 3:
+    short = _MIN_CHARS_UNSPACED if surface.unspaced_share(text) >= 0.5 else _MIN_CHARS
+    if surface.length(text) < short or _common_words(text) < 3:
         return "und", 0.0
     probs = detect_probs(text)
-    return (probs[0][0].split("-")[0], probs[0][1]) if probs else ("und", 0.0)
+    if not probs or not fits_script(probs[0][0], text):
+        return "und", 0.0  # a Chinese sentence with a Latin name is not Polish
+    return probs[0][0].split("-")[0], probs[0][1]
 
 
 @rule("TQ401", "untranslated", Severity.MAJOR)
@@ -98,7 +106,9 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is in a third language, neither the source's nor the target's.
 
     What: Reports a target sentence of 40 characters or more (15 in Chinese or Japanese script) that langdetect confidently (p >= 0.95) assigns
-    to a language other than the source and target languages.
+    to a language other than the source and target languages, written in that language's script. A language
+    written in the target's own script is only minor below 100 characters (without spaces): short sentences of
+    names and plain words ("Wang Liwen, village cadre, helped Fu Kunbao make plans.") fool the detector.
     Why: Pivot translation (English -> Chinese -> Vietnamese) and multilingual models sometimes leave text in
     the pivot language. MQM: Accuracy / Untranslated (wrong language), major.
     Example: source "The two ministers signed a plan." -> target "两国外长签署了合作计划。" in a Vietnamese
@@ -112,18 +122,30 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
             continue
         lang, prob = _cjk_language(seg) if cjk else _language(seg, ctx.doc)
         if lang not in ("und", src, tgt) and prob >= 0.95:
+            weak = _same_script(lang, tgt) and surface.length(seg.text) < _SAME_SCRIPT_MAJOR
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
-                      f"(p={prob:.2f})", evidence=ctx.src_text)
+                      f"(p={prob:.2f})", evidence=ctx.src_text, severity=Severity.MINOR if weak else None)
+
+
+_SAME_SCRIPT_MAJOR = 100  # characters a sentence needs before a third language in the target's script is major
+
+
+def _same_script(a: str, b: str) -> bool:
+    from ..lang import profile
+
+    return profile(a).script == profile(b).script
 
 
 def _cjk_share(text: str) -> float:
-    return sum(1 for c in text if ord(c) >= 0x2E80) / max(1, len(text))
+    return surface.unspaced_share(text)
 
 
 def _cjk_language(seg: Segment) -> tuple[str, float]:
     """Scripts without case or spaces (Chinese, Japanese) have no lower-case words to count."""
     probs = detect_probs(seg.text)
-    return (probs[0][0].split("-")[0], probs[0][1]) if probs else ("und", 0.0)
+    if not probs or not fits_script(probs[0][0], seg.text):
+        return "und", 0.0
+    return probs[0][0].split("-")[0], probs[0][1]
 
 
 @rule("TQ403", "copied-source", Severity.MAJOR)
@@ -147,6 +169,7 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
 
     source = ctx.src_text
     src_tokens = [w.casefold() for w in _TOKEN.findall(source)]
+    index = _CopyIndex(src_tokens, shared_chars=_share_unspaced_script(src, tgt))
     for seg in ctx.tgt_segments:
         lang, prob = _language(seg, ctx.doc)
         if lang == src and prob >= _MIN_PROB:
@@ -155,37 +178,62 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
             yield Hit("target", seg.index, 0, len(seg.text), "this sentence is a copy of the source, not a "
                       "translation", evidence=source)
             continue
-        run = _copied_run(seg.text, src_tokens)
+        run = index.copied_run(seg.text)
         if run is not None:
             s, e = run
             yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated",
                       evidence=source)
 
 
-def _copied_run(text: str, src_tokens: list[str]) -> tuple[int, int] | None:
-    """Span of the longest run of target tokens that appears in the same order in the source."""
-    toks = list(_TOKEN.finditer(text))
-    low = [t.group(0).casefold() for t in toks]
-    grams = {tuple(src_tokens[i:i + _COPY_RUN]) for i in range(len(src_tokens) - _COPY_RUN + 1)}
-    best: tuple[int, int] | None = None
-    i = 0
-    while i + _COPY_RUN <= len(low):
-        if tuple(low[i:i + _COPY_RUN]) not in grams:
-            i += 1
-            continue
-        j = i + _COPY_RUN
-        while j < len(low) and _in_order(low[i:j + 1], src_tokens):
-            j += 1
-        ordinary = len({t.group(0) for t in toks[i:j] if t.group(0).islower() and len(t.group(0)) >= 2
-                        and any(c.isalpha() for c in t.group(0))})  # distinct: "blah, blah, blah" is not text
-        if ordinary >= 3 and (best is None or j - i > best[1] - best[0]):
-            best = (i, j)
-        i = j
-    if best is None:
-        return None
-    return toks[best[0]].start(), toks[best[1] - 1].end()
+def _share_unspaced_script(a: str, b: str) -> bool:
+    """Chinese and Japanese share Han characters: a run of them in both is no copy."""
+    from ..lang import profile
+
+    pa, pb = profile(a), profile(b)
+    return pa.cjk and pb.cjk
 
 
-def _in_order(seq: list[str], tokens: list[str]) -> bool:
-    n = len(seq)
-    return any(tokens[k:k + n] == seq for k in range(len(tokens) - n + 1))
+class _CopyIndex:
+    """The source's token n-grams with their positions, to find the longest run of target tokens that
+    appears in the same order in the source in time linear in the target's length (times the n-gram's
+    occurrences), however long the source is."""
+
+    def __init__(self, src_tokens: list[str], shared_chars: bool = False) -> None:
+        self.src = src_tokens
+        self.shared_chars = shared_chars
+        self.grams: dict[tuple[str, ...], list[int]] = {}
+        for k in {_COPY_RUN, _COPY_RUN_UNSPACED}:
+            for i in range(len(src_tokens) - k + 1):
+                at = self.grams.setdefault(tuple(src_tokens[i:i + k]), [])
+                if len(at) < _MAX_STARTS:
+                    at.append(i)
+
+    def copied_run(self, text: str) -> tuple[int, int] | None:
+        """Span of the longest run of target tokens that appears in the same order in the source, with at
+        least three distinct ordinary words (or six distinct characters of a script without spaces)."""
+        toks = list(_TOKEN.finditer(text))
+        low = [t.group(0).casefold() for t in toks]
+        chars = [surface.UNSPACED.match(w) is not None for w in low]
+        best: tuple[int, int] | None = None
+        i = 0
+        while i < len(low):
+            k = _COPY_RUN_UNSPACED if chars[i] else _COPY_RUN
+            starts = self.grams.get(tuple(low[i:i + k])) if i + k <= len(low) else None
+            if not starts or chars[i] and self.shared_chars:
+                i += 1
+                continue
+            j = i + k
+            while j < len(low) and starts:
+                nxt = [p for p in starts if p + j - i < len(self.src) and self.src[p + j - i] == low[j]]
+                if not nxt:
+                    break
+                starts, j = nxt, j + 1
+            words = {t.group(0) for t in toks[i:j]}  # distinct: "blah, blah, blah" is not text
+            ordinary = sum(1 for w in words if w.islower() and len(w) >= 2 and any(c.isalpha() for c in w))
+            unspaced = sum(1 for w in words if surface.UNSPACED.match(w))
+            if (ordinary >= 3 or unspaced >= 6) and (best is None or j - i > best[1] - best[0]):
+                best = (i, j)
+            i = j
+        if best is None:
+            return None
+        return toks[best[0]].start(), toks[best[1] - 1].end()

@@ -43,6 +43,7 @@ class NumberFacts:
     weekdays: Mapping[str, int] = field(default_factory=dict)  # 0 = Monday
     lowercase_months: bool = False  # CLDR writes the month names in lower case ("července", "сентября")
     pm_marks: tuple[str, ...] = ()  # CLDR's name of the afternoon period, normalised ("pm", "下午")
+    day_month_joiner: str = ""  # the word CLDR's long date pattern puts between day and month ("de" in "5 de março")
     month_suffix: str = ""  # the literal after a numeric month name ("月" in "12月", "월")
     day_suffix: str = ""  # the literal after the day in the long date pattern ("日", "일")
     year_suffix: str = ""  # the literal after the year in the long date pattern ("年", "년")
@@ -227,6 +228,13 @@ def _after(pattern: str, field_: str) -> str:
     return m["lit"] if m and not m["lit"].isascii() else ""
 
 
+def _joiner(loc) -> str:  # noqa: ANN001
+    from babel.dates import get_date_format
+
+    m = re.search(r"d+\s*'([^']+)'\s*M{3,}", get_date_format("long", locale=loc).pattern)
+    return m.group(1).strip() if m else ""
+
+
 def _date_literals(loc) -> tuple[str, str, str, str]:  # noqa: ANN001
     from babel.dates import get_date_format, get_time_format
 
@@ -270,6 +278,7 @@ def number_facts(code: str) -> NumberFacts:
         lowercase_months=bool(wide) and all(n == n.lower() for n in _wide_names(loc)),
         pm_marks=_pm_marks(loc),
         month_suffix=suffix, day_suffix=day_suffix, year_suffix=year_suffix,
+        day_month_joiner=_joiner(loc) if loc is not None else "",
         hour_marks=tuple(dict.fromkeys(([hour] if hour else []) + list(sec.get("hour_marks") or ()))),
         minute_marks=tuple(dict.fromkeys(([minute] if minute else []) + list(sec.get("minute_marks") or ()))),
         clock_words=tuple(sec.get("clock_words") or ()),

@@ -29,5 +29,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "a nebo ale v ve na s z ze k ke do od pro při o u bez mezi že aby".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "je jsou byl byla bylo byli se si".split(),
+    },
 }

@@ -32,5 +32,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "und oder der die das den dem des zwischen dass".split(),  # not "ein": a separable prefix ("lädt ... ein.")
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "zu in an auf für von mit bei ist sind war waren sein es".split(),
+    },
 }

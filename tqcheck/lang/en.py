@@ -2,7 +2,10 @@
 PROFILE = {
 
     # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
+    "segment": {
+        # a full stop inside a short quotation never ends the sentence (the splitter's tuned behaviour here)
+        "quotes_hold": True,
+    },
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
@@ -40,5 +43,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "and or nor of the a an than whose including between among towards into onto".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "to in on at for from with by is are was were be it".split(),
+    },
 }

@@ -18,5 +18,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "et ou de du des le la les un une au aux entre que".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "à en dans sur pour par avec est sont était il".split(),
+    },
 }

@@ -25,9 +25,19 @@ PROFILE = {
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
+    "names": {
+        # Words written right after (or before) a person's name: a katakana run next to one is a name, not a
+        # loanword (see tqcheck/data/SOURCES.md).
+        "titles": ["氏", "さん", "様", "首相", "大統領", "長官", "議員", "知事", "市長", "選手", "監督", "容疑者",
+                   "被告", "社長", "会長", "教授", "博士", "外相", "国務長官"],
+    },
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "を および 及び ならびに 並びに".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "を に が で や".split(),
+    },
 }

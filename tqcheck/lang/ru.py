@@ -30,9 +30,18 @@ PROFILE = {
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
+    "names": {
+        # Local abbreviations CLDR does not give (its names yield ООН, ЕС, ОАЭ by their initials); see
+        # tqcheck/data/SOURCES.md.
+        "abbreviations": {"США": "US", "ВОЗ": "WHO", "МВФ": "IMF", "ФРГ": "Germany"},
+    },
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "и или в во на с со к ко по из от до для о об при без через между чтобы".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "не как что это был была были есть".split(),
+    },
 }

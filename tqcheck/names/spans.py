@@ -44,6 +44,8 @@ class NameSpan:
     text: str
     words: tuple[Word, ...]
     initial: bool = False  # begins the sentence
+    strong: bool | None = None  # set where the script decides (a katakana run with ・ is a name; one without may
+    # be a loanword); None: decided word by word (word_is_strong)
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,8 +57,12 @@ def english_common_words() -> frozenset[str]:
         from ..errors import InternalError
 
         raise InternalError("the english-words package is missing; reinstall tqcheck (pip install tqcheck)") from None
-    # web2 (Webster's 1934) plus GCIDE's lower-case entries, which add modern words ("internet", "online")
-    return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower())
+    from .tablecache import cached_table
+
+    # web2 (Webster's 1934) plus GCIDE's lower-case entries, which add modern words ("internet", "online");
+    # built once and kept on disk (see tablecache)
+    return cached_table("english-words", ("english-words",), lambda: frozenset(
+        w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()))
 
 
 def is_common_word(word: str, lang: str) -> bool:
@@ -114,8 +120,16 @@ def currency_codes() -> frozenset[str]:
         return frozenset()
 
 
+def _capitals_mark_names(lang: str) -> bool:
+    from ..lang import profile
+
+    return profile(lang).capitals_mark_names
+
+
 def word_is_strong(word: str, lang: str) -> bool:
-    """A word that is surely part of a name (see the module docs)."""
+    """A word that is surely part of a name (see the module docs). In languages other than English and
+    Vietnamese whose capitals mark names (Russian, Czech, French: ``profile(code).capitals_mark_names``), every
+    capitalised word; the sentence-initial one is left out by :func:`find_names`."""
     lang = base_lang(lang)
     if is_acronym(word) or (word.endswith("s") and is_acronym(word[:-1])):
         core = word.rstrip("s")
@@ -127,6 +141,8 @@ def word_is_strong(word: str, lang: str) -> bool:
     if lang == "en":
         word = _CONTRACTION.sub("", word)  # "I'll", "We've", "Don't": a pronoun or verb, not a name
         return not all(is_common_word(p, lang) or p.lower() == "i" for p in re.split(r"[-'’]", word) if p)
+    if word[:1].isupper() and len(word) >= 2 and _capitals_mark_names(lang):
+        return word.lower() not in calendar_words(lang)  # "Июль", "Pondělí": CLDR month and weekday names
     return False
 
 
@@ -157,8 +173,87 @@ def _split_words(tok: Token, lang: str = "") -> list[Word]:
 
 
 def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameSpan]:  # noqa: ANN001
-    """Capitalised runs in ``text`` (one sentence). ``known(word_or_phrase) -> bool`` marks lexicon names."""
+    """Capitalised runs in ``text`` (one sentence). ``known(word_or_phrase) -> bool`` marks lexicon names.
+    Han and kana text is read by :func:`find_names_unspaced` instead."""
+    from .roman import HAN_RE, KANA_RE
+
+    text = _fullwidth(text)
+    if HAN_RE.search(text) or KANA_RE.search(text):
+        return find_names_unspaced(text, lang, segment, known)
+    return _find_cased(text, lang, segment, known)
+
+
+def _fullwidth(text: str) -> str:
+    """Full-width ASCII letters and digits (ＷＦＰ) to their plain forms, keeping every offset (one to one)."""
+    if not re.search("[\uff01-\uff5e]", text):
+        return text
+    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in text)
+
+
+class _Cut:
+    """A match-like span (start, end, group(0)) for a name cut short."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._s, self._e, self._t = start, end, text
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _n: int = 0) -> str:
+        return self._t[self._s:self._e]
+
+
+_LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-.]*(?:[ \u00a0][A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-.]*)*")
+
+
+def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> list[NameSpan]:  # noqa: ANN001
+    """Names in Han/kana text: katakana runs (words split at ・, the long-vowel mark kept), Han names joined by a
+    middle dot (鲍里斯·约翰逊), and Latin capitalised runs. A run with a middle dot, or next to a title word of
+    the language's ``names`` profile section (``titles``: 氏, 首相, 总统 ...), is strong; a bare katakana run may
+    be a loanword and is weak; a bare Han run is not a span (it cannot be told from ordinary words)."""
+    from ..lang import profile
+    from .roman import HAN_RE, MIDDLE_DOTS
+
+    titles = tuple(profile(lang).section("names").get("titles", ()))
+    spans: list[NameSpan] = []
+    kana = "\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f"
+    han = "\u3400-\u4dbf\u4e00-\u9fff"
+    dots = re.escape(MIDDLE_DOTS + "=＝")
+    han_names = f"|[{han}]{{1,4}}(?:[{dots}][{han}]{{1,6}})+" if base_lang(lang) == "zh" else ""  # ja: a list
+    pattern = re.compile(f"[{kana}]{{2,}}(?:[{dots}][{kana}]{{2,}})*{han_names}")
+    stops = set(profile(lang).section("names").get("not_in_names", ""))
+    for m in pattern.finditer(text):
+        if stops and HAN_RE.search(m.group(0)):  # a Han name ends before a character names never use (周, 说)
+            cut = next((k for k, ch in enumerate(m.group(0)) if ch in stops), None)
+            if cut is not None and cut > m.group(0).find("·") + 1:
+                m = _Cut(m.start(), m.start() + cut, text)
+            elif cut is not None:
+                continue
+        words, pos = [], m.start()
+        for piece in re.split(f"([{dots}])", m.group(0)):
+            if piece and piece not in MIDDLE_DOTS + "=＝":
+                words.append(Word(piece, pos, pos + len(piece)))
+            pos += len(piece)
+        dotted = len(words) > 1
+        titled = any(text[m.end():].startswith(t) or text[:m.start()].endswith(t) for t in titles)
+        spans.append(NameSpan(segment, m.start(), m.end(), m.group(0), tuple(words), False,
+                              strong=dotted or titled or bool(known and known(m.group(0)))))
+    for m in _LATIN_RUN.finditer(text):
+        latin = "en" if lang.startswith(("zh", "ja", "ko")) else lang  # Latin words in CJK text: read as English
+        for sp in _find_cased(m.group(0), latin, segment, known):
+            off = m.start()
+            words = tuple(Word(w.text, w.start + off, w.end + off) for w in sp.words)
+            spans.append(NameSpan(segment, sp.start + off, sp.end + off, sp.text, words, False,
+                                  strong=any(word_is_strong(w.text, latin) for w in words)))
+    return sorted(spans, key=lambda sp: sp.start)
+
+
+def _find_cased(text: str, lang: str, segment: int = 0, known=None) -> list[NameSpan]:  # noqa: ANN001
     toks = tokens(text)
+    generic = base_lang(lang) not in ("en", "vi")
     spans: list[NameSpan] = []
     run: list[Token] = []
 
@@ -175,6 +270,13 @@ def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameS
                 if initial and not word_is_strong(words[0].text, lang) and not (known and known(words[0].text)) \
                         and base_lang(lang) == "en":
                     words = words[1:]  # "The United Nations" -> "United Nations"
+                elif initial and generic and not is_acronym(words[0].text) and not (known and known(words[0].text)):
+                    # any language: a capital that begins the sentence says nothing; the word stays, weak, so
+                    # that it can still match a source name (and stand for a swapped one, see checks.names)
+                    w0 = words[0]
+                    if len(w0.text) >= 2:
+                        spans.append(NameSpan(segment, w0.start, w0.end, w0.text, (w0,), True, strong=False))
+                    words = words[1:]
                 if words:
                     s, e = words[0].start, words[-1].end
                     spans.append(NameSpan(segment, s, e, text[s:e], tuple(words), initial))

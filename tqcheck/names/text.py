@@ -17,7 +17,7 @@ _PART_SPLIT = re.compile(r"[\s\-‐‑–]+")
 def strip_marks(text: str) -> str:
     """Remove diacritics (and map đ to d): 'Phạm Bình Minh' -> 'Pham Binh Minh'."""
     text = text.replace("đ", "d").replace("Đ", "D").replace("ı", "i")
-    return _MARKS.sub("", unicodedata.normalize("NFD", text))
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 @functools.lru_cache(maxsize=65536)

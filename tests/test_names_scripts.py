@@ -1,0 +1,69 @@
+"""Names across scripts (tqcheck.names.roman) and the on-disk table cache (tqcheck.names.tablecache)."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.names.roman import find_sound, name_key, romanise, same_sound
+from tqcheck.names.spans import find_names
+
+
+@pytest.mark.parametrize("name, other, lang", [
+    ("Boris Johnson", "Борис Джонсон", "ru"),
+    ("Boris Johnson", "ボリス・ジョンソン", "ja"),
+    ("Boris Johnson", "鲍里斯·约翰逊", "zh"),
+    ("Wiley", "Уайли", "ru"),
+    ("Trump", "トランプ", "ja"),
+    ("Moscow", "Mát-xcơ-va", "vi"),
+    ("Einstein", "Anh-xtanh", "vi"),
+])
+def test_one_name_in_two_scripts_sounds_the_same(name, other, lang):
+    assert same_sound(name_key(name, "en"), name_key(other, lang), endings=True)
+
+
+@pytest.mark.parametrize("name, other, lang", [
+    ("Boris Johnson", "Дональд Трамп", "ru"),
+    ("Johnson", "ピーターソン", "ja"),
+    ("Peter", "Peterson", "en"),
+])
+def test_different_names_do_not(name, other, lang):
+    assert not same_sound(name_key(name, "en"), name_key(other, lang))
+
+
+def test_kana_romanisation_merges_small_kana():
+    assert romanise("ジョンソン", "ja") == "jonson"
+    assert romanise("ヴァーディ", "ja").startswith("va")
+
+
+def test_a_name_is_found_inflected_in_running_text():
+    assert find_sound("Johnson", "en", "Премьер встретился с Джонсоном вчера.", "ru", endings=True) is not None
+    assert find_sound("Johnson", "en", "Премьер встретился с министром вчера.", "ru", endings=True) is None
+
+
+def test_name_spans_in_scripts_without_capitals():
+    assert [s.text for s in find_names("ボリス・ジョンソン首相は学校を訪問した。", "ja")] == ["ボリス・ジョンソン"]
+    spans = find_names("唐纳德·特朗普周三表示，谈判将继续。", "zh")
+    assert [s.text for s in spans] == ["唐纳德·特朗普"] and spans[0].strong
+    # a Japanese middle dot between kanji separates list items, not name parts
+    assert find_names("支援・救済・経済安全保障法", "ja") == []
+
+
+def test_fullwidth_letters_are_plain_letters():
+    assert [s.text for s in find_names("ＷＦＰは食料を届けた。", "ja")] == ["WFP"]
+
+
+def test_table_cache_reads_back_and_rebuilds_a_damaged_file(tmp_path, monkeypatch):
+    from tqcheck.names import tablecache
+
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"x": len(calls)}
+
+    assert tablecache.cached_table("t", ("pyyaml",), build) == {"x": 1}
+    assert tablecache.cached_table("t", ("pyyaml",), build) == {"x": 1}  # from disk
+    assert len(calls) == 1
+    for f in tmp_path.glob("table-t-*.pickle"):
+        f.write_bytes(b"not a pickle")
+    assert tablecache.cached_table("t", ("pyyaml",), build) == {"x": 2}

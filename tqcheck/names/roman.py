@@ -1,0 +1,269 @@
+"""Names across scripts: romanise with maintained transliteration, compare by sound.
+
+"Boris Johnson", "Борис Джонсон", "ボリス・ジョンソン" and "鲍里斯·约翰逊" are one name. Each is romanised
+(pypinyin for Han in Chinese text, anyascii for every other script: Cyrillic, Greek, Arabic, kana, Hangul),
+then reduced to a *sound key*: consonant classes only, in order, vowels dropped (l/r, b/p/f/v/w, s/z/sh/x,
+k/g/c/q, t/d, m/n are one class each, since kana, Han and Cyrillic writers render them into one another).
+Two keys are compared by normalised Indel similarity (rapidfuzz). The comparison is lenient on purpose: a
+name wrongly taken for the same only loses a finding, a name wrongly taken for different makes a false alarm.
+
+:func:`find_sound` searches a piece of text for a name: every word n-gram in spaced scripts, every run of up
+to a few characters in Han or kana text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA = r"\u30a0-\u30ff\u3040-\u309f\u31f0-\u31ff\uff66-\uff9f"
+HAN_RE = re.compile(f"[{_HAN}]")
+KANA_RE = re.compile(f"[{_KANA}]")
+_UNSPACED_RUN = re.compile(f"[{_HAN}{_KANA}·・･‧]+")
+_SMALL_Y = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ゃ": "ya", "ゅ": "yu", "ょ": "yo"}
+_SMALL_V = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e",
+            "ぉ": "o"}
+MIDDLE_DOTS = "·・･‧•"
+
+
+def _anyascii(text: str) -> str:
+    from anyascii import anyascii
+
+    return anyascii(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _han_syllable(char: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(char, style=Style.NORMAL, errors="ignore")[0] if HAN_RE.match(char) else ""
+
+
+def _kana(text: str) -> str:
+    """Kana to Hepburn-like romaji: anyascii per character, small ya/yu/yo and small vowels merged into
+    the syllable before (ジョ jo, キャ kya, フィ fi), the small tsu doubling the next consonant, ー dropped."""
+    out: list[str] = []
+    double = False
+    for ch in text:
+        if ch in _SMALL_Y and out:
+            prev = out.pop()
+            base = prev[:-1] if prev.endswith("i") else prev
+            y = _SMALL_Y[ch]
+            out.append(base + (y[1:] if base.endswith(("j", "sh", "ch")) else y))
+            continue
+        if ch in _SMALL_V and out:
+            prev = out.pop()
+            out.append((prev[:-1] if prev[-1:] in "aiueo" else prev) + _SMALL_V[ch])
+            continue
+        if ch in "ッっ":
+            double = True
+            continue
+        if ch in "ーｰ":
+            continue
+        r = _anyascii(ch).lower()
+        if double and r[:1].isalpha():
+            r = r[0] + r
+        double = False
+        out.append(r)
+    return "".join(out)
+
+
+def romanise(text: str, lang: str = "") -> str:
+    """Lower-case ASCII letters (and spaces) for ``text`` in any script."""
+    text = unicodedata.normalize("NFKC", text)
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            out.append(_kana("".join(buf)))
+            buf.clear()
+
+    for ch in text:
+        if KANA_RE.match(ch):
+            buf.append(ch)
+            continue
+        flush()
+        if HAN_RE.match(ch):
+            out.append(_han_syllable(ch) if lang.startswith("zh") or not lang else _anyascii(ch).lower())
+        elif ch in MIDDLE_DOTS:
+            out.append(" ")
+        else:
+            out.append(_anyascii(ch).lower())
+    flush()
+    return re.sub(r"[^a-z ]+", "", " ".join("".join(out).split()))
+
+
+# Consonant classes. Digraphs first; a vowel or h alone is dropped; y before a vowel at a word start is j-like
+# only in pinyin, which maps it separately.
+# Spelling to sound, in order (S stands for every sibilant, K for every velar, ...): digraphs first, then c
+# and g before e/i/y (soft) or elsewhere (hard); w is a glide and dropped.
+_DIGRAPHS = (("dzh", "S"), ("tch", "S"), ("sch", "S"), ("zh", "S"), ("sh", "S"), ("ch", "S"), ("ph", "P"),
+             ("th", "T"), ("kh", "K"), ("ck", "K"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("gh", "K"),
+             ("ng", "N"), ("qu", "K"), ("x", "KS"))
+_PINYIN = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("ng", "N"), ("x", "S"), ("q", "S"), ("c", "S"), ("z", "S"),
+           ("j", "S"))
+_VIETNAMESE = (("ngh", "N"), ("ng", "N"), ("nh", "N"), ("ch", "S"), ("tr", "S"), ("th", "T"), ("ph", "P"),
+               ("kh", "K"), ("gi", "S"), ("qu", "K"), ("x", "S"), ("đ", "T"))
+_CLASS = {"b": "P", "p": "P", "f": "P", "v": "P", "m": "N", "n": "N", "l": "R", "r": "R",
+          "s": "S", "z": "S", "c": "K", "j": "S", "g": "K", "k": "K", "q": "K", "d": "T", "t": "T",
+          "h": "K"}  # h is written Х/Г in Cyrillic, ハ in kana, h in pinyin: a velar for all
+
+
+def _word_key(w: str, spelling: str) -> str:
+    table = {"pinyin": _PINYIN, "vi": _VIETNAMESE}.get(spelling, _DIGRAPHS)
+    if spelling == "":
+        w = re.sub(r"^mc", "mk", w)
+        w = re.sub(r"[cg](?=[eiy])", "S", w)
+    for a, b in table:
+        w = w.replace(a, b)
+    w = w.replace("w", "")  # a glide: Wiley / Уайли / ワイリー (name_keys also tries it as a v: Вайоминг)
+    if spelling == "" and len(w) > 1:
+        w = w[0] + w[1:].replace("h", "")  # h inside a word is mostly silent (Tottenham), a velar only first
+    key = "".join(ch if ch.isupper() else _CLASS.get(ch, "") for ch in w)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@functools.lru_cache(maxsize=65536)
+def sound_key(roman: str, spelling: str = "") -> str:
+    """Consonant classes of a romanised name, word by word, joined: 'boris johnson' -> 'PRSSNSN'.
+    ``spelling`` is "pinyin" for romanised Chinese, "vi" for Vietnamese spelling, "" otherwise."""
+    return "".join(_word_key(w, spelling) for w in roman.split())
+
+
+def spelling_of(text: str, lang: str) -> str:
+    if lang.startswith("zh") and HAN_RE.search(text):
+        return "pinyin"
+    return "vi" if lang.startswith("vi") else ""
+
+
+def name_key(text: str, lang: str = "") -> str:
+    """The sound key of a name written in any script."""
+    return sound_key(romanise(text, lang), spelling_of(text, lang))
+
+
+def name_keys(text: str, lang: str = "") -> tuple[str, ...]:
+    """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг)."""
+    key = name_key(text, lang)
+    roman = romanise(text, lang)
+    if "w" in roman and spelling_of(text, lang) == "":
+        alt = sound_key(roman.replace("w", "v"), "")
+        if alt != key:
+            return (key, alt)
+    return (key,)
+
+
+def same_sound(a: str, b: str, endings: bool = False) -> bool:
+    """Two sound keys are close enough to be one name written in two scripts. ``endings``: the longer may
+    carry a case ending (Тартуских for Tartu); otherwise a longer name that starts with the other is another
+    name (Peterson is not Peter; one more class is still an inflection: Johnsonovi)."""
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) and len(short) >= 1:
+        extra = len(long_) - len(short)
+        return extra <= 1 or (endings and extra <= 2 and len(short) >= 2) or (endings and extra <= 3 and len(short) >= 5)
+    if len(short) <= 2:
+        return False
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(a, b) >= 0.74
+
+
+_DOTS = "·・･‧=＝"
+_KATAKANA_WORDS = re.compile(f"[\u30a1-\u30fa\u30fc]+(?:[{_DOTS}][\u30a1-\u30fa\u30fc]+)*")
+_HAN_RUN = re.compile(f"[{_HAN}·・]+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int
+    end: int
+    key: str
+    whole: bool = True  # a whole word (False: any run of Han characters, matched more strictly)
+    words: int = 0  # how many space-separated words (0: not counted, Han and kana)
+
+
+@functools.lru_cache(maxsize=4096)
+def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tuple[Piece, ...]:
+    """Candidate name spellings in ``text`` with their sound keys: capitalised word n-grams (up to
+    ``max_words``) in cased text, katakana words (whole, joined by middle dots), and in Chinese any run of up to
+    ``max_chars`` Han characters."""
+    out: list[Piece] = []
+    words = [m for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text)
+             if not _UNSPACED_RUN.fullmatch(m.group(0)) and m.group(0)[:1].isupper()]  # cased: capitals only
+    for i in range(len(words)):
+        for j in range(i, min(len(words), i + max_words)):
+            if j > i and text[words[j - 1].end():words[j].start()].strip(" -"):
+                break
+            s, e = words[i].start(), words[j].end()
+            k = name_key(text[s:e], lang)
+            if k:
+                out.append(Piece(s, e, k, True, j - i + 1))
+    for run in _KATAKANA_WORDS.finditer(text):  # katakana words are whole: no substrings
+        ws = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(f"[^{_DOTS}]+", run.group(0))]
+        for i in range(len(ws)):
+            for j in range(i, min(len(ws), i + max_words)):
+                k = name_key(text[ws[i][0]:ws[j][1]], lang)
+                if k:
+                    out.append(Piece(ws[i][0], ws[j][1], k, True))
+    if lang.startswith("zh"):
+        from ..lang import profile
+
+        stops = profile(lang).section("names").get("not_in_names", "")
+        han_run = re.compile(f"(?:[^\\W\\d_{re.escape(stops)}a-zA-Z]|[·・])+") if stops else _HAN_RUN
+        for run in han_run.finditer(text):  # Chinese: any run of characters (names are not delimited), cut at
+            # characters that names never use
+            chars = run.group(0)
+            syl = [(romanise(c, lang) if c not in MIDDLE_DOTS else " ") for c in chars]
+            for i in range(len(chars)):
+                if chars[i] in MIDDLE_DOTS:
+                    continue
+                for j in range(i + 1, min(len(chars), i + max_chars) + 1):
+                    if chars[j - 1] in MIDDLE_DOTS:
+                        continue
+                    k = sound_key(" ".join(syl[i:j]), "pinyin")
+                    if k:
+                        out.append(Piece(run.start() + i, run.start() + j, k, False))
+    return tuple(out)
+
+
+def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
+               strict: bool = False, same_words: bool = False) -> Piece | None:
+    """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the
+    same key, or the key and a case ending (for a search over a whole document, where near keys abound).
+    ``same_words``: as many words as the name (between two Latin-script languages a transliteration keeps
+    them: Einstein / Anh-xtanh, but America is not New York)."""
+    best: tuple[float, Piece] | None = None
+    for key in name_keys(name, name_lang):
+        if key:
+            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+    return best[1] if best else None
+
+
+def n_words_of(name: str) -> int:
+    return len(name.split())
+
+
+def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
+              same_words: bool) -> tuple[float, Piece] | None:
+    from rapidfuzz.distance import Indel
+
+    best: tuple[float, Piece] | None = None
+    for p in pieces(text, text_lang):
+        if same_words and p.words and p.words != n_words:
+            continue
+        if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) == len(key) + 1
+                                             and len(key) >= 3)):
+            continue
+        if same_sound(key, p.key, endings and p.whole):
+            score = Indel.normalized_similarity(key, p.key)
+            if not p.whole and (score < 0.8 or len(key) < 3):
+                continue  # a run of Han characters cut anywhere: only a close match counts
+            if best is None or score > best[0]:
+                best = (score, p)
+    return best

@@ -1,0 +1,75 @@
+"""Script-aware tokens and lengths for the surface checks (repeats, truncation, length ratios, copies).
+
+Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar) have no word
+boundaries a regular expression can see: a run of Chinese text is one ``\\w+`` match however long
+it is. Here every character of such a script is a token of its own, while letters, digits and
+marks of other scripts keep forming words. Lengths count characters without whitespace, so that a
+ratio between a spaced and an unspaced language is not inflated by the spaces of one side.
+"""
+from __future__ import annotations
+
+import re
+
+# Unicode blocks of the scripts written without spaces between words (Hangul is spaced).
+UNSPACED_CLASS = (
+    "\u0e00-\u0eff"  # Thai, Lao
+    "\u1000-\u109f"  # Myanmar
+    "\u1780-\u17ff"  # Khmer
+    "\u3005\u3007"  # ideographic iteration and zero marks
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u31f0-\u31ff"  # katakana phonetic extensions
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
+    "\uff66-\uff9f"  # half-width katakana
+    "\U00020000-\U0003134f"  # Han extensions
+)
+UNSPACED = re.compile(f"[{UNSPACED_CLASS}]")
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+# A token: one character of an unspaced script, or a word of any other script (letters, digits and
+# marks, with inner hyphens and apostrophes).
+TOKEN = re.compile(
+    f"[{UNSPACED_CLASS}]|(?:(?![{UNSPACED_CLASS}])\\w)+(?:[-'’](?:(?![{UNSPACED_CLASS}])\\w)+)*")
+_SPACE = re.compile(r"\s+")
+CHARS_PER_WORD = 2.0  # characters of an unspaced script that count as one word (Chinese words average ~1.7)
+
+
+def tokens(text: str) -> list[re.Match]:
+    """Tokens of ``text`` as matches (spans into ``text``)."""
+    return list(TOKEN.finditer(text))
+
+
+def has_unspaced(text: str) -> bool:
+    return UNSPACED.search(text) is not None
+
+
+def unspaced_share(text: str) -> float:
+    """Share of the letters of ``text`` that belong to unspaced scripts."""
+    letters = sum(1 for c in text if c.isalpha())
+    return len(UNSPACED.findall(text)) / letters if letters else 0.0
+
+
+def length(text: str) -> int:
+    """Characters without whitespace."""
+    return len(_SPACE.sub("", text))
+
+
+def words(text: str) -> list[str]:
+    """Words with at least one letter; a run of an unspaced script is cut into pieces of
+    ``CHARS_PER_WORD`` characters, so counts of words are comparable across scripts."""
+    out: list[str] = []
+    run = ""
+    for m in TOKEN.finditer(text):
+        w = m.group(0)
+        if len(w) == 1 and UNSPACED.match(w):
+            run += w
+            if len(run) >= CHARS_PER_WORD:
+                out.append(run)
+                run = ""
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        if any(c.isalpha() for c in w):
+            out.append(w)
+    if run:
+        out.append(run)
+    return out
