@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .common import ROOT, log
 
-SECTIONS = ("align", "detect", "speed", "pairing", "multilingual", "triage")
+SECTIONS = ("align", "detect", "speed", "pairing", "multilingual", "triage", "scale")
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -185,6 +185,13 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         tr = triage.run(quick=args.quick)
         block("triage", ["## Triage: labelled findings on the clean IWSLT en-vi dev talks", "", tr["markdown"]], t0)
+    if "scale" in sections:
+        from . import scale
+
+        log("section: scale (engines)")
+        t0 = time.perf_counter()
+        sc = scale.run(quick=args.quick)
+        block("scale", ["## Scale: local engine vs Ray (one node, two nodes)", "", sc["markdown"]], t0)
     log(f"bench: {', '.join(blocks)} written to {args.out} in {time.perf_counter() - t_start:.0f} s")
     sys.stdout.write("".join(f"{blocks[s]}\n" for s in blocks))
     return 0

@@ -1,18 +1,16 @@
 """Many pairs: collect documents, read manifests, pair, check in parallel, and the folder JSON.
 
-``check_pairs`` runs pairs across processes (``concurrent.futures.ProcessPoolExecutor``), returns
-reports in the order the pairs were given (deterministic output whatever finishes first), and calls
-``progress(done, total, label)`` as pairs finish. The library never prints: the CLI draws the bar.
+``check_pairs`` runs pairs with the configured engine (:mod:`tqcheck.engines`: a local process pool, or
+Ray), returns reports in the order the pairs were given (deterministic output whatever finishes first),
+and calls ``progress(done, total, label)`` as pairs finish. The library never prints: the CLI draws the bar.
 """
 from __future__ import annotations
 
 import csv
 import fnmatch
 import json
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -34,6 +32,7 @@ class PairSpec:
     src_lang: str | None = None
     tgt_lang: str | None = None
     pairing: dict[str, Any] | None = None
+    shard: dict[str, Any] | None = None  # a shard of a large unit file: {of, first_unit, units}
 
     @classmethod
     def from_pair(cls, p: Pair) -> "PairSpec":
@@ -50,7 +49,9 @@ def is_manifest(path: str) -> bool:
     if not os.path.isfile(path) or not path.lower().endswith(MANIFEST_SUFFIXES):
         return False
     if path.lower().endswith(".jsonl"):
-        return True
+        from .engines.shards import is_unit_jsonl
+
+        return not is_unit_jsonl(path)
     from .formats.table import looks_like_manifest
 
     return looks_like_manifest(path)
@@ -144,44 +145,14 @@ def pair_paths(paths: list[str], cfg: Config, progress: Progress | None = None) 
 # --- checking ---------------------------------------------------------------------------------------
 
 
-def _check_one(spec: PairSpec, cfg: Config) -> Report:
-    from .pipeline import check_documents
-
-    cfg = cfg.merged(src_lang=spec.src_lang, tgt_lang=spec.tgt_lang)
-    report = check_documents(spec.source, spec.target, cfg)  # target "" for a bilingual file
-    if spec.pairing is not None:
-        report = replace(report, extra={**report.extra, "pairing": spec.pairing})
-    return report
-
-
-def default_jobs(n_pairs: int) -> int:
-    return max(1, min(os.cpu_count() or 1, n_pairs))
-
-
 def check_pairs(specs: list[PairSpec], cfg: Config, *, jobs: int | None = None,
                 progress: Progress | None = None) -> list[Report]:
-    """Check every pair; reports come back in the order of ``specs``."""
-    jobs = jobs or cfg.jobs or default_jobs(len(specs))
-    total = len(specs)
-    if jobs <= 1 or total <= 1:
-        reports = []
-        for i, spec in enumerate(specs):
-            reports.append(_check_one(spec, cfg))
-            if progress:
-                progress(i + 1, total, spec.target or spec.source)
-        return reports
-    results: list[Report | None] = [None] * total
-    # "spawn", never "fork": the parent has already started the encoder's OpenMP and BLAS thread pools, and a
-    # child forked from a threaded process can deadlock on a lock some thread held at the fork.
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=ctx) as pool:
-        futures = {pool.submit(_check_one, spec, cfg): i for i, spec in enumerate(specs)}
-        for done, fut in enumerate(as_completed(futures), 1):
-            i = futures[fut]
-            results[i] = fut.result()  # re-raises the worker's TqcheckError as is
-            if progress:
-                progress(done, total, specs[i].target or specs[i].source)
-    return [r for r in results if r is not None]
+    """Check every pair with ``cfg.engine`` (local by default; see :mod:`tqcheck.engines`); reports come back
+    in the order of ``specs``. For many pairs, iterate :func:`tqcheck.engines.check_all` instead: it yields
+    each report as soon as it and those before it are done."""
+    from .engines import check_all
+
+    return list(check_all(specs, cfg, jobs=jobs, progress=progress))
 
 
 # --- the folder JSON --------------------------------------------------------------------------------

@@ -102,6 +102,15 @@ SaveOpt = Annotated[Optional[list[str]], typer.Option(
 SeverityOpt = Annotated[Optional[list[str]], typer.Option(
     "--severity", metavar="CODE=SEVERITY",
     help="Override a rule's severity: CODE=critical|major|minor, e.g. TQ701=major. Repeatable.")]
+# --- many pairs on an engine (tqcheck.engines): local process pool or Ray; resumable run folders ---
+EngineOpt = Annotated[Optional[str], typer.Option(
+    "--engine", metavar="local|ray", help="Run pairs in a local process pool (default) or on Ray "
+    "(needs tqcheck[ray]; a local Ray runtime, or the cluster at --address).")]
+AddressOpt = Annotated[Optional[str], typer.Option(
+    "--address", metavar="HOST:PORT", help="Join this running Ray cluster (with --engine ray).")]
+RunDirOpt = Annotated[Optional[Path], typer.Option(
+    "--run-dir", metavar="FOLDER", help="Record each finished pair here; rerunning the same command "
+    "skips the pairs already done (resume).")]
 MaxFileSizeOpt = Annotated[Optional[int], typer.Option(
     "--max-file-size", metavar="BYTES", help="Refuse an input file larger than this (default 12000, which keeps "
     "a cold run near a minute on 2 CPU cores; 0: no limit; see docs/ci.md, Input limits).")]
@@ -319,8 +328,12 @@ def _note(quiet: bool, text: str) -> None:
 def _plan(paths: list[Path], cfg: Config, bar: _Bar) -> tuple[list[Any], Any, bool]:
     """What to check: (pair specs, pairing or None, batch?)."""
     from .batch import PairSpec, collect_documents, is_bilingual, is_manifest, pair_paths, read_manifest
+    from .engines.shards import plan as shard_plan
 
     strs = [str(p) for p in paths]
+    sharded = shard_plan(strs, cfg)  # large unit files (JSONL of units; TMX/XLIFF with shard-units)
+    if sharded is not None:
+        return sharded, None, True
     if len(strs) == 1 and is_manifest(strs[0]):
         return read_manifest(strs[0]), None, True
     if all(is_bilingual(s) for s in strs):  # XLIFF, TMX, PO, CSV/TSV units: each file is a pair by itself
@@ -529,6 +542,9 @@ def check(
     no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
     ref: RefOpt = None,
+    engine: EngineOpt = None,
+    address: AddressOpt = None,
+    run_dir: RunDirOpt = None,
     max_file_size: MaxFileSizeOpt = None,
     max_sentence_chars: MaxSentenceCharsOpt = None,
     max_sentences: MaxSentencesOpt = None,
@@ -557,6 +573,7 @@ def check(
         glossary=tuple(str(g) for g in glossary or ()) or None, baseline=str(baseline) if baseline else None,
         jobs=jobs, no_cache=no_cache, reference=str(ref) if ref else None, pattern=tuple(p.strip() for p in pattern.split(",") if p.strip()) if pattern
         else None, max_file_size=max_file_size, max_sentence_chars=max_sentence_chars, max_sentences=max_sentences,
+        engine=engine, address=address, run_dir=str(run_dir) if run_dir else None,
     )
     saves = _parse_saves(save)
     from .output import check_paths

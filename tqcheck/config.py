@@ -24,6 +24,7 @@ else:  # pragma: no cover
 FAIL_ON = ("critical", "major", "minor", "never")
 SEVERITIES = ("critical", "major", "minor")
 CONFIG_FILES = ("tqcheck.toml", "pyproject.toml")
+ENGINES = ("local", "ray")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,12 @@ class Config:
     pattern: tuple[str, ...] = ("*.txt",)  # which files of a folder are documents
     config_file: str | None = None  # where the settings came from (None: defaults only)
     reference: str | None = None  # --ref: a reference translation scored with BLEU/chrF++/TER (refscore)
+    # many pairs (tqcheck.engines): which engine, which Ray cluster, where a resumable run is recorded, and
+    # how many units of a large bilingual file (JSONL/TMX/XLIFF) make one shard (0: TMX/XLIFF stay whole)
+    engine: str = "local"
+    address: str | None = None
+    run_dir: str | None = None
+    shard_units: int = 0
     # input limits (tqcheck.limits, docs/ci.md "Input limits"); 0 turns one off
     max_file_size: int = 12_000  # bytes per input file
     max_sentence_chars: int = 1000  # a longer sentence is cut into pieces at clause punctuation or spaces
@@ -78,6 +85,8 @@ class Config:
                 raise ConfigError(f"severity for {code} must be critical, major or minor, not {sev!r}")
         if self.min_score is not None and not 0 <= self.min_score <= 100:
             raise ConfigError(f"min-score must be between 0 and 100, not {self.min_score}")
+        if self.engine not in ENGINES:
+            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.jobs is not None and self.jobs < 1:
             raise ConfigError(f"jobs must be at least 1, not {self.jobs}")
         for key in ("max_file_size", "max_sentence_chars", "max_sentences"):
@@ -318,6 +327,10 @@ _PARSERS: dict[str, Callable[[Any, Path], Any]] = {
     "baseline": _path,
     "jobs": _int,
     "pattern": _patterns,
+    "engine": _choice(ENGINES),
+    "address": _str,
+    "run_dir": _path,
+    "shard_units": _int,
     "max_file_size": _limit,
     "max_sentence_chars": _limit,
     "max_sentences": _limit,

@@ -17,6 +17,11 @@ language only when that one scores it best too, when the score beats each side's
 ``NULL_SIGMAS`` robust standard deviations (1.4826 MAD) of the scores of the candidate pairs that are not
 mutual bests, once there are ``MIN_NULL`` of them, and never below ``ABS_FLOOR``. Documents with no counterpart are listed as unpaired, never forced into a pair.
 
+Sources: in a folder of several languages only a document in the source language (``src_lang``, default
+English) is a candidate source, and every other document is scored only against those sources, so an
+article in five languages gives four pairs (en-fr, en-de...), never fr-de. When no document is in the
+source language and ``src_lang`` was not set, every two documents in different languages are candidates.
+
 Direction: the pair's source is the document in ``src_lang`` (or not in ``tgt_lang``) when those are
 set; otherwise English when one side is English; otherwise the language that sorts first.
 """
@@ -206,6 +211,18 @@ def decide(docs: list[Document], scores: np.ndarray, evidence: dict[tuple[int, i
     return Pairing(tuple(pairs), tuple(unpaired), round(floor, 4), {d.path: d.lang for d in docs})
 
 
+DEFAULT_SOURCE = "en"
+
+
+def candidates(docs: Sequence[Document], src_lang: str | None) -> Callable[[int, int], bool]:
+    """Which two documents (by index) may pair: different languages, and one of them in the source language
+    (``src_lang``, default English). With no document in the default source language, any two languages."""
+    source = src_lang or DEFAULT_SOURCE
+    if src_lang is None and not any(d.lang == source for d in docs):
+        return lambda i, j: docs[i].lang != docs[j].lang
+    return lambda i, j: docs[i].lang != docs[j].lang and source in (docs[i].lang, docs[j].lang)
+
+
 def pair_documents(docs: list[Document], cfg: Config | None = None, *, embedder: Any = None,
                    progress: Callable[[int, int], None] | None = None) -> Pairing:
     """Find which of ``docs`` are translations of which (see the module docstring)."""
@@ -214,11 +231,12 @@ def pair_documents(docs: list[Document], cfg: Config | None = None, *, embedder:
 
     cfg = cfg or Config()
     docs = sorted(docs, key=lambda d: d.path)
-    if any(docs[i].lang != docs[j].lang for i in range(len(docs)) for j in range(i)):
+    may_pair = candidates(docs, cfg.src_lang)
+    if any(may_pair(i, j) for i in range(len(docs)) for j in range(i)):
         embedder = cached(embedder or get_embedder(cfg.model, cfg.device), cfg.cache, cfg.cache_dir)
     vecs = []
     for i, d in enumerate(docs):
-        needs = any(o.lang != d.lang for o in docs)
+        needs = any(may_pair(i, j) for j in range(len(docs)) if j != i)
         vecs.append(embedder.encode([s.text for s in d.segments[:MAX_SEGMENTS]]) if needs else None)
         if progress:
             progress(i + 1, len(docs))
@@ -228,7 +246,7 @@ def pair_documents(docs: list[Document], cfg: Config | None = None, *, embedder:
     evidence: dict[tuple[int, int], dict[str, float]] = {}
     for i in range(n):
         for j in range(i + 1, n):
-            if docs[i].lang == docs[j].lang:
+            if not may_pair(i, j):
                 continue
             s, ev = score_pair(vecs[i], vecs[j], docs[i], docs[j], feats)
             scores[i, j] = scores[j, i] = s
