@@ -1,10 +1,5 @@
 """Czech: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
-
-    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
-
-
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["hodin", "hod."],
@@ -12,7 +7,6 @@ PROFILE = {
         "approx": ["asi", "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo", "více než", "přes", "méně než",
                    "až", "nejméně", "minimálně", "cca", "desítky", "stovky", "tisíce"],
     },
-
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
@@ -22,11 +16,6 @@ PROFILE = {
                   "stupňů celsia": "degC", "stupňů fahrenheita": "degF", "stupňů": "degree_temperature",
                   "kilogramů": "kilogram", "kil": "kilogram", "litrů": "liter", "tun": "metric_ton"},
     },
-
-
-    # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
-
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {

@@ -3,10 +3,6 @@ PROFILE = {
     # Every noun is capitalised, so a capital letter alone does not mark a name.
     "capitals_mark_names": False,
 
-    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
-
-
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["Uhr"],
@@ -16,7 +12,6 @@ PROFILE = {
                    "tausende"],
     },
 
-
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
         "words": { "hektar": "hectare", "metern": "meter", "kilometern": "kilometer", "zentimetern": "centimeter", "meile": "mile", "meilen": "mile", "fuß": "foot", "zoll": "inch",
@@ -25,11 +20,6 @@ PROFILE = {
                   "grad fahrenheit": "degF", "grad": "degree_temperature", "kilogramm": "kilogram", "kilo": "kilogram",
                   "gramm": "gram", "liter": "liter", "tonnen": "metric_ton", "gallonen": "gallon"},
     },
-
-
-    # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
-
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {

@@ -1,12 +1,10 @@
 """English: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
-
     # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
     "segment": {
         # a full stop inside a short quotation never ends the sentence (the splitter's tuned behaviour here)
         "quotes_hold": True,
     },
-
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
@@ -19,7 +17,6 @@ PROFILE = {
                    "just under", "an estimated", "tens of", "hundreds of", "thousands of"],
         "approx_after": ["or so", "-odd", "odd", "plus", "or more"],
     },
-
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
@@ -36,11 +33,6 @@ PROFILE = {
                   "degrees fahrenheit": "degF", "degrees celsius": "degC", "degrees": "degree_temperature",
                   "miles per hour": "mile/hour", "kilometres per hour": "kilometer/hour"},
     },
-
-
-    # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
-
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {

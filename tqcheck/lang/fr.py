@@ -1,22 +1,5 @@
 """French: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
-
-    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
-
-
-    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
-    "numbers": {},
-
-
-    # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
-    "units": {},
-
-
-    # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
-
-
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md

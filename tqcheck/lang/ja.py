@@ -1,10 +1,5 @@
 """Japanese: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
-
-    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
-
-
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "percent_words": ['パーセント'],
@@ -12,7 +7,6 @@ PROFILE = {
         "scale_infix": ["余"],
         "approx_after": ["以上", "超", "余り", "あまり", "ほど", "近く", "前後", "程度", "以下", "未満"],
     },
-
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
@@ -23,7 +17,6 @@ PROFILE = {
                   "ヘクタール": "hectare", "ガロン": "gallon", "エーカー": "acre"},
     },
 
-
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
     "names": {
         # Words written right after (or before) a person's name: a katakana run next to one is a name, not a
@@ -31,7 +24,6 @@ PROFILE = {
         "titles": ["氏", "さん", "様", "首相", "大統領", "長官", "議員", "知事", "市長", "選手", "監督", "容疑者",
                    "被告", "社長", "会長", "教授", "博士", "外相", "国務長官"],
     },
-
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {

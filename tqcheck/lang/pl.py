@@ -1,10 +1,5 @@
 """Polish: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
-
-    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
-
-
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["godz."],
@@ -12,7 +7,6 @@ PROFILE = {
         "approx": ["około", "ok.", "prawie", "niemal", "ponad", "przeszło", "blisko", "mniej niż", "więcej niż",
                    "do", "co najmniej", "dziesiątki", "setki", "tysiące"],
     },
-
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
@@ -22,12 +16,4 @@ PROFILE = {
                   "stopni fahrenheita": "degF", "stopni": "degree_temperature", "kilogramów": "kilogram",
                   "litrów": "liter", "ton": "metric_ton", "hektarów": "hectare"},
     },
-
-
-    # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
-
-
-    # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
-    "fluency": {},
 }

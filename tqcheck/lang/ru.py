@@ -1,10 +1,5 @@
 """Russian: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
-
-    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
-
-
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["ч."],
@@ -14,7 +9,6 @@ PROFILE = {
         "approx": ["около", "примерно", "приблизительно", "почти", "более", "свыше", "больше", "менее", "меньше",
                    "порядка", "до", "не менее", "не более", "чуть более", "около", "десятки", "сотни", "тысячи"],
     },
-
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
@@ -28,14 +22,12 @@ PROFILE = {
                   "см": "centimeter", "мм": "millimeter", "га": "hectare"},
     },
 
-
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
     "names": {
         # Local abbreviations CLDR does not give (its names yield ООН, ЕС, ОАЭ by their initials); see
         # tqcheck/data/SOURCES.md.
         "abbreviations": {"США": "US", "ВОЗ": "WHO", "МВФ": "IMF", "ФРГ": "Germany"},
     },
-
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {

@@ -1,12 +1,10 @@
 """Vietnamese: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
-
     # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
     "segment": {
         # a full stop inside a short quotation never ends the sentence (the splitter's tuned behaviour here)
         "quotes_hold": True,
     },
-
 
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
@@ -17,7 +15,6 @@ PROFILE = {
                    "khoảng chừng", "hàng", "vài"],
         "approx_after": ["có lẻ", "hơn"],
     },
-
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
@@ -30,11 +27,6 @@ PROFILE = {
                   "gam": "gram", "tấn": "metric_ton", "mẫu anh": "acre", "héc-ta": "hectare", "hecta": "hectare",
                   "gallon": "gallon", "yard": "yard", "thước anh": "yard"},
     },
-
-
-    # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
-    "names": {},
-
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {

@@ -1,10 +1,5 @@
 """Chinese: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
-
-    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
-    "segment": {},
-
-
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         # "10点50分": CLDR's Chinese time patterns use a colon, the hour mark of running text is not in them
@@ -15,7 +10,6 @@ PROFILE = {
         "scale_infix": ["多", "余"],
     },
 
-
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
         "words": {"英里": "mile", "平方英里": "mile**2", "英尺": "foot", "英寸": "inch", "磅": "pound", "米": "meter",
@@ -24,7 +18,6 @@ PROFILE = {
                   "度": "degree_temperature", "公斤": "kilogram", "千克": "kilogram", "克": "gram", "升": "liter",
                   "吨": "metric_ton", "公顷": "hectare", "加仑": "gallon", "英亩": "acre"},
     },
-
 
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
     "names": {
@@ -35,7 +28,6 @@ PROFILE = {
         # absent from the Xinhua transliteration tables): a middle-dot name ends before one (特朗普|周三表示).
         "not_in_names": "的了在是和与及或也都就将已对向于从把被说表称日月年周今昨明时等为不上下中后前",
     },
-
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {
