@@ -271,3 +271,21 @@ def test_align_reads_the_configuration_file_like_check(capsys: pytest.CaptureFix
     (pair[0].parent / "tqcheck.toml").write_text("max-file-size = 50\n", encoding="utf-8")
     code, out, err = cli(capsys, "align", *pair, "--no-cache")
     assert code == 2 and one_line_error(err) and "over the file size limit of 50 bytes" in err
+
+
+def test_text_cut_by_the_sentence_limit_is_aligned_without_embedding_every_joined_run(tmp_path: Path) -> None:
+    """Cut pieces are not sentences: the aligner embeds only the joined runs on its path (bounded work)."""
+    from tqcheck.config import Config
+    from tqcheck.pipeline import align_params, load_document
+
+    cfg = Config(max_sentence_chars=200, max_file_size=0, cache=False).validate()
+    words = "the river runs past the old mill and the children watch the boats go by".split()
+    flat = tmp_path / "flat.txt"
+    flat.write_text(" ".join(words[i % len(words)] for i in range(300)), encoding="utf-8")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("The river runs past the old mill. The children watch the boats go by.\n", encoding="utf-8")
+    cut, plain = load_document(str(flat), cfg, "en"), load_document(str(prose), cfg, "en")
+    assert len(cut.segments) > 1
+    assert align_params(cfg, cut, plain).exact == "path"
+    assert align_params(cfg, plain, plain).exact == "auto"
+    assert align_params(Config(max_sentence_chars=0), cut, plain).exact == "auto"  # no limit, nothing was cut
