@@ -189,6 +189,9 @@ def _spawn(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
 def test_a_signal_at_any_moment_is_one_line_and_leaves_no_output(pair: tuple[Path, Path], sig: int, code: int,
                                                                  word: str, delay: float) -> None:
     src, tgt = pair
+    # long enough that every delay lands inside the run, not after it (a finished run keeps its complete outputs)
+    src.write_text("".join(f"{i}. {EN}" for i in range(40)), encoding="utf-8")
+    tgt.write_text("".join(f"{i}. {VI}" for i in range(40)), encoding="utf-8")
     out = src.parent / "out"
     proc = _spawn(["check", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "vi", "--no-cache", "-o", str(out / "r.json"), "-f", "json",
                    "--save", f"sarif={out / 'r.sarif'}"], src.parent)

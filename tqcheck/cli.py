@@ -803,8 +803,12 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as TQ101.
     sys.stdout.write(rule_markdown(r))
 
 
-def run(argv: Optional[list[str]] = None) -> int:
-    """Run the CLI on ``argv`` and return the exit code; usage errors become one line on stderr."""
+def run(argv: Optional[list[str]] = None, *, _process: bool = False) -> int:
+    """Run the CLI on ``argv`` and return the exit code; usage errors become one line on stderr.
+
+    ``_process`` (the console entry point only): the process ends right after, so a signal that arrives after
+    the command has finished (its outputs complete, renamed into place) still ends it with one line and
+    130/143, instead of falling to the default handlers during interpreter shutdown."""
     global _ARGV
     _ARGV = list(sys.argv[1:] if argv is None else argv)
     end = _ARGV.index("--") if "--" in _ARGV else len(_ARGV)
@@ -819,6 +823,10 @@ def run(argv: Optional[list[str]] = None) -> int:
         return _interrupted(exc)
     finally:
         for sig, handler in old.items():
+            if _process:
+                from .startup import _exit_now
+
+                handler = _exit_now
             signal.signal(sig, handler)
 
 
@@ -849,7 +857,7 @@ def _run(argv: list[str]) -> int:
 def main() -> None:
     """Console entry point."""
     try:
-        code = run()
+        code = run(_process=True)
     except KeyboardInterrupt as exc:  # a signal in the last instants of run()
         code = _interrupted(exc)
     sys.exit(code)
