@@ -61,16 +61,11 @@ def wants_shards(path: str, cfg: Config) -> bool:
 
 
 def _jsonl_units(path: str) -> Iterator[tuple[str, str, str]]:
+    from ..jsonl import objects
+
     with open(path, encoding="utf-8-sig") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("source"), str) \
-                    or not isinstance(row.get("target"), str):
+        for n, row in objects(fh, path, "an object with text fields source and target"):
+            if not isinstance(row.get("source"), str) or not isinstance(row.get("target"), str):
                 raise InputError(f"{path}:{n}: each line needs text fields source and target")
             yield str(row.get("id") or f"line{n}"), row["source"], row["target"]
 
