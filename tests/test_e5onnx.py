@@ -96,6 +96,13 @@ def test_graph_is_built_once_then_loaded(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_an_unwritable_cache_folder_builds_the_graph_in_memory(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    engine = e5onnx.OrtE5(threads=1, directory=blocker / "sub")  # no folder can be made under a file
+    assert engine.encode(TEXTS[:1]).shape == (1, 384)
+
+
 _HIDE = """
 import sys
 class Hide:

@@ -224,14 +224,21 @@ class OrtE5:
         so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         if threads:
             so.intra_op_num_threads = threads
-        if not self.path.exists():
-            build(self.np, precision, self.path)
+        providers = ["CPUExecutionProvider"]
         try:
-            self.session = ort.InferenceSession(str(self.path), so, providers=["CPUExecutionProvider"])
-        except Exception as exc:  # noqa: BLE001 - a damaged cached file (a full disk, a killed writer): once more
-            log.warning("rebuilding %s (%s)", self.path, exc)
-            build(self.np, precision, self.path)
-            self.session = ort.InferenceSession(str(self.path), so, providers=["CPUExecutionProvider"])
+            if not self.path.exists():
+                build(self.np, precision, self.path)
+            try:
+                self.session = ort.InferenceSession(str(self.path), so, providers=providers)
+            except Exception as exc:  # noqa: BLE001 - a damaged cached file (a full disk, a killed writer)
+                log.warning("rebuilding %s (%s)", self.path, exc)
+                build(self.np, precision, self.path)
+                self.session = ort.InferenceSession(str(self.path), so, providers=providers)
+        except OSError as exc:  # a cache folder that cannot be written: build in memory, every run
+            log.info("cannot keep the engine's graph in %s (%s)", self.path.parent, exc)
+            weights, accuracy = PRECISIONS[precision]
+            self.session = ort.InferenceSession(_graph(self.np, weights, accuracy).SerializeToString(), so,
+                                                providers=providers)
         self.tokens = 0
 
     def encode(self, texts: Sequence[str], prefix: str = "query: ") -> np.ndarray:
