@@ -497,7 +497,7 @@ def align_modes(quick: bool = False, modes: tuple[str, ...] = ALIGN_MODES) -> di
           "renormalised (`mean`), or with only its part off the two documents' common direction renormalised "
           "(`+centred`). Texts and tokens: what a cold run asks the encoder for, per "
           "sentence of the set (sentences + joined runs). Same encoder and sets as the alignment section.\n\n")
-    md += table(["set", "exact", "F1 strict", "F1 lax", "texts / sentence", "tokens / sentence", "joined runs"], rows)
+    md += table(["set", "mode", "F1 strict", "F1 lax", "texts / sentence", "tokens / sentence", "joined runs"], rows)
     return {"results": results, "default": default, "markdown": md}
 
 
