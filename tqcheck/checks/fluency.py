@@ -34,7 +34,7 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()
     phrase of such characters must follow itself immediately. A repetition is *weak* when it may be grammar
     rather than stutter: a single word that is not a listed function word ("năm năm", "xa xa" can be
     reduplication) or a doubled run of two characters of an unspaced script ("研究研究"); the rule decides
-    those from the document (:func:`_weak_allowed`). A doubled single character of an unspaced script
+    those from the document (:func:`_weak_is_stutter`). A doubled single character of an unspaced script
     ("常常", "看看") is never reported unless it is a function word. Each position is compared with a bounded
     number of phrase lengths and gaps, through a hash of the tokens, so the pass is linear in the length of
     the text."""
