@@ -121,6 +121,10 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     A source sentence inside a group of sentences aligned together whose translation is far shorter than usual,
     and of usual length without that sentence (the one the translation renders least), is reported as minor: a
     translation without sentence boundaries hides a dropped sentence inside such a group (tqcheck.refine.absorbed).
+    A source sentence paired 1-1 with a target sentence that matches it poorly for the document (robust z of
+    the bead's score at or below -2) and renders the source sentence before or after it better is reported as
+    minor too: a dropped sentence next to a sentence the translator split in two gets paired with half of the
+    neighbour's translation (tqcheck.refine.shifted).
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
@@ -134,6 +138,14 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
                 yield Hit("source", seg.index, 0, len(seg.text), "this source sentence may not be translated: "
                           "the translation of its group of sentences is far shorter than usual, and is of usual "
                           "length without it", severity=Severity.MINOR, suggestion=None)
+        return
+    if len(ctx.bead.src) == 1 and len(ctx.bead.tgt) == 1:
+        seg = ctx.src_segments[0]
+        k = shifted(ctx.doc).get(seg.index)
+        if k is not None and not is_heading(seg) and not is_interjection(seg):
+            yield Hit("source", seg.index, 0, len(seg.text), "this source sentence may not be translated: the "
+                      "sentence it is paired with matches it poorly and renders source sentence "
+                      f"{k + 1} better", severity=Severity.MINOR, suggestion=None)
         return
     if ctx.bead.tgt or not ctx.bead.src:
         return
@@ -183,6 +195,21 @@ def absorbed(doc: DocContext) -> dict[int, float]:
             out = find(list(doc.beads), align_side(doc.source.segments, emb), align_side(doc.target.segments, emb))
         doc.cache["absorbed"] = out
     return doc.cache["absorbed"]
+
+
+def shifted(doc: DocContext) -> dict[int, int]:
+    """``{source sentence: neighbouring source sentence}`` for weak 1-1 beads whose target renders the
+    neighbour better (tqcheck.refine.shifted), computed once per document with the document's embedder."""
+    if "shifted" not in doc.cache:
+        out: dict[int, int] = {}
+        emb = doc.cache.get("embedder")
+        if emb is not None and any(len(b.src) == 1 and len(b.tgt) == 1 for b in doc.beads):
+            from ..pipeline import align_side
+            from ..refine import shifted as find
+
+            out = find(list(doc.beads), align_side(doc.source.segments, emb), align_side(doc.target.segments, emb))
+        doc.cache["shifted"] = out
+    return doc.cache["shifted"]
 
 
 def displaced(doc: DocContext) -> dict[int, int]:
