@@ -63,8 +63,6 @@ def test_same_value_across_languages(en: str, text: str, lang: str) -> None:
 @pytest.mark.parametrize(("en", "text", "lang"), [
     ("on December 18", "12 月 18 日", "zh"),
     ("on December 18, 2020", "2020年12月18日", "ja"),
-    ("in July", "v červenci", "cs"),
-    ("in September", "В сентябре", "ru"),
     ("on 5 May 2020", "am 5. Mai 2020", "de"),
     ("on 5 May", "5 мая", "ru"),
     ("on March 3", "3. března", "cs"),
@@ -75,6 +73,19 @@ def test_same_value_across_languages(en: str, text: str, lang: str) -> None:
 ])
 def test_dates_and_times(en: str, text: str, lang: str) -> None:
     assert hard(en, "en") == hard(text, lang) != []
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("in July", "v červenci", "cs"),
+    ("in September", "В сентябре", "ru"),
+])
+def test_months_read_through_a_stem_match_but_are_soft(en: str, text: str, lang: str) -> None:
+    # an inflection CLDR does not list is a guess ("červenou" is "red", not July): it may match, never required
+    assert hard(en, "en") and set(hard(en, "en")) <= set(every(text, lang)) and hard(text, lang) == []
+
+
+def test_a_czech_adjective_is_never_a_required_month() -> None:
+    assert hard("Regiony budou označeny červenou barvou.", "cs") == []
 
 
 def test_a_czech_preposition_is_not_a_month() -> None:
