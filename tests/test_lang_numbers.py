@@ -182,12 +182,28 @@ def test_two_digit_year_before_the_year_suffix_and_parts_in_a_year_range() -> No
     assert hard("１万１０００店舗", "ja") == [("num", 11000.0)]
 
 
-def test_han_numerals_and_english_decades_may_only_match() -> None:
-    (q,) = extract("十六人", "ja")
-    assert q.soft and q.kind == "ordinal" and q.value == 16.0
+def test_han_numerals_and_english_decades_are_soft() -> None:
+    (q,) = extract("十六人", "ja")  # a counted Han numeral may satisfy a figure; required at minor only
+    assert q.soft and q.kind == "number" and q.value == 16.0
+    (q,) = extract("一些人", "zh")  # a lone character is part of many words: it may only match
+    assert q.soft and q.kind == "ordinal"
     (q,) = extract("in his fifties", "en")
     assert q.soft and q.value == 50.0
 
 
 def test_a_full_width_comma_before_a_cjk_date_is_not_a_decimal_comma() -> None:
     assert hard("CDC 表示，6 月 19 日至 7 月 11 日", "zh") == [("date", (6, 19)), ("date", (7, 11))]
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("on December 5, 2021", "二〇二一年十二月五日", "zh"),
+    ("on November 20", "十一月二十日", "ja"),
+    ("in 2021", "二〇二一年", "zh"),
+])
+def test_han_numeral_dates_are_hard(en: str, text: str, lang: str) -> None:
+    assert hard(en, "en") == hard(text, lang) != []
+
+
+@pytest.mark.parametrize(("text", "value"), [("三十五名", 35.0), ("两百名", 200.0), ("三千五百万人", 3.5e7)])
+def test_han_numeral_counts_through_cn2an(text: str, value: float) -> None:
+    assert ("num", value) in every(text, "zh")

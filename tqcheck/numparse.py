@@ -327,6 +327,7 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             if v is not None:
                 out.append(_soft(text, s, e, v))
     else:
+        out += _han_numbers(text, lang, used)
         out += _generic_words(text, lang, used)
     return out
 
@@ -441,6 +442,66 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     day = (rf"(?:\s*(?P<d1>\d{{1,2}})\s*{re.escape(f.day_suffix)}"
            rf"(?:\s*[-–~〜至到]\s*(?P<d2>\d{{1,2}})\s*{re.escape(f.day_suffix)})?)?") if f.day_suffix else ""
     return re.compile(rf"(?<![\d.])(?<!\d,){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
+
+
+# Han numerals (Chinese and Japanese): digits, the small units and the scales that cn2an reads.
+_HAN_DIGITS = "〇零一二两兩三四五六七八九"
+_HAN = _HAN_DIGITS + "十拾百佰千仟万萬亿億"
+_HAN_RUN = rf"[{_HAN}]{{1,12}}"
+
+
+def _han_value(run: str) -> float:
+    """The value of a run of Han numerals ("三十五" 35, "二〇二一" 2021, "三千五百万"); NaN when unreadable."""
+    try:
+        import cn2an
+    except ImportError:  # pragma: no cover - cn2an is a core dependency
+        return float("nan")
+    mode = "smart" if len(run) == 4 and all(ch in _HAN_DIGITS for ch in run) else "normal"  # "二〇二一"
+    try:
+        return float(cn2an.cn2an(run, mode))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return float("nan")
+
+
+def _han_profile(lang: str) -> bool:
+    f = _facts(lang)
+    return not profile_spaced(lang) and f.month_suffix == "月" and f.year_suffix == "年"
+
+
+@functools.lru_cache(maxsize=16)
+def _han_date_re(lang: str) -> re.Pattern[str]:
+    if not _han_profile(lang):
+        return re.compile(r"(?!)")
+    day = _facts(lang).day_suffix or "日"
+    return re.compile(rf"(?:(?P<y>[{_HAN_DIGITS}]{{4}}|\d{{4}})\s*年\s*)?(?P<mon>十[一二]?|[一二三四五六七八九])\s*月"
+                      rf"(?:\s*(?P<d>[{_HAN}]{{1,3}})\s*{re.escape(day)})?")
+
+
+@functools.lru_cache(maxsize=16)
+def _han_year_re(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<y>[{_HAN_DIGITS}]{{4}})(?=\s*年)") if _han_profile(lang) else re.compile(r"(?!)")
+
+
+def _han_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Han numeral runs outside dates ("三十五人", "两百名", "三千五百万"): soft values. A run that is a count
+    with a unit ("三十", "两百", "十五") or several digits is a number that may satisfy a figure (required at
+    minor only); a lone character ("一些", "十分", "千万") may only match."""
+    if not _han_profile(lang):
+        return []
+    out = []
+    for m in re.finditer(_HAN_RUN, text):
+        if any(used[m.start():m.end()]):
+            continue
+        run = m.group(0)
+        v = _han_value(run)
+        if v != v or v <= 0:
+            continue
+        counted = bool(re.search(rf"[{_HAN_DIGITS}][十拾百佰千仟万萬亿億]|十[{_HAN_DIGITS}]|[{_HAN_DIGITS}]{{2,}}", run))
+        end = m.end()
+        kind = "number" if counted and len(set(run)) > 1 else "ordinal"
+        out.append(Quantity(kind, frozenset({("num", _norm(v))}), m.start(), end, run, True, value=v))
+        used[m.start():end] = [True] * (end - m.start())
+    return out
 
 
 def _pm(text: str, start: int, end: int, lang: str) -> bool:
@@ -619,6 +680,20 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for m in _VI_DATE_RE.finditer(text):
             days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
             add(_date(_vi_month(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y"))
+    for m in _han_date_re(lang).finditer(text):  # "二〇二一年十二月五日", "十二月", "2021年十二月"
+        mon, day = _han_value(m["mon"]), _han_value(m["d"]) if m["d"] else 0
+        year = m["y"] if m["y"] and m["y"].isdigit() else str(int(_han_value(m["y"]))) if m["y"] else None
+        if not 1 <= mon <= 12 or (m["d"] and not 1 <= day <= 31) or not any(ch in _HAN for ch in m.group(0)):
+            continue
+        q = (_date(int(mon), [int(day)], m.start(), m.end(), text) if day else
+             Quantity("month", frozenset({("month", int(mon))}), m.start(), m.end(), m.group(0)))
+        add(q, year if year and 1000 <= int(year) <= 2100 else None, m.start("y") if m["y"] else 0)
+    for m in _han_year_re(lang).finditer(text):
+        y = int(_han_value(m["y"]))
+        if 1000 <= y <= 2100 and not any(used[m.start():m.end()]):
+            out.append(Quantity("year", frozenset({("num", float(y))}), m.start(), m.end(), m.group(0),
+                                value=float(y)))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     cjk = _cjk_date_re(lang)
     for m in cjk.finditer(text) if cjk is not None else ():
         if m["d1"]:
