@@ -207,3 +207,10 @@ def test_han_numeral_dates_are_hard(en: str, text: str, lang: str) -> None:
 @pytest.mark.parametrize(("text", "value"), [("三十五名", 35.0), ("两百名", 200.0), ("三千五百万人", 3.5e7)])
 def test_han_numeral_counts_through_cn2an(text: str, value: float) -> None:
     assert ("num", value) in every(text, "zh")
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("в двадцати километрах", "ru", 20.0), ("Er wurde Zwanzigster", "de", 20.0),
+])
+def test_case_forms_of_number_words_may_match(text: str, lang: str, value: float) -> None:
+    assert ("num", value) in every(text, lang) and hard(text, lang) == []

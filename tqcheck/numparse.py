@@ -345,6 +345,27 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
 
 
 @functools.lru_cache(maxsize=64)
+def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, float]]]:
+    """Case forms num2words does not write ("двадцати", "desátou", "sedmým"): a stem of each one-word form of
+    five letters or more (less its last letter, or two from seven letters) with an ending of up to three
+    letters. Stems two values share are dropped. Languages that separate words only."""
+    if not profile_spaced(lang):
+        return None, {}
+    _, table = _words_re(lang)
+    stems: dict[str, tuple[str, float] | None] = {}
+    for w, kv in table.items():
+        if len(w) < 5 or not w.isalpha():
+            continue
+        stem = w[:-1] if len(w) < 7 else w[:-2]
+        stems[stem] = kv if stems.get(stem, kv) == kv else None
+    stems = {k: v for k, v in stems.items() if v is not None}
+    if not stems:
+        return None, {}
+    let = _letter(lang)
+    return re.compile(rf"(?<!{let})(?P<stem>{_alt(list(stems))}){let}{{0,3}}(?!{let})", re.IGNORECASE), stems  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=64)
 def _scale_re(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{_letter(lang)})", re.IGNORECASE)
 
@@ -378,6 +399,18 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, m.group(0), True, value=v))
         else:
             out.append(_soft(text, m.start(), end, v, lang))
+        used[m.start():end] = [True] * (end - m.start())
+    ipat, stems = _inflected_words_re(lang)
+    for m in ipat.finditer(text) if ipat else ():  # soft like every number word; inflections may only match
+        if any(used[m.start():m.end()]):
+            continue
+        kind, v = stems[m["stem"].lower()]
+        end = m.end()
+        scale = _scale_after(text, end, lang) if kind == "number" else None
+        if scale is not None:  # "пятью миллионами" is read when the scale form is listed
+            v, end = v * scale[0], scale[1]
+        out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, text[m.start():end], True,
+                            value=v))
         used[m.start():end] = [True] * (end - m.start())
     out += _bare_scales(text, lang, used)
     return out
