@@ -168,7 +168,7 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     if issue.kind == "added":
         weak = weak or q.in_date or q.kind == "month" or q.rank
     else:
-        weak = weak or q.value == 1.0 or (
+        weak = weak or (q.kind == "number" and q.value == 1.0) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
             and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)
     if weak:
@@ -257,8 +257,8 @@ def _rounded(a: float, b: float) -> bool:
 def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"]) -> tuple[Severity, str | None]:
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
     ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor."""
-    if s.soft or t.soft:
-        return Severity.MINOR, "a value written in words"  # "sjö hundruð" read as 7: a word parse is weak
+    if s.soft or t.soft:  # a value read from words ("sjö hundruð", "三十五") is fair, not strong evidence
+        return Severity.MAJOR, "a value written in words"
     if {s.kind, t.kind} - {"number", "money", "percent"} or not isinstance(s.value, float) \
             or not isinstance(t.value, float):
         return Severity.CRITICAL, None
@@ -290,8 +290,9 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     conversion that is wrong ("150 feet ≈ 45.7 m, translation says 50 km"; conversions within a translator's
     rounding pass).
     Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
-    MQM: Accuracy / Mistranslation, critical when both values are exact; minor when one is a rounding of a
-    precise value or sits next to an approximation word ("about", "khoảng", "左右").
+    MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
+    ("sjö hundruð", "三十五"); minor when one is a rounding of a precise value, sits next to an approximation
+    word ("about", "khoảng", "左右") or is a month read from an inflection CLDR does not list.
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
     Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative
@@ -324,7 +325,9 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     What: Reports a source value (figures, and number words of three or more such as "ten") that no value in
     the aligned translation, or in the translation of a neighbouring sentence, matches.
     Why: Dropped figures are a typical machine-translation omission (a sentence cut off before its amount);
-    the translation silently loses a fact. MQM: Accuracy / Omission, major.
+    the translation silently loses a fact. MQM: Accuracy / Omission, major; minor when the evidence is weak: the
+    value is a number word, the translation states the same value in this sentence or one of the six around
+    it, it is a "1" (often "a"), or the translation keeps its digits inside a name ("Nogizaka46").
     Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
     song phương ." (US$10 billion is gone).
     Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").
@@ -347,7 +350,9 @@ def number_added(ctx: BeadContext) -> Iterator[Hit]:
     What: Reports a figure or date in a translated sentence that matches no value of its source sentence (or
     of a neighbouring source sentence) and does not replace a source value (that is TQ201).
     Why: Invented figures (a dateline's date, a year the translator guessed) add claims the author never
-    made. MQM: Accuracy / Addition, major.
+    made. MQM: Accuracy / Addition, major; minor when the evidence is weak: the source states the same value
+    in this sentence or one of the six around it, the value is a year added to a date ("July 26, 2020" for
+    "7月26日"), a month named alone, or a rank figure ("3rd") for an ordinal word the parser may not know.
     Example: "Hai bên đã ký 3 thỏa thuận." for "The two sides signed agreements." (3 is invented).
     Fix: Remove the value, or check the source: if it is right, the source needs it too.
     """
