@@ -136,9 +136,10 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
             tgt_text = " ".join(doc.target.segments[j].text for j in bead.tgt)
             ls = [q for q in ls if not (q.soft and isinstance(q.value, float) and
                                         ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
+            unmatched = bool(ls)  # the source has a value of its own left here (a word, a day): "27th" may replace it
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
-                _weigh(issue, b, every, tgt_text)
+                _weigh(issue, b, every, tgt_text, unmatched)
     doc.cache["tq2"] = out
     return out
 
@@ -153,20 +154,23 @@ def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side:
     return keys
 
 
-def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity]]], tgt_text: str) -> None:
+def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity]]], tgt_text: str,
+           unmatched: bool = False) -> None:
     """Lower a value added or missing to minor where the evidence is weak: the same value stands on the other
     side of this bead (a repeated value written once, "100%, 100% and 100%" -> "all 100%") or of a bead
     nearby (the aligner put it in another bead, a sentence was restructured); a year added to a date the
     source writes without one ("July 26" -> "July 26, 2020"); a month named alone (a relative "earlier this
     month" or an adjective "lednový" made explicit); a rank written as a figure ("3rd" for an inflected
-    ordinal word); a source "1" (often "a", "the"); digits the translation keeps inside a name ("Nogizaka46")."""
+    ordinal word; these three only when the source bead has no value of its own left unmatched, which the
+    added one may replace); a source "1" (often "a", "the"); digits the translation keeps inside a name
+    ("Nogizaka46")."""
     if issue.severity is not None or issue.kind == "changed":
         return
     q = issue.tgt if issue.kind == "added" else issue.src
     assert q is not None
     weak = bool(q.keys & _near_keys(every, b, 0 if issue.kind == "added" else 1))
     if issue.kind == "added":
-        weak = weak or q.in_date or q.kind == "month" or q.rank
+        weak = weak or (not unmatched and (q.in_date or q.kind == "month" or q.rank))
     else:
         weak = weak or (q.kind == "number" and q.value == 1.0) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
