@@ -290,14 +290,32 @@ def _vi_words(tokens: list[str]) -> float | None:
     return total + cur
 
 
+# "half a million", "nửa triệu": half of a round number (soft, like every number word)
+_HALF_OF = {
+    "en": (re.compile(r"\bhalf\s+an?\s+(?P<u>thousand|million|billion|trillion|dozen|century|decade)\b",
+                      re.IGNORECASE), {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+                                       "dozen": 12.0, "century": 100.0, "decade": 10.0}),
+    "vi": (re.compile(r"(?<![\wÀ-ỹ])nửa\s+(?P<u>nghìn|ngàn|triệu|tỷ|tỉ|tá|thế\s+kỷ|thập\s+kỷ)(?![\wÀ-ỹ])",
+                      re.IGNORECASE), {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "tá": 12.0,
+                                       "thế kỷ": 100.0, "thập kỷ": 10.0}),
+}
+
+
 def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     out = []
+    half = _HALF_OF.get(lang)
+    for m in half[0].finditer(text) if half else ():
+        if not any(used[m.start():m.end()]):
+            v = 0.5 * half[1][re.sub(r"\s+", " ", m["u"].lower())]
+            out.append(_soft(text, m.start(), m.end(), v, lang))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     if lang == "en":
         for m in _EN_WORD_RE.finditer(text):
             s, e = m.start(), m.start() + len(m.group(0).rstrip("- "))
             toks = re.split(r"[- ]+", text[s:e].lower())
             if toks and toks[0] in _EN_MULT:
-                if len(toks) == 1 and re.search(r"(?<![\w])an?\s+$", text[:s], re.IGNORECASE):
+                if len(toks) == 1 and re.search(r"(?<![\w])an?\s+$", text[:s], re.IGNORECASE) \
+                        and not any(used[s:e]):
                     v = _EN_MULT[toks[0]]  # "a hundred years", "a million": may match 100 / 1,000,000, not required
                     out.append(Quantity("ordinal", frozenset({("num", v)}), s, e, text[s:e], True, value=v))
                     used[s:e] = [True] * (e - s)
@@ -1001,7 +1019,9 @@ def _with_multiple(q: Quantity, text: str, lang: str) -> Quantity:
     if pat is None or q.kind not in ("number",) or not isinstance(q.value, float):
         return q
     if base_lang(lang) == "vi" and _VI_HALF.match(text, q.end):  # "4 năm rưỡi" = four and a half years
-        q = replace(q, keys=q.keys | {("num", _norm(q.value + 0.5))})
+        last = text[q.start:q.end].split()[-1].lower()
+        unit = _VI_MULT.get(last, 1.0) if last in _VI_MULT and last != "trăm" else 1.0  # "một triệu rưỡi" = 1.5M
+        q = replace(q, keys=q.keys | {("num", _norm(q.value + 0.5 * unit))})
     m = pat.match(text, q.end)
     if not m:
         return q
