@@ -136,7 +136,8 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
             tgt_text = " ".join(doc.target.segments[j].text for j in bead.tgt)
             ls = [q for q in ls if not (q.soft and isinstance(q.value, float) and
                                         ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
-            unmatched = bool(ls)  # the source has a value of its own left here (a word, a day): "27th" may replace it
+            # the source has a figure of its own left here (a day: "25日"), which "the 27th" may replace
+            unmatched = any(any(ch.isdigit() for ch in q.text) for q in ls)
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
                 _weigh(issue, b, every, tgt_text, unmatched)
@@ -188,6 +189,7 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
     opts = options or OPTIONS
     issues: list[Issue] = []
     guessed_months = [t for t in lt if t.soft and t.kind == "month"]
+    src_guessed = [s for s in ls if s.soft and s.kind == "month"]
     lt = [t for t in lt if not t.soft and not _article_like(t)]
     ls = [s for s in ls if _required(s)]
     rel = relative_periods(src_text, src_lang)
@@ -207,13 +209,20 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             issues.append(Issue("changed", None, t, rel.pop(0).group(0)))
             lt.remove(t)
     pair(strict=False)
-    for s in [s for s in ls if s.kind == "month"]:  # "in July" -> "v červnu": a month read through a stem
+    # "in July" -> "v červnu", "в июле" -> "in June": a month read through a stem against a listed one
+    for s in [s for s in ls if s.kind == "month"]:
         t = next(iter(guessed_months), None)
         if t is not None:
-            issues.append(Issue("changed", s, t, severity=Severity.MINOR, note="the month is read from an "
+            issues.append(Issue("changed", s, t, severity=Severity.MAJOR, note="the month is read from an "
                                 "inflected form"))
             ls.remove(s)
             guessed_months.remove(t)
+    for s in src_guessed:
+        t = next((t for t in lt if t.kind == "month"), None)
+        if t is not None:
+            issues.append(Issue("changed", s, t, severity=Severity.MAJOR, note="the month is read from an "
+                                "inflected form"))
+            lt.remove(t)
     issues += [Issue("added", None, t) for t in lt]
     issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
     for i in issues:
@@ -295,8 +304,8 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     rounding pass).
     Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
     MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
-    ("sjö hundruð", "三十五"); minor when one is a rounding of a precise value, sits next to an approximation
-    word ("about", "khoảng", "左右") or is a month read from an inflection CLDR does not list.
+    ("sjö hundruð", "三十五") or is a month read from an inflection CLDR does not list ("в июле"); minor when
+    one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右").
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
     Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative
