@@ -82,7 +82,12 @@ def profile_spaced(lang: str) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _scales(lang: str) -> dict[str, float]:
-    return dict(_facts(lang).scales)
+    out = dict(_facts(lang).scales)
+    for w, v in list(out.items()):  # "6 百万", "3千万": a Han scale with a Han multiplier before it
+        if len(w) == 1 and not w.isascii() and not profile_spaced(lang):
+            for k, m in (("十", 10.0), ("百", 100.0), ("千", 1000.0)):
+                out.setdefault(k + w, m * v)
+    return out
 
 
 @functools.lru_cache(maxsize=64)
@@ -691,6 +696,10 @@ def _day_first(lang: str) -> bool:
     return 0 <= d < mo
 
 
+_DAY_AFTER = re.compile(r"\s+(?P<d>\d{1,2})(?![\d:]|[.,]\d|\s*[^\W\d_])")  # "jan 17 09": not "Juli 16 Konten"
+_DAY_BEFORE = re.compile(r"(?<![\d.,:])(?P<d>\d{1,2})\.?\s+$")
+
+
 def _day(word: str) -> int:
     return int(word) if word.isdigit() else _DAY_WORDS.get(word.lower(), 0)
 
@@ -764,8 +773,18 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for pat in pats[::-1] if _day_first(lang) else pats:  # "am 24. Juli 16 Konten": the day comes first
             for m in re.finditer(pat + r"(?![\d\w])", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
-                add(_date(month_of(m["mon"]), days, m.start(), m.end(), text), m["y"],
-                    m.start("y") if m["y"] else 0)
+                qs = _date(month_of(m["mon"]), days, m.start(), m.end(), text)
+                if len(qs) == 1 and not m["y"]:  # "17 jan 09": a number on the month's other side may be the day
+                    other = (_DAY_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                             if m.start("mon") < m.start("d1") else _DAY_AFTER.match(text, m.end()))
+                    if other and 1 <= int(other["d"]) <= 31 and not any(used[other.start("d"):other.end("d")]):
+                        q = qs[0]
+                        qs = [replace(q, keys=q.keys | {("date", (q.value[0], int(other["d"])))})]  # type: ignore[index]
+                        d0, d1 = other.start("d"), other.end("d")  # the other number: a day or not, it may only match
+                        out.append(Quantity("ordinal", frozenset({("num", float(other["d"]))}), d0, d1, other["d"],
+                                            True, value=float(other["d"])))
+                        used[d0:d1] = [True] * (d1 - d0)
+                add(qs, m["y"], m.start("y") if m["y"] else 0)
     for m in _NUMDATE_RE.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         if a < b <= 10 and not m["y"] and not m["d1"] and not re.search(r"(?:ngày|hôm|on)\s*$", text[:m.start()]):
