@@ -436,47 +436,96 @@ def engine_ratio(reps: int = 3, names: tuple[str, ...] = ENGINES) -> str:
     return "\n".join(lines)
 
 
-def align_modes(quick: bool = False, modes: tuple[str, ...] = ("auto", "path", "none")) -> dict:
-    """Strict F1 of tqcheck on every alignment set of the bench per ``AlignParams.exact`` mode (which joined
-    runs get their own embedding), with the joined runs embedded (counted over the set's documents)."""
+ALIGN_MODES = ("auto", "beads+centred", "none+centred", "none")
+
+
+def _mode_params(mode: str, max_size: int):  # noqa: ANN202 - an AlignParams
+    """``"exact[+approx]"`` (e.g. ``beads+centred``) -> the aligner's settings."""
+    from tqcheck.align import AlignParams
+
+    exact, _, approx = mode.partition("+")
+    return AlignParams(max_size=max_size, exact=exact, approx=approx or "mean")
+
+
+def align_modes(quick: bool = False, modes: tuple[str, ...] = ALIGN_MODES) -> dict:
+    """Alignment on every gold set of the bench per mode, ``exact[+approx]`` (``AlignParams.exact``: which joined
+    runs get their own embedding; ``AlignParams.approx``: how the others are derived): strict and lax F1, and
+    the texts and tokens a cold run asks the encoder for, per sentence (sentences plus joined runs; each
+    distinct run once per document pair). The mode the pipeline uses by default
+    (:func:`tqcheck.pipeline.align_params`) is marked."""
     from tqcheck import align as align_mod
     from tqcheck import pipeline
-    from tqcheck.align import AlignParams
 
     from . import align_gold
 
-    real_align, real_ensure = pipeline.align_documents, align_mod.Side.ensure
+    dp = pipeline.align_params(bench_config())
+    default = dp.exact + ("" if dp.approx == "mean" else f"+{dp.approx}")
+    real_align, real_ensure, real_side = pipeline.align_documents, align_mod.Side.ensure, pipeline.align_side
     results: dict[str, dict] = {}
     for mode in modes:
-        count = {"runs": 0}
+        count = {"sents": 0, "runs": 0, "tokens": 0}
 
         def aligned(source, target, embedder, cfg, *, params=None, refine=True, _mode=mode):  # noqa: ANN001, ANN202
-            return real_align(source, target, embedder, cfg, params=AlignParams(max_size=cfg.max_align, exact=_mode),
-                              refine=refine)
+            return real_align(source, target, embedder, cfg, params=_mode_params(_mode, cfg.max_align), refine=refine)
 
-        def ensure(side, k, starts, _count=count):  # noqa: ANN001, ANN202
-            before = side.embedded
-            real_ensure(side, k, starts)
-            _count["runs"] += side.embedded - before
+        def side(segs, embedder, runs=True, _count=count):  # noqa: ANN001, ANN202
+            _count["sents"] += len(segs)
+            _count["tokens"] += sum(_tokens(x.text) for x in segs)
+            texts = [x.text for x in segs]
+            out = real_side(segs, embedder, runs)
+            out.texts = texts
+            return out
 
-        pipeline.align_documents, align_mod.Side.ensure = aligned, ensure
+        def ensure(self, k, starts, _count=count):  # noqa: ANN001, ANN202
+            starts = list(starts)
+            if k > 1 and self._embed is not None:
+                have = self._have.get(k)
+                new = {int(x) for x in starts if 0 <= x <= self.n - k and (have is None or not have[x])}
+                _count["runs"] += len(new)
+                texts = getattr(self, "texts", None)
+                if texts is not None:
+                    _count["tokens"] += sum(_tokens(" ".join(texts[x:x + k])) for x in new)
+            real_ensure(self, k, starts)
+
+        per_set: dict[str, dict] = {}
+        real_run_set = align_gold._run_set
+
+        def run_set(name, docs, runner, golds, tools, work, _count=count, _per=per_set):  # noqa: ANN001, ANN202
+            before = dict(_count)
+            out = real_run_set(name, docs, runner, golds, tools, work)
+            d = {k: _count[k] - before[k] for k in _count}
+            sc = out[0].scores if out and out[0].scores else {}
+            n = max(d["sents"], 1)
+            _per[name] = {"f1_strict": sc.get("f1_strict", float("nan")), "f1_lax": sc.get("f1_lax", float("nan")),
+                          "texts": (d["sents"] + d["runs"]) / n, "tokens": d["tokens"] / n, "runs": d["runs"]}
+            return out
+
+        pipeline.align_documents, pipeline.align_side, align_mod.Side.ensure = aligned, side, ensure
+        align_gold._run_set = run_set
         try:
-            res = align_gold.run(quick=quick, tools=["tqcheck"])
+            align_gold.run(quick=quick, tools=[])
         finally:
-            pipeline.align_documents, align_mod.Side.ensure = real_align, real_ensure
-        results[mode] = {"f1": {k: v[0].scores["f1_strict"] for k, v in res["sets"].items() if v and v[0].scores},
-                         "runs": count["runs"]}
-        log(f"speed align modes: exact={mode} {results[mode]}")
-    sets = list(dict.fromkeys(k for r in results.values() for k in r["f1"]))
-    rows = [[s, *(f"{results[m]['f1'].get(s, float('nan')):.3f}" for m in modes)] for s in sets]
-    rows.append(["joined runs embedded (all sets)", *(results[m]["runs"] for m in modes)])
-    md = ("Alignment strict F1 per set by which joined runs get their own embedding (`AlignParams.exact`: `auto` "
-          "embeds the runs around every bead that is not a confident 1-1 and solves again; `path` only the runs of "
-          "the many-sentence beads on the path, then solves again; `none` derives every run from its sentences' "
-          "vectors, length-weighted mean, renormalised). Same encoder, same sets as the "
-          "alignment section.\n\n")
-    md += table(["set", *(f"exact={m}" for m in modes)], rows)
-    return {"results": results, "markdown": md}
+            pipeline.align_documents, pipeline.align_side, align_mod.Side.ensure = real_align, real_side, real_ensure
+            align_gold._run_set = real_run_set
+        results[mode] = per_set
+        log(f"speed align modes: exact={mode} {per_set}")
+    sets = list(dict.fromkeys(k for r in results.values() for k in r))
+    rows = []
+    for name in sets:
+        for m in modes:
+            r = results[m].get(name)
+            if r:
+                rows.append([name, f"{m} (default)" if m == default else m, f"{r['f1_strict']:.3f}",
+                             f"{r['f1_lax']:.3f}", f"{r['texts']:.2f}", f"{r['tokens']:.1f}", r["runs"]])
+    md = ("Alignment by which joined runs get their own embedding (`AlignParams.exact`): `auto` embeds every run "
+          "around each bead that is not a confident 1-1 and solves again; `beads` embeds only the runs of the "
+          "many-sentence beads on the path and solves again (up to 3 rounds); `none` embeds none. A run not "
+          "embedded is derived from its sentences' vectors (`AlignParams.approx`): their length-weighted mean, "
+          "renormalised (`mean`), or with only its part off the two documents' common direction renormalised "
+          "(`+centred`). Texts and tokens: what a cold run asks the encoder for, per "
+          "sentence of the set (sentences + joined runs). Same encoder and sets as the alignment section.\n\n")
+    md += table(["set", "mode", "F1 strict", "F1 lax", "texts / sentence", "tokens / sentence", "joined runs"], rows)
+    return {"results": results, "default": default, "markdown": md}
 
 
 def _slope(points: list[tuple[int, float]]) -> str:
@@ -504,7 +553,8 @@ if __name__ == "__main__":
                       names=tuple(sys.argv[3].split(",")) if len(sys.argv) > 3 else ENGINES)["markdown"])
     elif len(sys.argv) >= 2 and sys.argv[1] == "ratio":  # python -m bench.speed ratio [ENGINE,ENGINE...]
         print(engine_ratio(names=tuple(sys.argv[2].split(",")) if len(sys.argv) > 2 else ENGINES))
-    elif len(sys.argv) >= 2 and sys.argv[1] == "modes":  # python -m bench.speed modes [--quick]
-        print(align_modes(quick="--quick" in sys.argv)["markdown"])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "modes":  # python -m bench.speed modes [--quick] [MODE ...]
+        chosen = tuple(a for a in sys.argv[2:] if not a.startswith("--")) or ALIGN_MODES
+        print(align_modes(quick="--quick" in sys.argv, modes=chosen)["markdown"])
     else:
         print(run(quick="--quick" in sys.argv)["markdown"])

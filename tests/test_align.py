@@ -149,6 +149,50 @@ def test_path_mode_embeds_only_the_runs_of_merged_beads_and_none_mode_nothing():
     assert "exact=path" in AlignParams(exact="path").signature()
 
 
+def test_beads_mode_embeds_exactly_the_runs_of_merged_beads():
+    asked = []
+
+    def embed_runs(runs):  # noqa: ANN001, ANN202
+        asked.extend(runs)
+        return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
+
+    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
+    s, t, gold = _pair(60, 7, plan)
+    base = s.vectors
+    al = align(Side(base, s.lengths, embed_runs=embed_runs), t, AlignParams(exact="beads"))
+    assert _beads(al) == gold
+    assert asked == [(20, 2)]  # the merged pair's run, once
+    assert "exact=beads" in AlignParams(exact="beads").signature()
+
+
+def test_centred_runs_keep_the_parts_share_of_the_common_direction():
+    rng = np.random.default_rng(3)
+    common = _unit(rng.normal(size=D))
+    vecs = _unit(2.0 * common + rng.normal(size=(12, D)))  # every sentence shares one direction
+    lens = rng.integers(30, 160, size=12).astype(float)
+    plain, centred = Side(vecs, lens), Side(vecs, lens)
+    centred.common = common.astype(np.float32)
+    for k in (2, 3):
+        w = lens + 10.0
+        want = np.stack([(w[i:i + k, None] * vecs[i:i + k]).sum(0) / w[i:i + k].sum() for i in range(13 - k)])
+        got, old = centred.matrix(k), plain.matrix(k)
+        assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+        assert np.allclose(got @ common, want @ common, atol=1e-5)  # the shared part as in the sentences
+        assert np.all(old @ common > got @ common)  # plain renormalising inflates it
+        rest = got - np.outer(got @ common, common)
+        wrest = want - np.outer(want @ common, common)
+        cos = np.sum(_unit(rest) * _unit(wrest), axis=1)
+        assert np.allclose(cos, 1.0, atol=1e-5)  # the rest keeps its direction
+
+
+def test_centred_mode_is_named_and_aligns_a_planted_merge():
+    plan = [((i,), "copy") for i in range(6)] + [((6, 7), "copy")] + [((i,), "copy") for i in range(8, 20)]
+    s, t, gold = _pair(20, 2, plan)
+    p = AlignParams(exact="none", approx="centred")
+    assert _beads(align(s, t, p)) == gold
+    assert "approx=centred" in p.signature() and "approx" not in AlignParams(approx="mean").signature()
+
+
 def _naive_dp(band: _Band, scores: np.ndarray, types) -> list:  # noqa: ANN001
     """Reference: the textbook O(n*m*types) loop over states, reading the same scores."""
     n, m = band.n, band.m

@@ -51,15 +51,31 @@ _ALL = "*"
 def _factory(among: frozenset[str] | str = _ALL):
     """A seeded langdetect factory with the profiles of ``among`` (base codes) only, or of every language.
 
-    Loading all 55 profiles costs most of a second; a factory for a document's two languages loads in
-    milliseconds, and can only answer with one of them.
+    Parsing all 55 profiles costs most of a second (langdetect builds one Python list per n-gram): the table
+    for every language is built once and kept on disk (:func:`_all_table`), and read back in milliseconds. A
+    factory for a document's two languages loads in milliseconds from the profiles, and can only answer with
+    one of them.
     """
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0
+    if among == _ALL:
+        f = DetectorFactory()
+        f.seed = 0
+        langs, keys, indptr, cols, vals = _all_table()
+        f.langlist = list(langs)
+        f.word_lang_prob_map = _ProbMap(keys, indptr, cols, vals, len(langs))
+        return f
+    return _parse_profiles(among)
+
+
+def _parse_profiles(among: frozenset[str] | str = _ALL):
+    """langdetect's own loading of the profile files of ``among`` (or all of them)."""
     import os
 
     import langdetect
     from langdetect import DetectorFactory
 
-    DetectorFactory.seed = 0
     folder = os.path.join(os.path.dirname(langdetect.__file__), "profiles")
     names = sorted(os.listdir(folder))
     if among != _ALL:
@@ -73,6 +89,58 @@ def _factory(among: frozenset[str] | str = _ALL):
                 profiles.append(fh.read())
         f.load_json_profile(profiles)
     return f
+
+
+def _all_table() -> tuple:
+    """Every profile's n-gram probabilities as a sparse table ``(langs, keys, indptr, cols, vals)``: built
+    from langdetect's own loading (so every value is the one langdetect computes) and cached on disk keyed
+    by langdetect's version (:mod:`tqcheck.names.tablecache`)."""
+    from .names.tablecache import cached_table
+
+    def build() -> tuple:
+        import numpy as np
+
+        f = _parse_profiles(_ALL)
+        keys = tuple(f.word_lang_prob_map)
+        rows = [f.word_lang_prob_map[k] for k in keys]
+        indptr, cols, vals = [0], [], []
+        for row in rows:
+            for c, v in enumerate(row):
+                if v != 0.0:
+                    cols.append(c)
+                    vals.append(v)
+            indptr.append(len(cols))
+        return (tuple(f.langlist), keys, np.asarray(indptr, np.int64), np.asarray(cols, np.int16),
+                np.asarray(vals, np.float64))
+
+    return cached_table("langdetect-profiles", ("langdetect",), build)
+
+
+class _ProbMap:
+    """langdetect's ``word_lang_prob_map`` (n-gram -> one probability per language) over the sparse table:
+    the same lists langdetect builds, made on first use (a detection touches a few thousand n-grams)."""
+
+    def __init__(self, keys: tuple[str, ...], indptr, cols, vals, size: int) -> None:  # noqa: ANN001
+        self._index = {k: n for n, k in enumerate(keys)}
+        self._indptr, self._cols, self._vals = indptr.tolist(), cols.tolist(), vals.tolist()
+        self._size = size
+        self._rows: dict[str, list[float]] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = self._rows.get(word)
+        if row is None:
+            n = self._index[word]
+            row = [0.0] * self._size
+            for k in range(self._indptr[n], self._indptr[n + 1]):
+                row[self._cols[k]] = self._vals[k]
+            self._rows[word] = row
+        return row
 
 
 @functools.lru_cache(maxsize=1)

@@ -65,6 +65,9 @@ class RefineParams:
     release_margin: float = 0.3
     absorbed: float = -2.5  # a bead with two or more source sentences whose length z is at or below this ...
     absorbed_rest: float = -1.0  # ... and whose member, left out, brings it back above this, may have lost it
+    shifted: float = -2.0  # robust z of a 1-1 bead's margin at or below which ...
+    shifted_margin: float = 0.2  # ... a target matching the next or previous source sentence this much better
+    #                              marks the bead's own source sentence as possibly untranslated
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -483,6 +486,32 @@ def absorbed(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = Ref
         x = min(fits, key=own.get)
         if own[x] < float(np.mean([own[i] for i in b.src if i != x])):
             out[x] = z
+    return out
+
+
+def shifted(beads: list[Bead], src: Side, tgt: Side, params: RefineParams = RefineParams(),
+            stats: _Stats | None = None) -> dict[int, int]:
+    """``{source sentence: the neighbouring source sentence its target renders better}`` for 1-1 beads whose
+    score is low for the document (robust z at or below ``shifted``) while their target matches the source
+    sentence just before or after by ``shifted_margin`` more (scaled margins). When a translation leaves a
+    sentence out and splits the next one in two, the monotone path pairs the untranslated sentence with the
+    first half of its neighbour's translation: no 1-0 bead shows the loss, only this weak pairing does."""
+    if src.n < 2 or tgt.n < 1 or not any(b.src and b.tgt for b in beads):
+        return {}
+    st = stats or _stats(src, tgt, beads, params)
+    sc = _Scorer(src, tgt, st)
+    out: dict[int, int] = {}
+    for b in beads:
+        if len(b.src) != 1 or len(b.tgt) != 1:
+            continue
+        i = b.src[0]
+        if (sc.margin(b.src, b.tgt) - st.med11) / st.mad11 > params.shifted:
+            continue
+        own = sc.scaled(b.src, b.tgt)
+        for k in (i - 1, i + 1):
+            if 0 <= k < src.n and sc.scaled((k,), b.tgt) - own >= params.shifted_margin:
+                out[i] = k
+                break
     return out
 
 

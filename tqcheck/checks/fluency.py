@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from typing import Iterator
 
 from .. import surface
@@ -14,20 +17,27 @@ _WINDOW = 3  # words allowed between a phrase and its repetition
 _SPACE_BEFORE = re.compile(r"(?<=\w)[ \t]+([.,;:!?])(?=\s|$)")
 _SPACED_PUNCT_LANGS = {"fr": ";:!?"}  # French typography puts a space before these
 _MIN_UNSPACED = 3  # characters a repeated phrase of an unspaced script needs ("ますます", "一个一个" are grammar)
+_FREQUENT = 0.01  # share of a document's tokens above which a word's doubling may be grammar ("sie sie")
+_FREQUENT_MIN = 4  # ... when it also occurs at least this often
 _MAX_PHRASE = 6  # words in a repeated phrase
 _MAX_PHRASE_UNSPACED = 12  # characters in a repeated phrase of an unspaced script
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("‘", "’"), ("«", "»"), ("「", "」"), ("《", "》"),
           ("（", "）"))
 
 
-def _repeats(text: str, function_words: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, int, str]]:
-    """``(end of first copy, start, end of second copy, phrase)`` for each repetition, longest phrase first.
+def _repeats(text: str, function_words: frozenset[str] = frozenset()
+             ) -> Iterator[tuple[int, int, int, str, bool]]:
+    """``(end of first copy, start, end of second copy, phrase, weak)`` for each repetition, longest phrase
+    first.
 
     Tokens are words, or single characters of scripts written without spaces (:mod:`tqcheck.surface`). A
-    phrase of such characters must follow itself immediately and be at least three characters long (or be
-    a listed function word): shorter doublings ("常常", "ますます", "一个一个") are grammar. Each position
-    is compared with a bounded number of phrase lengths and gaps, through a hash of the tokens, so the pass
-    is linear in the length of the text."""
+    phrase of such characters must follow itself immediately. A repetition is *weak* when it may be grammar
+    rather than stutter: a single word that is not a listed function word ("năm năm", "xa xa" can be
+    reduplication) or a doubled run of two characters of an unspaced script ("研究研究"); the rule decides
+    those from the document (:func:`_weak_is_stutter`). A doubled single character of an unspaced script
+    ("常常", "看看") is never reported unless it is a function word. Each position is compared with a bounded
+    number of phrase lengths and gaps, through a hash of the tokens, so the pass is linear in the length of
+    the text."""
     toks = [(m.start(), m.end(), m.group(0).casefold()) for m in surface.TOKEN.finditer(text)]
     words = [t[2] for t in toks]
     unspaced = [len(w) == 1 and surface.UNSPACED.match(w) is not None for w in words]
@@ -49,16 +59,18 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()) -> Iterato
             if chars and not all(unspaced[i:i + n]):
                 continue  # a phrase of characters does not run into a word of another script
             text_of = "".join(phrase) if chars else " ".join(phrase)
-            if n == 1 and text_of not in function_words:
-                continue  # "năm năm" (five years), "xa xa": reduplication is grammar, not stutter
-            if chars and n < _MIN_UNSPACED and text_of not in function_words:
+            listed = text_of in function_words
+            if chars and n == 1 and not listed:
+                continue  # "常常", "看看": a doubled character is grammar
+            weak = not listed and (n == 1 if not chars else n < _MIN_UNSPACED)
+            if weak and not chars and not any(c.isalpha() for c in text_of):
                 continue
             hit = next((j for j in starts if j + n <= len(toks) and words[j:j + n] == phrase
                         and _gap_ok(text, toks[i + n - 1][1], toks[j][0])), None)
             if hit is None:
                 continue
             s, e = toks[hit][0], toks[hit + n - 1][1]
-            yield toks[i + n - 1][1], s, e, text[toks[i][0]:toks[i + n - 1][1]]
+            yield toks[i + n - 1][1], s, e, text[toks[i][0]:toks[i + n - 1][1]], weak
             covered = e
             break
 
@@ -72,14 +84,19 @@ def _gap_ok(text: str, start: int, end: int) -> bool:
 def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     """A word or phrase is repeated by mistake.
 
-    What: Reports a word immediately repeated ("và và", "the the") and a phrase of two or more words repeated
-    within three words of itself ("trên thế giới và trên thế giới", "Thái Bình Dương kinh tế Bình Dương").
-    A repetition that the source sentence also has (in the same words) is not reported.
-    Single words are reported only when they are function words (conjunctions, prepositions, articles: the
-    ``function_words`` and ``dangling`` lists of the language profile's ``fluency`` section), so
-    reduplication ("năm năm", "xa xa") is left alone. In scripts written without spaces (Chinese, Japanese,
-    Thai) characters are the tokens: a run of three or more characters repeated right after itself is
-    reported ("我们的经济我们的经济"), shorter doublings ("常常", "ますます") are grammar.
+    What: Reports a word immediately repeated ("và và", "the the", "Plan Plan") and a phrase of two or more
+    words repeated within three words of itself ("trên thế giới và trên thế giới", "Thái Bình Dương kinh tế
+    Bình Dương"). A repetition that the source sentence also has (in the same words) is not reported.
+    A doubled single word that is not a function word (the ``function_words`` and ``dangling`` lists of the
+    language profile's ``fluency`` section) may be grammar, so the document decides: it is not reported when
+    the source sentence repeats a word too, when the doubled form occurs more than once in the translation,
+    when the word is a number word of the language ("năm năm") or one of the document's most frequent words
+    ("dass sie sie"), or, in a language whose profile says it reduplicates (``fluency.reduplication``, e.g.
+    Vietnamese "dần dần"), when the word never occurs on its own elsewhere in the document. In scripts
+    written without spaces (Chinese, Japanese, Thai) characters are the tokens: a run of two or more
+    characters repeated right after itself is reported ("我们的经济我们的经济", "政府政府"), except doubled
+    kana (mimetic words, "どんどん"), a run that starts with a numeral ("一个一个") and the same document
+    checks; doubled single characters ("常常", "看看") are grammar.
     Why: Doubled words and phrases are typical machine-translation stutter and careless editing; they make
     the text look unrevised. MQM: Fluency / Grammar (repetition), minor.
     Example: "các khu vực khác trên thế giới và trên thế giới." -> "các khu vực khác trên thế giới."
@@ -89,13 +106,78 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     source = ctx.src_text.casefold()
     lang = ctx.doc.tgt_lang
     function_words = dangling(lang) | frozenset(profile(lang).section("fluency").get("function_words", ()))
+    stats = None
     for seg in ctx.tgt_segments:
-        for first_end, s, e, phrase in _repeats(seg.text, function_words):
+        for first_end, s, e, phrase, weak in _repeats(seg.text, function_words):
             if f"{phrase} {phrase}".casefold() in source or f"{phrase}{phrase}".casefold() in source:
                 continue  # "that that", "had had": the source repeats too
+            if weak:
+                stats = stats or _doc_stats(ctx.doc)
+                if not _weak_is_stutter(phrase.casefold(), ctx, stats):
+                    continue
             first = first_end - len(phrase)
             yield Hit("target", seg.index, first, e, f"'{seg.text[s:e]}' repeats '{phrase}' just before it",
                       suggestion=phrase)
+
+
+@dataclass(frozen=True)
+class _DocStats:
+    """What TQ701 reads from the whole target document to tell a stutter from a reduplication."""
+
+    counts: Counter  # casefolded token -> occurrences
+    total: int  # tokens
+    text: str  # the target text, casefolded, segments joined by newlines
+
+
+def _doc_stats(doc) -> _DocStats:  # noqa: ANN001 - checks.base.DocContext
+    got = doc.cache.get("TQ701.stats")
+    if got is None:
+        text = "\n".join(s.text for s in doc.target.segments).casefold()
+        counts = Counter(m.group(0) for m in surface.TOKEN.finditer(text))
+        got = doc.cache["TQ701.stats"] = _DocStats(counts, sum(counts.values()), text)
+    return got
+
+
+def _source_repeats(text: str) -> bool:
+    """The source text has a word right after itself (punctuation between allowed: "very, very", "I -- I")."""
+    words = [m.group(0).casefold() for m in surface.TOKEN.finditer(text)]
+    return any(a == b and any(c.isalpha() for c in a) for a, b in zip(words, words[1:]))
+
+
+def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
+    """Whether a weak repetition (one word, or two characters of an unspaced script, doubled) is reported.
+
+    It is not when the document or the source says it may be grammar: the source repeats a word too
+    (emphasis, a quoted stutter); the doubled form occurs more than once in the translation (a word of its
+    own: a reduplicated noun or adverb); the word is a number word of the language ("năm năm", five years)
+    or, for two characters, starts with a numeral character ("一个一个") or is all kana (mimetic words,
+    "どんどん"); the word is one of the document's frequent words (more than ``_FREQUENT`` of its tokens:
+    pronouns and articles whose doubling is grammar, "dass sie sie"). In a language whose profile says it
+    reduplicates words (``fluency.reduplication``), the word must also occur on its own elsewhere in the
+    document; a syllable that only ever comes doubled ("dần dần") is a reduplicated word."""
+    if _source_repeats(ctx.src_text):
+        return False
+    unspaced = all(surface.UNSPACED.match(c) for c in phrase)
+    doubled = phrase + phrase if unspaced else f"{phrase} {phrase}"
+    if unspaced:
+        if stats.text.count(doubled) > 1 or phrase[0] == phrase[-1]:
+            return False
+        if all(surface.KANA.match(c) for c in phrase) or unicodedata.numeric(phrase[0], None) is not None:
+            return False
+        return True
+    pattern = re.compile(rf"(?<!\w){re.escape(phrase)}\s+{re.escape(phrase)}(?!\w)")
+    twice = len(pattern.findall(stats.text))
+    if twice > 1:
+        return False
+    prof = profile(ctx.doc.tgt_lang)
+    if phrase in prof.numbers.words or phrase in prof.numbers.ordinals:
+        return False
+    n = stats.counts.get(phrase, 0)
+    if n >= _FREQUENT_MIN and n > _FREQUENT * stats.total:
+        return False
+    if prof.section("fluency").get("reduplication") and n - 2 * twice < 1:
+        return False
+    return True
 
 
 @rule("TQ702", "space-before-punctuation", Severity.MINOR)

@@ -7,7 +7,7 @@ import unicodedata
 from typing import Iterator
 
 from .. import surface
-from ..langid import detect_probs, fits_script
+from ..langid import confusable, detect_probs, fits_script
 from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, rule
 
@@ -105,10 +105,13 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
 def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is in a third language, neither the source's nor the target's.
 
-    What: Reports a target sentence of 40 characters or more (15 in Chinese or Japanese script) that langdetect confidently (p >= 0.95) assigns
-    to a language other than the source and target languages, written in that language's script. A language
-    written in the target's own script is only minor below 100 characters (without spaces): short sentences of
-    names and plain words ("Wang Liwen, village cadre, helped Fu Kunbao make plans.") fool the detector.
+    What: Reports a target sentence of 40 characters or more (15 in Chinese or Japanese script; quotations
+    left out) that langdetect confidently (p >= 0.95) assigns to a language other than the source and target
+    languages, written in that language's script. A language written in the target's own script is only
+    minor below 100 characters (without spaces, quotations left out): short sentences of names and plain
+    words ("Wang Liwen, village cadre, helped Fu Kunbao make plans.") fool the detector. A close relative
+    of the target or source language that langdetect mixes up with it (Russian/Bulgarian,
+    Norwegian/Danish/Swedish: ``tqcheck.langid.confusable``) is only minor too.
     Why: Pivot translation (English -> Chinese -> Vietnamese) and multilingual models sometimes leave text in
     the pivot language. MQM: Accuracy / Untranslated (wrong language), major.
     Example: source "The two ministers signed a plan." -> target "两国外长签署了合作计划。" in a Vietnamese
@@ -118,11 +121,15 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     src, tgt = ctx.doc.src_lang, ctx.doc.tgt_lang
     for seg in ctx.tgt_segments:
         cjk = _cjk_share(seg.text) >= 0.5
-        if len(seg.text) < (15 if cjk else 40):
+        read = seg.text if cjk else _QUOTED.sub(" ", seg.text)  # the text the language is told from
+        if len(read.strip()) < (15 if cjk else 40):
             continue
         lang, prob = _cjk_language(seg) if cjk else _language(seg, ctx.doc)
         if lang not in ("und", src, tgt) and prob >= 0.95:
-            weak = _same_script(lang, tgt) and surface.length(seg.text) < _SAME_SCRIPT_MAJOR
+            # langdetect mixes up close relatives (ru/bg, no/da/sv): a sentence "in" the target's or the
+            # source's close relative is most likely that language, so at most minor
+            weak = (_same_script(lang, tgt) and surface.length(read) < _SAME_SCRIPT_MAJOR
+                    or confusable(lang, tgt) or confusable(lang, src))
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
                       f"(p={prob:.2f})", evidence=ctx.src_text, severity=Severity.MINOR if weak else None)
 

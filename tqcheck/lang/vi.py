@@ -34,5 +34,8 @@ PROFILE = {
         "dangling": "và của với các những rằng để nhằm hoặc mọi".split(),
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
         "function_words": "trong trên dưới cho đến tới tại về theo là đã sẽ đang được bị cũng rất".split(),
+        # the language doubles words as grammar (full reduplication: "dần dần", "xa xa"), so a doubled word
+        # that never occurs alone in the document is taken for a word of its own (TQ701)
+        "reduplication": True,
     },
 }
