@@ -312,6 +312,8 @@ def _similar(src: str, tgt: str, strict: bool = False) -> bool:
         return False  # "Peterson" for "Peter", "Johnson" for "John": another name
     if ka.startswith(kb):
         return not strict or len(kb) >= 0.6 * len(ka)  # "Wiki" for "Wikipedia"
+    if min(len(ka), len(kb)) < 0.6 * max(len(ka), len(kb)):
+        return False  # not a respelling: "Like" is no variant of "Lindqvist"
     ratio = difflib.SequenceMatcher(None, ka, kb).ratio()
     if strict:
         return ratio >= 0.75
@@ -416,6 +418,8 @@ def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssu
 
     def pairable(t: Chunk, s: Chunk) -> bool:
         if curated:
+            if t.known and s.known and not is_acronym(t.text) and (len(t.words) >= 2 or _foreign(t)):
+                return True  # one known place for another (London for Europe): the lexicon knows both
             return _confidence(t, tgt_vi) == _confidence(s, tgt_vi) == Severity.MAJOR
         return _sure_name(t, near) and _sure_name(s, near) and is_acronym(t.text) == is_acronym(s.text)
 
@@ -534,11 +538,15 @@ def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
     transliterated loosely: Mahmoud Guemama / マフムード・ゲママ, Peter Horby / ピーター・ホービー), or one's key
     ends the other's (Britain / Великобритании). Katakana often drops an r after a vowel (ー), so r is also
     ignored there."""
-    from ..names.roman import name_keys, same_sound
+    from ..lang import profile
+    from ..names.roman import name_keys, same_sound, spelled_alike
 
     kana = any("\u30a0" <= ch <= "\u30ff" for ch in y.text)
+    latin = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script == "Latn"
     for wx in x.words:
         for wy in y.words:
+            if latin and not spelled_alike(wx, wy):
+                continue  # between Latin scripts the letters must be close too (O'Brien is not Bournemouth)
             for kx in name_keys(wx, ctx.src_lang):
                 for ky in name_keys(wy, ctx.tgt_lang):
                     pairs = [(kx, ky)] + ([(kx.replace("R", ""), ky.replace("R", ""))] if kana else [])
@@ -604,9 +612,10 @@ def _relpos(c: Chunk, ctx: Any) -> float:
 
 def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
     """Source chunk ``x`` is written in target bead ``b``: as written, through the lexicon or by sound."""
-    if x.match is not None and x.match.near and x.match.other is not None and \
-            any(x.match.other.segment in ctx.beads[k].tgt for k in range(max(0, b - 1), min(len(ctx.beads), b + 2))):
-        return True
+    if x.match is not None and x.match.near and x.match.other is not None:
+        for k in range(max(0, b - 1), min(len(ctx.beads), b + 2)):
+            if x.match.other.segment in ctx.beads[k].tgt and (k == b or not _source_bead_has(x, k, ctx)):
+                return True  # (a neighbour's mention that the neighbour's source has too is the neighbour's own)
     text = " ".join(ctx.target.segments[i].text for i in ctx.beads[b].tgt)
     if text_has(parts(x.text), text):
         return True
@@ -617,6 +626,10 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
                 return True
     return near.sounds(x, reach=0) or any(near.sounds(w, reach=0) for w in _word_chunks(x)
                                           if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+def _source_bead_has(x: Chunk, k: int, ctx: Any) -> bool:
+    return any(text_has(parts(x.text), ctx.source.segments[i].text) for i in ctx.beads[k].src)
 
 
 def _word_chunks(c: Chunk) -> list[Chunk]:

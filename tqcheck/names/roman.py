@@ -239,10 +239,28 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     best: tuple[float, Piece] | None = None
     for key in name_keys(name, name_lang):
         if key:
-            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words)
+            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
+                              name if same_words else "")
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
+
+
+_SYLLABLE_HYPHENS = re.compile(r"\w+(?:[-‐‑]\w+)+")
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two Latin-script spellings of one name: their letters are close, not only their consonant classes (between
+    two Latin-script languages a name is kept or respelt, Moscow / Moskau / Moskva, so Okafor is not Humphrey
+    and Pan Xin is not Phan Tam though their consonant classes are alike). A name written as hyphen-joined
+    syllables (Vietnamese transliteration: Anh-xtanh for Einstein, Mát-xcơ-va for Moscow) keeps only its sound,
+    so its consonant classes are evidence enough."""
+    from rapidfuzz.distance import Indel
+
+    if _SYLLABLE_HYPHENS.search(a) or _SYLLABLE_HYPHENS.search(b):
+        return True
+    fa, fb = romanise(a), romanise(b)
+    return Indel.normalized_similarity(fa.replace(" ", ""), fb.replace(" ", "")) >= 0.5
 
 
 def n_words_of(name: str) -> int:
@@ -250,12 +268,14 @@ def n_words_of(name: str) -> int:
 
 
 def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
-              same_words: bool) -> tuple[float, Piece] | None:
+              same_words: bool, spelling: str = "") -> tuple[float, Piece] | None:
     from rapidfuzz.distance import Indel
 
     best: tuple[float, Piece] | None = None
     for p in pieces(text, text_lang):
         if same_words and p.words and p.words != n_words:
+            continue
+        if spelling and not spelled_alike(spelling, text[p.start:p.end]):
             continue
         if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) == len(key) + 1
                                              and len(key) >= 3)):
