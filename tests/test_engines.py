@@ -28,6 +28,7 @@ from tqcheck.config import Config, load_config
 from tqcheck.engines import check_all
 from tqcheck.engines.rundir import RunDir
 from tqcheck.engines.shards import is_unit_jsonl, plan
+from tqcheck.errors import InputError
 
 TALKS = (("1382", "tst2012"), ("1171", "tst2011"))  # 14 and 30 segments: two short talks
 needs_iwslt = pytest.mark.skipif(iwslt_dir() is None, reason="needs shared/data/iwslt15-en-vi-ted")
@@ -112,6 +113,29 @@ def test_unit_jsonl_is_sharded_and_a_jsonl_of_files_stays_a_manifest(tmp_path: P
     assert [r.split("\t")[1] for rs in rows for r in rs] == [s for s, _ in UNITS]
     assert plan([str(files)], cfg) is None
 
+
+
+def test_a_parquet_file_of_units_gives_the_shards_of_the_same_jsonl(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    ids = [f"u{k}" for k in range(len(UNITS))]
+    table = pa.table({"id": ids, "source": [s for s, _ in UNITS], "target": [t for _, t in UNITS]})
+    pq.write_table(table, tmp_path / "units.parquet", row_group_size=2)
+    (tmp_path / "units.jsonl").write_text("".join(
+        json.dumps({"id": i, "source": s, "target": t}, ensure_ascii=False) + "\n" for i, (s, t) in zip(ids, UNITS)),
+        encoding="utf-8")
+    cfg = Config(shard_units=2, run_dir=str(tmp_path / "run"))
+    from_parquet = plan([str(tmp_path / "units.parquet")], cfg)
+    from_jsonl = plan([str(tmp_path / "units.jsonl")], cfg)
+    assert [s.shard["units"] for s in from_parquet] == [2, 2, 1]
+    assert [Path(s.source).read_bytes() for s in from_parquet] == [Path(s.source).read_bytes() for s in from_jsonl]
+    pq.write_table(pa.table({"src": ["a"], "tgt": ["b"]}), tmp_path / "bad.parquet")
+    with pytest.raises(InputError, match="needs text columns source and target"):
+        plan([str(tmp_path / "bad.parquet")], cfg)
+    (tmp_path / "junk.parquet").write_bytes(b"not parquet at all")
+    with pytest.raises(InputError, match="not a readable Parquet file"):
+        plan([str(tmp_path / "junk.parquet")], cfg)
 
 def test_a_tmx_is_sharded_only_when_shard_units_is_set(tmp_path: Path) -> None:
     pytest.importorskip("translate.storage.tmx")

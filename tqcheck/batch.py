@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import fnmatch
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,15 +95,9 @@ def read_manifest(path: str) -> list[PairSpec]:
         raise InputError(f"{path}: cannot read manifest ({exc.__class__.__name__})") from None
     rows: list[dict[str, Any]] = []
     if path.lower().endswith(".jsonl"):
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict):
-                raise InputError(f"{path}:{n}: each line must be an object with source and target")
+        from .jsonl import objects
+
+        for n, row in objects(text.splitlines(), path, "an object with source and target"):
             rows.append({**row, "_line": n})
     else:
         reader = csv.DictReader(text.splitlines(), delimiter="\t" if path.lower().endswith(".tsv") else ",")

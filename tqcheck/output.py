@@ -20,7 +20,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .errors import ConfigError
 
@@ -125,8 +125,91 @@ def write_text(path: str | os.PathLike[str], text: str, option: str = "output",
     write_outputs([Output(Path(path), text, option)], inputs)
 
 
-def _stage(o: Output) -> str:
-    """The text of ``o`` in a complete, fsynced temporary file beside its destination; returns its path."""
+class Spool:
+    """A many-pair output rendered as the reports come (:mod:`tqcheck.render.stream`): each report's piece goes
+    to an anonymous temporary file, so no report is kept in memory; :meth:`pieces` gives head, body and tail in
+    order once the last report is in. Written through :class:`Staging` like any other output."""
+
+    def __init__(self, path: Path | None, option: str, streamer) -> None:  # noqa: ANN001 - a render.stream.Streamer
+        self.path, self.option, self.streamer = path, option, streamer
+        self._body = tempfile.TemporaryFile("w+", encoding="utf-8", errors="backslashreplace", newline="")
+
+    def add(self, report) -> None:  # noqa: ANN001 - a model.Report
+        self._body.write(self.streamer.add(report))
+
+    def pieces(self) -> Iterator[str]:
+        head, tail = self.streamer.finish()
+        yield head
+        self._body.flush()
+        self._body.seek(0)
+        for line in self._body:
+            yield self.streamer.fix_line(line)
+        yield tail
+
+    def close(self) -> None:
+        self._body.close()
+
+
+class Staging:
+    """Outputs written piece by piece: each is staged in a complete, fsynced temporary file beside its
+    destination as soon as it is known, and :meth:`commit` renames them all into place at the end (the same
+    promises as :func:`write_outputs`). :meth:`discard` (or leaving a ``with`` block on an error) removes every
+    staged file and leaves every destination as it was."""
+
+    def __init__(self, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+        self.inputs = list(inputs)
+        self.staged: list[tuple[str, Output]] = []
+        self.streams: list[tuple[Output, Spool | None]] = []
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    def text(self, path: Path, text: str, option: str) -> None:
+        """Stage one complete file now (an HTML page of a folder report, the index)."""
+        o = Output(path, text, option)
+        check_paths([(o.option, o.path)] + [(s.option, s.path) for _, s in self.staged], self.inputs)
+        if is_stream(path):
+            self.streams.append((o, None))
+        else:
+            self.staged.append((_stage(o), o))
+
+    def spool(self, spool: Spool) -> None:
+        """Stage a streamed output whose last report is in."""
+        o = Output(spool.path, "", spool.option)
+        check_paths([(o.option, o.path)] + [(s.option, s.path) for _, s in self.staged], self.inputs)
+        if is_stream(spool.path):
+            self.streams.append((o, spool))
+        else:
+            self.staged.append((_stage(o, spool.pieces()), o))
+
+    def commit(self) -> None:
+        staged, self.staged = self.staged, []
+        try:
+            for tmp, o in staged:
+                try:
+                    os.replace(tmp, o.path)
+                except OSError as exc:
+                    raise ConfigError(f"{o.path}: cannot write ({exc.strerror or exc})") from None
+                _sync_dir(o.path)
+            staged = []
+        finally:
+            for tmp, _ in staged:
+                _unlink(tmp)
+        for o, spool in self.streams:
+            _write_stream(o, spool.pieces() if spool is not None else None)
+
+    def discard(self) -> None:
+        for tmp, _ in self.staged:
+            _unlink(tmp)
+        self.staged = []
+
+
+def _stage(o: Output, pieces: Iterable[str] | None = None) -> str:
+    """The text of ``o`` (or ``pieces``, written one after another) in a complete, fsynced temporary file beside
+    its destination; returns its path."""
     folder = os.path.dirname(os.path.abspath(o.path))
     try:
         os.makedirs(folder, exist_ok=True)
@@ -135,7 +218,8 @@ def _stage(o: Output) -> str:
         raise ConfigError(f"{o.path}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(o.text.encode("utf-8", "backslashreplace"))  # always valid UTF-8, a stray surrogate visible
+            for piece in (o.text,) if pieces is None else pieces:  # always valid UTF-8, a stray surrogate visible
+                fh.write(piece.encode("utf-8", "backslashreplace"))
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(o.path))
@@ -174,10 +258,11 @@ def _sync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_stream(o: Output) -> None:
+def _write_stream(o: Output, pieces: Iterable[str] | None = None) -> None:
     try:
         with open(o.path, "w", encoding="utf-8", errors="backslashreplace") as fh:
-            fh.write(o.text)
+            for piece in (o.text,) if pieces is None else pieces:
+                fh.write(piece)
     except OSError as exc:
         raise ConfigError(f"{o.path}: cannot write ({exc.strerror or exc})") from None
 

@@ -12,6 +12,8 @@ Read here:
 * JSONL with one unit per line: ``{"source": "...", "target": "..."}`` (optional ``id``); a JSONL whose
   ``source`` names an existing file is a manifest of pairs instead (:func:`tqcheck.batch.read_manifest`).
   Always sharded (``shard_units``, default 1000).
+* Parquet with ``source`` and ``target`` text columns (optional ``id``), read in row batches by pyarrow
+  (the ``ray`` extra). Always sharded.
 * TMX and XLIFF, through translate-toolkit's own readers (``tqcheck[formats]``), when ``shard_units`` is set
   and the file has more units than that; otherwise they are checked whole, as before.
 
@@ -50,8 +52,12 @@ def is_unit_jsonl(path: str) -> bool:
     return not os.path.isfile(os.path.join(os.path.dirname(path), row["source"]))
 
 
+def is_parquet(path: str) -> bool:
+    return path.lower().endswith(".parquet") and os.path.isfile(path)
+
+
 def wants_shards(path: str, cfg: Config) -> bool:
-    if is_unit_jsonl(path):
+    if is_unit_jsonl(path) or is_parquet(path):
         return True
     if not cfg.shard_units or not os.path.isfile(path):
         return False
@@ -61,18 +67,41 @@ def wants_shards(path: str, cfg: Config) -> bool:
 
 
 def _jsonl_units(path: str) -> Iterator[tuple[str, str, str]]:
+    from ..jsonl import objects
+
     with open(path, encoding="utf-8-sig") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("source"), str) \
-                    or not isinstance(row.get("target"), str):
+        for n, row in objects(fh, path, "an object with text fields source and target"):
+            if not isinstance(row.get("source"), str) or not isinstance(row.get("target"), str):
                 raise InputError(f"{path}:{n}: each line needs text fields source and target")
             yield str(row.get("id") or f"line{n}"), row["source"], row["target"]
+
+
+def _parquet_units(path: str, batch_rows: int = 4096) -> Iterator[tuple[str, str, str]]:
+    """The units of a Parquet file with ``source`` and ``target`` text columns (and ``id``, optional), read
+    in batches of rows so a file of millions of units is never in memory. Needs pyarrow (the ``ray`` extra)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError(f"{path}: reading Parquet needs pyarrow: pip install 'tqcheck[ray]'") from None
+    try:
+        pf = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(f"{path}: not a readable Parquet file ({str(exc).splitlines()[0][:200]})") from None
+    names = set(pf.schema_arrow.names)
+    if not {"source", "target"} <= names:
+        raise InputError(f"{path}: a Parquet file of units needs text columns source and target "
+                         f"(it has {', '.join(sorted(names)) or 'none'})")
+    columns = ["source", "target"] + (["id"] if "id" in names else [])
+    n = 0
+    for batch in pf.iter_batches(batch_size=batch_rows, columns=columns):
+        rows = batch.to_pydict()
+        ids = rows.get("id") or [None] * batch.num_rows
+        for src, tgt, uid in zip(rows["source"], rows["target"], ids):
+            n += 1
+            if not isinstance(src, str) or not isinstance(tgt, str):
+                raise InputError(f"{path}: row {n}: source and target must be text")
+            yield str(uid if uid not in (None, "") else f"row{n}"), src, tgt
 
 
 def _toolkit_units(path: str) -> tuple[list[tuple[str, str, str]], tuple[str | None, str | None]]:
@@ -127,8 +156,8 @@ def shard(path: str, cfg: Config) -> list[Any]:
     size = cfg.shard_units or DEFAULT_UNITS
     folder = shard_folder(cfg) / f"{_file_sha(path)[:20]}-{size}"
     done = folder / "complete.json"
-    if path.lower().endswith(".jsonl"):
-        units: Any = _jsonl_units(path)
+    if path.lower().endswith((".jsonl", ".parquet")):
+        units: Any = _jsonl_units(path) if path.lower().endswith(".jsonl") else _parquet_units(path)
         langs: tuple[str | None, str | None] = (None, None)
     elif done.is_file():
         units, langs = (), tuple(json.loads(done.read_text(encoding="utf-8")).get("langs") or (None, None))

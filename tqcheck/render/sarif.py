@@ -114,6 +114,11 @@ def _counterpart(f: Finding, r: Report, index: dict[str, int]) -> list[dict[str,
                                   "region": region(other, first.start, last.end, snippet=False)}}]
 
 
+def artifact(d: Document, role: str) -> dict[str, Any]:
+    return {"location": {"uri": uri(d.path)}, "encoding": d.encoding, "roles": ["analysisTarget"],
+            "properties": {"lang": d.lang, "side": role}}
+
+
 def to_sarif(reports: list[Report]) -> dict[str, Any]:
     """The SARIF log (a dict) for one or more reports."""
     artifacts: list[dict[str, Any]] = []
@@ -122,18 +127,19 @@ def to_sarif(reports: list[Report]) -> dict[str, Any]:
         for role, d in (("target", r.target), ("source", r.source)):
             if d.path not in index:
                 index[d.path] = len(artifacts)
-                artifacts.append({"location": {"uri": uri(d.path)}, "encoding": d.encoding,
-                                  "roles": ["analysisTarget"], "properties": {"lang": d.lang, "side": role}})
+                artifacts.append(artifact(d, role))
     suppressed = [(r, *s) for r in reports for s in suppressed_findings(r)]
     findings = [f for r in reports for f in r.findings] + [s[1] for s in suppressed]
     codes = {c for r in reports for c in str(r.signature.get("rules", "")).split(",") if c}
     rules = _rules(codes, findings)
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results = [_result(f, r, index, rule_index) for r in reports for f in r.findings]
-    for r, f, by, reason in suppressed:
-        res = _result(f, r, index, rule_index)
-        res["suppressions"] = [{"kind": "external", "status": "accepted", "justification": f"{by}: {reason}"}]
-        results.append(res)
+    results = []
+    for r in reports:  # each pair's findings, then its suppressed ones (the order a streamed log has too)
+        results += [_result(f, r, index, rule_index) for f in r.findings]
+        for f, by, reason in suppressed_findings(r):
+            res = _result(f, r, index, rule_index)
+            res["suppressions"] = [{"kind": "external", "status": "accepted", "justification": f"{by}: {reason}"}]
+            results.append(res)
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "tqcheck", "version": __version__, "semanticVersion": __version__,
                             "informationUri": INFO_URI, "rules": rules}},
