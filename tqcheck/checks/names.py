@@ -82,8 +82,14 @@ def _issues(ctx: Any) -> list[NameIssue]:
 
     # A name written in Han or kana on the other side can be matched only by sound, and most are not (kanji
     # names, translated names): there a name merely not found is no finding at all, unless it is an acronym.
-    blind = {"source": profile(ctx.tgt_lang).cjk, "target": profile(ctx.src_lang).cjk}
+    # A name added to a translation of Chinese is the exception: every Han character has a reading (pypinyin),
+    # so the name is looked for by sound in the source, and one not found is reported (minor: sound is weak).
+    blind = {"source": profile(ctx.tgt_lang).cjk, "target": _blind(ctx.src_lang)}
     open_t = [c for c in open_t if id(c) in paired_t or not blind["target"] or is_acronym(c.text)]
+    if base_lang(ctx.src_lang) == "zh":  # a name in pinyin may be any reading of the source's characters (the
+        # sound match is too loose to tell), so only a sure name that is no pinyin is looked for (Toronto)
+        open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
+                  (_sure_name(c, near) and not any(pinyin.segmentations(w) for w in c.words))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t:
@@ -97,6 +103,14 @@ def _issues(ctx: Any) -> list[NameIssue]:
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
                                  sugg or c.text, c.text, sev))
     return out
+
+
+def _blind(lang: str) -> bool:
+    """Names of the other side cannot be looked for by sound in text of ``lang``: Han or kana text without a
+    reading for every character (Japanese kanji, Korean Hanja); Chinese has one (pypinyin)."""
+    from ..lang import profile
+
+    return profile(lang).cjk and base_lang(lang) != "zh"
 
 
 def _filler(c: Chunk, a: Any) -> bool:
@@ -246,7 +260,8 @@ class _Near:
                 return True
         return False
 
-    def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False) -> bool:
+    def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False,
+               extra: int = 1) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words)."""
@@ -273,7 +288,7 @@ class _Near:
         for b in bs:
             for i in (beads[b].src if other == "source" else beads[b].tgt):
                 if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere or strict,
-                              same_words=same_words) is not None:
+                              same_words=same_words, extra=extra) is not None:
                     return True
         return False
 
@@ -467,7 +482,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             lower = {fold(t.text) for t in tokens(docs["target"].text) if t.text[:1].islower()}
         return fold(y.text) not in lower
 
-    by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}
+    from ..lang import profile
+
+    same_script = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script  # else an adjective ending
+    by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}  # may add two classes (Tver / Тверскую)
     for y in a.chunks["target"]:
         if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
             continue  # (a name the source has only far from here may have been moved: judged below)
@@ -484,11 +502,20 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                   and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)]
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
             if not xs or near.variant(y) or near.sounds(y, reach=0) or near.sounds(y, reach=1 if moved else 0) \
-                    or any(near.sounds(w, reach=1, strict=True) for w in _word_chunks(y)):
+                    or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2)
+                           for w in _word_chunks(y)):
                 continue
             if not moved and (_found_in(y, docs["source"], lex) or near.sounds(y, everywhere=True)):
                 continue
             if moved and _in_window(y, ctx, lex):
+                continue
+            if any(_in_window(w, ctx, lex) for w in _piece_chunks(y)):
+                continue  # part of it is the source's (Ve Španělsku / in Spain, Norður-Indlandi / India): a
+                # name run together with a neighbouring word, not another name
+            if _spelled_out(y, b, ctx):
+                continue  # "Gesundheitsdienst NHS" where the source has "National Health Service"
+            xs = [x for x in xs if not _rendered_alike(x, y, ctx)]
+            if not xs:
                 continue
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
             paired_t.add(id(y))
@@ -500,12 +527,17 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # critical (None: the rule's severity) only on strong evidence that Y is another name: two words or
             # more, an acronym, a katakana or Han name marked as such (middle dot, title), or an English word
             # that is no dictionary word; a single capitalised word elsewhere (Řekové, Конгресс) is major
-            strong_y = (len(y.words) >= 2 or is_acronym(y.text) or base_lang(ctx.tgt_lang) in ("en", "zh", "ja")) \
+            # more, an acronym or a known name; a single unknown word (Bohemia for Čech, a respelt katakana name) is
+            # major
+            strong_y = (len(y.words) >= 2 or is_acronym(y.text) or y.known) \
                 and not _noun_capitals(ctx.tgt_lang)  # German capitals ("Quarantäne Regeln"): major at most
             # a single capitalised word in Russian or Czech may be an institution's first word ("Верховный",
             # "Конгресс"): minor
             lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
             sev = Severity.MINOR if not sure_ys or lone else Severity.MAJOR if moved or not strong_y else None
+            if is_acronym(x.text) and _expanded(x, ctx):
+                sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
+                # santé"): the translation may use its own language's acronym (WHO)
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
 
@@ -567,6 +599,8 @@ def _in_window(c: Chunk, ctx: Any, lex: Any) -> bool:
         return True
     window = _DocText.of_text(text)
     entries = (lex.for_target(c.text) or lex.for_target_stem(c.text)) if lex else []
+    if lex and not entries and len(c.words) == 1 and len(c.text) >= 6:  # a case ending on the base (Indlandi)
+        entries = lex.for_target(c.text[:-1]) or lex.for_target(c.text[:-2])
     return any(text_has(parts(x), text) or window.has_stems(x) for e in entries for x in e.source)
 
 
@@ -626,6 +660,67 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
                 return True
     return near.sounds(x, reach=0) or any(near.sounds(w, reach=0) for w in _word_chunks(x)
                                           if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+def _piece_chunks(c: Chunk) -> list[Chunk]:
+    """The words of ``c`` and the parts of its hyphenated words (Norður-Indlandi: Indlandi), each as a chunk."""
+    out = _word_chunks(c) if len(c.words) >= 2 else [c]
+    for w in list(out):
+        pos = 0
+        for piece in re.split(r"[-‐‑]", w.text):
+            k = w.text.find(piece, pos)
+            pos = k + len(piece)
+            if len(piece) >= 4 and piece != w.text:
+                out.append(Chunk(c.side, c.segment, w.start + k, w.start + pos, piece, (piece,), c.strong, False,
+                                 None, c.bead))
+    return [w for w in out if w.text != c.text]
+
+
+def _stem_key(text: str) -> str:
+    return " ".join(w[:5] for w in fold_words(text))
+
+
+def fold_words(text: str) -> list[str]:
+    return [fold(t.text) for t in tokens(text)]
+
+
+def _rendered_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """The source writes ``x`` and the translation ``y`` together in two or more beads: a consistent rendering
+    (Cour suprême / Oberster Gerichtshof, each time), not a name swapped in one place."""
+    sx, sy = _stem_key(x.text), _stem_key(y.text)
+    if not sx or not sy:
+        return False
+    n = 0
+    for bead in ctx.beads:
+        src = " ".join(_stem_key(ctx.source.segments[i].text) for i in bead.src)
+        tgt = " ".join(_stem_key(ctx.target.segments[i].text) for i in bead.tgt)
+        if f" {sx} " in f" {src} " and f" {sy} " in f" {tgt} ":
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def _spelled_out(y: Chunk, b: int, ctx: Any) -> bool:
+    """An acronym in ``y`` is the initials of capitalised words in the source of bead ``b`` (NHS / National
+    Health Service): ``y`` renders a name the source writes in full."""
+    acronyms = [w.lower() for w in y.words if is_acronym(w) and len(w) >= 2]
+    if not acronyms:
+        return False
+    text = " ".join(ctx.source.segments[i].text for i in ctx.beads[b].src)
+    words = [t.text for t in tokens(text)]
+    caps = "".join(w[0].lower() if w[:1].isupper() else " " for w in words if w.lower() not in CONNECTORS)
+    return any(a in caps for a in acronyms)
+
+
+def _expanded(c: Chunk, ctx: Any) -> bool:
+    """An acronym whose expansion comes just before it in its sentence: the initials of the capitalised and
+    longer words there spell it ("Organisation mondiale de la santé (OMS)")."""
+    doc = ctx.source if c.side == "source" else ctx.target
+    before = [re.split(r"['’]", t.text)[-1] for t in tokens(doc.segments[c.segment].text[:c.start])][-10:]
+    letters = c.text.lower()
+    initials = [w[0].lower() for w in before if w[:1].isupper() or len(w) > 3]
+    return len(letters) >= 2 and "".join(initials).endswith(letters)
 
 
 def _source_bead_has(x: Chunk, k: int, ctx: Any) -> bool:

@@ -148,11 +148,14 @@ def name_keys(text: str, lang: str = "") -> tuple[str, ...]:
     """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг)."""
     key = name_key(text, lang)
     roman = romanise(text, lang)
-    if "w" in roman and spelling_of(text, lang) == "":
-        alt = sound_key(roman.replace("w", "v"), "")
-        if alt != key:
-            return (key, alt)
-    return (key,)
+    if spelling_of(text, lang) != "":
+        return (key,)
+    alts = [key]
+    if "w" in roman:
+        alts.append(sound_key(roman.replace("w", "v"), ""))
+    if "th" in roman:  # th is a t in most scripts, an s in kana (Smith / スミス, Adityanath / アディツアナス)
+        alts.append(sound_key(roman.replace("th", "s"), ""))
+    return tuple(dict.fromkeys(alts))
 
 
 def same_sound(a: str, b: str, endings: bool = False) -> bool:
@@ -199,9 +202,9 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
             if j > i and text[words[j - 1].end():words[j].start()].strip(" -"):
                 break
             s, e = words[i].start(), words[j].end()
-            k = name_key(text[s:e], lang)
-            if k:
-                out.append(Piece(s, e, k, True, j - i + 1))
+            for k in name_keys(text[s:e], lang):
+                if k:
+                    out.append(Piece(s, e, k, True, j - i + 1))
     for run in _KATAKANA_WORDS.finditer(text):  # katakana words are whole: no substrings
         ws = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(f"[^{_DOTS}]+", run.group(0))]
         for i in range(len(ws)):
@@ -231,16 +234,17 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
 
 
 def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
-               strict: bool = False, same_words: bool = False) -> Piece | None:
+               strict: bool = False, same_words: bool = False, extra: int = 1) -> Piece | None:
     """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the
     same key, or the key and a case ending (for a search over a whole document, where near keys abound).
     ``same_words``: as many words as the name (between two Latin-script languages a transliteration keeps
-    them: Einstein / Anh-xtanh, but America is not New York)."""
+    them: Einstein / Anh-xtanh, but America is not New York). ``extra``: with ``strict``, how many consonant
+    classes a case or adjective ending may add (Tver / Тверскую: two)."""
     best: tuple[float, Piece] | None = None
     for key in name_keys(name, name_lang):
         if key:
             found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
-                              name if same_words else "")
+                              name if same_words else "", extra)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
@@ -254,13 +258,17 @@ def spelled_alike(a: str, b: str) -> bool:
     two Latin-script languages a name is kept or respelt, Moscow / Moskau / Moskva, so Okafor is not Humphrey
     and Pan Xin is not Phan Tam though their consonant classes are alike). A name written as hyphen-joined
     syllables (Vietnamese transliteration: Anh-xtanh for Einstein, Mát-xcơ-va for Moscow) keeps only its sound,
-    so its consonant classes are evidence enough."""
+    so its consonant classes are evidence enough. A compound sharing the other's last four letters is alike
+    too (Iceland / Norðurlands)."""
     from rapidfuzz.distance import Indel
 
     if _SYLLABLE_HYPHENS.search(a) or _SYLLABLE_HYPHENS.search(b):
         return True
-    fa, fb = romanise(a), romanise(b)
-    return Indel.normalized_similarity(fa.replace(" ", ""), fb.replace(" ", "")) >= 0.5
+    fa, fb = romanise(a).replace(" ", ""), romanise(b).replace(" ", "")
+    if Indel.normalized_similarity(fa, fb) >= 0.5:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= 5 and short[-4:] in long_  # a compound's last part (Iceland / Austurlandi: -land)
 
 
 def n_words_of(name: str) -> int:
@@ -268,7 +276,7 @@ def n_words_of(name: str) -> int:
 
 
 def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
-              same_words: bool, spelling: str = "") -> tuple[float, Piece] | None:
+              same_words: bool, spelling: str = "", extra: int = 1) -> tuple[float, Piece] | None:
     from rapidfuzz.distance import Indel
 
     best: tuple[float, Piece] | None = None
@@ -277,7 +285,7 @@ def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, 
             continue
         if spelling and not spelled_alike(spelling, text[p.start:p.end]):
             continue
-        if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) == len(key) + 1
+        if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) - len(key) <= extra
                                              and len(key) >= 3)):
             continue
         if same_sound(key, p.key, endings and p.whole):
