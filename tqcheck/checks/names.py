@@ -86,10 +86,11 @@ def _issues(ctx: Any) -> list[NameIssue]:
     # so the name is looked for by sound in the source, and one not found is reported (minor: sound is weak).
     blind = {"source": profile(ctx.tgt_lang).cjk, "target": _blind(ctx.src_lang)}
     open_t = [c for c in open_t if id(c) in paired_t or not blind["target"] or is_acronym(c.text)]
-    if base_lang(ctx.src_lang) == "zh":  # a name in pinyin may be any reading of the source's characters (the
-        # sound match is too loose to tell), so only a sure name that is no pinyin is looked for (Toronto)
+    if base_lang(ctx.src_lang) in ("zh", "ja"):  # only a sure name; from Chinese only one that is no pinyin
+        # (a name in pinyin may be any reading of the source's characters: the sound match is too loose to tell)
+        zh = base_lang(ctx.src_lang) == "zh"
         open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
-                  (_sure_name(c, near) and not any(pinyin.segmentations(w) for w in c.words))]
+                  (_sure_name(c, near) and not (zh and any(pinyin.segmentations(w) for w in c.words)))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t:
@@ -107,10 +108,12 @@ def _issues(ctx: Any) -> list[NameIssue]:
 
 def _blind(lang: str) -> bool:
     """Names of the other side cannot be looked for by sound in text of ``lang``: Han or kana text without a
-    reading for every character (Japanese kanji, Korean Hanja); Chinese has one (pypinyin)."""
+    reading for every character (Korean Hanja; Japanese kanji without pykakasi); Chinese has one (pypinyin),
+    Japanese kanji words have one in pykakasi's dictionary."""
     from ..lang import profile
+    from ..names.roman import kanji_readable
 
-    return profile(lang).cjk and base_lang(lang) != "zh"
+    return profile(lang).cjk and base_lang(lang) != "zh" and not (base_lang(lang) == "ja" and kanji_readable())
 
 
 def _filler(c: Chunk, a: Any) -> bool:
@@ -205,8 +208,14 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
             return True
     if c.side == "target":
         for e in entries:
-            if any(_stems(fold(x)) & doc.stems for x in e.source if " " not in x):
-                return True  # "Ấn Độ" -> India -> "Indians"
+            if any(_stems(fold(x)) & doc.stems if " " not in x else doc.has_stems(x) for x in e.source):
+                return True  # "Ấn Độ" -> India -> "Indians", "Nam Phi" -> South Africa -> "South Africans"
+    if c.side == "source" and lex and len(c.words) >= 2 and not is_acronym(c.text):
+        head = " ".join(c.words[:-1])
+        for stem in _stems(fold(c.words[-1])):  # "North Koreans" -> North Korea -> "Triều Tiên"
+            for e in lex.for_source(f"{head} {stem}"):
+                if any(text_has(parts(t), text) for t in e.target):
+                    return True
     if len(c.words) == 1 and not is_acronym(c.text):
         if _stems(fold(c.text)) & doc.stems:
             return True  # "Sahara" / "sub-Saharan", "Park" / "Parks"
@@ -486,6 +495,17 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
 
     same_script = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script  # else an adjective ending
     by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}  # may add two classes (Tver / Тверскую)
+    src_lower: set[str] | None = None
+
+    def lower_elsewhere(x: Chunk) -> bool:
+        """A single capitalised source word that the source also writes in lower case: an ordinary word at
+        the start of a sentence whose full stop is missing ("... aktivisté Podle organizátorů")."""
+        nonlocal src_lower
+        if len(x.words) != 1 or is_acronym(x.text):
+            return False
+        if src_lower is None:
+            src_lower = {fold(t.text) for t in tokens(docs["source"].text) if t.text[:1].islower()}
+        return fold(x.text) in src_lower
     for y in a.chunks["target"]:
         if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
             continue  # (a name the source has only far from here may have been moved: judged below)
@@ -514,7 +534,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 # name run together with a neighbouring word, not another name
             if _spelled_out(y, b, ctx):
                 continue  # "Gesundheitsdienst NHS" where the source has "National Health Service"
-            xs = [x for x in xs if not _rendered_alike(x, y, ctx)]
+            if _sounds_lower(y, b, ctx):
+                continue  # the source writes it in lower case (инстаграм-аккаунт for Instagram)
+            xs = [x for x in xs if not _rendered_alike(x, y, ctx) and not lower_elsewhere(x)]
             if not xs:
                 continue
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
@@ -601,7 +623,15 @@ def _in_window(c: Chunk, ctx: Any, lex: Any) -> bool:
     entries = (lex.for_target(c.text) or lex.for_target_stem(c.text)) if lex else []
     if lex and not entries and len(c.words) == 1 and len(c.text) >= 6:  # a case ending on the base (Indlandi)
         entries = lex.for_target(c.text[:-1]) or lex.for_target(c.text[:-2])
-    return any(text_has(parts(x), text) or window.has_stems(x) for e in entries for x in e.source)
+    if any(text_has(parts(x), text) or window.has_stems(x) for e in entries for x in e.source):
+        return True
+    # a stem that alternates in declension (Praha / Praze): a word of the window with the same first three
+    # letters and about the same length as a one-word form
+    forms = {fold(x) for e in entries for x in e.source if " " not in x and len(x) >= 5}
+    if forms:
+        words = {fold(t.text) for t in tokens(text) if t.text[:1].isupper()}
+        return any(w[:3] == f[:3] and abs(len(w) - len(f)) <= 1 for w in words for f in forms)
+    return False
 
 
 def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
@@ -660,6 +690,24 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
                 return True
     return near.sounds(x, reach=0) or any(near.sounds(w, reach=0) for w in _word_chunks(x)
                                           if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+def _sounds_lower(y: Chunk, b: int, ctx: Any) -> bool:
+    """A lower-case word of bead ``b``'s source has the sound key of ``y`` (of four classes or more), maybe
+    with a case ending: a brand or name the source language writes in lower case."""
+    from ..names.roman import name_key
+
+    key = name_key(y.text, ctx.tgt_lang)
+    if len(key) < 4:
+        return False
+    text = " ".join(ctx.source.segments[i].text for i in ctx.beads[b].src)
+    for t in tokens(text):
+        if t.text[:1].islower():
+            for w in re.split(r"[-‐‑]", t.text):
+                k = name_key(w, ctx.src_lang)
+                if k.startswith(key) and len(k) - len(key) <= 1:
+                    return True
+    return False
 
 
 def _piece_chunks(c: Chunk) -> list[Chunk]:

@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from .text import base_lang, fold, is_acronym
 
@@ -167,7 +168,26 @@ def _babel_entries(src: str, tgt: str) -> list[LexEntry]:
         other = t.territories.get(code)
         if other and not code.isdigit() or other and code in ("002", "142", "150", "019", "009"):
             out.append(LexEntry(_forms(name, src, code), _forms(other, tgt, code), "territory"))
+    out.extend(_city_entries(s, t))
     out.extend(_abbreviations(src, tgt))
+    return out
+
+
+def _city_entries(s: Any, t: Any) -> list[LexEntry]:
+    """CLDR's exemplar cities of the time zones (Praha / Prague, Москва / Moscow, Mát-xcơ-va): about 400 large
+    cities named in every locale. A locale without its own name uses the zone's English one (Europe/Prague:
+    Prague), as CLDR does."""
+    from babel.core import get_global
+
+    out = []
+    for zone in get_global("zone_territories"):
+        if "/" not in zone or zone.startswith("Etc/"):
+            continue
+        default = zone.rsplit("/", 1)[1].replace("_", " ")
+        a = (s.time_zones.get(zone) or {}).get("city") or default
+        b = (t.time_zones.get(zone) or {}).get("city") or default
+        if a and b:
+            out.append(LexEntry((a,), (b,), "city"))
     return out
 
 

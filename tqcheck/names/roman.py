@@ -22,6 +22,7 @@ _KANA = r"\u30a0-\u30ff\u3040-\u309f\u31f0-\u31ff\uff66-\uff9f"
 HAN_RE = re.compile(f"[{_HAN}]")
 KANA_RE = re.compile(f"[{_KANA}]")
 _UNSPACED_RUN = re.compile(f"[{_HAN}{_KANA}·・･‧]+")
+_HAN_RUNS = re.compile(f"[{_HAN}]+")
 _SMALL_Y = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ゃ": "ya", "ゅ": "yu", "ょ": "yo"}
 _SMALL_V = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e",
             "ぉ": "o"}
@@ -70,9 +71,35 @@ def _kana(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _kakasi():  # noqa: ANN202 - a pykakasi.Kakasi, or None when pykakasi is not installed
+    try:
+        import pykakasi
+    except ImportError:
+        return None
+    return pykakasi.kakasi()
+
+
+def kanji_readable() -> bool:
+    """Japanese kanji can be read (pykakasi's dictionary of readings is installed)."""
+    return _kakasi() is not None
+
+
+@functools.lru_cache(maxsize=16384)
+def kanji_words(run: str) -> tuple[tuple[str, str], ...]:
+    """A run of Japanese text cut into words with their Hepburn readings by pykakasi's dictionary
+    (山下瑞貴 -> 山下 yamashita, 瑞貴 mizuki); empty without pykakasi."""
+    k = _kakasi()
+    if k is None:
+        return ()
+    return tuple((w["orig"], re.sub(r"[^a-z]+", "", w["hepburn"].lower())) for w in k.convert(run) if w["orig"])
+
+
 def romanise(text: str, lang: str = "") -> str:
     """Lower-case ASCII letters (and spaces) for ``text`` in any script."""
     text = unicodedata.normalize("NFKC", text)
+    if lang.startswith("ja") and HAN_RE.search(text) and kanji_readable():  # kanji read as words (高橋 takahashi)
+        text = _HAN_RUNS.sub(lambda m: " " + " ".join(r for _, r in kanji_words(m.group(0))) + " ", text)
     out: list[str] = []
     buf: list[str] = []
 
@@ -212,6 +239,17 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
                 k = name_key(text[ws[i][0]:ws[j][1]], lang)
                 if k:
                     out.append(Piece(ws[i][0], ws[j][1], k, True))
+    if lang.startswith("ja") and kanji_readable():  # kanji words and pairs of them (山下 瑞貴: a full name)
+        for run in _HAN_RUNS.finditer(text):
+            ws, pos = [], run.start()
+            for orig, reading in kanji_words(run.group(0)):
+                ws.append((pos, pos + len(orig), reading))
+                pos += len(orig)
+            for i in range(len(ws)):
+                for j in range(i, min(len(ws), i + 2)):
+                    k = sound_key(" ".join(w[2] for w in ws[i:j + 1]), "")
+                    if k:
+                        out.append(Piece(ws[i][0], ws[j][1], k, True))
     if lang.startswith("zh"):
         from ..lang import profile
 
