@@ -163,7 +163,8 @@ class _DocText:
     @property
     def stems(self) -> set[str]:
         if self._stems is None:
-            self._stems = {st for t in tokens(self.text) for st in _stems(fold(t.text))}
+            self._stems = {st for t in tokens(self.text) for w in {fold(t.text), *parts(t.text)} for st in _stems(w)}
+            # (each part of a hyphenated word too: Vietnam-Eurasian)
         return self._stems
 
 
