@@ -343,7 +343,7 @@ def _similar(src: str, tgt: str, strict: bool = False) -> bool:
     if strict:
         return ratio >= 0.75
     prefix = len(os.path.commonprefix([ka, kb]))
-    return ratio >= 0.6 or (prefix >= 2 and ratio >= 0.45)
+    return ratio >= 0.6 or (prefix >= 3 and ratio >= 0.45)  # (Brésil is no variant of Brühl)
 
 
 _SPEAKER = re.compile(r"^\s*:")
@@ -622,8 +622,8 @@ def _in_window(c: Chunk, ctx: Any, lex: Any) -> bool:
         return True
     window = _DocText.of_text(text)
     entries = (lex.for_target(c.text) or lex.for_target_stem(c.text)) if lex else []
-    if lex and not entries and len(c.words) == 1 and len(c.text) >= 6:  # a case ending on the base (Indlandi)
-        entries = lex.for_target(c.text[:-1]) or lex.for_target(c.text[:-2])
+    if lex and not entries and len(c.words) == 1 and len(c.text) >= 5:  # a case ending on the base (Indlandi)
+        entries = lex.for_target(c.text[:-1]) or lex.for_target(c.text[:-2]) or lex.for_target_prefix(c.text)
     if any(text_has(parts(x), text) or window.has_stems(x) for e in entries for x in e.source):
         return True
     # a stem that alternates in declension (Praha / Praze): a word of the window with the same first three

@@ -40,6 +40,7 @@ class Lexicon:
         self._by_tgt: dict[str, list[LexEntry]] = defaultdict(list)
         self._by_stem: dict[str, list[LexEntry]] | None = None
         self._by_tgt_stem: dict[str, list[LexEntry]] | None = None
+        self._by_tgt_prefix: dict[str, list[tuple[str, list[LexEntry]]]] | None = None
         self._by_src_stem: dict[str, list[LexEntry]] | None = None
         for e in entries:
             for s in e.source:
@@ -83,6 +84,20 @@ class Lexicon:
                     if not is_acronym(t):
                         self._by_tgt_stem[stem_key(t)].append(e)
         return self._by_tgt_stem.get(stem_key(name), []) if not is_acronym(name) else []
+
+    def for_target_prefix(self, word: str) -> list[LexEntry]:
+        """Entries with a one-word target form that shares ``word``'s first four letters and differs in length
+        by two letters at most: an ending that replaces the base's (Noregi for Noregur)."""
+        key = fold(word)
+        if len(key) < 5:
+            return []
+        if self._by_tgt_prefix is None:
+            self._by_tgt_prefix = defaultdict(list)
+            for k, entries in self._by_tgt.items():
+                if k.isalpha() and len(k) >= 5:
+                    self._by_tgt_prefix[k[:4]].append((k, entries))
+        return [e for k, entries in self._by_tgt_prefix.get(key[:4], ()) if abs(len(k) - len(key)) <= 2
+                for e in entries]
 
     def for_source_inflected(self, name: str) -> list[LexEntry]:
         """Entries with a source form of the same word stems as ``name`` (Česku for Česko)."""

@@ -288,6 +288,12 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     return best[1] if best else None
 
 
+def _respell(roman: str) -> str:
+    """Spelling-neutral letters: ph/f, c/k/q, w/v, z/s, doubled letters (Moscow / Moskau / Moskva)."""
+    w = roman.replace(" ", "").replace("ph", "f").replace("q", "k").replace("c", "k").replace("w", "v")
+    return re.sub(r"(.)\1+", r"\1", w.replace("z", "s"))
+
+
 _SYLLABLE_HYPHENS = re.compile(r"\w+(?:[-‐‑]\w+)+")
 
 
@@ -302,8 +308,8 @@ def spelled_alike(a: str, b: str) -> bool:
 
     if _SYLLABLE_HYPHENS.search(a) or _SYLLABLE_HYPHENS.search(b):
         return True
-    fa, fb = romanise(a).replace(" ", ""), romanise(b).replace(" ", "")
-    if Indel.normalized_similarity(fa, fb) >= 0.5:
+    fa, fb = _respell(romanise(a)), _respell(romanise(b))
+    if Indel.normalized_similarity(fa, fb) >= 0.55:
         return True
     short, long_ = sorted((fa, fb), key=len)
     return len(short) >= 5 and short[-4:] in long_  # a compound's last part (Iceland / Austurlandi: -land)
