@@ -72,8 +72,15 @@ def _issues(ctx: Any) -> list[NameIssue]:
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     near = _Near(ctx, a)
-    open_t = [c for c in open_t if not near.variant(c) and not near.sounds(c)]
-    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c)]
+    lower = {side: {fold(t.text) for t in tokens(docs[side].text) if t.text[:1].islower()} for side in docs}
+
+    def ordinary(c: Chunk) -> bool:
+        """A sentence's first word that its document also writes in lower case ("Im Jahr", "Le patron")."""
+        return len(c.words) == 1 and not is_acronym(c.text) and fold(c.text) in lower[c.side] \
+            and _initial_word(c, ctx)
+
+    open_t = [c for c in open_t if not near.variant(c) and not near.sounds(c) and not ordinary(c)]
+    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c) and not ordinary(c)]
     curated = bool(lex and lex.curated)
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
