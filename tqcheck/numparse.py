@@ -36,6 +36,9 @@ class Quantity:
     value: float | tuple | None = field(default=None, compare=False)
     approx: bool = field(default=False, compare=False)  # "about 40", "hơn 40", "40 左右": a rounded value
     unit: str | None = field(default=None, compare=False)  # a unit of measure (tqcheck.units) after the value
+    in_date: bool = field(default=False, compare=False)  # a year written inside a date ("July 26, 2020")
+    rank: bool = field(default=False, compare=False)  # a figure with an ordinal suffix ("3rd", "10th")
+    guessed: bool = field(default=False, compare=False)  # a scale read from an inflected word ("milljörðum")
 
 
 # Scale words every language understands besides its own (CLDR's, from the profile): none. English and
@@ -79,7 +82,12 @@ def profile_spaced(lang: str) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _scales(lang: str) -> dict[str, float]:
-    return dict(_facts(lang).scales)
+    out = dict(_facts(lang).scales)
+    for w, v in list(out.items()):  # "6 百万", "3千万": a Han scale with a Han multiplier before it
+        if len(w) == 1 and not w.isascii() and not profile_spaced(lang):
+            for k, m in (("十", 10.0), ("百", 100.0), ("千", 1000.0)):
+                out.setdefault(k + w, m * v)
+    return out
 
 
 @functools.lru_cache(maxsize=64)
@@ -287,14 +295,32 @@ def _vi_words(tokens: list[str]) -> float | None:
     return total + cur
 
 
+# "half a million", "nửa triệu": half of a round number (soft, like every number word)
+_HALF_OF = {
+    "en": (re.compile(r"\bhalf\s+an?\s+(?P<u>thousand|million|billion|trillion|dozen|century|decade)\b",
+                      re.IGNORECASE), {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+                                       "dozen": 12.0, "century": 100.0, "decade": 10.0}),
+    "vi": (re.compile(r"(?<![\wÀ-ỹ])nửa\s+(?P<u>nghìn|ngàn|triệu|tỷ|tỉ|tá|thế\s+kỷ|thập\s+kỷ)(?![\wÀ-ỹ])",
+                      re.IGNORECASE), {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "tá": 12.0,
+                                       "thế kỷ": 100.0, "thập kỷ": 10.0}),
+}
+
+
 def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     out = []
+    half = _HALF_OF.get(lang)
+    for m in half[0].finditer(text) if half else ():
+        if not any(used[m.start():m.end()]):
+            v = 0.5 * half[1][re.sub(r"\s+", " ", m["u"].lower())]
+            out.append(_soft(text, m.start(), m.end(), v, lang))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     if lang == "en":
         for m in _EN_WORD_RE.finditer(text):
             s, e = m.start(), m.start() + len(m.group(0).rstrip("- "))
             toks = re.split(r"[- ]+", text[s:e].lower())
             if toks and toks[0] in _EN_MULT:
-                if len(toks) == 1 and re.search(r"(?<![\w])an?\s+$", text[:s], re.IGNORECASE):
+                if len(toks) == 1 and re.search(r"(?<![\w])an?\s+$", text[:s], re.IGNORECASE) \
+                        and not any(used[s:e]):
                     v = _EN_MULT[toks[0]]  # "a hundred years", "a million": may match 100 / 1,000,000, not required
                     out.append(Quantity("ordinal", frozenset({("num", v)}), s, e, text[s:e], True, value=v))
                     used[s:e] = [True] * (e - s)
@@ -324,6 +350,7 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             if v is not None:
                 out.append(_soft(text, s, e, v))
     else:
+        out += _han_numbers(text, lang, used)
         out += _generic_words(text, lang, used)
     return out
 
@@ -338,6 +365,27 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
         return None, table
     let = _letter(lang)
     return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
+
+
+@functools.lru_cache(maxsize=64)
+def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, float]]]:
+    """Case forms num2words does not write ("двадцати", "desátou", "sedmým"): a stem of each one-word form of
+    five letters or more (less its last letter, or two from seven letters) with an ending of up to three
+    letters. Stems two values share are dropped. Languages that separate words only."""
+    if not profile_spaced(lang):
+        return None, {}
+    _, table = _words_re(lang)
+    stems: dict[str, tuple[str, float] | None] = {}
+    for w, kv in table.items():
+        if len(w) < 5 or not w.isalpha():
+            continue
+        stem = w[:-1] if len(w) < 7 else w[:-2]
+        stems[stem] = kv if stems.get(stem, kv) == kv else None
+    stems = {k: v for k, v in stems.items() if v is not None}
+    if not stems:
+        return None, {}
+    let = _letter(lang)
+    return re.compile(rf"(?<!{let})(?P<stem>{_alt(list(stems))}){let}{{0,3}}(?!{let})", re.IGNORECASE), stems  # type: ignore[return-value]
 
 
 @functools.lru_cache(maxsize=64)
@@ -373,13 +421,47 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if kind == "ordinal":
             out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, m.group(0), True, value=v))
         else:
-            out.append(_soft(text, m.start(), end, v))
+            out.append(_soft(text, m.start(), end, v, lang))
         used[m.start():end] = [True] * (end - m.start())
+    ipat, stems = _inflected_words_re(lang)
+    for m in ipat.finditer(text) if ipat else ():  # soft like every number word; inflections may only match
+        if any(used[m.start():m.end()]):
+            continue
+        kind, v = stems[m["stem"].lower()]
+        end = m.end()
+        scale = _scale_after(text, end, lang) if kind == "number" else None
+        if scale is not None:  # "пятью миллионами" is read when the scale form is listed
+            v, end = v * scale[0], scale[1]
+        out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, text[m.start():end], True,
+                            value=v))
+        used[m.start():end] = [True] * (end - m.start())
+    out += _bare_scales(text, lang, used)
     return out
 
 
-def _soft(text: str, s: int, e: int, v: float) -> Quantity:
-    pct = re.match(r"\s*(?:" + _alt(list(_PERCENT)) + ")", text[e:], re.IGNORECASE)
+def _bare_scales(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """A scale word with no number before it stands for one of it ("eina billjón" when "eina" is an inflected
+    "one" num2words does not list, "上万", "миллион"): a soft value that may only match."""
+    from .lang import base_code, profile
+
+    spaced = profile(base_code(lang)).spaces_between_words
+    words = [w for w in _scales(lang) if (len(w) >= 4 and w.isalpha()) or (not spaced and not w.isascii())]
+    if not words:
+        return []
+    let = _letter(lang)
+    out = []
+    for m in re.finditer(rf"(?<!{let})(?:{_alt(words)})(?!{let})", text, re.IGNORECASE):
+        if any(used[m.start():m.end()]) or re.search(r"\d\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue
+        v = _scales(lang)[m.group(0).lower()]
+        out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
+def _soft(text: str, s: int, e: int, v: float, lang: str = "") -> Quantity:
+    words = list(_percent_words(lang)) if lang else list(_PERCENT)  # "Zwei-Prozent-Ziel", "two per cent"
+    pct = re.match(r"[\s-]*(?:" + _alt(words) + ")", text[e:], re.IGNORECASE)
     if pct:
         return Quantity("percent", frozenset({("pct", _norm(v))}), s, e + pct.end(), text[s:e + pct.end()], True,
                         value=v)
@@ -416,6 +498,66 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     day = (rf"(?:\s*(?P<d1>\d{{1,2}})\s*{re.escape(f.day_suffix)}"
            rf"(?:\s*[-–~〜至到]\s*(?P<d2>\d{{1,2}})\s*{re.escape(f.day_suffix)})?)?") if f.day_suffix else ""
     return re.compile(rf"(?<![\d.])(?<!\d,){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
+
+
+# Han numerals (Chinese and Japanese): digits, the small units and the scales that cn2an reads.
+_HAN_DIGITS = "〇零一二两兩三四五六七八九"
+_HAN = _HAN_DIGITS + "十拾百佰千仟万萬亿億"
+_HAN_RUN = rf"[{_HAN}]{{1,12}}"
+
+
+def _han_value(run: str) -> float:
+    """The value of a run of Han numerals ("三十五" 35, "二〇二一" 2021, "三千五百万"); NaN when unreadable."""
+    try:
+        import cn2an
+    except ImportError:  # pragma: no cover - cn2an is a core dependency
+        return float("nan")
+    mode = "smart" if len(run) == 4 and all(ch in _HAN_DIGITS for ch in run) else "normal"  # "二〇二一"
+    try:
+        return float(cn2an.cn2an(run, mode))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return float("nan")
+
+
+def _han_profile(lang: str) -> bool:
+    f = _facts(lang)
+    return not profile_spaced(lang) and f.month_suffix == "月" and f.year_suffix == "年"
+
+
+@functools.lru_cache(maxsize=16)
+def _han_date_re(lang: str) -> re.Pattern[str]:
+    if not _han_profile(lang):
+        return re.compile(r"(?!)")
+    day = _facts(lang).day_suffix or "日"
+    return re.compile(rf"(?:(?P<y>[{_HAN_DIGITS}]{{4}}|\d{{4}})\s*年\s*)?(?P<mon>十[一二]?|[一二三四五六七八九])\s*月"
+                      rf"(?:\s*(?P<d>[{_HAN}]{{1,3}})\s*{re.escape(day)})?")
+
+
+@functools.lru_cache(maxsize=16)
+def _han_year_re(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<y>[{_HAN_DIGITS}]{{4}})(?=\s*年)") if _han_profile(lang) else re.compile(r"(?!)")
+
+
+def _han_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Han numeral runs outside dates ("三十五人", "两百名", "三千五百万"): soft values. A run that is a count
+    with a unit ("三十", "两百", "十五") or several digits is a number that may satisfy a figure (required at
+    minor only); a lone character ("一些", "十分", "千万") may only match."""
+    if not _han_profile(lang):
+        return []
+    out = []
+    for m in re.finditer(_HAN_RUN, text):
+        if any(used[m.start():m.end()]):
+            continue
+        run = m.group(0)
+        v = _han_value(run)
+        if v != v or v <= 0:
+            continue
+        counted = bool(re.search(rf"[{_HAN_DIGITS}][十拾百佰千仟万萬亿億]|十[{_HAN_DIGITS}]|[{_HAN_DIGITS}]{{2,}}", run))
+        end = m.end()
+        kind = "number" if counted and len(set(run)) > 1 else "ordinal"
+        out.append(Quantity(kind, frozenset({("num", _norm(v))}), m.start(), end, run, True, value=v))
+        used[m.start():end] = [True] * (end - m.start())
+    return out
 
 
 def _pm(text: str, start: int, end: int, lang: str) -> bool:
@@ -469,9 +611,53 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if not any(used[m.start():m.end()]):
             h = int(m["h"])
             keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
-                              ("num", float(h % 12 or 12))})
+                              ("num", float(h % 12 or 12))} | ({("time", (h + 12, 0))} if h < 12 else set()))
             out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(h)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _periods(lang: str) -> dict[str, int]:
+    """CLDR's names of the morning and afternoon periods, normalised ("am" -> 0, "pm" -> 12), two letters or more."""
+    from babel.dates import get_period_names
+
+    out: dict[str, int] = {}
+    for width in ("abbreviated", "wide"):
+        try:
+            names = get_period_names(width, "format", locale=base_lang(lang) or "en")
+        except (UnknownLocaleError, ValueError, TypeError):
+            return out
+        for key, add in (("am", 0), ("pm", 12)):
+            name = re.sub(r"[.\s]", "", names.get(key, "")).lower()
+            if len(name) >= 2 and name.isalpha():
+                out.setdefault(name, add)
+    return out
+
+
+def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """A whole hour with the period after it ("8pm", "8 p.m.") or a clock word ("20 Uhr", "v 16 hodin")."""
+    out = []
+    periods = _periods(lang)
+    let = _letter(lang)
+    for m in re.finditer(rf"(?<![\d:.,])(?P<h>1[0-2]|0?\d)\s?(?P<p>[^\W\d_]\.?\s?[^\W\d_]\.?)(?!{let})", text):
+        add = periods.get(re.sub(r"[.\s]", "", m["p"]).lower())
+        spaced_plain = text[m.end("h")].isspace() and "." not in m["p"] and not m["p"].isupper()
+        if add is None or spaced_plain or any(used[m.start():m.end()]):
+            continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" are times
+        h = int(m["h"]) % 12 + add
+        out.append(Quantity("time", frozenset({("time", (h, 0))}), m.start(), m.end(), m.group(0)))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    words = _facts(lang).clock_words
+    for m in re.finditer(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])\s?(?:{_alt(list(words))})(?!{let})", text,
+                         re.IGNORECASE) if words else ():
+        if any(used[m.start():m.end()]):
+            continue
+        h = int(m["h"])  # "20 Uhr", "8 Uhr (abends)"; "10 hodin" is also ten hours: a number with both readings
+        keys = {("time", (h, 0)), ("num", float(h))} | ({("time", (h + 12, 0))} if h < 12 else set())
+        out.append(Quantity("number", frozenset(keys), m.start(), m.start("h") + len(m["h"]), m["h"],
+                            value=float(h)))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
 
 
@@ -495,6 +681,23 @@ _VI_MONTH_MORE = re.compile(r"\s*(?:hoặc|hay|và|,|-|–|đến|tới)\s*(?P<m
                             r"(?!\s*(?:tháng|ngày|năm|giờ|phút|%|tuổi))", re.IGNORECASE)
 _VI_MONTH_RE = re.compile(r"(?<![\wÀ-ỹ])tháng\s+" + _VI_MON + r"(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?(?![\d/])",
                           re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _day_first(lang: str) -> bool:
+    """CLDR's long date pattern of ``lang`` puts the day before the month ("d. MMMM y", "d MMMM y")."""
+    from babel.dates import get_date_format
+
+    try:
+        pat = get_date_format("long", locale=base_lang(lang) or "en").pattern
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    d, mo = pat.find("d"), pat.find("M")
+    return 0 <= d < mo
+
+
+_DAY_AFTER = re.compile(r"\s+(?P<d>\d{1,2})(?![\d:]|[.,]\d|\s*[^\W\d_])")  # "jan 17 09": not "Juli 16 Konten"
+_DAY_BEFORE = re.compile(r"(?<![\d.,:])(?P<d>\d{1,2})\.?\s+$")
 
 
 def _day(word: str) -> int:
@@ -526,7 +729,8 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         q = qs[0]
         out.extend(qs)
         if year:
-            out.append(Quantity("year", frozenset({("num", float(year))}), ys, ys + 4, year, value=float(year)))
+            out.append(Quantity("year", frozenset({("num", float(year))}), ys, ys + 4, year, value=float(year),
+                                in_date=q.kind == "date"))
         for i in range(q.start, q.end):
             used[i] = True
 
@@ -536,6 +740,20 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for m in _VI_DATE_RE.finditer(text):
             days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
             add(_date(_vi_month(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y"))
+    for m in _han_date_re(lang).finditer(text):  # "二〇二一年十二月五日", "十二月", "2021年十二月"
+        mon, day = _han_value(m["mon"]), _han_value(m["d"]) if m["d"] else 0
+        year = m["y"] if m["y"] and m["y"].isdigit() else str(int(_han_value(m["y"]))) if m["y"] else None
+        if not 1 <= mon <= 12 or (m["d"] and not 1 <= day <= 31) or not any(ch in _HAN for ch in m.group(0)):
+            continue
+        q = (_date(int(mon), [int(day)], m.start(), m.end(), text) if day else
+             Quantity("month", frozenset({("month", int(mon))}), m.start(), m.end(), m.group(0)))
+        add(q, year if year and 1000 <= int(year) <= 2100 else None, m.start("y") if m["y"] else 0)
+    for m in _han_year_re(lang).finditer(text):
+        y = int(_han_value(m["y"]))
+        if 1000 <= y <= 2100 and not any(used[m.start():m.end()]):
+            out.append(Quantity("year", frozenset({("num", float(y))}), m.start(), m.end(), m.group(0),
+                                value=float(y)))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     cjk = _cjk_date_re(lang)
     for m in cjk.finditer(text) if cjk is not None else ():
         if m["d1"]:
@@ -550,12 +768,23 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
-        for pat in (mon + r"\s+" + _DAY + _DAY2 + year,
-                    _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + mon + year):
+        pats = (mon + r"\s+" + _DAY + _DAY2 + year,
+                _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + mon + year)
+        for pat in pats[::-1] if _day_first(lang) else pats:  # "am 24. Juli 16 Konten": the day comes first
             for m in re.finditer(pat + r"(?![\d\w])", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
-                add(_date(month_of(m["mon"]), days, m.start(), m.end(), text), m["y"],
-                    m.start("y") if m["y"] else 0)
+                qs = _date(month_of(m["mon"]), days, m.start(), m.end(), text)
+                if len(qs) == 1 and not m["y"]:  # "17 jan 09": a number on the month's other side may be the day
+                    other = (_DAY_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                             if m.start("mon") < m.start("d1") else _DAY_AFTER.match(text, m.end()))
+                    if other and 1 <= int(other["d"]) <= 31 and not any(used[other.start("d"):other.end("d")]):
+                        q = qs[0]
+                        qs = [replace(q, keys=q.keys | {("date", (q.value[0], int(other["d"])))})]  # type: ignore[index]
+                        d0, d1 = other.start("d"), other.end("d")  # the other number: a day or not, it may only match
+                        out.append(Quantity("ordinal", frozenset({("num", float(other["d"]))}), d0, d1, other["d"],
+                                            True, value=float(other["d"])))
+                        used[d0:d1] = [True] * (d1 - d0)
+                add(qs, m["y"], m.start("y") if m["y"] else 0)
     for m in _NUMDATE_RE.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         if a < b <= 10 and not m["y"] and not m["d1"] and not re.search(r"(?:ngày|hôm|on)\s*$", text[:m.start()]):
@@ -600,8 +829,12 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 continue  # "may" the verb, "March of the Penguins": a bare month needs "in", "since", ...
             abbreviated = word.lower() not in _facts(lang).wide_months and word.lower() in _facts(lang).months
             end = m.end() if m["y"] or abbreviated else m.end("mon")  # "červnu." ends a sentence
+            # a month read through a stem ("v červenci", "červenou" = red) or an English abbreviation alone
+            # ("Jan" the name) is soft: it may match a month, it is never required or flagged as added
+            guess = word.lower().rstrip(".") not in _facts(lang).months or (
+                base_lang(lang) == "en" and abbreviated and not m["y"])
             add(Quantity("month", frozenset({("month", month)}), m.start(), end,
-                         text[m.start():end]), m["y"], m.start("y") if m["y"] else 0)
+                         text[m.start():end], guess), m["y"], m.start("y") if m["y"] else 0)
     return out
 
 
@@ -670,6 +903,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                 keys.add(("time", (h + 12, mins)))
             found.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
+    found += _hours(text, lang, used)
     for m in _NUM_LIST_RE.finditer(text):  # "1,2,3": counted items, not a decimal
         if any(used[m.start():m.end()]):
             continue
@@ -699,7 +933,8 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                 found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True,
                                       value=v))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
-    found = [_gloss(q, text) for q in found]
+    ends = [q.end for q in found]
+    found = [_gloss(q, text, ends) for q in found]
     return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
 
 
@@ -777,9 +1012,16 @@ _MODEL_NUM_RE = re.compile(r"(?<![A-Za-z\d.,])\d{1,4}(?=[A-Z]{1,4}(?![a-z]))")  
 _GLOSS_BEFORE = re.compile(r"\d[^\d()（）]{0,20}[(（][^()（）]{0,12}$")
 
 
-def _gloss(q: Quantity, text: str) -> Quantity:
-    if q.soft or q.kind not in ("number", "money") or not _GLOSS_BEFORE.search(text, max(0, q.start - 30), q.start):
+_BRACKET_BEFORE = re.compile(r"[(（][^()（）]{0,12}$")
+
+
+def _gloss(q: Quantity, text: str, ends: list[int] | None = None) -> Quantity:
+    if q.soft or q.kind not in ("number", "money"):
         return q
+    if not _GLOSS_BEFORE.search(text, max(0, q.start - 30), q.start):
+        b = _BRACKET_BEFORE.search(text, max(0, q.start - 13), q.start)  # "pět mil (8 km)": after a number word
+        if b is None or not any(b.start() - 20 <= e <= b.start() for e in ends or ()):
+            return q
     return replace(q, soft=True)
 # Counted periods a translation may turn into years: "four decades" = "40 năm", "ba thế kỷ" = "300 years"
 _MULTIPLES = {
@@ -796,7 +1038,9 @@ def _with_multiple(q: Quantity, text: str, lang: str) -> Quantity:
     if pat is None or q.kind not in ("number",) or not isinstance(q.value, float):
         return q
     if base_lang(lang) == "vi" and _VI_HALF.match(text, q.end):  # "4 năm rưỡi" = four and a half years
-        q = replace(q, keys=q.keys | {("num", _norm(q.value + 0.5))})
+        last = text[q.start:q.end].split()[-1].lower()
+        unit = _VI_MULT.get(last, 1.0) if last in _VI_MULT and last != "trăm" else 1.0  # "một triệu rưỡi" = 1.5M
+        q = replace(q, keys=q.keys | {("num", _norm(q.value + 0.5 * unit))})
     m = pat.match(text, q.end)
     if not m:
         return q
@@ -817,6 +1061,13 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     if m["glued"] is not None and not (glued and glued.group(0).islower() and glued.group(0) not in ("am", "pm")
                                        and (m["scale"] or m["unit"] or m["ord"]) is None):
         return None  # "25letou", "10měsíčních", "60er" (a compound) are numbers; "5Ghz", "8pm" are not
+    if not (m["scale"] or m["unit"] or m["ord"]):
+        pct = _percent_compound(text, m.end("num"), lang)
+        if pct:  # "30procentní", "30-Prozent-Hürde", "30 procentní": a percentage in a compound word
+            value, _ = parse_number(m["num"], lang)
+            if value == value:
+                return Quantity("percent", frozenset({("pct", _norm(value))}), m.start("num"), pct,
+                                text[m.start("num"):pct], value=value)
     value, alts = parse_number(m["num"], lang)
     if value != value:  # NaN
         return None
@@ -834,12 +1085,20 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     if unit == "đồng" and not (scale_word or cur_prefix):
         cur = None if not re.match(r"\d", m["num"]) else "VND"
     vals = {value * scale} | {a * scale for a in alts}
+    guessed = False
+    if not (scale_word or unit or cur_prefix or m["ord"]):
+        cands, word_end = _inflected_scale(text, m.end("num"), lang)
+        if cands:  # "11,85 milljörðum": an inflected scale word; every scale its beginning fits
+            vals = {v * c for v in vals for c in cands}
+            value, scale, guessed, end = value * min(cands), 1.0, True, word_end
     if m["ord"] and m["ord"].lower().lstrip("'’") == "s" and value >= 100:
         vals.add(value % 100)  # "the 1950s" = "thập niên 50"
     if start_apostrophe(text, m.start("num")) and len(m["num"]) == 2:
         vals |= {1800 + value, 1900 + value, 2000 + value}  # "'71" = 1971 ("'35" may be 1835 in a history)
     year_suffix = _facts(lang).year_suffix
-    if year_suffix and len(m["num"]) == 2 and text.startswith(year_suffix, m.end("num")) and not scale_word:
+    era = re.match(r"\s*[(（][^()（）\d]{1,6}\d{1,2}[)）]\s*", text[m.end("num"):m.end("num") + 14])
+    after = m.end("num") + (era.end() if era else 0)  # "23（大正12）年": the era's year in brackets
+    if year_suffix and len(m["num"]) == 2 and text.startswith(year_suffix, after) and not scale_word:
         vals |= {1900 + value, 2000 + value}  # "18年" in running text is 2018 ("０４～０５年": 2004-2005)
     start = m.start("cur") if cur_prefix else m.start("num")
     if unit in _percent_words(lang):
@@ -857,8 +1116,69 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
         kind = "year"
     else:
         kind = "number"
+    rank = bool(m["ord"]) and m["ord"].lower() in ("st", "nd", "rd", "th")
     return Quantity(kind, frozenset(("num", _norm(v)) for v in vals), start, end, text[start:end], currency=cur,
-                    value=value * scale, unit=measure[0] if measure else None, approx=bool(m["infix"]))
+                    value=value * scale, unit=measure[0] if measure else None, approx=bool(m["infix"]), rank=rank,
+                    guessed=guessed)
+
+
+_STEM = 5  # letters an inflected scale word shares with a form CLDR or num2words lists ("millj|örðum")
+
+
+@functools.lru_cache(maxsize=64)
+def _scale_stems(lang: str) -> dict[str, frozenset[float]]:
+    """Scale words of a language that separates words, by their first letters: "millj" -> {1e6, 1e9}."""
+    if not profile_spaced(lang):
+        return {}
+    out: dict[str, set[float]] = {}
+    for w, v in _scales(lang).items():
+        if len(w) > _STEM and w.isalpha():
+            out.setdefault(w[:_STEM], set()).add(v)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _inflected_scale(text: str, pos: int, lang: str) -> tuple[frozenset[float], int]:
+    """The scales a word right after a number may be an inflection of (none when the word is a listed form)."""
+    stems = _scale_stems(lang)
+    m = re.match(r"\s?([^\W\d_]+)", text[pos:pos + 40]) if stems else None
+    if m is None or len(m.group(1)) <= _STEM or m.group(1).lower() in _scales(lang):
+        return frozenset(), pos
+    cands = stems.get(m.group(1)[:_STEM].lower())
+    if not cands or _is_unit_word(m.group(1)):
+        return frozenset(), pos
+    return cands, pos + m.end()
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_unit_word(word: str) -> bool:
+    """``word`` (or it less an ending of up to three letters) is a unit pint knows ("millimetern", "milligrams"):
+    SI's "milli-" is not the scale word "milli|on"."""
+    from .units import registry
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    reg = registry()
+    for cut in range(0, 4):
+        stem = plain[:len(plain) - cut] if cut else plain
+        if len(stem) < 4:
+            break
+        try:
+            reg.parse_units(stem)
+            return True
+        except Exception:  # noqa: BLE001 - pint raises several error types for a word it does not know
+            continue
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_re(lang: str) -> re.Pattern[str]:
+    words = [w for w in _percent_words(lang) if len(w) >= 5 and w.replace(" ", "").isalpha()]
+    return re.compile(rf"(?:\s|-)?(?:{_alt(words)}){_letter(lang)}*", re.IGNORECASE) if words else re.compile(r"(?!)")
+
+
+def _percent_compound(text: str, pos: int, lang: str) -> int:
+    """End of a word that begins with a percent word right after a number ("30procentní", "30-Prozent-"), else 0."""
+    m = _percent_re(lang).match(text, pos)
+    return m.end() if m else 0
 
 
 # Number words that are also common nouns, and the source words that account for the noun reading:

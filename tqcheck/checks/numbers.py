@@ -32,6 +32,7 @@ OPTIONS = {
 }
 _WINDOW = 2  # beads (with target text) either side whose leftovers may cancel this bead's leftovers
 _MIN_SOFT = 3  # number words below this ("one", "two": "both", articles) are never required
+_DOC_WINDOW = 6  # beads either side where the same value makes an added or missing one weak evidence (minor)
 
 
 @dataclass
@@ -107,11 +108,13 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
     if "tq2" in doc.cache:
         return doc.cache["tq2"]
     left: list[tuple[list[Quantity], list[Quantity]]] = []
+    every: list[tuple[list[Quantity], list[Quantity]]] = []
     for bead in doc.beads:
         src = " ".join(doc.source.segments[i].text for i in bead.src)
         tgt = " ".join(doc.target.segments[j].text for j in bead.tgt)
-        ls, lt = _match(extract(src, doc.src_lang), extract(tgt, doc.tgt_lang))
-        left.append((ls, lt))
+        qs, qt = extract(src, doc.src_lang), extract(tgt, doc.tgt_lang)
+        every.append((qs, qt))
+        left.append(_match(qs, qt))
     with_tgt = [b for b, bead in enumerate(doc.beads) if bead.tgt]
     for b, (ls, _) in enumerate(left):  # cancel against neighbours' leftovers, nearest first
         before = [x for x in with_tgt if x < b][-_WINDOW:]
@@ -133,9 +136,48 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
             tgt_text = " ".join(doc.target.segments[j].text for j in bead.tgt)
             ls = [q for q in ls if not (q.soft and isinstance(q.value, float) and
                                         ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
+            # the source has a figure of its own left here (a day: "25日"), which "the 27th" may replace
+            unmatched = any(any(ch.isdigit() for ch in q.text) for q in ls)
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
+            for issue in out[b]:
+                _weigh(issue, b, every, tgt_text, unmatched)
     doc.cache["tq2"] = out
     return out
+
+
+def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side: int,
+               span: int = _DOC_WINDOW) -> set:
+    """Every key of ``side`` (0 source, 1 target) in the beads around bead ``b``, bead ``b`` itself included."""
+    keys: set = set()
+    for n in range(max(0, b - span), min(len(every), b + span + 1)):
+        for q in every[n][side]:
+            keys |= q.keys
+    return keys
+
+
+def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity]]], tgt_text: str,
+           unmatched: bool = False) -> None:
+    """Lower a value added or missing to minor where the evidence is weak: the same value stands on the other
+    side of this bead (a repeated value written once, "100%, 100% and 100%" -> "all 100%") or of a bead
+    nearby (the aligner put it in another bead, a sentence was restructured); a year added to a date the
+    source writes without one ("July 26" -> "July 26, 2020"); a month named alone (a relative "earlier this
+    month" or an adjective "lednový" made explicit); a rank written as a figure ("3rd" for an inflected
+    ordinal word; these three only when the source bead has no value of its own left unmatched, which the
+    added one may replace); a source "1" (often "a", "the"); digits the translation keeps inside a name
+    ("Nogizaka46")."""
+    if issue.severity is not None or issue.kind == "changed":
+        return
+    q = issue.tgt if issue.kind == "added" else issue.src
+    assert q is not None
+    weak = bool(q.keys & _near_keys(every, b, 0 if issue.kind == "added" else 1))
+    if issue.kind == "added":
+        weak = weak or (not unmatched and (q.in_date or q.kind == "month" or q.rank))
+    else:
+        weak = weak or (q.kind == "number" and q.value == 1.0) or (
+            q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
+            and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)
+    if weak:
+        issue.severity = Severity.MINOR
 
 
 def _options(doc: DocContext) -> dict[str, float]:
@@ -146,6 +188,8 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             options: dict[str, float] | None = None) -> list[Issue]:
     opts = options or OPTIONS
     issues: list[Issue] = []
+    guessed_months = [t for t in lt if t.soft and t.kind == "month"]
+    src_guessed = [s for s in ls if s.soft and s.kind == "month"]
     lt = [t for t in lt if not t.soft and not _article_like(t)]
     ls = [s for s in ls if _required(s)]
     rel = relative_periods(src_text, src_lang)
@@ -165,6 +209,20 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             issues.append(Issue("changed", None, t, rel.pop(0).group(0)))
             lt.remove(t)
     pair(strict=False)
+    # "in July" -> "v červnu", "в июле" -> "in June": a month read through a stem against a listed one
+    for s in [s for s in ls if s.kind == "month"]:
+        t = next(iter(guessed_months), None)
+        if t is not None:
+            issues.append(Issue("changed", s, t, severity=Severity.MAJOR, note="the month is read from an "
+                                "inflected form"))
+            ls.remove(s)
+            guessed_months.remove(t)
+    for s in src_guessed:
+        t = next((t for t in lt if t.kind == "month"), None)
+        if t is not None:
+            issues.append(Issue("changed", s, t, severity=Severity.MAJOR, note="the month is read from an "
+                                "inflected form"))
+            lt.remove(t)
     issues += [Issue("added", None, t) for t in lt]
     issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
     for i in issues:
@@ -212,6 +270,8 @@ def _rounded(a: float, b: float) -> bool:
 def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"]) -> tuple[Severity, str | None]:
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
     ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor."""
+    if s.soft or t.soft:  # a value read from words ("sjö hundruð", "三十五") is fair, not strong evidence
+        return Severity.MAJOR, "a value written in words"
     if {s.kind, t.kind} - {"number", "money", "percent"} or not isinstance(s.value, float) \
             or not isinstance(t.value, float):
         return Severity.CRITICAL, None
@@ -243,8 +303,9 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     conversion that is wrong ("150 feet ≈ 45.7 m, translation says 50 km"; conversions within a translator's
     rounding pass).
     Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
-    MQM: Accuracy / Mistranslation, critical when both values are exact; minor when one is a rounding of a
-    precise value or sits next to an approximation word ("about", "khoảng", "左右").
+    MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
+    ("sjö hundruð", "三十五") or is a month read from an inflection CLDR does not list ("в июле"); minor when
+    one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右").
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
     Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative
@@ -277,7 +338,9 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     What: Reports a source value (figures, and number words of three or more such as "ten") that no value in
     the aligned translation, or in the translation of a neighbouring sentence, matches.
     Why: Dropped figures are a typical machine-translation omission (a sentence cut off before its amount);
-    the translation silently loses a fact. MQM: Accuracy / Omission, major.
+    the translation silently loses a fact. MQM: Accuracy / Omission, major; minor when the evidence is weak: the
+    value is a number word, the translation states the same value in this sentence or one of the six around
+    it, it is a "1" (often "a"), or the translation keeps its digits inside a name ("Nogizaka46").
     Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
     song phương ." (US$10 billion is gone).
     Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").
@@ -300,7 +363,9 @@ def number_added(ctx: BeadContext) -> Iterator[Hit]:
     What: Reports a figure or date in a translated sentence that matches no value of its source sentence (or
     of a neighbouring source sentence) and does not replace a source value (that is TQ201).
     Why: Invented figures (a dateline's date, a year the translator guessed) add claims the author never
-    made. MQM: Accuracy / Addition, major.
+    made. MQM: Accuracy / Addition, major; minor when the evidence is weak: the source states the same value
+    in this sentence or one of the six around it, the value is a year added to a date ("July 26, 2020" for
+    "7月26日"), a month named alone, or a rank figure ("3rd") for an ordinal word the parser may not know.
     Example: "Hai bên đã ký 3 thỏa thuận." for "The two sides signed agreements." (3 is invented).
     Fix: Remove the value, or check the source: if it is right, the source needs it too.
     """
@@ -308,4 +373,4 @@ def number_added(ctx: BeadContext) -> Iterator[Hit]:
         t = issue.tgt
         assert t is not None
         yield ctx.hit("target", t.start, t.end, f"{_label(t)} '{t.text}' has no counterpart in the source",
-                      suggestion=None, evidence=ctx.src_text)
+                      suggestion=None, evidence=ctx.src_text, severity=issue.severity)

@@ -20,7 +20,8 @@ from typing import Mapping
 
 # Round numbers whose words num2words generates besides 0-100 ("thousand", "Million", "миллион").
 _ROUND = (1000, 10**6, 10**9)
-_MIN_STEM = 4  # a month stem shorter than this ("ma" for май/мая) matches only the forms CLDR lists
+_MIN_STEM = 3  # a month stem shorter than this ("ma" for май/мая) matches only the forms CLDR lists; a month
+# read through a stem ("v červenci", "в июне") is soft: it may match a month, it is never required or added
 _MAX_ENDING = 3  # letters an inflected month form may add to its stem ("červen|ci", "сентябр|е")
 
 
@@ -135,6 +136,25 @@ def _likely_territory(language: str) -> str | None:
 
     tag = get_global("likely_subtags").get(language) or ""
     return next((p for p in tag.split("_")[1:] if len(p) == 2 and p.isupper()), None)
+
+
+def _multipliers(code: str) -> dict[str, float]:
+    """The words num2words writes after a count of hundreds, thousands, millions ("sjö hundruð", "две тысячи",
+    "pět milionů"): the last word of "2 x 100", "3 x 100", "5 x 100", "1 x 100" read as a multiplier of that base."""
+    try:
+        from num2words import num2words
+    except ImportError:  # pragma: no cover - num2words is a core dependency
+        return {}
+    out: dict[str, float] = {}
+    for base in (100, 1000, 10**6, 10**9):
+        for k in (1, 2, 3, 5):
+            try:
+                toks = num2words(k * base, lang=code).lower().split()
+            except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
+                return out
+            if len(toks) >= 2 and toks[-1].isalpha() and len(toks[-1]) >= 3:
+                out.setdefault(toks[-1], float(base))
+    return out
 
 
 def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -256,6 +276,8 @@ def number_facts(code: str) -> NumberFacts:
 
         loc = Locale.parse("en") if code == "und" else None
     scales = _scales(loc) if loc is not None else {}
+    for word, base in (_multipliers(code) if code != "und" else {}).items():
+        scales.setdefault(word, base)
     scales.update({k.lower(): float(v) for k, v in (sec.get("scales") or {}).items()})
     currencies = _currencies(loc) if loc is not None else {}
     currencies.update({k.lower(): v for k, v in (sec.get("currencies") or {}).items()})

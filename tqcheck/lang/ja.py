@@ -6,6 +6,8 @@ PROFILE = {
         "approx": ["約", "およそ", "ほぼ", "最大", "少なくとも", "数"],
         "scale_infix": ["余"],
         "approx_after": ["以上", "超", "余り", "あまり", "ほど", "近く", "前後", "程度", "以下", "未満"],
+        # "半年" (half a year): num2words writes no fractions (see tqcheck/data/SOURCES.md)
+        "words": {"半": 0.5},
     },
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------

@@ -8,6 +8,8 @@ PROFILE = {
         "approx": ["约", "大约", "近", "将近", "接近", "超过", "逾", "上", "至少", "不到", "不足", "数", "几"],
         "approx_after": ["多", "余", "左右", "以上", "以下", "上下"],
         "scale_infix": ["多", "余"],
+        # "半米" (half a metre): num2words writes no fractions (see tqcheck/data/SOURCES.md)
+        "words": {"半": 0.5},
     },
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
