@@ -601,13 +601,13 @@ def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
     ends the other's (Britain / Великобритании). Katakana often drops an r after a vowel (ー), so r is also
     ignored there."""
     from ..lang import profile
-    from ..names.roman import name_keys, same_sound, spelled_alike
+    from ..names.roman import is_latin, name_keys, same_sound, spelled_alike
 
     kana = any("\u30a0" <= ch <= "\u30ff" for ch in y.text)
     latin = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script == "Latn"
     for wx in x.words:
         for wy in y.words:
-            if latin and not spelled_alike(wx, wy):
+            if (latin or is_latin(wx) and is_latin(wy)) and not spelled_alike(wx, wy):
                 continue  # between Latin scripts the letters must be close too (O'Brien is not Bournemouth)
             for kx in name_keys(wx, ctx.src_lang):
                 for ky in name_keys(wy, ctx.tgt_lang):

@@ -282,10 +282,17 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     for key in name_keys(name, name_lang):
         if key:
             found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
-                              name if same_words else "", extra)
+                              name if same_words or is_latin(name) else "", extra)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
+
+
+def is_latin(text: str) -> bool:
+    """Every letter of ``text`` is a Latin letter (a name kept in Latin script inside Chinese or Russian text
+    is compared by its letters as between two Latin-script languages)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
 
 
 def _respell(roman: str) -> str:
@@ -327,7 +334,7 @@ def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, 
     for p in pieces(text, text_lang):
         if same_words and p.words and p.words != n_words:
             continue
-        if spelling and not spelled_alike(spelling, text[p.start:p.end]):
+        if spelling and is_latin(text[p.start:p.end]) and not spelled_alike(spelling, text[p.start:p.end]):
             continue
         if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) - len(key) <= extra
                                              and len(key) >= 3)):
