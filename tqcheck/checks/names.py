@@ -72,8 +72,15 @@ def _issues(ctx: Any) -> list[NameIssue]:
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     near = _Near(ctx, a)
-    open_t = [c for c in open_t if not near.variant(c) and not near.sounds(c)]
-    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c)]
+    lower = {side: {fold(t.text) for t in tokens(docs[side].text) if t.text[:1].islower()} for side in docs}
+
+    def ordinary(c: Chunk) -> bool:
+        """A sentence's first word that its document also writes in lower case ("Im Jahr", "Le patron")."""
+        return len(c.words) == 1 and not is_acronym(c.text) and fold(c.text) in lower[c.side] \
+            and _initial_word(c, ctx)
+
+    open_t = [c for c in open_t if not near.variant(c) and not near.sounds(c) and not ordinary(c)]
+    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c) and not ordinary(c)]
     curated = bool(lex and lex.curated)
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
@@ -82,8 +89,15 @@ def _issues(ctx: Any) -> list[NameIssue]:
 
     # A name written in Han or kana on the other side can be matched only by sound, and most are not (kanji
     # names, translated names): there a name merely not found is no finding at all, unless it is an acronym.
-    blind = {"source": profile(ctx.tgt_lang).cjk, "target": profile(ctx.src_lang).cjk}
+    # A name added to a translation of Chinese is the exception: every Han character has a reading (pypinyin),
+    # so the name is looked for by sound in the source, and one not found is reported (minor: sound is weak).
+    blind = {"source": profile(ctx.tgt_lang).cjk, "target": _blind(ctx.src_lang)}
     open_t = [c for c in open_t if id(c) in paired_t or not blind["target"] or is_acronym(c.text)]
+    if base_lang(ctx.src_lang) in ("zh", "ja"):  # only a sure name; from Chinese only one that is no pinyin
+        # (a name in pinyin may be any reading of the source's characters: the sound match is too loose to tell)
+        zh = base_lang(ctx.src_lang) == "zh"
+        open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
+                  (_sure_name(c, near) and not (zh and any(pinyin.segmentations(w) for w in c.words)))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t:
@@ -97,6 +111,16 @@ def _issues(ctx: Any) -> list[NameIssue]:
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
                                  sugg or c.text, c.text, sev))
     return out
+
+
+def _blind(lang: str) -> bool:
+    """Names of the other side cannot be looked for by sound in text of ``lang``: Han or kana text without a
+    reading for every character (Korean Hanja; Japanese kanji without pykakasi); Chinese has one (pypinyin),
+    Japanese kanji words have one in pykakasi's dictionary."""
+    from ..lang import profile
+    from ..names.roman import kanji_readable
+
+    return profile(lang).cjk and base_lang(lang) != "zh" and not (base_lang(lang) == "ja" and kanji_readable())
 
 
 def _filler(c: Chunk, a: Any) -> bool:
@@ -146,7 +170,8 @@ class _DocText:
     @property
     def stems(self) -> set[str]:
         if self._stems is None:
-            self._stems = {st for t in tokens(self.text) for st in _stems(fold(t.text))}
+            self._stems = {st for t in tokens(self.text) for w in {fold(t.text), *parts(t.text)} for st in _stems(w)}
+            # (each part of a hyphenated word too: Vietnam-Eurasian)
         return self._stems
 
 
@@ -191,8 +216,14 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
             return True
     if c.side == "target":
         for e in entries:
-            if any(_stems(fold(x)) & doc.stems for x in e.source if " " not in x):
-                return True  # "Ấn Độ" -> India -> "Indians"
+            if any(_stems(fold(x)) & doc.stems if " " not in x else doc.has_stems(x) for x in e.source):
+                return True  # "Ấn Độ" -> India -> "Indians", "Nam Phi" -> South Africa -> "South Africans"
+    if c.side == "source" and lex and len(c.words) >= 2 and not is_acronym(c.text):
+        head = " ".join(c.words[:-1])
+        for stem in _stems(fold(c.words[-1])):  # "North Koreans" -> North Korea -> "Triều Tiên"
+            for e in lex.for_source(f"{head} {stem}"):
+                if any(text_has(parts(t), text) for t in e.target):
+                    return True
     if len(c.words) == 1 and not is_acronym(c.text):
         if _stems(fold(c.text)) & doc.stems:
             return True  # "Sahara" / "sub-Saharan", "Park" / "Parks"
@@ -246,7 +277,8 @@ class _Near:
                 return True
         return False
 
-    def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False) -> bool:
+    def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False,
+               extra: int = 1) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words)."""
@@ -273,7 +305,7 @@ class _Near:
         for b in bs:
             for i in (beads[b].src if other == "source" else beads[b].tgt):
                 if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere or strict,
-                              same_words=same_words) is not None:
+                              same_words=same_words, extra=extra) is not None:
                     return True
         return False
 
@@ -312,11 +344,13 @@ def _similar(src: str, tgt: str, strict: bool = False) -> bool:
         return False  # "Peterson" for "Peter", "Johnson" for "John": another name
     if ka.startswith(kb):
         return not strict or len(kb) >= 0.6 * len(ka)  # "Wiki" for "Wikipedia"
+    if min(len(ka), len(kb)) < 0.6 * max(len(ka), len(kb)):
+        return False  # not a respelling: "Like" is no variant of "Lindqvist"
     ratio = difflib.SequenceMatcher(None, ka, kb).ratio()
     if strict:
         return ratio >= 0.75
     prefix = len(os.path.commonprefix([ka, kb]))
-    return ratio >= 0.6 or (prefix >= 2 and ratio >= 0.45)
+    return ratio >= 0.6 or (prefix >= 3 and ratio >= 0.45)  # (Brésil is no variant of Brühl)
 
 
 _SPEAKER = re.compile(r"^\s*:")
@@ -416,6 +450,8 @@ def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssu
 
     def pairable(t: Chunk, s: Chunk) -> bool:
         if curated:
+            if t.known and s.known and not is_acronym(t.text) and (len(t.words) >= 2 or _foreign(t)):
+                return True  # one known place for another (London for Europe): the lexicon knows both
             return _confidence(t, tgt_vi) == _confidence(s, tgt_vi) == Severity.MAJOR
         return _sure_name(t, near) and _sure_name(s, near) and is_acronym(t.text) == is_acronym(s.text)
 
@@ -463,7 +499,21 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             lower = {fold(t.text) for t in tokens(docs["target"].text) if t.text[:1].islower()}
         return fold(y.text) not in lower
 
-    by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}
+    from ..lang import profile
+
+    same_script = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script  # else an adjective ending
+    by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}  # may add two classes (Tver / Тверскую)
+    src_lower: set[str] | None = None
+
+    def lower_elsewhere(x: Chunk) -> bool:
+        """A single capitalised source word that the source also writes in lower case: an ordinary word at
+        the start of a sentence whose full stop is missing ("... aktivisté Podle organizátorů")."""
+        nonlocal src_lower
+        if len(x.words) != 1 or is_acronym(x.text):
+            return False
+        if src_lower is None:
+            src_lower = {fold(t.text) for t in tokens(docs["source"].text) if t.text[:1].islower()}
+        return fold(x.text) in src_lower
     for y in a.chunks["target"]:
         if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
             continue  # (a name the source has only far from here may have been moved: judged below)
@@ -480,11 +530,22 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                   and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)]
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
             if not xs or near.variant(y) or near.sounds(y, reach=0) or near.sounds(y, reach=1 if moved else 0) \
-                    or any(near.sounds(w, reach=1, strict=True) for w in _word_chunks(y)):
+                    or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2)
+                           for w in _word_chunks(y)):
                 continue
             if not moved and (_found_in(y, docs["source"], lex) or near.sounds(y, everywhere=True)):
                 continue
             if moved and _in_window(y, ctx, lex):
+                continue
+            if any(_in_window(w, ctx, lex) for w in _piece_chunks(y)):
+                continue  # part of it is the source's (Ve Španělsku / in Spain, Norður-Indlandi / India): a
+                # name run together with a neighbouring word, not another name
+            if _spelled_out(y, b, ctx):
+                continue  # "Gesundheitsdienst NHS" where the source has "National Health Service"
+            if _sounds_lower(y, b, ctx):
+                continue  # the source writes it in lower case (инстаграм-аккаунт for Instagram)
+            xs = [x for x in xs if not _rendered_alike(x, y, ctx) and not lower_elsewhere(x)]
+            if not xs:
                 continue
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
             paired_t.add(id(y))
@@ -496,12 +557,17 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # critical (None: the rule's severity) only on strong evidence that Y is another name: two words or
             # more, an acronym, a katakana or Han name marked as such (middle dot, title), or an English word
             # that is no dictionary word; a single capitalised word elsewhere (Řekové, Конгресс) is major
-            strong_y = (len(y.words) >= 2 or is_acronym(y.text) or base_lang(ctx.tgt_lang) in ("en", "zh", "ja")) \
+            # more, an acronym or a known name; a single unknown word (Bohemia for Čech, a respelt katakana name) is
+            # major
+            strong_y = (len(y.words) >= 2 or is_acronym(y.text) or y.known) \
                 and not _noun_capitals(ctx.tgt_lang)  # German capitals ("Quarantäne Regeln"): major at most
             # a single capitalised word in Russian or Czech may be an institution's first word ("Верховный",
             # "Конгресс"): minor
             lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
             sev = Severity.MINOR if not sure_ys or lone else Severity.MAJOR if moved or not strong_y else None
+            if is_acronym(x.text) and _expanded(x, ctx):
+                sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
+                # santé"): the translation may use its own language's acronym (WHO)
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
 
@@ -534,11 +600,15 @@ def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
     transliterated loosely: Mahmoud Guemama / マフムード・ゲママ, Peter Horby / ピーター・ホービー), or one's key
     ends the other's (Britain / Великобритании). Katakana often drops an r after a vowel (ー), so r is also
     ignored there."""
-    from ..names.roman import name_keys, same_sound
+    from ..lang import profile
+    from ..names.roman import is_latin, name_keys, same_sound, spelled_alike
 
     kana = any("\u30a0" <= ch <= "\u30ff" for ch in y.text)
+    latin = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script == "Latn"
     for wx in x.words:
         for wy in y.words:
+            if (latin or is_latin(wx) and is_latin(wy)) and not spelled_alike(wx, wy):
+                continue  # between Latin scripts the letters must be close too (O'Brien is not Bournemouth)
             for kx in name_keys(wx, ctx.src_lang):
                 for ky in name_keys(wy, ctx.tgt_lang):
                     pairs = [(kx, ky)] + ([(kx.replace("R", ""), ky.replace("R", ""))] if kana else [])
@@ -559,7 +629,17 @@ def _in_window(c: Chunk, ctx: Any, lex: Any) -> bool:
         return True
     window = _DocText.of_text(text)
     entries = (lex.for_target(c.text) or lex.for_target_stem(c.text)) if lex else []
-    return any(text_has(parts(x), text) or window.has_stems(x) for e in entries for x in e.source)
+    if lex and not entries and len(c.words) == 1 and len(c.text) >= 5:  # a case ending on the base (Indlandi)
+        entries = lex.for_target(c.text[:-1]) or lex.for_target(c.text[:-2]) or lex.for_target_prefix(c.text)
+    if any(text_has(parts(x), text) or window.has_stems(x) for e in entries for x in e.source):
+        return True
+    # a stem that alternates in declension (Praha / Praze): a word of the window with the same first three
+    # letters and about the same length as a one-word form
+    forms = {fold(x) for e in entries for x in e.source if " " not in x and len(x) >= 5}
+    if forms:
+        words = {fold(t.text) for t in tokens(text) if t.text[:1].isupper()}
+        return any(w[:3] == f[:3] and abs(len(w) - len(f)) <= 1 for w in words for f in forms)
+    return False
 
 
 def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
@@ -604,9 +684,10 @@ def _relpos(c: Chunk, ctx: Any) -> float:
 
 def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
     """Source chunk ``x`` is written in target bead ``b``: as written, through the lexicon or by sound."""
-    if x.match is not None and x.match.near and x.match.other is not None and \
-            any(x.match.other.segment in ctx.beads[k].tgt for k in range(max(0, b - 1), min(len(ctx.beads), b + 2))):
-        return True
+    if x.match is not None and x.match.near and x.match.other is not None:
+        for k in range(max(0, b - 1), min(len(ctx.beads), b + 2)):
+            if x.match.other.segment in ctx.beads[k].tgt and (k == b or not _source_bead_has(x, k, ctx)):
+                return True  # (a neighbour's mention that the neighbour's source has too is the neighbour's own)
     text = " ".join(ctx.target.segments[i].text for i in ctx.beads[b].tgt)
     if text_has(parts(x.text), text):
         return True
@@ -617,6 +698,89 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
                 return True
     return near.sounds(x, reach=0) or any(near.sounds(w, reach=0) for w in _word_chunks(x)
                                           if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+def _sounds_lower(y: Chunk, b: int, ctx: Any) -> bool:
+    """A lower-case word of bead ``b``'s source has the sound key of ``y`` (of four classes or more), maybe
+    with a case ending: a brand or name the source language writes in lower case."""
+    from ..names.roman import name_key
+
+    key = name_key(y.text, ctx.tgt_lang)
+    if len(key) < 4:
+        return False
+    text = " ".join(ctx.source.segments[i].text for i in ctx.beads[b].src)
+    for t in tokens(text):
+        if t.text[:1].islower():
+            for w in re.split(r"[-‐‑]", t.text):
+                k = name_key(w, ctx.src_lang)
+                if k.startswith(key) and len(k) - len(key) <= 1:
+                    return True
+    return False
+
+
+def _piece_chunks(c: Chunk) -> list[Chunk]:
+    """The words of ``c`` and the parts of its hyphenated words (Norður-Indlandi: Indlandi), each as a chunk."""
+    out = _word_chunks(c) if len(c.words) >= 2 else [c]
+    for w in list(out):
+        pos = 0
+        for piece in re.split(r"[-‐‑]", w.text):
+            k = w.text.find(piece, pos)
+            pos = k + len(piece)
+            if len(piece) >= 4 and piece != w.text:
+                out.append(Chunk(c.side, c.segment, w.start + k, w.start + pos, piece, (piece,), c.strong, False,
+                                 None, c.bead))
+    return [w for w in out if w.text != c.text]
+
+
+def _stem_key(text: str) -> str:
+    return " ".join(w[:5] for w in fold_words(text))
+
+
+def fold_words(text: str) -> list[str]:
+    return [fold(t.text) for t in tokens(text)]
+
+
+def _rendered_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """The source writes ``x`` and the translation ``y`` together in two or more beads: a consistent rendering
+    (Cour suprême / Oberster Gerichtshof, each time), not a name swapped in one place."""
+    sx, sy = _stem_key(x.text), _stem_key(y.text)
+    if not sx or not sy:
+        return False
+    n = 0
+    for bead in ctx.beads:
+        src = " ".join(_stem_key(ctx.source.segments[i].text) for i in bead.src)
+        tgt = " ".join(_stem_key(ctx.target.segments[i].text) for i in bead.tgt)
+        if f" {sx} " in f" {src} " and f" {sy} " in f" {tgt} ":
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def _spelled_out(y: Chunk, b: int, ctx: Any) -> bool:
+    """An acronym in ``y`` is the initials of capitalised words in the source of bead ``b`` (NHS / National
+    Health Service): ``y`` renders a name the source writes in full."""
+    acronyms = [w.lower() for w in y.words if is_acronym(w) and len(w) >= 2]
+    if not acronyms:
+        return False
+    text = " ".join(ctx.source.segments[i].text for i in ctx.beads[b].src)
+    words = [t.text for t in tokens(text)]
+    caps = "".join(w[0].lower() if w[:1].isupper() else " " for w in words if w.lower() not in CONNECTORS)
+    return any(a in caps for a in acronyms)
+
+
+def _expanded(c: Chunk, ctx: Any) -> bool:
+    """An acronym whose expansion comes just before it in its sentence: the initials of the capitalised and
+    longer words there spell it ("Organisation mondiale de la santé (OMS)")."""
+    doc = ctx.source if c.side == "source" else ctx.target
+    before = [re.split(r"['’]", t.text)[-1] for t in tokens(doc.segments[c.segment].text[:c.start])][-10:]
+    letters = c.text.lower()
+    initials = [w[0].lower() for w in before if w[:1].isupper() or len(w) > 3]
+    return len(letters) >= 2 and "".join(initials).endswith(letters)
+
+
+def _source_bead_has(x: Chunk, k: int, ctx: Any) -> bool:
+    return any(text_has(parts(x.text), ctx.source.segments[i].text) for i in ctx.beads[k].src)
 
 
 def _word_chunks(c: Chunk) -> list[Chunk]:

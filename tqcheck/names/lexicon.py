@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from .text import base_lang, fold, is_acronym
 
@@ -39,6 +40,7 @@ class Lexicon:
         self._by_tgt: dict[str, list[LexEntry]] = defaultdict(list)
         self._by_stem: dict[str, list[LexEntry]] | None = None
         self._by_tgt_stem: dict[str, list[LexEntry]] | None = None
+        self._by_tgt_prefix: dict[str, list[tuple[str, list[LexEntry]]]] | None = None
         self._by_src_stem: dict[str, list[LexEntry]] | None = None
         for e in entries:
             for s in e.source:
@@ -82,6 +84,20 @@ class Lexicon:
                     if not is_acronym(t):
                         self._by_tgt_stem[stem_key(t)].append(e)
         return self._by_tgt_stem.get(stem_key(name), []) if not is_acronym(name) else []
+
+    def for_target_prefix(self, word: str) -> list[LexEntry]:
+        """Entries with a one-word target form that shares ``word``'s first four letters and differs in length
+        by two letters at most: an ending that replaces the base's (Noregi for Noregur)."""
+        key = fold(word)
+        if len(key) < 5:
+            return []
+        if self._by_tgt_prefix is None:
+            self._by_tgt_prefix = defaultdict(list)
+            for k, entries in self._by_tgt.items():
+                if k.isalpha() and len(k) >= 5:
+                    self._by_tgt_prefix[k[:4]].append((k, entries))
+        return [e for k, entries in self._by_tgt_prefix.get(key[:4], ()) if abs(len(k) - len(key)) <= 2
+                for e in entries]
 
     def for_source_inflected(self, name: str) -> list[LexEntry]:
         """Entries with a source form of the same word stems as ``name`` (Česku for Česko)."""
@@ -167,7 +183,26 @@ def _babel_entries(src: str, tgt: str) -> list[LexEntry]:
         other = t.territories.get(code)
         if other and not code.isdigit() or other and code in ("002", "142", "150", "019", "009"):
             out.append(LexEntry(_forms(name, src, code), _forms(other, tgt, code), "territory"))
+    out.extend(_city_entries(s, t))
     out.extend(_abbreviations(src, tgt))
+    return out
+
+
+def _city_entries(s: Any, t: Any) -> list[LexEntry]:
+    """CLDR's exemplar cities of the time zones (Praha / Prague, Москва / Moscow, Mát-xcơ-va): about 400 large
+    cities named in every locale. A locale without its own name uses the zone's English one (Europe/Prague:
+    Prague), as CLDR does."""
+    from babel.core import get_global
+
+    out = []
+    for zone in get_global("zone_territories"):
+        if "/" not in zone or zone.startswith("Etc/"):
+            continue
+        default = zone.rsplit("/", 1)[1].replace("_", " ")
+        a = (s.time_zones.get(zone) or {}).get("city") or default
+        b = (t.time_zones.get(zone) or {}).get("city") or default
+        if a and b:
+            out.append(LexEntry((a,), (b,), "city"))
     return out
 
 

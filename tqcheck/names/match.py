@@ -283,7 +283,8 @@ def _decompose(side: str, sp: NameSpan, seg_text: str, lang: str, known: Any, wi
     ws = sp.words
     out: list[Chunk] = []
     residual: list[Word] = []
-    i = 0
+    known_end = -1  # inside a known name of several words that matched nothing near (Luân Đôn): its parts
+    i = 0           # are matched only near, not to a lone word anywhere ('Đôn' is not the source's 'Don')
     while i < len(ws):
         found = None
         for n in range(min(MAX_CHUNK, len(ws) - i), 0, -1):
@@ -291,8 +292,12 @@ def _decompose(side: str, sp: NameSpan, seg_text: str, lang: str, known: Any, wi
             text, words = seg_text[s:e], tuple(w.text for w in ws[i:i + n])
             m = match_chunk(side, text, words, window, lex, tgt_is_vi, fuzzy=True)
             near = m is not None
+            if m is None and i + n <= known_end:
+                continue
             if m is None:
                 m = match_chunk(side, text, words, doc, lex, tgt_is_vi, fuzzy=False)
+            if m is None and n >= 2 and _contiguous(ws[i:i + n], seg_text) and known(text):
+                known_end = max(known_end, i + n)
             if m is not None:
                 found = (n, Chunk(side, sp.segment, s, e, text, words, _strong(words, lang, known, text, sp.strong),
                                   known(text), Match(m[0], m[1], near)))

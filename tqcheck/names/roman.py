@@ -22,6 +22,7 @@ _KANA = r"\u30a0-\u30ff\u3040-\u309f\u31f0-\u31ff\uff66-\uff9f"
 HAN_RE = re.compile(f"[{_HAN}]")
 KANA_RE = re.compile(f"[{_KANA}]")
 _UNSPACED_RUN = re.compile(f"[{_HAN}{_KANA}·・･‧]+")
+_HAN_RUNS = re.compile(f"[{_HAN}]+")
 _SMALL_Y = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ゃ": "ya", "ゅ": "yu", "ょ": "yo"}
 _SMALL_V = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e",
             "ぉ": "o"}
@@ -70,9 +71,35 @@ def _kana(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _kakasi():  # noqa: ANN202 - a pykakasi.Kakasi, or None when pykakasi is not installed
+    try:
+        import pykakasi
+    except ImportError:
+        return None
+    return pykakasi.kakasi()
+
+
+def kanji_readable() -> bool:
+    """Japanese kanji can be read (pykakasi's dictionary of readings is installed)."""
+    return _kakasi() is not None
+
+
+@functools.lru_cache(maxsize=16384)
+def kanji_words(run: str) -> tuple[tuple[str, str], ...]:
+    """A run of Japanese text cut into words with their Hepburn readings by pykakasi's dictionary
+    (山下瑞貴 -> 山下 yamashita, 瑞貴 mizuki); empty without pykakasi."""
+    k = _kakasi()
+    if k is None:
+        return ()
+    return tuple((w["orig"], re.sub(r"[^a-z]+", "", w["hepburn"].lower())) for w in k.convert(run) if w["orig"])
+
+
 def romanise(text: str, lang: str = "") -> str:
     """Lower-case ASCII letters (and spaces) for ``text`` in any script."""
     text = unicodedata.normalize("NFKC", text)
+    if lang.startswith("ja") and HAN_RE.search(text) and kanji_readable():  # kanji read as words (高橋 takahashi)
+        text = _HAN_RUNS.sub(lambda m: " " + " ".join(r for _, r in kanji_words(m.group(0))) + " ", text)
     out: list[str] = []
     buf: list[str] = []
 
@@ -148,11 +175,14 @@ def name_keys(text: str, lang: str = "") -> tuple[str, ...]:
     """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг)."""
     key = name_key(text, lang)
     roman = romanise(text, lang)
-    if "w" in roman and spelling_of(text, lang) == "":
-        alt = sound_key(roman.replace("w", "v"), "")
-        if alt != key:
-            return (key, alt)
-    return (key,)
+    if spelling_of(text, lang) != "":
+        return (key,)
+    alts = [key]
+    if "w" in roman:
+        alts.append(sound_key(roman.replace("w", "v"), ""))
+    if "th" in roman:  # th is a t in most scripts, an s in kana (Smith / スミス, Adityanath / アディツアナス)
+        alts.append(sound_key(roman.replace("th", "s"), ""))
+    return tuple(dict.fromkeys(alts))
 
 
 def same_sound(a: str, b: str, endings: bool = False) -> bool:
@@ -199,9 +229,9 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
             if j > i and text[words[j - 1].end():words[j].start()].strip(" -"):
                 break
             s, e = words[i].start(), words[j].end()
-            k = name_key(text[s:e], lang)
-            if k:
-                out.append(Piece(s, e, k, True, j - i + 1))
+            for k in name_keys(text[s:e], lang):
+                if k:
+                    out.append(Piece(s, e, k, True, j - i + 1))
     for run in _KATAKANA_WORDS.finditer(text):  # katakana words are whole: no substrings
         ws = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(f"[^{_DOTS}]+", run.group(0))]
         for i in range(len(ws)):
@@ -209,6 +239,17 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
                 k = name_key(text[ws[i][0]:ws[j][1]], lang)
                 if k:
                     out.append(Piece(ws[i][0], ws[j][1], k, True))
+    if lang.startswith("ja") and kanji_readable():  # kanji words and pairs of them (山下 瑞貴: a full name)
+        for run in _HAN_RUNS.finditer(text):
+            ws, pos = [], run.start()
+            for orig, reading in kanji_words(run.group(0)):
+                ws.append((pos, pos + len(orig), reading))
+                pos += len(orig)
+            for i in range(len(ws)):
+                for j in range(i, min(len(ws), i + 2)):
+                    k = sound_key(" ".join(w[2] for w in ws[i:j + 1]), "")
+                    if k:
+                        out.append(Piece(ws[i][0], ws[j][1], k, True))
     if lang.startswith("zh"):
         from ..lang import profile
 
@@ -231,18 +272,54 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
 
 
 def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
-               strict: bool = False, same_words: bool = False) -> Piece | None:
+               strict: bool = False, same_words: bool = False, extra: int = 1) -> Piece | None:
     """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the
     same key, or the key and a case ending (for a search over a whole document, where near keys abound).
     ``same_words``: as many words as the name (between two Latin-script languages a transliteration keeps
-    them: Einstein / Anh-xtanh, but America is not New York)."""
+    them: Einstein / Anh-xtanh, but America is not New York). ``extra``: with ``strict``, how many consonant
+    classes a case or adjective ending may add (Tver / Тверскую: two)."""
     best: tuple[float, Piece] | None = None
     for key in name_keys(name, name_lang):
         if key:
-            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words)
+            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
+                              name if same_words or is_latin(name) else "", extra)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
+
+
+def is_latin(text: str) -> bool:
+    """Every letter of ``text`` is a Latin letter (a name kept in Latin script inside Chinese or Russian text
+    is compared by its letters as between two Latin-script languages)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
+def _respell(roman: str) -> str:
+    """Spelling-neutral letters: ph/f, c/k/q, w/v, z/s, doubled letters (Moscow / Moskau / Moskva)."""
+    w = roman.replace(" ", "").replace("ph", "f").replace("q", "k").replace("c", "k").replace("w", "v")
+    return re.sub(r"(.)\1+", r"\1", w.replace("z", "s"))
+
+
+_SYLLABLE_HYPHENS = re.compile(r"\w+(?:[-‐‑]\w+)+")
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two Latin-script spellings of one name: their letters are close, not only their consonant classes (between
+    two Latin-script languages a name is kept or respelt, Moscow / Moskau / Moskva, so Okafor is not Humphrey
+    and Pan Xin is not Phan Tam though their consonant classes are alike). A name written as hyphen-joined
+    syllables (Vietnamese transliteration: Anh-xtanh for Einstein, Mát-xcơ-va for Moscow) keeps only its sound,
+    so its consonant classes are evidence enough. A compound sharing the other's last four letters is alike
+    too (Iceland / Norðurlands)."""
+    from rapidfuzz.distance import Indel
+
+    if _SYLLABLE_HYPHENS.search(a) or _SYLLABLE_HYPHENS.search(b):
+        return True
+    fa, fb = _respell(romanise(a)), _respell(romanise(b))
+    if Indel.normalized_similarity(fa, fb) >= 0.55:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= 5 and short[-4:] in long_  # a compound's last part (Iceland / Austurlandi: -land)
 
 
 def n_words_of(name: str) -> int:
@@ -250,14 +327,16 @@ def n_words_of(name: str) -> int:
 
 
 def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
-              same_words: bool) -> tuple[float, Piece] | None:
+              same_words: bool, spelling: str = "", extra: int = 1) -> tuple[float, Piece] | None:
     from rapidfuzz.distance import Indel
 
     best: tuple[float, Piece] | None = None
     for p in pieces(text, text_lang):
         if same_words and p.words and p.words != n_words:
             continue
-        if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) == len(key) + 1
+        if spelling and is_latin(text[p.start:p.end]) and not spelled_alike(spelling, text[p.start:p.end]):
+            continue
+        if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) - len(key) <= extra
                                              and len(key) >= 3)):
             continue
         if same_sound(key, p.key, endings and p.whole):

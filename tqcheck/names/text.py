@@ -34,9 +34,13 @@ def parts(text: str) -> list[str]:
     return list(_parts(text))
 
 
+# an elided article or preposition glued to a word by an apostrophe (French, Italian, Catalan: l’ÖVP, d’Italia)
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=\w)")
+
+
 @functools.lru_cache(maxsize=65536)
 def _parts(text: str) -> tuple[str, ...]:
-    return tuple(p for p in (fold(x) for x in _PART_SPLIT.split(text)) if p)
+    return tuple(p for p in (fold(_ELISION.sub("", x)) for x in _PART_SPLIT.split(text)) if p)
 
 
 def is_capitalised(word: str) -> bool:
