@@ -117,3 +117,23 @@ def test_flags_override_file(tmp_path: Path) -> None:
     assert cfg.select == ("TQ1",)  # an absent flag keeps the file's value
     with pytest.raises(ConfigError, match="unknown setting"):
         Config().merged(nonsense=1)
+
+
+def test_align_mode_from_the_file_picks_the_aligner_settings(tmp_path: Path) -> None:
+    from tqcheck.pipeline import align_params
+
+    assert align_params(Config()).exact == "auto"
+    cfg = load_config(write(tmp_path / "tqcheck.toml", 'align-mode = "fast"\n'))
+    params = align_params(cfg.validate())
+    assert (params.exact, params.approx) == ("beads", "centred")
+    assert "exact=beads|approx=centred" in params.signature()
+    with pytest.raises(ConfigError, match="align-mode must be one of accurate, fast"):
+        Config(align_mode="quick").validate()
+
+
+def test_align_mode_on_the_command_line_is_checked_before_any_work(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from tqcheck.cli import run
+
+    a, b = write(tmp_path / "a.txt", "One.\n"), write(tmp_path / "b.txt", "Một.\n")
+    assert run(["check", str(a), str(b), "--align-mode", "quick", "--isolated"]) == 2
+    assert "align-mode must be one of accurate, fast" in capsys.readouterr().err

@@ -103,6 +103,10 @@ SaveOpt = Annotated[Optional[list[str]], typer.Option(
 SeverityOpt = Annotated[Optional[list[str]], typer.Option(
     "--severity", metavar="CODE=SEVERITY",
     help="Override a rule's severity: CODE=critical|major|minor, e.g. TQ701=major. Repeatable.")]
+AlignModeOpt = Annotated[Optional[str], typer.Option(
+    "--align-mode", metavar="accurate|fast", help="accurate (default): joined sentence runs embedded around "
+    "every uncertain alignment decision; fast: runs derived from their sentences' vectors and embedded only "
+    "for the beads chosen (about 3x fewer texts on a cold run, alignment F1 up to 0.009 lower).")]
 # --- many pairs on an engine (tqcheck.engines): local process pool or Ray; resumable run folders ---
 EngineOpt = Annotated[Optional[str], typer.Option(
     "--engine", metavar="local|ray", help="Run pairs in a local process pool (default) or on Ray "
@@ -585,6 +589,7 @@ def check(
     max_sentence_chars: MaxSentenceCharsOpt = None,
     max_sentences: MaxSentencesOpt = None,
     allow_empty: AllowEmptyOpt = False,
+    align_mode: AlignModeOpt = None,
 ) -> None:
     """Check translations against their sources and gate on the findings.
 
@@ -610,6 +615,7 @@ def check(
         jobs=jobs, no_cache=no_cache, reference=str(ref) if ref else None, pattern=tuple(p.strip() for p in pattern.split(",") if p.strip()) if pattern
         else None, max_file_size=max_file_size, max_sentence_chars=max_sentence_chars, max_sentences=max_sentences,
         engine=engine, address=address, run_dir=str(run_dir) if run_dir else None,
+        align_mode=align_mode.lower() if align_mode else None,
     )
     saves = _parse_saves(save)
     from .output import check_paths

@@ -25,6 +25,7 @@ FAIL_ON = ("critical", "major", "minor", "never")
 SEVERITIES = ("critical", "major", "minor")
 CONFIG_FILES = ("tqcheck.toml", "pyproject.toml")
 ENGINES = ("local", "ray")
+ALIGN_MODES = ("accurate", "fast")  # how the aligner gets vectors of joined sentence runs (pipeline.align_params)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Config:
     min_score: float | None = None
     glossary: tuple[str, ...] = ()
     max_align: int = 5  # largest bead size (src + tgt sentences) considered by the aligner
+    align_mode: str = "accurate"  # "accurate": joined runs embedded around uncertain beads; "fast": derived from
+    #                               the sentences' vectors, embedded only for the chosen many-sentence beads
     cache: bool = True
     cache_dir: str | None = None
     options: dict[str, Any] = field(default_factory=dict)  # rule thresholds
@@ -85,6 +88,8 @@ class Config:
                 raise ConfigError(f"severity for {code} must be critical, major or minor, not {sev!r}")
         if self.min_score is not None and not 0 <= self.min_score <= 100:
             raise ConfigError(f"min-score must be between 0 and 100, not {self.min_score}")
+        if self.align_mode not in ALIGN_MODES:
+            raise ConfigError(f"align-mode must be one of {', '.join(ALIGN_MODES)}, not {self.align_mode!r}")
         if self.engine not in ENGINES:
             raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.jobs is not None and self.jobs < 1:
@@ -320,6 +325,7 @@ _PARSERS: dict[str, Callable[[Any, Path], Any]] = {
     "min_score": _number,
     "glossary": _paths,
     "max_align": _int,
+    "align_mode": _choice(ALIGN_MODES),
     "cache": _bool,
     "cache_dir": _path,
     "options": _options,

@@ -98,11 +98,20 @@ def align_documents(source: Document, target: Document, embedder: Embedder, cfg:
 
 
 def align_params(cfg: Config, source: Document | None = None, target: Document | None = None) -> AlignParams:
-    """The aligner's settings for a pair. A document holding a "sentence" that the sentence-length limit cut
-    (a piece of at least 80% of ``cfg.max_sentence_chars``: a line without sentence punctuation, a table dump)
-    is aligned with ``exact="path"``: its cuts are not sentence boundaries, so embedding every joined run around
-    uncertain beads (``auto``) only multiplies the work (measured: 76 texts and 63 s for a 12 kB unpunctuated
-    pair, against 29 texts and 15 s), which the input limits must keep bounded."""
+    """The aligner's settings for a pair.
+
+    ``cfg.align_mode``: ``"accurate"`` (the default) embeds the joined runs around every uncertain bead
+    (``exact="auto"``); ``"fast"`` derives joined runs from their sentences' vectors (``approx="centred"``) and
+    embeds only those of the many-sentence beads it chose (``exact="beads"``): about a third of the texts,
+    at a cost of up to 0.009 strict F1 on the alignment gold sets (docs/pipeline.md has the figures).
+
+    In accurate mode a document holding a "sentence" that the sentence-length limit cut (a piece of at least
+    80% of ``cfg.max_sentence_chars``: a line without sentence punctuation, a table dump) is aligned with
+    ``exact="path"``: its cuts are not sentence boundaries, so embedding every joined run around uncertain
+    beads only multiplies the work (measured: 76 texts and 63 s for a 12 kB unpunctuated pair, against 29
+    texts and 15 s), which the input limits must keep bounded."""
+    if cfg.align_mode == "fast":
+        return AlignParams(max_size=cfg.max_align, exact="beads", approx="centred")
     long = 0.8 * cfg.max_sentence_chars if cfg.max_sentence_chars else None
     cut = long is not None and any(len(s.text) >= long for d in (source, target) if d is not None
                                    for s in d.segments)
@@ -111,7 +120,7 @@ def align_params(cfg: Config, source: Document | None = None, target: Document |
 
 def signature(cfg: Config, embedder_name: str, rule_codes: list[str],
               params: AlignParams | None = None) -> dict:
-    params = params or AlignParams(max_size=cfg.max_align)
+    params = params or align_params(cfg)
     return {
         "name": "tqcheck",
         "version": __version__,
