@@ -99,6 +99,9 @@ def generate(results: str) -> str:
     b = blocks.get("speed")
     if b and (t := find(b, "N (en sents)", "warm cache s")):
         out += ["", f"**Speed**, `tqcheck check` end to end in a new process ({_origin(b)}):", "", md(*t)]
+    if b and (t := find(b, "N (en sents)", "engine", "cold s")):
+        out += ["", "Per engine of the bundled model (and `--align-mode fast`), cold and warm, in turn per size:", "",
+                pick(t, ["N (en sents)", "engine", "cold s", "warm s", "peak RSS MB", "texts embedded", "note"])]
     b = blocks.get("pairing")
     if b and (t := find(b, "files", "true pairs")):
         out += ["", f"**Folder pairing** ({_origin(b)}):", "", md(*t)]
