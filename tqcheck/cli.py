@@ -106,7 +106,8 @@ SeverityOpt = Annotated[Optional[list[str]], typer.Option(
 AlignModeOpt = Annotated[Optional[str], typer.Option(
     "--align-mode", metavar="accurate|fast", help="accurate (default): joined sentence runs embedded around "
     "every uncertain alignment decision; fast: runs derived from their sentences' vectors and embedded only "
-    "for the beads chosen (about 3x fewer texts on a cold run, alignment F1 up to 0.009 lower).")]
+    "for the beads chosen (half the texts of a cold run on short news articles, little gain on long "
+    "documents of mostly one-to-one sentences; alignment F1 up to 0.009 lower).")]
 # --- many pairs on an engine (tqcheck.engines): local process pool or Ray; resumable run folders ---
 EngineOpt = Annotated[Optional[str], typer.Option(
     "--engine", metavar="local|ray", help="Run pairs in a local process pool (default) or on Ray "

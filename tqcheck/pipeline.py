@@ -102,7 +102,8 @@ def align_params(cfg: Config, source: Document | None = None, target: Document |
 
     ``cfg.align_mode``: ``"accurate"`` (the default) embeds the joined runs around every uncertain bead
     (``exact="auto"``); ``"fast"`` derives joined runs from their sentences' vectors (``approx="centred"``) and
-    embeds only those of the many-sentence beads it chose (``exact="beads"``): about a third of the texts,
+    embeds only those of the many-sentence beads it chose (``exact="beads"``): about half the texts of a cold
+    run on the seed pair and a 100-sentence talk, hardly fewer on a 1,000-sentence one (bench/RESULTS.md, speed),
     at a cost of up to 0.009 strict F1 on the alignment gold sets (docs/pipeline.md has the figures).
 
     In accurate mode a document holding a "sentence" that the sentence-length limit cut (a piece of at least
