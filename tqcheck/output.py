@@ -99,24 +99,10 @@ def write_outputs(outputs: Sequence[Output], inputs: Iterable[str | os.PathLike[
     into place. On any error no temporary file is left behind and no destination has been half-written.
     """
     check_paths([(o.option, o.path) for o in outputs], inputs)
-    staged: list[tuple[str, Output]] = []
-    try:
+    with Staging(inputs) as staging:
         for o in outputs:
-            if not is_stream(o.path):
-                staged.append((_stage(o), o))
-        for tmp, o in staged:
-            try:
-                os.replace(tmp, o.path)
-            except OSError as exc:
-                raise ConfigError(f"{o.path}: cannot write ({exc.strerror or exc})") from None
-            _sync_dir(o.path)
-        staged = []
-        for o in outputs:
-            if is_stream(o.path):
-                _write_stream(o)
-    finally:
-        for tmp, _ in staged:
-            _unlink(tmp)
+            staging.text(o.path, o.text, o.option)
+        staging.commit()
 
 
 def write_text(path: str | os.PathLike[str], text: str, option: str = "output",
