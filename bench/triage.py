@@ -12,7 +12,12 @@ errors found, the debatable ones, and every finding that has no label (counted a
 hide behind a missing label), the clean talks that fail ``--fail-on critical`` without a true critical error,
 and the recall of the challenge's injected errors on the same talks.
 
-    python -m bench.triage                      # the report
+A second labelled set, dev-2 (``dev2_talks``: the first 18 of the other talks in file order, labels in
+``bench/triage/iwslt-en-vi-dev2.tsv``), was labelled after the fact and is reported apart; the talks after it
+are a final check that no function here returns.
+
+    python -m bench.triage                      # the report, dev and dev-2
+    python -m bench.triage --sets dev2          # one set
     python -m bench.triage --unlabelled new.tsv # rows to label for findings that have none yet
 """
 from __future__ import annotations
