@@ -216,10 +216,14 @@ def summarise(found: Sequence[Row], labels: dict, pairs: int, n_talks: int, gate
 
     p = max(pairs, 1)
     fa, fa_c = n("false-alarm"), n("false-alarm", True)
+    fa_codes: dict[str, int] = {}
+    for r, lab in labelled:
+        if lab.label == "false-alarm":
+            fa_codes[r.code] = fa_codes.get(r.code, 0) + 1
     figures = {
         "talks": n_talks, "sentence_pairs": pairs, "major_or_worse": len(found),
         "critical": sum(r.severity == "critical" for r in found),
-        "false_alarms": fa, "false_alarms_critical": fa_c,
+        "false_alarms": fa, "false_alarms_critical": fa_c, "false_alarms_by_code": dict(sorted(fa_codes.items())),
         "false_alarms_per100": 100 * fa / p, "false_alarms_critical_per100": 100 * fa_c / p,
         "true_errors": n("true-error"), "true_errors_critical": n("true-error", True),
         "debatable": n("debatable"), "unlabelled": len(unlabelled),
@@ -238,7 +242,9 @@ def summarise(found: Sequence[Row], labels: dict, pairs: int, n_talks: int, gate
 def markdown(fig: dict, unlabelled: Sequence[Row], labels_path: Path = LABELS) -> str:
     rows = [
         ["major-or-worse false alarms per 100 clean sentence pairs (labels)", f"{fig['false_alarms_per100']:.2f}",
-         f"≤ {TARGETS['major']}", f"{fig['false_alarms']} of {fig['major_or_worse']} findings"],
+         f"≤ {TARGETS['major']}", f"{fig['false_alarms']} of {fig['major_or_worse']} findings"
+         + (": " + ", ".join(f"{c} {k}" for c, k in fig.get("false_alarms_by_code", {}).items())
+            if fig.get("false_alarms_by_code") else "")],
         ["critical false alarms per 100 clean sentence pairs (labels)", f"{fig['false_alarms_critical_per100']:.2f}",
          f"≤ {TARGETS['critical']}", f"{fig['false_alarms_critical']} of {fig['critical']} critical findings"],
         ["unlabelled findings at major or worse per 100 pairs", f"{fig['unlabelled_per100']:.2f}", "0",
