@@ -244,6 +244,7 @@ class MemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.roots, self.stop, self.peak = roots, threading.Event(), {}
         self.cpu: dict[tuple[str, int], float] = {}
+        self.kinds: dict[int, str] = {}
         self.base = {pid: _cpu_s(pid) or 0.0 for pid in _descendants(roots[1:])} if roots[1:] else {}
 
     def run(self) -> None:
@@ -258,10 +259,13 @@ class MemorySampler(threading.Thread):
                 ray_worker = title.startswith("ray::") and "Agent" not in title  # a task or actor process
                 kind = "driver" if pid == self.roots[0] else "worker" if ray_worker or "spawn_main" in title \
                     else "other"
+                if title.strip():  # an exiting process has no command line: keep the kind it had
+                    self.kinds[pid] = kind
+                kind = self.kinds.get(pid, kind)
                 self.peak[(kind, pid)] = max(self.peak.get((kind, pid), 0.0), hwm)
                 cpu = _cpu_s(pid)
                 if cpu is not None:
-                    self.cpu[(kind, pid)] = cpu - self.base.get(pid, 0.0)
+                    self.cpu[(kind, pid)] = max(self.cpu.get((kind, pid), 0.0), cpu - self.base.get(pid, 0.0))
             time.sleep(0.5)
 
     def summary(self) -> dict[str, float]:
@@ -387,6 +391,7 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
     units = units or (1000 if quick else 20_000)
     scaled = pairs < 500 or units < 200_000
     workdir = Path(tempfile.mkdtemp(prefix="tqcheck-scale-"))
+    log(f"scale: folder {workdir}")
     docs = workdir / "docs"
     docs.mkdir()
     manifest = build_pairs(docs, pairs, segs)
@@ -394,7 +399,7 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
     unit_file, distinct = build_units(workdir / "units.jsonl", units, distinct)
     todo = [(w, i) for w, i, k in (("document pairs", manifest, "pairs"), ("unit shards", unit_file, "units"))
             if k in inputs]
-    rows, results = [], {}
+    results = {}
     for what, inp in todo:
         for config in configs:
             if config == "ray-data" and what != "document pairs":
@@ -403,14 +408,25 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
             r = measure(config, inp, workdir, shard)
             log(f"scale: {what}, {config}: {json.dumps(r)}")
             results[(what, config)] = r
-            cpu = r.get("worker_cpu", 0) + r.get("driver_cpu", 0) + r.get("other_cpu", 0)
-            rows.append([what, config, r["pairs"], f"{r['wall_s']:.1f}", f"{r['pairs'] / r['wall_s']:.3f}",
-                         f"{r['texts'] / r['wall_s']:.1f}", f"{r['startup_s']:.1f}",
-                         f"{r.get('worker_cpu', 0):.0f}", f"{cpu:.0f}", f"{cpu / max(r['pairs'], 1):.1f}",
-                         f"{r.get('driver_max', 0):.0f}", f"{r.get('worker_max', 0):.0f}",
-                         f"{r.get('other_sum', 0):.0f}", f"{r['load']:.1f}"])
-    md = [f"{n_pairs} document pairs of {segs} segments (IWSLT en-vi talks and WMT21 en-de news, alternating) and a "
-          f"JSONL of {units:,} en-vi units ({distinct:,} distinct, cycled; shards of {shard}); 2 CPUs in every "
+    same = {what: _same_output(workdir, inp.stem) for what, inp in todo}
+    meta = {"pairs": n_pairs, "segs": segs, "units": units, "distinct": distinct, "shard": shard}
+    return {"markdown": render(results, meta, same, scaled),
+            "results": {f"{k[0]}|{k[1]}": v for k, v in results.items()}}
+
+
+def render(results: dict, meta: dict, same: dict, scaled: bool) -> str:
+    """The scale section's Markdown from the figures of each (input, configuration)."""
+    rows = []
+    for (what, config), r in results.items():
+        cpu = _cpu(r)
+        rows.append([what, config, r["pairs"], f"{r['wall_s']:.1f}", f"{r['pairs'] / r['wall_s']:.3f}",
+                     f"{r['texts'] / r['wall_s']:.1f}", f"{r['startup_s']:.1f}",
+                     f"{r.get('worker_cpu', 0):.0f}", f"{cpu:.0f}", f"{cpu / max(r['pairs'], 1):.1f}",
+                     f"{r.get('driver_max', 0):.0f}", f"{r.get('worker_max', 0):.0f}",
+                     f"{r.get('other_sum', 0):.0f}", f"{r['load']:.1f}"])
+    md = [f"{meta['pairs']} document pairs of {meta['segs']} segments (IWSLT en-vi talks and WMT21 en-de news, "
+          f"alternating) and a JSONL of {meta['units']:,} en-vi units ({meta['distinct']:,} distinct, cycled; shards "
+          f"of {meta['shard']}); 2 CPUs in every "
           "configuration (local: 2 processes; Ray one node: a local runtime with 2 CPUs; Ray two nodes: head and "
           "worker on 127.0.0.2 with 1 CPU each; Ray Data: the three-stage pipeline of docs/distributed.md on a "
           "local runtime with 2 CPUs); every run starts with an empty embedding cache."
@@ -421,16 +437,16 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
           "", "Seconds, pairs/s and texts embedded/s are measured once the engine has started (Ray's start-up "
           "apart, in its own column). CPU s: user + system seconds of every process of the run after the start "
           "(worker: the pool's or Ray's task and actor processes; all: with the driver and Ray's own "
-          "processes), sampled from /proc every half second.",
+          "processes), sampled from /proc every half second.", "",
           f"Load average: the machine's 5-minute load at the end of each run, on {os.cpu_count()} cores; "
           "above the core count other work shared the CPUs, every wall-clock figure is slower than on an idle "
           "machine and differences between rows are within that noise; CPU seconds are much less affected.",
           ""]
-    for what, inp in todo:
-        md.append(f"- {what}: JSON of every configuration byte-identical: {_same_output(workdir, inp.stem)}")
+    for what, ok in same.items():
+        md.append(f"- {what}: JSON of every configuration byte-identical: {ok}")
     md += _projection(results)
     md += ["", "GPU rows: not run (no GPU machine was lent to this task)."]
-    return {"markdown": "\n".join(md), "results": {f"{k[0]}|{k[1]}": v for k, v in results.items()}}
+    return "\n".join(md)
 
 
 def _cpu(r: dict) -> float:
@@ -468,6 +484,31 @@ def _projection(results: dict) -> list[str]:
     return out
 
 
+_LOGGED = re.compile(r"scale: (document pairs|unit shards), ([\w-]+): (\{.*\})$")
+
+
+def from_logs(args: argparse.Namespace) -> dict:
+    """The section from the log lines of earlier runs (``scale: INPUT, CONFIG: {figures}``); byte identity
+    from the output files left in each run's folder (``scale: folder ...``)."""
+    results: dict = {}
+    folders: list[Path] = []
+    for name in args.from_logs:
+        for line in Path(name).read_text(encoding="utf-8").splitlines():
+            if m := _LOGGED.search(line):
+                results[(m.group(1), m.group(2))] = json.loads(m.group(3))
+            elif "scale: folder " in line:
+                folders.append(Path(line.split("scale: folder ", 1)[1].strip()))
+    same = {}
+    for what, stem in (("document pairs", "pairs"), ("unit shards", "units")):
+        for f in folders:
+            if any(f.glob(f"*-{stem}.jsonl")):
+                same[what] = _same_output(f, stem)
+    units = args.units or 1000
+    meta = {"pairs": args.pairs or 0, "segs": args.segs, "units": units, "distinct": args.distinct or units,
+            "shard": args.shard}
+    return {"markdown": render(results, meta, same, True), "results": {}}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="12 pairs and 1,000 units")
@@ -481,6 +522,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--distinct", type=int, help="distinct units, cycled (default: every unit of the talks, 5,098)")
     ap.add_argument("--inputs", default="pairs,units", help="comma-separated: pairs, units (default both)")
     ap.add_argument("--results", metavar="FILE", help="also write the scale section of this RESULTS.md")
+    ap.add_argument("--from-logs", nargs="+", metavar="LOG",
+                    help="render the section from the stderr logs of earlier runs (sizes from the options above)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--engine", help=argparse.SUPPRESS)
     ap.add_argument("--address", help=argparse.SUPPRESS)
@@ -492,9 +535,12 @@ def main(argv: list[str] | None = None) -> int:
         child(args)
         return 0
     t0 = time.perf_counter()
-    res = run(quick=args.quick, pairs=args.pairs, units=args.units, segs=args.segs, shard=args.shard,
-              configs=tuple(c for c in args.configs.split(",") if c), distinct=args.distinct,
-              inputs=tuple(c for c in args.inputs.split(",") if c))
+    if args.from_logs:
+        res = from_logs(args)
+    else:
+        res = run(quick=args.quick, pairs=args.pairs, units=args.units, segs=args.segs, shard=args.shard,
+                  configs=tuple(c for c in args.configs.split(",") if c), distinct=args.distinct,
+                  inputs=tuple(c for c in args.inputs.split(",") if c))
     sys.stdout.write(res["markdown"] + "\n")
     if args.results:  # the same block `python -m bench --only scale` writes, with this command in its header
         from .run import machine, merge_results
