@@ -79,7 +79,15 @@ def _issues(ctx: Any) -> list[NameIssue]:
         return len(c.words) == 1 and not is_acronym(c.text) and fold(c.text) in lower[c.side] \
             and _initial_word(c, ctx)
 
-    open_t = [c for c in open_t if not near.variant(c) and not near.sounds(c) and not ordinary(c)]
+    zh_src = base_lang(ctx.src_lang) == "zh"
+
+    def heard(c: Chunk) -> bool:
+        """The source has ``c`` by sound; from Chinese, a name in pinyin by the readings of its characters."""
+        if zh_src and _pinyin_name(c, ctx):
+            return not _pinyin_unread(c, ctx, near)
+        return near.sounds(c)
+
+    open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
     open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c) and not ordinary(c)]
     curated = bool(lex and lex.curated)
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
@@ -93,11 +101,13 @@ def _issues(ctx: Any) -> list[NameIssue]:
     # so the name is looked for by sound in the source, and one not found is reported (minor: sound is weak).
     blind = {"source": profile(ctx.tgt_lang).cjk, "target": _blind(ctx.src_lang)}
     open_t = [c for c in open_t if id(c) in paired_t or not blind["target"] or is_acronym(c.text)]
-    if base_lang(ctx.src_lang) in ("zh", "ja"):  # only a sure name; from Chinese only one that is no pinyin
-        # (a name in pinyin may be any reading of the source's characters: the sound match is too loose to tell)
+    if base_lang(ctx.src_lang) in ("zh", "ja"):  # only a sure name; from Chinese also a single word in pinyin
+        # (one in pinyin was looked for by the readings of the source's characters, see heard)
         zh = base_lang(ctx.src_lang) == "zh"
         open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
-                  (_sure_name(c, near) and not (zh and any(pinyin.segmentations(w) for w in c.words)))]
+                  (_sure_name(c, near) and not (zh and any(pinyin.segmentations(w) for w in c.words)
+                                                and not _pinyin_name(c, ctx)))
+                  or (zh and _pinyin_word(c, near))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t:
@@ -111,6 +121,64 @@ def _issues(ctx: Any) -> list[NameIssue]:
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
                                  sugg or c.text, c.text, sev))
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _han_readings(char: str) -> frozenset[str]:
+    """Every pinyin reading of a Han character (pypinyin, heteronyms; ü as v)."""
+    from pypinyin import Style
+    from pypinyin import pinyin as readings
+
+    return frozenset(r.replace("ü", "v") for r in readings(char, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _window_text(c: Chunk, ctx: Any, side: str, reach: int = 1) -> str:
+    beads = ctx.beads
+    bs = range(len(beads)) if c.bead < 0 else range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
+    doc = ctx.source if side == "source" else ctx.target
+    return " ".join(doc.segments[i].text for b in bs for i in (beads[b].src if side == "source" else beads[b].tgt))
+
+
+def _read_in(word: str, chars: list[frozenset[str]]) -> bool:
+    """Some segmentation of ``word`` into pinyin syllables is read by consecutive characters (their readings)."""
+    for seg in pinyin.segmentations(word.lower().replace("ü", "v")):
+        n = len(seg)
+        for i in range(len(chars) - n + 1):
+            if all(seg[k] in chars[i + k] for k in range(n)):
+                return True
+    return False
+
+
+def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
+    """A name in a translation from Chinese that the source near it does not write: a word in pinyin that no
+    run of the source's characters reads (every reading, pypinyin: Fu Kunbao is 傅昆宝, Wang Kun is nothing of
+    友谊农场), or a word of four letters or more in no pinyin that sounds like none of them (Fu Solorio)."""
+    from ..names.roman import HAN_RE
+
+    chars = [_han_readings(ch) if HAN_RE.match(ch) else frozenset() for ch in _window_text(c, ctx, "source")]
+    for w, wc in zip(c.words, _word_chunks(c) or [c]):
+        if is_common_word(w, ctx.tgt_lang):
+            continue  # "Lake" in Chaohu Lake: translated, and no pinyin though it could be read as such
+        if pinyin.segmentations(w):
+            if not _read_in(w, chars):
+                return True
+        elif len(w) >= 4 and not is_common_word(w, ctx.tgt_lang) and not near.sounds(wc):
+            return True
+    return False
+
+
+def _pinyin_name(c: Chunk, ctx: Any) -> bool:
+    """A name with a word in pinyin that is no dictionary word of the translation's language (Chaohu, not
+    China or Lake), not a known name and not an adjective or demonym: it can be looked for by reading."""
+    return not c.known and not _derived(c, ctx) and any(
+        pinyin.segmentations(w) and not is_common_word(w, ctx.tgt_lang) for w in c.words)
+
+
+def _pinyin_word(c: Chunk, near: Any) -> bool:
+    """A single capitalised word of three letters or more in pinyin inside a sentence (Yun, Weining): in an
+    English translation of Chinese, a name (an English word in pinyin spelling, "Long", is a dictionary word)."""
+    return len(c.words) == 1 and len(c.text) >= 3 and c.text[:1].isupper() and not c.text.isupper() \
+        and _pinyin_name(c, near.ctx) and not near.headline(c) and not _initial_word(c, near.ctx)
 
 
 def _blind(lang: str) -> bool:
@@ -278,11 +346,14 @@ class _Near:
         return False
 
     def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False,
-               extra: int = 1) -> bool:
+               extra: int = 1, letters: float = 0.0) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
-        names are looked for in their own bead only (a two-consonant name sounds like too many words)."""
-        from ..names.roman import find_sound, name_key
+        names are looked for in their own bead only (a two-consonant name sounds like too many words).
+        ``letters``: the romanised letters must be that close too (:func:`letters_alike`), where neither is Han:
+        consonant classes alone let a short name sound like too many others (Spain / Сьерра: SPN / SRPN); the same
+        classes (Wiley / Уайли) are enough."""
+        from ..names.roman import find_sound, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
         lang, other_lang = (self.ctx.tgt_lang, self.ctx.src_lang) if c.side == "target" else \
@@ -304,8 +375,11 @@ class _Near:
             range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
         for b in bs:
             for i in (beads[b].src if other == "source" else beads[b].tgt):
-                if find_sound(c.text, lang, doc.segments[i].text, other_lang, endings, strict=everywhere or strict,
-                              same_words=same_words, extra=extra) is not None:
+                text = doc.segments[i].text
+                p = find_sound(c.text, lang, text, other_lang, endings, strict=everywhere or strict,
+                               same_words=same_words, extra=extra)
+                if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang)
+                                      or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True
         return False
 
@@ -322,6 +396,27 @@ class _Near:
         demonym or adjective such as "Moors", which a translation may render as a country)."""
         other = "source" if c.side == "target" else "target"
         return any(x.match is None and not x.strong for x in self.around(c, other))
+
+
+_LETTERS = 0.5  # romanised letters at least this close, or the same consonant classes: one name (see Near.sounds)
+
+
+def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
+    """How close two spellings of a name are in romanised letters (anyascii, pykakasi; Indel similarity of the
+    spelling-neutral forms, the longer cut to the shorter's length plus a case ending of up to three letters
+    when that is closer): Джонсон / Johnson 0.8, Испании / Spain 0.67, Сьерра-авеню / Spain 0.38. Han text has
+    no letters to compare (pinyin renders a foreign name's sound, not its spelling): 1.0."""
+    from rapidfuzz.distance import Indel
+
+    from ..names.roman import HAN_RE, _respell, romanise
+
+    if HAN_RE.search(a) or HAN_RE.search(b):
+        return 1.0
+    ra, rb = _respell(romanise(a, a_lang)), _respell(romanise(b, b_lang))
+    if not ra or not rb:
+        return 0.0
+    short, long_ = sorted((ra, rb), key=len)
+    return max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
 
 
 def _phonetic(key: str) -> str:
@@ -525,15 +620,17 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
     for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
         for y in sure_ys or initial_ys:  # a sure name first; a bare initial word only when there is none
             xs = [x for x in src_by_bead.get(b, ()) if id(x) not in paired_s and not _in_terms(x, terms)
-                  and is_acronym(x.text) == is_acronym(y.text) and _sure_name(x, near) and not _derived(x, ctx)
+                  and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx)
+                  and (_sure_name(x, near) or _noun_capitals_name(x, ctx, near))  # (Tarek Al-Wazir in German)
                   and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
                   and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)]
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
-            if not xs or near.variant(y) or near.sounds(y, reach=0) or near.sounds(y, reach=1 if moved else 0) \
+            if not xs or near.variant(y) or near.sounds(y, reach=0, letters=_LETTERS) \
+                    or near.sounds(y, reach=1 if moved else 0, letters=_LETTERS) \
                     or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2)
                            for w in _word_chunks(y)):
                 continue
-            if not moved and (_found_in(y, docs["source"], lex) or near.sounds(y, everywhere=True)):
+            if not moved and (_found_in(y, docs["source"], lex) or near.sounds(y, everywhere=True, letters=_LETTERS)):
                 continue
             if moved and _in_window(y, ctx, lex):
                 continue
@@ -696,8 +793,9 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
         for e in lex.for_source(x.text) or lex.for_source_inflected(x.text):  # Česku -> Česko -> Czechia
             if any(text_has(parts(t), text) or window.has_stems(t) for t in e.target):
                 return True
-    return near.sounds(x, reach=0) or any(near.sounds(w, reach=0) for w in _word_chunks(x)
-                                          if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+    return near.sounds(x, reach=0, letters=_LETTERS) or any(
+        near.sounds(w, reach=0, letters=_LETTERS) for w in _word_chunks(x)
+        if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
 
 
 def _sounds_lower(y: Chunk, b: int, ctx: Any) -> bool:
