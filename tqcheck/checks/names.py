@@ -92,6 +92,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     curated = bool(lex and lex.curated)
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
+        _split_names(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)  # first: the surer evidence
         _swaps(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)
     from ..lang import profile
 
@@ -353,7 +354,7 @@ class _Near:
         ``letters``: the romanised letters must be that close too (:func:`letters_alike`), where neither is Han:
         consonant classes alone let a short name sound like too many others (Spain / Сьерра: SPN / SRPN); the same
         classes (Wiley / Уайли) are enough."""
-        from ..names.roman import find_sound, name_key, name_keys
+        from ..names.roman import find_sound, is_latin, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
         lang, other_lang = (self.ctx.tgt_lang, self.ctx.src_lang) if c.side == "target" else \
@@ -379,6 +380,7 @@ class _Near:
                 p = find_sound(c.text, lang, text, other_lang, endings, strict=everywhere or strict,
                                same_words=same_words, extra=extra)
                 if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang)
+                                      or is_latin(c.text) and is_latin(text[p.start:p.end])  # (spelled_alike)
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True
         return False
@@ -614,7 +616,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             continue  # (a name the source has only far from here may have been moved: judged below)
         if _derived(y, ctx):
             continue  # "Americans", "Nordic": an adjective or demonym, often the translation of a place
-        sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near)
+        sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx)
         if sure or initial_name(y):
             by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
     for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
@@ -661,12 +663,94 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # a single capitalised word in Russian or Czech may be an institution's first word ("Верховный",
             # "Конгресс"): minor
             lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
+            lone = lone or _KANA_RUN.fullmatch(y.text) is not None  # a bare katakana run: a loanword, maybe
             sev = Severity.MINOR if not sure_ys or lone else Severity.MAJOR if moved or not strong_y else None
             if is_acronym(x.text) and _expanded(x, ctx):
                 sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
                 # santé"): the translation may use its own language's acronym (WHO)
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
+
+
+_KANA_RUN = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
+
+
+def _kana_name(y: Chunk, ctx: Any) -> bool:
+    """A katakana run without a middle dot (a name or a loanword) that renders no word of the source near it, by
+    letters or sound (ウイルス is the source's virus; ポートランド its Portland): where the source has a name
+    the translation lacks, it stands for that name. Three characters or more, not the dotted kind (strong
+    already)."""
+    if _KANA_RUN.fullmatch(y.text) is None or y.match is not None:
+        return False
+    from ..names.roman import name_keys
+
+    keys = [k for k in name_keys(y.text, ctx.tgt_lang) if len(k) >= 3]
+    for w in re.findall(r"[^\W\d_]{3,}", _window_text(y, ctx, "source")):  # (as, in: too short to tell)
+        if letters_alike(w, ctx.src_lang, y.text, ctx.tgt_lang) >= _LETTERS or any(
+                k.startswith(kw) for k in keys for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3):
+            return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
+    return True
+
+
+def _next_chunk(c: Chunk, chunks: list[Chunk], text: str) -> Chunk | None:
+    """The chunk right after ``c`` in the same name run: only spaces or name particles between (de, von)."""
+    for x in chunks:
+        if x.segment == c.segment and x.start >= c.end:
+            gap = text[c.end:x.start]
+            if all(w.lower() in CONNECTORS for w in gap.split()) and len(gap) <= 5 and "\n" not in gap:
+                return x
+    return None
+
+
+def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], terms: Any,
+                 out: list[NameIssue], paired_t: set[int], paired_s: set[int]) -> None:
+    """One name with its last part swapped: the target writes the first part of a source name (Alexandre de
+    Moraes / Alexandre de Brühl, matched exactly, in the bead or its neighbour) and then a part that the source
+    has nowhere, where the source's own next part is missing from the bead. Capitalised by position, the
+    replaced part is a name even where capitals mark every noun. One word on each side. TQ101: major when neither
+    part is an English dictionary word (a translated generic part: Beach / Strand) and neither language
+    capitalises its nouns (the next sentence's first word glued to the name); minor otherwise."""
+    by_seg: dict[tuple[str, int], list[Chunk]] = {}
+    for side in ("source", "target"):
+        for c in a.chunks[side]:
+            by_seg.setdefault((side, c.segment), []).append(c)
+    lower = {side: {fold(t.text) for t in tokens(docs[side].text) if t.text[:1].islower()} for side in docs}
+    for v in by_seg.values():
+        v.sort(key=lambda c: c.start)
+    for m in a.chunks["target"]:
+        if m.match is None or not m.match.near or m.match.kind != "exact" or m.match.other is None or m.bead < 0:
+            continue
+        tseg = ctx.target.segments[m.segment].text
+        y = _next_chunk(m, by_seg.get(("target", m.segment), []), tseg)
+        if y is None or y.match is not None or id(y) in paired_t or _in_terms(y, terms) or is_acronym(y.text) \
+                or not y.text[:1].isupper() or len(y.text) < 3 or len(y.words) != 1:
+            continue
+        o = m.match.other
+        ms = next((c for c in by_seg.get(("source", o.segment), []) if c.start <= o.start < c.end), None)
+        sseg = ctx.source.segments[o.segment].text
+        x = _next_chunk(ms, by_seg.get(("source", o.segment), []), sseg) if ms is not None else None
+        if x is None or id(x) in paired_s or _in_terms(x, terms) or is_acronym(x.text) or not x.text[:1].isupper() \
+                or len(x.words) != 1 \
+                or _derived(x, ctx) or _derived(y, ctx):
+            continue
+        if x.match is not None and x.match.near:
+            continue  # the source's next part is written near in the translation
+        if fold(y.text) in lower["target"] or fold(x.text) in lower["source"] \
+                or is_common_word(y.text, ctx.tgt_lang) or is_common_word(x.text, ctx.src_lang):
+            continue  # an ordinary word: the next sentence's first word glued to the name (a headline without
+            # its full stop: "Lou Williams Uproar in the NBA"), not a part of it
+        if _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, letters=_LETTERS) \
+                or _words_sound_alike(x, y, ctx) or _in_bead(x, y.bead, ctx, lex, near):
+            continue
+        paired_t.add(id(y))
+        paired_s.add(id(x))
+        # minor: a part that is an English dictionary word (a translated generic part: Beach / Strand), or a
+        # single capitalised word of a language that capitalises nouns (the next sentence's first word, glued)
+        generic = any(is_common_word(w, "en") for w in (*x.words, *y.words)) or _noun_capitals(ctx.tgt_lang) \
+            or _noun_capitals(ctx.src_lang)
+        sugg = (lex.rendering(x.text) if lex else None) or x.text
+        out.append(NameIssue("TQ101", y, f'"{m.text} {y.text}" stands where the source has "{o.text} {x.text}"',
+                             sugg, x.text, Severity.MINOR if generic else Severity.MAJOR))
 
 
 _DEMONYM = re.compile(r"(?:ese|ish|ians?|ans?|eans?|ic|ics|i|is|ists?|ism|man|men)$")
@@ -711,8 +795,9 @@ def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
                     pairs = [(kx, ky)] + ([(kx.replace("R", ""), ky.replace("R", ""))] if kana else [])
                     for a, b in pairs:
                         if len(a) >= 2 and len(b) >= 2 and (same_sound(a, b, endings=True) or
-                                                            (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))):
-                            return True
+                                                            (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))) \
+                                and (a == b or latin or letters_alike(wx, ctx.src_lang, wy, ctx.tgt_lang) >= _LETTERS):
+                            return True  # (near classes need near letters too: Spain is not Сьерра, SPN / SRPN)
     return False
 
 
@@ -741,10 +826,37 @@ def _in_window(c: Chunk, ctx: Any, lex: Any) -> bool:
 
 def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
     """In a language that capitalises every noun (German), two or more capitalised words in a row inside a
-    sentence: a name ("Angela Weber"); one alone says nothing."""
-    lang = ctx.tgt_lang if c.side == "target" else ctx.src_lang
-    return len(c.words) >= 2 and _noun_capitals(lang) and all(w[:1].isupper() for w in c.words) \
-        and not _initial_word(c, ctx) and not near.headline(c) and not any(is_acronym(w) for w in c.words)
+    sentence: a name ("Angela Weber"); one alone only when it is no noun of the language (:func:`_international`:
+    Bournemouth, Reuters, not Hintergrund)."""
+    lang, other = (ctx.tgt_lang, ctx.src_lang) if c.side == "target" else (ctx.src_lang, ctx.tgt_lang)
+    if not _noun_capitals(lang) or _initial_word(c, ctx) or near.headline(c) or \
+            not all(w[:1].isupper() for w in c.words) or any(is_acronym(w) for w in c.words):
+        return False
+    if len(c.words) >= 2:
+        return True
+    others = tuple(sorted({base_lang(other), "en"} - {base_lang(lang)}))
+    return len(c.text) >= 4 and "-" not in c.text and _international(c.text, base_lang(lang), others)
+
+
+@functools.lru_cache(maxsize=65536)
+def _international(word: str, lang: str, others: tuple[str, ...]) -> bool:
+    """A capitalised word of ``lang`` that is written about as often in another language (the other side's, or
+    English) as in its own: a name (Bournemouth, Reuters, Daimler), not one of its nouns (Hintergrund: 4.9 in
+    German, 0 in English). Word frequencies (Zipf scale) from wordfreq, an optional extra
+    (``pip install tqcheck[names]``); without it, False."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    w = word.lower()
+    if is_common_word(w, "en"):
+        return False  # a noun English has too (Person, Team): frequent in both, and no name
+    try:
+        own = zipf_frequency(w, lang)
+        best = max((zipf_frequency(w, o) for o in others), default=0.0)
+    except (LookupError, ValueError):  # a language wordfreq does not know
+        return False
+    return best >= 1.5 and best >= own - 1.0
 
 
 def _initial_word(c: Chunk, ctx: Any) -> bool:
