@@ -157,11 +157,19 @@ def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
     from ..names.roman import HAN_RE
 
     chars = [_han_readings(ch) if HAN_RE.match(ch) else frozenset() for ch in _window_text(c, ctx, "source")]
-    for w, wc in zip(c.words, _word_chunks(c) or [c]):
+    words = list(c.words)
+    for k, (w, wc) in enumerate(zip(words, _word_chunks(c) or [c])):
         if is_common_word(w, ctx.tgt_lang):
             continue  # "Lake" in Chaohu Lake: translated, and no pinyin though it could be read as such
         if pinyin.segmentations(w):
             if not _read_in(w, chars):
+                return True
+            # one syllable is read by too many characters (Kun: 困): next to another word in pinyin (Wang Kun,
+            # Li Na), the two must be read together
+            joined = [words[k - 1] + w] if k > 0 and pinyin.segmentations(words[k - 1]) else []
+            joined += [w + words[k + 1]] if k + 1 < len(words) and pinyin.segmentations(words[k + 1]) else []
+            if min(len(x) for x in pinyin.segmentations(w)) == 1 and joined and \
+                    not any(_read_in(j, chars) for j in joined):
                 return True
         elif len(w) >= 4 and not is_common_word(w, ctx.tgt_lang) and not near.sounds(wc):
             return True
@@ -347,13 +355,14 @@ class _Near:
         return False
 
     def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False,
-               extra: int = 1, letters: float = 0.0) -> bool:
+               extra: int = 1, letters: float = 0.0, latin_letters: bool = False) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words).
         ``letters``: the romanised letters must be that close too (:func:`letters_alike`), where neither is Han:
         consonant classes alone let a short name sound like too many others (Spain / Сьерра: SPN / SRPN); the same
-        classes (Wiley / Уайли) are enough."""
+        classes (Wiley / Уайли) are enough. Between two Latin spellings find_sound's spelled_alike decides, unless
+        ``latin_letters`` (a name that may be another one: Lozoya is not Al-Wazir)."""
         from ..names.roman import find_sound, is_latin, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
@@ -380,7 +389,7 @@ class _Near:
                 p = find_sound(c.text, lang, text, other_lang, endings, strict=everywhere or strict,
                                same_words=same_words, extra=extra)
                 if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang)
-                                      or is_latin(c.text) and is_latin(text[p.start:p.end])  # (spelled_alike)
+                                      or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True
         return False
@@ -418,6 +427,8 @@ def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if not ra or not rb:
         return 0.0
     short, long_ = sorted((ra, rb), key=len)
+    if len(short) >= 5 and short[-4:] in long_:
+        return 1.0  # a compound's last part (Iceland / Austurlandi: -land), as in spelled_alike
     return max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
 
 
@@ -627,8 +638,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                   and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
                   and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)]
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
-            if not xs or near.variant(y) or near.sounds(y, reach=0, letters=_LETTERS) \
-                    or near.sounds(y, reach=1 if moved else 0, letters=_LETTERS) \
+            if not xs or near.variant(y) or near.sounds(y, reach=0, letters=_LETTERS, latin_letters=True) \
+                    or near.sounds(y, reach=1 if moved else 0, letters=_LETTERS, latin_letters=True) \
                     or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2)
                            for w in _word_chunks(y)):
                 continue
