@@ -108,7 +108,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
                   (_sure_name(c, near) and not (zh and any(pinyin.segmentations(w) for w in c.words)
                                                 and not _pinyin_name(c, ctx)))
-                  or (zh and _pinyin_word(c, near))]
+                  or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near)))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t:
@@ -181,6 +181,13 @@ def _pinyin_name(c: Chunk, ctx: Any) -> bool:
     China or Lake), not a known name and not an adjective or demonym: it can be looked for by reading."""
     return not c.known and not _derived(c, ctx) and any(
         pinyin.segmentations(w) and not is_common_word(w, ctx.tgt_lang) for w in c.words)
+
+
+def _pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
+    """Two or three capitalised words with a name in pinyin among them and no particle (Wang Kun Farm, not
+    "Department of the Beijing Gardening": an institution's translated name)."""
+    return len(c.words) in (2, 3) and not any(w.lower() in CONNECTORS for w in c.words) \
+        and _pinyin_name(c, ctx) and not near.headline(c)
 
 
 def _pinyin_word(c: Chunk, near: Any) -> bool:
