@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from typing import Mapping
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import get_month_names
@@ -39,6 +40,7 @@ class Quantity:
     in_date: bool = field(default=False, compare=False)  # a year written inside a date ("July 26, 2020")
     rank: bool = field(default=False, compare=False)  # a figure with an ordinal suffix ("3rd", "10th")
     guessed: bool = field(default=False, compare=False)  # a scale read from an inflected word ("milljörðum")
+    tag: str | None = field(default=None, compare=False)  # the name a number is part of ("covid" in "Covid-19")
 
 
 # Scale words every language understands besides its own (CLDR's, from the profile): none. English and
@@ -437,6 +439,38 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         used[m.start():end] = [True] * (end - m.start())
     out += _bare_scales(text, lang, used)
     return out
+
+
+_MIN_INSIDE = 4  # letters a number word needs before it is looked for inside a longer word
+
+
+@functools.lru_cache(maxsize=64)
+def _words_by_value(lang: str) -> dict[float, tuple[str, ...]]:
+    _, table = _words_re(lang)
+    out: dict[float, list[str]] = {}
+    for w, (_, v) in table.items():
+        if len(w) >= _MIN_INSIDE and w.isalpha():
+            out.setdefault(v, []).append(w)
+    return {v: tuple(ws) for v, ws in out.items()}
+
+
+def spelled_inside(value: float, text: str, lang: str) -> bool:
+    """``text`` has a longer word with a number word of ``value`` (or of its tens, for 21-99) inside it, which
+    the parser does not read as a number: "pětačtyřicetiletého" (45), "Dreitore-Rückstand" (3). Languages that
+    separate words only; num2words' words of four letters or more, with three letters or more around them."""
+    if not profile_spaced(lang) or value != int(value) or not 0 < value < 100:
+        return False
+    by_value = _words_by_value(lang)
+    words = list(by_value.get(value, ()))
+    if value > 20 and value % 10:
+        words += by_value.get(value - value % 10, ())
+    if not words:
+        return False
+    let = _letter(lang)
+    for m in re.finditer(rf"{let}*(?:{_alt(words)}){let}*", text, re.IGNORECASE):
+        if len(m.group(0)) - max(len(w) for w in words if w in m.group(0).lower()) >= 3:
+            return True  # three letters or more besides the number word: "weight" is no compound of "eight"
+    return False
 
 
 def _bare_scales(text: str, lang: str, used: list[bool]) -> list[Quantity]:
@@ -890,9 +924,43 @@ def extract(text: str, lang: str) -> list[Quantity]:
     return found
 
 
+@functools.lru_cache(maxsize=16)
+def _era_re(lang: str) -> tuple[re.Pattern[str] | None, Mapping[str, int]]:
+    """Years counted in an era ("令和3年", "平成元年", "昭和二十年", "民国10年"): the era names of
+    :func:`tqcheck.lang.cldr.calendar_eras` before a year number and the year literal of CLDR's date pattern."""
+    f = _facts(lang)
+    if not f.year_suffix:
+        return None, {}
+    from .lang import base_code
+    from .lang.cldr import calendar_eras
+
+    eras = calendar_eras(base_code(lang))
+    if not eras:
+        return None, eras
+    return re.compile(rf"(?P<era>{_alt(list(eras))})\s*(?P<n>\d{{1,3}}|元|[{_HAN}]{{1,4}})\s*"
+                      rf"(?={re.escape(f.year_suffix)})"), eras
+
+
+def _era_years(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    pat, eras = _era_re(lang)
+    out = []
+    for m in pat.finditer(text) if pat is not None else ():
+        n = 1.0 if m["n"] == "元" else float(m["n"]) if m["n"].isdigit() else _han_value(m["n"])
+        if n != n or n < 1:
+            continue
+        y = float(eras[m["era"]] + n - 1)
+        near = text[max(0, m.start() - 12):m.end() + 14]  # "1989年（平成元年）": a gloss of a year written too
+        gloss = re.search(rf"(?<!\d){int(y)}(?!\d)", near) is not None
+        out.append(Quantity("ordinal" if gloss else "year", frozenset({("num", y)}), m.start(), m.end(), m.group(0),
+                            gloss, value=y))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
 def _extract(text: str, lang: str) -> list[Quantity]:
     used = [False] * len(text)
-    found = _dates(text, lang, used)
+    found = _era_years(text, lang, used)
+    found += _dates(text, lang, used)
     found += _ordinals(text, lang, used)
     found += _cjk_times(text, lang, used)
     for m in _TIME_RE.finditer(text):
@@ -930,12 +998,15 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         for m in pat.finditer(text):
             if not any(used[m.start():m.end()]):
                 v = float(m.group(0))
+                name = (re.search(r"([^\W\d_]+)-$", text[max(0, m.start() - 30):m.start()]) if pat is _TAG_NUM_RE
+                        else re.match(r"[^\W\d_]+", text[m.end():]))
                 found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True,
-                                      value=v))
+                                      value=v, tag=name.group(1 if pat is _TAG_NUM_RE else 0).casefold()
+                                      if name else None))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     ends = [q.end for q in found]
     found = [_gloss(q, text, ends) for q in found]
-    return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
+    return sorted((_with_others(_with_multiple(q, text, lang), text, lang) for q in found), key=lambda q: q.start)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)\s*$", re.IGNORECASE)
@@ -1046,6 +1117,27 @@ def _with_multiple(q: Quantity, text: str, lang: str) -> Quantity:
         return q
     factor = _MULTIPLE_OF[m["u"][:3].lower()]
     return replace(q, keys=q.keys | {("num", _norm(q.value * factor))})
+
+
+@functools.lru_cache(maxsize=64)
+def _others_re(lang: str) -> re.Pattern[str] | None:
+    """Words after a count of people or things besides one already named ("Smith and 3 others")."""
+    from .lang import base_code, profile
+
+    words = list(profile(base_code(lang)).section("numbers").get("others") or ())
+    return re.compile(rf"\s*(?:{_alt(words)})(?!{_letter(lang)})", re.IGNORECASE) if words else None
+
+
+def _with_others(q: Quantity, text: str, lang: str) -> Quantity:
+    """``q`` also keyed one higher when it counts others besides a named one: "Shodai and 3 others" is four
+    people, the way a language that counts the named one writes it ("正代ら4人"). The words are the profile's
+    ``numbers.others``."""
+    pat = _others_re(lang)
+    if pat is None or q.kind != "number" or not isinstance(q.value, float) or q.value != int(q.value):
+        return q
+    if not pat.match(text, q.end):
+        return q
+    return replace(q, keys=q.keys | {("num", q.value + 1)})
 
 
 def base_lang(lang: str) -> str:

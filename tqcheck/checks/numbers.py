@@ -20,6 +20,7 @@ from ..numparse import (
     relative_periods,
     render,
     render_all,
+    spelled_inside,
 )
 from .base import BeadContext, DocContext, Hit, rule
 
@@ -80,7 +81,25 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
             left_t.remove(t)
             for q in parts:
                 left_s.remove(q)  # type: ignore[arg-type]
+    _split_times(left_t, left_s)
+    _split_times(left_s, left_t)
     return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
+
+
+def _split_times(times: list[Quantity], other: list[Quantity]) -> None:
+    """A time on one side whose hour and minutes the other side writes as two plain numbers ("3:48" for
+    "後3・48", a separator the parser does not read as a clock): all three cancel (in place)."""
+    for t in [t for t in times if t.kind == "time"]:
+        for _, (h, mins) in [k for k in t.keys if k[0] == "time"]:
+            hour = next((q for q in other if q.kind == "number" and {("num", float(h)), ("num", float(h % 12 or 12))}
+                         & q.keys), None)
+            minute = next((q for q in other if q.kind == "number" and q is not hour and ("num", float(mins)) in q.keys
+                           and q.start > (hour.start if hour else -1)), None)
+            if hour is not None and minute is not None and 0 < minute.start - hour.end <= 3:
+                times.remove(t)
+                other.remove(hour)
+                other.remove(minute)
+                break
 
 
 def _unit_changed(s: Quantity, t: Quantity) -> bool:
@@ -140,7 +159,7 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
             unmatched = any(any(ch.isdigit() for ch in q.text) for q in ls)
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
-                _weigh(issue, b, every, tgt_text, unmatched)
+                _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang)
     doc.cache["tq2"] = out
     return out
 
@@ -156,7 +175,7 @@ def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side:
 
 
 def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity]]], tgt_text: str,
-           unmatched: bool = False) -> None:
+           unmatched: bool = False, src_text: str = "", src_lang: str = "") -> None:
     """Lower a value added or missing to minor where the evidence is weak: the same value stands on the other
     side of this bead (a repeated value written once, "100%, 100% and 100%" -> "all 100%") or of a bead
     nearby (the aligner put it in another bead, a sentence was restructured); a year added to a date the
@@ -164,7 +183,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     month" or an adjective "lednový" made explicit); a rank written as a figure ("3rd" for an inflected
     ordinal word; these three only when the source bead has no value of its own left unmatched, which the
     added one may replace); a source "1" (often "a", "the"); digits the translation keeps inside a name
-    ("Nogizaka46")."""
+    ("Nogizaka46"); a value the source may spell inside a compound word the parser does not read
+    ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word)."""
     if issue.severity is not None or issue.kind == "changed":
         return
     q = issue.tgt if issue.kind == "added" else issue.src
@@ -172,6 +192,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     weak = bool(q.keys & _near_keys(every, b, 0 if issue.kind == "added" else 1))
     if issue.kind == "added":
         weak = weak or (not unmatched and (q.in_date or q.kind == "month" or q.rank))
+        weak = weak or (isinstance(q.value, float) and bool(src_text)
+                        and spelled_inside(q.value, src_text, src_lang))
     else:
         weak = weak or (q.kind == "number" and q.value == 1.0) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
@@ -188,6 +210,7 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             options: dict[str, float] | None = None) -> list[Issue]:
     opts = options or OPTIONS
     issues: list[Issue] = []
+    issues += _tags_changed(ls, lt)
     guessed_months = [t for t in lt if t.soft and t.kind == "month"]
     src_guessed = [s for s in ls if s.soft and s.kind == "month"]
     lt = [t for t in lt if not t.soft and not _article_like(t)]
@@ -229,6 +252,19 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
         if i.kind == "changed" and i.src is not None and i.tgt is not None and i.severity is None:
             i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"])
     return issues
+
+
+def _tags_changed(ls: list[Quantity], lt: list[Quantity]) -> list[Issue]:
+    """A number inside the same name on both sides that differs ("Covid-19" -> "Covid-39", "737MAX" ->
+    "747MAX"): major (a name's number may be written another way), removed from both lists in place."""
+    out = []
+    for s in [s for s in ls if s.tag]:
+        t = next((t for t in lt if t.tag == s.tag and not t.keys & s.keys), None)
+        if t is not None:
+            out.append(Issue("changed", s, t, severity=Severity.MAJOR, note="a number inside a name"))
+            ls.remove(s)
+            lt.remove(t)
+    return out
 
 
 def _conversions(ls: list[Quantity], lt: list[Quantity], opts: dict[str, float]) -> list[Issue]:
