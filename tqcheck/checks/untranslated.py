@@ -181,15 +181,48 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
         lang, prob = _language(seg, ctx.doc)
         if lang == src and prob >= _MIN_PROB:
             continue  # TQ401's finding
-        if _common_words(seg.text) >= 3 and CHRF().sentence_score(seg.text, [source]).score >= _COPY_CHRF:
+        own = _NAME_BRACKET.sub(lambda b: " " if b.group(0)[1].isupper() else b.group(0), seg.text)
+        if _common_words(own) >= 3 and CHRF().sentence_score(own, [source]).score >= _COPY_CHRF:
             yield Hit("target", seg.index, 0, len(seg.text), "this sentence is a copy of the source, not a "
                       "translation", evidence=source)
             continue
         run = index.copied_run(seg.text)
         if run is not None:
             s, e = run
-            yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated",
-                      evidence=source)
+            name = _kept_name(seg.text, s, e, source)
+            yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated"
+                      + (" (it may be a name or title kept in the original language)" if name else ""),
+                      evidence=source, severity=Severity.MINOR if name else None)
+
+
+# Text in brackets that starts with a capital letter: a name, or the expansion of an abbreviation, that a
+# translation keeps in the source language ("ARE (Association pour le Retournement des Entreprises)").
+_NAME_BRACKET = re.compile(r"[(（][^\W\d_][^()（）]*[)）]")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)['’]?\s*$")
+
+
+def _kept_name(text: str, s: int, e: int, source: str) -> bool:
+    """The copied run ``text[s:e]`` is a name or title kept in the source language, not untranslated text:
+    it stands in quotation marks or in brackets that start with a capital, or, in the source, it begins a
+    name mid-sentence (its first word, or the word right before it: "l'Institut des hautes études ...", is
+    capitalised and does not start the sentence)."""
+    if any(q.start() <= s and e <= q.end() for q in _QUOTED.finditer(text)):
+        return True
+    if any(b.start() <= s and e <= b.end() and b.group(0)[1].isupper() for b in _NAME_BRACKET.finditer(text)):
+        return True
+    at = source.casefold().find(text[s:e].casefold())
+    if at < 0:
+        return False
+    first = source[at:at + 1]
+    before = _WORD_BEFORE.search(source[max(0, at - 40):at])
+    head = (at, first) if first.isupper() else None
+    if head is None and before is not None and before.group(1)[:1].isupper():
+        head = (at - len(before.group(0)), before.group(1)[:1])
+    if head is None:
+        return False
+    lead = source[max(0, head[0] - 6):head[0]].rstrip()
+    lead = re.sub(r"\b[^\W\d_]{1,2}['’]$", "", lead).rstrip()  # an elided article: "l'", "d'"
+    return bool(lead) and lead[-1] not in ".!?:\"“«„"
 
 
 def _share_unspaced_script(a: str, b: str) -> bool:
