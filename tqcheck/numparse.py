@@ -10,6 +10,7 @@ demand them.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -213,7 +214,7 @@ _AND_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half(?:[\s-]+(?P<scale>thousand|m
 _EN_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _EN_OTHER = {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.0, "twice": 2.0, "couple": 2.0,
-             "decade": 10.0, "century": 100.0, "tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1e3,
+             "decade": 10.0, "century": 100.0, "centenary": 100.0, "centennial": 100.0, "tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1e3,
              "millions": 1e6, "billions": 1e9, "twenties": 20.0, "thirties": 30.0, "forties": 40.0, "fifties": 50.0,
              "sixties": 60.0, "seventies": 70.0, "eighties": 80.0, "nineties": 90.0,
              "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0}
@@ -613,8 +614,9 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     f = _facts(lang)
     out = []
     if f.day_suffix and f.month_suffix:
-        for m in re.finditer(rf"(?<![\d.{re.escape(f.month_suffix)}])(?<!\d,)(?<!{re.escape(f.month_suffix)}\s)(?P<d>\d{{1,2}})\s*"
-                             rf"{re.escape(f.day_suffix)}", text):
+        ms = re.escape(f.month_suffix)  # "12月 7日" is a date; "本月7日" (this month) a day without its month
+        for m in re.finditer(rf"(?<![\d.])(?<![\d{_HAN_DIGITS}十]{ms})(?<!\d,)(?<![\d{_HAN_DIGITS}十]{ms}\s)"
+                             rf"(?P<d>\d{{1,2}})\s*{re.escape(f.day_suffix)}", text):
             d = int(m["d"])
             if 1 <= d <= 31 and not any(used[m.start():m.end()]):
                 keys = frozenset({("date", (mo, d)) for mo in range(1, 13)} | {("num", float(d))})
@@ -625,8 +627,9 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
                              text, re.IGNORECASE):
             if not any(used[m.start():m.end()]):
-                out.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(),
-                                    m.start("m") + 2, text[m.start():m.start("m") + 2]))
+                h, mins = int(m["h"]), int(m["m"])  # "18.00 Uhr" is also "18h", "at 18"
+                out.append(Quantity("time", frozenset({("time", (h, mins))} | ({("num", float(h))} if not mins else set())),
+                                    m.start(), m.start("m") + 2, text[m.start():m.start("m") + 2]))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     if not (f.hour_marks and f.minute_marks):
         return out
@@ -957,6 +960,22 @@ def _era_years(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
+def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Shares counted in tenths or other parts of a hundred (the profile's ``numbers.percent_units``: Japanese
+    "7割" = 70%): a percentage."""
+    from .lang import base_code, profile
+
+    units = profile(base_code(lang)).section("numbers").get("percent_units") or {}
+    out = []
+    for m in re.finditer(rf"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_alt(list(units))})", text) if units else ():
+        if any(used[m.start():m.end()]):
+            continue
+        v = _norm(float(m["n"]) * float(units[m["u"]]))
+        out.append(Quantity("percent", frozenset({("pct", v)}), m.start(), m.end(), m.group(0), value=v))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
 def _extract(text: str, lang: str) -> list[Quantity]:
     used = [False] * len(text)
     found = _era_years(text, lang, used)
@@ -966,12 +985,13 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     for m in _TIME_RE.finditer(text):
         if not any(used[m.start():m.end()]):
             h, mins = int(m["h"]), int(m["m"])
-            keys = {("time", (h, mins))}
+            keys = {("time", (h, mins))} | ({("num", float(h))} if not mins else set())  # "18:00" = "18h"
             if h < 12 and _pm(text, m.start(), m.end(), lang):  # "11:30 p.m." = "23:30"
                 keys.add(("time", (h + 12, mins)))
             found.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     found += _hours(text, lang, used)
+    found += _percent_units(text, lang, used)
     for m in _NUM_LIST_RE.finditer(text):  # "1,2,3": counted items, not a decimal
         if any(used[m.start():m.end()]):
             continue
@@ -1012,6 +1032,9 @@ def _extract(text: str, lang: str) -> list[Quantity]:
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)\s*$", re.IGNORECASE)
 
 
+_TENS_GAP = re.compile(r"\s*[、,，/-]\s*")  # "6、70 年代", "5-60 người": a tens figure shared by the one before
+
+
 def _scale_of(q: Quantity, text: str, lang: str) -> float:
     """The multiplier of the scale word ``q`` ends with ("6,940万" -> 1e4), 1 when none."""
     tail = text[q.start:q.end].lower()
@@ -1035,6 +1058,9 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
                 merged[-1] = replace(q, kind="money" if q.currency else "number", keys=frozenset({("num", _norm(v))}),
                                      start=prev.start, text=text[prev.start:q.end], value=v)
                 continue
+        if (prev is not None and prev.value in range(1, 10) and isinstance(q.value, float) and q.value % 10 == 0
+                and 20 <= q.value <= 90 and _TENS_GAP.fullmatch(text, prev.end, q.start)):
+            merged[-1] = prev = replace(prev, keys=prev.keys | {("num", prev.value * 10)})  # "6、70年代": 60s and 70s
         if prev is not None and _RANGE_GAP.search(text, prev.end, q.start) and q.start - prev.end <= 6:
             scale = _scale_of(q, text, lang)
             if scale > 1 and _scale_of(prev, text, lang) == 1 and prev.value * scale > 1:  # type: ignore[operator]
@@ -1190,7 +1216,8 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     year_suffix = _facts(lang).year_suffix
     era = re.match(r"\s*[(（][^()（）\d]{1,6}\d{1,2}[)）]\s*", text[m.end("num"):m.end("num") + 14])
     after = m.end("num") + (era.end() if era else 0)  # "23（大正12）年": the era's year in brackets
-    if year_suffix and len(m["num"]) == 2 and text.startswith(year_suffix, after) and not scale_word:
+    in_range = year_suffix and re.match(rf"\s*[-–~〜～至到]\s*\d{{2}}\s*{re.escape(year_suffix)}", text[after:after + 12])
+    if year_suffix and len(m["num"]) == 2 and (text.startswith(year_suffix, after) or in_range) and not scale_word:
         vals |= {1900 + value, 2000 + value}  # "18年" in running text is 2018 ("０４～０５年": 2004-2005)
     start = m.start("cur") if cur_prefix else m.start("num")
     if unit in _percent_words(lang):
@@ -1243,11 +1270,15 @@ def _inflected_scale(text: str, pos: int, lang: str) -> tuple[frozenset[float], 
 
 @functools.lru_cache(maxsize=4096)
 def _is_unit_word(word: str) -> bool:
-    """``word`` (or it less an ending of up to three letters) is a unit pint knows ("millimetern", "milligrams"):
-    SI's "milli-" is not the scale word "milli|on"."""
+    """``word`` (or it less an ending of up to three letters), in Latin letters (anyascii), is a unit pint knows
+    ("millimetern", "milligrams", "миллиграммов"): SI's "milli-" is not the scale word "milli|on"."""
     from .units import registry
 
     plain = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    if not plain.isascii():  # "миллиграммов" -> "milligrammov": pint knows units by their Latin names
+        from anyascii import anyascii
+
+        plain = anyascii(plain).lower()
     reg = registry()
     for cut in range(0, 4):
         stem = plain[:len(plain) - cut] if cut else plain
@@ -1287,6 +1318,25 @@ def ambiguous_word_for(value: float, src_text: str, tgt_text: str, tgt_lang: str
     if pats is None:
         return False
     return len(pats[0].findall(tgt_text)) > len(pats[1].findall(src_text))
+
+
+def month_form_in(q: Quantity, text: str, lang: str) -> bool:
+    """``text`` has a word that may be a case form of the month ``q`` names: it begins with the prefix (two
+    letters or more) that all of CLDR's forms of that month share and adds at most two letters ("мае" for
+    "май"/"мая"). Weak evidence only: used to lower a missing month to minor, never to match."""
+    if not lang or not profile_spaced(lang):
+        return False
+    months = {k[1] for k in q.keys if k[0] == "month"} | {k[1][0] for k in q.keys if k[0] == "date"}
+    facts = _facts(lang)
+    let = _letter(lang)
+    for month in months:
+        forms = sorted(w for w, n in facts.months.items() if n == month and w.isalpha())
+        if not forms:
+            continue
+        stem = forms[0][:len(os.path.commonprefix(forms))]
+        if len(stem) >= 2 and re.search(rf"(?<!{let}){re.escape(stem)}{let}{{0,2}}(?!{let})", text, re.IGNORECASE):
+            return True
+    return False
 
 
 def relative_periods(text: str, lang: str) -> list[re.Match[str]]:

@@ -17,6 +17,7 @@ from ..numparse import (
     Quantity,
     ambiguous_word_for,
     extract,
+    month_form_in,
     relative_periods,
     render,
     render_all,
@@ -83,6 +84,8 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
                 left_s.remove(q)  # type: ignore[arg-type]
     _split_times(left_t, left_s)
     _split_times(left_s, left_t)
+    _joined_dates(left_s, left_t)
+    _joined_dates(left_t, left_s)
     return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
 
 
@@ -100,6 +103,17 @@ def _split_times(times: list[Quantity], other: list[Quantity]) -> None:
                 other.remove(hour)
                 other.remove(minute)
                 break
+
+
+def _joined_dates(dates: list[Quantity], other: list[Quantity]) -> None:
+    """A date on one side that the other side writes as its month and day run together, the usual name of
+    an event ("9/11", "September 11" -> "911事件"): both cancel (in place)."""
+    for q in [q for q in dates if q.kind == "date"]:
+        joined = {("num", float(f"{m}{d}")) for kind, (m, d) in q.keys if kind == "date"}
+        t = next((t for t in other if t.kind in ("number", "ordinal") and t.keys & joined), None)
+        if t is not None:
+            dates.remove(q)
+            other.remove(t)
 
 
 def _unit_changed(s: Quantity, t: Quantity) -> bool:
@@ -157,9 +171,11 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                                         ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
             # the source has a figure of its own left here (a day: "25日"), which "the 27th" may replace
             unmatched = any(any(ch.isdigit() for ch in q.text) for q in ls)
+            # ... a year of its own, which a year added to a date may replace
+            year_left = any(not q.soft and q.kind in ("year", "number") for q in ls)
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
-                _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang)
+                _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang, year_left, doc.tgt_lang)
     doc.cache["tq2"] = out
     return out
 
@@ -175,15 +191,19 @@ def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side:
 
 
 def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity]]], tgt_text: str,
-           unmatched: bool = False, src_text: str = "", src_lang: str = "") -> None:
+           unmatched: bool = False, src_text: str = "", src_lang: str = "", year_left: bool = True,
+           tgt_lang: str = "") -> None:
     """Lower a value added or missing to minor where the evidence is weak: the same value stands on the other
     side of this bead (a repeated value written once, "100%, 100% and 100%" -> "all 100%") or of a bead
     nearby (the aligner put it in another bead, a sentence was restructured); a year added to a date the
-    source writes without one ("July 26" -> "July 26, 2020"); a month named alone (a relative "earlier this
-    month" or an adjective "lednový" made explicit); a rank written as a figure ("3rd" for an inflected
-    ordinal word; these three only when the source bead has no value of its own left unmatched, which the
-    added one may replace); a source "1" (often "a", "the"); digits the translation keeps inside a name
-    ("Nogizaka46"); a value the source may spell inside a compound word the parser does not read
+    source writes without one ("July 26" -> "July 26, 2020", unless the source has a year of its own left
+    unmatched); a month named alone (a relative "earlier this month" or an adjective "lednový" made
+    explicit); a rank written as a figure ("3rd" for an inflected ordinal word; these two only when the
+    source bead has no value of its own left unmatched, which the added one may replace); a source "1"
+    (often "a", "the"); a source rank ("23rd", "20th": translations write ordinals as words or inflected
+    forms, "tuttugustu", "23-м"); a source month whose name the translation may hold in a case form CLDR
+    does not list (a word beginning with the first two letters all of CLDR's forms of that month share:
+    "в мае" for "май"/"мая"); digits the translation keeps inside a name ("Nogizaka46"); a value the source may spell inside a compound word the parser does not read
     ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word)."""
     if issue.severity is not None or issue.kind == "changed":
         return
@@ -191,10 +211,11 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     assert q is not None
     weak = bool(q.keys & _near_keys(every, b, 0 if issue.kind == "added" else 1))
     if issue.kind == "added":
-        weak = weak or (not unmatched and (q.in_date or q.kind == "month" or q.rank))
+        weak = weak or (not unmatched and (q.kind == "month" or q.rank)) or (q.in_date and not year_left)
         weak = weak or (isinstance(q.value, float) and bool(src_text)
                         and spelled_inside(q.value, src_text, src_lang))
     else:
+        weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "number" and q.value == 1.0) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
             and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)

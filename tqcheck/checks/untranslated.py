@@ -69,6 +69,8 @@ def _language(seg: Segment, doc: DocContext) -> tuple[str, float]:
 def _language_of(text: str) -> tuple[str, float]:
     """:func:`_language` by text: TQ401, TQ402 and TQ403 all ask about every target sentence."""
     text = _QUOTED.sub(" ", text)
+    if surface.UNSPACED.search(text):  # "其他球员还有 Neto、Nelson Semedo 和 Arturo Vidal。": the names are not English
+        text = _LATIN_NAME.sub(" ", text)
     short = _MIN_CHARS_UNSPACED if surface.unspaced_share(text) >= 0.5 else _MIN_CHARS
     if surface.length(text) < short or _common_words(text) < 3:
         return "und", 0.0
@@ -76,6 +78,11 @@ def _language_of(text: str) -> tuple[str, float]:
     if not probs or not fits_script(probs[0][0], text):
         return "und", 0.0  # a Chinese sentence with a Latin name is not Polish
     return probs[0][0].split("-")[0], probs[0][1]
+
+
+# A capitalised Latin word (with its hyphenated or apostrophised parts): in a sentence of a script without
+# spaces such words are names kept in Latin letters, which tell nothing about the sentence's language.
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’.-]*")
 
 
 @rule("TQ401", "untranslated", Severity.MAJOR)
@@ -111,7 +118,8 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     minor below 100 characters (without spaces, quotations left out): short sentences of names and plain
     words ("Wang Liwen, village cadre, helped Fu Kunbao make plans.") fool the detector. A close relative
     of the target or source language that langdetect mixes up with it (Russian/Bulgarian,
-    Norwegian/Danish/Swedish: ``tqcheck.langid.confusable``) is only minor too.
+    Norwegian/Danish/Swedish: ``tqcheck.langid.confusable``) is only minor too, and so is every finding in a
+    target language langdetect has no profile for (Icelandic reads as Norwegian).
     Why: Pivot translation (English -> Chinese -> Vietnamese) and multilingual models sometimes leave text in
     the pivot language. MQM: Accuracy / Untranslated (wrong language), major.
     Example: source "The two ministers signed a plan." -> target "两国外长签署了合作计划。" in a Vietnamese
@@ -129,9 +137,16 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
             # langdetect mixes up close relatives (ru/bg, no/da/sv): a sentence "in" the target's or the
             # source's close relative is most likely that language, so at most minor
             weak = (_same_script(lang, tgt) and surface.length(read) < _SAME_SCRIPT_MAJOR
-                    or confusable(lang, tgt) or confusable(lang, src))
+                    or confusable(lang, tgt) or confusable(lang, src) or _unknown_to_detector(tgt))
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
                       f"(p={prob:.2f})", evidence=ctx.src_text, severity=Severity.MINOR if weak else None)
+
+
+def _unknown_to_detector(lang: str) -> bool:
+    """langdetect has no profile for ``lang`` (Icelandic): it names a neighbour for every sentence of it."""
+    from ..langid import supported
+
+    return lang.split("-")[0] not in supported()
 
 
 _SAME_SCRIPT_MAJOR = 100  # characters a sentence needs before a third language in the target's script is major
