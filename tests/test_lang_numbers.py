@@ -251,3 +251,24 @@ def test_number_words_spelled_inside_compounds(value: float, text: str, lang: st
     from tqcheck.numparse import spelled_inside
 
     assert spelled_inside(value, text, lang) is inside
+
+
+@pytest.mark.parametrize(("text", "lang", "key"), [
+    ("得票率約６割で当選", "ja", ("pct", 60.0)),  # a share counted in tenths
+    ("容疑は０７～０８年の事件", "ja", ("num", 2007.0)),  # the first of a two-digit year range
+    ("上世纪 5、60 年代", "zh", ("num", 50.0)),  # a digit before a tens figure
+    ("Das Spiel beginnt um 20.00 Uhr.", "de", ("num", 20.0)),  # a whole hour is also "20h"
+    ("The doors open at 18:00.", "en", ("num", 18.0)),
+])
+def test_values_written_in_shorthand(text: str, lang: str, key: tuple) -> None:
+    assert key in every(text, lang)
+
+
+def test_a_day_of_this_month_may_match_any_month() -> None:
+    assert ("date", (3, 9)) in every("市长本月9日宣布了新计划。", "zh")
+    assert every("12月 9日", "zh") == [("date", (12, 9))]
+
+
+def test_a_unit_in_cyrillic_is_not_an_inflected_scale_word() -> None:
+    assert every("ему 500 миллиграммов препарата", "ru") == [("num", 500.0)]
+    assert every("500 миллионов долларов", "ru") == [("num", 5e8)]
