@@ -361,7 +361,8 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     rounding pass).
     Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
     MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
-    ("sjö hundruð", "三十五") or is a month read from an inflection CLDR does not list ("в июле"); minor when
+    ("sjö hundruð", "三十五"), is a month read from an inflection CLDR does not list ("в июле"), or is a
+    number inside a name that the translation changed ("Covid-19" -> "Covid-39"); minor when
     one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右").
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
@@ -397,7 +398,9 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     Why: Dropped figures are a typical machine-translation omission (a sentence cut off before its amount);
     the translation silently loses a fact. MQM: Accuracy / Omission, major; minor when the evidence is weak: the
     value is a number word, the translation states the same value in this sentence or one of the six around
-    it, it is a "1" (often "a"), or the translation keeps its digits inside a name ("Nogizaka46").
+    it, it is a "1" (often "a"), a rank figure ("23rd": ordinals are often written as words), a month the
+    translation may hold in a case form CLDR does not list ("в мае"), or the translation keeps its digits
+    inside a name ("Nogizaka46").
     Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
     song phương ." (US$10 billion is gone).
     Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").
@@ -422,7 +425,8 @@ def number_added(ctx: BeadContext) -> Iterator[Hit]:
     Why: Invented figures (a dateline's date, a year the translator guessed) add claims the author never
     made. MQM: Accuracy / Addition, major; minor when the evidence is weak: the source states the same value
     in this sentence or one of the six around it, the value is a year added to a date ("July 26, 2020" for
-    "7月26日"), a month named alone, or a rank figure ("3rd") for an ordinal word the parser may not know.
+    "7月26日"), a month named alone, a rank figure ("3rd") for an ordinal word the parser may not know, or
+    a figure whose number word the source has inside a compound ("pětačtyřicetiletý" for "45-year-old").
     Example: "Hai bên đã ký 3 thỏa thuận." for "The two sides signed agreements." (3 is invented).
     Fix: Remove the value, or check the source: if it is right, the source needs it too.
     """

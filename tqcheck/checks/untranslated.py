@@ -91,7 +91,8 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Identifies the language of each target sentence (langdetect, seeded) and reports one that is
     confidently in the source language. Quotations are left out, and sentences shorter than 25 characters
-    or made mostly of names are skipped, because their language cannot be told.
+    or made mostly of names are skipped, because their language cannot be told; in a sentence with Han or
+    kana characters, capitalised Latin words are names and are left out before the language is told.
     Why: An untranslated sentence is content the reader of the translation does not get. MQM: Accuracy /
     Untranslated, major.
     Example: source "The talks were held in Moscow." -> target "The talks were held in Moscow." (copied
@@ -177,7 +178,10 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     What: Scores each target sentence against its source with chrF (sacrebleu's ``CHRF.sentence_score``);
     a score of 70 or more over ordinary words (not just names and numbers) means the sentence was copied.
     Inside a sentence, a run of five or more identical consecutive words, three of them ordinary lower-case
-    words, is reported as a copied fragment. Sentences already reported by TQ401 are skipped.
+    words, is reported as a copied fragment; a fragment that is a name or title kept in the source language
+    (in quotation marks, in brackets that start with a capital, or beginning a name mid-sentence in the
+    source: "das Institut des hautes études en gestion de crise") is only minor, and a capitalised expansion
+    in brackets does not count towards a whole-sentence copy. Sentences already reported by TQ401 are skipped.
     Why: Copy-through is how machine translation and hurried post-editing leave text untranslated when the
     language detector cannot tell (short or mixed sentences). MQM: Accuracy / Untranslated, major.
     Example: source "Both sides agreed to boost trade." -> target "Hai bên agreed to boost trade and
