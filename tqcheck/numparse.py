@@ -129,7 +129,8 @@ def _num_re(lang: str) -> re.Pattern[str]:
     )
 
 
-_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:])")
+_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:hH](?P<m>[0-5]\d)(?![\d:])")  # "20:25", "20h25", "20H25"
+_DOTDATE_RE = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})(?![\d.,]?\d)")
 _NUMDATE_RE = re.compile(r"(?<![\d/.])(?:(?P<d1>\d{1,2})\s?[-–]\s?)?(?P<a>\d{1,2})/(?P<b>\d{1,2})"
                          r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")
 
@@ -683,7 +684,8 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if add is None or spaced_plain or any(used[m.start():m.end()]):
             continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" are times
         h = int(m["h"]) % 12 + add
-        out.append(Quantity("time", frozenset({("time", (h, 0))}), m.start(), m.end(), m.group(0)))
+        keys = {("time", (h, 0)), ("num", float(int(m["h"])))}  # "3 p.m." = "3 hodině odpolední", "15 Uhr"
+        out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     words = _facts(lang).clock_words
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])\s?(?:{_alt(list(words))})(?!{let})", text,
@@ -703,7 +705,7 @@ _DAY_WORDS = {w: i + 1 for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _DAY_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]} | {"thirtieth": 30, "thirty-first": 31}
 _DAYW = _alt(list(_DAY_WORDS))
-_DAY = rf"(?:the\s+)?(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"
+_DAY = rf"(?:the\s+)?(?<![\d:])(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"  # not the "7" of a score "8:7"
 _DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?)?"
 _DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|y|e)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?")
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -822,6 +824,13 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                                             True, value=float(other["d"])))
                         used[d0:d1] = [True] * (d1 - d0)
                 add(qs, m["y"], m.start("y") if m["y"] else 0)
+    for m in _DOTDATE_RE.finditer(text):  # "05.05.2016": day, month and year with full stops
+        a, b = int(m["a"]), int(m["b"])
+        readings = [(b, a)] + ([(a, b)] if lang == "en" and a <= 12 else [])
+        readings = [(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31]
+        if readings and not any(used[m.start():m.end()]):
+            add(Quantity("date", frozenset(("date", r) for r in readings), m.start(), m.end(), m.group(0),
+                         value=readings[0]), m["y"], m.start("y"))
     for m in _NUMDATE_RE.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         if a < b <= 10 and not m["y"] and not m["d1"] and not re.search(r"(?:ngày|hôm|on)\s*$", text[:m.start()]):
@@ -1007,7 +1016,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
-    found = _compounds(found, text, lang)
+    found = _range_percents(_compounds(found, text, lang), text)
     found += _word_numbers(text, lang, used)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
         if not any(used[m.start():m.end()]):
@@ -1030,6 +1039,18 @@ def _extract(text: str, lang: str) -> list[Quantity]:
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)\s*$", re.IGNORECASE)
+
+
+def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
+    """The first figure of a range of percentages also reads as one ("zwischen 90 und 95 %")."""
+    pcts = [q for q in found if q.kind == "percent"]
+    out = []
+    for q in found:
+        if q.kind == "number" and isinstance(q.value, float) and not q.unit and any(
+                0 < p.start - q.end <= 6 and _RANGE_GAP.search(text, q.end, p.start) for p in pcts):
+            q = replace(q, keys=q.keys | {("pct", _norm(q.value))})
+        out.append(q)
+    return out
 
 
 _TENS_GAP = re.compile(r"\s*[、,，/-]\s*")  # "6、70 年代", "5-60 người": a tens figure shared by the one before

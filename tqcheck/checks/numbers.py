@@ -180,6 +180,12 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
     return out
 
 
+def _days(qs: list[Quantity]) -> set[float]:
+    """The days of the dates among ``qs``: a translation that keeps the day of a date whose month name it
+    writes in a form the parser cannot read ("am 26. July 1999") holds weak evidence of it."""
+    return {float(k[1][1]) for q in qs if q.kind == "date" for k in q.keys if k[0] == "date"}
+
+
 def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side: int,
                span: int = _DOC_WINDOW) -> set:
     """Every key of ``side`` (0 source, 1 target) in the beads around bead ``b``, bead ``b`` itself included."""
@@ -203,7 +209,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     (often "a", "the"); a source rank ("23rd", "20th": translations write ordinals as words or inflected
     forms, "tuttugustu", "23-м"); a source month whose name the translation may hold in a case form CLDR
     does not list (a word beginning with the first two letters all of CLDR's forms of that month share:
-    "в мае" for "май"/"мая"); digits the translation keeps inside a name ("Nogizaka46"); a value the source may spell inside a compound word the parser does not read
+    "в мае" for "май"/"мая"); a date whose day the translation writes next to a month name the parser cannot
+    read ("26. July" in German), and that day added as a plain number; digits the translation keeps inside a name ("Nogizaka46"); a value the source may spell inside a compound word the parser does not read
     ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word)."""
     if issue.severity is not None or issue.kind == "changed":
         return
@@ -214,8 +221,11 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (not unmatched and (q.kind == "month" or q.rank)) or (q.in_date and not year_left)
         weak = weak or (isinstance(q.value, float) and bool(src_text)
                         and spelled_inside(q.value, src_text, src_lang))
+        weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
     else:
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
+        weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
+                                                 for d in _days([q])))
         weak = weak or (q.kind == "number" and q.value == 1.0) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
             and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)
