@@ -947,8 +947,14 @@ def _era_re(lang: str) -> tuple[re.Pattern[str] | None, Mapping[str, int]]:
     from .lang.cldr import calendar_eras
 
     eras = calendar_eras(base_code(lang))
-    if not eras:
-        return None, eras
+    if not eras:  # without PyICU: the profile's era names, so that such a year is left unread (no value)
+        from .lang import profile
+
+        names = profile(base_code(lang)).section("numbers").get("era_names") or ()
+        if not names:
+            return None, eras
+        return re.compile(rf"(?P<era>{_alt(list(names))})\s*(?P<n>\d{{1,3}}|元|[{_HAN}]{{1,4}})\s*"
+                          rf"(?={re.escape(f.year_suffix)})"), eras
     return re.compile(rf"(?P<era>{_alt(list(eras))})\s*(?P<n>\d{{1,3}}|元|[{_HAN}]{{1,4}})\s*"
                       rf"(?={re.escape(f.year_suffix)})"), eras
 
@@ -957,6 +963,11 @@ def _era_years(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     pat, eras = _era_re(lang)
     out = []
     for m in pat.finditer(text) if pat is not None else ():
+        if m["era"] not in eras:  # an era PyICU would convert, without PyICU: a year of unknown value (soft, no
+            # keys: it matches nothing, is never required, and makes a year the translation adds weak evidence)
+            out.append(Quantity("year", frozenset(), m.start(), m.end(), m.group(0), True, tag="era"))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
+            continue
         n = 1.0 if m["n"] == "元" else float(m["n"]) if m["n"].isdigit() else _han_value(m["n"])
         if n != n or n < 1:
             continue

@@ -210,7 +210,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     forms, "tuttugustu", "23-м"); a source month whose name the translation may hold in a case form CLDR
     does not list (a word beginning with the first two letters all of CLDR's forms of that month share:
     "в мае" for "май"/"мая"); a date whose day the translation writes next to a month name the parser cannot
-    read ("26. July" in German), and that day added as a plain number; digits the translation keeps inside a name ("Nogizaka46"); a value the source may spell inside a compound word the parser does not read
+    read ("26. July" in German), and that day added as a plain number; digits the translation keeps inside a name ("Nogizaka46"); a year added where the source counts one in an
+    era it cannot convert ("令和3年" without PyICU); a value the source may spell inside a compound word the parser does not read
     ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word)."""
     if issue.severity is not None or issue.kind == "changed":
         return
@@ -222,6 +223,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (isinstance(q.value, float) and bool(src_text)
                         and spelled_inside(q.value, src_text, src_lang))
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
+        # a year the source counts in an era that could not be converted ("令和3年" without PyICU)
+        weak = weak or (q.kind in ("year", "number") and any(s.tag == "era" and not s.keys for s in every[b][0]))
     else:
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
