@@ -377,10 +377,11 @@ def _length_term(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b
 
 
 def _zscores(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b: int, sc: _Scale,
-             p: AlignParams) -> np.ndarray:
-    """Scaled score of beads ``(si, a) x (tj, b)`` before size weighting: margin on the document's
-    0-wrong/1-right scale, less the length prior."""
-    margin = _margins(src, tgt, si, tj, a, b, sc, p)
+             p: AlignParams, margin: np.ndarray | None = None) -> np.ndarray:
+    """Scaled score of beads ``(si, a) x (tj, b)`` before size weighting: margin (``margin`` if already
+    computed) on the document's 0-wrong/1-right scale, less the length prior."""
+    if margin is None:
+        margin = _margins(src, tgt, si, tj, a, b, sc, p)
     zero = sc.zeros.get((a, b), sc.zero)
     z = (margin - zero) / sc.unit
     if p.length_mode == "mult":  # Bertalign: times log2(1 + short/long), on the ratio-corrected lengths
@@ -402,15 +403,15 @@ def _scores(src: Side, tgt: Side, band: _Band, types: Sequence[tuple[int, int]],
         si, tj = band.i[sel] - a, band.j[sel] - b
         if len(si) == 0:
             continue
+        m = _margins(src, tgt, si, tj, a, b, sc, p)  # once per type: the zero, the score and the floor read it
         if p.type_zero and (a, b) != (1, 1):
             # joined runs have higher cosines to anything (longer text): each type's wrong pairs (the bulk
             # of the band) set its own zero, so 2-1 or 2-2 beads win on merit, not on length
-            m = _margins(src, tgt, si, tj, a, b, sc, p)
             sc.zeros[(a, b)] = max(sc.zero, float(np.median(m)))
-        z = _zscores(src, tgt, si, tj, a, b, sc, p)
+        z = _zscores(src, tgt, si, tj, a, b, sc, p, m)
         val = z * ((a + b) / 2) ** p.size_power - p.type_prior * (a + b - 2)
         if p.floor is not None:
-            val[_margins(src, tgt, si, tj, a, b, sc, p) < sc.zeros.get((a, b), sc.zero) + (p.floor + p.floor_step * (a + b - 2)) * sc.unit] = _NEG
+            val[m < sc.zeros.get((a, b), sc.zero) + (p.floor + p.floor_step * (a + b - 2)) * sc.unit] = _NEG
         out[t][sel] = val
     return out
 
@@ -567,14 +568,15 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
                 sc = _scale(s, t, band, params)
                 path = _dp(band, _scores(s, t, band, types, sc, params), types)
     if params.exact == "gap":
+        with _one_blas_thread():
+            scores = _scores(s, t, band, types, sc, params)
         for _ in range(3):  # embed the runs of the beads close to the best path, re-solve until none is new
-            with _one_blas_thread():
-                scores = _scores(s, t, band, types, sc, params)
             if not _close_runs(band, scores, types, s, t, params):
                 break
             with _one_blas_thread():
                 sc = _scale(s, t, band, params)
-                path = _dp(band, _scores(s, t, band, types, sc, params), types)
+                scores = _scores(s, t, band, types, sc, params)
+                path = _dp(band, scores, types)
     if params.exact in ("auto", "path"):
         for _ in range(3):  # embed runs around uncertain beads, re-solve; stop when nothing new is needed
             need_s, need_t = (_uncertain if params.exact == "auto" else _joined)(path, s, t, sc, params)
