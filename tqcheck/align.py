@@ -27,7 +27,9 @@ run look about 0.03 cosine closer to everything than the joined text really embe
 ``AlignParams.exact`` says which runs get their own embedding: ``"auto"`` (the default) first solves with
 derived runs, then embeds every run around the beads that are not confident 1-1 matches and solves again
 (up to three rounds); ``"beads"`` embeds only the runs of the many-sentence beads on the path and solves
-again; ``"path"`` every run inside the stretches those beads cover; ``"none"`` nothing; ``"all"`` every
+again; ``"gap"`` only the runs of many-sentence beads whose best path (forward and backward passes of the
+same DP) scores within ``AlignParams.gap`` of the best path, then solves again (up to three rounds);
+``"path"`` every run inside the stretches those beads cover; ``"none"`` nothing; ``"all"`` every
 run. Measured on slices of the bench's gold sets (``python -m bench.speed modes --quick``; strict F1, texts
 embedded per sentence): auto 0.901 / 0.944 / 0.943 (Text+Berg, MAC-Dev, IWSLT; 3.1, 3.5, 2.6 texts), beads
 with centred runs 0.908 / 0.936 / 0.937 (1.24, 1.12, 1.08 texts), none with centred runs 0.908 / 0.951 /
