@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         log("section: triage")
         t0 = time.perf_counter()
         tr = triage.run(quick=args.quick)
-        block("triage", ["## Triage: labelled findings on the clean IWSLT en-vi dev talks", "", tr["markdown"]], t0)
+        block("triage", ["## Triage: labelled findings on the clean IWSLT en-vi talks (dev, and dev-2 labelled after the fact)", "", tr["markdown"]], t0)
     if "scale" in sections:
         from . import scale
 

@@ -12,7 +12,12 @@ errors found, the debatable ones, and every finding that has no label (counted a
 hide behind a missing label), the clean talks that fail ``--fail-on critical`` without a true critical error,
 and the recall of the challenge's injected errors on the same talks.
 
-    python -m bench.triage                      # the report
+A second labelled set, dev-2 (``dev2_talks``: the first 18 of the other talks in file order, labels in
+``bench/triage/iwslt-en-vi-dev2.tsv``), was labelled after the fact and is reported apart; the talks after it
+are a final check that no function here returns.
+
+    python -m bench.triage                      # the report, dev and dev-2
+    python -m bench.triage --sets dev2          # one set
     python -m bench.triage --unlabelled new.tsv # rows to label for findings that have none yet
 """
 from __future__ import annotations
@@ -30,6 +35,8 @@ from typing import Sequence
 from .common import Talk, iwslt_talks, join_running, log, table
 
 LABELS = Path(__file__).parent / "triage" / "iwslt-en-vi.tsv"
+LABELS_DEV2 = Path(__file__).parent / "triage" / "iwslt-en-vi-dev2.tsv"
+DEV2_SIZE = 18
 COLUMNS = ("talk", "code", "text", "hash", "severity", "label", "reason", "source", "target")
 VALID = ("true-error", "false-alarm", "debatable")
 TARGETS = {"major": 0.5, "critical": 0.1, "recall": 0.9, "dropped": 0.95}
@@ -109,20 +116,65 @@ def write_rows(rows: Sequence[Row], path: Path) -> None:
             fh.write("\t".join(_clean(getattr(r, c)) for c in COLUMNS) + "\n")
 
 
-def run(quick: bool = False, labels_path: Path = LABELS, inject: bool = True, unlabelled: Path | None = None) -> dict:
+def dev2_talks(quick: bool = False) -> list[Talk]:
+    """The second labelled set: the first 18 talks outside ``dev_talks`` in file order (labelled after the fact).
+
+    The remaining non-dev talks are a final check kept apart: nothing here returns them, so no bench run
+    (this one included) ever checks them.
+    """
+    dev = {t.docid for t in dev_talks()}
+    rest = [t for t in iwslt_talks() if t.docid not in dev][:DEV2_SIZE]
+    return rest[:2] if quick else rest
+
+
+SETS = {
+    "dev": (dev_talks, LABELS, "dev talks (the challenge set; tuned against)"),
+    "dev2": (dev2_talks, LABELS_DEV2, "dev-2 talks (the first 18 non-dev talks; labelled after the fact, "
+                                      "then used for tuning)"),
+}
+
+
+def run(quick: bool = False, labels_path: Path | None = None, inject: bool = True, unlabelled: Path | None = None,
+        sets: Sequence[str] = ("dev", "dev2")) -> dict:
+    """Every set in ``sets`` in turn; ``labels_path`` overrides the labels of a single set."""
+    per_set = {}
+    for name in sets:
+        talks_of, default_labels, title = SETS[name]
+        path = labels_path if (labels_path is not None and len(sets) == 1) else default_labels
+        out_u = None
+        if unlabelled is not None:
+            out_u = unlabelled if len(sets) == 1 else unlabelled.with_name(f"{unlabelled.stem}-{name}{unlabelled.suffix}")
+        per_set[name] = run_set(talks_of(quick), path, inject, out_u, dev_filler=(name != "dev"))
+        per_set[name]["title"] = title
+        per_set[name]["labels_path"] = path
+        per_set[name]["unlabelled_path"] = out_u
+    md = []
+    for name, out in per_set.items():
+        md.append(f"### {name}: {out['title']}\n\n" + markdown(out["figures"], out["unlabelled"], out["labels_path"]))
+    result = {"sets": per_set, "markdown": "\n\n".join(md)}
+    if len(per_set) == 1:  # one set: its figures at the top level, as before
+        result.update({k: v for k, v in next(iter(per_set.values())).items() if k != "markdown"})
+        result["markdown"] = "\n\n".join(md)
+    return result
+
+
+def run_set(talks: Sequence[Talk], labels_path: Path, inject: bool = True, unlabelled: Path | None = None,
+            dev_filler: bool = False) -> dict:
     from . import challenge
 
-    talks = dev_talks(quick)
     read_labels(labels_path)  # a malformed file fails now, not after the run
     work = Path(tempfile.mkdtemp(prefix="tqbench-triage-"))
-    all_talks = iwslt_talks()
     ids = {t.docid for t in talks}
-    filler = [s for t in all_talks if t.docid not in ids for s in t.vi if 8 <= len(s.split()) <= 25]
+    # added-sentence filler: Vietnamese sentences of other talks; for dev-2 only from the dev talks, so the
+    # final-check talks are never read by a run
+    pool = dev_talks() if dev_filler else iwslt_talks()
+    filler = [s for t in pool if t.docid not in ids for s in t.vi if 8 <= len(s.split()) <= 25]
     pairs = 0
     found: list[Row] = []
     gate_fail_no_true: list[str] = []
     gate_fail: list[str] = []
     per_kind = {k: [0, 0] for k in challenge.KINDS}
+    misses: list[str] = []
     for talk in talks:
         rep = challenge.check_pair(join_running(talk.en)[0], join_running(talk.vi)[0], work, f"clean-{talk.docid}")
         pairs += len(talk.en)
@@ -136,7 +188,10 @@ def run(quick: bool = False, labels_path: Path = LABELS, inject: bool = True, un
             rep_i = challenge.check_pair(en_text, vi_text, work, f"inj-{talk.docid}")
             for x in inj.injections:
                 per_kind[x.kind][1] += 1
-                per_kind[x.kind][0] += challenge.hits(x, rep_i.findings)
+                hit = challenge.hits(x, rep_i.findings)
+                per_kind[x.kind][0] += hit
+                if not hit:
+                    misses.append(f"{talk.docid} {x.kind}")
         log(f"triage: talk {talk.docid}: {len(rows)} findings at major or worse")
         if unlabelled:  # rewritten after every talk, so labelling can start while the run goes on
             now = read_labels(labels_path)
@@ -146,7 +201,9 @@ def run(quick: bool = False, labels_path: Path = LABELS, inject: bool = True, un
         if not any(r.talk == talk_id and r.severity == "critical" and labels.get(r.key, r).label == "true-error"
                    for r in found):
             gate_fail_no_true.append(talk_id)
-    return summarise(found, labels, pairs, len(talks), gate_fail, gate_fail_no_true, per_kind if inject else None)
+    out = summarise(found, labels, pairs, len(talks), gate_fail, gate_fail_no_true, per_kind if inject else None)
+    out["figures"]["missed_injections"] = misses
+    return out
 
 
 def summarise(found: Sequence[Row], labels: dict, pairs: int, n_talks: int, gate_fail: Sequence[str],
@@ -159,10 +216,14 @@ def summarise(found: Sequence[Row], labels: dict, pairs: int, n_talks: int, gate
 
     p = max(pairs, 1)
     fa, fa_c = n("false-alarm"), n("false-alarm", True)
+    fa_codes: dict[str, int] = {}
+    for r, lab in labelled:
+        if lab.label == "false-alarm":
+            fa_codes[r.code] = fa_codes.get(r.code, 0) + 1
     figures = {
         "talks": n_talks, "sentence_pairs": pairs, "major_or_worse": len(found),
         "critical": sum(r.severity == "critical" for r in found),
-        "false_alarms": fa, "false_alarms_critical": fa_c,
+        "false_alarms": fa, "false_alarms_critical": fa_c, "false_alarms_by_code": dict(sorted(fa_codes.items())),
         "false_alarms_per100": 100 * fa / p, "false_alarms_critical_per100": 100 * fa_c / p,
         "true_errors": n("true-error"), "true_errors_critical": n("true-error", True),
         "debatable": n("debatable"), "unlabelled": len(unlabelled),
@@ -178,10 +239,12 @@ def summarise(found: Sequence[Row], labels: dict, pairs: int, n_talks: int, gate
     return {"figures": figures, "unlabelled": unlabelled, "markdown": markdown(figures, unlabelled)}
 
 
-def markdown(fig: dict, unlabelled: Sequence[Row]) -> str:
+def markdown(fig: dict, unlabelled: Sequence[Row], labels_path: Path = LABELS) -> str:
     rows = [
         ["major-or-worse false alarms per 100 clean sentence pairs (labels)", f"{fig['false_alarms_per100']:.2f}",
-         f"≤ {TARGETS['major']}", f"{fig['false_alarms']} of {fig['major_or_worse']} findings"],
+         f"≤ {TARGETS['major']}", f"{fig['false_alarms']} of {fig['major_or_worse']} findings"
+         + (": " + ", ".join(f"{c} {k}" for c, k in fig.get("false_alarms_by_code", {}).items())
+            if fig.get("false_alarms_by_code") else "")],
         ["critical false alarms per 100 clean sentence pairs (labels)", f"{fig['false_alarms_critical_per100']:.2f}",
          f"≤ {TARGETS['critical']}", f"{fig['false_alarms_critical']} of {fig['critical']} critical findings"],
         ["unlabelled findings at major or worse per 100 pairs", f"{fig['unlabelled_per100']:.2f}", "0",
@@ -199,8 +262,11 @@ def markdown(fig: dict, unlabelled: Sequence[Row]) -> str:
                   ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in pk.items() if v[1])],
                  ["dropped-sentence recall", f"{fig['recall_dropped']:.3f}", f"≥ {TARGETS['dropped']}",
                   f"{pk['sentence-dropped'][0]}/{pk['sentence-dropped'][1]}"]]
-    out = (f"{fig['talks']} clean dev talks, {fig['sentence_pairs']} gold sentence pairs, "
-           f"{fig['major_or_worse']} findings at major or worse; labels from `bench/triage/iwslt-en-vi.tsv`.\n\n")
+        if fig.get("missed_injections"):
+            rows.append(["injections not found", len(fig["missed_injections"]), "",
+                         "; ".join(fig["missed_injections"])])
+    out = (f"{fig['talks']} clean talks, {fig['sentence_pairs']} gold sentence pairs, "
+           f"{fig['major_or_worse']} findings at major or worse; labels from `bench/triage/{labels_path.name}`.\n\n")
     out += table(["figure", "value", "target", "detail"], rows)
     if unlabelled:
         out += "\n\nUnlabelled findings (label them with `python -m bench.triage --unlabelled FILE`):\n\n"
@@ -210,21 +276,34 @@ def markdown(fig: dict, unlabelled: Sequence[Row]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.triage", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="the first 2 talks only (labels still apply)")
-    ap.add_argument("--labels", default=str(LABELS), help="the labels file (default bench/triage/iwslt-en-vi.tsv)")
+    ap.add_argument("--quick", action="store_true", help="the first 2 talks of each set only (labels still apply)")
+    ap.add_argument("--sets", default="dev,dev2",
+                    help="comma-separated sets: dev (the challenge talks), dev2 (the next 18 talks; default both)")
+    ap.add_argument("--labels", help="the labels file, with a single set (default bench/triage/iwslt-en-vi.tsv for "
+                                     "dev, bench/triage/iwslt-en-vi-dev2.tsv for dev2)")
     ap.add_argument("--unlabelled", metavar="FILE",
-                    help="write the findings without a label as TSV rows to fill in (label, reason)")
+                    help="write the findings without a label as TSV rows to fill in (label, reason); with several "
+                         "sets, one file per set named FILE-SET")
     ap.add_argument("--no-inject", action="store_true", help="skip the injected-error recall (clean talks only)")
     args = ap.parse_args(argv)
+    sets = [x.strip() for x in args.sets.split(",") if x.strip()]
+    bad = [x for x in sets if x not in SETS]
+    if bad or not sets:
+        sys.stderr.write(f"--sets: unknown set {', '.join(bad) or '(none)'}; choose from {', '.join(SETS)}\n")
+        return 2
+    if args.labels and len(sets) != 1:
+        sys.stderr.write("--labels needs a single set (--sets dev or --sets dev2)\n")
+        return 2
     try:
-        out = run(args.quick, Path(args.labels), inject=not args.no_inject,
-                  unlabelled=Path(args.unlabelled) if args.unlabelled else None)
+        out = run(args.quick, Path(args.labels) if args.labels else None, inject=not args.no_inject,
+                  unlabelled=Path(args.unlabelled) if args.unlabelled else None, sets=sets)
     except ValueError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2
     if args.unlabelled:
-        write_rows(out["unlabelled"], Path(args.unlabelled))
-        sys.stderr.write(f"{len(out['unlabelled'])} unlabelled rows written to {args.unlabelled}\n")
+        for one in out["sets"].values():
+            write_rows(one["unlabelled"], one["unlabelled_path"])
+            sys.stderr.write(f"{len(one['unlabelled'])} unlabelled rows written to {one['unlabelled_path']}\n")
     sys.stdout.write(out["markdown"] + "\n")
     return 0
 

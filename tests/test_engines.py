@@ -137,6 +137,21 @@ def test_a_parquet_file_of_units_gives_the_shards_of_the_same_jsonl(tmp_path: Pa
     with pytest.raises(InputError, match="not a readable Parquet file"):
         plan([str(tmp_path / "junk.parquet")], cfg)
 
+def test_the_size_limits_apply_to_each_unit_not_to_the_shard(tmp_path: Path) -> None:
+    units = _units_jsonl(tmp_path / "units.jsonl")
+    cfg = Config(shard_units=5, run_dir=str(tmp_path / "run"), max_file_size=100)
+    specs = plan([str(units)], cfg)
+    assert len(specs) == 1 and os.path.getsize(specs[0].source) > 100  # the shard is over the limit...
+    report = engines.check_one(specs[0], cfg)  # ...and is checked all the same: each unit is under it
+    assert [s.text.strip() for s in report.source.segments] == [s for s, _ in UNITS]
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps({"source": s, "target": t}, ensure_ascii=False) + "\n"
+                           for s, t in [UNITS[0], (UNITS[1][0], "x" * 150), UNITS[2]]), encoding="utf-8")
+    with pytest.raises(InputError, match=r"big\.jsonl: unit 2 \(line2\): its target of 150 bytes is over the file "
+                                         r"size limit of 100 bytes"):
+        plan([str(big)], cfg)
+
+
 def test_a_tmx_is_sharded_only_when_shard_units_is_set(tmp_path: Path) -> None:
     pytest.importorskip("translate.storage.tmx")
     tus = "".join(f'<tu><tuv xml:lang="en"><seg>{s}</seg></tuv><tuv xml:lang="vi"><seg>{t}</seg></tuv></tu>'

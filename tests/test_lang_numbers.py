@@ -214,3 +214,61 @@ def test_han_numeral_counts_through_cn2an(text: str, value: float) -> None:
 ])
 def test_case_forms_of_number_words_may_match(text: str, lang: str, value: float) -> None:
     assert ("num", value) in every(text, lang) and hard(text, lang) == []
+
+
+def test_era_years_read_through_icu_calendars() -> None:
+    pytest.importorskip("icu")
+    assert ("num", 2021.0) in hard("令和3年4月1日に開業した。", "ja")
+    assert ("num", 1989.0) in hard("平成元年に生まれた。", "ja")
+    assert ("num", 1945.0) in hard("昭和二十年の夏", "ja")
+    assert ("num", 1921.0) in hard("民国10年", "zh")
+    assert ("num", 3.0) in hard("過去3年で", "ja")  # a count of years, no era before it
+
+
+def test_an_era_year_that_glosses_a_year_is_not_required_twice() -> None:
+    pytest.importorskip("icu")
+    qs = [q for q in extract("1989年（平成元年）に完成した。", "ja") if ("num", 1989.0) in q.keys]
+    assert [q.soft for q in qs] == [False, True]
+
+
+def test_a_count_of_others_also_reads_one_more() -> None:
+    assert ("num", 4.0) in every("Tanaka and 3 others reached the final.", "en")
+    assert ("num", 4.0) not in every("Tanaka and 3 friends reached the final.", "en")
+
+
+def test_a_number_inside_a_name_keeps_the_name() -> None:
+    (q,) = extract("Patienten mit Covid-19 wurden verlegt.", "de")
+    assert q.soft and q.tag == "covid"
+
+
+@pytest.mark.parametrize(("value", "text", "lang", "inside"), [
+    (45.0, "Vyhrál pětačtyřicetiletý jezdec.", "cs", True),
+    (3.0, "Ein Dreitore-Rückstand war zu viel.", "de", True),
+    (8.0, "The weight of the box.", "en", False),  # "w" + "eight": no compound
+    (45.0, "Vyhrál zkušený jezdec.", "cs", False),
+])
+def test_number_words_spelled_inside_compounds(value: float, text: str, lang: str, inside: bool) -> None:
+    from tqcheck.numparse import spelled_inside
+
+    assert spelled_inside(value, text, lang) is inside
+
+
+@pytest.mark.parametrize(("text", "lang", "key"), [
+    ("得票率約６割で当選", "ja", ("pct", 60.0)),  # a share counted in tenths
+    ("容疑は０７～０８年の事件", "ja", ("num", 2007.0)),  # the first of a two-digit year range
+    ("上世纪 5、60 年代", "zh", ("num", 50.0)),  # a digit before a tens figure
+    ("Das Spiel beginnt um 20.00 Uhr.", "de", ("num", 20.0)),  # a whole hour is also "20h"
+    ("The doors open at 18:00.", "en", ("num", 18.0)),
+])
+def test_values_written_in_shorthand(text: str, lang: str, key: tuple) -> None:
+    assert key in every(text, lang)
+
+
+def test_a_day_of_this_month_may_match_any_month() -> None:
+    assert ("date", (3, 9)) in every("市长本月9日宣布了新计划。", "zh")
+    assert every("12月 9日", "zh") == [("date", (12, 9))]
+
+
+def test_a_unit_in_cyrillic_is_not_an_inflected_scale_word() -> None:
+    assert every("ему 500 миллиграммов препарата", "ru") == [("num", 500.0)]
+    assert every("500 миллионов долларов", "ru") == [("num", 5e8)]

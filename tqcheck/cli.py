@@ -796,12 +796,14 @@ def align(src: SrcArg, tgt: TgtArg, model: ModelOpt = None, src_lang: SrcLangOpt
     from .align import format_beads
     from .embed import get_embedder
     from .pipeline import align_documents, load_document
+    from .runon import resplit
 
     # the same settings as 'check' (tqcheck.toml / [tool.tqcheck], then flags), so both align alike
     cfg = _settings(config, isolated, model=model, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding,
                     no_cache=no_cache)
     s = load_document(str(src), cfg, cfg.src_lang)
     t = load_document(str(tgt), cfg, cfg.tgt_lang)
+    s, t = resplit(s, t)  # as check does
     _stdout(format_beads(align_documents(s, t, get_embedder(cfg.model, cfg.device), cfg)))
 
 

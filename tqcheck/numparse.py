@@ -10,10 +10,12 @@ demand them.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from typing import Mapping
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import get_month_names
@@ -39,6 +41,7 @@ class Quantity:
     in_date: bool = field(default=False, compare=False)  # a year written inside a date ("July 26, 2020")
     rank: bool = field(default=False, compare=False)  # a figure with an ordinal suffix ("3rd", "10th")
     guessed: bool = field(default=False, compare=False)  # a scale read from an inflected word ("milljörðum")
+    tag: str | None = field(default=None, compare=False)  # the name a number is part of ("covid" in "Covid-19")
 
 
 # Scale words every language understands besides its own (CLDR's, from the profile): none. English and
@@ -126,7 +129,8 @@ def _num_re(lang: str) -> re.Pattern[str]:
     )
 
 
-_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:])")
+_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:hH](?P<m>[0-5]\d)(?![\d:])")  # "20:25", "20h25", "20H25"
+_DOTDATE_RE = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})(?![\d.,]?\d)")
 _NUMDATE_RE = re.compile(r"(?<![\d/.])(?:(?P<d1>\d{1,2})\s?[-–]\s?)?(?P<a>\d{1,2})/(?P<b>\d{1,2})"
                          r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")
 
@@ -211,7 +215,7 @@ _AND_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half(?:[\s-]+(?P<scale>thousand|m
 _EN_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _EN_OTHER = {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.0, "twice": 2.0, "couple": 2.0,
-             "decade": 10.0, "century": 100.0, "tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1e3,
+             "decade": 10.0, "century": 100.0, "centenary": 100.0, "centennial": 100.0, "tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1e3,
              "millions": 1e6, "billions": 1e9, "twenties": 20.0, "thirties": 30.0, "forties": 40.0, "fifties": 50.0,
              "sixties": 60.0, "seventies": 70.0, "eighties": 80.0, "nineties": 90.0,
              "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0}
@@ -439,6 +443,38 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
+_MIN_INSIDE = 4  # letters a number word needs before it is looked for inside a longer word
+
+
+@functools.lru_cache(maxsize=64)
+def _words_by_value(lang: str) -> dict[float, tuple[str, ...]]:
+    _, table = _words_re(lang)
+    out: dict[float, list[str]] = {}
+    for w, (_, v) in table.items():
+        if len(w) >= _MIN_INSIDE and w.isalpha():
+            out.setdefault(v, []).append(w)
+    return {v: tuple(ws) for v, ws in out.items()}
+
+
+def spelled_inside(value: float, text: str, lang: str) -> bool:
+    """``text`` has a longer word with a number word of ``value`` (or of its tens, for 21-99) inside it, which
+    the parser does not read as a number: "pětačtyřicetiletého" (45), "Dreitore-Rückstand" (3). Languages that
+    separate words only; num2words' words of four letters or more, with three letters or more around them."""
+    if not profile_spaced(lang) or value != int(value) or not 0 < value < 100:
+        return False
+    by_value = _words_by_value(lang)
+    words = list(by_value.get(value, ()))
+    if value > 20 and value % 10:
+        words += by_value.get(value - value % 10, ())
+    if not words:
+        return False
+    let = _letter(lang)
+    for m in re.finditer(rf"{let}*(?:{_alt(words)}){let}*", text, re.IGNORECASE):
+        if len(m.group(0)) - max(len(w) for w in words if w in m.group(0).lower()) >= 3:
+            return True  # three letters or more besides the number word: "weight" is no compound of "eight"
+    return False
+
+
 def _bare_scales(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A scale word with no number before it stands for one of it ("eina billjón" when "eina" is an inflected
     "one" num2words does not list, "上万", "миллион"): a soft value that may only match."""
@@ -579,8 +615,9 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     f = _facts(lang)
     out = []
     if f.day_suffix and f.month_suffix:
-        for m in re.finditer(rf"(?<![\d.{re.escape(f.month_suffix)}])(?<!\d,)(?<!{re.escape(f.month_suffix)}\s)(?P<d>\d{{1,2}})\s*"
-                             rf"{re.escape(f.day_suffix)}", text):
+        ms = re.escape(f.month_suffix)  # "12月 7日" is a date; "本月7日" (this month) a day without its month
+        for m in re.finditer(rf"(?<![\d.])(?<![\d{_HAN_DIGITS}十]{ms})(?<!\d,)(?<![\d{_HAN_DIGITS}十]{ms}\s)"
+                             rf"(?P<d>\d{{1,2}})\s*{re.escape(f.day_suffix)}", text):
             d = int(m["d"])
             if 1 <= d <= 31 and not any(used[m.start():m.end()]):
                 keys = frozenset({("date", (mo, d)) for mo in range(1, 13)} | {("num", float(d))})
@@ -591,8 +628,9 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
                              text, re.IGNORECASE):
             if not any(used[m.start():m.end()]):
-                out.append(Quantity("time", frozenset({("time", (int(m["h"]), int(m["m"])))}), m.start(),
-                                    m.start("m") + 2, text[m.start():m.start("m") + 2]))
+                h, mins = int(m["h"]), int(m["m"])  # "18.00 Uhr" is also "18h", "at 18"
+                out.append(Quantity("time", frozenset({("time", (h, mins))} | ({("num", float(h))} if not mins else set())),
+                                    m.start(), m.start("m") + 2, text[m.start():m.start("m") + 2]))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     if not (f.hour_marks and f.minute_marks):
         return out
@@ -646,7 +684,8 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if add is None or spaced_plain or any(used[m.start():m.end()]):
             continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" are times
         h = int(m["h"]) % 12 + add
-        out.append(Quantity("time", frozenset({("time", (h, 0))}), m.start(), m.end(), m.group(0)))
+        keys = {("time", (h, 0)), ("num", float(int(m["h"])))}  # "3 p.m." = "3 hodině odpolední", "15 Uhr"
+        out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     words = _facts(lang).clock_words
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])\s?(?:{_alt(list(words))})(?!{let})", text,
@@ -666,7 +705,7 @@ _DAY_WORDS = {w: i + 1 for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _DAY_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]} | {"thirtieth": 30, "thirty-first": 31}
 _DAYW = _alt(list(_DAY_WORDS))
-_DAY = rf"(?:the\s+)?(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"
+_DAY = rf"(?:the\s+)?(?<![\d:])(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"  # not the "7" of a score "8:7"
 _DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?)?"
 _DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|y|e)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?")
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -785,6 +824,13 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                                             True, value=float(other["d"])))
                         used[d0:d1] = [True] * (d1 - d0)
                 add(qs, m["y"], m.start("y") if m["y"] else 0)
+    for m in _DOTDATE_RE.finditer(text):  # "05.05.2016": day, month and year with full stops
+        a, b = int(m["a"]), int(m["b"])
+        readings = [(b, a)] + ([(a, b)] if lang == "en" and a <= 12 else [])
+        readings = [(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31]
+        if readings and not any(used[m.start():m.end()]):
+            add(Quantity("date", frozenset(("date", r) for r in readings), m.start(), m.end(), m.group(0),
+                         value=readings[0]), m["y"], m.start("y"))
     for m in _NUMDATE_RE.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         if a < b <= 10 and not m["y"] and not m["d1"] and not re.search(r"(?:ngày|hôm|on)\s*$", text[:m.start()]):
@@ -890,20 +936,82 @@ def extract(text: str, lang: str) -> list[Quantity]:
     return found
 
 
+@functools.lru_cache(maxsize=16)
+def _era_re(lang: str) -> tuple[re.Pattern[str] | None, Mapping[str, int]]:
+    """Years counted in an era ("令和3年", "平成元年", "昭和二十年", "民国10年"): the era names of
+    :func:`tqcheck.lang.cldr.calendar_eras` before a year number and the year literal of CLDR's date pattern."""
+    f = _facts(lang)
+    if not f.year_suffix:
+        return None, {}
+    from .lang import base_code
+    from .lang.cldr import calendar_eras
+
+    eras = calendar_eras(base_code(lang))
+    if not eras:  # without PyICU: the profile's era names, so that such a year is left unread (no value)
+        from .lang import profile
+
+        names = profile(base_code(lang)).section("numbers").get("era_names") or ()
+        if not names:
+            return None, eras
+        return re.compile(rf"(?P<era>{_alt(list(names))})\s*(?P<n>\d{{1,3}}|元|[{_HAN}]{{1,4}})\s*"
+                          rf"(?={re.escape(f.year_suffix)})"), eras
+    return re.compile(rf"(?P<era>{_alt(list(eras))})\s*(?P<n>\d{{1,3}}|元|[{_HAN}]{{1,4}})\s*"
+                      rf"(?={re.escape(f.year_suffix)})"), eras
+
+
+def _era_years(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    pat, eras = _era_re(lang)
+    out = []
+    for m in pat.finditer(text) if pat is not None else ():
+        if m["era"] not in eras:  # an era PyICU would convert, without PyICU: a year of unknown value (soft, no
+            # keys: it matches nothing, is never required, and makes a year the translation adds weak evidence)
+            out.append(Quantity("year", frozenset(), m.start(), m.end(), m.group(0), True, tag="era"))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
+            continue
+        n = 1.0 if m["n"] == "元" else float(m["n"]) if m["n"].isdigit() else _han_value(m["n"])
+        if n != n or n < 1:
+            continue
+        y = float(eras[m["era"]] + n - 1)
+        near = text[max(0, m.start() - 12):m.end() + 14]  # "1989年（平成元年）": a gloss of a year written too
+        gloss = re.search(rf"(?<!\d){int(y)}(?!\d)", near) is not None
+        out.append(Quantity("ordinal" if gloss else "year", frozenset({("num", y)}), m.start(), m.end(), m.group(0),
+                            gloss, value=y))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
+def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Shares counted in tenths or other parts of a hundred (the profile's ``numbers.percent_units``: Japanese
+    "7割" = 70%): a percentage."""
+    from .lang import base_code, profile
+
+    units = profile(base_code(lang)).section("numbers").get("percent_units") or {}
+    out = []
+    for m in re.finditer(rf"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_alt(list(units))})", text) if units else ():
+        if any(used[m.start():m.end()]):
+            continue
+        v = _norm(float(m["n"]) * float(units[m["u"]]))
+        out.append(Quantity("percent", frozenset({("pct", v)}), m.start(), m.end(), m.group(0), value=v))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
 def _extract(text: str, lang: str) -> list[Quantity]:
     used = [False] * len(text)
-    found = _dates(text, lang, used)
+    found = _era_years(text, lang, used)
+    found += _dates(text, lang, used)
     found += _ordinals(text, lang, used)
     found += _cjk_times(text, lang, used)
     for m in _TIME_RE.finditer(text):
         if not any(used[m.start():m.end()]):
             h, mins = int(m["h"]), int(m["m"])
-            keys = {("time", (h, mins))}
+            keys = {("time", (h, mins))} | ({("num", float(h))} if not mins else set())  # "18:00" = "18h"
             if h < 12 and _pm(text, m.start(), m.end(), lang):  # "11:30 p.m." = "23:30"
                 keys.add(("time", (h + 12, mins)))
             found.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     found += _hours(text, lang, used)
+    found += _percent_units(text, lang, used)
     for m in _NUM_LIST_RE.finditer(text):  # "1,2,3": counted items, not a decimal
         if any(used[m.start():m.end()]):
             continue
@@ -919,7 +1027,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
-    found = _compounds(found, text, lang)
+    found = _range_percents(_compounds(found, text, lang), text)
     found += _word_numbers(text, lang, used)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
         if not any(used[m.start():m.end()]):
@@ -930,15 +1038,33 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         for m in pat.finditer(text):
             if not any(used[m.start():m.end()]):
                 v = float(m.group(0))
+                name = (re.search(r"([^\W\d_]+)-$", text[max(0, m.start() - 30):m.start()]) if pat is _TAG_NUM_RE
+                        else re.match(r"[^\W\d_]+", text[m.end():]))
                 found.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True,
-                                      value=v))
+                                      value=v, tag=name.group(1 if pat is _TAG_NUM_RE else 0).casefold()
+                                      if name else None))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     ends = [q.end for q in found]
     found = [_gloss(q, text, ends) for q in found]
-    return sorted((_with_multiple(q, text, lang) for q in found), key=lambda q: q.start)
+    return sorted((_with_others(_with_multiple(q, text, lang), text, lang) for q in found), key=lambda q: q.start)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)\s*$", re.IGNORECASE)
+
+
+def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
+    """The first figure of a range of percentages also reads as one ("zwischen 90 und 95 %")."""
+    pcts = [q for q in found if q.kind == "percent"]
+    out = []
+    for q in found:
+        if q.kind == "number" and isinstance(q.value, float) and not q.unit and any(
+                0 < p.start - q.end <= 6 and _RANGE_GAP.search(text, q.end, p.start) for p in pcts):
+            q = replace(q, keys=q.keys | {("pct", _norm(q.value))})
+        out.append(q)
+    return out
+
+
+_TENS_GAP = re.compile(r"\s*[、,，/-]\s*")  # "6、70 年代", "5-60 người": a tens figure shared by the one before
 
 
 def _scale_of(q: Quantity, text: str, lang: str) -> float:
@@ -964,6 +1090,9 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
                 merged[-1] = replace(q, kind="money" if q.currency else "number", keys=frozenset({("num", _norm(v))}),
                                      start=prev.start, text=text[prev.start:q.end], value=v)
                 continue
+        if (prev is not None and prev.value in range(1, 10) and isinstance(q.value, float) and q.value % 10 == 0
+                and 20 <= q.value <= 90 and _TENS_GAP.fullmatch(text, prev.end, q.start)):
+            merged[-1] = prev = replace(prev, keys=prev.keys | {("num", prev.value * 10)})  # "6、70年代": 60s and 70s
         if prev is not None and _RANGE_GAP.search(text, prev.end, q.start) and q.start - prev.end <= 6:
             scale = _scale_of(q, text, lang)
             if scale > 1 and _scale_of(prev, text, lang) == 1 and prev.value * scale > 1:  # type: ignore[operator]
@@ -1048,6 +1177,27 @@ def _with_multiple(q: Quantity, text: str, lang: str) -> Quantity:
     return replace(q, keys=q.keys | {("num", _norm(q.value * factor))})
 
 
+@functools.lru_cache(maxsize=64)
+def _others_re(lang: str) -> re.Pattern[str] | None:
+    """Words after a count of people or things besides one already named ("Smith and 3 others")."""
+    from .lang import base_code, profile
+
+    words = list(profile(base_code(lang)).section("numbers").get("others") or ())
+    return re.compile(rf"\s*(?:{_alt(words)})(?!{_letter(lang)})", re.IGNORECASE) if words else None
+
+
+def _with_others(q: Quantity, text: str, lang: str) -> Quantity:
+    """``q`` also keyed one higher when it counts others besides a named one: "Shodai and 3 others" is four
+    people, the way a language that counts the named one writes it ("正代ら4人"). The words are the profile's
+    ``numbers.others``."""
+    pat = _others_re(lang)
+    if pat is None or q.kind != "number" or not isinstance(q.value, float) or q.value != int(q.value):
+        return q
+    if not pat.match(text, q.end):
+        return q
+    return replace(q, keys=q.keys | {("num", q.value + 1)})
+
+
 def base_lang(lang: str) -> str:
     return (lang or "").replace("_", "-").split("-")[0].lower()
 
@@ -1098,7 +1248,8 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     year_suffix = _facts(lang).year_suffix
     era = re.match(r"\s*[(（][^()（）\d]{1,6}\d{1,2}[)）]\s*", text[m.end("num"):m.end("num") + 14])
     after = m.end("num") + (era.end() if era else 0)  # "23（大正12）年": the era's year in brackets
-    if year_suffix and len(m["num"]) == 2 and text.startswith(year_suffix, after) and not scale_word:
+    in_range = year_suffix and re.match(rf"\s*[-–~〜～至到]\s*\d{{2}}\s*{re.escape(year_suffix)}", text[after:after + 12])
+    if year_suffix and len(m["num"]) == 2 and (text.startswith(year_suffix, after) or in_range) and not scale_word:
         vals |= {1900 + value, 2000 + value}  # "18年" in running text is 2018 ("０４～０５年": 2004-2005)
     start = m.start("cur") if cur_prefix else m.start("num")
     if unit in _percent_words(lang):
@@ -1151,11 +1302,15 @@ def _inflected_scale(text: str, pos: int, lang: str) -> tuple[frozenset[float], 
 
 @functools.lru_cache(maxsize=4096)
 def _is_unit_word(word: str) -> bool:
-    """``word`` (or it less an ending of up to three letters) is a unit pint knows ("millimetern", "milligrams"):
-    SI's "milli-" is not the scale word "milli|on"."""
+    """``word`` (or it less an ending of up to three letters), in Latin letters (anyascii), is a unit pint knows
+    ("millimetern", "milligrams", "миллиграммов"): SI's "milli-" is not the scale word "milli|on"."""
     from .units import registry
 
     plain = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    if not plain.isascii():  # "миллиграммов" -> "milligrammov": pint knows units by their Latin names
+        from anyascii import anyascii
+
+        plain = anyascii(plain).lower()
     reg = registry()
     for cut in range(0, 4):
         stem = plain[:len(plain) - cut] if cut else plain
@@ -1195,6 +1350,25 @@ def ambiguous_word_for(value: float, src_text: str, tgt_text: str, tgt_lang: str
     if pats is None:
         return False
     return len(pats[0].findall(tgt_text)) > len(pats[1].findall(src_text))
+
+
+def month_form_in(q: Quantity, text: str, lang: str) -> bool:
+    """``text`` has a word that may be a case form of the month ``q`` names: it begins with the prefix (two
+    letters or more) that all of CLDR's forms of that month share and adds at most two letters ("мае" for
+    "май"/"мая"). Weak evidence only: used to lower a missing month to minor, never to match."""
+    if not lang or not profile_spaced(lang):
+        return False
+    months = {k[1] for k in q.keys if k[0] == "month"} | {k[1][0] for k in q.keys if k[0] == "date"}
+    facts = _facts(lang)
+    let = _letter(lang)
+    for month in months:
+        forms = sorted(w for w, n in facts.months.items() if n == month and w.isalpha())
+        if not forms:
+            continue
+        stem = forms[0][:len(os.path.commonprefix(forms))]
+        if len(stem) >= 2 and re.search(rf"(?<!{let}){re.escape(stem)}{let}{{0,2}}(?!{let})", text, re.IGNORECASE):
+            return True
+    return False
 
 
 def relative_periods(text: str, lang: str) -> list[re.Match[str]]:

@@ -200,6 +200,9 @@ def check_loaded(source: Document, target: Document, cfg: Config, *, embedder: E
     # one memo for the whole check: the omission rules ask again for the vectors the aligner used
     emb = memoized(cached(embedder, cfg.cache, cfg.cache_dir))
     if beads is None:
+        from .runon import resplit
+
+        source, target = resplit(source, target)  # a side without full stops: cut its run-on sentences
         beads = align_documents(source, target, emb, cfg)
     rules = select(cfg.select, cfg.ignore)
     res = resources or load_resources(cfg.glossary)

@@ -50,6 +50,9 @@ _OPENERS = {
            "her", "its", "their", "our", "in", "on", "at", "but", "and", "or", "so", "yet", "for", "after",
            "before", "when", "while", "however", "meanwhile", "there", "as", "if", "also", "both", "last", "next"},
 }
+# Openers that may also be a name after an initial ("J. In", "Hồ T. An"): an initial before them is no end.
+_NAME_LIKE_OPENERS = {"the", "an", "in", "on", "at", "for", "as", "if", "also", "both", "last", "next", "after",
+                      "before", "when", "while", "yet", "or", "a", "i"}
 # Languages that write ordinals as "3." ("am 3. Oktober"): a short number before a period is no end.
 _ORDINAL_DOT = {"de", "da", "no", "nb", "nn", "fi", "cs", "sk", "pl", "hu", "tr", "sl", "hr", "sr", "bs", "et",
                 "lv", "is", "fo"}
@@ -295,7 +298,10 @@ def _period_ends(text: str, cur: int, dot: int, nxt: int, e: int, rules: _Rules)
     if tok.isdigit():
         return not (rules.ordinal_dot and len(tok) <= 2 and not next_word[:1].isdigit())
     if len(tok) == 1 and text[dot - 1].isupper():
-        return False  # an initial: "J. Smith", "Nguyễn V. A." (not "đồng ý.", "Vâng ạ.")
+        # an initial: "J. Smith", "Nguyễn V. A." (not "đồng ý.", "Vâng ạ."); but a capitalised pronoun or
+        # conjunction after it starts a sentence ("he went by Dr. P. And he ..."): no name goes on that way
+        return len(next_word) >= 2 and next_word[:1].isupper() and next_word.lower() in rules.openers \
+            and next_word.lower() not in _NAME_LIKE_OPENERS
     if tok in rules.titles:
         return False
     if tok in _BEFORE_NUMBER:

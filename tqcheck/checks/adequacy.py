@@ -68,8 +68,8 @@ def _corroborated(ctx: BeadContext) -> str | None:
         return "its numbers differ"
     ratio = omission.short_ratio(ctx)
     low, high = ctx.option("short_ratio", "TQ801"), ctx.option("long_ratio", "TQ801")
-    if ratio is not None and (ratio < low or ratio > high):
-        return "its length is unusual for this document"
+    if ratio is not None and ratio > high or ratio is not None and ratio < low and not omission.long_neighbours(ctx):
+        return "its length is unusual for this document"  # short next to a long neighbour: split elsewhere
     return None
 
 
@@ -82,7 +82,8 @@ def low_adequacy(ctx: BeadContext) -> Iterator[Hit]:
     (median/MAD) or more below the document's median (option ``z``) and at least ``min_drop`` below it, in a
     document with at least ``min_beads`` scored beads. Minor on its own; major when another check
     corroborates it (its numbers differ, or its length ratio, relative to the document's usual one, is
-    below ``short_ratio`` or above ``long_ratio``).
+    below ``short_ratio`` or above ``long_ratio``; a short bead next to a target sentence whose own bead is
+    clearly long is no corroboration: the translator split the sentence elsewhere).
     Why: Garbled or invented translations keep the topic but lose the meaning; they stand out against the
     other sentences of the same document, whatever the model's absolute scale. MQM: Accuracy /
     Mistranslation.

@@ -18,6 +18,8 @@ _SPACE_BEFORE = re.compile(r"(?<=\w)[ \t]+([.,;:!?])(?=\s|$)")
 _SPACED_PUNCT_LANGS = {"fr": ";:!?"}  # French typography puts a space before these
 _MIN_UNSPACED = 3  # characters a repeated phrase of an unspaced script needs ("ますます", "一个一个" are grammar)
 _FREQUENT = 0.01  # share of a document's tokens above which a word's doubling may be grammar ("sie sie")
+_SHORT = 3  # ... if the word is this short (pronouns, articles: "sie sie", "had had"), unless the language
+# reduplicates: a frequent content word doubled ("track track", "River River") is a stutter
 _FREQUENT_MIN = 4  # ... when it also occurs at least this often
 _MAX_PHRASE = 6  # words in a repeated phrase
 _MAX_PHRASE_UNSPACED = 12  # characters in a repeated phrase of an unspaced script
@@ -91,7 +93,7 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     language profile's ``fluency`` section) may be grammar, so the document decides: it is not reported when
     the source sentence repeats a word too, when the doubled form occurs more than once in the translation,
     when the word is a number word of the language ("năm năm") or one of the document's most frequent words
-    ("dass sie sie"), or, in a language whose profile says it reduplicates (``fluency.reduplication``, e.g.
+    and at most three letters long ("dass sie sie"; any length in a language that reduplicates), or, in a language whose profile says it reduplicates (``fluency.reduplication``, e.g.
     Vietnamese "dần dần"), when the word never occurs on its own elsewhere in the document. In scripts
     written without spaces (Chinese, Japanese, Thai) characters are the tokens: a run of two or more
     characters repeated right after itself is reported ("我们的经济我们的经济", "政府政府"), except doubled
@@ -151,8 +153,9 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     (emphasis, a quoted stutter); the doubled form occurs more than once in the translation (a word of its
     own: a reduplicated noun or adverb); the word is a number word of the language ("năm năm", five years)
     or, for two characters, starts with a numeral character ("一个一个") or is all kana (mimetic words,
-    "どんどん"); the word is one of the document's frequent words (more than ``_FREQUENT`` of its tokens:
-    pronouns and articles whose doubling is grammar, "dass sie sie"). In a language whose profile says it
+    "どんどん"); the word is one of the document's frequent words (more than ``_FREQUENT`` of its tokens) and
+    short (at most ``_SHORT`` letters: pronouns and articles whose doubling is grammar, "dass sie sie"; any
+    length in a language that reduplicates). In a language whose profile says it
     reduplicates words (``fluency.reduplication``), the word must also occur on its own elsewhere in the
     document; a syllable that only ever comes doubled ("dần dần") is a reduplicated word."""
     if _source_repeats(ctx.src_text):
@@ -173,9 +176,10 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     if phrase in prof.numbers.words or phrase in prof.numbers.ordinals:
         return False
     n = stats.counts.get(phrase, 0)
-    if n >= _FREQUENT_MIN and n > _FREQUENT * stats.total:
+    reduplicates = bool(prof.section("fluency").get("reduplication"))
+    if n >= _FREQUENT_MIN and n > _FREQUENT * stats.total and (len(phrase) <= _SHORT or reduplicates):
         return False
-    if prof.section("fluency").get("reduplication") and n - 2 * twice < 1:
+    if reduplicates and n - 2 * twice < 1:
         return False
     return True
 

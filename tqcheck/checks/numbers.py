@@ -17,9 +17,11 @@ from ..numparse import (
     Quantity,
     ambiguous_word_for,
     extract,
+    month_form_in,
     relative_periods,
     render,
     render_all,
+    spelled_inside,
 )
 from .base import BeadContext, DocContext, Hit, rule
 
@@ -80,7 +82,38 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
             left_t.remove(t)
             for q in parts:
                 left_s.remove(q)  # type: ignore[arg-type]
+    _split_times(left_t, left_s)
+    _split_times(left_s, left_t)
+    _joined_dates(left_s, left_t)
+    _joined_dates(left_t, left_s)
     return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
+
+
+def _split_times(times: list[Quantity], other: list[Quantity]) -> None:
+    """A time on one side whose hour and minutes the other side writes as two plain numbers ("3:48" for
+    "後3・48", a separator the parser does not read as a clock): all three cancel (in place)."""
+    for t in [t for t in times if t.kind == "time"]:
+        for _, (h, mins) in [k for k in t.keys if k[0] == "time"]:
+            hour = next((q for q in other if q.kind == "number" and {("num", float(h)), ("num", float(h % 12 or 12))}
+                         & q.keys), None)
+            minute = next((q for q in other if q.kind == "number" and q is not hour and ("num", float(mins)) in q.keys
+                           and q.start > (hour.start if hour else -1)), None)
+            if hour is not None and minute is not None and 0 < minute.start - hour.end <= 3:
+                times.remove(t)
+                other.remove(hour)
+                other.remove(minute)
+                break
+
+
+def _joined_dates(dates: list[Quantity], other: list[Quantity]) -> None:
+    """A date on one side that the other side writes as its month and day run together, the usual name of
+    an event ("9/11", "September 11" -> "911事件"): both cancel (in place)."""
+    for q in [q for q in dates if q.kind == "date"]:
+        joined = {("num", float(f"{m}{d}")) for kind, (m, d) in q.keys if kind == "date"}
+        t = next((t for t in other if t.kind in ("number", "ordinal") and t.keys & joined), None)
+        if t is not None:
+            dates.remove(q)
+            other.remove(t)
 
 
 def _unit_changed(s: Quantity, t: Quantity) -> bool:
@@ -138,11 +171,19 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                                         ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
             # the source has a figure of its own left here (a day: "25日"), which "the 27th" may replace
             unmatched = any(any(ch.isdigit() for ch in q.text) for q in ls)
+            # ... a year of its own, which a year added to a date may replace
+            year_left = any(not q.soft and q.kind in ("year", "number") for q in ls)
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
-                _weigh(issue, b, every, tgt_text, unmatched)
+                _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang, year_left, doc.tgt_lang)
     doc.cache["tq2"] = out
     return out
+
+
+def _days(qs: list[Quantity]) -> set[float]:
+    """The days of the dates among ``qs``: a translation that keeps the day of a date whose month name it
+    writes in a form the parser cannot read ("am 26. July 1999") holds weak evidence of it."""
+    return {float(k[1][1]) for q in qs if q.kind == "date" for k in q.keys if k[0] == "date"}
 
 
 def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side: int,
@@ -156,23 +197,38 @@ def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side:
 
 
 def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity]]], tgt_text: str,
-           unmatched: bool = False) -> None:
+           unmatched: bool = False, src_text: str = "", src_lang: str = "", year_left: bool = True,
+           tgt_lang: str = "") -> None:
     """Lower a value added or missing to minor where the evidence is weak: the same value stands on the other
     side of this bead (a repeated value written once, "100%, 100% and 100%" -> "all 100%") or of a bead
     nearby (the aligner put it in another bead, a sentence was restructured); a year added to a date the
-    source writes without one ("July 26" -> "July 26, 2020"); a month named alone (a relative "earlier this
-    month" or an adjective "lednový" made explicit); a rank written as a figure ("3rd" for an inflected
-    ordinal word; these three only when the source bead has no value of its own left unmatched, which the
-    added one may replace); a source "1" (often "a", "the"); digits the translation keeps inside a name
-    ("Nogizaka46")."""
+    source writes without one ("July 26" -> "July 26, 2020", unless the source has a year of its own left
+    unmatched); a month named alone (a relative "earlier this month" or an adjective "lednový" made
+    explicit); a rank written as a figure ("3rd" for an inflected ordinal word; these two only when the
+    source bead has no value of its own left unmatched, which the added one may replace); a source "1"
+    (often "a", "the"); a source rank ("23rd", "20th": translations write ordinals as words or inflected
+    forms, "tuttugustu", "23-м"); a source month whose name the translation may hold in a case form CLDR
+    does not list (a word beginning with the first two letters all of CLDR's forms of that month share:
+    "в мае" for "май"/"мая"); a date whose day the translation writes next to a month name the parser cannot
+    read ("26. July" in German), and that day added as a plain number; digits the translation keeps inside a name ("Nogizaka46"); a year added where the source counts one in an
+    era it cannot convert ("令和3年" without PyICU); a value the source may spell inside a compound word the parser does not read
+    ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word)."""
     if issue.severity is not None or issue.kind == "changed":
         return
     q = issue.tgt if issue.kind == "added" else issue.src
     assert q is not None
     weak = bool(q.keys & _near_keys(every, b, 0 if issue.kind == "added" else 1))
     if issue.kind == "added":
-        weak = weak or (not unmatched and (q.in_date or q.kind == "month" or q.rank))
+        weak = weak or (not unmatched and (q.kind == "month" or q.rank)) or (q.in_date and not year_left)
+        weak = weak or (isinstance(q.value, float) and bool(src_text)
+                        and spelled_inside(q.value, src_text, src_lang))
+        weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
+        # a year the source counts in an era that could not be converted ("令和3年" without PyICU)
+        weak = weak or (q.kind in ("year", "number") and any(s.tag == "era" and not s.keys for s in every[b][0]))
     else:
+        weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
+        weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
+                                                 for d in _days([q])))
         weak = weak or (q.kind == "number" and q.value == 1.0) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
             and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)
@@ -188,6 +244,7 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             options: dict[str, float] | None = None) -> list[Issue]:
     opts = options or OPTIONS
     issues: list[Issue] = []
+    issues += _tags_changed(ls, lt)
     guessed_months = [t for t in lt if t.soft and t.kind == "month"]
     src_guessed = [s for s in ls if s.soft and s.kind == "month"]
     lt = [t for t in lt if not t.soft and not _article_like(t)]
@@ -229,6 +286,19 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
         if i.kind == "changed" and i.src is not None and i.tgt is not None and i.severity is None:
             i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"])
     return issues
+
+
+def _tags_changed(ls: list[Quantity], lt: list[Quantity]) -> list[Issue]:
+    """A number inside the same name on both sides that differs ("Covid-19" -> "Covid-39", "737MAX" ->
+    "747MAX"): major (a name's number may be written another way), removed from both lists in place."""
+    out = []
+    for s in [s for s in ls if s.tag]:
+        t = next((t for t in lt if t.tag == s.tag and not t.keys & s.keys), None)
+        if t is not None:
+            out.append(Issue("changed", s, t, severity=Severity.MAJOR, note="a number inside a name"))
+            ls.remove(s)
+            lt.remove(t)
+    return out
 
 
 def _conversions(ls: list[Quantity], lt: list[Quantity], opts: dict[str, float]) -> list[Issue]:
@@ -304,7 +374,8 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     rounding pass).
     Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
     MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
-    ("sjö hundruð", "三十五") or is a month read from an inflection CLDR does not list ("в июле"); minor when
+    ("sjö hundruð", "三十五"), is a month read from an inflection CLDR does not list ("в июле"), or is a
+    number inside a name that the translation changed ("Covid-19" -> "Covid-39"); minor when
     one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右").
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
@@ -340,7 +411,9 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     Why: Dropped figures are a typical machine-translation omission (a sentence cut off before its amount);
     the translation silently loses a fact. MQM: Accuracy / Omission, major; minor when the evidence is weak: the
     value is a number word, the translation states the same value in this sentence or one of the six around
-    it, it is a "1" (often "a"), or the translation keeps its digits inside a name ("Nogizaka46").
+    it, it is a "1" (often "a"), a rank figure ("23rd": ordinals are often written as words), a month the
+    translation may hold in a case form CLDR does not list ("в мае"), or the translation keeps its digits
+    inside a name ("Nogizaka46").
     Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
     song phương ." (US$10 billion is gone).
     Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").
@@ -365,7 +438,8 @@ def number_added(ctx: BeadContext) -> Iterator[Hit]:
     Why: Invented figures (a dateline's date, a year the translator guessed) add claims the author never
     made. MQM: Accuracy / Addition, major; minor when the evidence is weak: the source states the same value
     in this sentence or one of the six around it, the value is a year added to a date ("July 26, 2020" for
-    "7月26日"), a month named alone, or a rank figure ("3rd") for an ordinal word the parser may not know.
+    "7月26日"), a month named alone, a rank figure ("3rd") for an ordinal word the parser may not know, or
+    a figure whose number word the source has inside a compound ("pětačtyřicetiletý" for "45-year-old").
     Example: "Hai bên đã ký 3 thỏa thuận." for "The two sides signed agreements." (3 is invented).
     Fix: Remove the value, or check the source: if it is right, the source needs it too.
     """

@@ -290,11 +290,16 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     What: Compares each bead's target/source length ratio with the document's own median ratio (so the usual
     expansion of the language pair is learnt from the text itself) and reports a bead whose translation is
     less than half as long as expected (with spread-based leeway for documents whose ratios vary a lot) as
-    major, and one less than 65% as long as minor (unless TQ508 finds which clause is missing); in both cases
-    at least 40 source characters' worth must be missing, and sources under 55 characters are skipped.
-    Whitespace is not counted, so languages without spaces compare.
+    major when there is evidence that content is lost (a source figure with no counterpart, a source name
+    that the translation writes elsewhere but not here, a target that matches only a head of the source, or
+    a meaning similarity two robust spreads below the document's median), and as minor otherwise (condensed
+    subtitles and interpreting are normal) or when the target sentence next to the bead carries the rest
+    (its own bead is clearly long, and joined to this one it brings it closer to the source); a bead less
+    than 65% as long is minor (unless TQ508 finds which clause is missing). In every case at least 40 source
+    characters' worth must be missing, and sources under 55 characters are skipped. Whitespace is not
+    counted, so languages without spaces compare.
     Why: A sentence translated only in part (a clause, a list or an amount dropped) still aligns, so only its
-    length shows the loss. MQM: Accuracy / Omission, major.
+    length shows the loss. MQM: Accuracy / Omission, major with corroborating evidence, else minor.
     Example: source "Trade hit US$2.2 billion, and both sides aim to lift it to US$10 billion by 2020 through
     the free trade agreement." -> target "Thương mại đạt 2,2 tỷ USD."
     Fix: Compare the sentence with its source and translate what is missing.
@@ -304,12 +309,149 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     if ratio is None or src_len < 55 or src_len * (1 - ratio) < 40:  # 40 source characters' worth missing
         return
     seg = ctx.tgt_segments[-1]
-    msg = f"the translation is {ratio:.0%} of the length this document's translations usually have: part of " \
-          "the source seems missing"
+    msg = f"the translation is {ratio:.0%} of the length this document's translations usually have"
     if _partial_major(ctx, ratio):
-        yield Hit("target", seg.index, 0, len(seg.text), msg, evidence=ctx.src_text)
+        why = None if rendered_next_door(ctx) else missing_evidence(ctx)
+        if why:
+            yield Hit("target", seg.index, 0, len(seg.text), f"{msg} and {why}: part of the source seems missing",
+                      evidence=ctx.src_text)
+            return
+        yield Hit("target", seg.index, 0, len(seg.text), f"{msg}: part of the source may be missing, or the "
+                  "translation condenses it (no figure, name or clause is clearly lost)", severity=Severity.MINOR,
+                  evidence=ctx.src_text)
     elif ratio < _SHORT_RATIO_MINOR and ctx.index not in missing_tails(ctx.doc):  # TQ508 says more
-        yield Hit("target", seg.index, 0, len(seg.text), msg, severity=Severity.MINOR, evidence=ctx.src_text)
+        yield Hit("target", seg.index, 0, len(seg.text), f"{msg}: part of the source may be missing",
+                  severity=Severity.MINOR, evidence=ctx.src_text)
+
+
+_WEAK_Z = -2.0  # a bead this many robust spreads below the document's usual similarity has lost meaning
+
+
+def missing_evidence(ctx: BeadContext) -> str | None:
+    """Evidence beyond length that a short translation lost content, or None (condensed, not lost).
+
+    A source figure with no counterpart in the bead or its neighbours (TQ202's analysis); a name that the
+    translation writes elsewhere in the document but not in this bead or the target sentences next to it; a
+    target that matches a head of the source better than the whole (TQ508's analysis); or a bead whose meaning
+    similarity is far below the document's usual level. Subtitles and interpreters condense: a short
+    translation that keeps every figure and name and means the same is not reported at major."""
+    from .numbers import analyse
+
+    lost = [i.src.text for i in analyse(ctx.doc).get(ctx.index, []) if i.kind == "missing" and i.src]
+    if lost:
+        return f"the source's '{lost[0]}' has no counterpart"
+    names = lost_names(ctx)
+    if names:
+        return f"the source's {', '.join(names[:3])} {'is' if len(names) == 1 else 'are'} not in it"
+    if ctx.index in missing_tails(ctx.doc):
+        return "it matches only the first part of the source"
+    z = similarity_z(ctx.doc).get(ctx.index)
+    if z is not None and z <= _WEAK_Z:
+        return f"its meaning similarity is low for this document (z={z:.1f})"
+    return None
+
+
+def _tgt_owner(doc: DocContext) -> dict[int, int]:
+    """``{target sentence: bead}``, once per document."""
+    if "tq5_owner" not in doc.cache:
+        doc.cache["tq5_owner"] = {j: b for b, bead in enumerate(doc.beads) for j in bead.tgt}
+    return doc.cache["tq5_owner"]
+
+
+def near_tokens(ctx: BeadContext, width: int = 1) -> set[str]:
+    """Folded words of the bead's target, plus those of the ``width`` target sentences before and after it
+    that the neighbour's own source does not account for (a name there that its own source lacks was most
+    likely moved across a sentence boundary by the translator)."""
+    segs, owner = ctx.doc.target.segments, _tgt_owner(ctx.doc)
+    out = _folded_tokens(ctx.tgt_text)
+    if not ctx.bead.tgt:
+        return out
+    lo, hi = max(0, min(ctx.bead.tgt) - width), min(len(segs), max(ctx.bead.tgt) + width + 1)
+    for j in range(lo, hi):
+        if j in ctx.bead.tgt:
+            continue
+        nb = ctx.doc.beads[owner[j]] if j in owner else None
+        own = _folded_tokens(" ".join(ctx.doc.source.segments[i].text for i in nb.src)) if nb else set()
+        out |= _folded_tokens(segs[j].text) - own
+    return out
+
+
+def lost_names(ctx: BeadContext) -> list[str]:
+    """Capitalised source words that the translation keeps as written elsewhere in the document (so they
+    would be written the same here) but not in this bead or the target sentences next to it."""
+    known = target_names(ctx.doc)
+    near = near_tokens(ctx)
+    out = []
+    for w in _caps(ctx.src_text):
+        f = _fold(w)
+        if len(f) >= 3 and f in known and f not in near and w not in out:
+            out.append(w)
+    return out
+
+
+def _cosines(doc: DocContext) -> tuple[dict[int, float], float, float] | None:
+    """Encoder cosine of each bead with both sides, the document's median and robust spread (once per
+    document; the bead texts are the ones the aligner embedded, so the vectors are cached)."""
+    if "tq5_cos" not in doc.cache:
+        out = None
+        emb = doc.cache.get("embedder")
+        pairs = [(b, " ".join(doc.source.segments[i].text for i in bead.src),
+                  " ".join(doc.target.segments[j].text for j in bead.tgt))
+                 for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
+        if emb is not None and len(pairs) >= _MIN_BEADS:
+            vecs = _unit(emb.encode([x for _, s, t in pairs for x in (s, t)]))
+            cos = (vecs[0::2] * vecs[1::2]).sum(axis=1)
+            mid = float(statistics.median(cos))
+            spread = max(1.4826 * float(statistics.median(abs(c - mid) for c in cos)), 1e-3)
+            out = ({b: float(c) for (b, _, _), c in zip(pairs, cos)}, mid, spread)
+        doc.cache["tq5_cos"] = out
+    return doc.cache["tq5_cos"]
+
+
+def similarity_z(doc: DocContext) -> dict[int, float]:
+    """Robust z of each bead's encoder cosine against the document's beads (empty without an embedder)."""
+    c = _cosines(doc)
+    if c is None:
+        return {}
+    full, mid, spread = c
+    return {b: (v - mid) / spread for b, v in full.items()}
+
+
+_LONG_NEIGHBOUR = 1.25  # a neighbour that carries the rest is this much longer than the document's usual ratio
+
+
+def long_neighbours(ctx: BeadContext) -> list[int]:
+    """The target sentences just before and after the bead whose own bead is clearly longer than the
+    document's usual ratio (or that have no source): where a short bead's missing length may have gone when
+    the translator split or joined sentences elsewhere than the source did."""
+    if not ctx.bead.tgt:
+        return []
+    segs, owner = ctx.doc.target.segments, _tgt_owner(ctx.doc)
+    out = []
+    for j in (min(ctx.bead.tgt) - 1, max(ctx.bead.tgt) + 1):
+        if not 0 <= j < len(segs) or j not in owner:
+            continue
+        n = owner[j]
+        ratio = short_ratio(BeadContext(ctx.doc, n, ctx.doc.beads[n])) if ctx.doc.beads[n].src else None
+        if ratio is None or ratio >= _LONG_NEIGHBOUR:
+            out.append(j)
+    return out
+
+
+def rendered_next_door(ctx: BeadContext) -> bool:
+    """Whether a target sentence just before or after the bead carries the rest of its source: its own bead
+    is clearly longer than usual (the lost length went there), and joined to this bead it brings the bead
+    closer to its whole source (by half a spread of the document's similarities). The translator split or
+    joined sentences elsewhere than the source, and the aligner paired the part with a neighbour."""
+    c = _cosines(ctx.doc)
+    emb = ctx.doc.cache.get("embedder")
+    near = long_neighbours(ctx)
+    if c is None or emb is None or ctx.index not in c[0] or not near:
+        return False
+    segs, lo = ctx.doc.target.segments, min(ctx.bead.tgt)
+    texts = [segs[j].text + " " + ctx.tgt_text if j < lo else ctx.tgt_text + " " + segs[j].text for j in near]
+    v = _unit(emb.encode([ctx.src_text, *texts]))
+    return bool(((v[1:] @ v[0]) - c[0][ctx.index]).max() >= 0.5 * c[2])
 
 
 def _partial_major(ctx: BeadContext, ratio: float) -> bool:
@@ -438,14 +580,10 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
                 if heads:
                     cand.append((b, s, t, heads))
         if cand:
-            vecs = _unit(emb.encode([x for _, s, t in pairs for x in (s, t)]))
-            cos = (vecs[0::2] * vecs[1::2]).sum(axis=1)
-            mid = float(statistics.median(cos))
-            spread = max(1.4826 * float(statistics.median(abs(c - mid) for c in cos)), 1e-3)
-            full = {b: float(c) for (b, _, _), c in zip(pairs, cos)}
+            full, _, spread = _cosines(doc)
             texts = [h for *_, heads in cand for h, _ in heads]
             hv = _unit(emb.encode(texts))
-            tv = {b: v for (b, _, _), v in zip(pairs, vecs[1::2])}
+            tv = dict(zip((b for b, _, t, _ in cand), _unit(emb.encode([t for _, _, t, _ in cand]))))
             k = 0
             found = []
             for b, s, t, heads in cand:
@@ -469,7 +607,8 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     boundary (comma, semicolon, colon, dash) and embeds the heads; reports the bead when the target is
     closer to a head than to the whole source, by a margin measured in the document's own spread of
     sentence similarities: major at 1.5 robust spreads or more, minor from 0.75. Not reported when the target
-    sentence next to the bead brings it closer to the whole source (the rest is translated there). Beads
+    sentence next to the bead brings it closer to the whole source (the rest is translated there); minor when
+    a target sentence next to the bead belongs to a bead clearly longer than usual (the rest may be there). Beads
     already reported as far too short (TQ503), cut off (TQ504) or missing a list (TQ505) are left to those
     rules.
     Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
@@ -487,9 +626,13 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
         return  # already reported as far too short, cut off, or a dropped list
     head, tail, z = hit
     seg = ctx.tgt_segments[-1]
-    yield Hit("target", seg.index, 0, len(seg.text), f"the translation is closer to the first part of the source "
-              f"(up to '…{_words(head)[-1]}') than to the whole sentence: part of what follows seems untranslated",
-              severity=None if z >= _TAIL_Z_MAJOR else Severity.MINOR, evidence=ctx.src_text)
+    msg = f"the translation is closer to the first part of the source (up to '…{_words(head)[-1]}') than to " \
+          "the whole sentence: part of what follows seems untranslated"
+    if z >= _TAIL_Z_MAJOR and long_neighbours(ctx):
+        msg += " (or translated in the neighbouring sentence, which is longer than usual)"
+    yield Hit("target", seg.index, 0, len(seg.text), msg,
+              severity=None if z >= _TAIL_Z_MAJOR and not long_neighbours(ctx) else Severity.MINOR,
+              evidence=ctx.src_text)
 
 
 def _fold(text: str) -> str:
@@ -549,7 +692,9 @@ def list_omitted(ctx: BeadContext) -> Iterator[Hit]:
     What: Finds comma-separated lists of three or more items in a source sentence ("A, B and C") and reports
     the list when at least two of its items carry names that the translation keeps elsewhere in the
     document (so the names are written the same way in the target) but none of the list's names appears
-    in the aligned translation.
+    in the aligned translation, nor in the target sentence just before or after it unless that sentence's
+    own source has them (a translator who splits a long sentence often renders the list in its own
+    sentence, which the aligner may pair with a neighbour).
     Why: Machine translation often shortens enumerations of projects, organisations or places to a general
     phrase, dropping the facts they carry. MQM: Accuracy / Omission, major.
     Example: source "projects including a plant in Hanoi, a complex in Moscow and a farm in Kaluga." ->
@@ -558,7 +703,7 @@ def list_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """
     if not ctx.bead.src or not ctx.bead.tgt:
         return
-    here = _folded_tokens(ctx.tgt_text)
+    here = near_tokens(ctx)  # a list rendered in the sentence next door is not lost
     known = target_names(ctx.doc)
     for seg in ctx.src_segments:
         for items in source_lists(seg.text, ctx.doc.src_lang):

@@ -69,6 +69,8 @@ def _language(seg: Segment, doc: DocContext) -> tuple[str, float]:
 def _language_of(text: str) -> tuple[str, float]:
     """:func:`_language` by text: TQ401, TQ402 and TQ403 all ask about every target sentence."""
     text = _QUOTED.sub(" ", text)
+    if surface.UNSPACED.search(text):  # "其他球员还有 Neto、Nelson Semedo 和 Arturo Vidal。": the names are not English
+        text = _LATIN_NAME.sub(" ", text)
     short = _MIN_CHARS_UNSPACED if surface.unspaced_share(text) >= 0.5 else _MIN_CHARS
     if surface.length(text) < short or _common_words(text) < 3:
         return "und", 0.0
@@ -78,13 +80,19 @@ def _language_of(text: str) -> tuple[str, float]:
     return probs[0][0].split("-")[0], probs[0][1]
 
 
+# A capitalised Latin word (with its hyphenated or apostrophised parts): in a sentence of a script without
+# spaces such words are names kept in Latin letters, which tell nothing about the sentence's language.
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’.-]*")
+
+
 @rule("TQ401", "untranslated", Severity.MAJOR)
 def untranslated(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is still in the source language.
 
     What: Identifies the language of each target sentence (langdetect, seeded) and reports one that is
     confidently in the source language. Quotations are left out, and sentences shorter than 25 characters
-    or made mostly of names are skipped, because their language cannot be told.
+    or made mostly of names are skipped, because their language cannot be told; in a sentence with Han or
+    kana characters, capitalised Latin words are names and are left out before the language is told.
     Why: An untranslated sentence is content the reader of the translation does not get. MQM: Accuracy /
     Untranslated, major.
     Example: source "The talks were held in Moscow." -> target "The talks were held in Moscow." (copied
@@ -111,7 +119,8 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     minor below 100 characters (without spaces, quotations left out): short sentences of names and plain
     words ("Wang Liwen, village cadre, helped Fu Kunbao make plans.") fool the detector. A close relative
     of the target or source language that langdetect mixes up with it (Russian/Bulgarian,
-    Norwegian/Danish/Swedish: ``tqcheck.langid.confusable``) is only minor too.
+    Norwegian/Danish/Swedish: ``tqcheck.langid.confusable``) is only minor too, and so is every finding in a
+    target language langdetect has no profile for (Icelandic reads as Norwegian).
     Why: Pivot translation (English -> Chinese -> Vietnamese) and multilingual models sometimes leave text in
     the pivot language. MQM: Accuracy / Untranslated (wrong language), major.
     Example: source "The two ministers signed a plan." -> target "两国外长签署了合作计划。" in a Vietnamese
@@ -129,9 +138,16 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
             # langdetect mixes up close relatives (ru/bg, no/da/sv): a sentence "in" the target's or the
             # source's close relative is most likely that language, so at most minor
             weak = (_same_script(lang, tgt) and surface.length(read) < _SAME_SCRIPT_MAJOR
-                    or confusable(lang, tgt) or confusable(lang, src))
+                    or confusable(lang, tgt) or confusable(lang, src) or _unknown_to_detector(tgt))
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
                       f"(p={prob:.2f})", evidence=ctx.src_text, severity=Severity.MINOR if weak else None)
+
+
+def _unknown_to_detector(lang: str) -> bool:
+    """langdetect has no profile for ``lang`` (Icelandic): it names a neighbour for every sentence of it."""
+    from ..langid import supported
+
+    return lang.split("-")[0] not in supported()
 
 
 _SAME_SCRIPT_MAJOR = 100  # characters a sentence needs before a third language in the target's script is major
@@ -162,7 +178,10 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     What: Scores each target sentence against its source with chrF (sacrebleu's ``CHRF.sentence_score``);
     a score of 70 or more over ordinary words (not just names and numbers) means the sentence was copied.
     Inside a sentence, a run of five or more identical consecutive words, three of them ordinary lower-case
-    words, is reported as a copied fragment. Sentences already reported by TQ401 are skipped.
+    words, is reported as a copied fragment; a fragment that is a name or title kept in the source language
+    (in quotation marks, in brackets that start with a capital, or beginning a name mid-sentence in the
+    source: "das Institut des hautes études en gestion de crise") is only minor, and a capitalised expansion
+    in brackets does not count towards a whole-sentence copy. Sentences already reported by TQ401 are skipped.
     Why: Copy-through is how machine translation and hurried post-editing leave text untranslated when the
     language detector cannot tell (short or mixed sentences). MQM: Accuracy / Untranslated, major.
     Example: source "Both sides agreed to boost trade." -> target "Hai bên agreed to boost trade and
@@ -181,15 +200,48 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
         lang, prob = _language(seg, ctx.doc)
         if lang == src and prob >= _MIN_PROB:
             continue  # TQ401's finding
-        if _common_words(seg.text) >= 3 and CHRF().sentence_score(seg.text, [source]).score >= _COPY_CHRF:
+        own = _NAME_BRACKET.sub(lambda b: " " if b.group(0)[1].isupper() else b.group(0), seg.text)
+        if _common_words(own) >= 3 and CHRF().sentence_score(own, [source]).score >= _COPY_CHRF:
             yield Hit("target", seg.index, 0, len(seg.text), "this sentence is a copy of the source, not a "
                       "translation", evidence=source)
             continue
         run = index.copied_run(seg.text)
         if run is not None:
             s, e = run
-            yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated",
-                      evidence=source)
+            name = _kept_name(seg.text, s, e, source)
+            yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated"
+                      + (" (it may be a name or title kept in the original language)" if name else ""),
+                      evidence=source, severity=Severity.MINOR if name else None)
+
+
+# Text in brackets that starts with a capital letter: a name, or the expansion of an abbreviation, that a
+# translation keeps in the source language ("ARE (Association pour le Retournement des Entreprises)").
+_NAME_BRACKET = re.compile(r"[(（][^\W\d_][^()（）]*[)）]")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)['’]?\s*$")
+
+
+def _kept_name(text: str, s: int, e: int, source: str) -> bool:
+    """The copied run ``text[s:e]`` is a name or title kept in the source language, not untranslated text:
+    it stands in quotation marks or in brackets that start with a capital, or, in the source, it begins a
+    name mid-sentence (its first word, or the word right before it: "l'Institut des hautes études ...", is
+    capitalised and does not start the sentence)."""
+    if any(q.start() <= s and e <= q.end() for q in _QUOTED.finditer(text)):
+        return True
+    if any(b.start() <= s and e <= b.end() and b.group(0)[1].isupper() for b in _NAME_BRACKET.finditer(text)):
+        return True
+    at = source.casefold().find(text[s:e].casefold())
+    if at < 0:
+        return False
+    first = source[at:at + 1]
+    before = _WORD_BEFORE.search(source[max(0, at - 40):at])
+    head = (at, first) if first.isupper() else None
+    if head is None and before is not None and before.group(1)[:1].isupper():
+        head = (at - len(before.group(0)), before.group(1)[:1])
+    if head is None:
+        return False
+    lead = source[max(0, head[0] - 6):head[0]].rstrip()
+    lead = re.sub(r"\b[^\W\d_]{1,2}['’]$", "", lead).rstrip()  # an elided article: "l'", "d'"
+    return bool(lead) and lead[-1] not in ".!?:\"“«„"
 
 
 def _share_unspaced_script(a: str, b: str) -> bool:

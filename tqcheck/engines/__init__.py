@@ -30,6 +30,11 @@ def check_one(spec, cfg: Config, embedder=None) -> Report:  # noqa: ANN001 - a b
     from ..pipeline import check_documents
 
     cfg = cfg.merged(src_lang=spec.src_lang, tgt_lang=spec.tgt_lang)
+    if getattr(spec, "shard", None) is not None:
+        # a shard is a file tqcheck wrote, of at most shard-units units: the size limits were applied to each
+        # unit when it was written (tqcheck.engines.shards), not to the shard, which would refuse any shard
+        # of ordinary units past a few kilobytes
+        cfg = replace(cfg, max_file_size=0, max_sentences=0)
     report = check_documents(spec.source, spec.target, cfg, embedder=embedder)  # target "" for a bilingual file
     if spec.pairing is not None:
         report = replace(report, extra={**report.extra, "pairing": spec.pairing})

@@ -149,6 +149,21 @@ def _write_tsv(path: Path, rows: list[tuple[str, str, str]]) -> None:
     os.replace(tmp, path)
 
 
+def _check_unit(path: str, n: int, unit: tuple[str, str, str], cfg: Config) -> None:
+    """The input limits of one file apply to each unit of a unit file: its source and its target each at
+    most ``max_file_size`` bytes (the shard itself is not refused for its size: ``shard_units`` bounds it)."""
+    if not cfg.max_file_size:
+        return
+    for side, text in (("source", unit[1]), ("target", unit[2])):
+        size = len(text.encode("utf-8"))
+        if size > cfg.max_file_size:
+            from ..limits import _human
+
+            raise InputError(f"{path}: unit {n + 1} ({unit[0]}): its {side} of {_human(size)} is over the file "
+                             f"size limit of {_human(cfg.max_file_size)}, which applies to each unit of a unit "
+                             "file (raise it with --max-file-size BYTES or max-file-size in [tool.tqcheck])")
+
+
 def shard(path: str, cfg: Config) -> list[Any]:
     """The pairs (:class:`~tqcheck.batch.PairSpec`, one per shard) that check the units of ``path``."""
     from ..batch import PairSpec
@@ -177,6 +192,7 @@ def shard(path: str, cfg: Config) -> list[Any]:
             index.append({"file": name, "first_unit": first, "units": len(rows)})
 
         for n, unit in enumerate(units):
+            _check_unit(path, n, unit, cfg)
             if not rows:
                 first = n
             rows.append(unit)

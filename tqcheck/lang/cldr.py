@@ -263,6 +263,43 @@ def _date_literals(loc) -> tuple[str, str, str, str]:  # noqa: ANN001
     return _after(date, "d"), _after(date, "y"), _after(times, "[Hh]"), _after(times, "m")
 
 
+_ERA_CALENDARS = ("japanese", "roc")  # ICU calendars whose eras count solar years from a start year
+
+
+@functools.lru_cache(maxsize=None)
+def calendar_eras(code: str) -> Mapping[str, int]:
+    """Era names of the Japanese and Republic-of-China calendars as ``code`` writes them, each with the
+    Gregorian year of its first year ("令和" -> 2019, "平成" -> 1989, "民國" -> 1912), from CLDR through ICU
+    (PyICU, the optional ``icu`` extra; Babel loads only the Gregorian calendar). Names in ASCII ("Meiji")
+    and eras that count backwards ("民國前") are left out. Empty without PyICU."""
+    try:
+        import icu
+    except ImportError:
+        return MappingProxyType({})
+    out: dict[str, int] = {}
+    year, extended = icu.UCalendarDateFields.YEAR, icu.UCalendarDateFields.EXTENDED_YEAR
+    for kind in _ERA_CALENDARS:
+        try:
+            cal = icu.Calendar.createInstance(icu.Locale(f"{code}@calendar={kind}"))
+            sym = icu.DateFormatSymbols(icu.Locale(code), kind)
+            names = [sym.getEras(), sym.getEraNames()]
+        except icu.ICUError:  # pragma: no cover - a locale ICU does not know falls back to its root
+            continue
+        for forms in names:
+            for era, name in enumerate(forms):
+                if len(name) < 2 or name.isascii() or name in out:
+                    continue
+                starts = []
+                for y in (1, 2):
+                    cal.clear()
+                    cal.set(icu.UCalendarDateFields.ERA, era)
+                    cal.set(year, y)
+                    starts.append(cal.get(extended))
+                if starts[1] == starts[0] + 1:
+                    out[name] = starts[0]
+    return MappingProxyType(out)
+
+
 @functools.lru_cache(maxsize=None)
 def number_facts(code: str) -> NumberFacts:
     """The :class:`NumberFacts` of ``code`` (a base code such as "de"); built once per process."""

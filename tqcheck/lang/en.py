@@ -16,6 +16,8 @@ PROFILE = {
                    "less than", "fewer than", "under", "up to", "at least", "close to", "estimated", "just over",
                    "just under", "an estimated", "tens of", "hundreds of", "thousands of"],
         "approx_after": ["or so", "-odd", "odd", "plus", "or more"],
+        # a count after these is besides one already named: "Shodai and 3 others" is four people
+        "others": ["others", "other people"],
     },
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------

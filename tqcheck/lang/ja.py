@@ -8,6 +8,11 @@ PROFILE = {
         "approx_after": ["以上", "超", "余り", "あまり", "ほど", "近く", "前後", "程度", "以下", "未満"],
         # "半年" (half a year): num2words writes no fractions (see tqcheck/data/SOURCES.md)
         "words": {"半": 0.5},
+        # shares counted in tenths: "7割" is 70% (see tqcheck/data/SOURCES.md)
+        "percent_units": {"割": 10},
+        # era names of the modern Japanese calendar (CLDR ja.xml, calendar type="japanese", eraAbbr): only so that
+        # a year counted in an era ("令和3年") is left unread when PyICU, which converts it, is absent
+        "era_names": ["明治", "大正", "昭和", "平成", "令和"],
     },
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------

@@ -109,7 +109,7 @@ def romanise(text: str, lang: str = "") -> str:
             buf.clear()
 
     for ch in text:
-        if KANA_RE.match(ch):
+        if KANA_RE.match(ch) and ch not in MIDDLE_DOTS:  # (the katakana middle dot ・ is a kana code point)
             buf.append(ch)
             continue
         flush()
@@ -334,6 +334,8 @@ def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, 
     for p in pieces(text, text_lang):
         if same_words and p.words and p.words != n_words:
             continue
+        if len(p.key) == 1 and len(key) >= 2:
+            continue  # one consonant class (a single kanji: 万 for Nadu) cannot stand for a longer name
         if spelling and is_latin(text[p.start:p.end]) and not spelled_alike(spelling, text[p.start:p.end]):
             continue
         if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) - len(key) <= extra

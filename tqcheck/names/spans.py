@@ -223,7 +223,7 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
     han = "\u3400-\u4dbf\u4e00-\u9fff"
     dots = re.escape(MIDDLE_DOTS + "=＝")
     han_names = f"|[{han}]{{1,4}}(?:[{dots}][{han}]{{1,6}})+" if base_lang(lang) == "zh" else ""  # ja: a list
-    pattern = re.compile(f"[{kana}]{{2,}}(?:[{dots}][{kana}]{{2,}})*{han_names}")
+    pattern = re.compile(f"[{kana}]{{2,}}(?:[{dots}][{kana}]+)*{han_names}")  # (ザ in フェイス・ザ・ネイション)
     stops = set(profile(lang).section("names").get("not_in_names", ""))
     for m in pattern.finditer(text):
         if stops and HAN_RE.search(m.group(0)):  # a Han name ends before a character names never use (周, 说)

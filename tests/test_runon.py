@@ -1,0 +1,71 @@
+"""Run-on sentences (a side without full stops) are cut before the pair is aligned: tqcheck.runon."""
+from __future__ import annotations
+
+from tqcheck.model import Document
+from tqcheck.runon import cuts, resplit
+from tqcheck.segment import segment
+
+EN = ("The river floods every spring. Farmers move their cattle to the hills. This year the water came early. "
+      "We watched it from the old bridge. It rose faster than anyone expected. The school stayed closed for a week. "
+      "Then the rain stopped. Everyone went back to work.")
+# the same story in Vietnamese with most full stops lost (as in subtitles joined into one text)
+VI_RUNON = ("Con sông ngập lụt mỗi mùa xuân Nông dân đưa gia súc lên đồi Năm nay nước đến sớm "
+            "Chúng tôi xem nó từ cây cầu cũ. Nước dâng nhanh hơn mọi người dự đoán Trường học đóng cửa một tuần "
+            "Rồi mưa tạnh Mọi người trở lại làm việc. Chúng tôi vui vì năm nay nước rút nhanh "
+            "Mọi người nói rằng chúng tôi may mắn và chúng tôi đồng ý với mọi người.")
+VI_OK = ("Con sông ngập lụt mỗi mùa xuân. Nông dân đưa gia súc lên đồi. Năm nay nước đến sớm. "
+         "Chúng tôi xem nó từ cây cầu cũ. Nước dâng nhanh hơn mọi người dự đoán. Trường học đóng cửa một tuần. "
+         "Rồi mưa tạnh. Mọi người trở lại làm việc.")
+
+
+def doc(text: str, lang: str) -> Document:
+    return Document("x", text, lang, tuple(segment(text, lang)))
+
+
+def test_a_run_on_side_is_cut_at_capitalised_common_words():
+    src, tgt = doc(EN, "en"), doc(VI_RUNON, "vi")
+    assert len(tgt.segments) == 3
+    _, cut = resplit(src, tgt)
+    texts = [s.text for s in cut.segments]
+    # "Chúng", "Mọi" are written in lower case elsewhere ("chúng tôi", "mọi người"): sentence starts
+    assert "Chúng tôi vui vì năm nay nước rút nhanh" in texts
+    assert any(t.startswith("Mọi người trở lại") for t in texts)
+    assert len(texts) > len(tgt.segments)
+    for s in cut.segments:  # offsets still point at the text in the file, indices are renumbered
+        assert cut.raw[s.start:s.end] == s.text
+        assert s.col == s.start + 1
+    assert [s.index for s in cut.segments] == list(range(len(cut.segments)))
+
+
+def test_words_the_document_never_writes_in_lower_case_are_not_cut():
+    # "Nông" is never written in lower case in the text: kept inside its sentence; "Chúng" is ("chúng tôi")
+    at = cuts(doc(VI_RUNON, "vi").segments)
+    text = doc(VI_RUNON, "vi").segments[0].text
+    starts = {text[o:o + 4] for o in at.get(0, [])}
+    assert "Nông" not in starts and "Chún" in starts
+
+
+def test_a_name_after_a_common_capitalised_word_is_not_cut():
+    text = ("Bà ấy học ở trường này nhiều năm và sau đó bà dạy ở Đại học Bách khoa Hà Nội "
+            "trong mười năm đại học ấy có nhiều sinh viên đại học giỏi.")
+    assert cuts(doc(text, "vi").segments) == {}
+
+
+def test_balanced_sides_are_left_alone():
+    src, tgt = doc(EN, "en"), doc(VI_OK, "vi")
+    assert resplit(src, tgt) == (src, tgt)
+    # the run-on side is only cut when it has clearly fewer sentences than the other side
+    runon = doc(VI_RUNON, "vi")
+    assert resplit(runon, runon) == (runon, runon)
+
+
+def test_scripts_without_letter_case_are_never_cut():
+    zh = doc("河水每年春天泛滥农民把牛赶到山上今年水来得早我们从旧桥上看着它。", "zh")
+    assert cuts(zh.segments) == {}
+    assert resplit(doc(EN, "en"), zh)[1] == zh
+
+
+def test_the_source_side_is_cut_when_it_is_the_run_on_one():
+    src, tgt = doc(VI_RUNON, "vi"), doc(EN, "en")
+    cut, same = resplit(src, tgt)
+    assert same == tgt and len(cut.segments) > len(src.segments)
