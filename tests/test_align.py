@@ -12,6 +12,8 @@ from tqcheck.align import (
     Side,
     _Band,
     _dp,
+    _forward,
+    _gaps,
     align,
     bead_types,
     format_beads,
@@ -231,6 +233,56 @@ def test_vectorised_dp_equals_naive_loop(seed):
     for t, (a, b) in enumerate(types):  # beads that would start before the document are impossible
         scores[t][~band.ok | (band.i < a) | (band.j < b)] = -1e18
     assert _dp(band, scores, types) == _naive_dp(band, scores, types)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_gaps_equal_the_best_path_forced_through_each_bead(seed):
+    """The forward-backward gap of a bead is the best score lost by forcing the path through it."""
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(3, 9)), int(rng.integers(3, 9))
+    types = bead_types(5)
+    band = _Band.full(n, m)
+    scores = rng.normal(size=(len(types),) + band.i.shape)
+    for t, (a, b) in enumerate(types):
+        scores[t][~band.ok | (band.i < a) | (band.j < b)] = -1e18
+    gaps = _gaps(band, scores, types)
+    end = (band.i.shape[0] - 1) * band.width + n - band.lo[-1]
+    best = _forward(band, scores, types)[0][end]
+    path = _dp(band, scores, types)
+    for i0, j0, a, b in path:  # the best path's beads lose nothing
+        d, t = i0 + j0 + a + b, types.index((a, b))
+        assert abs(gaps[t, d, i0 + a - band.lo[d]]) < 1e-9
+    ok = np.argwhere(np.isfinite(gaps))
+    assert len(ok) > len(path)
+    for t, d, k in ok[rng.choice(len(ok), size=min(12, len(ok)), replace=False)]:
+        forced = scores.copy()
+        forced[t, d, k] += 1e6  # any path through this bead beats every path that avoids it
+        through = _forward(band, forced, types)[0][end] - 1e6
+        assert gaps[t, d, k] == pytest.approx(best - through, abs=1e-6)
+        assert gaps[t, d, k] >= -1e-9
+
+
+def test_gap_mode_embeds_the_runs_of_close_beads_only_and_is_named():
+    asked = []
+
+    def embed_runs(runs):  # noqa: ANN001, ANN202
+        asked.extend(runs)
+        return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
+
+    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
+    s, t, gold = _pair(60, 7, plan)
+    base = s.vectors
+    al = align(Side(base, s.lengths, embed_runs=embed_runs), t, AlignParams(exact="gap"))
+    auto = []
+    al_auto = align(Side(base, s.lengths, embed_runs=lambda runs: (auto.extend(runs), embed_runs(runs))[1]), t,
+                    AlignParams(exact="auto"))
+    assert _beads(al) == _beads(al_auto) == gold
+    assert (20, 2) in asked and len(set(asked)) < len(base) // 4  # a few runs near the merge, not every run
+    asked.clear()
+    al0 = align(Side(base, s.lengths, embed_runs=embed_runs), t, AlignParams(exact="gap", gap=0.0))
+    assert _beads(al0) == gold and asked == [(20, 2)]  # gap 0: only the best path's own merged run
+    assert "exact=gap|gap=1.0" in AlignParams(exact="gap").signature()
+    assert "gap=" not in AlignParams(exact="auto").signature()
 
 
 def test_banded_equals_full_dp_on_small_inputs():

@@ -127,7 +127,9 @@ def test_align_mode_from_the_file_picks_the_aligner_settings(tmp_path: Path) -> 
     params = align_params(cfg.validate())
     assert (params.exact, params.approx) == ("beads", "centred")
     assert "exact=beads|approx=centred" in params.signature()
-    with pytest.raises(ConfigError, match="align-mode must be one of accurate, fast"):
+    balanced = align_params(load_config(write(tmp_path / "b.toml", 'align-mode = "balanced"\n')).validate())
+    assert balanced.exact == "gap" and "exact=gap|gap=" in balanced.signature()
+    with pytest.raises(ConfigError, match="align-mode must be one of accurate, balanced, fast"):
         Config(align_mode="quick").validate()
 
 
@@ -136,4 +138,4 @@ def test_align_mode_on_the_command_line_is_checked_before_any_work(tmp_path: Pat
 
     a, b = write(tmp_path / "a.txt", "One.\n"), write(tmp_path / "b.txt", "Một.\n")
     assert run(["check", str(a), str(b), "--align-mode", "quick", "--isolated"]) == 2
-    assert "align-mode must be one of accurate, fast" in capsys.readouterr().err
+    assert "align-mode must be one of accurate, balanced, fast" in capsys.readouterr().err

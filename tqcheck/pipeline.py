@@ -101,22 +101,25 @@ def align_params(cfg: Config, source: Document | None = None, target: Document |
     """The aligner's settings for a pair.
 
     ``cfg.align_mode``: ``"accurate"`` (the default) embeds the joined runs around every uncertain bead
-    (``exact="auto"``); ``"fast"`` derives joined runs from their sentences' vectors (``approx="centred"``) and
+    (``exact="auto"``); ``"balanced"`` only those of the many-sentence beads whose best path scores within
+    ``AlignParams.gap`` of the best path (``exact="gap"``: on the seed pair 50 runs against 87, the same
+    beads and findings); ``"fast"`` derives joined runs from their sentences' vectors (``approx="centred"``) and
     embeds only those of the many-sentence beads it chose (``exact="beads"``): about half the texts of a cold
     run on the seed pair and a 100-sentence talk, hardly fewer on a 1,000-sentence one (bench/RESULTS.md, speed),
     at a cost of up to 0.009 strict F1 on the alignment gold sets (docs/pipeline.md has the figures).
 
-    In accurate mode a document holding a "sentence" that the sentence-length limit cut (a piece of at least
-    80% of ``cfg.max_sentence_chars``: a line without sentence punctuation, a table dump) is aligned with
+    In accurate and balanced mode a document holding a "sentence" that the sentence-length limit cut (a piece of
+    at least 80% of ``cfg.max_sentence_chars``: a line without sentence punctuation, a table dump) is aligned with
     ``exact="path"``: its cuts are not sentence boundaries, so embedding every joined run around uncertain
     beads only multiplies the work (measured: 76 texts and 63 s for a 12 kB unpunctuated pair, against 29
     texts and 15 s), which the input limits must keep bounded."""
     if cfg.align_mode == "fast":
         return AlignParams(max_size=cfg.max_align, exact="beads", approx="centred")
+    exact = "gap" if cfg.align_mode == "balanced" else "auto"
     long = 0.8 * cfg.max_sentence_chars if cfg.max_sentence_chars else None
     cut = long is not None and any(len(s.text) >= long for d in (source, target) if d is not None
                                    for s in d.segments)
-    return AlignParams(max_size=cfg.max_align, exact="path") if cut else AlignParams(max_size=cfg.max_align)
+    return AlignParams(max_size=cfg.max_align, exact="path" if cut else exact)
 
 
 def signature(cfg: Config, embedder_name: str, rule_codes: list[str],
