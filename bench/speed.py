@@ -555,7 +555,13 @@ def _slope(points: list[tuple[int, float]]) -> str:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "worker":
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print("python -m bench.speed [--quick]            the speed section (sizes: TQCHECK_BENCH_SIZES)\n"
+              "python -m bench.speed engines [N,N...] [ENGINE,ENGINE...]   cold/warm end to end per engine "
+              "(N: seed or a sentence count)\n"
+              "python -m bench.speed ratio [ENGINE,ENGINE...]            encoder throughput ratio\n"
+              "python -m bench.speed modes [--quick] [MODE ...]          alignment modes on the gold sets")
+    elif len(sys.argv) == 3 and sys.argv[1] == "worker":
         os.environ.setdefault("OMP_NUM_THREADS", "2")
         worker(Path(sys.argv[2]))
     elif len(sys.argv) == 4 and sys.argv[1] == "cli":
