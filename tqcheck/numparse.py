@@ -1029,6 +1029,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
             used[q.start:q.end] = [True] * (q.end - q.start)
     found = _range_percents(_compounds(found, text, lang), text)
     found += _word_numbers(text, lang, used)
+    found = _shared_scale_words(found, text, lang)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
         if not any(used[m.start():m.end()]):
             v = float("0" + m.group(0))
@@ -1060,6 +1061,34 @@ def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
         if q.kind == "number" and isinstance(q.value, float) and not q.unit and any(
                 0 < p.start - q.end <= 6 and _RANGE_GAP.search(text, q.end, p.start) for p in pcts):
             q = replace(q, keys=q.keys | {("pct", _norm(q.value))})
+        out.append(q)
+    return out
+
+
+# "800 or a billion", "5 to one million": a range whose second value is a scale word with an article
+_RANGE_ARTICLE_GAP = re.compile(_RANGE_GAP.pattern[:-len(r"\s*$")] + r"\s+(?:a|an|one|ein|eine|einer|một)\s*$",
+                                re.IGNORECASE)
+
+
+def _shared_scale_words(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """A bare figure before "or/to a SCALE" ("800 or a billion years"): the scale word is shared, so the figure
+    also reads with that scale and, when it is larger than the scale word's own count, with the next smaller
+    scale ("800 or a billion" = 800 million or 1 billion). Extra keys only: the value may match either."""
+    words = [q for q in found if q.soft and isinstance(q.value, float) and q.value >= 1e3
+             and _scale_of(q, text, lang) == q.value]
+    if not words:
+        return found
+    out = []
+    for q in found:
+        if q.kind == "number" and not q.soft and isinstance(q.value, float) and not q.unit and len(q.keys) == 1:
+            w = next((w for w in words if 0 < w.start - q.end <= 8
+                      and _RANGE_ARTICLE_GAP.search(text, q.end, w.start)), None)
+            if w is not None and _scale_of(q, text, lang) == 1:
+                scale = float(w.value)  # type: ignore[arg-type]
+                extra = {("num", _norm(q.value * scale))}
+                if q.value > 1 and scale >= 1e6:
+                    extra.add(("num", _norm(q.value * scale / 1e3)))
+                q = replace(q, keys=q.keys | frozenset(extra))
         out.append(q)
     return out
 
