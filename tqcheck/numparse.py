@@ -943,19 +943,15 @@ def _era_re(lang: str) -> tuple[re.Pattern[str] | None, Mapping[str, int]]:
     f = _facts(lang)
     if not f.year_suffix:
         return None, {}
-    from .lang import base_code
+    from .lang import base_code, profile
     from .lang.cldr import calendar_eras
 
     eras = calendar_eras(base_code(lang))
-    if not eras:  # without PyICU: the profile's era names, so that such a year is left unread (no value)
-        from .lang import profile
-
-        names = profile(base_code(lang)).section("numbers").get("era_names") or ()
-        if not names:
-            return None, eras
-        return re.compile(rf"(?P<era>{_alt(list(names))})\s*(?P<n>\d{{1,3}}|元|[{_HAN}]{{1,4}})\s*"
-                          rf"(?={re.escape(f.year_suffix)})"), eras
-    return re.compile(rf"(?P<era>{_alt(list(eras))})\s*(?P<n>\d{{1,3}}|元|[{_HAN}]{{1,4}})\s*"
+    # without PyICU: the profile's era names, so that such a year is left unread (no value)
+    names = list(eras) or list(profile(base_code(lang)).section("numbers").get("era_names") or ())
+    if not names:
+        return None, eras
+    return re.compile(rf"(?P<era>{_alt(names)})\s*(?P<n>\d{{1,3}}|元|[{_HAN}]{{1,4}})\s*"
                       rf"(?={re.escape(f.year_suffix)})"), eras
 
 
@@ -1050,7 +1046,8 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     return sorted((_with_others(_with_multiple(q, text, lang), text, lang) for q in found), key=lambda q: q.start)
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)\s*$", re.IGNORECASE)
+_RANGE_WORDS = r"(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)"
+_RANGE_GAP = re.compile(rf"\s*{_RANGE_WORDS}\s*$", re.IGNORECASE)
 
 
 def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
@@ -1066,8 +1063,7 @@ def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 # "800 or a billion", "5 to one million": a range whose second value is a scale word with an article
-_RANGE_ARTICLE_GAP = re.compile(_RANGE_GAP.pattern[:-len(r"\s*$")] + r"\s+(?:a|an|one|ein|eine|einer|một)\s*$",
-                                re.IGNORECASE)
+_RANGE_ARTICLE_GAP = re.compile(rf"\s*{_RANGE_WORDS}\s+(?:a|an|one|ein|eine|einer|một)\s*$", re.IGNORECASE)
 
 
 def _shared_scale_words(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
