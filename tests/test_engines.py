@@ -30,7 +30,8 @@ from tqcheck.engines.rundir import RunDir
 from tqcheck.engines.shards import is_unit_jsonl, plan
 from tqcheck.errors import InputError
 
-TALKS = (("1382", "tst2012"), ("1171", "tst2011"))  # 14 and 30 segments: two short talks
+# two short dev talks (35 segments each; bench.triage's dev and dev-2 sets): never the held-out final-check talks
+TALKS = (("1096", "tst2011"), ("531", "dev2010"))
 needs_iwslt = pytest.mark.skipif(iwslt_dir() is None, reason="needs shared/data/iwslt15-en-vi-ted")
 UNITS = [("The harbour opens at six.", "Cảng mở cửa lúc sáu giờ."),
          ("Tickets cost twelve euros.", "Vé giá mười hai euro."),
@@ -95,6 +96,35 @@ def test_the_encoder_gives_the_same_vector_whatever_shares_its_batch() -> None:
     alone = np.stack([emb.encode([t])[0] for t in texts])
     assert np.array_equal(alone, emb.encode(texts))
     assert np.array_equal(alone[::-1], emb.encode(texts[::-1]))
+
+
+class _Counting:
+    """The bundled encoder, counting the texts that reach it."""
+
+    def __init__(self) -> None:
+        from tqcheck.embed import get_embedder
+
+        self.inner = get_embedder()
+        self.name, self.cache_id, self.texts = self.inner.name, getattr(self.inner, "cache_id", None), 0
+
+    def encode(self, texts):  # noqa: ANN001, ANN201
+        self.texts += len(texts)
+        return self.inner.encode(texts)
+
+
+def test_a_unit_file_checked_again_reads_every_vector_from_the_cache(tmp_path: Path) -> None:
+    from tqcheck.pipeline import check_documents
+    from tqcheck.render.json_ import dumps
+
+    shard = tmp_path / "units.tsv"
+    shard.write_text("source\ttarget\n" + "".join(f"{s}\t{t}\n" for s, t in UNITS), encoding="utf-8")
+    cfg = Config(cache_dir=str(tmp_path / "cache"), src_lang="en", tgt_lang="vi")
+    first, again = _Counting(), _Counting()
+    cold = check_documents(str(shard), "", cfg, embedder=first)
+    warm = check_documents(str(shard), "", cfg, embedder=again)
+    assert first.texts >= 2 * len(UNITS)  # every source and target encoded once
+    assert again.texts == 0  # all of them cache hits the second time (bead similarities included)
+    assert dumps(warm.to_dict()) == dumps(cold.to_dict())
 
 
 def test_unit_jsonl_is_sharded_and_a_jsonl_of_files_stays_a_manifest(tmp_path: Path) -> None:
