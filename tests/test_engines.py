@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -383,4 +384,21 @@ def test_progress_label_has_rates_and_eta_and_no_slash() -> None:
 
     spec = PairSpec("in/talk.en.txt", "in/talk.vi.txt")
     assert _label(spec, 0, 0, 10, 0.0) == "talk.vi.txt"
-    assert _label(spec, 4, 400, 10, 8.0) == "talk.vi.txt · 0.50 pairs per s · 50 sentences per s · ETA 0m12s"
+    assert _label(spec, 4, 400, 10, 8.0) == "talk.vi.txt · 0.50 pairs per s · 50 texts embedded per s · ETA 0m12s"
+
+
+def test_the_texts_embedded_for_a_pair_are_counted_and_a_warm_cache_embeds_none(tmp_path: Path) -> None:
+    from tqcheck.batch import PairSpec
+    from tqcheck.engines import check_counted
+    from tqcheck.render.json_ import dumps
+
+    (tmp_path / "a.en.txt").write_text(" ".join(s for s, _ in UNITS) + "\n", encoding="utf-8")
+    (tmp_path / "a.vi.txt").write_text(" ".join(t for _, t in UNITS) + "\n", encoding="utf-8")
+    spec = PairSpec(str(tmp_path / "a.en.txt"), str(tmp_path / "a.vi.txt"), "en", "vi")
+    cfg = Config(cache_dir=str(tmp_path / "cache"))
+    cold, n_cold = check_counted(spec, cfg)
+    warm, n_warm = check_counted(spec, cfg)
+    assert n_cold >= 2 * len(UNITS) and n_warm == 0
+    assert dumps(warm.to_dict()) == dumps(cold.to_dict())
+    _, n_off = check_counted(spec, replace(cfg, cache=False))  # no cache: every text reaches the encoder
+    assert n_off == n_cold
