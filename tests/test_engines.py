@@ -237,6 +237,21 @@ def test_an_interrupted_run_resumes_and_skips_the_pairs_done(manifest: Path, loc
 # --- Ray ------------------------------------------------------------------------------------------------
 
 
+def test_without_an_address_ray_starts_a_runtime_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never the cluster last started on this machine (ray.init's default when no address is given)."""
+    ray = pytest.importorskip("ray")
+    from tqcheck.engines import ray_engine
+
+    calls: list[dict] = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", lambda **kw: calls.append(kw))
+    monkeypatch.setenv("RAY_ADDRESS", "127.0.0.9:6379")
+    assert ray_engine.start(None, num_cpus=2)
+    assert calls[0]["address"] == "local" and calls[0]["num_cpus"] == 2
+    ray_engine.start("127.0.0.9:6379")
+    assert calls[1]["address"] == "127.0.0.9:6379"
+
+
 @pytest.fixture(scope="module")
 def ray_runtime(tmp_path_factory: pytest.TempPathFactory):
     ray = pytest.importorskip("ray")

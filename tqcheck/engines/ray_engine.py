@@ -53,7 +53,10 @@ def start(address: str | None = None, num_cpus: int | None = None, num_gpus: int
             kwargs["_node_ip_address"] = host
         ray.init(address=address, **kwargs)
     else:
-        ray.init(num_cpus=num_cpus, num_gpus=num_gpus, object_store_memory=OBJECT_STORE_BYTES, **kwargs)
+        # "local": a new runtime of our own. Without it ray.init joins the cluster last started on this machine
+        # (RAY_ADDRESS, /tmp/ray/ray_current_cluster), against what --engine ray without --address promises
+        ray.init(address="local", num_cpus=num_cpus, num_gpus=num_gpus, object_store_memory=OBJECT_STORE_BYTES,
+                 **kwargs)
     return True
 
 
