@@ -102,6 +102,8 @@ def build_pairs(folder: Path, n: int, segs: int, docs: int | None = None) -> Pat
             (folder / f"d{k:04d}.{side}.{code}.txt").write_text("\n".join(text) + "\n", encoding="utf-8")
         rows.append(f"d{k:04d}.src.{sl}.txt,d{k:04d}.tgt.{tl}.txt,{sl},{tl}")
     (folder / "pairs.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    # the distinct pairs alone (the first len(chunks) rows): what a cold run must embed
+    (folder / "distinct.csv").write_text("\n".join(rows[:len(chunks) + 1]) + "\n", encoding="utf-8")
     return folder / "pairs.csv"
 
 
@@ -125,15 +127,17 @@ def build_units(folder: Path, n: int, distinct: int | None = None) -> tuple[list
     for k in sorted(mine, key=lambda k: -len(mine[k]))[:n - sum(share.values())]:
         share[k] += 1
     files = []
+    (folder / "distinct").mkdir(exist_ok=True)
     for k in sorted(mine):
         if not share[k]:
             continue
-        path = folder / f"units-{k[0]}-{k[1]}.jsonl"
-        with open(path, "w", encoding="utf-8") as fh:
-            for i in range(share[k]):
-                e, v = mine[k][i % len(mine[k])]
-                fh.write(json.dumps({"source": e, "target": v}, ensure_ascii=False) + "\n")
-        files.append(path)
+        for path, count in ((folder / f"units-{k[0]}-{k[1]}.jsonl", share[k]),
+                            (folder / "distinct" / f"units-{k[0]}-{k[1]}.jsonl", min(share[k], len(mine[k])))):
+            with open(path, "w", encoding="utf-8") as fh:
+                for i in range(count):
+                    e, v = mine[k][i % len(mine[k])]
+                    fh.write(json.dumps({"source": e, "target": v}, ensure_ascii=False) + "\n")
+        files.append(folder / f"units-{k[0]}-{k[1]}.jsonl")
     return files, sum(min(share[k], len(mine[k])) for k in mine)
 
 
@@ -463,12 +467,14 @@ def _same_output(workdir: Path, stem: str) -> bool:
 
 def run(quick: bool = False, pairs: int | None = None, units: int | None = None, segs: int = 12, docs: int | None = None,
         shard: int | None = None, configs: tuple[str, ...] = CONFIGS + ("ray-data",), distinct: int | None = None,
-        inputs: tuple[str, ...] = ("pairs", "units"), warm: bool = False, cache: str | None = None) -> dict:
+        inputs: tuple[str, ...] = ("pairs", "units"), warm: bool = False, cache: str | None = None,
+        parallel: bool = False) -> dict:
     """Measure ``configs`` on each input. Cold (default): every configuration starts with an empty embedding
     cache. ``warm``: one cold run of the local engine first fills a cache folder, and every configuration
     then runs on that warm cache (the encoder's work is the same in every configuration; on a warm cache the
-    engine's own overhead is a larger share of the work). ``cache``: that folder, kept between invocations
-    (a later run of more units reuses what an earlier one embedded)."""
+    engine's own overhead is a larger share of the work); the cold run checks each distinct document pair and
+    unit once. ``cache``: that folder, kept between invocations (a later run of more units reuses what an
+    earlier one embedded). ``parallel``: the warm configurations run at the same time (under the same load)."""
     pairs = pairs or (12 if quick else 40)  # scaled down from 500 pairs / 200,000 units: see SCALED
     units = units or (200 if quick else 1000)
     distinct = (100 if quick else 500) if distinct is None else distinct  # 0: every distinct unit of the data
@@ -478,36 +484,55 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
     log(f"scale: folder {workdir}")
     folder = workdir / "docs"
     folder.mkdir()
-    todo: list[tuple[str, list[Path], str]] = []
+    todo: list[tuple[str, list[Path], str, list[Path]]] = []
     n_pairs = 0
     if "pairs" in inputs:
         manifest = build_pairs(folder, pairs, segs, docs)
         n_pairs = len(manifest.read_text().splitlines()) - 1
-        todo.append(("document pairs", [manifest], "pairs"))
+        todo.append(("document pairs", [manifest], "pairs", [folder / "distinct.csv"]))
     if "units" in inputs:
         (workdir / "units").mkdir()
         unit_files, distinct = build_units(workdir / "units", units, distinct)
-        todo.append(("unit shards", unit_files, "units"))
+        todo.append(("unit shards", unit_files, "units", [f.parent / "distinct" / f.name for f in unit_files]))
     shared = Path(cache) if cache else Path(tempfile.mkdtemp(prefix="cache-", dir=workdir)) if warm else None
     if shared:
         shared.mkdir(parents=True, exist_ok=True)
         log(f"scale: one embedding cache for every configuration: {shared}")
     results = {}
-    for what, inp, stem in todo:
-        for config in (("cold-local",) if warm else ()) + configs:
-            if config == "ray-data" and what != "document pairs":
-                continue  # the probe reads document pairs only
-            log(f"scale: {what}, {config}")
-            try:
-                r = measure(config, inp, stem, workdir, shard, shared)
-            except RuntimeError as exc:
-                if config != "ray-data":
-                    raise
-                log(f"scale: {what}, ray-data skipped ({exc}; it needs pip install 'tqcheck[raydata]')")
-                continue
-            log(f"scale: {what}, {config}: {json.dumps(r)}")
-            results[(what, config)] = r
-    same = {what: _same_output(workdir, stem) for what, _, stem in todo}
+
+    def one(what: str, config: str, inp: list[Path], stem: str) -> None:
+        log(f"scale: {what}, {config}")
+        try:
+            r = measure(config, inp, stem, workdir, shard, shared)
+        except RuntimeError as exc:
+            if config != "ray-data":
+                raise
+            log(f"scale: {what}, ray-data skipped ({exc}; it needs pip install 'tqcheck[raydata]')")
+            return
+        log(f"scale: {what}, {config}: {json.dumps(r)}")
+        results[(what, config)] = r
+
+    for what, inp, stem, distinct_inp in todo:
+        if shared and warm:
+            one(what, "cold-local", distinct_inp, stem + "-distinct")
+        todo_c = [c for c in configs if c != "ray-data" or what == "document pairs"]  # the probe reads pairs only
+        if parallel:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(len(todo_c)) as pool:
+                for f in [pool.submit(one, what, c, inp, stem) for c in todo_c]:
+                    f.result()
+        else:
+            for c in todo_c:
+                one(what, c, inp, stem)
+    results = {k: results[k] for k in sorted(results, key=lambda k: (
+        [t[0] for t in todo].index(k[0]), (("cold-local",) + tuple(configs)).index(k[1])))}
+    same = {what: _same_output(workdir, stem) for what, _, stem, _ in todo}
+    cold = workdir / "cold-local-pairs-distinct.jsonl"
+    if cold.exists() and (workdir / "local-pairs.jsonl").exists():  # the cold run's pairs are the first pairs
+        lines = cold.read_bytes().splitlines()
+        warm_lines = (workdir / "local-pairs.jsonl").read_bytes().splitlines()[:len(lines)]
+        same[f"document pairs, cold run vs warm local run (the {len(lines)} distinct pairs)"] = lines == warm_lines
     meta = {"pairs": n_pairs, "docs": min(docs or n_pairs, n_pairs), "segs": segs, "units": units, "distinct": distinct, "shard": shard,
             "warm": bool(shared)}
     return {"markdown": render(results, meta, same, scaled),
@@ -524,7 +549,8 @@ def render(results: dict, meta: dict, same: dict, scaled: bool) -> str:
                      f"{r.get('worker_cpu', 0):.0f}", f"{cpu:.0f}", f"{cpu / max(r['pairs'], 1):.1f}",
                      f"{r.get('driver_max', 0):.0f}", f"{r.get('worker_max', 0):.0f}",
                      f"{r.get('other_sum', 0):.0f}", f"{r['load']:.1f}"])
-    cache = ("one cold run of the local engine (`cold-local`) first fills an embedding cache, and every "
+    cache = ("one cold run of the local engine (`cold-local`) on the distinct inputs alone (each distinct document "
+             "pair once; each distinct unit once) first fills an embedding cache, and every "
              "configuration then runs on that warm cache: the encoder's work is the same in every configuration, "
              "and on a warm cache the engine's own overhead is a larger share of what is left (a stricter test of "
              "Ray against the local engine)" if meta.get("warm") else
@@ -633,7 +659,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warm", action="store_true",
                     help="one cold run of the local engine fills an embedding cache first; every configuration "
                     "then runs on that warm cache")
-    ap.add_argument("--cache", metavar="DIR", help="with --warm: the cache folder (kept, reused by later runs)")
+    ap.add_argument("--cache", metavar="DIR", help="one embedding cache folder for every configuration (kept, "
+                    "reused by later runs); with --warm the cold run fills it first")
+    ap.add_argument("--parallel", action="store_true", help="run the configurations at the same time (the "
+                    "same load for each; CPU seconds compare them either way)")
     ap.add_argument("--results", metavar="FILE", help="also write the scale section of this RESULTS.md")
     ap.add_argument("--from-logs", nargs="+", metavar="LOG",
                     help="render the section from the stderr logs of earlier runs (sizes from the options above)")
@@ -653,8 +682,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         res = run(quick=args.quick, pairs=args.pairs, units=args.units, segs=args.segs, shard=args.shard, docs=args.docs,
                   configs=tuple(c for c in args.configs.split(",") if c), distinct=args.distinct,
-                  inputs=tuple(c for c in args.inputs.split(",") if c), warm=args.warm or bool(args.cache),
-                  cache=args.cache)
+                  inputs=tuple(c for c in args.inputs.split(",") if c), warm=args.warm,
+                  cache=args.cache, parallel=args.parallel)
     sys.stdout.write(res["markdown"] + "\n")
     if args.results:  # the same block `python -m bench --only scale` writes, with this command in its header
         from .run import machine, merge_results
