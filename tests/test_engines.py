@@ -252,6 +252,31 @@ def test_without_an_address_ray_starts_a_runtime_of_its_own(monkeypatch: pytest.
     assert calls[1]["address"] == "127.0.0.9:6379"
 
 
+def test_a_local_runtime_that_times_out_starting_is_started_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    ray = pytest.importorskip("ray")
+    from tqcheck.engines import ray_engine
+
+    calls: list[str] = []
+
+    def init(**kw: object) -> None:
+        calls.append("init")
+        if len(calls) == 1:
+            raise Exception("The current node timed out during startup. This could happen because ...")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", init)
+    monkeypatch.setattr(ray, "shutdown", lambda: calls.append("shutdown"))
+    assert ray_engine.start(None, num_cpus=2)
+    assert calls == ["init", "shutdown", "init"]
+
+    def broken(**kw: object) -> None:
+        raise ValueError("something else")
+
+    monkeypatch.setattr(ray, "init", broken)
+    with pytest.raises(ValueError):  # any other failure is not retried
+        ray_engine.start(None, num_cpus=2)
+
+
 @pytest.fixture(scope="module")
 def ray_runtime(tmp_path_factory: pytest.TempPathFactory):
     ray = pytest.importorskip("ray")

@@ -28,6 +28,7 @@ from ..model import Report
 ENV_KEYS = ("PYTHONPATH", "TQCHECK_THREADS", "TQCHECK_CACHE_DIR", "XDG_CACHE_HOME", "OMP_NUM_THREADS",
             "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
 OBJECT_STORE_BYTES = 256 * 1024 * 1024  # a local runtime's object store: reports are small
+STARTS = 3  # tries to start a local runtime (Ray's node start-up times out after 30 s on a loaded machine)
 
 
 def _ray() -> Any:
@@ -55,8 +56,16 @@ def start(address: str | None = None, num_cpus: int | None = None, num_gpus: int
     else:
         # "local": a new runtime of our own. Without it ray.init joins the cluster last started on this machine
         # (RAY_ADDRESS, /tmp/ray/ray_current_cluster), against what --engine ray without --address promises
-        ray.init(address="local", num_cpus=num_cpus, num_gpus=num_gpus, object_store_memory=OBJECT_STORE_BYTES,
-                 **kwargs)
+        for attempt in range(STARTS):
+            try:
+                ray.init(address="local", num_cpus=num_cpus, num_gpus=num_gpus,
+                         object_store_memory=OBJECT_STORE_BYTES, **kwargs)
+                break
+            except Exception as exc:  # noqa: BLE001 - Ray raises a bare Exception for this
+                # Ray gives its raylet a fixed 30 s to register; a loaded machine can take longer
+                if "timed out during startup" not in str(exc) or attempt == STARTS - 1:
+                    raise
+                ray.shutdown()
     return True
 
 
