@@ -510,6 +510,8 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
             log(f"scale: {what}, ray-data skipped ({exc}; it needs pip install 'tqcheck[raydata]')")
             return
         log(f"scale: {what}, {config}: {json.dumps(r)}")
+        if what == "unit shards":
+            r["units"] = _units_in(workdir, config)
         results[(what, config)] = r
 
     for what, inp, stem, distinct_inp in todo:
@@ -539,14 +541,29 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
             "results": {f"{k[0]}|{k[1]}": v for k, v in results.items()}}
 
 
+def _units_in(folder: Path, config: str) -> int:
+    """Units in a run folder's unit files (the distinct files for the cold run)."""
+    sub = folder / "units" / ("distinct" if config == "cold-local" else "")
+    return sum(sum(1 for _ in open(f, encoding="utf-8")) for f in sub.glob("*.jsonl"))
+
+
+def _label(what: str, r: dict) -> str:
+    if what == "document pairs":
+        return f"{r['pairs']} document pairs"
+    return f"{r.get('units', 0):,} units ({r['pairs']} shards)"
+
+
 def render(results: dict, meta: dict, same: dict, scaled: bool) -> str:
     """The scale section's Markdown from the figures of each (input, configuration)."""
     rows = []
     for (what, config), r in results.items():
         cpu = _cpu(r)
-        rows.append([what, config, r["pairs"], f"{r['wall_s']:.1f}", f"{r['pairs'] / r['wall_s']:.3f}",
-                     f"{r['texts'] / r['wall_s']:.1f}", f"{r['startup_s']:.1f}",
-                     f"{r.get('worker_cpu', 0):.0f}", f"{cpu:.0f}", f"{cpu / max(r['pairs'], 1):.1f}",
+        n = r.get("units") or r["pairs"]  # units of a unit file, else pairs
+        per = f"{cpu / max(r['pairs'], 1):.2f} s/pair" if what.endswith("document pairs") else \
+            f"{1000 * cpu / max(n, 1):.1f} ms/unit"
+        rows.append([_label(what.split("|")[0], r), config, f"{r['wall_s']:.0f}", f"{n / r['wall_s']:.2f}",
+                     f"{r['texts'] / r['wall_s']:.1f}", f"{r['startup_s']:.0f}",
+                     f"{r.get('worker_cpu', 0):.0f}", f"{cpu:.0f}", per,
                      f"{r.get('driver_max', 0):.0f}", f"{r.get('worker_max', 0):.0f}",
                      f"{r.get('other_sum', 0):.0f}", f"{r['load']:.1f}"])
     cache = ("one cold run of the local engine (`cold-local`) on the distinct inputs alone (each distinct document "
@@ -556,27 +573,27 @@ def render(results: dict, meta: dict, same: dict, scaled: bool) -> str:
              "Ray against the local engine)" if meta.get("warm") else
              "every run starts with an empty embedding cache")
     docs = f" ({meta['docs']} distinct, cycled)" if meta.get("docs", meta["pairs"]) < meta["pairs"] else ""
-    md = [f"{meta['pairs']} document pairs{docs} of {meta['segs']} segments (IWSLT en-vi dev and dev-2 talks and WMT21 "
-          f"news in 15 directions, round-robin) and {meta['units']:,} units in JSONL files, one per direction "
+    md = [f"Document pairs{docs} of {meta['segs']} segments (IWSLT en-vi dev and dev-2 talks and WMT21 "
+          f"news in 15 directions, round-robin) and units in JSONL files, one per direction "
           f"({meta['distinct']:,} distinct units, each file cycling through its own; shards of {meta['shard']}); "
           "2 CPUs in every configuration (local: 2 processes; Ray one node: a local runtime with 2 CPUs; Ray two "
           "nodes: head and worker on 127.0.0.2 with 1 CPU each; Ray Data: the three-stage pipeline of "
           f"docs/distributed.md on a local runtime with 2 CPUs); {cache}."
           + (" " + SCALED if scaled else ""), "",
-          table(["input", "engine", "pairs", "seconds", "pairs/s", "texts embedded/s", "start-up s",
-                 "worker CPU s", "all CPU s", "CPU s per pair", "driver peak MiB", "largest worker peak MiB",
-                 "other processes MiB (Ray system; pool tracker)", "load avg"], rows),
+          table(["input", "engine", "seconds", "pairs or units /s", "texts embedded/s", "start-up s",
+                 "worker CPU s", "all CPU s", "CPU per pair or unit", "driver peak MiB",
+                 "largest worker peak MiB", "other processes MiB (Ray system; pool tracker)", "load avg"], rows),
           "", "Texts embedded: the vectors a run added to the embedding cache. "
           "Seconds, pairs/s and texts embedded/s are measured once the engine has started (Ray's start-up "
-          "apart, in its own column). CPU s: user + system seconds of every process of the run after the start "
+          "apart, in its own column). CPU: user + system seconds of every process of the run after the start "
           "(worker: the pool's or Ray's task and actor processes; all: with the driver and Ray's own "
           "processes), sampled from /proc every half second.", "",
-          f"Load average: the machine's 1-minute load average sampled during each run (mean), on {os.cpu_count()} cores; "
-          "above the core count other work shared the CPUs, every wall-clock figure is slower than on an idle "
-          "machine and differences between rows are within that noise; CPU seconds are much less affected.",
+          f"Load average: the machine's 1-minute load average sampled during each run (mean), on {os.cpu_count()} "
+          "cores; above the core count other work shared the CPUs, every wall-clock figure is slower than on an "
+          "idle machine and differences between rows are within that noise; CPU seconds are much less affected.",
           ""]
     for what, ok in same.items():
-        md.append(f"- {what}: JSON of every configuration byte-identical: {ok}")
+        md.append(f"- {what}: JSON byte-identical: {ok}")
     md += _projection(results)
     md += ["", "GPU rows: not run (no GPU machine was lent to this task)."]
     return "\n".join(md)
@@ -587,33 +604,39 @@ def _cpu(r: dict) -> float:
 
 
 def _projection(results: dict) -> list[str]:
-    out = ["", "Projection (document pairs): per-worker rate = Ray one-node pairs/s / 2 CPUs; N machines of C "
-           "cores give about N x C x that rate while the driver and the shared cache keep up."]
-    one = results.get(("document pairs", "ray-1node"))
-    two = results.get(("document pairs", "ray-2nodes"))
-    loc = results.get(("document pairs", "local"))
-    if one:
-        per = one["pairs"] / one["wall_s"] / 2
-        out.append(f"- per-worker rate at this load: {per:.3f} pairs/s; 8 machines x 16 cores: ~{per * 128:.0f} "
-                   f"pairs/s; 32 x 16: ~{per * 512:.0f} pairs/s")
-        if one.get("worker_cpu"):
-            idle = one["pairs"] / one["worker_cpu"]
-            out.append(f"- per-worker rate on an idle core (pairs per worker CPU second): {idle:.3f} pairs/s; "
-                       f"8 x 16 cores: ~{idle * 128:.0f} pairs/s")
-        if two:
-            got = two["pairs"] / two["wall_s"]
-            out.append(f"- check: two nodes x 1 CPU predicted {2 * per:.3f} pairs/s, measured {got:.3f} "
-                       f"({100 * (got / (2 * per) - 1):+.0f}%); CPU s per pair one node {_cpu(one) / one['pairs']:.1f}, "
-                       f"two nodes {_cpu(two) / two['pairs']:.1f}")
-    for what in ("document pairs", "unit shards"):
+    out = ["", "Projection: per-worker rate = pairs (or units) per worker CPU second of Ray on one node; N machines "
+           "of C cores give about N x C x that rate while the driver and each node's cache keep up."]
+    inputs = list(dict.fromkeys(w for w, _ in results))
+    for what in inputs:
+        one, two = results.get((what, "ray-1node")), results.get((what, "ray-2nodes"))
+        if not one or not one.get("worker_cpu"):
+            continue
+        n1 = one.get("units") or one["pairs"]
+        unit = "units" if one.get("units") else "pairs"
+        rate = n1 / one["worker_cpu"]
+        drv = one.get("driver_cpu", 0) / n1
+        out.append(f"- {_label(what.split('|')[0], one)}: {rate:.3f} {unit} per worker CPU second; 8 machines x 16 "
+                   f"cores: ~{rate * 128:.0f} {unit}/s, 32 x 16: ~{rate * 512:.0f} {unit}/s; the driver used "
+                   f"{1000 * drv:.1f} ms of CPU per {unit[:-1]} (one driver core caps the run near "
+                   f"{1 / drv if drv else float('inf'):.0f} {unit}/s)")
+        if two and two.get("worker_cpu"):
+            n2 = two.get("units") or two["pairs"]
+            got = n2 / two["worker_cpu"]
+            out.append(f"  - check, two nodes x 1 CPU: {got:.3f} {unit} per worker CPU second "
+                       f"({100 * (got / rate - 1):+.0f}% against the one-node rate); by the clock "
+                       f"{n2 / two['wall_s']:.2f} {unit}/s against {n1 / one['wall_s']:.2f} on one node "
+                       f"(load {two['load']:.1f} and {one['load']:.1f})")
+    for what in inputs:
         loc = results.get((what, "local"))
         for config in ("ray-1node", "ray-2nodes", "ray-data"):
             r = results.get((what, config))
             if loc and r:
                 wall = 100 * (r["pairs"] / r["wall_s"] / (loc["pairs"] / loc["wall_s"]) - 1)
                 cpu = 100 * (_cpu(r) / _cpu(loc) - 1) if _cpu(loc) else float("nan")
-                out.append(f"- {what}, {config} vs local once started: throughput {wall:+.0f}%, CPU seconds "
-                           f"(all processes) {cpu:+.0f}%")
+                wcpu = 100 * (r.get("worker_cpu", 0) / loc["worker_cpu"] - 1) if loc.get("worker_cpu") else float("nan")
+                out.append(f"- {_label(what.split('|')[0], r)}, {config} vs local once started: throughput "
+                           f"{wall:+.0f}% by the clock (load {r['load']:.1f} and {loc['load']:.1f}); CPU seconds: "
+                           f"all processes {cpu:+.0f}%, workers {wcpu:+.0f}%")
     return out
 
 
@@ -621,24 +644,34 @@ _LOGGED = re.compile(r"scale: (document pairs|unit shards), ([\w-]+): (\{.*\})$"
 
 
 def from_logs(args: argparse.Namespace) -> dict:
-    """The section from the log lines of earlier runs (``scale: INPUT, CONFIG: {figures}``); byte identity
-    from the output files left in each run's folder (``scale: folder ...``)."""
+    """The section from the log lines of earlier runs (``scale: INPUT, CONFIG: {figures}``, any sizes: a unit
+    file's size is read from the run's folder); byte identity from the output files left in each folder."""
     results: dict = {}
-    folders: list[Path] = []
-    for name in args.from_logs:
-        for line in Path(name).read_text(encoding="utf-8").splitlines():
-            if m := _LOGGED.search(line):
-                results[(m.group(1), m.group(2))] = json.loads(m.group(3))
-            elif "scale: folder " in line:
-                folders.append(Path(line.split("scale: folder ", 1)[1].strip()))
     same = {}
-    for what, stem in (("document pairs", "pairs"), ("unit shards", "units")):
-        for f in folders:
-            if any(f.glob(f"*-{stem}.jsonl")):
-                same[what] = _same_output(f, stem)
-    units = args.units or 1000
-    meta = {"pairs": args.pairs or 0, "segs": args.segs, "units": units, "distinct": args.distinct or units,
-            "shard": args.shard or 250}
+    for name in args.from_logs:
+        folder = None
+        for line in Path(name).read_text(encoding="utf-8").splitlines():
+            if "scale: folder " in line:
+                folder = Path(line.split("scale: folder ", 1)[1].strip())
+            elif m := _LOGGED.search(line):
+                r = json.loads(m.group(3))
+                what, config = m.group(1), m.group(2)
+                if what == "unit shards" and folder is not None:
+                    r["units"] = _units_in(folder, config)
+                results[(f"{what}|{_label(what, r)}", config)] = r
+        if folder is None:
+            continue
+        for what, stem in (("document pairs", "pairs"), ("unit shards", "units")):
+            if len(list(folder.glob(f"*-{stem}.jsonl"))) > 1:
+                same[f"{what} ({folder.name}), every warm configuration"] = _same_output(folder, stem)
+        cold, warm = folder / "cold-local-pairs-distinct.jsonl", folder / "local-pairs.jsonl"
+        if cold.exists() and warm.exists():
+            lines = cold.read_bytes().splitlines()
+            same[f"document pairs, the cold run vs the warm local run's first {len(lines)} pairs"] = \
+                lines == warm.read_bytes().splitlines()[:len(lines)]
+    meta = {"pairs": args.pairs or 0, "docs": args.docs or args.pairs or 0, "segs": args.segs,
+            "units": args.units or 0, "distinct": args.distinct or 0, "shard": args.shard or 1000,
+            "warm": args.warm}
     return {"markdown": render(results, meta, same, True), "results": {}}
 
 
