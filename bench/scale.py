@@ -468,7 +468,7 @@ def _same_output(workdir: Path, stem: str) -> bool:
 def run(quick: bool = False, pairs: int | None = None, units: int | None = None, segs: int = 12, docs: int | None = None,
         shard: int | None = None, configs: tuple[str, ...] = CONFIGS + ("ray-data",), distinct: int | None = None,
         inputs: tuple[str, ...] = ("pairs", "units"), warm: bool = False, cache: str | None = None,
-        parallel: bool = False) -> dict:
+        parallel: bool = False, workdir: str | None = None) -> dict:
     """Measure ``configs`` on each input. Cold (default): every configuration starts with an empty embedding
     cache. ``warm``: one cold run of the local engine first fills a cache folder, and every configuration
     then runs on that warm cache (the encoder's work is the same in every configuration; on a warm cache the
@@ -480,17 +480,23 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
     distinct = (100 if quick else 500) if distinct is None else distinct  # 0: every distinct unit of the data
     shard = shard or (100 if quick else 250)
     scaled = pairs < 500 or units < 200_000
-    workdir = Path(tempfile.mkdtemp(prefix="tqcheck-scale-"))
+    # an earlier run's folder: its inputs are reused as they are (never rewritten: another run may read them)
+    workdir = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="tqcheck-scale-"))
+    reuse = (workdir / "docs" / "pairs.csv").exists()
     log(f"scale: folder {workdir}")
     folder = workdir / "docs"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)
     todo: list[tuple[str, list[Path], str, list[Path]]] = []
     n_pairs = 0
     if "pairs" in inputs:
-        manifest = build_pairs(folder, pairs, segs, docs)
+        manifest = folder / "pairs.csv" if reuse else build_pairs(folder, pairs, segs, docs)
         n_pairs = len(manifest.read_text().splitlines()) - 1
         todo.append(("document pairs", [manifest], "pairs", [folder / "distinct.csv"]))
-    if "units" in inputs:
+    if "units" in inputs and (workdir / "units").is_dir():
+        unit_files = sorted((workdir / "units").glob("*.jsonl"))
+        distinct = _units_in(workdir, "cold-local")
+        todo.append(("unit shards", unit_files, "units", [f.parent / "distinct" / f.name for f in unit_files]))
+    elif "units" in inputs:
         (workdir / "units").mkdir()
         unit_files, distinct = build_units(workdir / "units", units, distinct)
         todo.append(("unit shards", unit_files, "units", [f.parent / "distinct" / f.name for f in unit_files]))
@@ -694,6 +700,8 @@ def main(argv: list[str] | None = None) -> int:
                     "then runs on that warm cache")
     ap.add_argument("--cache", metavar="DIR", help="one embedding cache folder for every configuration (kept, "
                     "reused by later runs); with --warm the cold run fills it first")
+    ap.add_argument("--workdir", metavar="DIR", help="run in this folder (an earlier run's: its inputs and "
+                    "outputs are kept, so every configuration's output is compared)")
     ap.add_argument("--parallel", action="store_true", help="run the configurations at the same time (the "
                     "same load for each; CPU seconds compare them either way)")
     ap.add_argument("--results", metavar="FILE", help="also write the scale section of this RESULTS.md")
@@ -716,7 +724,7 @@ def main(argv: list[str] | None = None) -> int:
         res = run(quick=args.quick, pairs=args.pairs, units=args.units, segs=args.segs, shard=args.shard, docs=args.docs,
                   configs=tuple(c for c in args.configs.split(",") if c), distinct=args.distinct,
                   inputs=tuple(c for c in args.inputs.split(",") if c), warm=args.warm,
-                  cache=args.cache, parallel=args.parallel)
+                  cache=args.cache, parallel=args.parallel, workdir=args.workdir)
     sys.stdout.write(res["markdown"] + "\n")
     if args.results:  # the same block `python -m bench --only scale` writes, with this command in its header
         from .run import machine, merge_results
