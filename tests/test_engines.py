@@ -246,8 +246,10 @@ def test_without_an_address_ray_starts_a_runtime_of_its_own(monkeypatch: pytest.
     monkeypatch.setattr(ray, "is_initialized", lambda: False)
     monkeypatch.setattr(ray, "init", lambda **kw: calls.append(kw))
     monkeypatch.setenv("RAY_ADDRESS", "127.0.0.9:6379")
+    monkeypatch.delenv("RAY_worker_niceness", raising=False)
     assert ray_engine.start(None, num_cpus=2)
     assert calls[0]["address"] == "local" and calls[0]["num_cpus"] == 2
+    assert os.environ["RAY_worker_niceness"] == "0"  # the task workers at the runtime's own niceness
     ray_engine.start("127.0.0.9:6379")
     assert calls[1]["address"] == "127.0.0.9:6379"
 

@@ -54,6 +54,9 @@ def start(address: str | None = None, num_cpus: int | None = None, num_gpus: int
             kwargs["_node_ip_address"] = host
         ray.init(address=address, **kwargs)
     else:
+        # Ray starts its task workers 15 steps nicer than the runtime (worker_niceness): on a machine shared with
+        # other work they then get a fraction of the CPU the local engine's processes get; here they are the work
+        os.environ.setdefault("RAY_worker_niceness", "0")
         # "local": a new runtime of our own. Without it ray.init joins the cluster last started on this machine
         # (RAY_ADDRESS, /tmp/ray/ray_current_cluster), against what --engine ray without --address promises
         for attempt in range(STARTS):
