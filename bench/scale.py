@@ -596,13 +596,25 @@ def render(results: dict, meta: dict, same: dict, scaled: bool) -> str:
           "processes), sampled from /proc every half second.", "",
           f"Load average: the machine's 1-minute load average sampled during each run (mean), on {os.cpu_count()} "
           "cores; above the core count other work shared the CPUs, every wall-clock figure is slower than on an "
-          "idle machine and differences between rows are within that noise; CPU seconds are much less affected.",
+          "idle machine and differences between rows are within that noise; CPU seconds are much less affected."
+          + (" Linux groups processes by session for scheduling here (kernel.sched_autogroup_enabled=1): the "
+             "two-node cluster's nodes, started by `ray start` in sessions of their own, got a larger share of the "
+             "contended cores than the local and one-node runs, whose processes share the bench's session, so by "
+             "the clock the two-node rows are not comparable with the others under load; CPU seconds are."
+             if _autogroup() else ""),
           ""]
     for what, ok in same.items():
         md.append(f"- {what}: JSON byte-identical: {ok}")
     md += _projection(results)
     md += ["", "GPU rows: not run (no GPU machine was lent to this task)."]
     return "\n".join(md)
+
+
+def _autogroup() -> bool:
+    try:
+        return Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return False
 
 
 def _cpu(r: dict) -> float:
@@ -675,6 +687,9 @@ def from_logs(args: argparse.Namespace) -> dict:
             lines = cold.read_bytes().splitlines()
             same[f"document pairs, the cold run vs the warm local run's first {len(lines)} pairs"] = \
                 lines == warm.read_bytes().splitlines()[:len(lines)]
+    order = ("cold-local",) + CONFIGS + ("ray-data",)
+    results = {k: results[k] for k in sorted(results, key=lambda k: (k[0].startswith("unit"), k[0] != next(
+        (w for w, _ in results if w.split("|")[0] == k[0].split("|")[0]), k[0]), order.index(k[1])))}
     meta = {"pairs": args.pairs or 0, "docs": args.docs or args.pairs or 0, "segs": args.segs,
             "units": args.units or 0, "distinct": args.distinct or 0, "shard": args.shard or 1000,
             "warm": args.warm}
