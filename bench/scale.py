@@ -596,10 +596,10 @@ def render(results: dict, meta: dict, same: dict, scaled: bool) -> str:
           f"Load average: the machine's 1-minute load average sampled during each run (mean), on {os.cpu_count()} "
           "cores; above the core count other work shared the CPUs, every wall-clock figure is slower than on an "
           "idle machine and differences between rows are within that noise; CPU seconds are much less affected."
-          + (" Linux groups processes by session for scheduling here (kernel.sched_autogroup_enabled=1): the "
-             "two-node cluster's nodes, started by `ray start` in sessions of their own, got a larger share of the "
-             "contended cores than the local and one-node runs, whose processes share the bench's session, so by "
-             "the clock the two-node rows are not comparable with the others under load; CPU seconds are."
+          + (" Linux shares the cores between sessions here (kernel.sched_autogroup_enabled=1): a run whose "
+             "processes sit in a session of their own (the two-node cluster's `ray start` nodes always do) gets "
+             "a whole session's share of the contended cores, so by the clock rows compare only between runs in "
+             "the same session under the same load; CPU seconds compare across all rows."
              if _autogroup() else ""),
           ""]
     for what, ok in same.items():
@@ -687,8 +687,9 @@ def from_logs(args: argparse.Namespace) -> dict:
             same[f"document pairs, the cold run vs the warm local run's first {len(lines)} pairs"] = \
                 lines == warm.read_bytes().splitlines()[:len(lines)]
     order = ("cold-local",) + CONFIGS + ("ray-data",)
-    results = {k: results[k] for k in sorted(results, key=lambda k: (k[0].startswith("unit"), k[0] != next(
-        (w for w, _ in results if w.split("|")[0] == k[0].split("|")[0]), k[0]), order.index(k[1])))}
+    seen = {w: i for i, w in enumerate(dict.fromkeys(w for w, _ in results))}  # inputs in the order logged
+    results = {k: results[k] for k in sorted(results, key=lambda k: (k[0].startswith("unit"), seen[k[0]],
+                                                                     order.index(k[1])))}
     meta = {"pairs": args.pairs or 0, "docs": args.docs or args.pairs or 0, "segs": args.segs,
             "units": args.units or 0, "distinct": args.distinct or 0, "shard": args.shard or 1000,
             "warm": args.warm}
