@@ -92,7 +92,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
         return near.sounds(c, letters=letters)
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
-    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c, letters=letters) and not ordinary(c)]
+    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c, letters=letters) and not ordinary(c)
+              and not _read_by_sino(c, ctx)]
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
         _split_names(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)  # first: the surer evidence
@@ -134,6 +135,44 @@ def _han_readings(char: str) -> frozenset[str]:
     from pypinyin import pinyin as readings
 
     return frozenset(r.replace("ü", "v") for r in readings(char, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _read_by_sino(c: Chunk, ctx: Any) -> bool:
+    """Into Vietnamese: a source name in Latin letters that a Vietnamese name near it in the translation reads in
+    Hán-Việt, as the Korean or Japanese reading of the same characters (the Amrok River / sông Áp Lục, Hiroshima /
+    Quảng Đảo; :mod:`tqcheck.names.sino`). The name's dictionary words are left out (River)."""
+    from ..names.roman import is_latin
+
+    if base_lang(ctx.tgt_lang) != "vi" or not is_latin(c.text):
+        return False
+    words = [w for w in c.words if not is_common_word(w, ctx.src_lang) and not is_acronym(w)]
+    if not words:
+        return False
+    runs = _capital_runs(_window_text(c, ctx, "target"))
+    if not runs:
+        return False
+    from ..names import sino
+
+    latin = " ".join(words)
+    return any(sino.sino_reading(latin, run[i:j]) for run in runs for i in range(len(run))
+               for j in range(i + 2, min(len(run), i + 4) + 1))
+
+
+def _capital_runs(text: str) -> list[list[str]]:
+    """Runs of two or more capitalised words joined by a space or a hyphen ("sông Áp Lục": [Áp, Lục])."""
+    runs: list[list[str]] = []
+    last = None
+    for t in tokens(text):
+        for w in re.split(r"[-‐‑]", t.text):
+            if not w[:1].isupper():
+                last = None
+                continue
+            if last is not None and not text[last:t.start].strip(" -‐‑") and runs:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+            last = t.end
+    return [r for r in runs if len(r) >= 2]
 
 
 @functools.lru_cache(maxsize=8192)
