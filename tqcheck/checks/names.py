@@ -780,6 +780,13 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # "Конгресс"): minor
             lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
             lone = lone or _KANA_RUN.fullmatch(y.text) is not None  # a bare katakana run: a loanword, maybe
+            # one word for one word out of a language other than English, in the same script, where the source's
+            # word is far more frequent in its own language than in the translation's: maybe an exonym that
+            # neither CLDR nor the profiles list and that sound cannot tell (Čech, the genitive of Čechy, is
+            # Bohemia; München is Munich): minor. Across scripts an exonym is mostly a transliteration, found by
+            # sound
+            lone = lone or (len(y.words) == len(x.words) == 1 and not is_acronym(x.text) and same_script
+                            and base_lang(ctx.src_lang) != "en" and _local_word(x.text, ctx.src_lang, ctx.tgt_lang))
             sev = Severity.MINOR if not sure_ys or lone or weak_x else Severity.MAJOR if moved or not strong_y else None
             if is_acronym(x.text) and _expanded(x, ctx):
                 sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
@@ -821,6 +828,19 @@ def _foreign_words(y: Chunk, ctx: Any) -> bool:
         if own >= 1.0 and other < own - 0.5:
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _local_word(word: str, lang: str, other: str) -> bool:
+    """``word`` is written in ``lang`` a hundred times as often as in ``other`` (two Zipf units, wordfreq): a
+    local form, which ``other`` may render by a name of its own (Čech, München; not Merkel, Johnson). Without
+    wordfreq, False."""
+    try:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word.lower(), base_lang(lang)) - zipf_frequency(word.lower(), base_lang(other)) >= 2.0
+    except (ImportError, LookupError, ValueError):
+        return False
 
 
 def _capitalised_word(x: Chunk, ctx: Any, near: _Near) -> bool:
