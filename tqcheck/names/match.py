@@ -180,11 +180,13 @@ def match_chunk(side: str, text: str, words: Sequence[str], index: _Index, lex: 
 
 def _match_pinyin(side: str, text: str, words: Sequence[str], index: _Index) -> tuple[str, Candidate] | None:
     if side == "target":
-        if not pinyin.looks_pinyin(words):
+        unmarked = _unmarked_name(words)
+        if not (pinyin.looks_pinyin(words) or unmarked):
             return None
         sizes = sorted({len(seg) for seg in pinyin.joint_segmentations(words) if len(seg) >= 2})
         for c in _in_order(*(index.by_parts.get(n, []) for n in sizes)):
-            if len(c.parts) >= 2 and pinyin.match_hanviet(words, c.parts):
+            if len(c.parts) >= 2 and pinyin.match_hanviet(words, c.parts) and \
+                    not (unmarked and fold(text) == c.key):
                 return "pinyin", c
         return None
     own = tuple(parts(text))
@@ -199,6 +201,14 @@ def _match_pinyin(side: str, text: str, words: Sequence[str], index: _Index) -> 
         if pinyin.looks_pinyin(c.words) and pinyin.match_hanviet(c.words, own):
             return "pinyin", c
     return None
+
+
+def _unmarked_name(words: Sequence[str]) -> bool:
+    """Two words or more in plain ASCII letters, each of them pinyin syllables: a name that a Vietnamese text writes
+    without its marks, which may be pinyin spelt like Vietnamese syllables ("He Dong" for Hà Đông: he is 何 Hà,
+    dong 东 Đông), so it is read in Hán-Việt against the source's names too."""
+    return len(words) >= 2 and all(w.isascii() and w.isalpha() for w in words) and \
+        all(pinyin.segmentations(w) for w in words)
 
 
 def analyse(ctx: Any) -> NameAnalysis:
