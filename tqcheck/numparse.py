@@ -875,10 +875,10 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 continue  # "may" the verb, "March of the Penguins": a bare month needs "in", "since", ...
             abbreviated = word.lower() not in _facts(lang).wide_months and word.lower() in _facts(lang).months
             end = m.end() if m["y"] or abbreviated else m.end("mon")  # "červnu." ends a sentence
-            # a month read through a stem ("v červenci", "červenou" = red) or an English abbreviation alone
-            # ("Jan" the name) is soft: it may match a month, it is never required or flagged as added
-            guess = word.lower().rstrip(".") not in _facts(lang).months or (
-                base_lang(lang) == "en" and abbreviated and not m["y"])
+            # a month read through a stem ("v červenci", "červenou" = red) or an abbreviation alone ("Jan" the
+            # name, Czech "led" = ice, "lis" = fox) is soft: it may match a month, it is never required or
+            # flagged as added
+            guess = word.lower().rstrip(".") not in _facts(lang).months or (abbreviated and not m["y"])
             add(Quantity("month", frozenset({("month", month)}), m.start(), end,
                          text[m.start():end], guess), m["y"], m.start("y") if m["y"] else 0)
     return out

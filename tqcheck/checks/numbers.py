@@ -23,6 +23,7 @@ from ..numparse import (
     render_all,
     spelled_inside,
 )
+from ..units import whole_period
 from .base import BeadContext, DocContext, Hit, rule
 
 # TQ201's thresholds ([tool.tqcheck] options = { TQ201 = { approx_band = 0.1 } }); the analysis shared by
@@ -212,7 +213,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     "в мае" for "май"/"мая"); a date whose day the translation writes next to a month name the parser cannot
     read ("26. July" in German), and that day added as a plain number; digits the translation keeps inside a name ("Nogizaka46"); a year added where the source counts one in an
     era it cannot convert ("令和3年" without PyICU); a value the source may spell inside a compound word the parser does not read
-    ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word)."""
+    ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word); a
+    count of units that makes one longer unit, added or missing ("in the past 24 hours" for "за сутки", "12
+    months" for "a year": CLDR's duration unit names, tqcheck.units.whole_period)."""
     if issue.severity is not None or issue.kind == "changed":
         return
     q = issue.tgt if issue.kind == "added" else issue.src
@@ -225,7 +228,12 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
         # a year the source counts in an era that could not be converted ("令和3年" without PyICU)
         weak = weak or (q.kind in ("year", "number") and any(s.tag == "era" and not s.keys for s in every[b][0]))
+        # "24 hours" for "a day" ("за сутки"), "12 months" for "a year": a span restated, not a new figure
+        weak = weak or (q.kind == "number" and isinstance(q.value, float)
+                        and whole_period(q.value, tgt_text, q.end, tgt_lang))
     else:
+        weak = weak or (q.kind == "number" and isinstance(q.value, float)
+                        and whole_period(q.value, src_text, q.end, src_lang))
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
