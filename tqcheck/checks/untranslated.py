@@ -15,6 +15,7 @@ _TOKEN = surface.TOKEN
 _MIN_PROB = 0.9  # langdetect probability needed to call a segment's language
 _MIN_CHARS = 25  # shorter segments (names, datelines, captions) cannot be identified reliably
 _MIN_CHARS_UNSPACED = 12  # ... in scripts without spaces (Chinese, Japanese), where a character carries more
+_COMMON_SHARE = 0.4  # lower-case words needed among a spaced sentence's words for its language to be told
 _COPY_CHRF = 70.0  # chrF of target against source above which a segment is a copy
 _COPY_RUN = 5  # identical consecutive tokens that make a copied fragment
 _COPY_RUN_UNSPACED = 10  # ... characters, in scripts without spaces
@@ -71,8 +72,14 @@ def _language_of(text: str) -> tuple[str, float]:
     text = _QUOTED.sub(" ", text)
     if surface.UNSPACED.search(text):  # "其他球员还有 Neto、Nelson Semedo 和 Arturo Vidal。": the names are not English
         text = _LATIN_NAME.sub(" ", text)
-    short = _MIN_CHARS_UNSPACED if surface.unspaced_share(text) >= 0.5 else _MIN_CHARS
-    if surface.length(text) < short or _common_words(text) < 3:
+    unspaced = surface.unspaced_share(text) >= 0.5
+    short = _MIN_CHARS_UNSPACED if unspaced else _MIN_CHARS
+    common = _common_words(text)
+    if surface.length(text) < short or common < 3:
+        return "und", 0.0
+    # a sentence made mostly of capitalised words (names: "... said Lech Wałęsa on Friday to Małgorzata
+    # Kidawa-Błońska") tells the names' language, not the sentence's
+    if not unspaced and common < _COMMON_SHARE * sum(1 for w in _words(text) if w[:1].isalpha()):
         return "und", 0.0
     probs = detect_probs(text)
     if not probs or not fits_script(probs[0][0], text):
@@ -91,7 +98,8 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Identifies the language of each target sentence (langdetect, seeded) and reports one that is
     confidently in the source language. Quotations are left out, and sentences shorter than 25 characters
-    or made mostly of names are skipped, because their language cannot be told; in a sentence with Han or
+    or made mostly of names (fewer than three lower-case words, or under 40% of the words) are skipped,
+    because their language cannot be told; in a sentence with Han or
     kana characters, capitalised Latin words are names and are left out before the language is told.
     Why: An untranslated sentence is content the reader of the translation does not get. MQM: Accuracy /
     Untranslated, major.
