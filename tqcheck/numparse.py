@@ -1223,6 +1223,12 @@ def _with_others(q: Quantity, text: str, lang: str) -> Quantity:
     return replace(q, keys=q.keys | {("num", q.value + 1)})
 
 
+def _ordinal_dot() -> frozenset[str]:
+    from .segment import ORDINAL_DOT
+
+    return ORDINAL_DOT
+
+
 def base_lang(lang: str) -> str:
     return (lang or "").replace("_", "-").split("-")[0].lower()
 
@@ -1293,6 +1299,9 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     else:
         kind = "number"
     rank = bool(m["ord"]) and m["ord"].lower() in ("st", "nd", "rd", "th")
+    # "im 19. Jahrhundert", "po 2. světové válce": languages that write ordinals with a full stop
+    rank = rank or (kind == "number" and not cur and not scale_word and len(m["num"]) <= 3 and m["num"].isdigit()
+                    and base_lang(lang) in _ordinal_dot() and re.match(r"\.\s+[^\W\d_]", text[end:end + 4]) is not None)
     return Quantity(kind, frozenset(("num", _norm(v)) for v in vals), start, end, text[start:end], currency=cur,
                     value=value * scale, unit=measure[0] if measure else None, approx=bool(m["infix"]), rank=rank,
                     guessed=guessed)

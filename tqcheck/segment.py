@@ -56,6 +56,7 @@ _NAME_LIKE_OPENERS = {"the", "an", "in", "on", "at", "for", "as", "if", "also", 
 # Languages that write ordinals as "3." ("am 3. Oktober"): a short number before a period is no end.
 _ORDINAL_DOT = {"de", "da", "no", "nb", "nn", "fi", "cs", "sk", "pl", "hu", "tr", "sl", "hr", "sr", "bs", "et",
                 "lv", "is", "fo"}
+ORDINAL_DOT = frozenset(_ORDINAL_DOT)  # read by tqcheck.numparse too
 
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _CJK_END = "。！？｡"

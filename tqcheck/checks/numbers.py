@@ -288,12 +288,33 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             issues.append(Issue("changed", s, t, severity=Severity.MAJOR, note="the month is read from an "
                                 "inflected form"))
             lt.remove(t)
+    _month_in_date(ls, lt)
+    _month_in_date(lt, ls)
     issues += [Issue("added", None, t) for t in lt]
     issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
     for i in issues:
         if i.kind == "changed" and i.src is not None and i.tgt is not None and i.severity is None:
             i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"])
     return issues
+
+
+def _months(q: Quantity) -> set[int]:
+    if q.kind == "month":
+        return {k[1] for k in q.keys if k[0] == "month"}
+    if q.kind == "date":
+        return {k[1][0] for k in q.keys if k[0] == "date"}
+    return set()
+
+
+def _month_in_date(months: list[Quantity], dates: list[Quantity]) -> None:
+    """A month named alone on one side and a date in that month on the other ("Am ersten November" /
+    "On November first", the day in a word form the parser does not read): the same month, not a month
+    missing and a date added; both are removed in place."""
+    for m in [q for q in months if q.kind == "month"]:
+        d = next((q for q in dates if q.kind == "date" and _months(m) & _months(q)), None)
+        if d is not None:
+            months.remove(m)
+            dates.remove(d)
 
 
 def _tags_changed(ls: list[Quantity], lt: list[Quantity]) -> list[Issue]:
