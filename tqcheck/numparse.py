@@ -129,7 +129,9 @@ def _num_re(lang: str) -> re.Pattern[str]:
     )
 
 
-_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:hH](?P<m>[0-5]\d)(?![\d:])")  # "20:25", "20h25", "20H25"
+# "20:25", "20h25", "20H25", "12 h 00" (French); "1200 GMT", "0930 UTC" (four figures before a time zone)
+_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])(?:[:hH]|\u00a0?\s?h\s?)(?P<m>[0-5]\d)(?![\d:])"
+                      r"|(?<![\d:.,])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?=\s?(?:GMT|UTC|Z)\b)")
 _DOTDATE_RE = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})(?![\d.,]?\d)")
 _NUMDATE_RE = re.compile(r"(?<![\d/.])(?:(?P<d1>\d{1,2})\s?[-–]\s?)?(?P<a>\d{1,2})/(?P<b>\d{1,2})"
                          r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")
@@ -628,7 +630,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
                              text, re.IGNORECASE):
             if not any(used[m.start():m.end()]):
-                h, mins = int(m["h"]), int(m["m"])  # "18.00 Uhr" is also "18h", "at 18"
+                h, mins = (int(m["h"]), int(m["m"])) if m["h"] else (int(m["h2"]), int(m["m2"]))  # "18.00 Uhr" is also "18h", "at 18"
                 out.append(Quantity("time", frozenset({("time", (h, mins))} | ({("num", float(h))} if not mins else set())),
                                     m.start(), m.start("m") + 2, text[m.start():m.start("m") + 2]))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
@@ -1000,7 +1002,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     found += _cjk_times(text, lang, used)
     for m in _TIME_RE.finditer(text):
         if not any(used[m.start():m.end()]):
-            h, mins = int(m["h"]), int(m["m"])
+            h, mins = (int(m["h"]), int(m["m"])) if m["h"] else (int(m["h2"]), int(m["m2"]))
             keys = {("time", (h, mins))} | ({("num", float(h))} if not mins else set())  # "18:00" = "18h"
             if h < 12 and _pm(text, m.start(), m.end(), lang):  # "11:30 p.m." = "23:30"
                 keys.add(("time", (h + 12, mins)))

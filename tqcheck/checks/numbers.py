@@ -215,7 +215,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     era it cannot convert ("令和3年" without PyICU); a value the source may spell inside a compound word the parser does not read
     ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word); a
     count of units that makes one longer unit, added or missing ("in the past 24 hours" for "за сутки", "12
-    months" for "a year": CLDR's duration unit names, tqcheck.units.whole_period)."""
+    months" for "a year": CLDR's duration unit names, tqcheck.units.whole_period); the year of a source date
+    missing where the date itself is matched ("11 septembre 2001" -> "September 11")."""
     if issue.severity is not None or issue.kind == "changed":
         return
     q = issue.tgt if issue.kind == "added" else issue.src
@@ -234,6 +235,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     else:
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and whole_period(q.value, src_text, q.end, src_lang))
+        # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
+        # "post-September 11"): the same date, its year left implicit
+        weak = weak or (q.kind == "year" and q.in_date)
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
