@@ -121,3 +121,15 @@ def test_sentences_of_ordinary_length_are_not_cut_at_commas():
     src, tgt = doc(en, "en"), doc(de, "de")
     _, cut = resplit(src, tgt)
     assert [s.text for s in cut.segments] == [s.text for s in tgt.segments]
+
+
+def test_a_comma_joined_translation_leaves_no_source_sentence_orphaned(tmp_path):
+    from tqcheck.config import Config
+    from tqcheck.pipeline import check_documents
+
+    (tmp_path / "en.txt").write_text(EN8 + "\n", encoding="utf-8")
+    (tmp_path / "de.txt").write_text(DE_COMMAS + "\n", encoding="utf-8")
+    rep = check_documents(str(tmp_path / "en.txt"), str(tmp_path / "de.txt"),
+                          Config(src_lang="en", tgt_lang="de", cache=False))
+    assert not [f for f in rep.findings if f.code in ("TQ501", "TQ507")]
+    assert all(b.src for b in rep.alignment)  # every piece joined to a source sentence
