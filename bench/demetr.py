@@ -35,6 +35,7 @@ LANGS = {"polish": "pl", "czech": "cs", "russian": "ru", "german": "de", "french
          "spanish": "es", "japanese": "ja", "chinese_simple": "zh", "hindi": "hi"}
 ORDER = ("pl", "cs", "ru", "de", "fr", "it", "es", "ja", "zh", "hi")
 UNSEEN = {"pl", "it", "es", "hi"}  # in none of the WMT21 dev directions
+QUICK_LANGS = ("pl", "es", "hi")  # for ``python -m bench --quick``
 CHUNK = 20
 PERTURBATIONS = {"ne_replaced": ("critical_id9_ne_replaced.json", "names"),
                  "numbers_replaced": ("critical_id10_numbers_replaced.json", "numbers")}
