@@ -17,8 +17,9 @@ Evidence, not a table: the only knowledge used is the document's own capitalisat
 script (Latin, Cyrillic, Greek, Armenian).
 
 Some translations join their sentences with commas and lower case instead ("..., and then we ran, the river was
-rising, ..."), and no capital marks the seams. When the side still has under :data:`MIN_RATIO` of the other
-side's sentences after the capital cuts, each sentence at least :data:`CLAUSE_LONG` times the length one sentence
+rising, ..."), and no capital marks the seams. When the side still has under :data:`CLAUSE_RATIO` of the
+other side's sentences after the capital cuts (a stricter test than :data:`MIN_RATIO`: clean translations whose
+sentence counts differ by a quarter, from quotations split on one side only, are left alone), each sentence at least :data:`CLAUSE_LONG` times the length one sentence
 of the other side gets on average (this side's characters over the other side's sentence count) is cut at clause
 punctuation (comma, semicolon, Arabic and CJK commas 、，；) outside quotes and brackets, into about as many pieces
 as the sentences it stands for, each cut at the clause mark nearest an even share of its length. The aligner joins
@@ -36,6 +37,7 @@ from .model import Document, Segment
 
 MIN_RATIO = 0.8  # a side with fewer than this share of the other side's sentences may be run-on
 MIN_WORDS = 3  # each piece keeps at least this many words
+CLAUSE_RATIO = 0.6  # a side with fewer than this share of the other side's sentences may be comma-joined
 CLAUSE_LONG = 1.8  # a sentence this many times the other side's mean sentence may be cut at clause punctuation
 MIN_CHARS_NO_SPACE = 6  # each clause piece keeps at least this many characters in text without spaces
 _CLAUSE = re.compile(r"[,;\u060c\u061b](?=\s)|[\u3001\uff0c\uff1b]")  # not the comma inside "1,000"
@@ -172,7 +174,7 @@ def _resplit_side(doc: Document, n_other: int) -> Document:
     at = cuts(doc.segments)
     if at:
         doc = _split(doc, at)
-    if len(doc.segments) < MIN_RATIO * n_other:
+    if len(doc.segments) < CLAUSE_RATIO * n_other:
         at = clause_cuts(doc.segments, n_other)
         if at:
             doc = _split(doc, at)
