@@ -292,8 +292,9 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             issues.append(Issue("changed", s, t, severity=Severity.MAJOR, note="the month is read from an "
                                 "inflected form"))
             lt.remove(t)
-    _month_in_date(ls, lt)
-    _month_in_date(lt, ls)
+    note = "one side names only the month; the day may be written in words"
+    issues += [Issue("changed", m, d, severity=Severity.MINOR, note=note) for m, d in _month_in_date(ls, lt)]
+    issues += [Issue("changed", d, m, severity=Severity.MINOR, note=note) for m, d in _month_in_date(lt, ls)]
     issues += [Issue("added", None, t) for t in lt]
     issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
     for i in issues:
@@ -310,15 +311,18 @@ def _months(q: Quantity) -> set[int]:
     return set()
 
 
-def _month_in_date(months: list[Quantity], dates: list[Quantity]) -> None:
+def _month_in_date(months: list[Quantity], dates: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """A month named alone on one side and a date in that month on the other ("Am ersten November" /
-    "On November first", the day in a word form the parser does not read): the same month, not a month
-    missing and a date added; both are removed in place."""
+    "On November first", the day in a word form the parser does not read): weak evidence of a changed day
+    (minor), not a month missing and a date added; the pairs are removed from both lists in place."""
+    out = []
     for m in [q for q in months if q.kind == "month"]:
         d = next((q for q in dates if q.kind == "date" and _months(m) & _months(q)), None)
         if d is not None:
             months.remove(m)
             dates.remove(d)
+            out.append((m, d))
+    return out
 
 
 def _tags_changed(ls: list[Quantity], lt: list[Quantity]) -> list[Issue]:
