@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         from .run import machine, merge_results
 
-        body = "\n".join([f"Section `demetr`:", "", *machine(argv), "", "## DEMETR: X→English, ten source "
+        body = "\n".join(["Section `demetr`:", "", *machine(argv), "", "## DEMETR: X→English, ten source "
                           "languages", "", intro(), "", out["markdown"], ""])
         p = Path(args.out)
         old = p.read_text(encoding="utf-8") if p.exists() else ""
