@@ -90,6 +90,12 @@ def _scales(lang: str) -> dict[str, float]:
         if len(w) == 1 and not w.isascii() and not profile_spaced(lang):
             for k, m in (("十", 10.0), ("百", 100.0), ("千", 1000.0)):
                 out.setdefault(k + w, m * v)
+    if profile_spaced(lang):  # "mil milhões", "mil millones", "mille milliards": a thousand of a larger scale
+        thousands = [w for w, v in out.items() if v == 1000.0 and len(w) >= 3 and w.isalpha()]
+        for w, v in list(out.items()):
+            if v >= 1e6 and w.isalpha():
+                for k in thousands:
+                    out.setdefault(f"{k} {w}", 1000.0 * v)
     return out
 
 
@@ -991,7 +997,43 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         v = _norm(float(m["n"]) * float(units[m["u"]]))
         out.append(Quantity("percent", frozenset({("pct", v)}), m.start(), m.end(), m.group(0), value=v))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    first, words = _percent_first(lang)
+    if first or words:  # "%3", "%12,5", "yüzde 4" (Turkish, Basque: CLDR writes the sign or the word first)
+        signs = ["[%٪]"] if first else []
+        pat = "|".join(signs + [re.escape(w) + r"(?=\s)" for w in words])
+        for m in re.finditer(rf"(?<![\w%])(?:{pat})\s?(?P<n>\d+(?:[.,]\d+)?)(?![\d])", text, re.IGNORECASE):
+            if any(used[m.start():m.end()]):
+                continue
+            value, _ = parse_number(m["n"], lang)
+            if value != value:
+                continue
+            out.append(Quantity("percent", frozenset({("pct", _norm(value))}), m.start(), m.end(), m.group(0),
+                                value=value))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_first(lang: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether CLDR writes the language's percent sign before the number ("%#,##0" in Turkish), and the
+    percent words its long unit name writes before the number ("yüzde 4")."""
+    code = base_lang(lang) or "en"
+    try:
+        first = str(Locale.parse(code).percent_formats[None].pattern).lstrip().startswith("%")
+    except (UnknownLocaleError, ValueError, TypeError, KeyError, AttributeError):
+        first = False
+    words: dict[str, None] = {}
+    try:
+        from babel.units import format_unit
+
+        for n in (1, 2, 5):
+            text = format_unit(n, "concentr-percent", length="long", locale=code)
+            head = text.split(str(n))[0].strip().lower()
+            if head and head[0].isalpha() and len(head) >= 3:
+                words[head] = None
+    except Exception:  # noqa: BLE001 - a locale without the unit: no words
+        pass
+    return first, tuple(words)
 
 
 def _extract(text: str, lang: str) -> list[Quantity]:
