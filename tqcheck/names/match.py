@@ -174,8 +174,19 @@ def match_chunk(side: str, text: str, words: Sequence[str], index: _Index, lex: 
         for c in index.cands:
             if len(c.words) == len(words) and c.key[:1] == key[:1] and len(c.key) >= 5 and \
                     difflib.SequenceMatcher(None, key, c.key).ratio() >= 0.8:
+                if tgt_is_vi and side == "target" and _pinyin_part(words, c.words):
+                    return "pinyin", c  # close, but the words that differ are pinyin read as the source's
                 return "fuzzy", c
     return None
+
+
+def _pinyin_part(words: Sequence[str], src_words: Sequence[str]) -> bool:
+    """The words of a target name that differ from the source name's (same count) are two or more, in plain
+    ASCII, and read in Hán-Việt as the source's words there: Hu He Jennings for Ho Hoa Jennings (胡 Hồ, 和 Hòa)."""
+    diff = [(w, s) for w, s in zip(words, src_words) if fold(w) != fold(s)]
+    if len(diff) < 2 or not _unmarked_name([w for w, _ in diff]):
+        return False
+    return pinyin.match_hanviet([w for w, _ in diff], tuple(p for _, s in diff for p in parts(s))) is not None
 
 
 def _match_pinyin(side: str, text: str, words: Sequence[str], index: _Index) -> tuple[str, Candidate] | None:
