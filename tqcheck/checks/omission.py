@@ -372,8 +372,9 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     subtitles and interpreting are normal) or when the target sentence next to the bead carries the rest
     (its own bead is clearly long, and joined to this one it brings it closer to the source); a bead less
     than 65% as long is minor (unless TQ508 finds which clause is missing). In every case at least 40 source
-    characters' worth must be missing, and sources under 55 characters are skipped. Whitespace is not
-    counted, so languages without spaces compare.
+    characters' worth must be missing, and sources under 55 characters are skipped (a character of a script
+    written without spaces counts 2.5, the share of a word it stands for). Whitespace is not counted, so
+    languages without spaces compare.
     Why: A sentence translated only in part (a clause, a list or an amount dropped) still aligns, so only its
     length shows the loss. MQM: Accuracy / Omission, major with corroborating evidence, else minor.
     Example: source "Trade hit US$2.2 billion, and both sides aim to lift it to US$10 billion by 2020 through
@@ -381,7 +382,7 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     Fix: Compare the sentence with its source and translate what is missing.
     """
     ratio = short_ratio(ctx)
-    src_len = surface.length(ctx.src_text)
+    src_len = _spaced_length(ctx.src_text)
     if ratio is None or src_len < 55 or src_len * (1 - ratio) < 40:  # 40 source characters' worth missing
         return
     seg = ctx.tgt_segments[-1]
@@ -398,6 +399,17 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     elif ratio < _SHORT_RATIO_MINOR and ctx.index not in missing_tails(ctx.doc):  # TQ508 says more
         yield Hit("target", seg.index, 0, len(seg.text), f"{msg}: part of the source may be missing",
                   severity=Severity.MINOR, evidence=ctx.src_text)
+
+
+_LATIN_WORD = 5.0  # characters (without spaces) of an average word in a script written with spaces
+
+
+def _spaced_length(text: str) -> float:
+    """Characters without whitespace, a character of a script written without spaces counting as much as
+    the share of a spaced word it stands for (``_LATIN_WORD / surface.CHARS_PER_WORD``): "40 characters'
+    worth" of Chinese or Japanese is then as much content as of English, not three times as much."""
+    unspaced = len(surface.UNSPACED.findall(text))
+    return surface.length(text) + unspaced * (_LATIN_WORD / surface.CHARS_PER_WORD - 1.0)
 
 
 _WEAK_Z = -2.0  # a bead this many robust spreads below the document's usual similarity has lost meaning
