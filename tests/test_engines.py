@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,8 @@ from tqcheck.engines.rundir import RunDir
 from tqcheck.engines.shards import is_unit_jsonl, plan
 from tqcheck.errors import InputError
 
-TALKS = (("1382", "tst2012"), ("1171", "tst2011"))  # 14 and 30 segments: two short talks
+# two short dev talks (35 segments each; bench.triage's dev and dev-2 sets): never the held-out final-check talks
+TALKS = (("1096", "tst2011"), ("531", "dev2010"))
 needs_iwslt = pytest.mark.skipif(iwslt_dir() is None, reason="needs shared/data/iwslt15-en-vi-ted")
 UNITS = [("The harbour opens at six.", "Cảng mở cửa lúc sáu giờ."),
          ("Tickets cost twelve euros.", "Vé giá mười hai euro."),
@@ -95,6 +97,35 @@ def test_the_encoder_gives_the_same_vector_whatever_shares_its_batch() -> None:
     alone = np.stack([emb.encode([t])[0] for t in texts])
     assert np.array_equal(alone, emb.encode(texts))
     assert np.array_equal(alone[::-1], emb.encode(texts[::-1]))
+
+
+class _Counting:
+    """The bundled encoder, counting the texts that reach it."""
+
+    def __init__(self) -> None:
+        from tqcheck.embed import get_embedder
+
+        self.inner = get_embedder()
+        self.name, self.cache_id, self.texts = self.inner.name, getattr(self.inner, "cache_id", None), 0
+
+    def encode(self, texts):  # noqa: ANN001, ANN201
+        self.texts += len(texts)
+        return self.inner.encode(texts)
+
+
+def test_a_unit_file_checked_again_reads_every_vector_from_the_cache(tmp_path: Path) -> None:
+    from tqcheck.pipeline import check_documents
+    from tqcheck.render.json_ import dumps
+
+    shard = tmp_path / "units.tsv"
+    shard.write_text("source\ttarget\n" + "".join(f"{s}\t{t}\n" for s, t in UNITS), encoding="utf-8")
+    cfg = Config(cache_dir=str(tmp_path / "cache"), src_lang="en", tgt_lang="vi")
+    first, again = _Counting(), _Counting()
+    cold = check_documents(str(shard), "", cfg, embedder=first)
+    warm = check_documents(str(shard), "", cfg, embedder=again)
+    assert first.texts >= 2 * len(UNITS)  # every source and target encoded once
+    assert again.texts == 0  # all of them cache hits the second time (bead similarities included)
+    assert dumps(warm.to_dict()) == dumps(cold.to_dict())
 
 
 def test_unit_jsonl_is_sharded_and_a_jsonl_of_files_stays_a_manifest(tmp_path: Path) -> None:
@@ -204,6 +235,46 @@ def test_an_interrupted_run_resumes_and_skips_the_pairs_done(manifest: Path, loc
 
 
 # --- Ray ------------------------------------------------------------------------------------------------
+
+
+def test_without_an_address_ray_starts_a_runtime_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never the cluster last started on this machine (ray.init's default when no address is given)."""
+    ray = pytest.importorskip("ray")
+    from tqcheck.engines import ray_engine
+
+    calls: list[dict] = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", lambda **kw: calls.append(kw))
+    monkeypatch.setenv("RAY_ADDRESS", "127.0.0.9:6379")
+    assert ray_engine.start(None, num_cpus=2)
+    assert calls[0]["address"] == "local" and calls[0]["num_cpus"] == 2
+    ray_engine.start("127.0.0.9:6379")
+    assert calls[1]["address"] == "127.0.0.9:6379"
+
+
+def test_a_local_runtime_that_times_out_starting_is_started_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    ray = pytest.importorskip("ray")
+    from tqcheck.engines import ray_engine
+
+    calls: list[str] = []
+
+    def init(**kw: object) -> None:
+        calls.append("init")
+        if len(calls) == 1:
+            raise Exception("The current node timed out during startup. This could happen because ...")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", init)
+    monkeypatch.setattr(ray, "shutdown", lambda: calls.append("shutdown"))
+    assert ray_engine.start(None, num_cpus=2)
+    assert calls == ["init", "shutdown", "init"]
+
+    def broken(**kw: object) -> None:
+        raise ValueError("something else")
+
+    monkeypatch.setattr(ray, "init", broken)
+    with pytest.raises(ValueError):  # any other failure is not retried
+        ray_engine.start(None, num_cpus=2)
 
 
 @pytest.fixture(scope="module")
@@ -353,4 +424,21 @@ def test_progress_label_has_rates_and_eta_and_no_slash() -> None:
 
     spec = PairSpec("in/talk.en.txt", "in/talk.vi.txt")
     assert _label(spec, 0, 0, 10, 0.0) == "talk.vi.txt"
-    assert _label(spec, 4, 400, 10, 8.0) == "talk.vi.txt · 0.50 pairs per s · 50 sentences per s · ETA 0m12s"
+    assert _label(spec, 4, 400, 10, 8.0) == "talk.vi.txt · 0.50 pairs per s · 50 texts embedded per s · ETA 0m12s"
+
+
+def test_the_texts_embedded_for_a_pair_are_counted_and_a_warm_cache_embeds_none(tmp_path: Path) -> None:
+    from tqcheck.batch import PairSpec
+    from tqcheck.engines import check_counted
+    from tqcheck.render.json_ import dumps
+
+    (tmp_path / "a.en.txt").write_text(" ".join(s for s, _ in UNITS) + "\n", encoding="utf-8")
+    (tmp_path / "a.vi.txt").write_text(" ".join(t for _, t in UNITS) + "\n", encoding="utf-8")
+    spec = PairSpec(str(tmp_path / "a.en.txt"), str(tmp_path / "a.vi.txt"), "en", "vi")
+    cfg = Config(cache_dir=str(tmp_path / "cache"))
+    cold, n_cold = check_counted(spec, cfg)
+    warm, n_warm = check_counted(spec, cfg)
+    assert n_cold >= 2 * len(UNITS) and n_warm == 0
+    assert dumps(warm.to_dict()) == dumps(cold.to_dict())
+    _, n_off = check_counted(spec, replace(cfg, cache=False))  # no cache: every text reaches the encoder
+    assert n_off == n_cold

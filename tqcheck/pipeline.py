@@ -175,7 +175,10 @@ def check_bilingual(path: str, cfg: Config | None = None, *, tgt_path: str | Non
     bi = read_bilingual(path, tgt_path, src_lang=cfg.src_lang, tgt_lang=cfg.tgt_lang, encoding=cfg.encoding)
     for doc in (bi.source, bi.target):
         check_sentence_count(doc.path, len(doc.segments), cfg.max_sentences)
-    embedder = embedder or get_embedder(cfg.model, cfg.device)
+    from .cache import cached, memoized
+
+    # through the on-disk cache, as check_loaded's own requests: a unit seen before is not encoded again
+    embedder = memoized(cached(embedder or get_embedder(cfg.model, cfg.device), cfg.cache, cfg.cache_dir))
     src_v = embedder.encode([s.text.strip() for s in bi.source.segments])
     tgt_v = embedder.encode([s.text.strip() for s in bi.target.segments])
     beads = []

@@ -21,7 +21,7 @@ from ..config import ENGINES, Config
 from ..errors import ConfigError
 from ..model import Report
 
-# (pairs done, pairs in all, label: the pair's file name, pairs/s, sentences/s and ETA): the CLI draws it
+# (pairs done, pairs in all, label: the pair's file name, pairs/s, texts embedded/s and ETA): the CLI draws it
 Progress = Callable[[int, int, str], None]
 
 
@@ -43,15 +43,41 @@ def check_one(spec, cfg: Config, embedder=None) -> Report:  # noqa: ANN001 - a b
     return report
 
 
-def _label(spec, fresh_done: int, sentences: int, fresh_total: int, seconds: float) -> str:  # noqa: ANN001
-    """``name · pairs per s · sentences per s · ETA`` for the progress bar (rates over the pairs checked in this run)."""
+class _Counted:
+    """An embedder that counts the texts it is asked to encode (placed under the on-disk cache, it counts
+    the texts the model really embeds: cache hits never reach it)."""
+
+    def __init__(self, inner) -> None:  # noqa: ANN001 - any Embedder
+        self.inner, self.texts = inner, 0
+
+    def __getattr__(self, attr: str):  # noqa: ANN204 - name, cache_id, dim... of the wrapped embedder
+        return getattr(self.inner, attr)
+
+    def encode(self, texts):  # noqa: ANN001, ANN201
+        self.texts += len(texts)
+        return self.inner.encode(texts)
+
+
+def check_counted(spec, cfg: Config, embedder=None) -> tuple[Report, int]:  # noqa: ANN001
+    """:func:`check_one`, and how many texts the encoder embedded for it (for the progress bar's rate)."""
+    from ..cache import cached
+    from ..embed import get_embedder
+
+    counted = _Counted(embedder or get_embedder(cfg.model, cfg.device))
+    report = check_one(spec, cfg, embedder=cached(counted, cfg.cache, cfg.cache_dir))
+    return report, counted.texts
+
+
+def _label(spec, fresh_done: int, texts: int, fresh_total: int, seconds: float) -> str:  # noqa: ANN001
+    """``name · pairs per s · texts embedded per s · ETA`` for the progress bar (rates over the pairs checked
+    in this run; texts embedded: cache misses, which is what a cold cache costs)."""
     name = os.path.basename(spec.target or spec.source)
     if not fresh_done or seconds <= 0:
         return name
     rate = fresh_done / seconds
     eta = int((fresh_total - fresh_done) / rate)
     # no "/" in the label: the CLI shows Path(label).name
-    return f"{name} · {rate:.2f} pairs per s · {sentences / seconds:.0f} sentences per s · ETA {eta // 60}m{eta % 60:02d}s"
+    return f"{name} · {rate:.2f} pairs per s · {texts / seconds:.0f} texts embedded per s · ETA {eta // 60}m{eta % 60:02d}s"
 
 
 def check_all(specs: Sequence, cfg: Config, *, engine: str | None = None, address: str | None = None,
@@ -83,7 +109,7 @@ def check_all(specs: Sequence, cfg: Config, *, engine: str | None = None, addres
         from .local import run_pairs
     fresh = run_pairs([specs[i] for i in todo], cfg, address=address, **engine_options) if todo else iter(())
     total = len(specs)
-    done = fresh_done = sentences = 0
+    done = fresh_done = texts = 0
     t0 = time.monotonic()
     pos = {i: k for k, i in enumerate(todo)}
     try:
@@ -91,15 +117,15 @@ def check_all(specs: Sequence, cfg: Config, *, engine: str | None = None, addres
             if i in done_before:
                 report = run.load(done_before[i])
             else:
-                k, report = next(fresh)
+                k, report, embedded = next(fresh)
                 assert k == pos[i], "engines yield in input order"
                 if run is not None:
                     run.save(keys[i], report)
                 fresh_done += 1
-                sentences += len(report.source.segments) + len(report.target.segments)
+                texts += embedded
             done += 1
             if progress:
-                progress(done, total, _label(specs[i], fresh_done, sentences, len(todo), time.monotonic() - t0))
+                progress(done, total, _label(specs[i], fresh_done, texts, len(todo), time.monotonic() - t0))
             yield report
         for _ in fresh:  # let the engine finish (stop a runtime it started)
             pass

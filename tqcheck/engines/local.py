@@ -19,14 +19,14 @@ def default_jobs(n_pairs: int) -> int:
 
 
 def run_pairs(specs: Sequence[Any], cfg: Config, *, jobs: int | None = None, address: str | None = None,
-              **_: Any) -> Iterator[tuple[int, Report]]:
-    """``(index, report)`` for every spec, in order."""
-    from . import check_one
+              **_: Any) -> Iterator[tuple[int, Report, int]]:
+    """``(index, report, texts embedded)`` for every spec, in order."""
+    from . import check_counted
 
     jobs = jobs or cfg.jobs or default_jobs(len(specs))
     if jobs <= 1 or len(specs) <= 1:
         for i, spec in enumerate(specs):
-            yield i, check_one(spec, cfg)
+            yield (i, *check_counted(spec, cfg))
         return
     # "spawn", never "fork": the parent may have started the encoder's OpenMP and BLAS thread pools, and a
     # child forked from a threaded process can deadlock on a lock some thread held at the fork.
@@ -34,16 +34,16 @@ def run_pairs(specs: Sequence[Any], cfg: Config, *, jobs: int | None = None, add
     ahead = 2 * jobs
     with ProcessPoolExecutor(max_workers=min(jobs, len(specs)), mp_context=ctx) as pool:
         running: dict[Future, int] = {}
-        ready: dict[int, Report] = {}
+        ready: dict[int, tuple[Report, int]] = {}
         nxt, submitted = 0, 0
         while nxt < len(specs):
             while submitted < len(specs) and submitted < nxt + ahead:
-                running[pool.submit(check_one, specs[submitted], cfg)] = submitted
+                running[pool.submit(check_counted, specs[submitted], cfg)] = submitted
                 submitted += 1
             if nxt not in ready:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     ready[running.pop(fut)] = fut.result()  # re-raises the worker's TqcheckError as is
             while nxt in ready:
-                yield nxt, ready.pop(nxt)
+                yield (nxt, *ready.pop(nxt))
                 nxt += 1

@@ -28,6 +28,7 @@ from ..model import Report
 ENV_KEYS = ("PYTHONPATH", "TQCHECK_THREADS", "TQCHECK_CACHE_DIR", "XDG_CACHE_HOME", "OMP_NUM_THREADS",
             "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
 OBJECT_STORE_BYTES = 256 * 1024 * 1024  # a local runtime's object store: reports are small
+STARTS = 3  # tries to start a local runtime (Ray's node start-up times out after 30 s on a loaded machine)
 
 
 def _ray() -> Any:
@@ -53,7 +54,18 @@ def start(address: str | None = None, num_cpus: int | None = None, num_gpus: int
             kwargs["_node_ip_address"] = host
         ray.init(address=address, **kwargs)
     else:
-        ray.init(num_cpus=num_cpus, num_gpus=num_gpus, object_store_memory=OBJECT_STORE_BYTES, **kwargs)
+        # "local": a new runtime of our own. Without it ray.init joins the cluster last started on this machine
+        # (RAY_ADDRESS, /tmp/ray/ray_current_cluster), against what --engine ray without --address promises
+        for attempt in range(STARTS):
+            try:
+                ray.init(address="local", num_cpus=num_cpus, num_gpus=num_gpus,
+                         object_store_memory=OBJECT_STORE_BYTES, **kwargs)
+                break
+            except Exception as exc:  # noqa: BLE001 - Ray raises a bare Exception for this
+                # Ray gives its raylet a fixed 30 s to register; a loaded machine can take longer
+                if "timed out during startup" not in str(exc) or attempt == STARTS - 1:
+                    raise
+                ray.shutdown()
     return True
 
 
@@ -89,16 +101,16 @@ class _Encoder:
         return self.texts
 
 
-def _check_task(spec: Any, cfg: Config, actor: Any, identity: tuple[str, str] | None) -> Report:
-    from . import check_one
+def _check_task(spec: Any, cfg: Config, actor: Any, identity: tuple[str, str] | None) -> tuple[Report, int]:
+    from . import check_counted
 
-    return check_one(spec, cfg, embedder=ActorEmbedder(actor, *identity) if actor is not None else None)
+    return check_counted(spec, cfg, embedder=ActorEmbedder(actor, *identity) if actor is not None else None)
 
 
 def run_pairs(specs: Sequence[Any], cfg: Config, *, address: str | None = None, num_cpus: int | None = None,
               encoders: int = 0, num_gpus: float = 0, window: int | None = None, max_retries: int = 3,
-              **_: Any) -> Iterator[tuple[int, Report]]:
-    """``(index, report)`` for every spec, in order."""
+              **_: Any) -> Iterator[tuple[int, Report, int]]:
+    """``(index, report, texts embedded)`` for every spec, in order."""
     ray = _ray()
     started = start(address, num_cpus or (cfg.jobs if not address else None),
                     int(num_gpus * encoders) if num_gpus and not address else None)
@@ -122,10 +134,10 @@ def run_pairs(specs: Sequence[Any], cfg: Config, *, address: str | None = None, 
 
 
 def _stream(ray: Any, task: Any, specs: Sequence[Any], cfg: Config, actors: list[Any],
-            identity: tuple[str, str] | None, window: int) -> Iterator[tuple[int, Report]]:
+            identity: tuple[str, str] | None, window: int) -> Iterator[tuple[int, Report, int]]:
     cfg_ref = ray.put(cfg)
     running: dict[Any, int] = {}
-    ready: dict[int, Report] = {}
+    ready: dict[int, tuple[Report, int]] = {}
     nxt, submitted = 0, 0
     while nxt < len(specs):
         while submitted < len(specs) and submitted < nxt + window:
@@ -137,11 +149,11 @@ def _stream(ray: Any, task: Any, specs: Sequence[Any], cfg: Config, actors: list
             for ref in done:
                 ready[running.pop(ref)] = _get(ray, ref)
         while nxt in ready:
-            yield nxt, ready.pop(nxt)
+            yield (nxt, *ready.pop(nxt))
             nxt += 1
 
 
-def _get(ray: Any, ref: Any) -> Report:
+def _get(ray: Any, ref: Any) -> tuple[Report, int]:
     try:
         return ray.get(ref)
     except ray.exceptions.RayTaskError as exc:
