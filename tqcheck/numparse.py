@@ -136,7 +136,7 @@ def _num_re(lang: str) -> re.Pattern[str]:
 
 
 # "20:25", "20h25", "20H25", "12 h 00" (French); "1200 GMT", "0930 UTC" (four figures before a time zone)
-_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])(?:[:hH]|\u00a0?\s?h\s?)(?P<m>[0-5]\d)(?![\d:])"
+_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]|24(?=:00))(?:[:hH]|\u00a0?\s?h\s?)(?P<m>[0-5]\d)(?![\d:])"
                       r"|(?<![\d:.,])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?=\s?(?:GMT|UTC|Z)\b)")
 _DOTDATE_RE = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})(?![\d.,]?\d)")
 _NUMDATE_RE = re.compile(r"(?<![\d/.])(?:(?P<d1>\d{1,2})\s?[-–]\s?)?(?P<a>\d{1,2})/(?P<b>\d{1,2})"
@@ -1267,6 +1267,33 @@ def _with_others(q: Quantity, text: str, lang: str) -> Quantity:
     return replace(q, keys=q.keys | {("num", q.value + 1)})
 
 
+@functools.lru_cache(maxsize=64)
+def _century_stems(lang: str) -> tuple[str, ...]:
+    """The stem of the language's word for "century": the common prefix of CLDR's duration-century unit names
+    in every plural form ("Jahrhundert", "siècle", "век", "世纪", "centur"), English's always included."""
+    from babel.units import format_unit
+
+    stems = []
+    for code in dict.fromkeys([base_lang(lang) or "en", "en"]):
+        forms = []
+        for n in (1, 2, 5, 21):
+            try:
+                text = format_unit(n, "duration-century", length="long", locale=code)
+            except Exception:  # noqa: BLE001 - a locale without the unit
+                continue
+            forms.append(re.sub(r"[\d\s\u00a0\u202f]+", "", text).lstrip("个").lower())
+        stem = os.path.commonprefix(forms) if forms else ""
+        if len(stem) >= 2 and (len(stem) >= 4 or not stem.isascii()):
+            stems.append(stem)
+    return tuple(stems)
+
+
+def _century_after(text: str, pos: int, lang: str) -> bool:
+    """A word for "century" follows the number at ``pos`` (after an ordinal suffix or full stop)."""
+    after = re.sub(r"^(?:st|nd|rd|th|\.|-|\s|个)*", "", text[pos:pos + 16].lower())
+    return any(after.startswith(stem) for stem in _century_stems(lang))
+
+
 def _ordinal_dot() -> frozenset[str]:
     from .segment import ORDINAL_DOT
 
@@ -1343,6 +1370,10 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     else:
         kind = "number"
     rank = bool(m["ord"]) and m["ord"].lower() in ("st", "nd", "rd", "th")
+    if kind == "number" and not cur and not scale_word and m["num"].isdigit() and 1 <= value <= 30 \
+            and _century_after(text, end, lang):
+        vals.add(_norm((value - 1) * 100))  # "19世纪", "19. Jahrhundert", "19th century" = the 1800s
+        rank = True
     # "im 19. Jahrhundert", "po 2. světové válce": languages that write ordinals with a full stop
     rank = rank or (kind == "number" and not cur and not scale_word and len(m["num"]) <= 3 and m["num"].isdigit()
                     and base_lang(lang) in _ordinal_dot() and re.match(r"\.\s+[^\W\d_]", text[end:end + 4]) is not None)

@@ -216,7 +216,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word); a
     count of units that makes one longer unit, added or missing ("in the past 24 hours" for "за сутки", "12
     months" for "a year": CLDR's duration unit names, tqcheck.units.whole_period); the year of a source date
-    missing where the date itself is matched ("11 septembre 2001" -> "September 11")."""
+    missing where the date itself is matched ("11 septembre 2001" -> "September 11"), and the month of a
+    month and year whose year the translation keeps ("im April 2019" -> "in 2019")."""
     if issue.severity is not None or issue.kind == "changed":
         return
     q = issue.tgt if issue.kind == "added" else issue.src
@@ -238,6 +239,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
         # "post-September 11"): the same date, its year left implicit
         weak = weak or (q.kind == "year" and q.in_date)
+        # ... and the month of a month-and-year whose year the translation keeps ("im April 2019" -> "in 2019")
+        year = re.search(r"(?<!\d)\d{4}(?!\d)", q.text) if q.kind == "month" else None
+        weak = weak or (year is not None and re.search(rf"(?<!\d){year.group(0)}(?!\d)", tgt_text) is not None)
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
