@@ -292,41 +292,66 @@ def _talk_runner(tool: str, tp: TalkPair, job: Path) -> tuple[Beads, float]:
     return project_talk(tp, beads, src_sents, tgt_sents), secs
 
 
-def run(quick: bool = False, tools: Sequence[str] = peers_mod.TOOLS, mac_test: bool | None = None) -> dict:
-    """All alignment sets; returns ``{"sets": {name: [SetResult]}, "markdown": str}``."""
+IWSLT_DEV = "iwslt-en-vi-dev"  # the IWSLT talks of bench.triage's dev and dev-2 sets only (the held-out talks left out)
+SETS = ("textberg-test", "textberg-dev", "mac-dev", "mac-test", "iwslt-en-vi", IWSLT_DEV)
+
+
+def _dev_talks() -> list[Talk]:
+    from .triage import dev2_talks, dev_talks
+
+    keep = {t.docid for t in dev_talks() + dev2_talks()}
+    from .common import iwslt_talks
+
+    return [t for t in iwslt_talks() if t.docid in keep]
+
+
+def run(quick: bool = False, tools: Sequence[str] = peers_mod.TOOLS, mac_test: bool | None = None,
+        sets: Sequence[str] | None = None) -> dict:
+    """All alignment sets (or only ``sets``, names from :data:`SETS`; ``iwslt-en-vi-dev``: the IWSLT talks of
+    the triage dev and dev-2 sets, never the held-out ones); returns ``{"sets": {name: [SetResult]},
+    "markdown": str}``."""
     from . import common
 
     work = Path(tempfile.mkdtemp(prefix="tqbench-align-"))
-    sets: dict[str, list[SetResult]] = {}
+    out_sets: dict[str, list[SetResult]] = {}
     meta: dict[str, str] = {}
     gold_kinds: dict[str, dict[str, tuple[int, int]]] = {}
+
+    def want(name: str) -> bool:
+        return name in sets if sets is not None else name != IWSLT_DEV
 
     def gold_set(name: str, docs: list[GoldDoc]) -> None:
         log(f"align: {name} ({len(docs)} docs, {sum(len(d.src) for d in docs)}/{sum(len(d.tgt) for d in docs)} "
             "sentences)")
         meta[name] = f"{len(docs)} docs, {sum(len(d.src) for d in docs)} / {sum(len(d.tgt) for d in docs)} sents, " \
                      f"{sum(len(d.gold) for d in docs)} gold beads"
-        sets[name] = _run_set(name, docs, _gold_runner, [d.gold for d in docs], tools, work)
+        out_sets[name] = _run_set(name, docs, _gold_runner, [d.gold for d in docs], tools, work)
         gold_kinds[name] = kinds([d.gold for d in docs], [d.gold for d in docs])
 
-    tb = common.textberg("test")
-    gold_set("textberg-test", tb[:2] if quick else tb)
-    if not quick:
+    if want("textberg-test"):
+        tb = common.textberg("test")
+        gold_set("textberg-test", tb[:2] if quick else tb)
+    if not quick and want("textberg-dev"):
         gold_set("textberg-dev", common.textberg("dev"))
-    md = common.mac_dev()
-    gold_set("mac-dev", md[:1] if quick else md)
-    if mac_test if mac_test is not None else not quick:
+    if want("mac-dev"):
+        md = common.mac_dev()
+        gold_set("mac-dev", md[:1] if quick else md)
+    if (mac_test if mac_test is not None else not quick) and want("mac-test"):
         gold_set("mac-test", common.mac_test())
-    talks = common.iwslt_talks()
-    talks = talks[:2] if quick else talks
-    tps = [prepare_talk(t, work / "iwslt") for t in talks]
-    meta["iwslt-en-vi"] = f"{len(tps)} talks, {sum(len(t.talk.en) for t in tps)} gold segment pairs, " \
-                          f"tqcheck segments {sum(len(t.src_doc.segments) for t in tps)} en / " \
-                          f"{sum(len(t.tgt_doc.segments) for t in tps)} vi sentences"
-    log(f"align: iwslt-en-vi ({meta['iwslt-en-vi']})")
-    sets["iwslt-en-vi"] = _run_set("iwslt-en-vi", tps, _talk_runner, [t.gold for t in tps], tools, work)
-    gold_kinds["iwslt-en-vi"] = kinds([t.gold for t in tps], [t.gold for t in tps])
-    return {"sets": sets, "meta": meta, "markdown": markdown(sets, meta) + "\n\n" + kinds_markdown(sets, gold_kinds)}
+    for name in ("iwslt-en-vi", IWSLT_DEV):
+        if not want(name):
+            continue
+        talks = common.iwslt_talks() if name == "iwslt-en-vi" else _dev_talks()
+        talks = talks[:2] if quick else talks
+        tps = [prepare_talk(t, work / "iwslt") for t in talks]
+        meta[name] = f"{len(tps)} talks, {sum(len(t.talk.en) for t in tps)} gold segment pairs, " \
+                     f"tqcheck segments {sum(len(t.src_doc.segments) for t in tps)} en / " \
+                     f"{sum(len(t.tgt_doc.segments) for t in tps)} vi sentences"
+        log(f"align: {name} ({meta[name]})")
+        out_sets[name] = _run_set(name, tps, _talk_runner, [t.gold for t in tps], tools, work)
+        gold_kinds[name] = kinds([t.gold for t in tps], [t.gold for t in tps])
+    return {"sets": out_sets, "meta": meta,
+            "markdown": markdown(out_sets, meta) + "\n\n" + kinds_markdown(out_sets, gold_kinds)}
 
 
 def markdown(sets: dict[str, list[SetResult]], meta: dict[str, str]) -> str:

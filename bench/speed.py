@@ -453,19 +453,23 @@ ALIGN_MODES = ("auto", "gap", "beads+centred", "none+centred", "none")
 
 
 def _mode_params(mode: str, max_size: int):  # noqa: ANN202 - an AlignParams
-    """``"exact[+approx]"`` (e.g. ``beads+centred``) -> the aligner's settings."""
+    """``"exact[=gap][+approx]"`` (e.g. ``beads+centred``, ``gap=2+centred``) -> the aligner's settings."""
     from tqcheck.align import AlignParams
 
     exact, _, approx = mode.partition("+")
-    return AlignParams(max_size=max_size, exact=exact, approx=approx or "mean")
+    exact, _, gap = exact.partition("=")
+    extra = {"gap": float(gap)} if gap else {}
+    return AlignParams(max_size=max_size, exact=exact, approx=approx or "mean", **extra)
 
 
-def align_modes(quick: bool = False, modes: tuple[str, ...] = ALIGN_MODES) -> dict:
+def align_modes(quick: bool = False, modes: tuple[str, ...] = ALIGN_MODES, sets: tuple[str, ...] | None = None) -> dict:
     """Alignment on every gold set of the bench per mode, ``exact[+approx]`` (``AlignParams.exact``: which joined
     runs get their own embedding; ``AlignParams.approx``: how the others are derived): strict and lax F1, and
     the texts and tokens a cold run asks the encoder for, per sentence (sentences plus joined runs; each
     distinct run once per document pair). The mode the pipeline uses by default
-    (:func:`tqcheck.pipeline.align_params`) is marked."""
+    (:func:`tqcheck.pipeline.align_params`) is marked. ``sets``: only these (``bench.align_gold.SETS``), one set at a
+    time with every mode in turn (the first mode's joined runs are then in the cache for the others; each
+    set's figures are logged as soon as its modes are done)."""
     from tqcheck import align as align_mod
     from tqcheck import pipeline
 
@@ -475,7 +479,8 @@ def align_modes(quick: bool = False, modes: tuple[str, ...] = ALIGN_MODES) -> di
     default = dp.exact + ("" if dp.approx == "mean" else f"+{dp.approx}")
     real_align, real_ensure, real_side = pipeline.align_documents, align_mod.Side.ensure, pipeline.align_side
     results: dict[str, dict] = {}
-    for mode in modes:
+    order = [(m, None) for m in modes] if sets is None else [(m, [name]) for name in sets for m in modes]
+    for mode, chosen in order:
         count = {"sents": 0, "runs": 0, "tokens": 0}
 
         def aligned(source, target, embedder, cfg, *, params=None, refine=True, _mode=mode):  # noqa: ANN001, ANN202
@@ -516,11 +521,11 @@ def align_modes(quick: bool = False, modes: tuple[str, ...] = ALIGN_MODES) -> di
         pipeline.align_documents, pipeline.align_side, align_mod.Side.ensure = aligned, side, ensure
         align_gold._run_set = run_set
         try:
-            align_gold.run(quick=quick, tools=[])
+            align_gold.run(quick=quick, tools=[], sets=chosen)
         finally:
             pipeline.align_documents, pipeline.align_side, align_mod.Side.ensure = real_align, real_side, real_ensure
             align_gold._run_set = real_run_set
-        results[mode] = per_set
+        results.setdefault(mode, {}).update(per_set)
         log(f"speed align modes: exact={mode} {per_set}")
     sets = list(dict.fromkeys(k for r in results.values() for k in r))
     rows = []
@@ -560,7 +565,8 @@ if __name__ == "__main__":
               "python -m bench.speed engines [N,N...] [ENGINE,ENGINE...]   cold/warm end to end per engine "
               "(N: seed or a sentence count)\n"
               "python -m bench.speed ratio [ENGINE,ENGINE...]            encoder throughput ratio\n"
-              "python -m bench.speed modes [--quick] [MODE ...]          alignment modes on the gold sets")
+              "python -m bench.speed modes [--quick] [--sets=SET,SET...] [MODE ...]   alignment modes on the gold sets "
+              "(SET: textberg-test, textberg-dev, mac-dev, mac-test, iwslt-en-vi, iwslt-en-vi-dev)")
     elif len(sys.argv) == 3 and sys.argv[1] == "worker":
         os.environ.setdefault("OMP_NUM_THREADS", "2")
         worker(Path(sys.argv[2]))
@@ -575,6 +581,8 @@ if __name__ == "__main__":
         print(engine_ratio(names=tuple(sys.argv[2].split(",")) if len(sys.argv) > 2 else ENGINES))
     elif len(sys.argv) >= 2 and sys.argv[1] == "modes":  # python -m bench.speed modes [--quick] [MODE ...]
         chosen = tuple(a for a in sys.argv[2:] if not a.startswith("--")) or ALIGN_MODES
-        print(align_modes(quick="--quick" in sys.argv, modes=chosen)["markdown"])
+        only = [a.split("=", 1)[1] for a in sys.argv[2:] if a.startswith("--sets=")]
+        print(align_modes(quick="--quick" in sys.argv, modes=chosen,
+                          sets=tuple(only[0].split(",")) if only else None)["markdown"])
     else:
         print(run(quick="--quick" in sys.argv)["markdown"])

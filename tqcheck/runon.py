@@ -15,6 +15,16 @@ document never writes "bank"). Scripts without letter case are never cut. Each p
 
 Evidence, not a table: the only knowledge used is the document's own capitalisation, so it works in any cased
 script (Latin, Cyrillic, Greek, Armenian).
+
+Some translations join their sentences with commas and lower case instead ("..., and then we ran, the river was
+rising, ..."), and no capital marks the seams. When the side still has under :data:`CLAUSE_RATIO` of the
+other side's sentences after the capital cuts (a stricter test than :data:`MIN_RATIO`: clean translations whose
+sentence counts differ by a quarter, from quotations split on one side only, are left alone), each sentence at least :data:`CLAUSE_LONG` times the length one sentence
+of the other side gets on average (this side's characters over the other side's sentence count) is cut at clause
+punctuation (comma, semicolon, Arabic and CJK commas 、，；) outside quotes and brackets, into about as many pieces
+as the sentences it stands for, each cut at the clause mark nearest an even share of its length. The aligner joins
+pieces back into many-to-one beads, so no sentence of the other side is left orphaned; a sentence that is not
+long is never cut, in any script.
 """
 from __future__ import annotations
 
@@ -27,6 +37,11 @@ from .model import Document, Segment
 
 MIN_RATIO = 0.8  # a side with fewer than this share of the other side's sentences may be run-on
 MIN_WORDS = 3  # each piece keeps at least this many words
+CLAUSE_RATIO = 0.6  # a side with fewer than this share of the other side's sentences may be comma-joined
+CLAUSE_LONG = 1.8  # a sentence this many times the other side's mean sentence may be cut at clause punctuation
+MIN_CHARS_NO_SPACE = 6  # each clause piece keeps at least this many characters in text without spaces
+_CLAUSE = re.compile(r"[,;\u060c\u061b](?=\s)|[\u3001\uff0c\uff1b]")  # not the comma inside "1,000"
+_OPEN, _CLOSE = "([{\u201c\u2018\u00ab\u300c\u300e\uff08\u3010", ")]}\u201d\u2019\u00bb\u300d\u300f\uff09\u3011"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _JOIN = re.compile(r",?\s+")
 
@@ -72,6 +87,62 @@ def cuts(segments: Sequence[Segment]) -> dict[int, list[int]]:
     return out
 
 
+def _outside_quotes(text: str) -> list[bool]:
+    """For each offset of ``text``: not inside brackets or quotation marks (straight double quotes counted)."""
+    depth, straight, out = 0, False, []
+    for ch in text:
+        out.append(depth == 0 and not straight)
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight = not straight
+    out.append(depth == 0 and not straight)
+    return out
+
+
+def _big_enough(piece: str, spaced: bool) -> bool:
+    if spaced:
+        return len(_WORD.findall(piece)) >= MIN_WORDS
+    return len(re.sub(r"[\W_]", "", piece)) >= MIN_CHARS_NO_SPACE
+
+
+def clause_cuts(segments: Sequence[Segment], n_other: int) -> dict[int, list[int]]:
+    """``{segment index: [offsets where a piece starts]}``: the long sentences (see the module docstring) cut at
+    clause punctuation into about as many pieces as the other side's sentences they stand for."""
+    total = sum(len(s.text) for s in segments)
+    if not segments or n_other <= len(segments) or not total:
+        return {}
+    mean = total / n_other  # this side's characters per sentence of the other side
+    out: dict[int, list[int]] = {}
+    for seg in segments:
+        text = seg.text
+        if len(text) < CLAUSE_LONG * mean:
+            continue
+        spaced = bool(re.search(r"\s", text))
+        free = _outside_quotes(text)
+        marks = [m.end() for m in _CLAUSE.finditer(text) if free[m.start()]]
+        # the piece starts after the mark and its spaces
+        starts = [m + len(text[m:]) - len(text[m:].lstrip()) for m in marks]
+        n = max(2, round(len(text) / mean))
+        chosen: list[int] = []
+        for k in range(1, n):
+            ideal = k * len(text) / n
+            last = chosen[-1] if chosen else 0
+            cands = [p for p in starts if p > last and _big_enough(text[last:p], spaced)
+                     and _big_enough(text[p:], spaced)]
+            if not cands:
+                break
+            best = min(cands, key=lambda p: abs(p - ideal))
+            if abs(best - ideal) > 0.5 * len(text) / n and k < n - 1:  # nothing near this share: try the next
+                continue
+            chosen.append(best)
+        if chosen:
+            out[seg.index] = chosen
+    return out
+
+
 def _split(doc: Document, at: dict[int, list[int]]) -> Document:
     segs: list[Segment] = []
     for seg in doc.segments:
@@ -92,11 +163,19 @@ def resplit(source: Document, target: Document) -> tuple[Document, Document]:
     have about as many sentences, or nothing qualifies."""
     ns, nt = len(source.segments), len(target.segments)
     if nt < MIN_RATIO * ns:
-        at = cuts(target.segments)
-        if at:
-            target = _split(target, at)
+        target = _resplit_side(target, ns)
     elif ns < MIN_RATIO * nt:
-        at = cuts(source.segments)
-        if at:
-            source = _split(source, at)
+        source = _resplit_side(source, nt)
     return source, target
+
+
+def _resplit_side(doc: Document, n_other: int) -> Document:
+    """The run-on side cut before capitalised common words, then (if still short) at clause punctuation."""
+    at = cuts(doc.segments)
+    if at:
+        doc = _split(doc, at)
+    if len(doc.segments) < CLAUSE_RATIO * n_other:
+        at = clause_cuts(doc.segments, n_other)
+        if at:
+            doc = _split(doc, at)
+    return doc

@@ -34,7 +34,15 @@ _TITLES = {
     "fr": {"m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "st", "ste", "env", "av", "apr", "p.ex",
            "cf", "etc", "chap", "hab", "min", "max", "réf"},
     "es": {"sr", "sra", "srta", "sres", "dr", "dra", "ud", "uds", "lic", "ing", "arq", "prof", "av", "avda",
-           "pág", "núm", "aprox", "ej", "p.ej", "admón", "dña", "dª"},
+           "pág", "núm", "aprox", "ej", "p.ej", "admón", "dña", "dª",
+           # plurals written by doubling the initials: "EE. UU.", "FF. AA.", "CC. OO.", "SS. MM."
+           "ee", "uu", "ff", "aa", "cc", "oo", "ss", "mm", "pdte", "pdta", "gral", "excmo", "excma", "sto", "sta"},
+    "it": {"sig", "sigg", "sig.ra", "sig.na", "dott", "dott.ssa", "prof", "prof.ssa", "avv", "ing", "on", "sen",
+           "geom", "arch", "rag", "gen", "mons", "egr", "gent", "pag", "ca", "art", "dr"},
+    "pl": {"godz", "ul", "np", "tzw", "ok", "prof", "dr", "mgr", "inż", "ks", "św", "gen", "płk", "ppłk", "hab",
+           "al", "pl", "ds", "wg", "woj", "pow", "gm", "m.in", "tj"},
+    "cs": {"tzv", "např", "resp", "mj", "tj", "cca", "ing", "mgr", "doc", "prof", "hod", "ul", "nám", "č"},
+    "hi": {"डॉ", "प्रो", "सं"},
 }
 # Abbreviations that only hold the sentence together before a number ("No. 5", "Nov. 24", "p. 12").
 _BEFORE_NUMBER = {
@@ -56,6 +64,7 @@ _NAME_LIKE_OPENERS = {"the", "an", "in", "on", "at", "for", "as", "if", "also", 
 # Languages that write ordinals as "3." ("am 3. Oktober"): a short number before a period is no end.
 _ORDINAL_DOT = {"de", "da", "no", "nb", "nn", "fi", "cs", "sk", "pl", "hu", "tr", "sl", "hr", "sr", "bs", "et",
                 "lv", "is", "fo"}
+ORDINAL_DOT = frozenset(_ORDINAL_DOT)  # read by tqcheck.numparse too
 
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _CJK_END = "。！？｡"

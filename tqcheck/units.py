@@ -136,3 +136,41 @@ def describe(value: float, unit: str) -> str:
 
 def _round(v: float) -> str:
     return f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+
+
+# A count of one unit of time that makes exactly one of the next longer unit: "24 hours" for "a day" ("за
+# сутки" -> "in the past 24 hours"), "7 days" for "a week", "12 months" for "a year", "60 minutes" for "an
+# hour". The unit words come from CLDR's duration units (Babel), in every plural form and length.
+_WHOLE_PERIODS = {24.0: "duration-hour", 7.0: "duration-day", 12.0: "duration-month", 60.0: "duration-minute",
+                  365.0: "duration-day"}
+
+
+@functools.lru_cache(maxsize=64)
+def _duration_words(lang: str, unit: str) -> frozenset[str]:
+    try:
+        from babel.units import format_unit
+    except ImportError:  # pragma: no cover - Babel is a core dependency
+        return frozenset()
+    words = set()
+    for n in (1, 2, 3, 5, 11, 21, 24, 60, 365):
+        for length in ("long", "short", "narrow"):
+            try:
+                text = format_unit(n, unit, length=length, locale=lang or "en")
+            except Exception:  # noqa: BLE001 - an unknown locale or unit: no words
+                continue
+            word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", text).strip().lower()
+            if word and len(word) >= 2 or (word and not word.isascii()):
+                words.add(word)
+    return frozenset(words)
+
+
+def whole_period(value: float, text: str, end: int, lang: str) -> bool:
+    """Whether ``value`` (a number ending at ``end`` in ``text``) counts the units of time that make one of the
+    next longer unit ("24 hours", "24 Stunden", "24小时", "7 days", "12 months"), a span a translator may
+    write for "a day", "a week", "a year"."""
+    unit = _WHOLE_PERIODS.get(value)
+    if unit is None:
+        return False
+    after = text[end:end + 24].lstrip(" \u00a0\u202f-").lower()
+    return any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalpha() or not w.isascii())
+               for w in _duration_words(lang, unit))

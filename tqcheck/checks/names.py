@@ -80,16 +80,20 @@ def _issues(ctx: Any) -> list[NameIssue]:
             and _initial_word(c, ctx)
 
     zh_src = base_lang(ctx.src_lang) == "zh"
+    curated = bool(lex and lex.curated)
+    # without a curated list the romanised letters must be close too: consonant classes alone let a name sound
+    # like too many others (Ричмонд / Scindia: RSNT / SNT); the same classes are enough (Wiley / Уайли)
+    letters = 0.0 if curated else _LETTERS
 
     def heard(c: Chunk) -> bool:
         """The source has ``c`` by sound; from Chinese, a name in pinyin by the readings of its characters."""
         if zh_src and _pinyin_name(c, ctx):
             return not _pinyin_unread(c, ctx, near)
-        return near.sounds(c)
+        return near.sounds(c, letters=letters)
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
-    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c) and not ordinary(c)]
-    curated = bool(lex and lex.curated)
+    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c, letters=letters) and not ordinary(c)
+              and not _read_by_sino(c, ctx)]
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
         _split_names(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)  # first: the surer evidence
@@ -107,7 +111,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         zh = base_lang(ctx.src_lang) == "zh"
         open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
                   (_sure_name(c, near) and not (zh and any(pinyin.segmentations(w) for w in c.words)
-                                                and not _pinyin_name(c, ctx)))
+                                                and not _pinyin_name(c, ctx) and not _unheard_word(c, ctx, near)))
                   or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near)))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
@@ -133,6 +137,52 @@ def _han_readings(char: str) -> frozenset[str]:
     return frozenset(r.replace("ü", "v") for r in readings(char, style=Style.NORMAL, heteronym=True)[0])
 
 
+def _read_by_sino(c: Chunk, ctx: Any) -> bool:
+    """Into Vietnamese: a source name in Latin letters that a Vietnamese name near it in the translation reads in
+    Hán-Việt, as the Korean or Japanese reading of the same characters (the Amrok River / sông Áp Lục, Hiroshima /
+    Quảng Đảo; :mod:`tqcheck.names.sino`). The name's dictionary words are left out (River)."""
+    from ..names.roman import is_latin
+
+    if base_lang(ctx.tgt_lang) != "vi" or not is_latin(c.text):
+        return False
+    words = [w for w in c.words if not is_common_word(w, ctx.src_lang) and not is_acronym(w)]
+    if not words:
+        return False
+    runs = _capital_runs(_window_text(c, ctx, "target"))
+    if not runs:
+        return False
+    from ..names import sino
+
+    latin = " ".join(words)
+    return any(sino.sino_reading(latin, run[i:j]) for run in runs for i in range(len(run))
+               for j in range(i + 2, min(len(run), i + 4) + 1))
+
+
+def _capital_runs(text: str) -> list[list[str]]:
+    """Runs of two or more capitalised words joined by a space or a hyphen ("sông Áp Lục": [Áp, Lục])."""
+    runs: list[list[str]] = []
+    last = None
+    for t in tokens(text):
+        for w in re.split(r"[-‐‑]", t.text):
+            if not w[:1].isupper():
+                last = None
+                continue
+            if last is not None and not text[last:t.start].strip(" -‐‑") and runs:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+            last = t.end
+    return [r for r in runs if len(r) >= 2]
+
+
+@functools.lru_cache(maxsize=8192)
+def _main_reading(char: str) -> frozenset[str]:
+    """The usual pinyin reading of a Han character (pypinyin's first)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return frozenset(r.replace("ü", "v") for r in lazy_pinyin(char, style=Style.NORMAL))
+
+
 def _window_text(c: Chunk, ctx: Any, side: str, reach: int = 1) -> str:
     beads = ctx.beads
     bs = range(len(beads)) if c.bead < 0 else range(max(0, c.bead - reach), min(len(beads), c.bead + reach + 1))
@@ -156,11 +206,18 @@ def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
     友谊农场), or a word of four letters or more in no pinyin that sounds like none of them (Fu Solorio)."""
     from ..names.roman import HAN_RE
 
-    chars = [_han_readings(ch) if HAN_RE.match(ch) else frozenset() for ch in _window_text(c, ctx, "source")]
+    window = _window_text(c, ctx, "source")
+    chars = [_han_readings(ch) if HAN_RE.match(ch) else frozenset() for ch in window]
     words = list(c.words)
     for k, (w, wc) in enumerate(zip(words, _word_chunks(c) or [c])):
         if is_common_word(w, ctx.tgt_lang):
             continue  # "Lake" in Chaohu Lake: translated, and no pinyin though it could be read as such
+        if len(words) == 1 and [len(x) for x in pinyin.segmentations(w)] == [1]:
+            # one syllable alone (Yun): read by the usual reading of a character, not a rare one (均 is jun,
+            # yun only in old texts), since one syllable has so many characters
+            if not _read_in(w, [_main_reading(ch) if HAN_RE.match(ch) else frozenset() for ch in window]):
+                return True
+            continue
         if pinyin.segmentations(w):
             if not _read_in(w, chars):
                 return True
@@ -174,6 +231,13 @@ def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
         elif len(w) >= 4 and not is_common_word(w, ctx.tgt_lang) and not near.sounds(wc):
             return True
     return False
+
+
+def _unheard_word(c: Chunk, ctx: Any, near: Any) -> bool:
+    """A word of ``c`` of four letters or more that is neither pinyin nor a dictionary word, and that the source
+    near it does not write by sound (Fu Solorio for 傅昆宝: Solorio)."""
+    return any(len(w) >= 4 and not pinyin.segmentations(w) and not is_common_word(w, ctx.tgt_lang)
+               and not near.sounds(wc) for w, wc in zip(c.words, _word_chunks(c) or [c]))
 
 
 def _pinyin_name(c: Chunk, ctx: Any) -> bool:
@@ -327,6 +391,8 @@ class _Near:
 
     def __init__(self, ctx: Any, a: Any) -> None:
         self.ctx = ctx
+        self._lower: dict[str, set[str]] = {}
+        self._text: dict[str, str] = {}
         self.by_bead: dict[str, dict[int, list[Chunk]]] = {"source": {}, "target": {}}
         for side in ("source", "target"):
             for c in a.chunks[side]:
@@ -353,23 +419,29 @@ class _Near:
         compared loosely, lower-case ones strictly."""
         other = "source" if c.side == "target" else "target"
         cands = {x.text for x in self.around(c, other)} | set(self.words_around(c, other))
+        other_lang = self.ctx.src_lang if other == "source" else self.ctx.tgt_lang
         for x in cands:
             if x == c.text:
                 continue
-            strict = not x[:1].isupper()
+            # (in a language that capitalises every noun, a capital says nothing: Dahinter is no Daimler)
+            strict = not x[:1].isupper() or _noun_capitals(other_lang)
+            if strict and is_common_word(x, other_lang):
+                continue  # an ordinary word ("have") is no spelling of a name ("Huawei")
             if _similar(x, c.text, strict) if c.side == "target" else _similar(c.text, x, strict):
                 return True
         return False
 
     def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False,
-               extra: int = 1, letters: float = 0.0, latin_letters: bool = False) -> bool:
+               extra: int = 1, letters: float = 0.0, latin_letters: bool = False, unrendered: bool = False) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words).
         ``letters``: the romanised letters must be that close too (:func:`letters_alike`), where neither is Han:
         consonant classes alone let a short name sound like too many others (Spain / Сьерра: SPN / SRPN); the same
         classes (Wiley / Уайли) are enough. Between two Latin spellings find_sound's spelled_alike decides, unless
-        ``latin_letters`` (a name that may be another one: Lozoya is not Al-Wazir)."""
+        ``latin_letters`` (a name that may be another one: Lozoya is not Al-Wazir). ``unrendered``: only a
+        spelling that ``c``'s own side does not also write as it is (Daniel, which the translation keeps, is not
+        rendered as Daimler)."""
         from ..names.roman import find_sound, is_latin, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
@@ -395,11 +467,27 @@ class _Near:
                 text = doc.segments[i].text
                 p = find_sound(c.text, lang, text, other_lang, endings, strict=everywhere or strict,
                                same_words=same_words, extra=extra)
+                if p is not None and unrendered and text_has(parts(text[p.start:p.end]), self.side_text(c.side)):
+                    continue
                 if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang)
                                       or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True
         return False
+
+    def side_text(self, side: str) -> str:
+        """The whole text of ``side`` (computed once)."""
+        if side not in self._text:
+            doc = self.ctx.source if side == "source" else self.ctx.target
+            self._text[side] = " ".join(s.text for s in doc.segments)
+        return self._text[side]
+
+    def lower(self, side: str) -> set[str]:
+        """The folded words that ``side`` writes in lower case somewhere (computed once)."""
+        if side not in self._lower:
+            doc = self.ctx.source if side == "source" else self.ctx.target
+            self._lower[side] = {fold(t.text) for s in doc.segments for t in tokens(s.text) if t.text[:1].islower()}
+        return self._lower[side]
 
     def headline(self, c: Chunk) -> bool:
         """``c``'s sentence capitalises most of its words (a headline, a title): capitals say nothing there."""
@@ -639,18 +727,28 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
     for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
         for y in sure_ys or initial_ys:  # a sure name first; a bare initial word only when there is none
-            xs = [x for x in src_by_bead.get(b, ()) if id(x) not in paired_s and not _in_terms(x, terms)
-                  and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx)
-                  and (_sure_name(x, near) or _noun_capitals_name(x, ctx, near))  # (Tarek Al-Wazir in German)
-                  and not (is_acronym(x.text) and _script(x.text) != _script(y.text))  # ВНП / GNP: unverifiable
-                  and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)]
+            def open_x(x: Chunk) -> bool:
+                return id(x) not in paired_s and not _in_terms(x, terms) \
+                    and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx) \
+                    and not (is_acronym(x.text) and _script(x.text) != _script(y.text)) \
+                    and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)  # (ВНП / GNP)
+
+            xs = [x for x in _source_names(src_by_bead.get(b, ()), ctx, near)  # (Tarek Al-Wazir in German)
+                  if open_x(x)]
+            weak_x = False
+            if not xs and sure_ys and _foreign_words(y, ctx):  # a capitalised dictionary word inside an English
+                # sentence ("The Mail", "UK Recovery"): a name too, but a weak one; the swap is minor
+                xs = [x for x in src_by_bead.get(b, ()) if _capitalised_word(x, ctx, near) and open_x(x)
+                      and not fold(y.text).startswith(fold(x.text))]  # (Wash. written out: Washington)
+                weak_x = bool(xs)
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
             if not xs or near.variant(y) or near.sounds(y, reach=0, letters=_LETTERS, latin_letters=True) \
                     or near.sounds(y, reach=1 if moved else 0, letters=_LETTERS, latin_letters=True) \
                     or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2)
                            for w in _word_chunks(y)):
                 continue
-            if not moved and (_found_in(y, docs["source"], lex) or near.sounds(y, everywhere=True, letters=_LETTERS)):
+            if not moved and (_found_in(y, docs["source"], lex)
+                              or near.sounds(y, everywhere=True, letters=_LETTERS, unrendered=True)):
                 continue
             if moved and _in_window(y, ctx, lex):
                 continue
@@ -682,12 +780,79 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # "Конгресс"): minor
             lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
             lone = lone or _KANA_RUN.fullmatch(y.text) is not None  # a bare katakana run: a loanword, maybe
-            sev = Severity.MINOR if not sure_ys or lone else Severity.MAJOR if moved or not strong_y else None
+            # one word for one word out of a language other than English, in the same script, where the source's
+            # word is far more frequent in its own language than in the translation's: maybe an exonym that
+            # neither CLDR nor the profiles list and that sound cannot tell (Čech, the genitive of Čechy, is
+            # Bohemia; München is Munich): minor. Across scripts an exonym is mostly a transliteration, found by
+            # sound
+            lone = lone or (len(y.words) == len(x.words) == 1 and not is_acronym(x.text) and same_script
+                            and base_lang(ctx.src_lang) != "en" and _local_word(x.text, ctx.src_lang, ctx.tgt_lang))
+            sev = Severity.MINOR if not sure_ys or lone or weak_x else Severity.MAJOR if moved or not strong_y else None
             if is_acronym(x.text) and _expanded(x, ctx):
                 sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
                 # santé"): the translation may use its own language's acronym (WHO)
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
+
+
+def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
+    """The source chunks of a bead that are sure names; in a language that capitalises every noun, also the
+    words of a run joined by articles that is no name as a whole (Befragung der Nachrichtenagentur Reuters:
+    Reuters, a word written as often in other languages, see :func:`_noun_capitals_name`)."""
+    out = []
+    for x in chunks:
+        if _sure_name(x, near) or _noun_capitals_name(x, ctx, near):
+            out.append(x)
+        elif len(x.words) >= 2 and _noun_capitals(ctx.src_lang) and not near.headline(x):
+            out.extend(w for w in _word_chunks(x) if w.text[:1].isupper() and _noun_capitals_name(w, ctx, near))
+    return out
+
+
+def _foreign_words(y: Chunk, ctx: Any) -> bool:
+    """Each word of ``y`` is no word of the translation's language (Zipf below 1, wordfreq) or about as frequent
+    in the source's language or English (within half a Zipf unit): a foreign name (Capitol Hill in German, Huawei in Russian), not a word
+    of the language (Absicht Anfang, Velikonoc: the translation of a name made of words, Easter). Without
+    wordfreq (the ``names`` extra), False."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    lang = base_lang(ctx.tgt_lang)
+    others = tuple(dict.fromkeys((base_lang(ctx.src_lang), "en")))
+    for w in (p for word in y.words for p in re.split(r"[-‐‑]", word) if p):
+        try:
+            own = zipf_frequency(w.lower(), lang)
+            other = max(zipf_frequency(w.lower(), o) for o in others)
+        except (LookupError, ValueError, ImportError):  # (Chinese and Japanese need jieba or MeCab)
+            return False
+        if own >= 1.0 and other < own - 0.5:
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _local_word(word: str, lang: str, other: str) -> bool:
+    """``word`` is written in ``lang`` a hundred times as often as in ``other`` (two Zipf units, wordfreq): a
+    local form, which ``other`` may render by a name of its own (Čech, München; not Merkel, Johnson). Without
+    wordfreq, False."""
+    try:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word.lower(), base_lang(lang)) - zipf_frequency(word.lower(), base_lang(other)) >= 2.0
+    except (ImportError, LookupError, ValueError):
+        return False
+
+
+def _capitalised_word(x: Chunk, ctx: Any, near: _Near) -> bool:
+    """A single capitalised word inside a sentence of a language whose capitals mark names, that the source
+    never writes in lower case and that is no month or weekday: a name of ordinary words ("the Mail", "the
+    Recovery trial"), which a translation keeps or translates."""
+    from ..names.spans import calendar_words
+
+    if len(x.words) != 1 or is_acronym(x.text) or len(x.text) < 4 or not x.text[:1].isupper() \
+            or not _capitals_mark_names(ctx.src_lang) or _initial_word(x, ctx) or near.headline(x):
+        return False
+    return x.text.lower() not in calendar_words(ctx.src_lang) and fold(x.text) not in near.lower("source")
 
 
 _KANA_RUN = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
@@ -747,18 +912,25 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
         ms = next((c for c in by_seg.get(("source", o.segment), []) if c.start <= o.start < c.end), None)
         sseg = ctx.source.segments[o.segment].text
         x = _next_chunk(ms, by_seg.get(("source", o.segment), []), sseg) if ms is not None else None
+        if ms is not None and ms.end > o.end:  # the source's name goes on inside the matched chunk (Virginia
+            # Beach, matched whole elsewhere): its next word
+            x = next((w for w in _word_chunks(ms) if w.start >= o.end and not sseg[o.end:w.start].strip()), None)
         if x is None or id(x) in paired_s or _in_terms(x, terms) or is_acronym(x.text) or not x.text[:1].isupper() \
                 or len(x.words) != 1 \
                 or _derived(x, ctx) or _derived(y, ctx):
             continue
         if x.match is not None and x.match.near:
             continue  # the source's next part is written near in the translation
-        if fold(y.text) in lower["target"] or fold(x.text) in lower["source"] \
-                or is_common_word(y.text, ctx.tgt_lang) or is_common_word(x.text, ctx.src_lang):
+        if fold(y.text) in lower["target"] or is_common_word(y.text, ctx.tgt_lang):
             continue  # an ordinary word: the next sentence's first word glued to the name (a headline without
             # its full stop: "Lou Williams Uproar in the NBA"), not a part of it
+        if (fold(x.text) in lower["source"] or is_common_word(x.text, ctx.src_lang)) \
+                and not _no_word(y.text, (ctx.tgt_lang, ctx.src_lang, "en")):
+            continue  # the source's part is an ordinary word (Beach), which a translation may translate: only a
+            # part that is a word of no language here stands for it (Virginia Beach / Virginia Adshel)
         if _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, letters=_LETTERS) \
-                or _words_sound_alike(x, y, ctx) or _in_bead(x, y.bead, ctx, lex, near):
+                or _words_sound_alike(x, y, ctx) or (_in_bead(x, y.bead, ctx, lex, near)
+                                                     and not _fewer_in_bead(x, y.bead, ctx)):
             continue
         paired_t.add(id(y))
         paired_s.add(id(x))
@@ -875,6 +1047,20 @@ def _international(word: str, lang: str, others: tuple[str, ...]) -> bool:
     except (LookupError, ValueError):  # a language wordfreq does not know
         return False
     return best >= 1.5 and best >= own - 1.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _no_word(word: str, langs: tuple[str, ...]) -> bool:
+    """``word`` is no word of any of ``langs`` (wordfreq's Zipf frequency below 1, a few per billion words): a
+    name. Without wordfreq (the ``names`` extra), or for a language it does not know, False."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    try:
+        return all(zipf_frequency(word.lower(), base_lang(lang)) < 1.0 for lang in dict.fromkeys(langs))
+    except (LookupError, ValueError, ImportError):  # (Chinese and Japanese need jieba or MeCab)
+        return False
 
 
 def _initial_word(c: Chunk, ctx: Any) -> bool:
@@ -1005,6 +1191,14 @@ def _expanded(c: Chunk, ctx: Any) -> bool:
     letters = c.text.lower()
     initials = [w[0].lower() for w in before if w[:1].isupper() or len(w) > 3]
     return len(letters) >= 2 and "".join(initials).endswith(letters)
+
+
+def _fewer_in_bead(x: Chunk, b: int, ctx: Any) -> bool:
+    """The translation of bead ``b`` writes the word ``x`` as it is fewer times than its source does (Virginia
+    Beach twice in the source, once in the translation, and another name where the other was)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(x.text)}(?!\w)", re.IGNORECASE)
+    src = sum(len(pattern.findall(ctx.source.segments[i].text)) for i in ctx.beads[b].src)
+    return src > sum(len(pattern.findall(ctx.target.segments[i].text)) for i in ctx.beads[b].tgt)
 
 
 def _source_bead_has(x: Chunk, k: int, ctx: Any) -> bool:

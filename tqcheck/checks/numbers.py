@@ -23,6 +23,7 @@ from ..numparse import (
     render_all,
     spelled_inside,
 )
+from ..units import whole_period
 from .base import BeadContext, DocContext, Hit, rule
 
 # TQ201's thresholds ([tool.tqcheck] options = { TQ201 = { approx_band = 0.1 } }); the analysis shared by
@@ -212,7 +213,11 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     "в мае" for "май"/"мая"); a date whose day the translation writes next to a month name the parser cannot
     read ("26. July" in German), and that day added as a plain number; digits the translation keeps inside a name ("Nogizaka46"); a year added where the source counts one in an
     era it cannot convert ("令和3年" without PyICU); a value the source may spell inside a compound word the parser does not read
-    ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word)."""
+    ("pětačtyřicetiletého", "Dreitore-Rückstand": the added figure's number word is part of a longer word); a
+    count of units that makes one longer unit, added or missing ("in the past 24 hours" for "за сутки", "12
+    months" for "a year": CLDR's duration unit names, tqcheck.units.whole_period); the year of a source date
+    missing where the date itself is matched ("11 septembre 2001" -> "September 11"), and the month of a
+    month and year whose year the translation keeps ("im April 2019" -> "in 2019")."""
     if issue.severity is not None or issue.kind == "changed":
         return
     q = issue.tgt if issue.kind == "added" else issue.src
@@ -225,7 +230,18 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
         # a year the source counts in an era that could not be converted ("令和3年" without PyICU)
         weak = weak or (q.kind in ("year", "number") and any(s.tag == "era" and not s.keys for s in every[b][0]))
+        # "24 hours" for "a day" ("за сутки"), "12 months" for "a year": a span restated, not a new figure
+        weak = weak or (q.kind == "number" and isinstance(q.value, float)
+                        and whole_period(q.value, tgt_text, q.end, tgt_lang))
     else:
+        weak = weak or (q.kind == "number" and isinstance(q.value, float)
+                        and whole_period(q.value, src_text, q.end, src_lang))
+        # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
+        # "post-September 11"): the same date, its year left implicit
+        weak = weak or (q.kind == "year" and q.in_date)
+        # ... and the month of a month-and-year whose year the translation keeps ("im April 2019" -> "in 2019")
+        year = re.search(r"(?<!\d)\d{4}(?!\d)", q.text) if q.kind == "month" else None
+        weak = weak or (year is not None and re.search(rf"(?<!\d){year.group(0)}(?!\d)", tgt_text) is not None)
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
@@ -280,12 +296,37 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
             issues.append(Issue("changed", s, t, severity=Severity.MAJOR, note="the month is read from an "
                                 "inflected form"))
             lt.remove(t)
+    note = "one side names only the month; the day may be written in words"
+    issues += [Issue("changed", m, d, severity=Severity.MINOR, note=note) for m, d in _month_in_date(ls, lt)]
+    issues += [Issue("changed", d, m, severity=Severity.MINOR, note=note) for m, d in _month_in_date(lt, ls)]
     issues += [Issue("added", None, t) for t in lt]
     issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
     for i in issues:
         if i.kind == "changed" and i.src is not None and i.tgt is not None and i.severity is None:
             i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"])
     return issues
+
+
+def _months(q: Quantity) -> set[int]:
+    if q.kind == "month":
+        return {k[1] for k in q.keys if k[0] == "month"}
+    if q.kind == "date":
+        return {k[1][0] for k in q.keys if k[0] == "date"}
+    return set()
+
+
+def _month_in_date(months: list[Quantity], dates: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """A month named alone on one side and a date in that month on the other ("Am ersten November" /
+    "On November first", the day in a word form the parser does not read): weak evidence of a changed day
+    (minor), not a month missing and a date added; the pairs are removed from both lists in place."""
+    out = []
+    for m in [q for q in months if q.kind == "month"]:
+        d = next((q for q in dates if q.kind == "date" and _months(m) & _months(q)), None)
+        if d is not None:
+            months.remove(m)
+            dates.remove(d)
+            out.append((m, d))
+    return out
 
 
 def _tags_changed(ls: list[Quantity], lt: list[Quantity]) -> list[Issue]:

@@ -15,7 +15,9 @@ _TOKEN = surface.TOKEN
 _MIN_PROB = 0.9  # langdetect probability needed to call a segment's language
 _MIN_CHARS = 25  # shorter segments (names, datelines, captions) cannot be identified reliably
 _MIN_CHARS_UNSPACED = 12  # ... in scripts without spaces (Chinese, Japanese), where a character carries more
+_COMMON_SHARE = 0.4  # lower-case words needed among a spaced sentence's words for its language to be told
 _COPY_CHRF = 70.0  # chrF of target against source above which a segment is a copy
+_COPY_WORDS = 0.5  # ... and the share of its ordinary words that the source has too
 _COPY_RUN = 5  # identical consecutive tokens that make a copied fragment
 _COPY_RUN_UNSPACED = 10  # ... characters, in scripts without spaces
 _MAX_STARTS = 32  # places in the source remembered per n-gram (boilerplate repeats; bounds the time)
@@ -71,8 +73,14 @@ def _language_of(text: str) -> tuple[str, float]:
     text = _QUOTED.sub(" ", text)
     if surface.UNSPACED.search(text):  # "其他球员还有 Neto、Nelson Semedo 和 Arturo Vidal。": the names are not English
         text = _LATIN_NAME.sub(" ", text)
-    short = _MIN_CHARS_UNSPACED if surface.unspaced_share(text) >= 0.5 else _MIN_CHARS
-    if surface.length(text) < short or _common_words(text) < 3:
+    unspaced = surface.unspaced_share(text) >= 0.5
+    short = _MIN_CHARS_UNSPACED if unspaced else _MIN_CHARS
+    common = _common_words(text)
+    if surface.length(text) < short or common < 3:
+        return "und", 0.0
+    # a sentence made mostly of capitalised words (names: "... said Lech Wałęsa on Friday to Małgorzata
+    # Kidawa-Błońska") tells the names' language, not the sentence's
+    if not unspaced and common < _COMMON_SHARE * sum(1 for w in _words(text) if w[:1].isalpha()):
         return "und", 0.0
     probs = detect_probs(text)
     if not probs or not fits_script(probs[0][0], text):
@@ -91,7 +99,8 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Identifies the language of each target sentence (langdetect, seeded) and reports one that is
     confidently in the source language. Quotations are left out, and sentences shorter than 25 characters
-    or made mostly of names are skipped, because their language cannot be told; in a sentence with Han or
+    or made mostly of names (fewer than three lower-case words, or under 40% of the words) are skipped,
+    because their language cannot be told; in a sentence with Han or
     kana characters, capitalised Latin words are names and are left out before the language is told.
     Why: An untranslated sentence is content the reader of the translation does not get. MQM: Accuracy /
     Untranslated, major.
@@ -176,7 +185,8 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     """Source text was copied into the translation instead of being translated.
 
     What: Scores each target sentence against its source with chrF (sacrebleu's ``CHRF.sentence_score``);
-    a score of 70 or more over ordinary words (not just names and numbers) means the sentence was copied.
+    a score of 70 or more over ordinary words (not just names and numbers), half of which the source has
+    too, means the sentence was copied.
     Inside a sentence, a run of five or more identical consecutive words, three of them ordinary lower-case
     words, is reported as a copied fragment; a fragment that is a name or title kept in the source language
     (in quotation marks, in brackets that start with a capital, or beginning a name mid-sentence in the
@@ -196,12 +206,14 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     source = ctx.src_text
     src_tokens = [w.casefold() for w in _TOKEN.findall(source)]
     index = _CopyIndex(src_tokens, shared_chars=_share_unspaced_script(src, tgt))
+    src_set = frozenset(src_tokens)
     for seg in ctx.tgt_segments:
         lang, prob = _language(seg, ctx.doc)
         if lang == src and prob >= _MIN_PROB:
             continue  # TQ401's finding
         own = _NAME_BRACKET.sub(lambda b: " " if b.group(0)[1].isupper() else b.group(0), seg.text)
-        if _common_words(own) >= 3 and CHRF().sentence_score(own, [source]).score >= _COPY_CHRF:
+        if _common_words(own) >= 3 and _ordinary_shared(own, src_set) >= _COPY_WORDS \
+                and CHRF().sentence_score(own, [source]).score >= _COPY_CHRF:
             yield Hit("target", seg.index, 0, len(seg.text), "this sentence is a copy of the source, not a "
                       "translation", evidence=source)
             continue
@@ -212,6 +224,16 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
             yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated"
                       + (" (it may be a name or title kept in the original language)" if name else ""),
                       evidence=source, severity=Severity.MINOR if name else None)
+
+
+def _ordinary_shared(text: str, source_words: frozenset[str]) -> float:
+    """The share of ``text``'s ordinary words (lower-case, two letters or more; pieces of scripts without
+    spaces) that the source has too: a sentence of names translated around them ("The accused are named
+    Baba Kanjar, ... and Vishnu Kanjar." for "Les accusés s'appellent ...") shares its names, not its words."""
+    words = [w for w in _words(text) if w.islower() and len(w) >= 2 or surface.UNSPACED.match(w[:1])]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.casefold() in source_words) / len(words)
 
 
 # Text in brackets that starts with a capital letter: a name, or the expansion of an abbreviation, that a

@@ -77,6 +77,25 @@ def _locale(code: str):  # noqa: ANN202 - a babel Locale or None
         return None
 
 
+def _percent_unit_words(code: str) -> list[str]:
+    """The words CLDR's percent unit writes after a number, in every plural form ("प्रतिशत", "procent",
+    "por ciento", "процентов"): ``babel.units.format_unit`` of ``concentr-percent``, long form."""
+    try:
+        from babel.units import format_unit
+    except ImportError:  # pragma: no cover - Babel is a core dependency
+        return []
+    out: dict[str, None] = {}
+    for n in (1, 2, 5, 11, 21, 22, 25, 2.5):
+        try:
+            text = format_unit(n, "concentr-percent", length="long", locale=code)
+        except Exception:  # noqa: BLE001 - a locale without the unit
+            continue
+        word = re.sub(r"[\d\s\u00a0\u202f.,%٪]+", " ", text).strip().lower()
+        if word and len(word) >= 3:
+            out[word] = None
+    return list(out)
+
+
 def _pattern_literal(pattern: str) -> str:
     """The words of a compact pattern: "0 Millionen" -> "Millionen", "000\xa0Mio'.'" -> "Mio."."""
     return re.sub(r"[0#¤\s]+", " ", pattern.replace("'", "")).strip()
@@ -342,6 +361,7 @@ def number_facts(code: str) -> NumberFacts:
         minute_marks=tuple(dict.fromkeys(([minute] if minute else []) + list(sec.get("minute_marks") or ()))),
         clock_words=tuple(sec.get("clock_words") or ()),
         approx=tuple(w.lower() for w in sec.get("approx") or ()),
-        percent_words=tuple(w.lower() for w in sec.get("percent_words") or ()),
+        percent_words=tuple(dict.fromkeys([w.lower() for w in sec.get("percent_words") or ()]
+                                          + (_percent_unit_words(code) if loc is not None else []))),
         scale_infix=tuple(sec.get("scale_infix") or ()),
     )

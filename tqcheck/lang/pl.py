@@ -3,7 +3,7 @@ PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["godz."],
-        "percent_words": ["procent", "procenta", "procentów"],
+        "percent_words": ["procent", "procenta", "procentów", "proc."],
         "approx": ["około", "ok.", "prawie", "niemal", "ponad", "przeszło", "blisko", "mniej niż", "więcej niż",
                    "do", "co najmniej", "dziesiątki", "setki", "tysiące"],
     },

@@ -206,6 +206,8 @@ class _Cut:
         return self._t[self._s:self._e]
 
 
+# the end of what comes before a sentence's first word in Han or kana text (the start, a full stop, a quote)
+_UNSPACED_START = re.compile(r"(^|[。！？!?.．「」『』（）()【】“”\"：:…―—]\s*)$")
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-.]*(?:[ \u00a0][A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-.]*)*")
 
 
@@ -243,7 +245,10 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
                               strong=dotted or titled or bool(known and known(m.group(0)))))
     for m in _LATIN_RUN.finditer(text):
         latin = "en" if lang.startswith(("zh", "ja", "ko")) else lang  # Latin words in CJK text: read as English
-        for sp in _find_cased(m.group(0), latin, segment, known):
+        # a run after Han or kana text inside a sentence (检察官 Peter Duthie) does not begin the sentence: its
+        # first capital marks a name
+        opening = bool(_UNSPACED_START.search(text[:m.start()]))
+        for sp in _find_cased(m.group(0), latin, segment, known, opening):
             off = m.start()
             words = tuple(Word(w.text, w.start + off, w.end + off) for w in sp.words)
             spans.append(NameSpan(segment, sp.start + off, sp.end + off, sp.text, words, False,
@@ -251,7 +256,10 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
     return sorted(spans, key=lambda sp: sp.start)
 
 
-def _find_cased(text: str, lang: str, segment: int = 0, known=None) -> list[NameSpan]:  # noqa: ANN001
+def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN001
+                opening: bool = True) -> list[NameSpan]:
+    """Runs of capitalised words; ``opening``: ``text`` begins a sentence (False for a Latin run cut out of the
+    middle of a Han or kana sentence)."""
     toks = tokens(text)
     generic = base_lang(lang) not in ("en", "vi")
     spans: list[NameSpan] = []
@@ -261,7 +269,7 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None) -> list[Name
         while run and run[-1].text.lower() in CONNECTORS:
             run.pop()
         if run:
-            initial = bool(_SENT_START.search(text[: run[0].start]))
+            initial = (opening or run[0].start > 0) and bool(_SENT_START.search(text[: run[0].start]))
             words = [w for t in run for w in _split_words(t, base_lang(lang))]
             if initial and len(words) == 1 and not word_is_strong(words[0].text, lang) and (
                     base_lang(lang) == "vi" or not (known and known(words[0].text))):
