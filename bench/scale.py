@@ -531,7 +531,9 @@ def run(quick: bool = False, pairs: int | None = None, units: int | None = None,
                 one(what, c, inp, stem)
     results = {k: results[k] for k in sorted(results, key=lambda k: (
         [t[0] for t in todo].index(k[0]), (("cold-local",) + tuple(configs)).index(k[1])))}
-    same = {what: _same_output(workdir, stem) for what, _, stem, _ in todo}
+    # byte identity where two or more configurations wrote their reports
+    same = {what: _same_output(workdir, stem) for what, _, stem, _ in todo
+            if len(list(workdir.glob(f"*-{stem}.jsonl"))) > 1}
     cold = workdir / "cold-local-pairs-distinct.jsonl"
     if cold.exists() and (workdir / "local-pairs.jsonl").exists():  # the cold run's pairs are the first pairs
         lines = cold.read_bytes().splitlines()
