@@ -89,7 +89,7 @@ def iwslt_dir() -> Path | None:
     return None
 
 
-def write_talk(folder: Path, docid: str = "1171", testset: str = "tst2011") -> tuple[Path, Path]:
+def write_talk(folder: Path, docid: str = "1096", testset: str = "tst2011") -> tuple[Path, Path]:
     """Write one IWSLT15 TED talk (title, then one line per segment) as talk.en.txt / talk.vi.txt."""
     base = iwslt_dir()
     assert base is not None
