@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .common import ROOT, log
 
-SECTIONS = ("align", "detect", "speed", "pairing", "multilingual", "triage", "scale")
+SECTIONS = ("align", "detect", "speed", "pairing", "multilingual", "demetr", "triage", "scale")
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -178,6 +178,13 @@ def main(argv: list[str] | None = None) -> int:
         ml = multilingual.run(pairs, n_docs, inject=True)
         block("multilingual", [f"## Multilingual: WMT21 news, professional references ({len(pairs)} directions)", "",
                                multilingual.intro(n_docs), "", ml["markdown"]], t0)
+    if "demetr" in sections:
+        from . import demetr
+
+        log("section: demetr")
+        t0 = time.perf_counter()
+        langs = demetr.QUICK_LANGS if args.quick else demetr.ORDER
+        block("demetr", [demetr.section(langs)], t0)
     if "triage" in sections:
         from . import triage
 

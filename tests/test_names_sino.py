@@ -26,6 +26,7 @@ needs_unihan = pytest.mark.skipif(not sino.available(), reason="the cjk extra (u
     ("Amrok", "Áp Lục", "ko"),
     ("Pyongyang", "Bình Nhưỡng", "ko"),  # McCune-Reischauer o for eo
     ("Kaesong", "Khai Thành", "ko"),
+    ("Kim Il-sung", "Kim Nhật Thành", "ko"),  # an older spelling: u for eo (성)
     ("Hiroshima", "Quảng Đảo", "ja"),  # kun readings: hiro(i), shima
     ("Kyoto", "Kinh Đô", "ja"),
     ("Hokkaido", "Bắc Hải Đạo", "ja"),  # hoku said hok before k

@@ -125,6 +125,10 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     the bead's score at or below -2) and renders the source sentence before or after it better is reported as
     minor too: a dropped sentence next to a sentence the translator split in two gets paired with half of the
     neighbour's translation (tqcheck.refine.shifted).
+    A source sentence of eight words or more inside such a group whose translation matches the group better
+    without it (by 0.6 robust spreads of the document's bead similarities) and renders it less than the
+    group's other sentences is reported as minor: the length may stay usual when the translator's sentence
+    boundaries differ, and only the meaning shows the gap.
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
@@ -133,11 +137,18 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """
     if len(ctx.bead.src) >= 2 and ctx.bead.tgt:
         lost = absorbed(ctx.doc)
+        alone = unsupported_members(ctx.doc)
         for seg in ctx.src_segments:
-            if seg.index in lost and not is_heading(seg) and not is_interjection(seg):
+            if is_heading(seg) or is_interjection(seg):
+                continue
+            if seg.index in lost:
                 yield Hit("source", seg.index, 0, len(seg.text), "this source sentence may not be translated: "
                           "the translation of its group of sentences is far shorter than usual, and is of usual "
                           "length without it", severity=Severity.MINOR, suggestion=None)
+            elif ("source", seg.index) in alone:
+                yield Hit("source", seg.index, 0, len(seg.text), "this source sentence may not be translated: "
+                          "the translation of its group of sentences matches the group better without it",
+                          severity=Severity.MINOR, suggestion=None)
         return
     if len(ctx.bead.src) == 1 and len(ctx.bead.tgt) == 1:
         seg = ctx.src_segments[0]
@@ -164,12 +175,24 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     bead). A heading or dateline, a sentence that mostly repeats a neighbouring target sentence, a short
     interjection or bracketed stage direction, or a sentence whose content the neighbouring bead's source
     plausibly covers (as for TQ501) is only minor.
+    A target sentence of eight words or more aligned together with others whose group matches its source
+    better without it (by 0.6 robust spreads of the document's bead similarities), and which the source
+    renders less than the rest of its group, is reported as minor: an addition absorbed into a neighbour's
+    group.
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
     bày tỏ vui mừng về quan hệ." (the second sentence has no source).
     Fix: Delete the sentence, or find the source text it should translate.
     """
+    if ctx.bead.src and len(ctx.bead.tgt) >= 2:
+        alone = unsupported_members(ctx.doc)
+        for seg in ctx.tgt_segments:
+            if ("target", seg.index) in alone and not is_heading(seg) and not is_interjection(seg):
+                yield Hit("target", seg.index, 0, len(seg.text), "this sentence may have no counterpart in the "
+                          "source: its group of sentences matches its source better without it",
+                          severity=Severity.MINOR)
+        return
     if ctx.bead.src or not ctx.bead.tgt:
         return
     moved = displaced(ctx.doc)
@@ -180,6 +203,59 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
                   + (f" ({minor})" if minor else "")
                   + (f"; it resembles source sentence {like.index + 1}: a translation out of order?" if like else ""),
                   severity=Severity.MINOR if minor else None, evidence=like.text if like else None)
+
+
+_MEMBER_GAIN = -0.6  # a group matches its other side this many robust spreads better without the member
+_MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark adds little to a group)
+
+
+def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
+    """``{(side, sentence)}`` for a sentence of a many-to-one bead that its bead's other side does not render.
+
+    When the translation's sentence boundaries differ from the source's (or are missing), the aligner
+    absorbs an untranslated source sentence, or an added target sentence, into a neighbouring group, and no
+    unaligned sentence shows the loss; when the length stays usual, neither does the length. A member the
+    other side renders makes the group closer to it; one it does not render pulls the group away. So each
+    member of a group of two or more sentences is taken out in turn (the rest joined and embedded) and
+    reported when the group without it is closer to the other side by ``_MEMBER_GAIN`` robust spreads of the
+    document's bead similarities or more, it has ``_MEMBER_WORDS`` words or more, and the other side matches it
+    less than the rest of its group on average. The document's own spread is the scale; no fixed cosine."""
+    if "tq5_members" in doc.cache:
+        return doc.cache["tq5_members"]
+    out: set[tuple[str, int]] = set()
+    emb = doc.cache.get("embedder")
+    c = _cosines(doc)
+    groups = []
+    for b, bead in enumerate(doc.beads):
+        if not (bead.src and bead.tgt):
+            continue
+        for side, mine, other in (("source", bead.src, bead.tgt), ("target", bead.tgt, bead.src)):
+            segs = doc.source.segments if side == "source" else doc.target.segments
+            osegs = doc.target.segments if side == "source" else doc.source.segments
+            if len(mine) >= 2 and any(len(_words(segs[x].text)) >= _MEMBER_WORDS for x in mine):
+                groups.append((side, mine, " ".join(segs[x].text for x in mine),
+                               " ".join(osegs[y].text for y in other), [segs[x].text for x in mine]))
+    if emb is not None and c is not None and groups:
+        spread = c[2]
+        texts = []
+        for side, mine, whole, other, parts in groups:
+            texts += [whole, other, *parts]
+            texts += [" ".join(p for k, p in enumerate(parts) if k != m) for m in range(len(parts))]
+        v = _unit(emb.encode(texts))
+        k = 0
+        for side, mine, whole, other, parts in groups:
+            n = len(parts)
+            vw, vo, vp, vr = v[k], v[k + 1], v[k + 2:k + 2 + n], v[k + 2 + n:k + 2 + 2 * n]
+            k += 2 + 2 * n
+            full = float(vw @ vo)
+            own = vp @ vo
+            for m, x in enumerate(mine):
+                gain = (full - float(vr[m] @ vo)) / spread
+                rest = float((own.sum() - own[m]) / (n - 1))
+                if gain <= _MEMBER_GAIN and len(_words(parts[m])) >= _MEMBER_WORDS and float(own[m]) < rest:
+                    out.add((side, x))
+    doc.cache["tq5_members"] = out
+    return out
 
 
 def absorbed(doc: DocContext) -> dict[int, float]:
@@ -296,8 +372,9 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     subtitles and interpreting are normal) or when the target sentence next to the bead carries the rest
     (its own bead is clearly long, and joined to this one it brings it closer to the source); a bead less
     than 65% as long is minor (unless TQ508 finds which clause is missing). In every case at least 40 source
-    characters' worth must be missing, and sources under 55 characters are skipped. Whitespace is not
-    counted, so languages without spaces compare.
+    characters' worth must be missing, and sources under 55 characters are skipped (a character of a script
+    written without spaces counts 2.5, the share of a word it stands for). Whitespace is not counted, so
+    languages without spaces compare.
     Why: A sentence translated only in part (a clause, a list or an amount dropped) still aligns, so only its
     length shows the loss. MQM: Accuracy / Omission, major with corroborating evidence, else minor.
     Example: source "Trade hit US$2.2 billion, and both sides aim to lift it to US$10 billion by 2020 through
@@ -305,7 +382,7 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     Fix: Compare the sentence with its source and translate what is missing.
     """
     ratio = short_ratio(ctx)
-    src_len = surface.length(ctx.src_text)
+    src_len = _spaced_length(ctx.src_text)
     if ratio is None or src_len < 55 or src_len * (1 - ratio) < 40:  # 40 source characters' worth missing
         return
     seg = ctx.tgt_segments[-1]
@@ -322,6 +399,17 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     elif ratio < _SHORT_RATIO_MINOR and ctx.index not in missing_tails(ctx.doc):  # TQ508 says more
         yield Hit("target", seg.index, 0, len(seg.text), f"{msg}: part of the source may be missing",
                   severity=Severity.MINOR, evidence=ctx.src_text)
+
+
+_LATIN_WORD = 5.0  # characters (without spaces) of an average word in a script written with spaces
+
+
+def _spaced_length(text: str) -> float:
+    """Characters without whitespace, a character of a script written without spaces counting as much as
+    the share of a spaced word it stands for (``_LATIN_WORD / surface.CHARS_PER_WORD``): "40 characters'
+    worth" of Chinese or Japanese is then as much content as of English, not three times as much."""
+    unspaced = len(surface.UNSPACED.findall(text))
+    return surface.length(text) + unspaced * (_LATIN_WORD / surface.CHARS_PER_WORD - 1.0)
 
 
 _WEAK_Z = -2.0  # a bead this many robust spreads below the document's usual similarity has lost meaning
@@ -400,6 +488,7 @@ def _cosines(doc: DocContext) -> tuple[dict[int, float], float, float] | None:
                  for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
         if emb is not None and len(pairs) >= _MIN_BEADS:
             vecs = _unit(emb.encode([x for _, s, t in pairs for x in (s, t)]))
+            doc.cache["tq5_vecs"] = ([b for b, _, _ in pairs], vecs[0::2], vecs[1::2])
             cos = (vecs[0::2] * vecs[1::2]).sum(axis=1)
             mid = float(statistics.median(cos))
             spread = max(1.4826 * float(statistics.median(abs(c - mid) for c in cos)), 1e-3)
@@ -599,6 +688,77 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     return out
 
 
+_SUPPORT_NEAR = 5  # beads each side whose targets stand for "a wrong translation" of a clause
+_SUPPORT_TAIL = 0.1  # the source's last clause is unsupported below this share of the document's gap
+_SUPPORT_HEAD = 0.5  # ... while the rest of the source is supported at least this much
+_SUPPORT_NEXT = 0.3  # ... and neither target sentence next to the bead supports the clause this much
+_SUPPORT_SHORT = 0.9  # ... in a bead shorter than the document's usual length ratio by this factor
+
+
+def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
+    """``{bead: (head, tail, support)}`` for beads whose translation has no counterpart of the source's last
+    clause, however close it is to the whole source.
+
+    A translation cut before its last clause still matches its source closely (the encoder weighs the bulk
+    of the sentence), so comparing the target with heads of the source (:func:`missing_tails`) misses most
+    short cuts. Here the source's last clause (after its last comma, semicolon, colon or dash) is compared
+    with the target on its own, against the targets of the ``_SUPPORT_NEAR`` beads each side: its *support*
+    is how much closer it is to its own target than to those, in units of the document's own gap between
+    right and wrong pairs (the median over its beads of the same difference for whole sentences). A clause
+    the target renders is supported like a sentence (around half a gap or more); one it lacks only shares
+    the topic, as the neighbours do (support near 0). Reported when the last clause's support is under
+    ``_SUPPORT_TAIL`` while the rest of the source is supported (``_SUPPORT_HEAD``), the bead is shorter than
+    usual, and neither target sentence next to the bead supports the clause either (a translator who moved
+    it to the next sentence did not lose it). Only the document's statistics are used, no fixed cosine."""
+    if "tq508_support" in doc.cache:
+        return doc.cache["tq508_support"]
+    out: dict[int, tuple[str, str, float]] = {}
+    emb = doc.cache.get("embedder")
+    c = _cosines(doc)
+    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+        doc.cache["tq508_support"] = out
+        return out
+    order, sv, tv = doc.cache["tq5_vecs"]
+    n = len(order)
+    near = [[k for k in range(max(0, a - _SUPPORT_NEAR), min(n, a + _SUPPORT_NEAR + 1)) if k != a] for a in range(n)]
+    own = (sv * tv).sum(axis=1)
+    wrong = [float((tv[nb] @ sv[a]).mean()) if nb else float(own[a]) for a, nb in enumerate(near)]
+    gap = statistics.median(float(own[a]) - wrong[a] for a in range(n))
+    if gap <= 0:
+        doc.cache["tq508_support"] = out
+        return out
+    med, _ = length_ratios(doc)
+    cand = []
+    for a, b in enumerate(order):
+        bead = doc.beads[b]
+        s = " ".join(doc.source.segments[i].text for i in bead.src)
+        t = " ".join(doc.target.segments[j].text for j in bead.tgt)
+        if len(_words(s)) < _TAIL_MIN_WORDS or surface.length(s) < 20 or not near[a] \
+                or (surface.length(t) / surface.length(s)) / math.exp(med) >= _SUPPORT_SHORT:
+            continue
+        heads = _heads(s)
+        if heads:
+            cand.append((a, b, heads[-1]))
+    if cand:
+        v = _unit(emb.encode([x for _, _, (h, tl) in cand for x in (h, tl)]))
+        segs, owner = doc.target.segments, _tgt_owner(doc)
+        nxt = []  # target sentences next to each candidate bead
+        for a, b, _ in cand:
+            lo, hi = min(doc.beads[b].tgt), max(doc.beads[b].tgt)
+            nxt.append([segs[j].text for j in (lo - 1, hi + 1) if 0 <= j < len(segs) and j in owner])
+        nv = _unit(emb.encode([x for xs in nxt for x in xs])) if any(nxt) else None
+        k = 0
+        for (a, b, (head, tail)), hv, lv, xs in zip(cand, v[0::2], v[1::2], nxt):
+            support = (float(lv @ tv[a]) - float((tv[near[a]] @ lv).mean())) / gap
+            head_support = (float(hv @ tv[a]) - float((tv[near[a]] @ hv).mean())) / gap
+            beside = [(float(lv @ nv[k + m]) - float((tv[near[a]] @ lv).mean())) / gap for m in range(len(xs))]
+            k += len(xs)
+            if support < _SUPPORT_TAIL and head_support >= _SUPPORT_HEAD and max(beside, default=0.0) < _SUPPORT_NEXT:
+                out[b] = (head, tail, support)
+    doc.cache["tq508_support"] = out
+    return out
+
+
 @rule("TQ508", "clause-omitted", Severity.MAJOR)
 def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence renders only the first part of its source: the rest is missing.
@@ -611,6 +771,12 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     a target sentence next to the bead belongs to a bead clearly longer than usual (the rest may be there). Beads
     already reported as far too short (TQ503), cut off (TQ504) or missing a list (TQ505) are left to those
     rules.
+    Also reports, as minor, a bead shorter than the document's usual ratio whose source's last clause has no
+    support in the translation: compared with the target on its own, that clause is no closer to it than to
+    the targets of the five beads each side (under 0.1 of the document's gap between right and wrong
+    sentence pairs) while the rest of the source is (0.5 or more), and neither target sentence next to the
+    bead renders it (a short cut barely moves the whole sentence's similarity). Major when that clause
+    holds a figure with no counterpart or a name that the translation writes elsewhere but not here.
     Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
     cleanly, so neither the alignment nor the sentence's ending shows the loss; its meaning does.
     MQM: Accuracy / Omission, major.
@@ -619,11 +785,21 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     Fix: Translate the missing part of the source (quoted in the finding).
     """
     hit = missing_tails(ctx.doc).get(ctx.index)
-    if hit is None or not ctx.tgt_segments:
+    weak = unsupported_tails(ctx.doc).get(ctx.index) if hit is None else None
+    if hit is None and weak is None or not ctx.tgt_segments:
         return
     if any(h.severity is not Severity.MINOR for rule_ in (partial_omission, truncated_sentence, list_omitted)
            for h in rule_(ctx)):
         return  # already reported as far too short, cut off, or a dropped list
+    if weak is not None:
+        head, tail, support = weak
+        seg = ctx.tgt_segments[-1]
+        why = _lost_in(ctx, tail)
+        yield Hit("target", seg.index, 0, len(seg.text), "nothing in the translation seems to render the end of "
+                  f"the source ('{tail[:80]}')" + (f", and {why}: it seems left out" if why else
+                                                   ": it may have been left out"),
+                  severity=None if why else Severity.MINOR, evidence=ctx.src_text)
+        return
     head, tail, z = hit
     seg = ctx.tgt_segments[-1]
     msg = f"the translation is closer to the first part of the source (up to '…{_words(head)[-1]}') than to " \
@@ -633,6 +809,22 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     yield Hit("target", seg.index, 0, len(seg.text), msg,
               severity=None if z >= _TAIL_Z_MAJOR and not long_neighbours(ctx) else Severity.MINOR,
               evidence=ctx.src_text)
+
+
+def _lost_in(ctx: BeadContext, part: str) -> str | None:
+    """Evidence that a part of the bead's source is lost: a figure of it with no counterpart in the bead or
+    its neighbours (TQ202's analysis), or a name of it that the translation writes as is elsewhere in the
+    document but not here (:func:`lost_names`); None when the part holds neither."""
+    from .numbers import analyse
+
+    figures = [i.src.text for i in analyse(ctx.doc).get(ctx.index, []) if i.kind == "missing" and i.src
+               and i.src.text in part]
+    if figures:
+        return f"its '{figures[0]}' has no counterpart"
+    names = [w for w in lost_names(ctx) if w in part]
+    if names:
+        return f"its {', '.join(names[:3])} {'is' if len(names) == 1 else 'are'} not in the translation"
+    return None
 
 
 def _fold(text: str) -> str:

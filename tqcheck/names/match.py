@@ -174,17 +174,30 @@ def match_chunk(side: str, text: str, words: Sequence[str], index: _Index, lex: 
         for c in index.cands:
             if len(c.words) == len(words) and c.key[:1] == key[:1] and len(c.key) >= 5 and \
                     difflib.SequenceMatcher(None, key, c.key).ratio() >= 0.8:
+                if tgt_is_vi and side == "target" and _pinyin_part(words, c.words):
+                    return "pinyin", c  # close, but the words that differ are pinyin read as the source's
                 return "fuzzy", c
     return None
 
 
+def _pinyin_part(words: Sequence[str], src_words: Sequence[str]) -> bool:
+    """The words of a target name that differ from the source name's (same count) are two or more, in plain
+    ASCII, and read in Hán-Việt as the source's words there: Hu He Jennings for Ho Hoa Jennings (胡 Hồ, 和 Hòa)."""
+    diff = [(w, s) for w, s in zip(words, src_words) if fold(w) != fold(s)]
+    if len(diff) < 2 or not _unmarked_name([w for w, _ in diff]):
+        return False
+    return pinyin.match_hanviet([w for w, _ in diff], tuple(p for _, s in diff for p in parts(s))) is not None
+
+
 def _match_pinyin(side: str, text: str, words: Sequence[str], index: _Index) -> tuple[str, Candidate] | None:
     if side == "target":
-        if not pinyin.looks_pinyin(words):
+        unmarked = _unmarked_name(words)
+        if not (pinyin.looks_pinyin(words) or unmarked):
             return None
         sizes = sorted({len(seg) for seg in pinyin.joint_segmentations(words) if len(seg) >= 2})
         for c in _in_order(*(index.by_parts.get(n, []) for n in sizes)):
-            if len(c.parts) >= 2 and pinyin.match_hanviet(words, c.parts):
+            if len(c.parts) >= 2 and pinyin.match_hanviet(words, c.parts) and \
+                    not (unmarked and fold(text) == c.key):
                 return "pinyin", c
         return None
     own = tuple(parts(text))
@@ -199,6 +212,14 @@ def _match_pinyin(side: str, text: str, words: Sequence[str], index: _Index) -> 
         if pinyin.looks_pinyin(c.words) and pinyin.match_hanviet(c.words, own):
             return "pinyin", c
     return None
+
+
+def _unmarked_name(words: Sequence[str]) -> bool:
+    """Two words or more in plain ASCII letters, each of them pinyin syllables: a name that a Vietnamese text writes
+    without its marks, which may be pinyin spelt like Vietnamese syllables ("He Dong" for Hà Đông: he is 何 Hà,
+    dong 东 Đông), so it is read in Hán-Việt against the source's names too."""
+    return len(words) >= 2 and all(w.isascii() and w.isalpha() for w in words) and \
+        all(pinyin.segmentations(w) for w in words)
 
 
 def analyse(ctx: Any) -> NameAnalysis:

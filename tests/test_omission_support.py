@@ -1,0 +1,93 @@
+"""The support analyses of the omission rules (tqcheck.checks.omission), with the bundled encoder on invented
+sentences: a source's last clause that the translation does not render (``unsupported_tails``, TQ508's minor
+tier) and a sentence of a many-to-one bead that its other side does not render (``unsupported_members``,
+TQ501/TQ502's minor tier)."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.checks import DocContext
+from tqcheck.checks.omission import unsupported_members, unsupported_tails
+from tqcheck.model import Bead, Document
+from tqcheck.pipeline import _seg_lang
+from tqcheck.resources import load_resources
+from tqcheck.segment import segment
+
+SRC = ("The city council met on Tuesday to discuss the new budget.\n"
+       "Several members asked about the cost of the bridge repairs.\n"
+       "The mayor said the repairs would start in the spring, although the company that will carry them out has "
+       "not yet been chosen.\n"
+       "Residents will be able to comment on the plan at a public meeting.\n"
+       "The library will also stay open longer on weekends.\n"
+       "A final vote is expected next month.")
+DE_HEAD = ("Der Stadtrat tagte am Dienstag, um über den neuen Haushalt zu beraten.\n"
+           "Mehrere Mitglieder fragten nach den Kosten der Brückenreparatur.\n")
+DE_TAIL = ("Die Bürger können sich bei einer öffentlichen Versammlung zu dem Plan äußern.\n"
+           "Die Bibliothek bleibt außerdem am Wochenende länger geöffnet.\n"
+           "Die Schlussabstimmung wird im nächsten Monat erwartet.")
+
+
+@pytest.fixture(scope="module")
+def embedder():  # noqa: ANN201
+    from tqcheck.embed import get_embedder
+
+    return get_embedder()
+
+
+def _ctx(src: str, tgt: str, beads: list[tuple[tuple[int, ...], tuple[int, ...]]], embedder,  # noqa: ANN001
+         src_lang: str = "en", tgt_lang: str = "de") -> DocContext:
+    docs = []
+    for text, lang, side in ((src, src_lang, "source"), (tgt, tgt_lang, "target")):
+        segs = segment(text, lang, detect_lang=_seg_lang(lang))
+        docs.append(Document(path=f"<{side}>", raw=text, lang=lang, segments=tuple(segs)))
+    ctx = DocContext(docs[0], docs[1], tuple(Bead(s, t, 0.0) for s, t in beads), load_resources())
+    ctx.embedder = embedder
+    return ctx
+
+
+ONE_TO_ONE = [((i,), (i,)) for i in range(6)]
+
+
+def test_last_clause_the_translation_lacks_is_unsupported(embedder):  # noqa: ANN001
+    tgt = DE_HEAD + "Der Bürgermeister sagte, die Reparatur der Brücke werde im Frühjahr beginnen.\n" + DE_TAIL
+    found = unsupported_tails(_ctx(SRC, tgt, ONE_TO_ONE, embedder))
+    assert set(found) == {2}
+    head, tail, support = found[2]
+    assert tail.startswith("although the company")
+    assert support < 0.1
+
+
+def test_condensed_translation_that_keeps_the_clause_is_supported(embedder):  # noqa: ANN001
+    tgt = (DE_HEAD + "Der Bürgermeister sagte, die Reparatur beginne im Frühjahr, obwohl die Baufirma noch nicht "
+           "feststeht.\n" + DE_TAIL)
+    assert unsupported_tails(_ctx(SRC, tgt, ONE_TO_ONE, embedder)) == {}
+
+
+def test_clause_moved_to_the_next_target_sentence_is_not_lost(embedder):  # noqa: ANN001
+    tgt = (DE_HEAD + "Der Bürgermeister sagte, die Reparatur der Brücke werde im Frühjahr beginnen.\n"
+           "Welche Baufirma die Arbeiten ausführen wird, steht aber noch nicht fest.\n" + DE_TAIL)
+    beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+    assert unsupported_tails(_ctx(SRC, tgt, beads, embedder)) == {}
+
+
+GROUP_SRC = ("The city council met on Tuesday to discuss the new budget.\n"
+             "Several members asked about the cost of the bridge repairs.\n"
+             "The mayor said the repairs would start in the spring. The company that will carry them out has not "
+             "yet been chosen by the city. Residents will be able to comment on the plan at a public meeting.\n"
+             "The library will also stay open longer on weekends.\n"
+             "A final vote is expected next month.")
+GROUP_BEADS = [((0,), (0,)), ((1,), (1,)), ((2, 3, 4), (2,)), ((5,), (3,)), ((6,), (4,))]
+VI_HEAD = "Hội đồng thành phố họp hôm thứ Ba để bàn về ngân sách mới.\nNhiều thành viên hỏi về chi phí sửa chữa cây cầu.\n"
+VI_TAIL = "\nThư viện cũng sẽ mở cửa lâu hơn vào cuối tuần.\nCuộc bỏ phiếu cuối cùng dự kiến diễn ra vào tháng sau."
+
+
+def test_sentence_of_a_group_the_translation_lacks_is_unsupported(embedder):  # noqa: ANN001
+    tgt = (VI_HEAD + "Thị trưởng nói việc sửa chữa các cây cầu cũ của thành phố sẽ bắt đầu vào mùa xuân năm nay, và "
+           "người dân có thể góp ý về kế hoạch sửa chữa tại một cuộc họp công khai." + VI_TAIL)
+    assert unsupported_members(_ctx(GROUP_SRC, tgt, GROUP_BEADS, embedder, tgt_lang="vi")) == {("source", 3)}
+
+
+def test_group_rendered_as_one_sentence_is_supported(embedder):  # noqa: ANN001
+    tgt = (VI_HEAD + "Thị trưởng nói việc sửa chữa sẽ bắt đầu vào mùa xuân, công ty thực hiện vẫn chưa được thành phố "
+           "chọn, và người dân có thể góp ý về kế hoạch tại một cuộc họp công khai." + VI_TAIL)
+    assert unsupported_members(_ctx(GROUP_SRC, tgt, GROUP_BEADS, embedder, tgt_lang="vi")) == set()
