@@ -51,7 +51,7 @@ class Config:
     glossary: tuple[str, ...] = ()
     max_align: int = 5  # largest bead size (src + tgt sentences) considered by the aligner
     align_mode: str = "accurate"  # "accurate": joined runs embedded around uncertain beads; "balanced": only those
-    #                               of beads close to the best path; "fast": derived from the sentences' vectors,
+    #                               of beads close to the best path (strict F1 up to 0.023 lower on the gold sets: not the default); "fast": derived from the sentences' vectors,
     #                               embedded only for the chosen many-sentence beads
     cache: bool = True
     cache_dir: str | None = None

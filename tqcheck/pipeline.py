@@ -103,7 +103,8 @@ def align_params(cfg: Config, source: Document | None = None, target: Document |
     ``cfg.align_mode``: ``"accurate"`` (the default) embeds the joined runs around every uncertain bead
     (``exact="auto"``); ``"balanced"`` only those of the many-sentence beads whose best path scores within
     ``AlignParams.gap`` of the best path (``exact="gap"``: on the seed pair 50 runs against 87, the same
-    beads and findings); ``"fast"`` derives joined runs from their sentences' vectors (``approx="centred"``) and
+    beads and findings; strict F1 on Text+Berg dev and MAC-Dev 0.832 / 0.797 against accurate's 0.842 / 0.820,
+    so not the default: docs/pipeline.md); ``"fast"`` derives joined runs from their sentences' vectors (``approx="centred"``) and
     embeds only those of the many-sentence beads it chose (``exact="beads"``): about half the texts of a cold
     run on the seed pair and a 100-sentence talk, hardly fewer on a 1,000-sentence one (bench/RESULTS.md, speed),
     at a cost of up to 0.009 strict F1 on the alignment gold sets (docs/pipeline.md has the figures).

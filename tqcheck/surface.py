@@ -8,6 +8,7 @@ ratio between a spaced and an unspaced language is not inflated by the spaces of
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # Unicode blocks of the scripts written without spaces between words (Hangul is spaced).
@@ -55,6 +56,11 @@ def length(text: str) -> int:
 def words(text: str) -> list[str]:
     """Words with at least one letter; a run of an unspaced script is cut into pieces of
     ``CHARS_PER_WORD`` characters, so counts of words are comparable across scripts."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     run = ""
     for m in TOKEN.finditer(text):
@@ -72,4 +78,4 @@ def words(text: str) -> list[str]:
             out.append(w)
     if run:
         out.append(run)
-    return out
+    return tuple(out)
