@@ -5,6 +5,7 @@ beads), so the rules work for any language pair without a table of expected rati
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
@@ -451,7 +452,7 @@ def near_tokens(ctx: BeadContext, width: int = 1) -> set[str]:
     that the neighbour's own source does not account for (a name there that its own source lacks was most
     likely moved across a sentence boundary by the translator)."""
     segs, owner = ctx.doc.target.segments, _tgt_owner(ctx.doc)
-    out = _folded_tokens(ctx.tgt_text)
+    out = set(_folded_tokens(ctx.tgt_text))
     if not ctx.bead.tgt:
         return out
     lo, hi = max(0, min(ctx.bead.tgt) - width), min(len(segs), max(ctx.bead.tgt) + width + 1)
@@ -827,10 +828,14 @@ def _lost_in(ctx: BeadContext, part: str) -> str | None:
     return None
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
     """Lower-case, without diacritics, spaces or hyphens: "Việt Nam" -> "vietnam"."""
     nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return re.sub(r"[\W_]+", "", "".join(c for c in nfd if not unicodedata.combining(c))).casefold()
+    return _NON_WORD.sub("", "".join(c for c in nfd if not unicodedata.combining(c))).casefold()
 
 
 def _caps(text: str) -> list[str]:
@@ -864,10 +869,11 @@ def source_lists(text: str, lang: str) -> list[list[str]]:
     return lists
 
 
-def _folded_tokens(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _folded_tokens(text: str) -> frozenset[str]:
     """Folded words of ``text`` and their two- and three-word joins ("Việt Nam" -> "vietnam")."""
     toks = [_fold(t) for t in _TOKEN.findall(text)]
-    return {"".join(toks[i:i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1)}
+    return frozenset("".join(toks[i:i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1))
 
 
 def target_names(doc: DocContext) -> set[str]:
