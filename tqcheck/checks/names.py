@@ -776,6 +776,23 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # major
             strong_y = (len(y.words) >= 2 or is_acronym(y.text) or y.known) \
                 and not _noun_capitals(ctx.tgt_lang)  # German capitals ("Quarantäne Regeln"): major at most
+            # a name made only of the translation's ordinary words ("French Revolution", "Great Britain",
+            # "Asia") is as likely the translation of the source's name as another name; and acronyms differ
+            # between languages (CEDH / ECHR, ONU / UN): major at most
+            content = [w for w in y.words if w.lower() not in CONNECTORS]
+            if strong_y and not is_acronym(y.text) and content \
+                    and all(is_common_word(w, ctx.tgt_lang) for w in content):
+                strong_y = False
+            if strong_y and is_acronym(y.text) and is_acronym(x.text) \
+                    and base_lang(ctx.src_lang) != base_lang(ctx.tgt_lang):
+                strong_y = False
+            # outside English, one capitalised word is often the first word of an institution written in
+            # sentence case ("Министерства культуры", "Paesi", "Wojewódzki Inspektorat") and a run of German
+            # nouns is no name: the source side must be a name for sure too (known, an acronym, or several
+            # words where capitals do not mark every noun)
+            if strong_y and base_lang(ctx.src_lang) != "en" and not (
+                    x.known or is_acronym(x.text) or (len(x.words) >= 2 and not _noun_capitals(ctx.src_lang))):
+                strong_y = False
             # a single capitalised word in Russian or Czech may be an institution's first word ("Верховный",
             # "Конгресс"): minor
             lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
