@@ -33,7 +33,9 @@ PROFILE = {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
         "dangling": "và của với các những rằng để nhằm hoặc mọi".split(),
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
-        "function_words": "trong trên dưới cho đến tới tại về theo là đã sẽ đang được bị cũng rất".split(),
+        # (with the negators and the first-person pronoun, which Vietnamese never reduplicates; "не" in ru)
+        "function_words": "trong trên dưới cho đến tới tại về theo là đã sẽ đang được bị cũng rất "
+                          "không chẳng chưa tôi".split(),
         # the language doubles words as grammar (full reduplication: "dần dần", "xa xa"), so a doubled word
         # that never occurs alone in the document is taken for a word of its own (TQ701)
         "reduplication": True,
