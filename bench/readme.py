@@ -4,7 +4,7 @@
 (exit 1 when the README differs). ``tests/test_readme_figures.py`` runs the same comparison without the
 encoder. Every figure is copied from a RESULTS.md table, weak ones included (no selection by how good a figure
 looks): alignment strict F1 of every tool, recall and precision of every injected family, false alarms,
-WMT21 MCC, speed, and the multilingual and triage sections when RESULTS.md has them.
+WMT21 MCC, speed, and the multilingual, DEMETR and triage (every labelled set) sections when RESULTS.md has them.
 """
 from __future__ import annotations
 
@@ -114,10 +114,21 @@ def generate(results: str) -> str:
                              "align F1 strict"])]
         if t := find(b, "pair", "number"):
             out += ["", "Injected errors per direction, found / injected:", "", md(*t)]
+    b = blocks.get("demetr")
+    if b and (t := find(b, "source lang", "docs", "sentence pairs")):
+        out += ["", f"**DEMETR**, X→English, 100 sentences per source language; * = in no WMT21 dev direction "
+                f"({_origin(b)}): findings per 100 correct sentence pairs, and perturbations found:", "",
+                pick(t, ["source lang", "major+ /100", "critical /100", "ne_replaced found", "numbers_replaced found",
+                         "meets ≤1 / ≤0.2"])]
     b = blocks.get("triage")
-    if b and (t := find(b, "figure", "value")):
-        out += ["", f"**Triage of the en-vi dev talks' findings** ({_origin(b)}):", "",
-                pick(t, ["figure", "value", "target"])]
+    if b:
+        sets = [tab for tab in tables(b) if tab[0][:2] == ["figure", "value"]]
+        names = re.findall(r"^### (\w+):", b, flags=re.M)
+        for k, tab in enumerate(sets):
+            name = names[k] if k < len(names) else f"set {k + 1}"
+            what = "dev talks" if name == "dev" else f"{name} talks, labelled after the fact"
+            out += ["", f"**Triage of the findings on the en-vi {what}** ({_origin(b)}):", "",
+                    pick(tab, ["figure", "value", "target"])]
     out += ["", END]
     return "\n".join(out)
 
