@@ -331,3 +331,22 @@ def bench_config(**kw):  # noqa: ANN003, ANN201 - a tqcheck Config
 
     return Config(**UNLIMITED, **kw)
 
+
+class PerPairFigures:
+    """Figures shared by the per-direction and per-language results of the clean-reference benches (a mixin for
+    dataclasses with ``pairs``, ``golds`` and ``tests``): findings per 100 sentence pairs and strict alignment F1."""
+
+    pairs: int
+    golds: list
+    tests: list
+
+    def per100(self, n: int) -> float:
+        return 100.0 * n / self.pairs if self.pairs else 0.0
+
+    @property
+    def f1(self) -> float | None:
+        if not self.golds:
+            return None
+        from .align_gold import score
+
+        return score(self.golds, self.tests)["f1_strict"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .common import data_dir, log, table
+from .common import PerPairFigures, data_dir, log, table
 
 LANGS = {"polish": "pl", "czech": "cs", "russian": "ru", "german": "de", "french": "fr", "italian": "it",
          "spanish": "es", "japanese": "ja", "chinese_simple": "zh", "hindi": "hi"}
@@ -82,7 +82,7 @@ def changed_span(a: str, b: str) -> tuple[int, int] | None:
 
 
 @dataclass
-class LangResult:
+class LangResult(PerPairFigures):
     lang: str
     docs: int = 0
     pairs: int = 0
@@ -98,16 +98,6 @@ class LangResult:
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
-    def per100(self, n: int) -> float:
-        return 100.0 * n / self.pairs if self.pairs else 0.0
-
-    @property
-    def f1(self) -> float | None:
-        if not self.golds:
-            return None
-        from .align_gold import score
-
-        return score(self.golds, self.tests)["f1_strict"]
 
 
 def _chunks(items: Sequence[dict], n: int) -> list[list[dict]]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .common import bench_config, bench_embedder, data_dir, log, table
+from .common import PerPairFigures, bench_config, bench_embedder, data_dir, log, table
 
 DIRECTIONS = ("en-de", "en-cs", "en-ru", "en-zh", "en-ja", "en-is", "de-en", "cs-en", "ru-en", "zh-en", "ja-en",
               "is-en", "de-fr", "fr-de")
@@ -163,7 +163,7 @@ def projected_beads(report, src_spans, tgt_spans) -> list:  # noqa: ANN001
 # --------------------------------------------------------------------------------------------- per direction
 
 @dataclass
-class DirResult:
+class DirResult(PerPairFigures):
     pair: str
     docs: int = 0
     pairs: int = 0
@@ -177,17 +177,6 @@ class DirResult:
     shown: list[str] = field(default_factory=list)
     seconds: float = 0.0
     inject: dict = field(default_factory=dict)  # filled by multilingual_inject
-
-    def per100(self, n: int) -> float:
-        return 100.0 * n / self.pairs if self.pairs else 0.0
-
-    @property
-    def f1(self) -> float | None:
-        if not self.golds:
-            return None
-        from .align_gold import score
-
-        return score(self.golds, self.tests)["f1_strict"]
 
     def to_dict(self) -> dict:
         return {"pair": self.pair, "docs": self.docs, "sentence_pairs": self.pairs,
