@@ -11,6 +11,7 @@ import re
 import sqlite3
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -339,6 +340,15 @@ class PerPairFigures:
     pairs: int
     golds: list
     tests: list
+    by_code: Counter  # (rule code, severity) -> findings
+
+    def code_cells(self, codes: Sequence[str]) -> list[str]:
+        """One "critical/major/minor" cell per rule code (empty where the code never fired)."""
+        cells = []
+        for c in codes:
+            n = {s: v for (cc, s), v in self.by_code.items() if cc == c}
+            cells.append("/".join(str(n.get(s, 0)) for s in ("critical", "major", "minor")) if n else "")
+        return cells
 
     def per100(self, n: int) -> float:
         return 100.0 * n / self.pairs if self.pairs else 0.0

@@ -230,13 +230,7 @@ def markdown(results: Sequence[LangResult]) -> str:
                 f"pairs" + (f"; {'; '.join(rec)}" if rec else "") + ".")
     codes = sorted({c for r in results for c, _ in r.by_code})
     if codes:
-        rows = []
-        for r in results:
-            cells = [r.lang]
-            for c in codes:
-                n = {s: v for (cc, s), v in r.by_code.items() if cc == c}
-                cells.append("/".join(str(n.get(s, 0)) for s in ("critical", "major", "minor")) if n else "")
-            rows.append(cells)
+        rows = [[r.lang, *r.code_cells(codes)] for r in results]
         out += "\n\nFindings on the clean references by rule code (critical/major/minor):\n\n" + table(
             ["lang", *codes], rows)
     return out

@@ -276,14 +276,7 @@ def markdown(results: Sequence[DirResult]) -> str:
                 f"{sum(len(r.gate_failed) for r in results)} documents failing `--fail-on critical`.")
     codes = sorted({c for r in results for c, _ in r.by_code})
     if codes:
-        rows = []
-        for r in results:
-            cells = [r.pair]
-            for c in codes:
-                n = {s: v for (cc, s), v in r.by_code.items() if cc == c}
-                cells.append("/".join(str(n.get(s, 0)) for s in ("critical", "major", "minor"))
-                             if n else "")
-            rows.append(cells)
+        rows = [[r.pair, *r.code_cells(codes)] for r in results]
         out += "\n\nFindings on the clean documents by rule code (critical/major/minor):\n\n" + table(
             ["pair", *codes], rows)
     return out
