@@ -53,6 +53,20 @@ def _pair(n: int, seed: int, plan=None):  # noqa: ANN001, ANN202
 def _beads(al: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     return [(b.src, b.tgt) for b in al]
 
+def _merged_pair():  # noqa: ANN202
+    """60 sentences whose 21st and 22nd are translated as one (a 2-1 bead): (source, target, gold beads)."""
+    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
+    return _pair(60, 7, plan)
+
+
+def _recording(base: np.ndarray, asked: list):  # noqa: ANN202
+    """An ``embed_runs`` that records every run the aligner asks for and joins the parts' vectors."""
+    def embed_runs(runs):  # noqa: ANN001, ANN202
+        asked.extend(runs)
+        return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
+    return embed_runs
+
+
 
 def test_identity_path():
     s, t, gold = _pair(30, 1)
@@ -122,8 +136,7 @@ def test_auto_mode_embeds_fewer_runs_than_all():
             return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
         return embed_runs
 
-    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
-    s, t, gold = _pair(60, 7, plan)
+    s, t, gold = _merged_pair()
     base = s.vectors
     auto, every = [], []
     a1 = align(Side(base, s.lengths, embed_runs=make(auto)), t, AlignParams(exact="auto"))
@@ -134,14 +147,9 @@ def test_auto_mode_embeds_fewer_runs_than_all():
 
 def test_path_mode_embeds_only_the_runs_of_merged_beads_and_none_mode_nothing():
     asked = []
-
-    def embed_runs(runs):  # noqa: ANN001, ANN202
-        asked.extend(runs)
-        return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
-
-    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
-    s, t, gold = _pair(60, 7, plan)
+    s, t, gold = _merged_pair()
     base = s.vectors
+    embed_runs = _recording(base, asked)
     a1 = align(Side(base, s.lengths, embed_runs=embed_runs), t, AlignParams(exact="path"))
     assert _beads(a1) == gold
     assert asked and {i for i, _ in asked} <= {20, 21} and (20, 2) in asked  # the merged pair, nothing else
@@ -153,14 +161,9 @@ def test_path_mode_embeds_only_the_runs_of_merged_beads_and_none_mode_nothing():
 
 def test_beads_mode_embeds_exactly_the_runs_of_merged_beads():
     asked = []
-
-    def embed_runs(runs):  # noqa: ANN001, ANN202
-        asked.extend(runs)
-        return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
-
-    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
-    s, t, gold = _pair(60, 7, plan)
+    s, t, gold = _merged_pair()
     base = s.vectors
+    embed_runs = _recording(base, asked)
     al = align(Side(base, s.lengths, embed_runs=embed_runs), t, AlignParams(exact="beads"))
     assert _beads(al) == gold
     assert asked == [(20, 2)]  # the merged pair's run, once
@@ -264,14 +267,9 @@ def test_gaps_equal_the_best_path_forced_through_each_bead(seed):
 
 def test_gap_mode_embeds_the_runs_of_close_beads_only_and_is_named():
     asked = []
-
-    def embed_runs(runs):  # noqa: ANN001, ANN202
-        asked.extend(runs)
-        return np.stack([_unit(base[i:i + k].sum(axis=0)) for i, k in runs])
-
-    plan = [((i,), "copy") for i in range(20)] + [((20, 21), "copy")] + [((i,), "copy") for i in range(22, 60)]
-    s, t, gold = _pair(60, 7, plan)
+    s, t, gold = _merged_pair()
     base = s.vectors
+    embed_runs = _recording(base, asked)
     al = align(Side(base, s.lengths, embed_runs=embed_runs), t, AlignParams(exact="gap"))
     auto = []
     al_auto = align(Side(base, s.lengths, embed_runs=lambda runs: (auto.extend(runs), embed_runs(runs))[1]), t,
