@@ -217,11 +217,12 @@ def _segments(raw: str, spans: list[tuple[tuple[int, int] | None, str]],
 
 
 def _with_lang(segs: list[Segment], doc_lang: str) -> list[Segment]:
-    from dataclasses import replace
+    """Each unit's language as a document's sentences get it (:func:`tqcheck.langid.segment_languages`): the
+    file's language unless the unit stands out from the rest of the file (script, accents, common words) and
+    langdetect is confident; short units (menu labels, names) keep the file's language."""
+    from ..langid import segment_languages
 
-    # short units (menu labels, names) are too short to identify: keep the document's language
-    return [replace(s, lang=detect(s.text.strip(), doc_lang) if len(s.text.strip()) >= 25 else doc_lang)
-            for s in segs]
+    return segment_languages(segs, doc_lang)
 
 
 def _detect(path: str, segs: list[Segment]) -> str:
