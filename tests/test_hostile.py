@@ -209,6 +209,25 @@ def test_a_signal_at_any_moment_is_one_line_and_leaves_no_output(pair: tuple[Pat
         json.loads((out / name).read_text(encoding="utf-8"))
 
 
+_AFTER_AN_INTERRUPT = (
+    "import atexit, sys, threading, time\n"
+    "atexit.register(lambda: print('atexit ran', flush=True))\n"
+    "threading.Thread(target=time.sleep, args=(120,)).start()  # a library's thread, not a daemon\n"
+    "sys.stdout.write('report written\\n')\n"  # buffered: a pipe
+    "from tqcheck.cli import _exit_after_signal\n"
+    "_exit_after_signal(130)\n"
+)
+
+
+def test_an_interrupted_run_exits_with_its_code_at_once_flushed_and_atexit_run() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", _AFTER_AN_INTERRUPT], capture_output=True, env=env, timeout=100)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stdout.decode().splitlines() == ["report written", "atexit ran"]
+    assert time.monotonic() - start < 60  # it did not wait for the thread
+
+
 # --- escaping: documents and file names never reach a terminal or a CI log raw ---------------------------------
 
 
