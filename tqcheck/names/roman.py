@@ -182,6 +182,12 @@ def name_keys(text: str, lang: str = "") -> tuple[str, ...]:
         alts.append(sound_key(roman.replace("w", "v"), ""))
     if "th" in roman:  # th is a t in most scripts, an s in kana (Smith / スミス, Adityanath / アディツアナス)
         alts.append(sound_key(roman.replace("th", "s"), ""))
+    # ch is a k or a velar fricative in many names (Michael / 迈克尔 / Михаэль, Schumacher / 舒马赫 / シューマッハ),
+    # and a final r after a vowel is not written by Chinese and kana transliterators (Schumacher, Peter / 彼得)
+    hard = re.sub(r"(?<!s)ch", "k", roman) if re.search(r"(?<!s)ch", roman) else roman
+    for r in dict.fromkeys((hard, re.sub(r"(?<=[aeiou])r\b", "", hard), re.sub(r"(?<=[aeiou])r\b", "", roman))):
+        if r != roman:
+            alts.append(sound_key(r, ""))
     return tuple(dict.fromkeys(alts))
 
 
