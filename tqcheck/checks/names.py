@@ -724,9 +724,13 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             continue  # "Americans", "Nordic": an adjective or demonym, often the translation of a place
         sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx)
         if sure or initial_name(y):
-            by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
-    for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
-        for y in sure_ys or initial_ys:  # a sure name first; a bare initial word only when there is none
+            by_bead.setdefault(y.bead, ([], [], []))[0 if sure else 1].append(y)
+        elif _capitalised_inside(y, ctx, near):
+            by_bead.setdefault(y.bead, ([], [], []))[2].append(y)
+    for b, (sure_ys, initial_ys, inside_ys) in sorted(by_bead.items()):
+        # a sure name first; a bare initial word only when there is none; then capitalised ordinary words
+        # inside the sentence ("Mike Trout", "Engineering"): minor, as every swap without a sure name is
+        for y in sure_ys or initial_ys or inside_ys:
             def open_x(x: Chunk) -> bool:
                 return id(x) not in paired_s and not _in_terms(x, terms) \
                     and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx) \
@@ -940,6 +944,20 @@ def _renders_source(y: Chunk, b: int, ctx: Any) -> bool:
         elif not is_common_word(w, ctx.tgt_lang):
             return False
     return rendered
+
+
+def _capitalised_inside(y: Chunk, ctx: Any, near: _Near) -> bool:
+    """A target run of capitalised words (four letters or more) inside a sentence of a language whose capitals
+    mark names, not a month or weekday and not in a headline: a name made of ordinary words ("Mike Trout",
+    "Prime Day") or a capitalised word. Where the source has a sure name that the translation lacks, such a
+    run in its place is a possible swap (minor: it may be the translated name)."""
+    from ..names.spans import calendar_words
+
+    if is_acronym(y.text) or len(y.text) < 4 or not all(w[:1].isupper() for w in y.words if w.lower() not in
+                                                         CONNECTORS) \
+            or not _capitals_mark_names(ctx.tgt_lang) or _initial_word(y, ctx) or near.headline(y):
+        return False
+    return not all(w.lower() in calendar_words(ctx.tgt_lang) for w in y.words)
 
 
 def _capitalised_word(x: Chunk, ctx: Any, near: _Near) -> bool:
