@@ -208,6 +208,8 @@ def _unbalanced(text: str) -> list[tuple[str, int]]:
     """Unpaired brackets/quotes as (character, offset); straight double quotes count when their number is odd."""
     out = []
     for open_, close in _PAIRS:
+        if open_ not in text and close not in text:
+            continue  # (most texts hold few of the pairs: each pass below reads every character)
         stack: list[int] = []
         for i, ch in enumerate(text):
             if ch == open_:
@@ -218,7 +220,7 @@ def _unbalanced(text: str) -> list[tuple[str, int]]:
                 elif open_ != "‘":  # ’ is also the apostrophe
                     out.append((ch, i))
         out += [(open_, i) for i in stack]
-    quotes = [i for i, ch in enumerate(text) if ch == '"']
+    quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
     if len(quotes) % 2:
         out.append(('"', quotes[-1]))
     return out

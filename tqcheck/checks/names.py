@@ -533,6 +533,7 @@ def _phonetic(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+@functools.lru_cache(maxsize=65536)
 def _similar(src: str, tgt: str, strict: bool = False) -> bool:
     """``tgt`` may spell the name ``src``: same initial sound and close (a transliteration: Kwagiulth / Kwakiutl),
     or clipped from it (Wikipedia / Wiki); never a longer name that contains it (Peter / Peterson)."""

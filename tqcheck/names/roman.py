@@ -95,8 +95,10 @@ def kanji_words(run: str) -> tuple[tuple[str, str], ...]:
     return tuple((w["orig"], re.sub(r"[^a-z]+", "", w["hepburn"].lower())) for w in k.convert(run) if w["orig"])
 
 
+@functools.lru_cache(maxsize=65536)
 def romanise(text: str, lang: str = "") -> str:
-    """Lower-case ASCII letters (and spaces) for ``text`` in any script."""
+    """Lower-case ASCII letters (and spaces) for ``text`` in any script (once per text and language: the name
+    rules romanise the same names and words many times)."""
     text = unicodedata.normalize("NFKC", text)
     if lang.startswith("ja") and HAN_RE.search(text) and kanji_readable():  # kanji read as words (高橋 takahashi)
         text = _HAN_RUNS.sub(lambda m: " " + " ".join(r for _, r in kanji_words(m.group(0))) + " ", text)
@@ -166,11 +168,13 @@ def spelling_of(text: str, lang: str) -> str:
     return "vi" if lang.startswith("vi") else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str, lang: str = "") -> str:
     """The sound key of a name written in any script."""
     return sound_key(romanise(text, lang), spelling_of(text, lang))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_keys(text: str, lang: str = "") -> tuple[str, ...]:
     """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг)."""
     key = name_key(text, lang)
@@ -277,6 +281,7 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
                strict: bool = False, same_words: bool = False, extra: int = 1) -> Piece | None:
     """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the
@@ -292,6 +297,12 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
+
+
+def clear_caches() -> None:
+    """Forget every memoised romanisation and search (for tests that swap the transliteration libraries)."""
+    for f in (romanise, name_key, name_keys, find_sound, pieces, sound_key, kanji_words, _han_syllable):
+        f.cache_clear()
 
 
 def is_latin(text: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import Token, base_lang, is_acronym, tokens
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
@@ -175,12 +175,20 @@ def _split_words(tok: Token, lang: str = "") -> list[Word]:
 def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameSpan]:  # noqa: ANN001
     """Capitalised runs in ``text`` (one sentence). ``known(word_or_phrase) -> bool`` marks lexicon names.
     Han and kana text is read by :func:`find_names_unspaced` instead."""
+    spans = _find_names(text, lang, known)
+    return [replace(sp, segment=segment) for sp in spans] if segment else list(spans)
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_names(text: str, lang: str, known=None) -> tuple[NameSpan, ...]:  # noqa: ANN001
+    """:func:`find_names` of segment 0, once per text, language and ``known`` (a lexicon's bound method, the same
+    object for a language pair: a translation memory repeats its units)."""
     from .roman import HAN_RE, KANA_RE
 
     text = _fullwidth(text)
     if HAN_RE.search(text) or KANA_RE.search(text):
-        return find_names_unspaced(text, lang, segment, known)
-    return _find_cased(text, lang, segment, known)
+        return tuple(find_names_unspaced(text, lang, 0, known))
+    return tuple(_find_cased(text, lang, 0, known))
 
 
 def _fullwidth(text: str) -> str:
