@@ -442,7 +442,7 @@ class _Near:
         ``latin_letters`` (a name that may be another one: Lozoya is not Al-Wazir). ``unrendered``: only a
         spelling that ``c``'s own side does not also write as it is (Daniel, which the translation keeps, is not
         rendered as Daimler)."""
-        from ..names.roman import find_sound, is_latin, name_key, name_keys
+        from ..names.roman import cjk_lang, find_sound, is_latin, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
         lang, other_lang = (self.ctx.tgt_lang, self.ctx.src_lang) if c.side == "target" else \
@@ -469,7 +469,7 @@ class _Near:
                                same_words=same_words, extra=extra)
                 if p is not None and unrendered and text_has(parts(text[p.start:p.end]), self.side_text(c.side)):
                     continue
-                if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang)
+                if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang, cjk_lang(other_lang))
                                       or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True
@@ -725,13 +725,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             continue  # "Americans", "Nordic": an adjective or demonym, often the translation of a place
         sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx)
         if sure or initial_name(y):
-            by_bead.setdefault(y.bead, ([], [], []))[0 if sure else 1].append(y)
-        elif _capitalised_inside(y, ctx, near):
-            by_bead.setdefault(y.bead, ([], [], []))[2].append(y)
-    for b, (sure_ys, initial_ys, inside_ys) in sorted(by_bead.items()):
-        # a sure name first; a bare initial word only when there is none; then capitalised ordinary words
-        # inside the sentence ("Mike Trout", "Engineering"): minor, as every swap without a sure name is
-        for y in sure_ys or initial_ys or inside_ys:
+            by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
+    for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
+        for y in sure_ys or initial_ys:  # a sure name first; a bare initial word only when there is none
             def open_x(x: Chunk) -> bool:
                 return id(x) not in paired_s and not _in_terms(x, terms) \
                     and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx) \
@@ -945,20 +941,6 @@ def _renders_source(y: Chunk, b: int, ctx: Any) -> bool:
         elif not is_common_word(w, ctx.tgt_lang):
             return False
     return rendered
-
-
-def _capitalised_inside(y: Chunk, ctx: Any, near: _Near) -> bool:
-    """A target run of capitalised words (four letters or more) inside a sentence of a language whose capitals
-    mark names, not a month or weekday and not in a headline: a name made of ordinary words ("Mike Trout",
-    "Prime Day") or a capitalised word. Where the source has a sure name that the translation lacks, such a
-    run in its place is a possible swap (minor: it may be the translated name)."""
-    from ..names.spans import calendar_words
-
-    if is_acronym(y.text) or len(y.text) < 4 or not all(w[:1].isupper() for w in y.words if w.lower() not in
-                                                         CONNECTORS) \
-            or not _capitals_mark_names(ctx.tgt_lang) or _initial_word(y, ctx) or near.headline(y):
-        return False
-    return not all(w.lower() in calendar_words(ctx.tgt_lang) for w in y.words)
 
 
 def _capitalised_word(x: Chunk, ctx: Any, near: _Near) -> bool:
