@@ -286,11 +286,11 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=65536)
 def cjk_lang(lang: str) -> bool:
     return lang.split("-")[0].lower() in ("zh", "ja", "ko")
 
 
+@functools.lru_cache(maxsize=65536)
 def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
                strict: bool = False, same_words: bool = False, extra: int = 1) -> Piece | None:
     """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the
