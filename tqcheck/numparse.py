@@ -62,7 +62,8 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _facts(lang: str):  # noqa: ANN202 - tqcheck.lang.cldr.NumberFacts
+@functools.lru_cache(maxsize=64)
+def _facts(lang: str):  # noqa: ANN202 - tqcheck.lang.cldr.NumberFacts (number_facts keeps one per language)
     from .lang import base_code, profile
 
     return profile(base_code(lang)).numbers

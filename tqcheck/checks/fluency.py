@@ -48,6 +48,8 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()
         if toks[i][0] < covered:
             continue
         longest = _MAX_PHRASE_UNSPACED if unspaced[i] else _MAX_PHRASE
+        if words[i] not in words[i + 1:i + longest + min(longest, _WINDOW) + 1]:
+            continue  # no second copy can start within reach (the furthest start tried below: n + gap)
         for n in range(min(longest, len(toks) // 2), 0, -1):
             chars = unspaced[i]
             gaps = 1 if chars or n < 2 else min(n, _WINDOW) + 1

@@ -838,7 +838,7 @@ def _foreign_words(y: Chunk, ctx: Any) -> bool:
     of the language (Absicht Anfang, Velikonoc: the translation of a name made of words, Easter). Without
     wordfreq (the ``names`` extra), False."""
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
     except ImportError:
         return False
     lang = base_lang(ctx.tgt_lang)
@@ -860,7 +860,7 @@ def _local_word(word: str, lang: str, other: str) -> bool:
     local form, which ``other`` may render by a name of its own (Čech, München; not Merkel, Johnson). Without
     wordfreq, False."""
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
 
         return zipf_frequency(word.lower(), base_lang(lang)) - zipf_frequency(word.lower(), base_lang(other)) >= 2.0
     except (ImportError, LookupError, ValueError):
@@ -1135,7 +1135,7 @@ def _international(word: str, lang: str, others: tuple[str, ...]) -> bool:
     German, 0 in English). Word frequencies (Zipf scale) from wordfreq, an optional extra
     (``pip install tqcheck[names]``); without it, False."""
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
     except ImportError:
         return False
     w = word.lower()
@@ -1154,7 +1154,7 @@ def _no_word(word: str, langs: tuple[str, ...]) -> bool:
     """``word`` is no word of any of ``langs`` (wordfreq's Zipf frequency below 1, a few per billion words): a
     name. Without wordfreq (the ``names`` extra), or for a language it does not know, False."""
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
     except ImportError:
         return False
     try:

@@ -867,8 +867,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 @functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    """Lower-case, without diacritics, spaces or hyphens: "Việt Nam" -> "vietnam"."""
+    """Lower-case, without diacritics, spaces or hyphens: "Việt Nam" -> "vietnam" (once per word: the omission
+    rules fold every word of every sentence and its neighbours)."""
     nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return _NON_WORD.sub("", "".join(c for c in nfd if not unicodedata.combining(c))).casefold()
 

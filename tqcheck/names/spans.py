@@ -264,6 +264,9 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
     return sorted(spans, key=lambda sp: sp.start)
 
 
+_AMOUNT = re.compile(r"[$€£¥₫]|\d")  # run into a capitalised token ("US$5", "A4"): no name word
+
+
 def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN001
                 opening: bool = True) -> list[NameSpan]:
     """Runs of capitalised words; ``opening``: ``text`` begins a sentence (False for a Latin run cut out of the
@@ -300,7 +303,7 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
 
     for i, tok in enumerate(toks):
         gap = text[toks[i - 1].end:tok.start] if i else ""
-        capital = tok.cap and any(c.isalpha() for c in tok.text) and tok.text != "I" and not re.match(r"[$€£¥₫]|\d", text[tok.end:])
+        capital = tok.cap and any(c.isalpha() for c in tok.text) and tok.text != "I" and not _AMOUNT.match(text, tok.end)
         if run and (gap.strip() or not gap):
             flush()
         if capital:
