@@ -877,7 +877,7 @@ def _local_words(x: Chunk, ctx: Any) -> bool:
     if src == "en" or x.known or is_acronym(x.text):
         return False
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
     except ImportError:
         return False
     from ..names.roman import romanise
