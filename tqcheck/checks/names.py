@@ -787,6 +787,11 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if strong_y and is_acronym(y.text) and is_acronym(x.text) \
                     and base_lang(ctx.src_lang) != base_lang(ctx.tgt_lang):
                 strong_y = False
+            # an event or institution named by ordinary words on both sides ("Guerra del Medio Oriente" /
+            # "Mideast War"): translators render such names by their own words: major at most
+            if strong_y and not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
+                    and _ordinary_words(x, ctx.src_lang):
+                strong_y = False
             # outside English, one capitalised word is often the first word of an institution written in
             # sentence case ("Министерства культуры", "Paesi", "Wojewódzki Inspektorat") and a run of German
             # nouns is no name: the source side must be a name for sure too (known, an acronym, or several
@@ -896,6 +901,22 @@ def _local_words(x: Chunk, ctx: Any) -> bool:
         if _international(w, src, others) or (roman != fold(w) and _international(roman, "en", ("en",))):
             return False
     return True
+
+
+def _ordinary_words(x: Chunk, lang: str) -> bool:
+    """Every word of ``x`` (particles aside), two or more, is a frequent word of ``lang`` (Zipf 4 or more,
+    wordfreq) and ten times as frequent there as in English: a name made of the language's own words. Without wordfreq,
+    False."""
+    words = [w for w in x.words if w.lower() not in CONNECTORS]
+    if len(words) < 2 or base_lang(lang) == "en" or is_acronym(x.text):
+        return False
+    try:
+        from ..names.freq import zipf_frequency
+
+        return all((own := zipf_frequency(w.lower(), base_lang(lang))) >= 4.0
+                   and own >= zipf_frequency(w.lower(), "en") + 1.0 for w in words)
+    except (ImportError, LookupError, ValueError):
+        return False
 
 
 def _respelt(word: str, lang: str) -> str:
