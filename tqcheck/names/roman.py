@@ -178,7 +178,7 @@ def name_key(text: str, lang: str = "") -> str:
 def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
     """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг).
     ``cjk``: the name is looked for in Chinese, Japanese or Korean text, whose transliterations also read ch
-    as k and drop a final r (Michael Schumacher / 迈克尔·舒马赫)."""
+    as k and may drop the r of a final -er (Michael Schumacher / 迈克尔·舒马赫)."""
     key = name_key(text, lang)
     roman = romanise(text, lang)
     if spelling_of(text, lang) != "":
@@ -191,9 +191,9 @@ def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
     if not cjk:
         return tuple(dict.fromkeys(alts))
     # ch is a k or a velar fricative in many names (Michael / 迈克尔, Schumacher / 舒马赫 / シューマッハ), and a
-    # final r after a vowel is not written by Chinese and kana transliterators (Schumacher, Peter / 彼得)
+    # final -er is often written without its r by Chinese and kana transliterators (Schumacher, Peter / 彼得)
     hard = re.sub(r"(?<!s)ch", "k", roman) if re.search(r"(?<!s)ch", roman) else roman
-    for r in dict.fromkeys((hard, re.sub(r"(?<=[aeiou])r\b", "", hard), re.sub(r"(?<=[aeiou])r\b", "", roman))):
+    for r in dict.fromkeys((hard, re.sub(r"(?<=e)r\b", "", hard), re.sub(r"(?<=e)r\b", "", roman))):
         if r != roman:
             alts.append(sound_key(r, ""))
     return tuple(dict.fromkeys(alts))
