@@ -82,13 +82,14 @@ def build_inputs(work: Path) -> dict[str, list[str]]:
 
 
 def _clean(obj, work: str):  # noqa: ANN001, ANN202
-    """``obj`` without the fields that change from run to run, the work folder written as ``WORK``."""
+    """``obj`` without the fields that change from run to run, the work folder written as ``WORK`` and the
+    checkout's as ``ROOT`` (two checkouts of different commits compare equal)."""
     if isinstance(obj, dict):
         return {k: _clean(v, work) for k, v in obj.items() if k not in VOLATILE}
     if isinstance(obj, list):
         return [_clean(v, work) for v in obj]
     if isinstance(obj, str):
-        return obj.replace(work, "WORK")
+        return obj.replace(work, "WORK").replace(str(ROOT), "ROOT")
     return obj
 
 

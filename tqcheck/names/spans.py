@@ -65,8 +65,10 @@ def english_common_words() -> frozenset[str]:
         w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_common_word(word: str, lang: str) -> bool:
-    """A dictionary word of ``lang`` (only English has a list; other languages: never)."""
+    """A dictionary word of ``lang`` (only English has a list; other languages: never). Memoised: the variant
+    search asks for every word near each name."""
     if base_lang(lang) != "en":
         return False
     w = word.lower().replace("’", "'")
