@@ -27,9 +27,13 @@ def _ctx() -> DocContext:
 @pytest.fixture
 def no_english_words(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
     spans.english_common_words.cache_clear()
+    spans._find_names.cache_clear()  # (names found before, with the list, are memoised)
+    spans.is_common_word.cache_clear()
     monkeypatch.setitem(sys.modules, "english_words", None)  # import now raises ImportError
     yield
     spans.english_common_words.cache_clear()
+    spans._find_names.cache_clear()
+    spans.is_common_word.cache_clear()
 
 
 def test_missing_word_list_is_an_error_not_an_empty_list(no_english_words: None) -> None:

@@ -16,9 +16,9 @@ def test_kanji_name_read_and_found_by_sound() -> None:
 
 def test_without_pykakasi_kanji_text_is_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(roman, "_kakasi", lambda: None)
-    roman.pieces.cache_clear()
+    roman.clear_caches()
     try:
         assert not roman.kanji_readable()
         assert roman.find_sound("Takahashi", "en", "監督の高橋源三は語った。", "ja", True) is None
     finally:
-        roman.pieces.cache_clear()
+        roman.clear_caches()

@@ -17,6 +17,7 @@ def no_icu(monkeypatch):
     numparse.extract.cache_clear() if hasattr(numparse.extract, "cache_clear") else None
     yield
     numparse._era_re.cache_clear()
+    numparse.extract.cache_clear()
 
 
 def test_an_era_year_is_a_year_of_unknown_value(no_icu):

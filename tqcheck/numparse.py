@@ -62,7 +62,8 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _facts(lang: str):  # noqa: ANN202 - tqcheck.lang.cldr.NumberFacts
+@functools.lru_cache(maxsize=64)
+def _facts(lang: str):  # noqa: ANN202 - tqcheck.lang.cldr.NumberFacts (number_facts keeps one per language)
     from .lang import base_code, profile
 
     return profile(base_code(lang)).numbers
@@ -936,12 +937,22 @@ def fold(text: str, lang: str) -> str:
 
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every number, amount, percentage, date, month and time in ``text``, in text order."""
+    return list(_extract_text(text, lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
+    """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
+    texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""
     folded = fold(text, lang)
     found = _extract(folded, lang)
     found = _mark_approx(found, folded, lang)
     if folded != text:
         found = [replace(q, text=text[q.start:q.end]) for q in found]
-    return found
+    return tuple(found)
+
+
+extract.cache_clear = _extract_text.cache_clear  # type: ignore[attr-defined]  # (tests that patch CLDR data)
 
 
 @functools.lru_cache(maxsize=16)

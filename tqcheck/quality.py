@@ -16,17 +16,20 @@ from .model import Finding, Severity
 
 _WORD = re.compile(r"[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+", re.UNICODE)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ANY_WORD = re.compile(r"\w")
 CJK_CHARS_PER_WORD = 1.5  # average length of a Chinese word in characters; Japanese is similar
 MAX_SCORE = 100.0
 
 
 def word_count(text: str) -> int:
     """Space-separated words of ``text`` ("US$2.2" is one); CJK script counts 1.5 characters as a word."""
+    if _CJK.search(text) is None:  # (the loop below, for a text without CJK characters)
+        return sum(1 for tok in text.split() if _ANY_WORD.search(tok))
     n, cjk = 0, 0
     for tok in text.split():
         k = len(_CJK.findall(tok))
         cjk += k
-        n += len(_WORD.findall(tok)) if k else int(bool(re.search(r"\w", tok)))
+        n += len(_WORD.findall(tok)) if k else int(bool(_ANY_WORD.search(tok)))
     return n + math.ceil(cjk / CJK_CHARS_PER_WORD)
 
 

@@ -48,6 +48,8 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()
         if toks[i][0] < covered:
             continue
         longest = _MAX_PHRASE_UNSPACED if unspaced[i] else _MAX_PHRASE
+        if words[i] not in words[i + 1:i + longest + min(longest, _WINDOW) + 1]:
+            continue  # no second copy can start within reach (the furthest start tried below: n + gap)
         for n in range(min(longest, len(toks) // 2), 0, -1):
             chars = unspaced[i]
             gaps = 1 if chars or n < 2 else min(n, _WINDOW) + 1
@@ -208,6 +210,8 @@ def _unbalanced(text: str) -> list[tuple[str, int]]:
     """Unpaired brackets/quotes as (character, offset); straight double quotes count when their number is odd."""
     out = []
     for open_, close in _PAIRS:
+        if open_ not in text and close not in text:
+            continue  # (most texts hold few of the pairs: each pass below reads every character)
         stack: list[int] = []
         for i, ch in enumerate(text):
             if ch == open_:
@@ -218,7 +222,7 @@ def _unbalanced(text: str) -> list[tuple[str, int]]:
                 elif open_ != "‘":  # ’ is also the apostrophe
                     out.append((ch, i))
         out += [(open_, i) for i in stack]
-    quotes = [i for i, ch in enumerate(text) if ch == '"']
+    quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
     if len(quotes) % 2:
         out.append(('"', quotes[-1]))
     return out

@@ -442,7 +442,7 @@ class _Near:
         ``latin_letters`` (a name that may be another one: Lozoya is not Al-Wazir). ``unrendered``: only a
         spelling that ``c``'s own side does not also write as it is (Daniel, which the translation keeps, is not
         rendered as Daimler)."""
-        from ..names.roman import find_sound, is_latin, name_key, name_keys
+        from ..names.roman import cjk_lang, find_sound, is_latin, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
         lang, other_lang = (self.ctx.tgt_lang, self.ctx.src_lang) if c.side == "target" else \
@@ -469,7 +469,7 @@ class _Near:
                                same_words=same_words, extra=extra)
                 if p is not None and unrendered and text_has(parts(text[p.start:p.end]), self.side_text(c.side)):
                     continue
-                if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang)
+                if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang, cjk_lang(other_lang))
                                       or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True
@@ -533,6 +533,7 @@ def _phonetic(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+@functools.lru_cache(maxsize=65536)
 def _similar(src: str, tgt: str, strict: bool = False) -> bool:
     """``tgt`` may spell the name ``src``: same initial sound and close (a transliteration: Kwagiulth / Kwakiutl),
     or clipped from it (Wikipedia / Wiki); never a longer name that contains it (Peter / Peterson)."""
@@ -786,13 +787,21 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if strong_y and is_acronym(y.text) and is_acronym(x.text) \
                     and base_lang(ctx.src_lang) != base_lang(ctx.tgt_lang):
                 strong_y = False
+            # an event or institution named by ordinary words on both sides ("Guerra del Medio Oriente" /
+            # "Mideast War"): translators render such names by their own words: major at most
+            if strong_y and not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
+                    and _ordinary_words(x, ctx.src_lang):
+                strong_y = False
             # outside English, one capitalised word is often the first word of an institution written in
             # sentence case ("Министерства культуры", "Paesi", "Wojewódzki Inspektorat") and a run of German
             # nouns is no name: the source side must be a name for sure too (known, an acronym, or several
             # words where capitals do not mark every noun)
-            if strong_y and base_lang(ctx.src_lang) != "en" and not (
-                    x.known or is_acronym(x.text) or (len(x.words) >= 2 and not _noun_capitals(ctx.src_lang))):
-                strong_y = False
+            unsure_x = base_lang(ctx.src_lang) != "en" and not (
+                x.known or is_acronym(x.text) or (len(x.words) >= 2 and not _noun_capitals(ctx.src_lang)))
+            strong_y = strong_y and not unsure_x
+            # and where that X is an ordinary word of its language that other languages do not write
+            # (Министерства, Paesi, Wojewódzki, Millionen Menschen), it may be no name at all: minor
+            local_x = unsure_x and _local_words(x, ctx)
             # a single capitalised word in Russian or Czech may be an institution's first word ("Верховный",
             # "Конгресс"): minor
             lone = len(y.words) == 1 and not is_acronym(y.text) and base_lang(ctx.tgt_lang) not in ("en", "zh", "ja")
@@ -804,7 +813,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # sound
             lone = lone or (len(y.words) == len(x.words) == 1 and not is_acronym(x.text) and same_script
                             and base_lang(ctx.src_lang) != "en" and _local_word(x.text, ctx.src_lang, ctx.tgt_lang))
-            sev = Severity.MINOR if not sure_ys or lone or weak_x else Severity.MAJOR if moved or not strong_y else None
+            sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x \
+                else Severity.MAJOR if moved or not strong_y else None
+            if sev != Severity.MINOR and _renders_source(y, b, ctx):
+                sev = Severity.MINOR  # Y translates or respells the source's words: not another name
             if is_acronym(x.text) and _expanded(x, ctx):
                 sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
                 # santé"): the translation may use its own language's acronym (WHO)
@@ -831,7 +843,7 @@ def _foreign_words(y: Chunk, ctx: Any) -> bool:
     of the language (Absicht Anfang, Velikonoc: the translation of a name made of words, Easter). Without
     wordfreq (the ``names`` extra), False."""
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
     except ImportError:
         return False
     lang = base_lang(ctx.tgt_lang)
@@ -853,11 +865,103 @@ def _local_word(word: str, lang: str, other: str) -> bool:
     local form, which ``other`` may render by a name of its own (Čech, München; not Merkel, Johnson). Without
     wordfreq, False."""
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
 
         return zipf_frequency(word.lower(), base_lang(lang)) - zipf_frequency(word.lower(), base_lang(other)) >= 2.0
     except (ImportError, LookupError, ValueError):
         return False
+
+
+def _local_words(x: Chunk, ctx: Any) -> bool:
+    """Outside English sources, every word of ``x`` is a word of the source's language (Zipf 3 or more,
+    wordfreq) that neither English nor the translation's language writes about as often: an ordinary word
+    written with a capital ("Министерства культуры", "Stanach Zjednoczonych", "Guerra del Medio Oriente",
+    "Paesi"), which the translation renders by its own words, not a name kept across languages (Merkel, Putin,
+    Angela). Not for acronyms or names the lexicon knows. Without wordfreq, False."""
+    src = base_lang(ctx.src_lang)
+    if src == "en" or x.known or is_acronym(x.text):
+        return False
+    try:
+        from ..names.freq import zipf_frequency
+    except ImportError:
+        return False
+    from ..names.roman import romanise
+
+    others = tuple(sorted({base_lang(ctx.tgt_lang), "en"} - {src}))
+    words = [w for w in x.words if w.lower() not in CONNECTORS and len(w) >= 3]
+    if not words:
+        return False
+    for w in words:
+        try:
+            if zipf_frequency(w.lower(), src) < 3.0 or any(zipf_frequency(w.lower(), o) >= 2.5 for o in others):
+                return False
+        except (LookupError, ValueError, ImportError):
+            return False
+        roman = romanise(w, src)
+        if _international(w, src, others) or (roman != fold(w) and _international(roman, "en", ("en",))):
+            return False
+    return True
+
+
+def _ordinary_words(x: Chunk, lang: str) -> bool:
+    """Every word of ``x`` (particles aside), two or more, is a frequent word of ``lang`` (Zipf 4 or more,
+    wordfreq) and ten times as frequent there as in English: a name made of the language's own words. Without wordfreq,
+    False."""
+    words = [w for w in x.words if w.lower() not in CONNECTORS]
+    if len(words) < 2 or base_lang(lang) == "en" or is_acronym(x.text):
+        return False
+    try:
+        from ..names.freq import zipf_frequency
+
+        return all((own := zipf_frequency(w.lower(), base_lang(lang))) >= 4.0
+                   and own >= zipf_frequency(w.lower(), "en") + 1.0 for w in words)
+    except (ImportError, LookupError, ValueError):
+        return False
+
+
+def _respelt(word: str, lang: str) -> str:
+    from ..names.roman import romanise
+
+    r = romanise(word, lang).replace("kh", "h").replace("y", "i").replace("j", "i")
+    r = r.replace("ph", "f").replace("q", "k").replace("c", "k").replace("w", "v").replace("z", "s")
+    return re.sub(r"(.)\1+", r"\1", r)
+
+
+def _respelling(r: str, s: str) -> bool:
+    """``r`` and ``s`` (folded by :func:`_respelt`) are one word in two languages: letters as close as 0.7
+    (Indel), or 0.6 with the same first two letters (French / francese), or ``s`` a compound that ends with
+    ``r`` less its last two letters (at least three) and up to three more letters of an ending (Asia /
+    Südostasien, Britain / Великобритании, African / Südafrikas)."""
+    from rapidfuzz.distance import Indel
+
+    sim = Indel.normalized_similarity(r, s)
+    if sim >= 0.7 or (sim >= 0.6 and r[:2] == s[:2]):
+        return True
+    head = r[:max(3, len(r) - 2)]
+    k = s.rfind(head)
+    return k > 0 and len(s) - k - len(head) <= 3
+
+
+def _renders_source(y: Chunk, b: int, ctx: Any) -> bool:
+    """Each content word of ``y`` is an ordinary word of the translation's language or a respelling of a word in
+    the source of bead ``b`` (not the same word), and one is: Y renders the source's words ("Crimean Peninsula"
+    for "poloostrově Krym", "South African" for "Südafrikas", "Voivodship" for "Wojewódzki"), it is not
+    another name (:func:`_respelling`, after folding y/i, c/k, w/v, z/s, kh/h)."""
+    if is_acronym(y.text):
+        return False
+    text = " ".join(ctx.source.segments[i].text for i in ctx.beads[b].src)
+    src_words = {fold(t.text) for t in tokens(text) if len(t.text) >= 4}
+    src_roman = {_respelt(w, ctx.src_lang) for w in src_words}
+    rendered = False
+    for w in y.words:
+        if w.lower() in CONNECTORS:
+            continue
+        r = _respelt(w, ctx.tgt_lang)
+        if len(r) >= 4 and fold(w) not in src_words and any(_respelling(r, s) for s in src_roman):
+            rendered = True
+        elif not is_common_word(w, ctx.tgt_lang):
+            return False
+    return rendered
 
 
 def _capitalised_word(x: Chunk, ctx: Any, near: _Near) -> bool:
@@ -1052,7 +1156,7 @@ def _international(word: str, lang: str, others: tuple[str, ...]) -> bool:
     German, 0 in English). Word frequencies (Zipf scale) from wordfreq, an optional extra
     (``pip install tqcheck[names]``); without it, False."""
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
     except ImportError:
         return False
     w = word.lower()
@@ -1071,7 +1175,7 @@ def _no_word(word: str, langs: tuple[str, ...]) -> bool:
     """``word`` is no word of any of ``langs`` (wordfreq's Zipf frequency below 1, a few per billion words): a
     name. Without wordfreq (the ``names`` extra), or for a language it does not know, False."""
     try:
-        from wordfreq import zipf_frequency
+        from ..names.freq import zipf_frequency
     except ImportError:
         return False
     try:

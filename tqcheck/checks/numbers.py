@@ -217,7 +217,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     count of units that makes one longer unit, added or missing ("in the past 24 hours" for "за сутки", "12
     months" for "a year": CLDR's duration unit names, tqcheck.units.whole_period); the year of a source date
     missing where the date itself is matched ("11 septembre 2001" -> "September 11"), and the month of a
-    month and year whose year the translation keeps ("im April 2019" -> "in 2019")."""
+    month and year whose year the translation keeps ("im April 2019" -> "in 2019"); a value that the other side
+    states as a multiple of another of its values ("24%" -> "8% ... three times that")."""
     if issue.severity is not None or issue.kind == "changed":
         return
     q = issue.tgt if issue.kind == "added" else issue.src
@@ -248,8 +249,20 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (q.kind == "number" and q.value == 1.0) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
             and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)
+    # "from about 8% up to three times that" for "from 8% to almost 24%": the value restated as a multiple
+    weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:
         issue.severity = Severity.MINOR
+
+
+def _multiple_of(q: Quantity, other: list[Quantity]) -> bool:
+    """``q`` (ten or more) is a value of ``other`` times a small count (2 to 10) that ``other`` also states ("24%"
+    against "8 percent ... three times that"): the translation restates the figure as a multiple of another."""
+    if not isinstance(q.value, float) or q.value < 10:
+        return False
+    values = [o.value for o in other if isinstance(o.value, float) and o.value > 0 and o is not q]
+    factors = {v for v in values if v in (2, 3, 4, 5, 6, 7, 8, 9, 10)}
+    return any(f != v and abs(f * v - q.value) < 1e-9 for f in factors for v in values)
 
 
 def _options(doc: DocContext) -> dict[str, float]:

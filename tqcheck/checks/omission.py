@@ -98,7 +98,38 @@ def _orphan_minor(doc: DocContext, side: str, seg: Segment) -> str | None:
     c = covers(doc).get((side, seg.index))
     if c is not None and c.merged:
         return "possibly merged with the neighbouring sentence"
+    if split_quotation(doc, side, (seg.index,)):
+        return "part of a quotation that the neighbouring sentence continues"
     return None
+
+
+_QUOTES = frozenset('"“”„«»「」『』‹›')  # (not ' ‘ ’ ‚: apostrophes)
+
+
+def _open_quotes(text: str) -> bool:
+    """``text`` holds an odd number of quotation marks: a quotation opened or closed in another sentence."""
+    return sum(ch in _QUOTES for ch in text) % 2 == 1
+
+
+def split_quotation(doc: DocContext, side: str, indices: tuple[int, ...]) -> bool:
+    """The sentences ``indices`` of ``side`` open a quotation that one of the next three sentences closes, or close
+    one that a sentence before opens, and a sentence of that quotation is aligned: the translator split a quotation into sentences where
+    the other side kept it in one, so the rest of this bead's counterpart is written next door."""
+    if not indices:
+        return False
+    segs = doc.source.segments if side == "source" else doc.target.segments
+    aligned = {i for b in doc.beads if b.src and b.tgt for i in (b.src if side == "source" else b.tgt)}
+    lo, hi = min(indices), max(indices)
+    if not _open_quotes(" ".join(segs[i].text for i in range(lo, hi + 1))):
+        return False
+    for step, start in ((-1, lo - 1), (1, hi + 1)):  # the sentence that closes (opens) it, up to three away
+        run = [j for j in range(start, start + 3 * step, step) if 0 <= j < len(segs)]
+        for n, j in enumerate(run):
+            if _open_quotes(segs[j].text):
+                if any(k in aligned for k in run[:n + 1]):
+                    return True
+                break
+    return False
 
 
 def _duplicates_neighbour(segs: tuple[Segment, ...], index: int, width: int = 2) -> bool:
@@ -174,8 +205,10 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Reports every target sentence that the aligner could not pair with any source sentence (a 0-1
     bead). A heading or dateline, a sentence that mostly repeats a neighbouring target sentence, a short
-    interjection or bracketed stage direction, or a sentence whose content the neighbouring bead's source
-    plausibly covers (as for TQ501) is only minor.
+    interjection or bracketed stage direction, a sentence whose content the neighbouring bead's source
+    plausibly covers (as for TQ501), or part of a quotation that an aligned sentence next to it continues (its
+    quotation marks are unbalanced, and so are that sentence's: the quotation was split into sentences) is only
+    minor.
     A target sentence of eight words or more aligned together with others whose group matches its source
     better without it (by 0.6 robust spreads of the document's bead similarities), and which the source
     renders less than the rest of its group, is reported as minor: an addition absorbed into a neighbour's
@@ -371,7 +404,8 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     that the translation writes elsewhere but not here, a target that matches only a head of the source, or
     a meaning similarity two robust spreads below the document's median), and as minor otherwise (condensed
     subtitles and interpreting are normal) or when the target sentence next to the bead carries the rest
-    (its own bead is clearly long, and joined to this one it brings it closer to the source); a bead less
+    (its own bead is clearly long, and joined to this one it brings it closer to the source) or closes a
+    quotation that the bead opens (a quotation split into sentences where the source keeps one); a bead less
     than 65% as long is minor (unless TQ508 finds which clause is missing). In every case at least 40 source
     characters' worth must be missing, and sources under 55 characters are skipped (a character of a script
     written without spaces counts 2.5, the share of a word it stands for). Whitespace is not counted, so
@@ -389,7 +423,8 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     seg = ctx.tgt_segments[-1]
     msg = f"the translation is {ratio:.0%} of the length this document's translations usually have"
     if _partial_major(ctx, ratio):
-        why = None if rendered_next_door(ctx) else missing_evidence(ctx)
+        why = None if rendered_next_door(ctx) or split_quotation(ctx.doc, "target", tuple(ctx.bead.tgt)) \
+            else missing_evidence(ctx)
         if why:
             yield Hit("target", seg.index, 0, len(seg.text), f"{msg} and {why}: part of the source seems missing",
                       evidence=ctx.src_text)
@@ -832,8 +867,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 @functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    """Lower-case, without diacritics, spaces or hyphens: "Việt Nam" -> "vietnam"."""
+    """Lower-case, without diacritics, spaces or hyphens: "Việt Nam" -> "vietnam" (once per word: the omission
+    rules fold every word of every sentence and its neighbours)."""
     nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return _NON_WORD.sub("", "".join(c for c in nfd if not unicodedata.combining(c))).casefold()
 

@@ -199,6 +199,7 @@ def _segments(raw: str, spans: list[tuple[tuple[int, int] | None, str]],
               mask: Callable[[str], str]) -> tuple[list[Segment], list[int | None]]:
     segs: list[Segment] = []
     index: list[int | None] = []
+    at, line_at = 0, 1  # line numbers counted on from the last unit (units come in file order)
     for span, unit_id in spans:
         if span is None:
             index.append(None)
@@ -209,7 +210,10 @@ def _segments(raw: str, spans: list[tuple[tuple[int, int] | None, str]],
         if not text.strip():
             index.append(None)
             continue
-        line = raw.count("\n", 0, s) + 1
+        if s < at:
+            at, line_at = 0, 1
+        line = line_at + raw.count("\n", at, s)
+        at, line_at = s, line
         col = s - (raw.rfind("\n", 0, s) + 1) + 1
         index.append(len(segs))
         segs.append(Segment(len(segs), text, s, e, line, col, "", paragraph=len(segs), unit_id=unit_id))

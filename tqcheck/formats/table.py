@@ -31,8 +31,10 @@ def _scan(raw: str, delim: str) -> list[tuple[int, list[tuple[int, int, bool]]]]
     """Rows as ``(line, [(start, end, quoted), ...])``; quoted spans exclude the outer quotes."""
     rows = []
     i, n = 0, len(raw)
+    at, line = 0, 1  # (counted on from the last row, not from the start of the file for every row)
     while i < n:
-        line = raw.count("\n", 0, i) + 1
+        line += raw.count("\n", at, i)
+        at = i
         fields: list[tuple[int, int, bool]] = []
         while True:
             if i < n and raw[i] == '"':

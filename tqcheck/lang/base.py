@@ -1,6 +1,7 @@
 """The :class:`LanguageProfile` and the builders that derive it from CLDR (Babel) and Unicode data."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -19,6 +20,7 @@ _SENTENCE_END_BY_SCRIPT = {
 _ALIASES = {"iw": "he", "in": "id", "ji": "yi", "tl": "fil", "nb": "no", "nn": "no", "jw": "jv", "mo": "ro"}
 
 
+@functools.lru_cache(maxsize=1024)
 def base_code(code: str) -> str:
     """The language subtag, lower-cased: "zh-CN" -> "zh", "pt_BR" -> "pt", "und" for nothing usable."""
     code = re.split(r"[-_]", (code or "").strip().lower(), maxsplit=1)[0]

@@ -19,7 +19,7 @@ import difflib
 import functools
 import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -233,10 +233,11 @@ def analyse(ctx: Any) -> NameAnalysis:
 
 def _cased(doc: Any) -> bool:
     """Names can be found: the text has capitals, or is written in a script without case (Han, kana)."""
-    letters = [c for s in doc.segments for c in s.text if c.isupper() or c.islower()]
-    if len(letters) < 0.5 * sum(c.isalpha() for s in doc.segments for c in s.text):
+    counts = Counter("".join(s.text for s in doc.segments))  # each distinct character tested once
+    letters = sum(n for c, n in counts.items() if c.isupper() or c.islower())
+    if letters < 0.5 * sum(n for c, n in counts.items() if c.isalpha()):
         return True  # mostly uncased letters: names are found by script (katakana, middle dots)
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.005 * len(letters)
+    return bool(letters) and sum(n for c, n in counts.items() if c.isupper()) >= 0.005 * letters
 
 
 def _analyse(ctx: Any) -> NameAnalysis:

@@ -95,8 +95,10 @@ def kanji_words(run: str) -> tuple[tuple[str, str], ...]:
     return tuple((w["orig"], re.sub(r"[^a-z]+", "", w["hepburn"].lower())) for w in k.convert(run) if w["orig"])
 
 
+@functools.lru_cache(maxsize=65536)
 def romanise(text: str, lang: str = "") -> str:
-    """Lower-case ASCII letters (and spaces) for ``text`` in any script."""
+    """Lower-case ASCII letters (and spaces) for ``text`` in any script (once per text and language: the name
+    rules romanise the same names and words many times)."""
     text = unicodedata.normalize("NFKC", text)
     if lang.startswith("ja") and HAN_RE.search(text) and kanji_readable():  # kanji read as words (高橋 takahashi)
         text = _HAN_RUNS.sub(lambda m: " " + " ".join(r for _, r in kanji_words(m.group(0))) + " ", text)
@@ -166,13 +168,17 @@ def spelling_of(text: str, lang: str) -> str:
     return "vi" if lang.startswith("vi") else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str, lang: str = "") -> str:
     """The sound key of a name written in any script."""
     return sound_key(romanise(text, lang), spelling_of(text, lang))
 
 
-def name_keys(text: str, lang: str = "") -> tuple[str, ...]:
-    """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг)."""
+@functools.lru_cache(maxsize=65536)
+def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
+    """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг).
+    ``cjk``: the name is looked for in Chinese, Japanese or Korean text, whose transliterations also read ch
+    as k and may drop the r of a final -er (Michael Schumacher / 迈克尔·舒马赫)."""
     key = name_key(text, lang)
     roman = romanise(text, lang)
     if spelling_of(text, lang) != "":
@@ -182,6 +188,14 @@ def name_keys(text: str, lang: str = "") -> tuple[str, ...]:
         alts.append(sound_key(roman.replace("w", "v"), ""))
     if "th" in roman:  # th is a t in most scripts, an s in kana (Smith / スミス, Adityanath / アディツアナス)
         alts.append(sound_key(roman.replace("th", "s"), ""))
+    if not cjk:
+        return tuple(dict.fromkeys(alts))
+    # ch is a k or a velar fricative in many names (Michael / 迈克尔, Schumacher / 舒马赫 / シューマッハ), and a
+    # final -er is often written without its r by Chinese and kana transliterators (Schumacher, Peter / 彼得)
+    hard = re.sub(r"(?<!s)ch", "k", roman) if re.search(r"(?<!s)ch", roman) else roman
+    for r in dict.fromkeys((hard, re.sub(r"(?<=e)r\b", "", hard), re.sub(r"(?<=e)r\b", "", roman))):
+        if r != roman:
+            alts.append(sound_key(r, ""))
     return tuple(dict.fromkeys(alts))
 
 
@@ -217,10 +231,11 @@ class Piece:
 
 
 @functools.lru_cache(maxsize=4096)
-def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tuple[Piece, ...]:
+def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: bool = False) -> tuple[Piece, ...]:
     """Candidate name spellings in ``text`` with their sound keys: capitalised word n-grams (up to
     ``max_words``) in cased text, katakana words (whole, joined by middle dots), and in Chinese any run of up to
-    ``max_chars`` Han characters."""
+    ``max_chars`` Han characters. ``cjk``: the name looked for is written in Chinese, Japanese or Korean, so
+    Latin words get the keys of :func:`name_keys` for such text too."""
     out: list[Piece] = []
     words = [m for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text)
              if not _UNSPACED_RUN.fullmatch(m.group(0)) and m.group(0)[:1].isupper()]  # cased: capitals only
@@ -229,7 +244,7 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
             if j > i and text[words[j - 1].end():words[j].start()].strip(" -"):
                 break
             s, e = words[i].start(), words[j].end()
-            for k in name_keys(text[s:e], lang):
+            for k in name_keys(text[s:e], lang, cjk):
                 if k:
                     out.append(Piece(s, e, k, True, j - i + 1))
     for run in _KATAKANA_WORDS.finditer(text):  # katakana words are whole: no substrings
@@ -271,6 +286,11 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10) -> tup
     return tuple(out)
 
 
+def cjk_lang(lang: str) -> bool:
+    return lang.split("-")[0].lower() in ("zh", "ja", "ko")
+
+
+@functools.lru_cache(maxsize=65536)
 def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
                strict: bool = False, same_words: bool = False, extra: int = 1) -> Piece | None:
     """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the
@@ -279,13 +299,19 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     them: Einstein / Anh-xtanh, but America is not New York). ``extra``: with ``strict``, how many consonant
     classes a case or adjective ending may add (Tver / Тверскую: two)."""
     best: tuple[float, Piece] | None = None
-    for key in name_keys(name, name_lang):
+    for key in name_keys(name, name_lang, cjk_lang(text_lang)):
         if key:
             found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
-                              name if same_words or is_latin(name) else "", extra)
+                              name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang))
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
+
+
+def clear_caches() -> None:
+    """Forget every memoised romanisation and search (for tests that swap the transliteration libraries)."""
+    for f in (romanise, name_key, name_keys, find_sound, pieces, sound_key, kanji_words, _han_syllable):
+        f.cache_clear()
 
 
 def is_latin(text: str) -> bool:
@@ -327,11 +353,11 @@ def n_words_of(name: str) -> int:
 
 
 def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
-              same_words: bool, spelling: str = "", extra: int = 1) -> tuple[float, Piece] | None:
+              same_words: bool, spelling: str = "", extra: int = 1, cjk: bool = False) -> tuple[float, Piece] | None:
     from rapidfuzz.distance import Indel
 
     best: tuple[float, Piece] | None = None
-    for p in pieces(text, text_lang):
+    for p in pieces(text, text_lang, cjk=cjk):
         if same_words and p.words and p.words != n_words:
             continue
         if len(p.key) == 1 and len(key) >= 2:

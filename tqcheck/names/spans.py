@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import Token, base_lang, is_acronym, tokens
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
@@ -65,8 +65,10 @@ def english_common_words() -> frozenset[str]:
         w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_common_word(word: str, lang: str) -> bool:
-    """A dictionary word of ``lang`` (only English has a list; other languages: never)."""
+    """A dictionary word of ``lang`` (only English has a list; other languages: never). Memoised: the variant
+    search asks for every word near each name."""
     if base_lang(lang) != "en":
         return False
     w = word.lower().replace("’", "'")
@@ -175,12 +177,20 @@ def _split_words(tok: Token, lang: str = "") -> list[Word]:
 def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameSpan]:  # noqa: ANN001
     """Capitalised runs in ``text`` (one sentence). ``known(word_or_phrase) -> bool`` marks lexicon names.
     Han and kana text is read by :func:`find_names_unspaced` instead."""
+    spans = _find_names(text, lang, known)
+    return [replace(sp, segment=segment) for sp in spans] if segment else list(spans)
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_names(text: str, lang: str, known=None) -> tuple[NameSpan, ...]:  # noqa: ANN001
+    """:func:`find_names` of segment 0, once per text, language and ``known`` (a lexicon's bound method, the same
+    object for a language pair: a translation memory repeats its units)."""
     from .roman import HAN_RE, KANA_RE
 
     text = _fullwidth(text)
     if HAN_RE.search(text) or KANA_RE.search(text):
-        return find_names_unspaced(text, lang, segment, known)
-    return _find_cased(text, lang, segment, known)
+        return tuple(find_names_unspaced(text, lang, 0, known))
+    return tuple(_find_cased(text, lang, 0, known))
 
 
 def _fullwidth(text: str) -> str:
@@ -256,6 +266,9 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
     return sorted(spans, key=lambda sp: sp.start)
 
 
+_AMOUNT = re.compile(r"[$€£¥₫]|\d")  # run into a capitalised token ("US$5", "A4"): no name word
+
+
 def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN001
                 opening: bool = True) -> list[NameSpan]:
     """Runs of capitalised words; ``opening``: ``text`` begins a sentence (False for a Latin run cut out of the
@@ -292,7 +305,7 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
 
     for i, tok in enumerate(toks):
         gap = text[toks[i - 1].end:tok.start] if i else ""
-        capital = tok.cap and any(c.isalpha() for c in tok.text) and tok.text != "I" and not re.match(r"[$€£¥₫]|\d", text[tok.end:])
+        capital = tok.cap and any(c.isalpha() for c in tok.text) and tok.text != "I" and not _AMOUNT.match(text, tok.end)
         if run and (gap.strip() or not gap):
             flush()
         if capital:

@@ -1,0 +1,143 @@
+"""wordfreq's Zipf frequencies, read from an on-disk index instead of a whole word list per run.
+
+wordfreq answers ``zipf_frequency(word, lang)`` from a dict of every word of the language's list, built on the
+first call of each process (Russian: 713,000 words, about 1.2 CPU s; German 0.6, English 0.25) although a run
+asks for a few hundred words. Here each list is written once (per wordfreq version) into a sqlite table of
+word -> frequency bucket under the tqcheck cache folder, and wordfreq's own ``zipf_frequency`` runs with that
+table standing in for the dict: wordfreq's tokenizer, digit handling and rounding are unchanged, and each
+word's frequency is computed from its bucket by wordfreq's ``cB_to_freq`` as wordfreq builds its dict, so the
+numbers are the same. A cache folder that cannot be written, or a damaged index, falls back to wordfreq's dict.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Iterator
+
+# the optional ``names`` extra: importing this module raises ImportError without it, as importing wordfreq did
+# where the name rules use it
+import wordfreq
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+_LOCK = threading.Lock()
+_MAPS: dict[tuple[str, str], Any] = {}
+_INSTALLED = False
+_ORIGINAL: Any = None  # wordfreq's own get_frequency_dict
+
+
+def zipf_frequency(word: str, lang: str) -> float:
+    """wordfreq's ``zipf_frequency(word, lang)`` (raises what it raises: LookupError for a language it does not
+    know)."""
+    _install()
+    return wordfreq.zipf_frequency(word, lang)
+
+
+def _install() -> None:
+    """wordfreq's ``get_frequency_dict`` (which its ``_word_frequency`` looks up by name on each call) answered
+    from the on-disk index; every other wordfreq function is untouched."""
+    global _INSTALLED
+    if _INSTALLED or os.environ.get("TQCHECK_NO_TABLE_CACHE") == "1":
+        return
+    global _ORIGINAL
+    original = _ORIGINAL = wordfreq.get_frequency_dict
+
+    def get_frequency_dict(lang: str, wordlist: str = "best", match_cutoff: None = None) -> Mapping[str, float]:
+        if match_cutoff is not None:
+            return original(lang, wordlist, match_cutoff)
+        key = (lang, wordlist)
+        with _LOCK:
+            if key not in _MAPS:
+                index = _index(original, lang, wordlist)  # (not `or`: truth would count the words)
+                _MAPS[key] = index if index is not None else original(lang, wordlist)
+            return _MAPS[key]
+
+    wordfreq.get_frequency_dict = get_frequency_dict
+    _INSTALLED = True
+
+
+class _Indexed(Mapping):
+    """word -> frequency, one sqlite look-up a word (what wordfreq's dict holds: ``cB_to_freq(-bucket)``)."""
+
+    def __init__(self, path: Path, to_freq: Any, full: Any) -> None:
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._to_freq = to_freq
+        self._full = full  # wordfreq's own dict, for iteration (wordfreq's look-ups never iterate)
+        self._lock = threading.Lock()
+
+    def _bucket(self, word: str) -> int | None:
+        with self._lock:
+            row = self._db.execute("SELECT b FROM f WHERE w = ?", (word,)).fetchone()
+        return None if row is None else row[0]
+
+    def __getitem__(self, word: str) -> float:
+        b = self._bucket(word) if isinstance(word, str) else None
+        if b is None:
+            raise KeyError(word)
+        return self._to_freq(-b)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._bucket(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._full())
+
+    def __len__(self) -> int:
+        return len(self._full())
+
+
+def _index(original: Any, lang: str, wordlist: str) -> _Indexed | None:
+    """The index of one word list, built on first use; None where it cannot be built or read."""
+    from ..cache import cache_dir
+
+    version = _version()
+    name = hashlib.sha1(f"{lang}|{wordlist}|{version}|{FORMAT}".encode()).hexdigest()[:16]
+    try:
+        folder = cache_dir()
+        path = folder / f"table-wordfreq-{name}.sqlite3"
+        if not path.exists():
+            pack = wordfreq.get_frequency_list(lang, wordlist)  # (LookupError for an unknown language: raised)
+            _build(path, folder, pack)
+            wordfreq.get_frequency_list.cache_clear()  # the lists are large; the index is what is read now
+        index = _Indexed(path, wordfreq.cB_to_freq, lambda: original(lang, wordlist))
+        index._bucket("")  # a file that is no index fails here, not inside wordfreq
+        return index
+    except (OSError, sqlite3.Error) as exc:
+        log.debug("wordfreq index for %s not usable (%s); using wordfreq's dict", lang, exc)
+        return None
+
+
+def _build(path: Path, folder: Path, pack: list[list[str]]) -> None:
+    buckets: dict[str, int] = {}
+    for index, bucket in enumerate(pack):
+        for word in bucket:
+            buckets[word] = index  # a later (rarer) bucket wins, as in wordfreq's dict
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".wordfreq-", suffix=".tmp")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.execute("CREATE TABLE f (w TEXT PRIMARY KEY, b INTEGER) WITHOUT ROWID")
+        db.executemany("INSERT INTO f VALUES (?, ?)", buckets.items())
+        db.commit()
+        db.close()
+        os.replace(tmp, path)  # atomic: a concurrent run reads a whole index or none
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("wordfreq")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "?"
