@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .errors import ConfigError, InputError
+from .memo import text_cache
 from .model import Document, Segment
 
 CONFIDENT = 0.95  # document-level probability needed before the input is refused
@@ -154,7 +155,7 @@ def supported() -> frozenset[str]:
     return frozenset(_family(_FROM_LANGDETECT.get(c, c)) for c in names)
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _probs(text: str, among: frozenset[str] | str = _ALL) -> tuple[tuple[str, float], ...]:
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -207,7 +208,7 @@ _UNSPACED_WEIGHT = 3
 _UNSPACED_SCRIPTS = {"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"}
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _script_counts(text: str) -> tuple[tuple[str, int], ...]:
     counts = Counter(_script_of(c) for c in text if c.isalpha())
     return tuple((k, v * _UNSPACED_WEIGHT if k in _UNSPACED_SCRIPTS else v) for k, v in counts.items())

@@ -21,6 +21,8 @@ from babel.core import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from .memo import text_cache
+
 Key = tuple  # ("num", 2.2e9) | ("pct", 5.0) | ("date", (11, 24)) | ("month", 11) | ("time", (10, 30))
 
 
@@ -940,7 +942,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
     return list(_extract_text(text, lang))
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
     texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""

@@ -8,8 +8,9 @@ ratio between a spaced and an unspaced language is not inflated by the spaces of
 """
 from __future__ import annotations
 
-import functools
 import re
+
+from .memo import text_cache
 
 # Unicode blocks of the scripts written without spaces between words (Hangul is spaced).
 UNSPACED_CLASS = (
@@ -59,7 +60,7 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     run = ""

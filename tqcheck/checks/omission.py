@@ -15,6 +15,7 @@ from typing import Iterator
 from .. import surface
 from ..embed import _normalise as _unit
 from ..lang import profile
+from ..memo import text_cache
 from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, rule
 
@@ -867,7 +868,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower-case, without diacritics, spaces or hyphens: "Việt Nam" -> "vietnam" (once per word: the omission
     rules fold every word of every sentence and its neighbours)."""
@@ -906,7 +907,7 @@ def source_lists(text: str, lang: str) -> list[list[str]]:
     return lists
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _folded_tokens(text: str) -> frozenset[str]:
     """Folded words of ``text`` and their two- and three-word joins ("Việt Nam" -> "vietnam")."""
     toks = [_fold(t) for t in _TOKEN.findall(text)]

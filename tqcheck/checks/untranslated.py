@@ -1,13 +1,13 @@
 """TQ4xx: text left untranslated, copied from the source, or written in a third language."""
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from typing import Iterator
 
 from .. import surface
 from ..langid import confusable, detect_probs, fits_script
+from ..memo import text_cache
 from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, rule
 
@@ -67,7 +67,7 @@ def _language(seg: Segment, doc: DocContext) -> tuple[str, float]:
     return _language_of(seg.text)
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _language_of(text: str) -> tuple[str, float]:
     """:func:`_language` by text: TQ401, TQ402 and TQ403 all ask about every target sentence."""
     text = _QUOTED.sub(" ", text)

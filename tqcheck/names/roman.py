@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..memo import text_cache
+
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = r"\u30a0-\u30ff\u3040-\u309f\u31f0-\u31ff\uff66-\uff9f"
 HAN_RE = re.compile(f"[{_HAN}]")
@@ -85,7 +87,7 @@ def kanji_readable() -> bool:
     return _kakasi() is not None
 
 
-@functools.lru_cache(maxsize=16384)
+@text_cache(maxsize=16384)
 def kanji_words(run: str) -> tuple[tuple[str, str], ...]:
     """A run of Japanese text cut into words with their Hepburn readings by pykakasi's dictionary
     (山下瑞貴 -> 山下 yamashita, 瑞貴 mizuki); empty without pykakasi."""
@@ -95,7 +97,7 @@ def kanji_words(run: str) -> tuple[tuple[str, str], ...]:
     return tuple((w["orig"], re.sub(r"[^a-z]+", "", w["hepburn"].lower())) for w in k.convert(run) if w["orig"])
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def romanise(text: str, lang: str = "") -> str:
     """Lower-case ASCII letters (and spaces) for ``text`` in any script (once per text and language: the name
     rules romanise the same names and words many times)."""
@@ -168,13 +170,13 @@ def spelling_of(text: str, lang: str) -> str:
     return "vi" if lang.startswith("vi") else ""
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def name_key(text: str, lang: str = "") -> str:
     """The sound key of a name written in any script."""
     return sound_key(romanise(text, lang), spelling_of(text, lang))
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
     """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг).
     ``cjk``: the name is looked for in Chinese, Japanese or Korean text, whose transliterations also read ch
@@ -230,7 +232,7 @@ class Piece:
     words: int = 0  # how many space-separated words (0: not counted, Han and kana)
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: bool = False) -> tuple[Piece, ...]:
     """Candidate name spellings in ``text`` with their sound keys: capitalised word n-grams (up to
     ``max_words``) in cased text, katakana words (whole, joined by middle dots), and in Chinese any run of up to
@@ -290,7 +292,7 @@ def cjk_lang(lang: str) -> bool:
     return lang.split("-")[0].lower() in ("zh", "ja", "ko")
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bool = False,
                strict: bool = False, same_words: bool = False, extra: int = 1) -> Piece | None:
     """Where ``text`` holds ``name`` written by sound in its own script (None when it does not). ``strict``: the

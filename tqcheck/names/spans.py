@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from ..memo import text_cache
 from .text import Token, base_lang, is_acronym, tokens
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
 
@@ -181,7 +182,7 @@ def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameS
     return [replace(sp, segment=segment) for sp in spans] if segment else list(spans)
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _find_names(text: str, lang: str, known=None) -> tuple[NameSpan, ...]:  # noqa: ANN001
     """:func:`find_names` of segment 0, once per text, language and ``known`` (a lexicon's bound method, the same
     object for a language pair: a translation memory repeats its units)."""

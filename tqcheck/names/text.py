@@ -6,6 +6,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from ..memo import text_cache
+
 # A word: letters (any script, with marks), joined by inner hyphens or apostrophes ("Ping-ming", "Xi'an").
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _MARKS = re.compile(r"[\u0300-\u036f]")
@@ -13,14 +15,14 @@ _JOINERS = re.compile(r"[\s\-'’‐‑–.]+")
 _PART_SPLIT = re.compile(r"[\s\-‐‑–]+")
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def strip_marks(text: str) -> str:
     """Remove diacritics (and map đ to d): 'Phạm Bình Minh' -> 'Pham Binh Minh'."""
     text = text.replace("đ", "d").replace("Đ", "D").replace("ı", "i")
     return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Comparison key ignoring diacritics, case, hyphens and spacing: 'Fan Ping-ming' -> 'fanpingming'.
 
@@ -38,7 +40,7 @@ def parts(text: str) -> list[str]:
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=\w)")
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def _parts(text: str) -> tuple[str, ...]:
     return tuple(p for p in (fold(_ELISION.sub("", x)) for x in _PART_SPLIT.split(text)) if p)
 
@@ -69,7 +71,7 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(Token(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text))
 
