@@ -6,6 +6,7 @@ an NFC span ``[s, e)`` is the raw span ``[offsets[s], offsets[e])``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -116,3 +117,14 @@ def raw_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
 def to_nfc(raw: str) -> str:
     """The NFC form of ``raw`` (what :func:`nfc_offsets` returns first)."""
     return unicodedata.normalize("NFC", raw)
+
+
+class LineIndex:
+    """1-based line numbers of offsets into ``raw``, by binary search over the line starts (found once): a file
+    of many units or rows is not counted again from its start for each of them."""
+
+    def __init__(self, raw: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)

@@ -31,7 +31,7 @@ from typing import Any, Callable
 from ..errors import InputError
 from ..langid import detect
 from ..model import Document, Segment
-from ..textmap import nfc_offsets
+from ..textmap import LineIndex, nfc_offsets
 
 EXTENSIONS = {
     ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mxliff": "xliff",
@@ -199,7 +199,7 @@ def _segments(raw: str, spans: list[tuple[tuple[int, int] | None, str]],
               mask: Callable[[str], str]) -> tuple[list[Segment], list[int | None]]:
     segs: list[Segment] = []
     index: list[int | None] = []
-    at, line_at = 0, 1  # line numbers counted on from the last unit (units come in file order)
+    lines = LineIndex(raw)
     for span, unit_id in spans:
         if span is None:
             index.append(None)
@@ -210,10 +210,7 @@ def _segments(raw: str, spans: list[tuple[tuple[int, int] | None, str]],
         if not text.strip():
             index.append(None)
             continue
-        if s < at:
-            at, line_at = 0, 1
-        line = line_at + raw.count("\n", at, s)
-        at, line_at = s, line
+        line = lines.line(s)
         col = s - (raw.rfind("\n", 0, s) + 1) + 1
         index.append(len(segs))
         segs.append(Segment(len(segs), text, s, e, line, col, "", paragraph=len(segs), unit_id=unit_id))

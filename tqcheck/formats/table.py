@@ -11,6 +11,7 @@ import io
 
 from ..errors import InputError, InternalError
 from ..placeholders import mask as mask_placeholders
+from ..textmap import LineIndex
 from . import UnitSpan
 
 SRC_NAMES = {"source", "src", "original", "msgid", "source text", "source_text", "en-source"}
@@ -31,10 +32,9 @@ def _scan(raw: str, delim: str) -> list[tuple[int, list[tuple[int, int, bool]]]]
     """Rows as ``(line, [(start, end, quoted), ...])``; quoted spans exclude the outer quotes."""
     rows = []
     i, n = 0, len(raw)
-    at, line = 0, 1  # (counted on from the last row, not from the start of the file for every row)
+    lines = LineIndex(raw)
     while i < n:
-        line += raw.count("\n", at, i)
-        at = i
+        line = lines.line(i)
         fields: list[tuple[int, int, bool]] = []
         while True:
             if i < n and raw[i] == '"':
