@@ -100,8 +100,11 @@ def generate(results: str) -> str:
     if b and (t := find(b, "N (en sents)", "warm cache s")):
         out += ["", f"**Speed**, `tqcheck check` end to end in a new process ({_origin(b)}):", "", md(*t)]
     if b and (t := find(b, "N (en sents)", "engine", "cold s")):
-        out += ["", "Per engine of the bundled model (and `--align-mode fast`), cold and warm, in turn per size:", "",
-                pick(t, ["N (en sents)", "engine", "cold s", "warm s", "peak RSS MB", "texts embedded", "note"])]
+        first = ["first run s"] if "first run s" in t[0] else []  # (a column since session 8)
+        out += ["", "Per engine of the bundled model (and `--align-mode fast`), "
+                + ("first run on a machine, cold (new text)" if first else "cold") + " and warm, in turn per size:", "",
+                pick(t, ["N (en sents)", "engine", *first, "cold s", "warm s", "peak RSS MB", "texts embedded",
+                         "note"])]
     b = blocks.get("pairing")
     if b and (t := find(b, "files", "true pairs")):
         out += ["", f"**Folder pairing** ({_origin(b)}):", "", md(*t)]
