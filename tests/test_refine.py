@@ -270,3 +270,34 @@ def test_sentence_left_out_of_a_many_to_one_translation_is_absorbed():
     tgt_len[5] = 396.0
     tgt[5] = src[5] + src[6] + src[7] + rng.normal(scale=0.35, size=D)
     assert absorbed(beads, Side(src, src_len), Side(np.array(tgt), tgt_len)) == {}
+
+
+def _split_passage(seed: int, share: float):  # noqa: ANN202
+    """Sources 6 and 7 translated by targets 6 and 7 split elsewhere: target 6 holds ``share`` of source 6 and
+    the first half of source 7, target 7 the rest of source 7; every other sentence is translated one to one."""
+    rng = np.random.default_rng(seed)
+    src = rng.normal(size=(14, D))
+    a = rng.normal(size=D)
+    tgt = [src[i] + rng.normal(scale=0.35, size=D) for i in range(6)]
+    tgt += [share * src[6] + src[7] + a, src[7] - a]
+    tgt += [src[i] + rng.normal(scale=0.35, size=D) for i in range(8, 14)]
+    return Side(src, np.full(14, 80.0)), Side(np.array(tgt), np.full(14, 88.0))
+
+
+def test_a_passage_the_sides_split_differently_becomes_one_bead_not_an_omission():
+    # the DP paired source 6 with target 6 (weakly): target 6 belongs with source 7, but source 6 is rendered in
+    # target 6 too, so releasing it as untranslated would be a false alarm; the passage becomes one 2-2 bead
+    results = []
+    for seed in range(11, 17):
+        s, t = _split_passage(seed, 0.5)
+        out = refine(_aln([((i,), (i,)) for i in range(14)]), s, t)
+        _check_cover(out, 14, 14)
+        results.append(_pairs(out))
+    assert all(((6,), ()) not in r for r in results)
+    assert any(((6, 7), (6, 7)) in r for r in results)  # the case happened, and was merged
+
+
+def test_a_barely_rendered_sentence_in_a_split_passage_is_still_released():
+    s, t = _split_passage(12, 0.2)  # source 6 hardly in target 6: reported untranslated, as before
+    out = refine(_aln([((i,), (i,)) for i in range(14)]), s, t)
+    assert ((6,), ()) in _pairs(out) and ((7,), (6, 7)) in _pairs(out)
