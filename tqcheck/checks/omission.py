@@ -926,6 +926,9 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     before it ("... but promised to reopen the bridge") and where the source's last clause is longer than
     what was lost; the least supported of these tails is the one tested. Major when that clause
     holds a figure with no counterpart or a name that the translation writes elsewhere but not here.
+    A bead shorter than usual (by 0.9) whose source's last clause (or last 40%, without a clause boundary)
+    holds a figure with no counterpart in the bead or its neighbours (TQ202's analysis) is reported too, at
+    TQ202's severity for that figure: the figure went with the end of the sentence.
     Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
     cleanly, so neither the alignment nor the sentence's ending shows the loss; its meaning does.
     MQM: Accuracy / Omission, major.
@@ -935,11 +938,19 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """
     hit = missing_tails(ctx.doc).get(ctx.index)
     weak = unsupported_tails(ctx.doc).get(ctx.index) if hit is None else None
-    if hit is None and weak is None or not ctx.tgt_segments:
+    figure = _figure_in_tail(ctx) if hit is None and weak is None else None
+    if hit is None and weak is None and figure is None or not ctx.tgt_segments:
         return
     if any(h.severity is not Severity.MINOR for rule_ in (partial_omission, truncated_sentence, list_omitted)
            for h in rule_(ctx)):
         return  # already reported as far too short, cut off, or a dropped list
+    if figure is not None:
+        tail, text, severity = figure
+        seg = ctx.tgt_segments[-1]
+        yield Hit("target", seg.index, 0, len(seg.text), f"the end of the source ('{tail[:80]}') seems left out: "
+                  f"its '{text}' has no counterpart and the translation is shorter than usual",
+                  severity=severity, evidence=ctx.src_text)
+        return
     if weak is not None:
         head, tail, support = weak
         seg = ctx.tgt_segments[-1]
@@ -958,6 +969,29 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     yield Hit("target", seg.index, 0, len(seg.text), msg,
               severity=None if z >= _TAIL_Z_MAJOR and not long_neighbours(ctx) else Severity.MINOR,
               evidence=ctx.src_text)
+
+
+def _figure_in_tail(ctx: BeadContext) -> tuple[str, str, Severity | None] | None:
+    """(the source's end, a figure of it, severity) when a bead shorter than the document's usual ratio (by
+    ``_SUPPORT_SHORT``) lost a figure (TQ202's analysis: no counterpart in the bead or its neighbours) that
+    stands in the source's last clause (after its last comma, semicolon, colon or dash), or in its last 40%
+    when it has no such cut: the figure went with the end of the sentence. The severity is TQ202's for that
+    figure (None: major)."""
+    from .numbers import analyse
+
+    if not (ctx.bead.src and ctx.bead.tgt):
+        return None
+    src = ctx.src_text
+    ratio = short_ratio(ctx)
+    if ratio is None or ratio >= _SUPPORT_SHORT or len(_words(src)) < _TAIL_MIN_WORDS:
+        return None
+    heads = _heads(src)
+    start = src.rfind(heads[-1][1]) if heads else int(0.6 * len(src))
+    for issue in analyse(ctx.doc).get(ctx.index, []):
+        q = issue.src
+        if issue.kind == "missing" and q is not None and q.start >= start >= 0 and not q.soft:
+            return src[start:].strip(), q.text, issue.severity
+    return None
 
 
 def _lost_in(ctx: BeadContext, part: str) -> str | None:
