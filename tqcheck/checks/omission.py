@@ -449,8 +449,9 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     expansion of the language pair is learnt from the text itself) and reports a bead whose translation is
     less than half as long as expected (with spread-based leeway for documents whose ratios vary a lot) as
     major when there is evidence that content is lost (a source figure with no counterpart, a source name
-    that the translation writes elsewhere but not here, a target that matches only a head of the source, or
-    a meaning similarity two robust spreads below the document's median), and as minor otherwise (condensed
+    that the translation writes elsewhere but not here, a target that matches only a head of the source or
+    does not render the source's last clause (TQ508's analyses), or a meaning similarity two robust spreads
+    below the document's median), and as minor otherwise (condensed
     subtitles and interpreting are normal) or when the target sentence next to the bead carries the rest
     (its own bead is clearly long, and joined to this one it brings it closer to the source) or closes a
     quotation that the bead opens (a quotation split into sentences where the source keeps one); a bead less
@@ -504,8 +505,9 @@ def missing_evidence(ctx: BeadContext) -> str | None:
 
     A source figure with no counterpart in the bead or its neighbours (TQ202's analysis); a name that the
     translation writes elsewhere in the document but not in this bead or the target sentences next to it; a
-    target that matches a head of the source better than the whole (TQ508's analysis); or a bead whose meaning
-    similarity is far below the document's usual level. Subtitles and interpreters condense: a short
+    target that matches a head of the source better than the whole, or that does not support the source's
+    last clause (TQ508's analyses); or a bead whose meaning similarity is far below the document's usual
+    level. Subtitles and interpreters condense: a short
     translation that keeps every figure and name and means the same is not reported at major."""
     from .numbers import analyse
 
@@ -517,6 +519,9 @@ def missing_evidence(ctx: BeadContext) -> str | None:
         return f"the source's {', '.join(names[:3])} {'is' if len(names) == 1 else 'are'} not in it"
     if ctx.index in missing_tails(ctx.doc):
         return "it matches only the first part of the source"
+    weak = unsupported_tails(ctx.doc).get(ctx.index)
+    if weak is not None:
+        return f"nothing in it renders the end of the source ('{weak[1][:60]}')"
     z = similarity_z(ctx.doc).get(ctx.index)
     if z is not None and z <= _WEAK_Z:
         return f"its meaning similarity is low for this document (z={z:.1f})"
