@@ -811,6 +811,7 @@ _SUPPORT_HEAD = 0.5  # ... while the rest of the source is supported at least th
 _SUPPORT_NEXT = 0.3  # ... and neither target sentence next to the bead supports the clause this much
 _SUPPORT_SHORT = 0.9  # ... in a bead shorter than the document's usual length ratio by this factor
 _SUPPORT_SHORT_WORDS = 0.8  # ... and, for tails cut at word boundaries (not punctuation), by this factor
+_SUPPORT_SPREADS_WORDS = 1.4  # ... and by this many robust spreads of the document's log length ratios
 
 
 def _support_scale(doc: DocContext) -> tuple[list[int], object, object, list[list[int]], float]:
@@ -859,7 +860,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     if gap <= 0:
         doc.cache["tq508_support"] = out
         return out
-    med, _ = length_ratios(doc)
+    med, spread = length_ratios(doc)
     cand = []
     for a, b in enumerate(order):
         bead = doc.beads[b]
@@ -870,7 +871,8 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
         ratio = (surface.length(t) / surface.length(s)) / math.exp(med)
         if ratio >= _SUPPORT_SHORT:
             continue
-        cuts = _tail_cuts(s) if ratio < _SUPPORT_SHORT_WORDS else _heads(s)[-1:]
+        short_words = min(_SUPPORT_SHORT_WORDS, math.exp(-_SUPPORT_SPREADS_WORDS * spread))
+        cuts = _tail_cuts(s) if ratio < short_words else _heads(s)[-1:]
         if cuts:
             cand.append((a, b, cuts))
     if cand:
@@ -926,7 +928,8 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     than to the targets of the five beads each side (under 0.1 of the document's gap between right and wrong
     sentence pairs) while the rest of the source is (0.5 or more), and neither target sentence next to the
     bead renders it (a short cut barely moves the whole sentence's similarity). In a bead shorter still (by
-    0.8) the source's end is also cut at word boundaries (its last 4, 6, 9 and 13 words, at most half of it;
+    0.8, and by 1.4 robust spreads of the document's log length ratios: subtitles that condense every
+    sentence are not cut finer) the source's end is also cut at word boundaries (its last 4, 6, 9 and 13 words, at most half of it;
     not in a source written without spaces), so that a lost clause counts where the source has no comma
     before it ("... but promised to reopen the bridge") and where the source's last clause is longer than
     what was lost; the least supported of these tails is the one tested. Major when that clause
