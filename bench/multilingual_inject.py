@@ -452,4 +452,14 @@ def markdown(results: Sequence) -> str:  # noqa: ANN001 - multilingual.DirResult
     if all_tot[2]:
         out += (f"\n\nAll directions: {all_tot[0]}/{all_tot[2]} injected errors found "
                 f"({all_tot[0] / all_tot[2]:.3f}; {all_tot[1] / all_tot[2]:.3f} at major or worse).")
+        out += "\n\nBy kind, all directions (found / found at major or worse / injected): " + by_kind(results) + "."
     return out
+
+
+def by_kind(results: Sequence) -> str:  # noqa: ANN001 - multilingual.DirResult
+    """``number 56/50/56, ...``: each kind's found, found at major or worse and injected, over every direction."""
+    tot = {k: [0, 0, 0] for k in KINDS}
+    for r in results:
+        for k, v in ((r.inject or {}).get("per_kind") or {}).items():
+            tot[k] = [a + b for a, b in zip(tot[k], v)]
+    return ", ".join(f"{k} {v[0]}/{v[1]}/{v[2]}" for k, v in tot.items() if v[2])

@@ -78,3 +78,14 @@ def test_every_injection_span_holds_what_was_injected() -> None:
             elif x.kind == "truncated":
                 cut = tgt_text[x.tgt_abs[0]:x.tgt_abs[1]]
                 assert TGT[0][x.seg].startswith(cut[:-1]) and len(cut) < len(TGT[0][x.seg])
+
+
+def test_by_kind_sums_every_direction() -> None:
+    from types import SimpleNamespace
+
+    a = {k: [0, 0, 0] for k in mi.KINDS}
+    b = {k: [0, 0, 0] for k in mi.KINDS}
+    a["truncated"], b["truncated"], b["dropped"] = [2, 1, 3], [1, 0, 2], [1, 1, 1]
+    got = mi.by_kind([SimpleNamespace(inject={"per_kind": a}), SimpleNamespace(inject={"per_kind": b}),
+                      SimpleNamespace(inject=None)])
+    assert got == "truncated 3/1/5, dropped 1/1/1"

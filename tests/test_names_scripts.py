@@ -47,6 +47,16 @@ def test_name_spans_in_scripts_without_capitals():
     assert find_names("支援・救済・経済安全保障法", "ja") == []
 
 
+def test_latin_word_kept_inside_japanese_or_chinese_text_is_a_name():
+    # a dictionary word of English written in Latin letters inside kana or Han text is kept for a reason
+    spans = find_names("記事はYahoo!ニュースに掲載された。", "ja")
+    assert ("Yahoo", True) in [(s.text, s.strong) for s in spans]  # (a bare katakana run stays weak)
+    spans = find_names("他在Apple公司工作了十年。", "zh")
+    assert [(s.text, s.strong) for s in spans] == [("Apple", True)]
+    # at the start of a sentence a capital says nothing: a dictionary word stays weak there
+    assert not any(s.strong for s in find_names("Apple は果物だ。", "ja"))
+
+
 def test_fullwidth_letters_are_plain_letters():
     assert [s.text for s in find_names("ＷＦＰは食料を届けた。", "ja")] == ["WFP"]
 

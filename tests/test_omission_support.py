@@ -91,3 +91,63 @@ def test_group_rendered_as_one_sentence_is_supported(embedder):  # noqa: ANN001
     tgt = (VI_HEAD + "Thị trưởng nói việc sửa chữa sẽ bắt đầu vào mùa xuân, công ty thực hiện vẫn chưa được thành phố "
            "chọn, và người dân có thể góp ý về kế hoạch tại một cuộc họp công khai." + VI_TAIL)
     assert unsupported_members(_ctx(GROUP_SRC, tgt, GROUP_BEADS, embedder, tgt_lang="vi")) == set()
+
+
+def test_tails_cut_at_word_boundaries_where_the_source_has_no_comma() -> None:
+    from tqcheck.checks.omission import _tail_cuts
+
+    text = ("The mayor admitted that the repairs would cost far more than planned but promised that the old "
+            "bridge would reopen before the winter holidays.")
+    tails = [t for _, t in _tail_cuts(text)]
+    assert "before the winter holidays." in tails  # four words
+    assert all(len(t.split()) <= len(text.split()) // 2 for t in tails)
+    assert all(h.endswith(".") and text.startswith(h[:-1]) for h, _ in _tail_cuts(text))
+    # a source written without spaces is cut at punctuation only
+    assert [t for _, t in _tail_cuts("市长承认修桥费用将远远超出市议会的计划，但他承诺旧桥将在寒假前重新开放。")] == \
+        ["但他承诺旧桥将在寒假前重新开放。"]
+
+
+def test_clause_lost_without_a_comma_before_it_is_unsupported(embedder):  # noqa: ANN001
+    src = SRC.replace("The mayor said the repairs would start in the spring, although the company that will carry "
+                      "them out has not yet been chosen.",
+                      "The mayor admitted that the repairs would cost far more than the council had planned but "
+                      "promised that the old bridge would reopen before the winter holidays.")
+    tgt = DE_HEAD + "Der Bürgermeister räumte ein, dass die Reparatur weit mehr kosten werde, als der Stadtrat " \
+        "geplant hatte.\n" + DE_TAIL
+    found = unsupported_tails(_ctx(src, tgt, ONE_TO_ONE, embedder))
+    assert set(found) == {2}
+    assert "bridge" in found[2][1] or "holidays" in found[2][1]
+
+
+def test_short_bead_whose_end_is_unrendered_has_evidence_of_loss(embedder, monkeypatch):  # noqa: ANN001
+    from tqcheck.checks import omission
+    from tqcheck.checks.base import BeadContext
+
+    tgt = DE_HEAD + "Der Bürgermeister sagte, die Reparatur der Brücke werde im Frühjahr beginnen.\n" + DE_TAIL
+    ctx = _ctx(SRC, tgt, ONE_TO_ONE, embedder)
+    monkeypatch.setattr(omission, "missing_tails", lambda doc: {})  # only the support analysis speaks
+    why = omission.missing_evidence(BeadContext(ctx, 2, ctx.beads[2]))
+    assert why is not None and "although the company" in why
+    whole = DE_HEAD + "Der Bürgermeister sagte, die Reparatur beginne im Frühjahr, obwohl die Baufirma noch nicht " \
+        "feststeht.\n" + DE_TAIL
+    ctx = _ctx(SRC, whole, ONE_TO_ONE, embedder)
+    assert omission.missing_evidence(BeadContext(ctx, 2, ctx.beads[2])) is None
+
+
+def test_member_on_the_same_topic_that_renders_nothing_is_unsupported(embedder):  # noqa: ANN001
+    zh = ("市议会周二开会讨论新的预算。\n几位议员询问了修桥的费用。\n"
+          "市长说，修桥工程将于春季开始，但施工公司尚未确定。桥梁维修期间，市民可以改走城北的另一座桥。\n"
+          "居民可以在公开会议上对该计划发表意见。\n图书馆周末也将延长开放时间。\n最终表决预计在下个月进行。")
+    beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+    assert unsupported_members(_ctx(SRC, zh, beads, embedder, tgt_lang="zh")) == {("target", 3)}
+
+
+def test_half_of_a_split_sentence_renders_a_clause_of_its_source(embedder):  # noqa: ANN001
+    from tqcheck.checks.omission import _clauses
+
+    assert "with their old dog in tow." in _clauses("They were eating in the park on Thursday, with their old dog "
+                                                    "in tow.")
+    de = DE_HEAD + ("Der Bürgermeister sagte, die Reparatur beginne im Frühjahr. Welche Baufirma sie ausführen "
+                    "wird, steht aber noch nicht fest.\n") + DE_TAIL
+    beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+    assert unsupported_members(_ctx(SRC, de, beads, embedder)) == set()

@@ -93,13 +93,15 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     Bình Dương"). A repetition that the source sentence also has (in the same words) is not reported.
     A doubled single word that is not a function word (the ``function_words`` and ``dangling`` lists of the
     language profile's ``fluency`` section) may be grammar, so the document decides: it is not reported when
-    the source sentence repeats a word too, when the doubled form occurs more than once in the translation,
+    the source sentence repeats a word too (a doubled character of Chinese or Japanese, "常常", is a word of
+    its own and does not count), when the doubled form occurs more than once in the translation,
     when the word is a number word of the language ("năm năm") or one of the document's most frequent words
     and at most three letters long ("dass sie sie"; any length in a language that reduplicates), or, in a language whose profile says it reduplicates (``fluency.reduplication``, e.g.
     Vietnamese "dần dần"), when the word never occurs on its own elsewhere in the document. In scripts
     written without spaces (Chinese, Japanese, Thai) characters are the tokens: a run of two or more
     characters repeated right after itself is reported ("我们的经济我们的经济", "政府政府"), except doubled
-    kana (mimetic words, "どんどん"), a run that starts with a numeral ("一个一个") and the same document
+    kana of one script (mimetic words, "どんどん"; not a run starting with the long-vowel mark or a small kana,
+    such as "ーを"), a run that starts with a numeral ("一个一个") and the same document
     checks; doubled single characters ("常常", "看看") are grammar.
     Why: Doubled words and phrases are typical machine-translation stutter and careless editing; they make
     the text look unrevised. MQM: Fluency / Grammar (repetition), minor.
@@ -143,9 +145,24 @@ def _doc_stats(doc) -> _DocStats:  # noqa: ANN001 - checks.base.DocContext
 
 
 def _source_repeats(text: str) -> bool:
-    """The source text has a word right after itself (punctuation between allowed: "very, very", "I -- I")."""
+    """The source text has a word right after itself (punctuation between allowed: "very, very", "I -- I").
+    A doubled character of a script written without spaces ("常常", "来来回回") is a word of its own, not a
+    repeat, so a Chinese or Japanese source full of them does not excuse a stutter in the translation."""
     words = [m.group(0).casefold() for m in surface.TOKEN.finditer(text)]
-    return any(a == b and any(c.isalpha() for c in a) for a, b in zip(words, words[1:]))
+    return any(a == b and any(c.isalpha() for c in a) and not (len(a) == 1 and surface.UNSPACED.match(a))
+               for a, b in zip(words, words[1:]))
+
+
+_HIRAGANA = re.compile(r"[\u3041-\u309f]+")
+_KATAKANA = re.compile(r"[\u30a1-\u30ff\uff66-\uff9f]+")
+_NO_WORD_START = set("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")  # the long-vowel mark and small kana begin no word
+
+
+def _mimetic(phrase: str) -> bool:
+    """A doubled kana run that can be a mimetic word ("どんどん", "キラキラ"): all hiragana or all katakana,
+    not starting with the long-vowel mark or a small kana (a run such as "ーを", the end of a katakana
+    word and a particle, is a stutter when doubled)."""
+    return phrase[0] not in _NO_WORD_START and bool(_HIRAGANA.fullmatch(phrase) or _KATAKANA.fullmatch(phrase))
 
 
 def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
@@ -154,8 +171,9 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     It is not when the document or the source says it may be grammar: the source repeats a word too
     (emphasis, a quoted stutter); the doubled form occurs more than once in the translation (a word of its
     own: a reduplicated noun or adverb); the word is a number word of the language ("năm năm", five years)
-    or, for two characters, starts with a numeral character ("一个一个") or is all kana (mimetic words,
-    "どんどん"); the word is one of the document's frequent words (more than ``_FREQUENT`` of its tokens) and
+    or, for two characters, starts with a numeral character ("一个一个") or is all hiragana or all katakana
+    and starts with neither the long-vowel mark nor a small kana (mimetic words, "どんどん"); the word is one
+    of the document's frequent words (more than ``_FREQUENT`` of its tokens) and
     short (at most ``_SHORT`` letters: pronouns and articles whose doubling is grammar, "dass sie sie"; any
     length in a language that reduplicates). In a language whose profile says it
     reduplicates words (``fluency.reduplication``), the word must also occur on its own elsewhere in the
@@ -167,7 +185,7 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     if unspaced:
         if stats.text.count(doubled) > 1 or phrase[0] == phrase[-1]:
             return False
-        if all(surface.KANA.match(c) for c in phrase) or unicodedata.numeric(phrase[0], None) is not None:
+        if _mimetic(phrase) or unicodedata.numeric(phrase[0], None) is not None:
             return False
         return True
     pattern = re.compile(rf"(?<!\w){re.escape(phrase)}\s+{re.escape(phrase)}(?!\w)")

@@ -161,7 +161,11 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     A source sentence of eight words or more inside such a group whose translation matches the group better
     without it (by 0.6 robust spreads of the document's bead similarities) and renders it less than the
     group's other sentences is reported as minor: the length may stay usual when the translator's sentence
-    boundaries differ, and only the meaning shows the gap.
+    boundaries differ, and only the meaning shows the gap. So is one of five words or more that the
+    translation supports barely more than the translations of the five beads each side do (under 0.5 of
+    the document's gap between right and wrong sentence pairs, and under 0.4 of the best supported other
+    sentence of the group, which itself is supported 0.5 or more): a sentence on the same topic moves the
+    group's similarity too little to show.
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
@@ -213,7 +217,10 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     A target sentence of eight words or more aligned together with others whose group matches its source
     better without it (by 0.6 robust spreads of the document's bead similarities), and which the source
     renders less than the rest of its group, is reported as minor: an addition absorbed into a neighbour's
-    group.
+    group. So is one of five words or more that the source supports barely more than the sources of the five
+    beads each side do (under 0.5 of the document's gap between right and wrong sentence pairs, and under 0.4
+    of the best supported other sentence of the group, itself supported 0.5 or more): an added sentence on
+    the same topic moves the group's similarity too little to show.
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
@@ -241,6 +248,9 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
 
 
 _MEMBER_GAIN = -0.6  # a group matches its other side this many robust spreads better without the member
+_MEMBER_SUPPORT = 0.5  # ... or the other side supports it less than this share of the document's gap
+_MEMBER_SHARE = 0.4  # ... and than this share of the support of the group's least supported other member
+_MEMBER_SUPPORT_WORDS = 5  # ... (the support test: members of this many words or more)
 _MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark adds little to a group)
 
 
@@ -254,7 +264,11 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
     member of a group of two or more sentences is taken out in turn (the rest joined and embedded) and
     reported when the group without it is closer to the other side by ``_MEMBER_GAIN`` robust spreads of the
     document's bead similarities or more, it has ``_MEMBER_WORDS`` words or more, and the other side matches it
-    less than the rest of its group on average. The document's own spread is the scale; no fixed cosine."""
+    less than the rest of its group on average. An added or dropped sentence on the same topic as its group
+    moves the group's similarity little, so a member is also reported when the other side *supports* it
+    (:func:`_support_scale`) under ``_MEMBER_SUPPORT`` and under ``_MEMBER_SHARE`` of the best supported other
+    member, which is itself supported ``_SUPPORT_HEAD`` or more. The document's own spread and gap are the
+    scales; no fixed cosine."""
     if "tq5_members" in doc.cache:
         return doc.cache["tq5_members"]
     out: set[tuple[str, int]] = set()
@@ -269,27 +283,60 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
             osegs = doc.target.segments if side == "source" else doc.source.segments
             if len(mine) >= 2 and any(len(_words(segs[x].text)) >= _MEMBER_WORDS for x in mine):
                 groups.append((side, mine, " ".join(segs[x].text for x in mine),
-                               " ".join(osegs[y].text for y in other), [segs[x].text for x in mine]))
+                               " ".join(osegs[y].text for y in other), [segs[x].text for x in mine], b))
     if emb is not None and c is not None and groups:
         spread = c[2]
+        order, sv, tv, near, gap = _support_scale(doc)
+        pos = {b: a for a, b in enumerate(order)}
+        unsure: list[tuple[str, int, object, float, list[str]]] = []
         texts = []
-        for side, mine, whole, other, parts in groups:
+        for side, mine, whole, other, parts, _ in groups:
             texts += [whole, other, *parts]
             texts += [" ".join(p for k, p in enumerate(parts) if k != m) for m in range(len(parts))]
         v = _unit(emb.encode(texts))
         k = 0
-        for side, mine, whole, other, parts in groups:
+        for side, mine, whole, other, parts, b in groups:
             n = len(parts)
             vw, vo, vp, vr = v[k], v[k + 1], v[k + 2:k + 2 + n], v[k + 2 + n:k + 2 + 2 * n]
             k += 2 + 2 * n
             full = float(vw @ vo)
             own = vp @ vo
+            a = pos.get(b)
+            others = (tv if side == "source" else sv)[near[a]] if a is not None and near[a] and gap > 0 else None
+            # support of each member by the bead's other side, against the other sides of the neighbours
+            sup = (own - (vp @ others.T).mean(axis=1)) / gap if others is not None else None
             for m, x in enumerate(mine):
+                size = len(_words(parts[m]))
                 gain = (full - float(vr[m] @ vo)) / spread
                 rest = float((own.sum() - own[m]) / (n - 1))
-                if gain <= _MEMBER_GAIN and len(_words(parts[m])) >= _MEMBER_WORDS and float(own[m]) < rest:
+                if size >= _MEMBER_WORDS and gain <= _MEMBER_GAIN and float(own[m]) < rest:
+                    out.add((side, x))
+                elif size >= _MEMBER_SUPPORT_WORDS and sup is not None \
+                        and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
+                        and sup[m] < min(_MEMBER_SUPPORT, _MEMBER_SHARE * best):
+                    # it barely more than shares the topic, while the group is rendered; unless it renders one
+                    # clause of the other side (a sentence split in two: the short half renders its last clause)
+                    base = float((vp[m] @ others.T).mean())
+                    unsure.append((side, x, vp[m], base, _clauses(other)))
+        if unsure:
+            cv = _unit(emb.encode([cl for *_, cls in unsure for cl in cls])) if any(cls for *_, cls in unsure) else None
+            k = 0
+            for side, x, vm, base, cls in unsure:
+                best_clause = max(((float(vm @ cv[k + j]) - base) / gap for j in range(len(cls))), default=-1.0)
+                k += len(cls)
+                if best_clause < _MEMBER_SUPPORT:
                     out.add((side, x))
     doc.cache["tq5_members"] = out
+    return out
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a text (cut at sentence ends, commas, semicolons, colons and dashes) of at least
+    ``_TAIL_WORDS`` words, and the tails :func:`_tail_cuts` cuts: what a sentence split off by a translator
+    can render on its own."""
+    parts = [p.strip() for p in re.split(r"(?<=[.!?。！？])\s*|[,;:，；：、]|\s[-–—]\s", text)]
+    out = [p for p in parts if len(_words(p)) >= _TAIL_WORDS]
+    out += [t for _, t in _tail_cuts(text) if t not in out]
     return out
 
 
@@ -402,8 +449,9 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     expansion of the language pair is learnt from the text itself) and reports a bead whose translation is
     less than half as long as expected (with spread-based leeway for documents whose ratios vary a lot) as
     major when there is evidence that content is lost (a source figure with no counterpart, a source name
-    that the translation writes elsewhere but not here, a target that matches only a head of the source, or
-    a meaning similarity two robust spreads below the document's median), and as minor otherwise (condensed
+    that the translation writes elsewhere but not here, a target that matches only a head of the source or
+    does not render the source's last clause (TQ508's analyses), or a meaning similarity two robust spreads
+    below the document's median), and as minor otherwise (condensed
     subtitles and interpreting are normal) or when the target sentence next to the bead carries the rest
     (its own bead is clearly long, and joined to this one it brings it closer to the source) or closes a
     quotation that the bead opens (a quotation split into sentences where the source keeps one); a bead less
@@ -457,8 +505,9 @@ def missing_evidence(ctx: BeadContext) -> str | None:
 
     A source figure with no counterpart in the bead or its neighbours (TQ202's analysis); a name that the
     translation writes elsewhere in the document but not in this bead or the target sentences next to it; a
-    target that matches a head of the source better than the whole (TQ508's analysis); or a bead whose meaning
-    similarity is far below the document's usual level. Subtitles and interpreters condense: a short
+    target that matches a head of the source better than the whole, or that does not support the source's
+    last clause (TQ508's analyses); or a bead whose meaning similarity is far below the document's usual
+    level. Subtitles and interpreters condense: a short
     translation that keeps every figure and name and means the same is not reported at major."""
     from .numbers import analyse
 
@@ -470,6 +519,9 @@ def missing_evidence(ctx: BeadContext) -> str | None:
         return f"the source's {', '.join(names[:3])} {'is' if len(names) == 1 else 'are'} not in it"
     if ctx.index in missing_tails(ctx.doc):
         return "it matches only the first part of the source"
+    weak = unsupported_tails(ctx.doc).get(ctx.index)
+    if weak is not None:
+        return f"nothing in it renders the end of the source ('{weak[1][:60]}')"
     z = similarity_z(ctx.doc).get(ctx.index)
     if z is not None and z <= _WEAK_Z:
         return f"its meaning similarity is low for this document (z={z:.1f})"
@@ -725,11 +777,60 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     return out
 
 
+_CUT_TAILS = (4, 6, 9, 13)  # words in the tails cut at word boundaries (each at most half the source)
+
+
+def _tail_cuts(text: str) -> list[tuple[str, str]]:
+    """(head, tail) pairs of a source text: its last clause (after the last comma, semicolon, colon or dash,
+    as in :func:`_heads`) and tails cut at word boundaries holding ``_CUT_TAILS`` words, never more than half
+    the text's words. A translation can lose its last clause where the source has no punctuation ("... but
+    sought to pin the blame on them"), or where the source's last clause is longer than what was lost. A
+    source written without spaces (Chinese, Japanese) is cut at punctuation only: no word boundary shows
+    there, and its last characters are mostly the predicate (a verb a translation renders elsewhere)."""
+    out = _heads(text)[-1:]
+    if surface.unspaced_share(text) > 0.5:
+        return out
+    toks = [m for m in surface.tokens(text) if any(c.isalnum() for c in m.group(0))]
+    total = len(_words(text))
+    want = [n for n in _CUT_TAILS if n <= total // 2]
+    k = len(toks) - 1
+    for n in want:
+        while k > 0 and len(_words(text[toks[k].start():])) < n:
+            k -= 1
+        if k <= 0:
+            break
+        head, tail = text[:toks[k].start()].rstrip(" ,;:，；：、-–—"), text[toks[k].start():].strip()
+        if len(_words(head)) >= _TAIL_WORDS and all(tail != t for _, t in out):
+            out.append((head + ("。" if surface.UNSPACED.match(head[-1:]) else "."), tail))
+    return out
+
+
 _SUPPORT_NEAR = 5  # beads each side whose targets stand for "a wrong translation" of a clause
 _SUPPORT_TAIL = 0.1  # the source's last clause is unsupported below this share of the document's gap
 _SUPPORT_HEAD = 0.5  # ... while the rest of the source is supported at least this much
 _SUPPORT_NEXT = 0.3  # ... and neither target sentence next to the bead supports the clause this much
 _SUPPORT_SHORT = 0.9  # ... in a bead shorter than the document's usual length ratio by this factor
+_SUPPORT_SHORT_WORDS = 0.8  # ... and, for tails cut at word boundaries (not punctuation), by this factor
+_SUPPORT_SPREADS_WORDS = 1.4  # ... and by this many robust spreads of the document's log length ratios
+
+
+def _support_scale(doc: DocContext) -> tuple[list[int], object, object, list[list[int]], float]:
+    """(bead order, source vectors, target vectors, the ``_SUPPORT_NEAR`` beads each side of each, gap): the
+    document's gap between right and wrong pairs is the median over its beads of (cosine with its own other
+    side) minus (mean cosine with the other sides of its neighbours). A part of a bead is *supported* by the
+    bead's other side by (its cosine with it minus its mean cosine with the neighbours' other sides) / gap:
+    about 1 for a whole sentence, near 0 for text that only shares the document's topic. Call after
+    :func:`_cosines` has set ``tq5_vecs``."""
+    if "tq5_support" not in doc.cache:
+        order, sv, tv = doc.cache["tq5_vecs"]
+        n = len(order)
+        near = [[k for k in range(max(0, a - _SUPPORT_NEAR), min(n, a + _SUPPORT_NEAR + 1)) if k != a]
+                for a in range(n)]
+        own = (sv * tv).sum(axis=1)
+        wrong = [float((tv[nb] @ sv[a]).mean()) if nb else float(own[a]) for a, nb in enumerate(near)]
+        gap = statistics.median(float(own[a]) - wrong[a] for a in range(n)) if n else 0.0
+        doc.cache["tq5_support"] = (order, sv, tv, near, gap)
+    return doc.cache["tq5_support"]
 
 
 def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
@@ -755,29 +856,42 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     if emb is None or c is None or "tq5_vecs" not in doc.cache:
         doc.cache["tq508_support"] = out
         return out
-    order, sv, tv = doc.cache["tq5_vecs"]
-    n = len(order)
-    near = [[k for k in range(max(0, a - _SUPPORT_NEAR), min(n, a + _SUPPORT_NEAR + 1)) if k != a] for a in range(n)]
-    own = (sv * tv).sum(axis=1)
-    wrong = [float((tv[nb] @ sv[a]).mean()) if nb else float(own[a]) for a, nb in enumerate(near)]
-    gap = statistics.median(float(own[a]) - wrong[a] for a in range(n))
+    order, sv, tv, near, gap = _support_scale(doc)
     if gap <= 0:
         doc.cache["tq508_support"] = out
         return out
-    med, _ = length_ratios(doc)
+    med, spread = length_ratios(doc)
     cand = []
     for a, b in enumerate(order):
         bead = doc.beads[b]
         s = " ".join(doc.source.segments[i].text for i in bead.src)
         t = " ".join(doc.target.segments[j].text for j in bead.tgt)
-        if len(_words(s)) < _TAIL_MIN_WORDS or surface.length(s) < 20 or not near[a] \
-                or (surface.length(t) / surface.length(s)) / math.exp(med) >= _SUPPORT_SHORT:
+        if len(_words(s)) < _TAIL_MIN_WORDS or surface.length(s) < 20 or not near[a]:
             continue
-        heads = _heads(s)
-        if heads:
-            cand.append((a, b, heads[-1]))
+        ratio = (surface.length(t) / surface.length(s)) / math.exp(med)
+        if ratio >= _SUPPORT_SHORT:
+            continue
+        short_words = min(_SUPPORT_SHORT_WORDS, math.exp(-_SUPPORT_SPREADS_WORDS * spread))
+        cuts = _tail_cuts(s) if ratio < short_words else _heads(s)[-1:]
+        if cuts:
+            cand.append((a, b, cuts))
     if cand:
-        v = _unit(emb.encode([x for _, _, (h, tl) in cand for x in (h, tl)]))
+        # the tails first; then only the head of each bead's least supported tail
+        tv_all = _unit(emb.encode([tl for _, _, cuts in cand for _, tl in cuts]))
+        k = 0
+        chosen = []
+        for a, b, cuts in cand:
+            sup = [(float(lv @ tv[a]) - float((tv[near[a]] @ lv).mean())) / gap for lv in tv_all[k:k + len(cuts)]]
+            m = min(range(len(cuts)), key=sup.__getitem__)
+            # the longest tail too: a neighbour that renders the rest renders it, however little it renders a
+            # fragment of it
+            longest = max(range(len(cuts)), key=lambda j: len(cuts[j][1]))
+            chosen.append((a, b, cuts[m], tv_all[k + m], tv_all[k + longest]))
+            k += len(cuts)
+        cand = [(a, b, cut) for a, b, cut, *_ in chosen]
+        hv_all = _unit(emb.encode([h for _, _, (h, _) in cand]))
+        v = [x for (_, _, _, lv, _), hv in zip(chosen, hv_all) for x in (hv, lv)]
+        wide = [lw for *_, lw in chosen]
         segs, owner = doc.target.segments, _tgt_owner(doc)
         nxt = []  # target sentences next to each candidate bead
         for a, b, _ in cand:
@@ -785,10 +899,11 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
             nxt.append([segs[j].text for j in (lo - 1, hi + 1) if 0 <= j < len(segs) and j in owner])
         nv = _unit(emb.encode([x for xs in nxt for x in xs])) if any(nxt) else None
         k = 0
-        for (a, b, (head, tail)), hv, lv, xs in zip(cand, v[0::2], v[1::2], nxt):
+        for (a, b, (head, tail)), hv, lv, lw, xs in zip(cand, v[0::2], v[1::2], wide, nxt):
             support = (float(lv @ tv[a]) - float((tv[near[a]] @ lv).mean())) / gap
             head_support = (float(hv @ tv[a]) - float((tv[near[a]] @ hv).mean())) / gap
-            beside = [(float(lv @ nv[k + m]) - float((tv[near[a]] @ lv).mean())) / gap for m in range(len(xs))]
+            beside = [(float(x @ nv[k + m]) - float((tv[near[a]] @ x).mean())) / gap for m in range(len(xs))
+                      for x in (lv, lw)]
             k += len(xs)
             if support < _SUPPORT_TAIL and head_support >= _SUPPORT_HEAD and max(beside, default=0.0) < _SUPPORT_NEXT:
                 out[b] = (head, tail, support)
@@ -808,12 +923,20 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     a target sentence next to the bead belongs to a bead clearly longer than usual (the rest may be there). Beads
     already reported as far too short (TQ503), cut off (TQ504) or missing a list (TQ505) are left to those
     rules.
-    Also reports, as minor, a bead shorter than the document's usual ratio whose source's last clause has no
-    support in the translation: compared with the target on its own, that clause is no closer to it than to
-    the targets of the five beads each side (under 0.1 of the document's gap between right and wrong
+    Also reports, as minor, a bead shorter than the document's usual ratio (by 0.9) whose source's last clause
+    has no support in the translation: compared with the target on its own, that clause is no closer to it
+    than to the targets of the five beads each side (under 0.1 of the document's gap between right and wrong
     sentence pairs) while the rest of the source is (0.5 or more), and neither target sentence next to the
-    bead renders it (a short cut barely moves the whole sentence's similarity). Major when that clause
+    bead renders it (a short cut barely moves the whole sentence's similarity). In a bead shorter still (by
+    0.8, and by 1.4 robust spreads of the document's log length ratios: subtitles that condense every
+    sentence are not cut finer) the source's end is also cut at word boundaries (its last 4, 6, 9 and 13 words, at most half of it;
+    not in a source written without spaces), so that a lost clause counts where the source has no comma
+    before it ("... but promised to reopen the bridge") and where the source's last clause is longer than
+    what was lost; the least supported of these tails is the one tested. Major when that clause
     holds a figure with no counterpart or a name that the translation writes elsewhere but not here.
+    A bead shorter than usual (by 0.9) whose source's last clause (or last 40%, without a clause boundary)
+    holds a figure with no counterpart in the bead or its neighbours (TQ202's analysis) is reported too, at
+    TQ202's severity for that figure: the figure went with the end of the sentence.
     Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
     cleanly, so neither the alignment nor the sentence's ending shows the loss; its meaning does.
     MQM: Accuracy / Omission, major.
@@ -823,11 +946,19 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """
     hit = missing_tails(ctx.doc).get(ctx.index)
     weak = unsupported_tails(ctx.doc).get(ctx.index) if hit is None else None
-    if hit is None and weak is None or not ctx.tgt_segments:
+    figure = _figure_in_tail(ctx) if hit is None and weak is None else None
+    if hit is None and weak is None and figure is None or not ctx.tgt_segments:
         return
     if any(h.severity is not Severity.MINOR for rule_ in (partial_omission, truncated_sentence, list_omitted)
            for h in rule_(ctx)):
         return  # already reported as far too short, cut off, or a dropped list
+    if figure is not None:
+        tail, text, severity = figure
+        seg = ctx.tgt_segments[-1]
+        yield Hit("target", seg.index, 0, len(seg.text), f"the end of the source ('{tail[:80]}') seems left out: "
+                  f"its '{text}' has no counterpart and the translation is shorter than usual",
+                  severity=severity, evidence=ctx.src_text)
+        return
     if weak is not None:
         head, tail, support = weak
         seg = ctx.tgt_segments[-1]
@@ -846,6 +977,29 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     yield Hit("target", seg.index, 0, len(seg.text), msg,
               severity=None if z >= _TAIL_Z_MAJOR and not long_neighbours(ctx) else Severity.MINOR,
               evidence=ctx.src_text)
+
+
+def _figure_in_tail(ctx: BeadContext) -> tuple[str, str, Severity | None] | None:
+    """(the source's end, a figure of it, severity) when a bead shorter than the document's usual ratio (by
+    ``_SUPPORT_SHORT``) lost a figure (TQ202's analysis: no counterpart in the bead or its neighbours) that
+    stands in the source's last clause (after its last comma, semicolon, colon or dash), or in its last 40%
+    when it has no such cut: the figure went with the end of the sentence. The severity is TQ202's for that
+    figure (None: major)."""
+    from .numbers import analyse
+
+    if not (ctx.bead.src and ctx.bead.tgt):
+        return None
+    src = ctx.src_text
+    ratio = short_ratio(ctx)
+    if ratio is None or ratio >= _SUPPORT_SHORT or len(_words(src)) < _TAIL_MIN_WORDS:
+        return None
+    heads = _heads(src)
+    start = src.rfind(heads[-1][1]) if heads else int(0.6 * len(src))
+    for issue in analyse(ctx.doc).get(ctx.index, []):
+        q = issue.src
+        if issue.kind == "missing" and q is not None and q.start >= start >= 0 and not q.soft:
+            return src[start:].strip(), q.text, issue.severity
+    return None
 
 
 def _lost_in(ctx: BeadContext, part: str) -> str | None:

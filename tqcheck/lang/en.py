@@ -41,6 +41,6 @@ PROFILE = {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
         "dangling": "and or nor of the a an than whose including between among towards into onto".split(),
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
-        "function_words": "to in on at for from with by is are was were be it".split(),
+        "function_words": "to in on at for from with by is are was were be it we they he she".split(),
     },
 }
