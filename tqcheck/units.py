@@ -174,3 +174,43 @@ def whole_period(value: float, text: str, end: int, lang: str) -> bool:
     after = text[end:end + 24].lstrip(" \u00a0\u202f-").lower()
     return any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalpha() or not w.isascii())
                for w in _duration_words(lang, unit))
+
+
+# A count of one unit of time that is a whole number (two or more) of the next longer unit: "14 days" is two
+# weeks, "36 months" three years, "120 minutes" two hours. Babel's duration unit ids.
+_LONGER = {"duration-minute": ("duration-hour", 60), "duration-hour": ("duration-day", 24),
+           "duration-day": ("duration-week", 7), "duration-week": ("duration-month", None),
+           "duration-month": ("duration-year", 12)}
+
+
+@functools.lru_cache(maxsize=64)
+def _duration_stems(lang: str, unit: str) -> tuple[str, ...]:
+    """The CLDR forms of a duration unit (:func:`_duration_words`) and, where they share a beginning of three
+    letters or more, that beginning: the stem of case forms CLDR does not list ("týdnech" for "týden", "týdny",
+    "týdnů")."""
+    import os
+
+    words = sorted(_duration_words(lang, unit))
+    stem = os.path.commonprefix(words) if len(words) >= 2 else ""
+    return tuple(dict.fromkeys([*words, *([stem] if len(stem) >= 3 else [])]))
+
+
+def in_longer_unit(value: float, text: str, end: int, lang: str, other: str, other_lang: str) -> bool:
+    """Whether ``value`` (a number ending at ``end`` in ``text``) counts units of time that make a whole number
+    (two or more) of the next longer unit, which ``other`` (the other side's sentence) names: "14 days" against
+    "dvou týdnech" (two weeks), "24 months" against "zwei Jahre"."""
+    if value != int(value) or value <= 0:
+        return False
+    after = text[end:end + 24].lstrip(" \u00a0\u202f-").lower()
+    low = other.lower()
+    for unit, (longer, size) in _LONGER.items():
+        if not size or value % size or value // size < 2:
+            continue
+        if not any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalpha() or not w.isascii())
+                   for w in _duration_words(lang, unit)):
+            continue
+        for w in _duration_stems(other_lang, longer):
+            for m in re.finditer(re.escape(w), low):
+                if not w.isascii() or m.start() == 0 or not low[m.start() - 1].isalpha():
+                    return True
+    return False

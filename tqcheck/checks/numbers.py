@@ -23,7 +23,7 @@ from ..numparse import (
     render_all,
     spelled_inside,
 )
-from ..units import whole_period
+from ..units import in_longer_unit, whole_period
 from .base import BeadContext, DocContext, Hit, rule
 
 # TQ201's thresholds ([tool.tqcheck] options = { TQ201 = { approx_band = 0.1 } }); the analysis shared by
@@ -177,6 +177,7 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
                 _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang, year_left, doc.tgt_lang)
+            _restated(out[b], every[b][0])
     doc.cache["tq2"] = out
     return out
 
@@ -237,6 +238,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     else:
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and whole_period(q.value, src_text, q.end, src_lang))
+        # "the last 14 days" -> "v posledních dvou týdnech": a count of a unit of time that the translation
+        # states in the next longer unit, whose count it writes in a word form the parser does not read
+        weak = weak or (q.kind == "number" and isinstance(q.value, float)
+                        and in_longer_unit(q.value, src_text, q.end, src_lang, tgt_text, tgt_lang))
         # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
         # "post-September 11"): the same date, its year left implicit
         weak = weak or (q.kind == "year" and q.in_date)
@@ -253,6 +258,29 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:
         issue.severity = Severity.MINOR
+
+
+def _restated(issues: list[Issue], src: list[Quantity]) -> None:
+    """A missing source measure that the source itself restates in another unit of the same kind, whose
+    restatement the translation keeps ("the 27-foot (8.2-meter) monument" -> "8,2 metru"): the translator
+    kept one of two equal figures; minor (in place). The two must convert into each other within a
+    translator's rounding (pint)."""
+    from ..units import compare
+
+    missing = [i for i in issues if i.kind == "missing" and i.src is not None]
+    gone = {id(i.src) for i in missing}
+    for i in missing:
+        q = i.src
+        assert q is not None
+        if i.severity == Severity.MINOR or not q.unit or not isinstance(q.value, float):
+            continue
+        for other in src:
+            if other is q or id(other) in gone or not other.unit or not isinstance(other.value, float):
+                continue
+            c = compare(q.value, q.unit, other.value, other.unit)
+            if c is not None and c.same_dimension and c.ok:
+                i.severity = Severity.MINOR
+                break
 
 
 def _multiple_of(q: Quantity, other: list[Quantity]) -> bool:
