@@ -815,6 +815,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                             and base_lang(ctx.src_lang) != "en" and _local_word(x.text, ctx.src_lang, ctx.tgt_lang))
             sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x \
                 else Severity.MAJOR if moved or not strong_y else None
+            if sev != Severity.MINOR and _local_nouns(y, ctx):
+                sev = Severity.MINOR  # "Quarantäne Maßnahmen", "Roten Teufel": the language's own nouns, which
+                # it capitalises; a translated name or no name at all as likely as another name
             if sev != Severity.MINOR and _renders_source(y, b, ctx):
                 sev = Severity.MINOR  # Y translates or respells the source's words: not another name
             if is_acronym(x.text) and _expanded(x, ctx):
@@ -901,6 +904,25 @@ def _local_words(x: Chunk, ctx: Any) -> bool:
         if _international(w, src, others) or (roman != fold(w) and _international(roman, "en", ("en",))):
             return False
     return True
+
+
+def _local_nouns(y: Chunk, ctx: Any) -> bool:
+    """In a translation whose language capitalises every noun (German), every word of ``y`` is a frequent word
+    of that language (Zipf 3 or more, wordfreq) written a hundred times as often there as in the source's
+    language (:func:`_local_word`): the language's own nouns ("Quarantäne Maßnahmen", "Roten Teufel"), not a
+    name kept across languages (Angela Weber: Angela is written everywhere). Without wordfreq, False."""
+    if not _noun_capitals(ctx.tgt_lang) or is_acronym(y.text):
+        return False
+    words = [w for w in y.words if w.lower() not in CONNECTORS]
+    if not words:
+        return False
+    try:
+        from ..names.freq import zipf_frequency
+
+        return all(zipf_frequency(w.lower(), base_lang(ctx.tgt_lang)) >= 3.0
+                   and _local_word(w, ctx.tgt_lang, ctx.src_lang) for w in words)
+    except (ImportError, LookupError, ValueError):
+        return False
 
 
 def _ordinary_words(x: Chunk, lang: str) -> bool:
@@ -1059,6 +1081,10 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
         # single capitalised word of a language that capitalises nouns (the next sentence's first word, glued)
         generic = any(is_common_word(w, "en") for w in (*x.words, *y.words)) or _noun_capitals(ctx.tgt_lang) \
             or _noun_capitals(ctx.src_lang)
+        # ... or a source part joined by a hyphen to a lower-case word ("London-headquartered bank", "Kremlin-backed
+        # media"): a modifier the translation restructures ("s centrálou v Londýně"), so the next target word is
+        # as likely an ordinary word after a name run together with it as a part of that name
+        generic = generic or (sseg[x.end:x.end + 1] in ("-", "‐", "‑") and sseg[x.end + 1:x.end + 2].islower())
         sugg = (lex.rendering(x.text) if lex else None) or x.text
         out.append(NameIssue("TQ101", y, f'"{m.text} {y.text}" stands where the source has "{o.text} {x.text}"',
                              sugg, x.text, Severity.MINOR if generic else Severity.MAJOR))
