@@ -134,7 +134,18 @@ def _pairable(s: Quantity, t: Quantity, strict: bool) -> bool:
     """Can target value ``t`` be a changed rendering of source value ``s``?"""
     if strict:
         return s.kind == t.kind or {s.kind, t.kind} == {"number", "money"}
+    if "year" in (s.kind, t.kind) and not (_year_like(s) and _year_like(t)):
+        return False  # a year for a day, a rank or a count ("2021" / "the 10th", "0—24时" / "2020"): no rendering
     return s.kind in _NUMERIC and t.kind in _NUMERIC and not s.soft
+
+
+def _year_like(q: Quantity) -> bool:
+    """A year, or a plain figure that could be one (a reading of 1000-2199: "２７" of "２７（昭和２）年" reads 1927
+    too; no rank suffix, no unit)."""
+    if q.kind == "year":
+        return True
+    return not q.rank and not q.unit and any(
+        k[0] == "num" and isinstance(k[1], float) and 1000 <= k[1] < 2200 and k[1] == int(k[1]) for k in q.keys)
 
 
 def analyse(doc: DocContext) -> dict[int, list[Issue]]:
@@ -251,7 +262,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
-        weak = weak or (q.kind == "number" and q.value == 1.0) or (
+        # "1" is often "a", "the"; "2" "both", "the pair", "each other"; "0" "no", "none", "nil", "without"
+        weak = weak or (q.kind == "number" and q.value in (0.0, 1.0, 2.0) and not q.unit) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
             and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)
     # "from about 8% up to three times that" for "from 8% to almost 24%": the value restated as a multiple
@@ -493,7 +505,7 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     Why: Dropped figures are a typical machine-translation omission (a sentence cut off before its amount);
     the translation silently loses a fact. MQM: Accuracy / Omission, major; minor when the evidence is weak: the
     value is a number word, the translation states the same value in this sentence or one of the six around
-    it, it is a "1" (often "a"), a rank figure ("23rd": ordinals are often written as words), a month the
+    it, it is a 0, 1 or 2 without a unit (often "no", "a", "both"), a rank figure ("23rd": ordinals are often written as words), a month the
     translation may hold in a case form CLDR does not list ("в мае"), or the translation keeps its digits
     inside a name ("Nogizaka46").
     Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
