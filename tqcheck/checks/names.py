@@ -522,8 +522,30 @@ def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if not ra or not rb:
         return 0.0
     short, long_ = sorted((ra, rb), key=len)
-    if len(short) >= 5 and short[-4:] in long_:
-        return 1.0  # a compound's last part (Iceland / Austurlandi: -land), as in spelled_alike
+    if len(short) >= 5 and short[-4:] in long_ and len(long_) >= len(short) + 3:
+        return 1.0  # a compound's last part (Iceland / Austurlandi: -land), as in spelled_alike; a compound is
+        # longer by a word (not Petrenko / Коваленко, two surnames that share only their -enko)
+    score = max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
+    wa, wb = romanise(a, a_lang).split(), romanise(b, b_lang).split()
+    if score >= _LETTERS and len(wa) == len(wb) >= 2:
+        # a name of several words is alike only when each of its words is: a shared first name does not make
+        # Volodymyr Zelensky / Володимира Порошенка one name
+        score = min(score, min(max(_word_alike(x, y) for y in wb) for x in wa))
+    return score
+
+
+def _word_alike(a: str, b: str) -> float:
+    """:func:`letters_alike` for two romanised words (a case ending of up to three letters allowed); 1.0 for the
+    same consonant classes, or one more class at the end (George / Джорджа: SRS, a spelling by sound)."""
+    from rapidfuzz.distance import Indel
+
+    from ..names.roman import _respell, sound_key
+
+    ka, kb = sorted((sound_key(a), sound_key(b)), key=len)
+    if ka and kb.startswith(ka) and len(kb) - len(ka) <= 1:
+        return 1.0
+    ra, rb = _respell(a), _respell(b)
+    short, long_ = sorted((ra, rb), key=len)
     return max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
 
 
