@@ -93,7 +93,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
     open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c, letters=letters) and not ordinary(c)
-              and not _read_by_sino(c, ctx)]
+              and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)]
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
         _split_names(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)  # first: the surer evidence
@@ -754,7 +754,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 return id(x) not in paired_s and not _in_terms(x, terms) \
                     and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx) \
                     and not (is_acronym(x.text) and _script(x.text) != _script(y.text)) \
-                    and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)  # (ВНП / GNP)
+                    and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx) \
+                    and not _acronym_as_word(x, b, ctx)  # (ВНП / GNP; APP / apps)
 
             xs = [x for x in _source_names(src_by_bead.get(b, ()), ctx, near)  # (Tarek Al-Wazir in German)
                   if open_x(x)]
@@ -926,6 +927,16 @@ def _local_words(x: Chunk, ctx: Any) -> bool:
         if _international(w, src, others) or (roman != fold(w) and _international(roman, "en", ("en",))):
             return False
     return True
+
+
+def _acronym_as_word(x: Chunk, b: int, ctx: Any) -> bool:
+    """A source acronym that the translation of bead ``b`` writes as an ordinary lower-case word, perhaps with
+    a plural ending ("58款APP" -> "58 apps", "WIFI" -> "wifi"): a common word in capitals, not a name."""
+    if not is_acronym(x.text) or b < 0 or b >= len(ctx.beads):
+        return False
+    key = fold(x.text)
+    text = " ".join(ctx.target.segments[j].text for j in ctx.beads[b].tgt)
+    return any(t.text[:1].islower() and fold(t.text) in (key, key + "s", key + "es") for t in tokens(text))
 
 
 def _local_nouns(y: Chunk, ctx: Any) -> bool:
