@@ -1100,7 +1100,27 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     ends = [q.end for q in found]
     found = [_gloss(q, text, ends) for q in found]
+    found = [_dot_time(q, text, lang) for q in found]
     return sorted((_with_others(_with_multiple(q, text, lang), text, lang) for q in found), key=lambda q: q.start)
+
+
+_DOT_TIME_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])[.](?P<m>[0-5]\d)")
+
+
+def _dot_time(q: Quantity, text: str, lang: str) -> Quantity:
+    """A figure written "15.30" or "8.00" (hours and minutes with a full stop, as British English, German,
+    Scandinavian and Czech texts write times) also reads as that time; followed by CLDR's afternoon or morning
+    period ("8.00 PM", "8.00 a.m.") it is a time. Extra keys only: "15.30" may still be a decimal."""
+    if q.kind != "number" or q.unit or q.soft or not (m := _DOT_TIME_RE.fullmatch(q.text)):
+        return q
+    h, mins = int(m["h"]), int(m["m"])
+    after = re.match(r"\s?([^\W\d_]\.?\s?[^\W\d_]\.?)(?![^\W\d_])", text[q.end:q.end + 8])
+    period = _periods(lang).get(re.sub(r"[.\s]", "", after.group(1)).lower()) if after else None
+    if period is not None and 1 <= h <= 12:
+        end = q.end + after.end()  # type: ignore[union-attr]
+        return replace(q, kind="time", keys=frozenset({("time", (h % 12 + period, mins))}), end=end,
+                       text=text[q.start:end])
+    return replace(q, keys=q.keys | {("time", (h, mins))})
 
 
 _RANGE_WORDS = r"(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)"
