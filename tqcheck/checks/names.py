@@ -807,12 +807,18 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if strong_y and not is_acronym(y.text) and content \
                     and all(is_common_word(w, ctx.tgt_lang) for w in content):
                 strong_y = False
+            # ... and one that holds a frequent word of the translation's language which the source's language
+            # hardly writes ("Suður-Jórvíkurhéraði" for South Yorkshire: suður is south): translated, maybe (in the
+            # same script only: a Latin word is rare in Russian text whatever it is)
+            if strong_y and same_script and not is_acronym(y.text) and any(
+                    _common_local(p, ctx.tgt_lang, ctx.src_lang) for w in content for p in re.split(r"[-‐‑]", w) if p):
+                strong_y = False
             if strong_y and is_acronym(y.text) and is_acronym(x.text) \
                     and base_lang(ctx.src_lang) != base_lang(ctx.tgt_lang):
                 strong_y = False
             # an event or institution named by ordinary words on both sides ("Guerra del Medio Oriente" /
             # "Mideast War"): translators render such names by their own words: major at most
-            if strong_y and not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
+            if strong_y and same_script and not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
                     and _ordinary_words(x, ctx.src_lang):
                 strong_y = False
             # outside English, one capitalised word is often the first word of an institution written in
@@ -838,7 +844,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                             and base_lang(ctx.src_lang) != "en" and _local_word(x.text, ctx.src_lang, ctx.tgt_lang))
             sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x \
                 else Severity.MAJOR if moved or not strong_y else None
-            if sev != Severity.MINOR and _local_nouns(y, ctx):
+            if sev != Severity.MINOR and (_local_nouns(y, ctx) or _local_nouns(x, ctx) or _local_acronyms(x, y, ctx)):
                 sev = Severity.MINOR  # "Quarantäne Maßnahmen", "Roten Teufel": the language's own nouns, which
                 # it capitalises; a translated name or no name at all as likely as another name
             if sev != Severity.MINOR and _renders_source(y, b, ctx):
@@ -939,23 +945,42 @@ def _acronym_as_word(x: Chunk, b: int, ctx: Any) -> bool:
     return any(t.text[:1].islower() and fold(t.text) in (key, key + "s", key + "es") for t in tokens(text))
 
 
-def _local_nouns(y: Chunk, ctx: Any) -> bool:
-    """In a translation whose language capitalises every noun (German), every word of ``y`` is a frequent word
-    of that language (Zipf 3 or more, wordfreq) written a hundred times as often there as in the source's
-    language (:func:`_local_word`): the language's own nouns ("Quarantäne Maßnahmen", "Roten Teufel"), not a
-    name kept across languages (Angela Weber: Angela is written everywhere). Without wordfreq, False."""
-    if not _noun_capitals(ctx.tgt_lang) or is_acronym(y.text):
-        return False
-    words = [w for w in y.words if w.lower() not in CONNECTORS]
-    if not words:
-        return False
+def _sides(c: Chunk, ctx: Any) -> tuple[str, str]:
+    """The language of ``c``'s side and of the other side."""
+    return (ctx.tgt_lang, ctx.src_lang) if c.side == "target" else (ctx.src_lang, ctx.tgt_lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def _common_local(word: str, lang: str, other: str) -> bool:
+    """``word`` is a frequent word of ``lang`` (Zipf 3 or more, wordfreq) written at least thirty times as often
+    there as in ``other`` (1.5 Zipf units): "Maßnahmen", "Minister" in German against French, "Suður" in
+    Icelandic, not "Angela", "Weber" or "Bavaria", which other languages write too. Without wordfreq, False."""
     try:
         from ..names.freq import zipf_frequency
 
-        return all(zipf_frequency(w.lower(), base_lang(ctx.tgt_lang)) >= 3.0
-                   and _local_word(w, ctx.tgt_lang, ctx.src_lang) for w in words)
+        own = zipf_frequency(word.lower(), base_lang(lang))
+        return own >= 3.0 and own - zipf_frequency(word.lower(), base_lang(other)) >= 1.5
     except (ImportError, LookupError, ValueError):
         return False
+
+
+def _local_nouns(c: Chunk, ctx: Any) -> bool:
+    """On a side whose language capitalises every noun (German), every word of ``c`` is a frequent word of that
+    language that the other side's language hardly writes (:func:`_common_local`): the language's own nouns
+    ("Quarantäne Maßnahmen", "Roten Teufel", "Finanzminister Der Minister", a headline's "Wochenende Das"), not
+    a name kept across languages (Angela Weber: Angela is written everywhere). Without wordfreq, False."""
+    lang, other = _sides(c, ctx)
+    if not _noun_capitals(lang) or is_acronym(c.text):
+        return False
+    words = [w for w in c.words if w.lower() not in CONNECTORS]
+    return bool(words) and all(_common_local(w, lang, other) for w in words)
+
+
+def _local_acronyms(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """Two acronyms, each a frequent word of its own language that the other language hardly writes (PME in
+    French, KMU in German: small and medium enterprises): each language's own abbreviation of one thing."""
+    return is_acronym(x.text) and is_acronym(y.text) and _common_local(x.text, *_sides(x, ctx)) \
+        and _common_local(y.text, *_sides(y, ctx))
 
 
 def _ordinary_words(x: Chunk, lang: str) -> bool:

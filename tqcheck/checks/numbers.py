@@ -183,8 +183,8 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                                         ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
             # the source has a figure of its own left here (a day: "25日"), which "the 27th" may replace
             unmatched = any(any(ch.isdigit() for ch in q.text) for q in ls)
-            # ... a year of its own, which a year added to a date may replace
-            year_left = any(not q.soft and q.kind in ("year", "number") for q in ls)
+            # ... a year of its own (a figure that can be one), which a year added to a date may replace
+            year_left = any(not q.soft and q.kind in ("year", "number") and _year_like(q) for q in ls)
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
                 _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang, year_left, doc.tgt_lang)
