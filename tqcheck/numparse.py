@@ -132,7 +132,7 @@ def _num_re(lang: str) -> re.Pattern[str]:
         r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
         r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
         rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
-        rf"(?:\s?(?P<unit>{_alt(after)}|{codes})(?!{let}))?"
+        rf"(?:\+?\s?(?P<unit>{_alt(after)}|{codes})(?!{let}))?"  # ("21+ percent": at least 21 percent)
         rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )

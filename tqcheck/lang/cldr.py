@@ -228,9 +228,15 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
     ordinals: dict[str, float] = {}
     for n in list(range(0, 101)) + list(_ROUND):
         try:
-            words.setdefault(num2words(n, lang=code).lower(), float(n))
+            word = num2words(n, lang=code).lower()
         except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
             return {}, {}
+        words.setdefault(word, float(n))
+        # the other joiner of a compound number word: the 1990 French spelling hyphenates every part ("vingt-et-un"
+        # for num2words' "vingt et un"), and writers join spaced forms by hyphens or the reverse
+        for variant in (word.replace(" ", "-"), word.replace("-", " ")):
+            if variant != word:
+                words.setdefault(variant, float(n))
     for n in range(1, 32):
         try:
             ordinals.setdefault(num2words(n, lang=code, to="ordinal").lower(), float(n))
