@@ -10,6 +10,7 @@ demand them.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 import unicodedata
@@ -430,9 +431,15 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if not spaced:  # a Han numeral is also part of many words ("一些", "十分"): it may only match
             kind = "ordinal"
         end = m.end()
-        scale = _scale_after(text, end, lang) if kind == "number" else None
+        infix, suffix = _half_res(lang)
+        half = infix.match(text, end) if infix is not None and kind == "number" else None
+        scale = _scale_after(text, half.end() if half else end, lang) if kind == "number" else None
         if scale is not None:  # "vier Millionen", "pět miliard"
-            v, end = v * scale[0], scale[1]
+            v, end = (v + (0.5 if half else 0)) * scale[0], scale[1]  # "два с половиной миллиона": 2.5 million
+        more = suffix.match(text, end) if suffix is not None and not half and kind == "number" and v > 0 else None
+        if more:  # "dos millones y medio": 2.5 million; "un milione e mezzo" (one num2words form): 1.5 million
+            unit = scale[0] if scale is not None else 10.0 ** int(math.log10(v)) if v >= 1000 else 1.0
+            v, end = v + 0.5 * unit, more.end()
         if kind == "ordinal":
             out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, m.group(0), True, value=v))
         else:
@@ -452,6 +459,22 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         used[m.start():end] = [True] * (end - m.start())
     out += _bare_scales(text, lang, used)
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _half_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The profile's words for "and a half" between a number word and its scale word ("два с половиной
+    миллиона", "dva a půl milionu": ``half_infix``) and after the scale word ("un milione e mezzo", "un million
+    et demi": ``half_suffix``); num2words writes no fractions."""
+    from .lang import base_code, profile
+
+    sec = profile(base_code(lang)).section("numbers")
+    let = _letter(lang)
+    out = []
+    for key in ("half_infix", "half_suffix"):
+        words = [w.lower() for w in sec.get(key) or ()]
+        out.append(re.compile(rf"\s+(?:{_alt(words)})(?!{let})", re.IGNORECASE) if words else None)
+    return out[0], out[1]
 
 
 _MIN_INSIDE = 4  # letters a number word needs before it is looked for inside a longer word
