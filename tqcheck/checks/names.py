@@ -977,10 +977,19 @@ def _local_nouns(c: Chunk, ctx: Any) -> bool:
 
 
 def _local_acronyms(x: Chunk, y: Chunk, ctx: Any) -> bool:
-    """Two acronyms, each a frequent word of its own language that the other language hardly writes (PME in
-    French, KMU in German: small and medium enterprises): each language's own abbreviation of one thing."""
-    return is_acronym(x.text) and is_acronym(y.text) and _common_local(x.text, *_sides(x, ctx)) \
-        and _common_local(y.text, *_sides(y, ctx))
+    """Two acronyms in two languages that are each language's own abbreviation of one thing: each a frequent
+    word of its own language that the other language hardly writes (PME in French, KMU in German: small and
+    medium enterprises), or sharing most of their letters, as initials of cognate words do (ECHR / CEDH: Court,
+    Cour; European, européenne; Human, homme; three of four letters)."""
+    if not (is_acronym(x.text) and is_acronym(y.text)) or base_lang(ctx.src_lang) == base_lang(ctx.tgt_lang):
+        return False
+    from collections import Counter
+
+    a, b = Counter(fold(x.text)), Counter(fold(y.text))
+    shared = sum((a & b).values())
+    if shared >= 3 and shared >= 0.7 * max(sum(a.values()), sum(b.values())):
+        return True
+    return _common_local(x.text, *_sides(x, ctx)) and _common_local(y.text, *_sides(y, ctx))
 
 
 def _ordinary_words(x: Chunk, lang: str) -> bool:
