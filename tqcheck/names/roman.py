@@ -97,11 +97,19 @@ def kanji_words(run: str) -> tuple[tuple[str, str], ...]:
     return tuple((w["orig"], re.sub(r"[^a-z]+", "", w["hepburn"].lower())) for w in k.convert(run) if w["orig"])
 
 
+# Ukrainian's national romanisation (Cabinet of Ministers resolution 55 of 2010) and Belarusian's (the 2007
+# instruction, adopted by the UN in 2013) write г as h; ґ stays g.
+_H_FOR_GHE = ("uk", "be")
+_GHE_TO_H = str.maketrans({"г": "h", "Г": "H"})
+
+
 @text_cache(maxsize=65536)
 def romanise(text: str, lang: str = "") -> str:
     """Lower-case ASCII letters (and spaces) for ``text`` in any script (once per text and language: the name
     rules romanise the same names and words many times)."""
     text = unicodedata.normalize("NFKC", text)
+    if lang[:2] in _H_FOR_GHE:  # Ukrainian and Belarusian г is h (Гамільтон, Г'юз), anyascii writes the Russian g
+        text = text.translate(_GHE_TO_H)
     if lang.startswith("ja") and HAN_RE.search(text) and kanji_readable():  # kanji read as words (高橋 takahashi)
         text = _HAN_RUNS.sub(lambda m: " " + " ".join(r for _, r in kanji_words(m.group(0))) + " ", text)
     out: list[str] = []
