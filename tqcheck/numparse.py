@@ -495,7 +495,8 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
     the parser does not read as a number: "pětačtyřicetiletého" (45), "Dreitore-Rückstand" (3). Languages that
     separate words only; num2words' words of four letters or more, with three letters or more around them."""
     if not profile_spaced(lang) or value != int(value) or not 0 < value < 100:
-        return False
+        return value == int(value) and 100 <= value < 1000 and not value % 100 and profile_spaced(lang) \
+            and _hundreds_inside(int(value) // 100, text, lang)
     by_value = _words_by_value(lang)
     words = list(by_value.get(value, ()))
     if value > 20 and value % 10:
@@ -506,6 +507,45 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
     for m in re.finditer(rf"{let}*(?:{_alt(words)}){let}*", text, re.IGNORECASE):
         if len(m.group(0)) - max(len(w) for w in words if w in m.group(0).lower()) >= 3:
             return True  # three letters or more besides the number word: "weight" is no compound of "eight"
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _hundred_word(lang: str) -> str:
+    """The word for a hundred without its count: num2words' 100 less its 1 ("sto", "сто", "hundert" of
+    "einhundert", "hundred" of "one hundred", "cent"); empty where num2words does not know the language."""
+    try:
+        from num2words import num2words
+
+        hundred, one = num2words(100, lang=lang).lower(), num2words(1, lang=lang).lower()
+    except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError, ImportError):
+        return ""
+    word = hundred.split()[-1]
+    head = os.path.commonprefix([word, one])
+    if word == hundred and len(head) >= 2 and len(word) - len(head) >= 3:
+        word = word[len(head):]  # "einhundert" less "ein" of "eins"
+    return word if len(word) >= 3 and word.isalpha() else ""
+
+
+def _hundreds_inside(count: int, text: str, lang: str) -> bool:
+    """``text`` has a compound that counts ``count`` hundreds with the word for a hundred inside it, which the
+    parser does not read: "čtyřstovku" (a 400-metre race: čtyř- of čtyři, -sto-), "osmistovky" (800),
+    "stobodovou" (a hundred-point: it begins with "sto"). The word begins with the count's number word (its first
+    three letters; for one hundred, with the hundred word itself) and is three letters longer than that word."""
+    hundred = _hundred_word(lang)
+    if not hundred:
+        return False
+    let = _letter(lang)
+    if count == 1:
+        heads = [""]
+    else:
+        heads = [w[:3] for w, (_, v) in _words_re(lang)[1].items() if v == count and len(w) >= 3 and w.isalpha()]
+        if not heads:
+            return False
+    for m in re.finditer(rf"(?<!{let})(?:{_alt(heads) if heads != [''] else ''}){let}{{0,4}}?{re.escape(hundred)}{let}*",
+                         text, re.IGNORECASE):
+        if len(m.group(0)) - len(hundred) >= 3:
+            return True
     return False
 
 
