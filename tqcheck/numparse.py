@@ -1128,6 +1128,14 @@ def _extract(text: str, lang: str) -> list[Quantity]:
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     found += _hours(text, lang, used)
     found += _percent_units(text, lang, used)
+    for m in _SPLIT_RE.finditer(text):  # "50/50", "60/40": a split of a whole, read as the two shares
+        a, b = int(m["a"]), int(m["b"])
+        if a + b == 100 and not any(used[m.start():m.end()]):
+            for g in ("a", "b"):  # each share may only match (a number or a percentage), never required
+                v = float(m[g])
+                found.append(Quantity("ordinal", frozenset({("num", v), ("pct", v)}), m.start(g), m.end(g), m[g],
+                                      True, value=v))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _NUM_LIST_RE.finditer(text):  # "1,2,3": counted items, not a decimal
         if any(used[m.start():m.end()]):
             continue
@@ -1297,6 +1305,7 @@ def _mark_approx(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
     return out
 
 
+_SPLIT_RE = re.compile(r"(?<![\d/.,])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})(?![\d/]|[.,]\d)")  # shares adding up to 100
 _NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
 _BARE_DECIMAL_RE = re.compile(r"(?<![\w.,])\.\d+(?![\d.,]?\d)")
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
