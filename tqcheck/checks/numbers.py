@@ -262,6 +262,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
+        # a date of two figures and a slash, no year ("9/11", "7/7", "3/11"): the usual name of an event, which
+        # translations write by its name ("アメリカ同時多発テロ事件")
+        weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)
         # "1" is often "a", "the"; "2" "both", "the pair", "each other"; "0" "no", "none", "nil", "without"
         weak = weak or (q.kind == "number" and q.value in (0.0, 1.0, 2.0) and not q.unit) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
