@@ -508,9 +508,11 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     Why: Dropped figures are a typical machine-translation omission (a sentence cut off before its amount);
     the translation silently loses a fact. MQM: Accuracy / Omission, major; minor when the evidence is weak: the
     value is a number word, the translation states the same value in this sentence or one of the six around
-    it, it is a 0, 1 or 2 without a unit (often "no", "a", "both"), a rank figure ("23rd": ordinals are often written as words), a month the
-    translation may hold in a case form CLDR does not list ("в мае"), or the translation keeps its digits
-    inside a name ("Nogizaka46").
+    it, it is a 0, 1 or 2 without a unit (often "no", "a", "both"), a rank figure ("23rd": ordinals are often
+    written as words), a month the translation may hold in a case form CLDR does not list ("в мае"), the
+    translation keeps its digits inside a name ("Nogizaka46"), the source restates the measure in another unit
+    the translation keeps ("27-foot (8.2-meter)"), a count of days the translation states in weeks ("14 days" /
+    "dvou týdnech"), or a date of two figures and a slash without a year, an event's name ("9/11").
     Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
     song phương ." (US$10 billion is gone).
     Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").
@@ -536,7 +538,8 @@ def number_added(ctx: BeadContext) -> Iterator[Hit]:
     made. MQM: Accuracy / Addition, major; minor when the evidence is weak: the source states the same value
     in this sentence or one of the six around it, the value is a year added to a date ("July 26, 2020" for
     "7月26日"), a month named alone, a rank figure ("3rd") for an ordinal word the parser may not know, or
-    a figure whose number word the source has inside a compound ("pětačtyřicetiletý" for "45-year-old").
+    a figure whose number word the source has inside a compound ("pětačtyřicetiletý" for "45-year-old",
+    "čtyřstovka" for "400 metres").
     Example: "Hai bên đã ký 3 thỏa thuận." for "The two sides signed agreements." (3 is invented).
     Fix: Remove the value, or check the source: if it is right, the source needs it too.
     """
