@@ -81,6 +81,15 @@ def _letter(lang: str) -> str:
     return r"[^\W\d_]" if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
 
 
+def _tail_letter(lang: str) -> str:
+    """The letters that, right after a figure, its scale, unit or percent sign, make it part of a longer word.
+    Korean writes its particles on the word before them ("12.3%로", "2030년까지", "1.2킬로미터이며"), so there only
+    Latin letters do; elsewhere :func:`_letter`."""
+    from .lang import base_code, profile
+
+    return rf"[{_LETTER}]" if profile(base_code(lang)).script == "Kore" else _letter(lang)
+
+
 def profile_spaced(lang: str) -> bool:
     from .lang import base_code, profile
 
@@ -118,6 +127,7 @@ def _percent_words(lang: str) -> tuple[str, ...]:
 def _num_re(lang: str) -> re.Pattern[str]:
     """Digits with an optional currency before, scale word, percent or currency word and unit suffix after."""
     let = _letter(lang)
+    tail = _tail_letter(lang)
     cur = _currency_words(lang)
     prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
     codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
@@ -132,9 +142,9 @@ def _num_re(lang: str) -> re.Pattern[str]:
         rf"(?<!{let})(?<![\d.])(?<!\d,)(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
         r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
         r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
-        rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
-        rf"(?:\+?\s?(?P<unit>{_alt(after)}|{codes})(?!{let}))?"  # ("21+ percent": at least 21 percent)
-        rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{2}}))){end}",
+        rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{tail}))?"
+        rf"(?:\+?\s?(?P<unit>{_alt(after)}|{codes})(?!{tail}))?"  # ("21+ percent": at least 21 percent)
+        rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{tail})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )
 
@@ -697,7 +707,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 keys = frozenset({("date", (mo, d)) for mo in range(1, 13)} | {("num", float(d))})
                 out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(d)))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
-    let = _letter(lang)
+    let = _tail_letter(lang)  # (Korean particles: "9시에")
     if f.clock_words:  # "gegen 21.30 Uhr", "v 16.15 hodin"
         for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
                              text, re.IGNORECASE):
@@ -751,7 +761,7 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A whole hour with the period after it ("8pm", "8 p.m.") or a clock word ("20 Uhr", "v 16 hodin")."""
     out = []
     periods = _periods(lang)
-    let = _letter(lang)
+    let = _tail_letter(lang)
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>1[0-2]|0?\d)\s?(?P<p>[^\W\d_]\.?\s?[^\W\d_]\.?)(?!{let})", text):
         add = periods.get(re.sub(r"[.\s]", "", m["p"]).lower())
         spaced_plain = text[m.end("h")].isspace() and "." not in m["p"] and not m["p"].isupper()
