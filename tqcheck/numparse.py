@@ -1161,7 +1161,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
-    found = _range_percents(_compounds(found, text, lang), text)
+    found = _range_units(_range_percents(_compounds(found, text, lang), text), text)
     found += _word_numbers(text, lang, used)
     found = _shared_scale_words(found, text, lang)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
@@ -1216,6 +1216,21 @@ def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
         if q.kind == "number" and isinstance(q.value, float) and not q.unit and any(
                 0 < p.start - q.end <= 6 and _RANGE_GAP.search(text, q.end, p.start) for p in pcts):
             q = replace(q, keys=q.keys | {("pct", _norm(q.value))})
+        out.append(q)
+    return out
+
+
+def _range_units(found: list[Quantity], text: str) -> list[Quantity]:
+    """The first figure of a range of measures has the unit written after the second ("5-10 acres", "zwischen
+    2 und 4 Hektar"), so a conversion can be checked for it too."""
+    measures = [q for q in found if q.unit and q.kind == "number"]
+    out = []
+    for q in found:
+        if q.kind == "number" and not q.unit and not q.soft and isinstance(q.value, float):
+            nxt = next((p for p in measures if 0 < p.start - q.end <= 6 and _RANGE_GAP.search(text, q.end, p.start)),
+                       None)
+            if nxt is not None:
+                q = replace(q, unit=nxt.unit)
         out.append(q)
     return out
 
@@ -1579,7 +1594,8 @@ def ambiguous_word_for(value: float, src_text: str, tgt_text: str, tgt_lang: str
 def month_form_in(q: Quantity, text: str, lang: str) -> bool:
     """``text`` has a word that may be a case form of the month ``q`` names: it begins with the prefix (two
     letters or more) that all of CLDR's forms of that month share and adds at most two letters ("мае" for
-    "май"/"мая"). Weak evidence only: used to lower a missing month to minor, never to match."""
+    "май"/"мая"), or its wide forms' stem of four letters or more and up to five ("květnové"). Weak evidence
+    only: used to lower a missing month to minor, never to match."""
     if not lang or not profile_spaced(lang):
         return False
     months = {k[1] for k in q.keys if k[0] == "month"} | {k[1][0] for k in q.keys if k[0] == "date"}
@@ -1592,6 +1608,12 @@ def month_form_in(q: Quantity, text: str, lang: str) -> bool:
         stem = forms[0][:len(os.path.commonprefix(forms))]
         if len(stem) >= 2 and re.search(rf"(?<!{let}){re.escape(stem)}{let}{{0,2}}(?!{let})", text, re.IGNORECASE):
             return True
+        # an adjective of the month ("na květnové konferenci": the May conference): the month's stem of four
+        # letters or more (CLDR's wide forms, :attr:`NumberFacts.month_stems`) and an ending of up to five
+        for long_stem, n in facts.month_stems:
+            if n == month and len(long_stem) >= 4 and re.search(
+                    rf"(?<!{let}){re.escape(long_stem)}{let}{{0,5}}(?!{let})", text, re.IGNORECASE):
+                return True
     return False
 
 

@@ -527,10 +527,11 @@ def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
         # longer by a word (not Petrenko / Коваленко, two surnames that share only their -enko)
     score = max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
     wa, wb = romanise(a, a_lang).split(), romanise(b, b_lang).split()
-    if score >= _LETTERS and len(wa) == len(wb) >= 2:
-        # a name of several words is alike only when each of its words is: a shared first name does not make
-        # Volodymyr Zelensky / Володимира Порошенка one name
-        score = min(score, min(max(_word_alike(x, y) for y in wb) for x in wa))
+    if len(wa) == len(wb) >= 2:
+        # a name of several words is as alike as its least alike word: a shared first name does not make
+        # Volodymyr Zelensky / Володимира Порошенка one name, and Hichem Mechichi / Hišám Mašíší, word by word
+        # the same consonants, is one
+        score = min(max(_word_alike(x, y) for y in wb) for x in wa)
     return score
 
 
@@ -1165,8 +1166,11 @@ def _derived(c: Chunk, ctx: Any) -> bool:
     translations turn it into an adjective or a paraphrase, so its absence is no evidence of a swap."""
     if re.search(r"-[a-z]", c.text):
         return True  # "Beijing-controlled", "Democrat-controlled House"
-    if base_lang(ctx.src_lang if c.side == "source" else ctx.tgt_lang) != "en" or len(c.words) != 1:
+    if base_lang(ctx.src_lang if c.side == "source" else ctx.tgt_lang) != "en":
         return False
+    if len(c.words) >= 2:  # "North African", "South Korean": ordinary words before a demonym
+        last = c.words[-1]
+        return bool(_DEMONYM.search(last.lower())) and all(is_common_word(w, "en") for w in c.words[:-1])
     return bool(_DEMONYM.search(c.text.lower())) or c.text in _language_names() or c.text[:-1] in _language_names()
 
 

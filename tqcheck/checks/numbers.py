@@ -7,6 +7,7 @@ value of the same kind replace each other), missing or added.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -58,8 +59,8 @@ def _required(q: Quantity) -> bool:
 
 def _article_like(q: Quantity) -> bool:
     """1 or 2 (or 1 million...) in a translation often renders "a", "both" or a plural: never flagged as added."""
-    if q.kind not in ("number", "money") or not isinstance(q.value, float) or q.value <= 0:
-        return False
+    if q.kind not in ("number", "money") or not isinstance(q.value, float) or q.value <= 0 or q.unit:
+        return False  # ("2 ha" is a measure, not "a" or "both")
     mantissa = q.value / 10 ** (len(str(int(q.value))) - 1) if q.value >= 10 else q.value
     return mantissa in (1.0, 2.0) and q.value in (1.0, 2.0, 1e3, 1e6, 1e9, 2e3, 2e6, 2e9)
 
@@ -253,6 +254,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # states in the next longer unit, whose count it writes in a word form the parser does not read
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and in_longer_unit(q.value, src_text, q.end, src_lang, tgt_text, tgt_lang))
+        # ... or a figure whose number word the translation writes inside a longer word ("in his 20s" ->
+        # "dvacetiletému"), as for an added one
+        weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and bool(tgt_text)
+                        and spelled_inside(q.value, tgt_text, tgt_lang))
         # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
         # "post-September 11"): the same date, its year left implicit
         weak = weak or (q.kind == "year" and q.in_date)
@@ -405,18 +410,23 @@ def _conversions(ls: list[Quantity], lt: list[Quantity], opts: dict[str, float])
 
     out = []
     for s in [s for s in ls if s.unit and isinstance(s.value, float)]:
+        found = []
         for t in [t for t in lt if t.unit and isinstance(t.value, float)]:
             c = compare(s.value, s.unit, t.value, t.unit,  # type: ignore[arg-type]
                         opts["round_tolerance"], opts["exact_tolerance"])
-            if c is None or not c.same_dimension:
-                continue
-            ls.remove(s)
-            lt.remove(t)
-            if not c.ok:
-                note = (f"{describe(s.value, s.unit)} ≈ {describe(c.converted, t.unit)}, "  # type: ignore[arg-type]
-                        f"translation says {describe(t.value, t.unit)}" if c.converted == c.converted else None)
-                out.append(Issue("changed", s, t, severity=Severity.CRITICAL, note=note))
-            break
+            if c is not None and c.same_dimension:
+                found.append((t, c))
+        if not found:
+            continue
+        # the target measure the source's converts into, else the first of its kind ("5-10 acres" -> "2 bis 4
+        # Hektar": 5 acres is the 2, not the 4)
+        t, c = next(((t, c) for t, c in found if c.ok), found[0])
+        ls.remove(s)
+        lt.remove(t)
+        if not c.ok:
+            note = (f"{describe(s.value, s.unit)} ≈ {describe(c.converted, t.unit)}, "  # type: ignore[arg-type]
+                    f"translation says {describe(t.value, t.unit)}" if c.converted == c.converted else None)
+            out.append(Issue("changed", s, t, severity=Severity.CRITICAL, note=note))
     return out
 
 
@@ -429,14 +439,21 @@ def _rounded(a: float, b: float) -> bool:
     """``b`` is a precise ``a`` (three or more significant digits) rounded to fewer digits, within 5%
     ("663,000" written "66万" = 660,000; not "14" written "10")."""
     n = _significant(b)
-    if n >= _significant(a) or _significant(a) < 3 or a == 0:
+    if n >= _significant(a) or _significant(a) < 3 or a == 0 or abs(a - b) > 0.05 * abs(a):
         return False
-    return float(f"{a:.{n}g}") == b and abs(a - b) <= 0.05 * abs(a)
+    if float(f"{a:.{n}g}") == b:
+        return True
+    # cut rather than rounded ("41.78 lakh" written "4,17 mil."): b is a's leading digits
+    step = 10.0 ** (math.floor(math.log10(abs(b))) - n + 1) if b else 0.0
+    return bool(step) and 0 <= abs(a) - abs(b) < step and (a > 0) == (b > 0)
 
 
 def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"]) -> tuple[Severity, str | None]:
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
     ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor."""
+    if isinstance(s.value, float) and isinstance(t.value, float) and s.kind == t.kind \
+            and (_rounded(s.value, t.value) or _rounded(t.value, s.value)):
+        return Severity.MINOR, "one value is a rounding of the other"
     if s.soft or t.soft:  # a value read from words ("sjö hundruð", "三十五") is fair, not strong evidence
         return Severity.MAJOR, "a value written in words"
     if {s.kind, t.kind} - {"number", "money", "percent"} or not isinstance(s.value, float) \
