@@ -200,6 +200,19 @@ def _days(qs: list[Quantity]) -> set[float]:
     return {float(k[1][1]) for q in qs if q.kind == "date" for k in q.keys if k[0] == "date"}
 
 
+def _decades(qs: list[Quantity]) -> list[range]:
+    """The ages or years a decade written with an s covers ("20s": 20-29, "1990s": 1990-1999 and 90-99)."""
+    out = []
+    for q in qs:
+        m = re.fullmatch(r"(\d*0)['’]?s", q.text)
+        if m:
+            v = int(m.group(1))
+            out.append(range(v, v + 10))
+            if v >= 100:
+                out.append(range(v % 100, v % 100 + 10))
+    return out
+
+
 def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side: int,
                span: int = _DOC_WINDOW) -> set:
     """Every key of ``side`` (0 source, 1 target) in the beads around bead ``b``, bead ``b`` itself included."""
@@ -242,6 +255,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (isinstance(q.value, float) and bool(src_text)
                         and spelled_inside(q.value, src_text, src_lang))
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
+        # the end of a decade the source names ("in his 20s" -> "20–29 лет")
+        weak = weak or (isinstance(q.value, float) and any(
+            q.value in d for d in _decades(every[b][0])))
         # a year the source counts in an era that could not be converted ("令和3年" without PyICU)
         weak = weak or (q.kind in ("year", "number") and any(s.tag == "era" and not s.keys for s in every[b][0]))
         # "24 hours" for "a day" ("за сутки"), "12 months" for "a year": a span restated, not a new figure
