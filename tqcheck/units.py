@@ -44,10 +44,48 @@ def _unit_re(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
 
     prof = profile(base_code(lang))
     words = {k.lower(): v for k, v in (prof.section("units").get("words") or {}).items()}
-    table = {**SYMBOLS, **words}
-    let = r"[^\W\d_]" if prof.spaces_between_words else r"[A-Za-zÀ-ỹ]"
+    table = {**_cldr_unit_words(base_code(lang)), **SYMBOLS, **words}
+    # (Korean writes its particles on the unit: "1.2킬로미터이며")
+    let = r"[^\W\d_]" if prof.spaces_between_words and prof.script != "Kore" else r"[A-Za-zÀ-ỹ]"
     alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?:\s?|-)(?P<u>{alt})(?!{let})(?![²2/])", re.IGNORECASE), table
+
+
+# CLDR unit ids and the pint unit each stands for: their names in every plural form and length come from CLDR
+# (Babel's format_unit), so a language without a profile still reads "24 metrar", "100 pėdų", "5 км".
+_CLDR_UNITS = {
+    "length-kilometer": "kilometer", "length-meter": "meter", "length-centimeter": "centimeter",
+    "length-millimeter": "millimeter", "length-mile": "mile", "length-foot": "foot", "length-inch": "inch",
+    "length-yard": "yard", "mass-kilogram": "kilogram", "mass-gram": "gram", "mass-pound": "pound",
+    "mass-ounce": "ounce", "mass-tonne": "metric_ton", "area-hectare": "hectare", "area-acre": "acre",
+    "area-square-kilometer": "kilometer**2", "area-square-mile": "mile**2", "area-square-meter": "meter**2",
+    "volume-liter": "liter", "volume-gallon": "gallon", "temperature-celsius": "degC",
+    "temperature-fahrenheit": "degF", "speed-kilometer-per-hour": "kilometer/hour", "speed-mile-per-hour": "mile/hour",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _cldr_unit_words(lang: str) -> dict[str, str]:
+    """The language's names of common units in CLDR, long and short, for counts of every plural form
+    (1, 2, 3, 5, 11, 21, 1.5, 100), lower-cased: "metrar", "metra", "фута", "킬로미터". A name two units share is
+    dropped; names of one letter are left to the symbols."""
+    try:
+        from babel.units import format_unit
+    except ImportError:  # pragma: no cover - Babel is a core dependency
+        return {}
+    out: dict[str, str | None] = {}
+    for cldr, unit in _CLDR_UNITS.items():
+        for n in (1, 2, 3, 5, 11, 21, 1.5, 100):
+            for length in ("long", "short"):
+                try:
+                    text = format_unit(n, cldr, length=length, locale=lang or "en")
+                except Exception:  # noqa: BLE001 - an unknown locale or unit: no words
+                    continue
+                word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", text).strip().lower()
+                if len(word) < 2 or not any(ch.isalpha() for ch in word):
+                    continue
+                out[word] = unit if out.get(word, unit) == unit else None
+    return {w: u for w, u in out.items() if u is not None}
 
 
 def unit_at(text: str, pos: int, lang: str) -> tuple[str, int] | None:
