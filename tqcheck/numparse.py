@@ -57,7 +57,7 @@ _CURRENCY_WORDS = {
     "rub": "RUB", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rúp": "RUB",
 }
 _PERCENT = ("%", "percent", "per cent", "phần trăm", "prozent", "pour cent", "por ciento", "procent")
-_UNIT_SUFFIX = r"cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|km²|m²|ft|feet|lbs?|oz|mph"
+_UNIT_SUFFIX = r"cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|km²|m²|ft|feet|lbs?|oz|mph|p|c"  # (p, c: "10p coin")
 _LETTER = r"A-Za-zÀ-ỹ"  # Latin letters (the boundary of a number in scripts without spaces between words)
 
 
@@ -768,7 +768,8 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if add is None or spaced_plain or any(used[m.start():m.end()]):
             continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" are times
         h = int(m["h"]) % 12 + add
-        keys = {("time", (h, 0)), ("num", float(int(m["h"])))}  # "3 p.m." = "3 hodině odpolední", "15 Uhr"
+        # "3 p.m." = "3 hodině odpolední", "15 Uhr", "klukkan 15" (an hour of the 24-hour clock, unmarked)
+        keys = {("time", (h, 0)), ("num", float(int(m["h"]))), ("num", float(h))}
         out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     words = _facts(lang).clock_words

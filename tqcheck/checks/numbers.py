@@ -200,6 +200,11 @@ def _days(qs: list[Quantity]) -> set[float]:
     return {float(k[1][1]) for q in qs if q.kind == "date" for k in q.keys if k[0] == "date"}
 
 
+def _hours_of(q: Quantity) -> set[int]:
+    """The hours of a time, on the 12- and the 24-hour clock."""
+    return {h for k in q.keys if k[0] == "time" for h in (k[1][0], k[1][0] % 12 or 12)}
+
+
 def _decades(qs: list[Quantity]) -> list[range]:
     """The ages or years a decade written with an s covers ("20s": 20-29, "1990s": 1990-1999 and 90-99)."""
     out = []
@@ -274,6 +279,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # "dvacetiletému"), as for an added one
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and bool(tgt_text)
                         and spelled_inside(q.value, tgt_text, tgt_lang))
+        # ... or a time whose hour it writes so ("By 7pm" -> "Um sjöleytið", at about seven)
+        weak = weak or (q.kind == "time" and bool(tgt_text) and any(
+            spelled_inside(float(h), tgt_text, tgt_lang) for h in _hours_of(q)))
         # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
         # "post-September 11"): the same date, its year left implicit
         weak = weak or (q.kind == "year" and q.in_date)
