@@ -1182,8 +1182,17 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     ends = [q.end for q in found]
     found = [_gloss(q, text, ends) for q in found]
-    found = [_dot_time(q, text, lang) for q in found]
+    found = [_as_fraction(_dot_time(q, text, lang)) for q in found]
     return sorted((_with_others(_with_multiple(q, text, lang), text, lang) for q in found), key=lambda q: q.start)
+
+
+def _as_fraction(q: Quantity) -> Quantity:
+    """A percentage of a half or a quarter also reads as that fraction ("50 per cent of the loan" = "一半", "half
+    the loan"): extra keys only."""
+    if q.kind != "percent":
+        return q
+    fracs = {("num", _norm(k[1] / 100)) for k in q.keys if k[0] == "pct" and k[1] in (25.0, 50.0, 75.0)}
+    return replace(q, keys=q.keys | fracs) if fracs else q
 
 
 _DOT_TIME_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])[.](?P<m>[0-5]\d)")
