@@ -768,8 +768,7 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if add is None or spaced_plain or any(used[m.start():m.end()]):
             continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" are times
         h = int(m["h"]) % 12 + add
-        # "3 p.m." = "3 hodině odpolední", "15 Uhr", "klukkan 15" (an hour of the 24-hour clock, unmarked)
-        keys = {("time", (h, 0)), ("num", float(int(m["h"]))), ("num", float(h))}
+        keys = {("time", (h, 0)), ("num", float(int(m["h"])))}  # "3 p.m." = "3 hodině odpolední", "15 Uhr"
         out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     words = _facts(lang).clock_words
@@ -1182,8 +1181,17 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     ends = [q.end for q in found]
     found = [_gloss(q, text, ends) for q in found]
-    found = [_as_fraction(_dot_time(q, text, lang)) for q in found]
+    found = [_coin(_as_fraction(_dot_time(q, text, lang))) for q in found]
     return sorted((_with_others(_with_multiple(q, text, lang), text, lang) for q in found), key=lambda q: q.start)
+
+
+def _coin(q: Quantity) -> Quantity:
+    """A figure with a one-letter money suffix ("a 10p coin", "5c") names a coin or a small sum that translations
+    often leave out or write in words ("десятипенсовую"): soft, it may satisfy a figure and is never more than
+    weak evidence when missing."""
+    if q.kind == "number" and not q.soft and re.fullmatch(r"\d+[pcPC]", q.text):
+        return replace(q, soft=True)
+    return q
 
 
 def _as_fraction(q: Quantity) -> Quantity:

@@ -88,13 +88,44 @@ def _cldr_unit_words(lang: str) -> dict[str, str]:
     return {w: u for w, u in out.items() if u is not None}
 
 
+@functools.lru_cache(maxsize=64)
+def _stem_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Case forms CLDR does not list ("24 metra dýpi" for "metri"/"metrar"): the common beginning, four letters
+    or more, of a unit's one-word CLDR names, and up to three more letters. Stems two units share are dropped."""
+    import os
+
+    from .lang import base_code, profile
+
+    by_unit: dict[str, list[str]] = {}
+    for word, unit in _cldr_unit_words(base_code(lang)).items():
+        if word.isalpha():
+            by_unit.setdefault(unit, []).append(word)
+    stems: dict[str, str | None] = {}
+    for unit, words in by_unit.items():
+        stem = os.path.commonprefix(sorted(words)) if len(words) >= 2 else ""
+        if len(stem) >= 4:
+            stems[stem] = unit if stems.get(stem, unit) == unit else None
+    table = {k: v for k, v in stems.items() if v is not None}
+    if not table:
+        return None, {}
+    prof = profile(base_code(lang))
+    let = r"[^\W\d_]" if prof.spaces_between_words and prof.script != "Kore" else r"[A-Za-zÀ-ỹ]"
+    alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\s?(?P<u>(?:{alt}){let}{{0,3}})(?!{let})", re.IGNORECASE), table
+
+
 def unit_at(text: str, pos: int, lang: str) -> tuple[str, int] | None:
     """The unit written at ``pos`` (after a number; one space or a hyphen may come first): pint's name and
     the end of the unit in ``text``, or None."""
     pat, table = _unit_re(lang)
     m = pat.match(text, pos)
     if m is None:
-        return None
+        stem_pat, stems = _stem_re(lang)
+        m = stem_pat.match(text, pos) if stem_pat is not None else None
+        if m is None:
+            return None
+        word = m["u"].lower()
+        return next(u for s, u in stems.items() if word.startswith(s)), m.end()
     return table[m["u"].lower()], m.end()
 
 
