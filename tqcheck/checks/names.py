@@ -848,6 +848,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if sev != Severity.MINOR and (_local_nouns(y, ctx) or _local_nouns(x, ctx) or _local_acronyms(x, y, ctx)):
                 sev = Severity.MINOR  # "Quarantäne Maßnahmen", "Roten Teufel": the language's own nouns, which
                 # it capitalises; a translated name or no name at all as likely as another name
+            if sev == Severity.MAJOR and moved and not is_acronym(x.text) \
+                    and any(is_common_word(w, ctx.src_lang) for w in x.words if w.lower() not in CONNECTORS):
+                sev = Severity.MINOR  # a name the source writes elsewhere, for an epithet of ordinary words ("the
+                # Texas Republican said" -> "Cruz 表示"): the translator named the person
             if sev != Severity.MINOR and _renders_source(y, b, ctx):
                 sev = Severity.MINOR  # Y translates or respells the source's words: not another name
             if is_acronym(x.text) and _expanded(x, ctx):
