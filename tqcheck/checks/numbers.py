@@ -476,7 +476,8 @@ def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_ba
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
     ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor."""
     if isinstance(s.value, float) and isinstance(t.value, float) and s.kind == t.kind \
-            and (_rounded(s.value, t.value) or _rounded(t.value, s.value)):
+            and s.kind in ("number", "money", "percent") \
+            and (_rounded(s.value, t.value) or _rounded(t.value, s.value)):  # (a year is never rounded: 1958 / 1960)
         return Severity.MINOR, "one value is a rounding of the other"
     if s.soft or t.soft:  # a value read from words ("sjö hundruð", "三十五") is fair, not strong evidence
         return Severity.MAJOR, "a value written in words"
