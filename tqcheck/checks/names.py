@@ -810,8 +810,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 strong_y = False
             # ... and one that holds a frequent word of the translation's language which the source's language
             # hardly writes ("Suður-Jórvíkurhéraði" for South Yorkshire: suður is south): translated, maybe (in the
-            # same script only: a Latin word is rare in Russian text whatever it is)
-            if strong_y and same_script and not is_acronym(y.text) and any(
+            # same script only: a Latin word is rare in Russian text whatever it is; not into English, whose words
+            # other languages hardly write, Moscow and Ocean included: is_common_word decides there)
+            if strong_y and same_script and not is_acronym(y.text) and not y.known \
+                    and base_lang(ctx.tgt_lang) != "en" and any(
                     _common_local(p, ctx.tgt_lang, ctx.src_lang) for w in content for p in re.split(r"[-‐‑]", w) if p):
                 strong_y = False
             if strong_y and is_acronym(y.text) and is_acronym(x.text) \
@@ -819,7 +821,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 strong_y = False
             # an event or institution named by ordinary words on both sides ("Guerra del Medio Oriente" /
             # "Mideast War"): translators render such names by their own words: major at most
-            if strong_y and same_script and not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
+            if strong_y and not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
                     and _ordinary_words(x, ctx.src_lang):
                 strong_y = False
             # outside English, one capitalised word is often the first word of an institution written in
@@ -975,8 +977,8 @@ def _local_nouns(c: Chunk, ctx: Any) -> bool:
     ("Quarantäne Maßnahmen", "Roten Teufel", "Finanzminister Der Minister", a headline's "Wochenende Das"), not
     a name kept across languages (Angela Weber: Angela is written everywhere). Without wordfreq, False."""
     lang, other = _sides(c, ctx)
-    if not _noun_capitals(lang) or is_acronym(c.text):
-        return False
+    if not _noun_capitals(lang) or is_acronym(c.text) or c.known:
+        return False  # (a place CLDR or the lexicon knows, Deutschland, Finnland, is a name for sure)
     words = [w for w in c.words if w.lower() not in CONNECTORS]
     return bool(words) and all(_common_local(w, lang, other) for w in words)
 
