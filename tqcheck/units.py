@@ -68,7 +68,7 @@ _CLDR_UNITS = {
 def _cldr_unit_words(lang: str) -> dict[str, str]:
     """The language's names of common units in CLDR, long and short, for counts of every plural form
     (1, 2, 3, 5, 11, 21, 1.5, 100), lower-cased: "metrar", "metra", "фута", "킬로미터". A name two units share is
-    dropped; names of one letter are left to the symbols."""
+    dropped; names of one or two letters are left to the symbols (German's inch is "in")."""
     try:
         from babel.units import format_unit
     except ImportError:  # pragma: no cover - Babel is a core dependency
@@ -82,8 +82,8 @@ def _cldr_unit_words(lang: str) -> dict[str, str]:
                 except Exception:  # noqa: BLE001 - an unknown locale or unit: no words
                     continue
                 word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", text).strip().lower()
-                if len(word) < 2 or not any(ch.isalpha() for ch in word):
-                    continue
+                if len(word) < 3 or not any(ch.isalpha() for ch in word):
+                    continue  # ("in", "m", "ft": short forms are words of the language or symbols already)
                 out[word] = unit if out.get(word, unit) == unit else None
     return {w: u for w, u in out.items() if u is not None}
 
