@@ -135,9 +135,15 @@ def _pairable(s: Quantity, t: Quantity, strict: bool) -> bool:
     """Can target value ``t`` be a changed rendering of source value ``s``?"""
     if strict:
         return s.kind == t.kind or {s.kind, t.kind} == {"number", "money"}
-    if "year" in (s.kind, t.kind) and not (_year_like(s) and _year_like(t)):
+    if "year" in (s.kind, t.kind) and not (_year_like(s) and _year_like(t)) and not (_decade(s) or _decade(t)):
         return False  # a year for a day, a rank or a count ("2021" / "the 10th", "0—24时" / "2020"): no rendering
     return s.kind in _NUMERIC and t.kind in _NUMERIC and not s.soft
+
+
+def _decade(q: Quantity) -> bool:
+    """A decade, which may be written with two figures ("1990s", "the 80s", "années 80")."""
+    return bool(re.fullmatch(r"['’]?\d*0['’]?s", q.text)) or (q.kind == "number" and q.value in (
+        10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0))
 
 
 def _year_like(q: Quantity) -> bool:
@@ -433,9 +439,13 @@ def _conversions(ls: list[Quantity], lt: list[Quantity], opts: dict[str, float])
     from ..units import compare, describe
 
     out = []
+    src_units = {s.unit for s in ls if s.unit}
     for s in [s for s in ls if s.unit and isinstance(s.value, float)]:
         found = []
-        for t in [t for t in lt if t.unit and isinstance(t.value, float)]:
+        # a target measure in a unit the source also uses is that value, not a conversion of another one ("50 km
+        # (31 miles)" -> "40 km (25 miles)": the 40 km is the changed 50 km, not 31 miles converted)
+        for t in [t for t in lt if t.unit and isinstance(t.value, float) and (t.unit not in src_units
+                                                                                 or t.unit == s.unit)]:
             c = compare(s.value, s.unit, t.value, t.unit,  # type: ignore[arg-type]
                         opts["round_tolerance"], opts["exact_tolerance"])
             if c is not None and c.same_dimension:
