@@ -142,8 +142,9 @@ def _pairable(s: Quantity, t: Quantity, strict: bool) -> bool:
 
 def _decade(q: Quantity) -> bool:
     """A decade, which may be written with two figures ("1990s", "the 80s", "années 80")."""
-    return bool(re.fullmatch(r"['’]?\d*0['’]?s", q.text)) or (q.kind == "number" and q.value in (
-        10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0))
+    return bool(re.fullmatch(r"['’]?\d*0['’]?s", q.text)) or (q.kind == "number" and not q.rank and not q.unit
+                                                                and q.value in (20.0, 30.0, 40.0, 50.0, 60.0, 70.0,
+                                                                                80.0, 90.0))
 
 
 def _year_like(q: Quantity) -> bool:
