@@ -200,10 +200,10 @@ def finding_line(rep, f) -> str:  # noqa: ANN001
 
 
 def run_direction(pair: str, n_docs: int | None = DEFAULT_DOCS, show: Sequence[str] = (),
-                  work: Path | None = None, inject: bool = False) -> DirResult:
+                  work: Path | None = None, inject: bool = False, skip: int = 0) -> DirResult:
     import time
 
-    docs = load_direction(pair)
+    docs = load_direction(pair)[skip:]
     if n_docs:
         docs = docs[:n_docs]
     work = work or Path(tempfile.mkdtemp(prefix="tqbench-ml-"))
@@ -225,7 +225,7 @@ def run_direction(pair: str, n_docs: int | None = DEFAULT_DOCS, show: Sequence[s
             res.by_code[(f.code, f.severity.value)] += 1
             res.major += f.severity.rank >= 2
             res.critical += f.severity.rank >= 3
-            if f.code in show_set:
+            if f.code in show_set or ("MAJOR+" in show_set and f.severity.rank >= 2):
                 res.shown.append(f"{pair} {d.docid}:\n{finding_line(rep, f)}")
         if rep.summary.get("gate", {}).get("failed"):
             res.gate_failed.append(d.docid)
@@ -244,9 +244,13 @@ def run_direction(pair: str, n_docs: int | None = DEFAULT_DOCS, show: Sequence[s
 
 # --------------------------------------------------------------------------------------------- tables
 
-def intro(n_docs: int | None) -> str:
+def intro(n_docs: int | None, skip: int = 0) -> str:
+    if skip:
+        which = f"Documents {skip + 1}-{skip + n_docs}" if n_docs else f"All documents after the first {skip}"
+    else:
+        which = f"The first {n_docs}" if n_docs else "All"
     return (f"Data: `shared/data/wmt21-newstest` (sources and reference A of the WMT21 news test sets). "
-            f"{'The first ' + str(n_docs) if n_docs else 'All'} documents per direction; the line-aligned "
+            f"{which} documents per direction; the line-aligned "
             f"directions (en-de, en-cs, en-ru, en-zh, de-en, cs-en, zh-en) have no document ids and are cut into "
             f"pseudo-documents of {CHUNK} consecutive segments, one paragraph each. Each pair is written as two "
             "running-text files (paragraphs separated by a blank line, segments joined by a space, or by nothing "
@@ -283,9 +287,9 @@ def markdown(results: Sequence[DirResult]) -> str:
 
 
 def run(pairs: Sequence[str] = DIRECTIONS, n_docs: int | None = DEFAULT_DOCS, show: Sequence[str] = (),
-        inject: bool = True) -> dict:
+        inject: bool = True, skip: int = 0) -> dict:
     work = Path(tempfile.mkdtemp(prefix="tqbench-ml-"))
-    results = [run_direction(p, n_docs, show, work, inject) for p in pairs]
+    results = [run_direction(p, n_docs, show, work, inject, skip) for p in pairs]
     md = markdown(results)
     if inject:
         from . import multilingual_inject
@@ -301,8 +305,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=DEFAULT_DOCS,
                     help=f"first N documents per direction (default {DEFAULT_DOCS}; 0 = all; line-aligned "
                          f"directions are cut into {CHUNK}-segment pseudo-documents)")
+    ap.add_argument("--skip", type=int, default=0, metavar="N",
+                    help="leave out the first N documents per direction (default 0), e.g. --skip 6 --docs 12 "
+                         "checks documents 7-18: text the default run was never tuned on")
     ap.add_argument("--show", action="append", default=[], metavar="CODE",
-                    help="print every finding of this rule code with its source and target sentences (repeatable)")
+                    help="print every finding of this rule code with its source and target sentences (repeatable; "
+                         "major+ prints every finding at major or worse)")
     ap.add_argument("--inject", action="store_true",
                     help="also inject one error of each family per document and report recall per family")
     ap.add_argument("--misses", action="store_true", help="with --inject: list every injected error not found")
@@ -313,7 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     if bad:
         sys.stderr.write(f"unknown direction {bad[0]!r}; choose from {', '.join(DIRECTIONS)}\n")
         return 2
-    out = run(pairs, args.docs or None, [c for s in args.show for c in s.split(",")], args.inject)
+    if args.skip < 0:
+        sys.stderr.write("--skip must be 0 or more\n")
+        return 2
+    out = run(pairs, args.docs or None, [c for s in args.show for c in s.split(",")], args.inject, args.skip)
     for r in out["results"]:
         if r.shown:
             sys.stdout.write("\n".join(r.shown) + "\n\n")

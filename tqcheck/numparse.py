@@ -10,6 +10,7 @@ demand them.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 import unicodedata
@@ -56,7 +57,7 @@ _CURRENCY_WORDS = {
     "rub": "RUB", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rúp": "RUB",
 }
 _PERCENT = ("%", "percent", "per cent", "phần trăm", "prozent", "pour cent", "por ciento", "procent")
-_UNIT_SUFFIX = r"cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|km²|m²|ft|feet|lbs?|oz|mph"
+_UNIT_SUFFIX = r"cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|km²|m²|ft|feet|lbs?|oz|mph|p|c"  # (p, c: "10p coin")
 _LETTER = r"A-Za-zÀ-ỹ"  # Latin letters (the boundary of a number in scripts without spaces between words)
 
 
@@ -78,6 +79,15 @@ def _letter(lang: str) -> str:
     from .lang import base_code, profile
 
     return r"[^\W\d_]" if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
+
+
+def _tail_letter(lang: str) -> str:
+    """The letters that, right after a figure, its scale, unit or percent sign, make it part of a longer word.
+    Korean writes its particles on the word before them ("12.3%로", "2030년까지", "1.2킬로미터이며"), so there only
+    Latin letters do; elsewhere :func:`_letter`."""
+    from .lang import base_code, profile
+
+    return rf"[{_LETTER}]" if profile(base_code(lang)).script == "Kore" else _letter(lang)
 
 
 def profile_spaced(lang: str) -> bool:
@@ -117,6 +127,7 @@ def _percent_words(lang: str) -> tuple[str, ...]:
 def _num_re(lang: str) -> re.Pattern[str]:
     """Digits with an optional currency before, scale word, percent or currency word and unit suffix after."""
     let = _letter(lang)
+    tail = _tail_letter(lang)
     cur = _currency_words(lang)
     prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
     codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
@@ -131,9 +142,9 @@ def _num_re(lang: str) -> re.Pattern[str]:
         rf"(?<!{let})(?<![\d.])(?<!\d,)(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
         r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
         r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
-        rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{let}))?"
-        rf"(?:\s?(?P<unit>{_alt(after)}|{codes})(?!{let}))?"
-        rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{let})|(?P<glued>(?={let}{{2}}))){end}",
+        rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{tail}))?"
+        rf"(?:\+?\s?(?P<unit>{_alt(after)}|{codes})(?!{tail}))?"  # ("21+ percent": at least 21 percent)
+        rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{tail})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )
 
@@ -430,9 +441,15 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if not spaced:  # a Han numeral is also part of many words ("一些", "十分"): it may only match
             kind = "ordinal"
         end = m.end()
-        scale = _scale_after(text, end, lang) if kind == "number" else None
+        infix, suffix = _half_res(lang)
+        half = infix.match(text, end) if infix is not None and kind == "number" else None
+        scale = _scale_after(text, half.end() if half else end, lang) if kind == "number" else None
         if scale is not None:  # "vier Millionen", "pět miliard"
-            v, end = v * scale[0], scale[1]
+            v, end = (v + (0.5 if half else 0)) * scale[0], scale[1]  # "два с половиной миллиона": 2.5 million
+        more = suffix.match(text, end) if suffix is not None and not half and kind == "number" and v > 0 else None
+        if more:  # "dos millones y medio": 2.5 million; "un milione e mezzo" (one num2words form): 1.5 million
+            unit = scale[0] if scale is not None else 10.0 ** int(math.log10(v)) if v >= 1000 else 1.0
+            v, end = v + 0.5 * unit, more.end()
         if kind == "ordinal":
             out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, m.group(0), True, value=v))
         else:
@@ -454,6 +471,22 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def _half_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The profile's words for "and a half" between a number word and its scale word ("два с половиной
+    миллиона", "dva a půl milionu": ``half_infix``) and after the scale word ("un milione e mezzo", "un million
+    et demi": ``half_suffix``); num2words writes no fractions."""
+    from .lang import base_code, profile
+
+    sec = profile(base_code(lang)).section("numbers")
+    let = _letter(lang)
+    out = []
+    for key in ("half_infix", "half_suffix"):
+        words = [w.lower() for w in sec.get(key) or ()]
+        out.append(re.compile(rf"\s+(?:{_alt(words)})(?!{let})", re.IGNORECASE) if words else None)
+    return out[0], out[1]
+
+
 _MIN_INSIDE = 4  # letters a number word needs before it is looked for inside a longer word
 
 
@@ -472,7 +505,8 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
     the parser does not read as a number: "pětačtyřicetiletého" (45), "Dreitore-Rückstand" (3). Languages that
     separate words only; num2words' words of four letters or more, with three letters or more around them."""
     if not profile_spaced(lang) or value != int(value) or not 0 < value < 100:
-        return False
+        return value == int(value) and 100 <= value < 1000 and not value % 100 and profile_spaced(lang) \
+            and _hundreds_inside(int(value) // 100, text, lang)
     by_value = _words_by_value(lang)
     words = list(by_value.get(value, ()))
     if value > 20 and value % 10:
@@ -483,6 +517,45 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
     for m in re.finditer(rf"{let}*(?:{_alt(words)}){let}*", text, re.IGNORECASE):
         if len(m.group(0)) - max(len(w) for w in words if w in m.group(0).lower()) >= 3:
             return True  # three letters or more besides the number word: "weight" is no compound of "eight"
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _hundred_word(lang: str) -> str:
+    """The word for a hundred without its count: num2words' 100 less its 1 ("sto", "сто", "hundert" of
+    "einhundert", "hundred" of "one hundred", "cent"); empty where num2words does not know the language."""
+    try:
+        from num2words import num2words
+
+        hundred, one = num2words(100, lang=lang).lower(), num2words(1, lang=lang).lower()
+    except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError, ImportError):
+        return ""
+    word = hundred.split()[-1]
+    head = os.path.commonprefix([word, one])
+    if word == hundred and len(head) >= 2 and len(word) - len(head) >= 3:
+        word = word[len(head):]  # "einhundert" less "ein" of "eins"
+    return word if len(word) >= 3 and word.isalpha() else ""
+
+
+def _hundreds_inside(count: int, text: str, lang: str) -> bool:
+    """``text`` has a compound that counts ``count`` hundreds with the word for a hundred inside it, which the
+    parser does not read: "čtyřstovku" (a 400-metre race: čtyř- of čtyři, -sto-), "osmistovky" (800),
+    "stobodovou" (a hundred-point: it begins with "sto"). The word begins with the count's number word (its first
+    three letters; for one hundred, with the hundred word itself) and is three letters longer than that word."""
+    hundred = _hundred_word(lang)
+    if not hundred:
+        return False
+    let = _letter(lang)
+    if count == 1:
+        heads = [""]
+    else:
+        heads = [w[:3] for w, (_, v) in _words_re(lang)[1].items() if v == count and len(w) >= 3 and w.isalpha()]
+        if not heads:
+            return False
+    for m in re.finditer(rf"(?<!{let})(?:{_alt(heads) if heads != [''] else ''}){let}{{0,4}}?{re.escape(hundred)}{let}*",
+                         text, re.IGNORECASE):
+        if len(m.group(0)) - len(hundred) >= 3:
+            return True
     return False
 
 
@@ -634,7 +707,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 keys = frozenset({("date", (mo, d)) for mo in range(1, 13)} | {("num", float(d))})
                 out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(d)))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
-    let = _letter(lang)
+    let = _tail_letter(lang)  # (Korean particles: "9시에")
     if f.clock_words:  # "gegen 21.30 Uhr", "v 16.15 hodin"
         for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
                              text, re.IGNORECASE):
@@ -688,7 +761,7 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A whole hour with the period after it ("8pm", "8 p.m.") or a clock word ("20 Uhr", "v 16 hodin")."""
     out = []
     periods = _periods(lang)
-    let = _letter(lang)
+    let = _tail_letter(lang)
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>1[0-2]|0?\d)\s?(?P<p>[^\W\d_]\.?\s?[^\W\d_]\.?)(?!{let})", text):
         add = periods.get(re.sub(r"[.\s]", "", m["p"]).lower())
         spaced_plain = text[m.end("h")].isspace() and "." not in m["p"] and not m["p"].isupper()
@@ -718,7 +791,7 @@ _DAY_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]} |
 _DAYW = _alt(list(_DAY_WORDS))
 _DAY = rf"(?:the\s+)?(?<![\d:])(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"  # not the "7" of a score "8:7"
 _DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?)?"
-_DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|y|e)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?")
+_DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|e)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?")
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _VI_MON = r"(?P<mon>\d{1,2}|" + _alt(list(_VI_MONTH_WORDS)) + r")(?![\wÀ-ỹ])"
@@ -1065,6 +1138,14 @@ def _extract(text: str, lang: str) -> list[Quantity]:
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     found += _hours(text, lang, used)
     found += _percent_units(text, lang, used)
+    for m in _SPLIT_RE.finditer(text):  # "50/50", "60/40": a split of a whole, read as the two shares
+        a, b = int(m["a"]), int(m["b"])
+        if a + b == 100 and not any(used[m.start():m.end()]):
+            for g in ("a", "b"):  # each share may only match (a number or a percentage), never required
+                v = float(m[g])
+                found.append(Quantity("ordinal", frozenset({("num", v), ("pct", v)}), m.start(g), m.end(g), m[g],
+                                      True, value=v))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _NUM_LIST_RE.finditer(text):  # "1,2,3": counted items, not a decimal
         if any(used[m.start():m.end()]):
             continue
@@ -1080,7 +1161,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
-    found = _range_percents(_compounds(found, text, lang), text)
+    found = _range_units(_range_percents(_compounds(found, text, lang), text), text)
     found += _word_numbers(text, lang, used)
     found = _shared_scale_words(found, text, lang)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
@@ -1100,7 +1181,45 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     ends = [q.end for q in found]
     found = [_gloss(q, text, ends) for q in found]
+    found = [_coin(_as_fraction(_dot_time(q, text, lang))) for q in found]
     return sorted((_with_others(_with_multiple(q, text, lang), text, lang) for q in found), key=lambda q: q.start)
+
+
+def _coin(q: Quantity) -> Quantity:
+    """A figure with a one-letter money suffix ("a 10p coin", "5c") names a coin or a small sum that translations
+    often leave out or write in words ("десятипенсовую"): soft, it may satisfy a figure and is never more than
+    weak evidence when missing."""
+    if q.kind == "number" and not q.soft and re.fullmatch(r"\d+[pcPC]", q.text):
+        return replace(q, soft=True)
+    return q
+
+
+def _as_fraction(q: Quantity) -> Quantity:
+    """A percentage of a half or a quarter also reads as that fraction ("50 per cent of the loan" = "一半", "half
+    the loan"): extra keys only."""
+    if q.kind != "percent":
+        return q
+    fracs = {("num", _norm(k[1] / 100)) for k in q.keys if k[0] == "pct" and k[1] in (25.0, 50.0, 75.0)}
+    return replace(q, keys=q.keys | fracs) if fracs else q
+
+
+_DOT_TIME_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])[.](?P<m>[0-5]\d)")
+
+
+def _dot_time(q: Quantity, text: str, lang: str) -> Quantity:
+    """A figure written "15.30" or "8.00" (hours and minutes with a full stop, as British English, German,
+    Scandinavian and Czech texts write times) also reads as that time; followed by CLDR's afternoon or morning
+    period ("8.00 PM", "8.00 a.m.") it is a time. Extra keys only: "15.30" may still be a decimal."""
+    if q.kind != "number" or q.unit or q.soft or not (m := _DOT_TIME_RE.fullmatch(q.text)):
+        return q
+    h, mins = int(m["h"]), int(m["m"])
+    after = re.match(r"\s?([^\W\d_]\.?\s?[^\W\d_]\.?)(?![^\W\d_])", text[q.end:q.end + 8])
+    period = _periods(lang).get(re.sub(r"[.\s]", "", after.group(1)).lower()) if after else None
+    if period is not None and 1 <= h <= 12:
+        end = q.end + after.end()  # type: ignore[union-attr]
+        return replace(q, kind="time", keys=frozenset({("time", (h % 12 + period, mins))}), end=end,
+                       text=text[q.start:end])
+    return replace(q, keys=q.keys | {("time", (h, mins))})
 
 
 _RANGE_WORDS = r"(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đến|tới|và|至|到|或)"
@@ -1115,6 +1234,21 @@ def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
         if q.kind == "number" and isinstance(q.value, float) and not q.unit and any(
                 0 < p.start - q.end <= 6 and _RANGE_GAP.search(text, q.end, p.start) for p in pcts):
             q = replace(q, keys=q.keys | {("pct", _norm(q.value))})
+        out.append(q)
+    return out
+
+
+def _range_units(found: list[Quantity], text: str) -> list[Quantity]:
+    """The first figure of a range of measures has the unit written after the second ("5-10 acres", "zwischen
+    2 und 4 Hektar"), so a conversion can be checked for it too."""
+    measures = [q for q in found if q.unit and q.kind == "number"]
+    out = []
+    for q in found:
+        if q.kind == "number" and not q.unit and not q.soft and isinstance(q.value, float):
+            nxt = next((p for p in measures if 0 < p.start - q.end <= 6 and _RANGE_GAP.search(text, q.end, p.start)),
+                       None)
+            if nxt is not None:
+                q = replace(q, unit=nxt.unit)
         out.append(q)
     return out
 
@@ -1214,6 +1348,7 @@ def _mark_approx(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
     return out
 
 
+_SPLIT_RE = re.compile(r"(?<![\d/.,])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})(?![\d/]|[.,]\d)")  # shares adding up to 100
 _NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
 _BARE_DECIMAL_RE = re.compile(r"(?<![\w.,])\.\d+(?![\d.,]?\d)")
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
@@ -1477,7 +1612,8 @@ def ambiguous_word_for(value: float, src_text: str, tgt_text: str, tgt_lang: str
 def month_form_in(q: Quantity, text: str, lang: str) -> bool:
     """``text`` has a word that may be a case form of the month ``q`` names: it begins with the prefix (two
     letters or more) that all of CLDR's forms of that month share and adds at most two letters ("мае" for
-    "май"/"мая"). Weak evidence only: used to lower a missing month to minor, never to match."""
+    "май"/"мая"), or its wide forms' stem of four letters or more and up to five ("květnové"). Weak evidence
+    only: used to lower a missing month to minor, never to match."""
     if not lang or not profile_spaced(lang):
         return False
     months = {k[1] for k in q.keys if k[0] == "month"} | {k[1][0] for k in q.keys if k[0] == "date"}
@@ -1490,6 +1626,12 @@ def month_form_in(q: Quantity, text: str, lang: str) -> bool:
         stem = forms[0][:len(os.path.commonprefix(forms))]
         if len(stem) >= 2 and re.search(rf"(?<!{let}){re.escape(stem)}{let}{{0,2}}(?!{let})", text, re.IGNORECASE):
             return True
+        # an adjective of the month ("na květnové konferenci": the May conference): the month's stem of four
+        # letters or more (CLDR's wide forms, :attr:`NumberFacts.month_stems`) and an ending of up to five
+        for long_stem, n in facts.month_stems:
+            if n == month and len(long_stem) >= 4 and re.search(
+                    rf"(?<!{let}){re.escape(long_stem)}{let}{{0,5}}(?!{let})", text, re.IGNORECASE):
+                return True
     return False
 
 

@@ -44,10 +44,74 @@ def _unit_re(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
 
     prof = profile(base_code(lang))
     words = {k.lower(): v for k, v in (prof.section("units").get("words") or {}).items()}
-    table = {**SYMBOLS, **words}
-    let = r"[^\W\d_]" if prof.spaces_between_words else r"[A-Za-zÀ-ỹ]"
+    table = {**_cldr_unit_words(base_code(lang)), **SYMBOLS, **words}
+    # (Korean writes its particles on the unit: "1.2킬로미터이며")
+    let = r"[^\W\d_]" if prof.spaces_between_words and prof.script != "Kore" else r"[A-Za-zÀ-ỹ]"
     alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?:\s?|-)(?P<u>{alt})(?!{let})(?![²2/])", re.IGNORECASE), table
+
+
+# CLDR unit ids and the pint unit each stands for: their names in every plural form and length come from CLDR
+# (Babel's format_unit), so a language without a profile still reads "24 metrar", "100 pėdų", "5 км".
+_CLDR_UNITS = {
+    "length-kilometer": "kilometer", "length-meter": "meter", "length-centimeter": "centimeter",
+    "length-millimeter": "millimeter", "length-mile": "mile", "length-foot": "foot", "length-inch": "inch",
+    "length-yard": "yard", "mass-kilogram": "kilogram", "mass-gram": "gram", "mass-pound": "pound",
+    "mass-ounce": "ounce", "mass-tonne": "metric_ton", "area-hectare": "hectare", "area-acre": "acre",
+    "area-square-kilometer": "kilometer**2", "area-square-mile": "mile**2", "area-square-meter": "meter**2",
+    "volume-liter": "liter", "volume-gallon": "gallon", "temperature-celsius": "degC",
+    "temperature-fahrenheit": "degF", "speed-kilometer-per-hour": "kilometer/hour", "speed-mile-per-hour": "mile/hour",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _cldr_unit_words(lang: str) -> dict[str, str]:
+    """The language's names of common units in CLDR, long and short, for counts of every plural form
+    (1, 2, 3, 5, 11, 21, 1.5, 100), lower-cased: "metrar", "metra", "фута", "킬로미터". A name two units share is
+    dropped; names of one or two letters are left to the symbols (German's inch is "in")."""
+    try:
+        from babel.units import format_unit
+    except ImportError:  # pragma: no cover - Babel is a core dependency
+        return {}
+    out: dict[str, str | None] = {}
+    for cldr, unit in _CLDR_UNITS.items():
+        for n in (1, 2, 3, 5, 11, 21, 1.5, 100):
+            for length in ("long", "short"):
+                try:
+                    text = format_unit(n, cldr, length=length, locale=lang or "en")
+                except Exception:  # noqa: BLE001 - an unknown locale or unit: no words
+                    continue
+                word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", text).strip().lower()
+                if len(word) < 3 or not any(ch.isalpha() for ch in word):
+                    continue  # ("in", "m", "ft": short forms are words of the language or symbols already)
+                out[word] = unit if out.get(word, unit) == unit else None
+    return {w: u for w, u in out.items() if u is not None}
+
+
+@functools.lru_cache(maxsize=64)
+def _stem_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Case forms CLDR does not list ("24 metra dýpi" for "metri"/"metrar"): the common beginning, four letters
+    or more, of a unit's one-word CLDR names, and up to three more letters. Stems two units share are dropped."""
+    import os
+
+    from .lang import base_code, profile
+
+    by_unit: dict[str, list[str]] = {}
+    for word, unit in _cldr_unit_words(base_code(lang)).items():
+        if word.isalpha():
+            by_unit.setdefault(unit, []).append(word)
+    stems: dict[str, str | None] = {}
+    for unit, words in by_unit.items():
+        stem = os.path.commonprefix(sorted(words)) if len(words) >= 2 else ""
+        if len(stem) >= 4:
+            stems[stem] = unit if stems.get(stem, unit) == unit else None
+    table = {k: v for k, v in stems.items() if v is not None}
+    if not table:
+        return None, {}
+    prof = profile(base_code(lang))
+    let = r"[^\W\d_]" if prof.spaces_between_words and prof.script != "Kore" else r"[A-Za-zÀ-ỹ]"
+    alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\s?(?P<u>(?:{alt}){let}{{0,3}})(?!{let})", re.IGNORECASE), table
 
 
 def unit_at(text: str, pos: int, lang: str) -> tuple[str, int] | None:
@@ -56,7 +120,12 @@ def unit_at(text: str, pos: int, lang: str) -> tuple[str, int] | None:
     pat, table = _unit_re(lang)
     m = pat.match(text, pos)
     if m is None:
-        return None
+        stem_pat, stems = _stem_re(lang)
+        m = stem_pat.match(text, pos) if stem_pat is not None else None
+        if m is None:
+            return None
+        word = m["u"].lower()
+        return next(u for s, u in stems.items() if word.startswith(s)), m.end()
     return table[m["u"].lower()], m.end()
 
 
@@ -174,3 +243,43 @@ def whole_period(value: float, text: str, end: int, lang: str) -> bool:
     after = text[end:end + 24].lstrip(" \u00a0\u202f-").lower()
     return any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalpha() or not w.isascii())
                for w in _duration_words(lang, unit))
+
+
+# A count of one unit of time that is a whole number (two or more) of the next longer unit: "14 days" is two
+# weeks, "36 months" three years, "120 minutes" two hours. Babel's duration unit ids.
+_LONGER = {"duration-minute": ("duration-hour", 60), "duration-hour": ("duration-day", 24),
+           "duration-day": ("duration-week", 7), "duration-week": ("duration-month", None),
+           "duration-month": ("duration-year", 12)}
+
+
+@functools.lru_cache(maxsize=64)
+def _duration_stems(lang: str, unit: str) -> tuple[str, ...]:
+    """The CLDR forms of a duration unit (:func:`_duration_words`) and, where they share a beginning of three
+    letters or more, that beginning: the stem of case forms CLDR does not list ("týdnech" for "týden", "týdny",
+    "týdnů")."""
+    import os
+
+    words = sorted(_duration_words(lang, unit))
+    stem = os.path.commonprefix(words) if len(words) >= 2 else ""
+    return tuple(dict.fromkeys([*words, *([stem] if len(stem) >= 3 else [])]))
+
+
+def in_longer_unit(value: float, text: str, end: int, lang: str, other: str, other_lang: str) -> bool:
+    """Whether ``value`` (a number ending at ``end`` in ``text``) counts units of time that make a whole number
+    (two or more) of the next longer unit, which ``other`` (the other side's sentence) names: "14 days" against
+    "dvou týdnech" (two weeks), "24 months" against "zwei Jahre"."""
+    if value != int(value) or value <= 0:
+        return False
+    after = text[end:end + 24].lstrip(" \u00a0\u202f-").lower()
+    low = other.lower()
+    for unit, (longer, size) in _LONGER.items():
+        if not size or value % size or value // size < 2:
+            continue
+        if not any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalpha() or not w.isascii())
+                   for w in _duration_words(lang, unit)):
+            continue
+        for w in _duration_stems(other_lang, longer):
+            for m in re.finditer(re.escape(w), low):
+                if not w.isascii() or m.start() == 0 or not low[m.start() - 1].isalpha():
+                    return True
+    return False

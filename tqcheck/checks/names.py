@@ -93,7 +93,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
     open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c, letters=letters) and not ordinary(c)
-              and not _read_by_sino(c, ctx)]
+              and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)]
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
         _split_names(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)  # first: the surer evidence
@@ -522,8 +522,31 @@ def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if not ra or not rb:
         return 0.0
     short, long_ = sorted((ra, rb), key=len)
-    if len(short) >= 5 and short[-4:] in long_:
-        return 1.0  # a compound's last part (Iceland / Austurlandi: -land), as in spelled_alike
+    if len(short) >= 5 and short[-4:] in long_ and len(long_) >= len(short) + 3:
+        return 1.0  # a compound's last part (Iceland / Austurlandi: -land), as in spelled_alike; a compound is
+        # longer by a word (not Petrenko / Коваленко, two surnames that share only their -enko)
+    score = max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
+    wa, wb = romanise(a, a_lang).split(), romanise(b, b_lang).split()
+    if len(wa) == len(wb) >= 2:
+        # a name of several words is as alike as its least alike word: a shared first name does not make
+        # Volodymyr Zelensky / Володимира Порошенка one name, and Hichem Mechichi / Hišám Mašíší, word by word
+        # the same consonants, is one
+        score = min(max(_word_alike(x, y) for y in wb) for x in wa)
+    return score
+
+
+def _word_alike(a: str, b: str) -> float:
+    """:func:`letters_alike` for two romanised words (a case ending of up to three letters allowed); 1.0 for the
+    same consonant classes, or one more class at the end (George / Джорджа: SRS, a spelling by sound)."""
+    from rapidfuzz.distance import Indel
+
+    from ..names.roman import _respell, sound_key
+
+    ka, kb = sorted((sound_key(a), sound_key(b)), key=len)
+    if ka and kb.startswith(ka) and len(kb) - len(ka) <= 1:
+        return 1.0
+    ra, rb = _respell(a), _respell(b)
+    short, long_ = sorted((ra, rb), key=len)
     return max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
 
 
@@ -732,7 +755,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 return id(x) not in paired_s and not _in_terms(x, terms) \
                     and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx) \
                     and not (is_acronym(x.text) and _script(x.text) != _script(y.text)) \
-                    and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx)  # (ВНП / GNP)
+                    and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx) \
+                    and not _acronym_as_word(x, b, ctx)  # (ВНП / GNP; APP / apps)
 
             xs = [x for x in _source_names(src_by_bead.get(b, ()), ctx, near)  # (Tarek Al-Wazir in German)
                   if open_x(x)]
@@ -784,6 +808,14 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if strong_y and not is_acronym(y.text) and content \
                     and all(is_common_word(w, ctx.tgt_lang) for w in content):
                 strong_y = False
+            # ... and one that holds a frequent word of the translation's language which the source's language
+            # hardly writes ("Suður-Jórvíkurhéraði" for South Yorkshire: suður is south): translated, maybe (in the
+            # same script only: a Latin word is rare in Russian text whatever it is; not into English, whose words
+            # other languages hardly write, Moscow and Ocean included: is_common_word decides there)
+            if strong_y and same_script and not is_acronym(y.text) and not y.known \
+                    and base_lang(ctx.tgt_lang) != "en" and any(
+                    _common_local(p, ctx.tgt_lang, ctx.src_lang) for w in content for p in re.split(r"[-‐‑]", w) if p):
+                strong_y = False
             if strong_y and is_acronym(y.text) and is_acronym(x.text) \
                     and base_lang(ctx.src_lang) != base_lang(ctx.tgt_lang):
                 strong_y = False
@@ -815,6 +847,13 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                             and base_lang(ctx.src_lang) != "en" and _local_word(x.text, ctx.src_lang, ctx.tgt_lang))
             sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x \
                 else Severity.MAJOR if moved or not strong_y else None
+            if sev != Severity.MINOR and (_local_nouns(y, ctx) or _local_nouns(x, ctx) or _local_acronyms(x, y, ctx)):
+                sev = Severity.MINOR  # "Quarantäne Maßnahmen", "Roten Teufel": the language's own nouns, which
+                # it capitalises; a translated name or no name at all as likely as another name
+            if sev == Severity.MAJOR and moved and not is_acronym(x.text) \
+                    and any(is_common_word(w, ctx.src_lang) for w in x.words if w.lower() not in CONNECTORS):
+                sev = Severity.MINOR  # a name the source writes elsewhere, for an epithet of ordinary words ("the
+                # Texas Republican said" -> "Cruz 表示"): the translator named the person
             if sev != Severity.MINOR and _renders_source(y, b, ctx):
                 sev = Severity.MINOR  # Y translates or respells the source's words: not another name
             if is_acronym(x.text) and _expanded(x, ctx):
@@ -901,6 +940,63 @@ def _local_words(x: Chunk, ctx: Any) -> bool:
         if _international(w, src, others) or (roman != fold(w) and _international(roman, "en", ("en",))):
             return False
     return True
+
+
+def _acronym_as_word(x: Chunk, b: int, ctx: Any) -> bool:
+    """A source acronym that the translation of bead ``b`` writes as an ordinary lower-case word, perhaps with
+    a plural ending ("58款APP" -> "58 apps", "WIFI" -> "wifi"): a common word in capitals, not a name."""
+    if not is_acronym(x.text) or b < 0 or b >= len(ctx.beads):
+        return False
+    key = fold(x.text)
+    text = " ".join(ctx.target.segments[j].text for j in ctx.beads[b].tgt)
+    return any(t.text[:1].islower() and fold(t.text) in (key, key + "s", key + "es") for t in tokens(text))
+
+
+def _sides(c: Chunk, ctx: Any) -> tuple[str, str]:
+    """The language of ``c``'s side and of the other side."""
+    return (ctx.tgt_lang, ctx.src_lang) if c.side == "target" else (ctx.src_lang, ctx.tgt_lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def _common_local(word: str, lang: str, other: str) -> bool:
+    """``word`` is a frequent word of ``lang`` (Zipf 3 or more, wordfreq) written at least thirty times as often
+    there as in ``other`` (1.5 Zipf units): "Maßnahmen", "Minister" in German against French, "Suður" in
+    Icelandic, not "Angela", "Weber" or "Bavaria", which other languages write too. Without wordfreq, False."""
+    try:
+        from ..names.freq import zipf_frequency
+
+        own = zipf_frequency(word.lower(), base_lang(lang))
+        return own >= 3.0 and own - zipf_frequency(word.lower(), base_lang(other)) >= 1.5
+    except (ImportError, LookupError, ValueError):
+        return False
+
+
+def _local_nouns(c: Chunk, ctx: Any) -> bool:
+    """On a side whose language capitalises every noun (German), every word of ``c`` is a frequent word of that
+    language that the other side's language hardly writes (:func:`_common_local`): the language's own nouns
+    ("Quarantäne Maßnahmen", "Roten Teufel", "Finanzminister Der Minister", a headline's "Wochenende Das"), not
+    a name kept across languages (Angela Weber: Angela is written everywhere). Without wordfreq, False."""
+    lang, other = _sides(c, ctx)
+    if not _noun_capitals(lang) or is_acronym(c.text) or c.known:
+        return False  # (a place CLDR or the lexicon knows, Deutschland, Finnland, is a name for sure)
+    words = [w for w in c.words if w.lower() not in CONNECTORS]
+    return bool(words) and all(_common_local(w, lang, other) for w in words)
+
+
+def _local_acronyms(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """Two acronyms in two languages that are each language's own abbreviation of one thing: each a frequent
+    word of its own language that the other language hardly writes (PME in French, KMU in German: small and
+    medium enterprises), or sharing most of their letters, as initials of cognate words do (ECHR / CEDH: Court,
+    Cour; European, européenne; Human, homme; three of four letters)."""
+    if not (is_acronym(x.text) and is_acronym(y.text)) or base_lang(ctx.src_lang) == base_lang(ctx.tgt_lang):
+        return False
+    from collections import Counter
+
+    a, b = Counter(fold(x.text)), Counter(fold(y.text))
+    shared = sum((a & b).values())
+    if shared >= 3 and shared >= 0.7 * max(sum(a.values()), sum(b.values())):
+        return True
+    return _common_local(x.text, *_sides(x, ctx)) and _common_local(y.text, *_sides(y, ctx))
 
 
 def _ordinary_words(x: Chunk, lang: str) -> bool:
@@ -1059,6 +1155,10 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
         # single capitalised word of a language that capitalises nouns (the next sentence's first word, glued)
         generic = any(is_common_word(w, "en") for w in (*x.words, *y.words)) or _noun_capitals(ctx.tgt_lang) \
             or _noun_capitals(ctx.src_lang)
+        # ... or a source part joined by a hyphen to a lower-case word ("London-headquartered bank", "Kremlin-backed
+        # media"): a modifier the translation restructures ("s centrálou v Londýně"), so the next target word is
+        # as likely an ordinary word after a name run together with it as a part of that name
+        generic = generic or (sseg[x.end:x.end + 1] in ("-", "‐", "‑") and sseg[x.end + 1:x.end + 2].islower())
         sugg = (lex.rendering(x.text) if lex else None) or x.text
         out.append(NameIssue("TQ101", y, f'"{m.text} {y.text}" stands where the source has "{o.text} {x.text}"',
                              sugg, x.text, Severity.MINOR if generic else Severity.MAJOR))
@@ -1072,8 +1172,11 @@ def _derived(c: Chunk, ctx: Any) -> bool:
     translations turn it into an adjective or a paraphrase, so its absence is no evidence of a swap."""
     if re.search(r"-[a-z]", c.text):
         return True  # "Beijing-controlled", "Democrat-controlled House"
-    if base_lang(ctx.src_lang if c.side == "source" else ctx.tgt_lang) != "en" or len(c.words) != 1:
+    if base_lang(ctx.src_lang if c.side == "source" else ctx.tgt_lang) != "en":
         return False
+    if len(c.words) >= 2:  # "North African", "South Korean": ordinary words before a demonym
+        last = c.words[-1]
+        return bool(_DEMONYM.search(last.lower())) and all(is_common_word(w, "en") for w in c.words[:-1])
     return bool(_DEMONYM.search(c.text.lower())) or c.text in _language_names() or c.text[:-1] in _language_names()
 
 

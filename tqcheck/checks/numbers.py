@@ -7,6 +7,7 @@ value of the same kind replace each other), missing or added.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -23,7 +24,7 @@ from ..numparse import (
     render_all,
     spelled_inside,
 )
-from ..units import whole_period
+from ..units import in_longer_unit, whole_period
 from .base import BeadContext, DocContext, Hit, rule
 
 # TQ201's thresholds ([tool.tqcheck] options = { TQ201 = { approx_band = 0.1 } }); the analysis shared by
@@ -58,8 +59,8 @@ def _required(q: Quantity) -> bool:
 
 def _article_like(q: Quantity) -> bool:
     """1 or 2 (or 1 million...) in a translation often renders "a", "both" or a plural: never flagged as added."""
-    if q.kind not in ("number", "money") or not isinstance(q.value, float) or q.value <= 0:
-        return False
+    if q.kind not in ("number", "money") or not isinstance(q.value, float) or q.value <= 0 or q.unit:
+        return False  # ("2 ha" is a measure, not "a" or "both")
     mantissa = q.value / 10 ** (len(str(int(q.value))) - 1) if q.value >= 10 else q.value
     return mantissa in (1.0, 2.0) and q.value in (1.0, 2.0, 1e3, 1e6, 1e9, 2e3, 2e6, 2e9)
 
@@ -134,7 +135,25 @@ def _pairable(s: Quantity, t: Quantity, strict: bool) -> bool:
     """Can target value ``t`` be a changed rendering of source value ``s``?"""
     if strict:
         return s.kind == t.kind or {s.kind, t.kind} == {"number", "money"}
+    if "year" in (s.kind, t.kind) and not (_year_like(s) and _year_like(t)) and not (_decade(s) or _decade(t)):
+        return False  # a year for a day, a rank or a count ("2021" / "the 10th", "0—24时" / "2020"): no rendering
     return s.kind in _NUMERIC and t.kind in _NUMERIC and not s.soft
+
+
+def _decade(q: Quantity) -> bool:
+    """A decade, which may be written with two figures ("1990s", "the 80s", "années 80")."""
+    return bool(re.fullmatch(r"['’]?\d*0['’]?s", q.text)) or (q.kind == "number" and not q.rank and not q.unit
+                                                                and q.value in (20.0, 30.0, 40.0, 50.0, 60.0, 70.0,
+                                                                                80.0, 90.0))
+
+
+def _year_like(q: Quantity) -> bool:
+    """A year, or a plain figure that could be one (a reading of 1000-2199: "２７" of "２７（昭和２）年" reads 1927
+    too; no rank suffix, no unit)."""
+    if q.kind == "year":
+        return True
+    return not q.rank and not q.unit and any(
+        k[0] == "num" and isinstance(k[1], float) and 1000 <= k[1] < 2200 and k[1] == int(k[1]) for k in q.keys)
 
 
 def analyse(doc: DocContext) -> dict[int, list[Issue]]:
@@ -172,11 +191,12 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                                         ambiguous_word_for(q.value, src_text, tgt_text, doc.tgt_lang))]
             # the source has a figure of its own left here (a day: "25日"), which "the 27th" may replace
             unmatched = any(any(ch.isdigit() for ch in q.text) for q in ls)
-            # ... a year of its own, which a year added to a date may replace
-            year_left = any(not q.soft and q.kind in ("year", "number") for q in ls)
+            # ... a year of its own (a figure that can be one), which a year added to a date may replace
+            year_left = any(not q.soft and q.kind in ("year", "number") and _year_like(q) for q in ls)
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
                 _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang, year_left, doc.tgt_lang)
+            _restated(out[b], every[b][0])
     doc.cache["tq2"] = out
     return out
 
@@ -185,6 +205,24 @@ def _days(qs: list[Quantity]) -> set[float]:
     """The days of the dates among ``qs``: a translation that keeps the day of a date whose month name it
     writes in a form the parser cannot read ("am 26. July 1999") holds weak evidence of it."""
     return {float(k[1][1]) for q in qs if q.kind == "date" for k in q.keys if k[0] == "date"}
+
+
+def _hours_of(q: Quantity) -> set[int]:
+    """The hours of a time, on the 12- and the 24-hour clock."""
+    return {h for k in q.keys if k[0] == "time" for h in (k[1][0], k[1][0] % 12 or 12)}
+
+
+def _decades(qs: list[Quantity]) -> list[range]:
+    """The ages or years a decade written with an s covers ("20s": 20-29, "1990s": 1990-1999 and 90-99)."""
+    out = []
+    for q in qs:
+        m = re.fullmatch(r"(\d*0)['’]?s", q.text)
+        if m:
+            v = int(m.group(1))
+            out.append(range(v, v + 10))
+            if v >= 100:
+                out.append(range(v % 100, v % 100 + 10))
+    return out
 
 
 def _near_keys(every: list[tuple[list[Quantity], list[Quantity]]], b: int, side: int,
@@ -229,6 +267,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (isinstance(q.value, float) and bool(src_text)
                         and spelled_inside(q.value, src_text, src_lang))
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
+        # the end of a decade the source names ("in his 20s" -> "20–29 лет")
+        weak = weak or (isinstance(q.value, float) and any(
+            q.value in d for d in _decades(every[b][0])))
         # a year the source counts in an era that could not be converted ("令和3年" without PyICU)
         weak = weak or (q.kind in ("year", "number") and any(s.tag == "era" and not s.keys for s in every[b][0]))
         # "24 hours" for "a day" ("за сутки"), "12 months" for "a year": a span restated, not a new figure
@@ -237,6 +278,17 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     else:
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and whole_period(q.value, src_text, q.end, src_lang))
+        # "the last 14 days" -> "v posledních dvou týdnech": a count of a unit of time that the translation
+        # states in the next longer unit, whose count it writes in a word form the parser does not read
+        weak = weak or (q.kind == "number" and isinstance(q.value, float)
+                        and in_longer_unit(q.value, src_text, q.end, src_lang, tgt_text, tgt_lang))
+        # ... or a figure whose number word the translation writes inside a longer word ("in his 20s" ->
+        # "dvacetiletému"), as for an added one
+        weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and bool(tgt_text)
+                        and spelled_inside(q.value, tgt_text, tgt_lang))
+        # ... or a time whose hour it writes so ("By 7pm" -> "Um sjöleytið", at about seven)
+        weak = weak or (q.kind == "time" and bool(tgt_text) and any(
+            spelled_inside(float(h), tgt_text, tgt_lang) for h in _hours_of(q)))
         # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
         # "post-September 11"): the same date, its year left implicit
         weak = weak or (q.kind == "year" and q.in_date)
@@ -246,13 +298,40 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
-        weak = weak or (q.kind == "number" and q.value == 1.0) or (
+        # a date of two figures and a slash, no year ("9/11", "7/7", "3/11"): the usual name of an event, which
+        # translations write by its name ("アメリカ同時多発テロ事件")
+        weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)
+        # "1" is often "a", "the"; "2" "both", "the pair", "each other"; "0" "no", "none", "nil", "without"
+        weak = weak or (q.kind == "number" and q.value in (0.0, 1.0, 2.0) and not q.unit) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
             and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)
     # "from about 8% up to three times that" for "from 8% to almost 24%": the value restated as a multiple
     weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:
         issue.severity = Severity.MINOR
+
+
+def _restated(issues: list[Issue], src: list[Quantity]) -> None:
+    """A missing source measure that the source itself restates in another unit of the same kind, whose
+    restatement the translation keeps ("the 27-foot (8.2-meter) monument" -> "8,2 metru"): the translator
+    kept one of two equal figures; minor (in place). The two must convert into each other within a
+    translator's rounding (pint)."""
+    from ..units import compare
+
+    missing = [i for i in issues if i.kind == "missing" and i.src is not None]
+    gone = {id(i.src) for i in missing}
+    for i in missing:
+        q = i.src
+        assert q is not None
+        if i.severity == Severity.MINOR or not q.unit or not isinstance(q.value, float):
+            continue
+        for other in src:
+            if other is q or id(other) in gone or not other.unit or not isinstance(other.value, float):
+                continue
+            c = compare(q.value, q.unit, other.value, other.unit)
+            if c is not None and c.same_dimension and c.ok:
+                i.severity = Severity.MINOR
+                break
 
 
 def _multiple_of(q: Quantity, other: list[Quantity]) -> bool:
@@ -361,19 +440,28 @@ def _conversions(ls: list[Quantity], lt: list[Quantity], opts: dict[str, float])
     from ..units import compare, describe
 
     out = []
+    src_units = {s.unit for s in ls if s.unit}
     for s in [s for s in ls if s.unit and isinstance(s.value, float)]:
-        for t in [t for t in lt if t.unit and isinstance(t.value, float)]:
+        found = []
+        # a target measure in a unit the source also uses is that value, not a conversion of another one ("50 km
+        # (31 miles)" -> "40 km (25 miles)": the 40 km is the changed 50 km, not 31 miles converted)
+        for t in [t for t in lt if t.unit and isinstance(t.value, float) and (t.unit not in src_units
+                                                                                 or t.unit == s.unit)]:
             c = compare(s.value, s.unit, t.value, t.unit,  # type: ignore[arg-type]
                         opts["round_tolerance"], opts["exact_tolerance"])
-            if c is None or not c.same_dimension:
-                continue
-            ls.remove(s)
-            lt.remove(t)
-            if not c.ok:
-                note = (f"{describe(s.value, s.unit)} ≈ {describe(c.converted, t.unit)}, "  # type: ignore[arg-type]
-                        f"translation says {describe(t.value, t.unit)}" if c.converted == c.converted else None)
-                out.append(Issue("changed", s, t, severity=Severity.CRITICAL, note=note))
-            break
+            if c is not None and c.same_dimension:
+                found.append((t, c))
+        if not found:
+            continue
+        # the target measure the source's converts into, else the first of its kind ("5-10 acres" -> "2 bis 4
+        # Hektar": 5 acres is the 2, not the 4)
+        t, c = next(((t, c) for t, c in found if c.ok), found[0])
+        ls.remove(s)
+        lt.remove(t)
+        if not c.ok:
+            note = (f"{describe(s.value, s.unit)} ≈ {describe(c.converted, t.unit)}, "  # type: ignore[arg-type]
+                    f"translation says {describe(t.value, t.unit)}" if c.converted == c.converted else None)
+            out.append(Issue("changed", s, t, severity=Severity.CRITICAL, note=note))
     return out
 
 
@@ -386,14 +474,22 @@ def _rounded(a: float, b: float) -> bool:
     """``b`` is a precise ``a`` (three or more significant digits) rounded to fewer digits, within 5%
     ("663,000" written "66万" = 660,000; not "14" written "10")."""
     n = _significant(b)
-    if n >= _significant(a) or _significant(a) < 3 or a == 0:
+    if n >= _significant(a) or _significant(a) < 3 or a == 0 or abs(a - b) > 0.05 * abs(a):
         return False
-    return float(f"{a:.{n}g}") == b and abs(a - b) <= 0.05 * abs(a)
+    if float(f"{a:.{n}g}") == b:
+        return True
+    # cut rather than rounded ("41.78 lakh" written "4,17 mil."): b is a's leading digits
+    step = 10.0 ** (math.floor(math.log10(abs(b))) - n + 1) if b else 0.0
+    return bool(step) and 0 <= abs(a) - abs(b) < step and (a > 0) == (b > 0)
 
 
 def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"]) -> tuple[Severity, str | None]:
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
     ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor."""
+    if isinstance(s.value, float) and isinstance(t.value, float) and s.kind == t.kind \
+            and s.kind in ("number", "money", "percent") \
+            and (_rounded(s.value, t.value) or _rounded(t.value, s.value)):  # (a year is never rounded: 1958 / 1960)
+        return Severity.MINOR, "one value is a rounding of the other"
     if s.soft or t.soft:  # a value read from words ("sjö hundruð", "三十五") is fair, not strong evidence
         return Severity.MAJOR, "a value written in words"
     if {s.kind, t.kind} - {"number", "money", "percent"} or not isinstance(s.value, float) \
@@ -465,9 +561,11 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     Why: Dropped figures are a typical machine-translation omission (a sentence cut off before its amount);
     the translation silently loses a fact. MQM: Accuracy / Omission, major; minor when the evidence is weak: the
     value is a number word, the translation states the same value in this sentence or one of the six around
-    it, it is a "1" (often "a"), a rank figure ("23rd": ordinals are often written as words), a month the
-    translation may hold in a case form CLDR does not list ("в мае"), or the translation keeps its digits
-    inside a name ("Nogizaka46").
+    it, it is a 0, 1 or 2 without a unit (often "no", "a", "both"), a rank figure ("23rd": ordinals are often
+    written as words), a month the translation may hold in a case form CLDR does not list ("в мае"), the
+    translation keeps its digits inside a name ("Nogizaka46"), the source restates the measure in another unit
+    the translation keeps ("27-foot (8.2-meter)"), a count of days the translation states in weeks ("14 days" /
+    "dvou týdnech"), or a date of two figures and a slash without a year, an event's name ("9/11").
     Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
     song phương ." (US$10 billion is gone).
     Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").
@@ -493,7 +591,8 @@ def number_added(ctx: BeadContext) -> Iterator[Hit]:
     made. MQM: Accuracy / Addition, major; minor when the evidence is weak: the source states the same value
     in this sentence or one of the six around it, the value is a year added to a date ("July 26, 2020" for
     "7月26日"), a month named alone, a rank figure ("3rd") for an ordinal word the parser may not know, or
-    a figure whose number word the source has inside a compound ("pětačtyřicetiletý" for "45-year-old").
+    a figure whose number word the source has inside a compound ("pětačtyřicetiletý" for "45-year-old",
+    "čtyřstovka" for "400 metres").
     Example: "Hai bên đã ký 3 thỏa thuận." for "The two sides signed agreements." (3 is invented).
     Fix: Remove the value, or check the source: if it is right, the source needs it too.
     """

@@ -118,6 +118,49 @@ def _scales(loc) -> dict[str, float]:  # noqa: ANN001
     return {w: float(c.most_common(1)[0][0]) for w, c in votes.items() if c.most_common(1)[0][0] > 1}
 
 
+def _script_of(word: str) -> set[str]:
+    """The Unicode script families of a word's letters, by the first word of each character's name (LATIN,
+    CYRILLIC, CJK, DEVANAGARI ...)."""
+    import unicodedata
+
+    return {unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha()}
+
+
+def _regional_scales(code: str, own: dict[str, float]) -> dict[str, float]:
+    """Scale words that only a regional variant of the language writes, in its long compact patterns: the
+    Indian English "lakh" (10⁵) and "crore" (10⁷) of ``en_IN``. Only territorial variants, not another script's
+    (``zh_Hant`` writes "兆" for 10¹², which simplified Chinese reads as mega-; ``en_Shaw`` is a transcription),
+    only words in the script of the language's own scale words, and only words that are no scale word of the
+    language already."""
+    from babel import localedata
+    from babel.core import Locale
+
+    scripts = set().union(*(_script_of(w) for w in own)) if own else set()
+    out: dict[str, float] = {}
+    for ident in localedata.locale_identifiers():
+        if not ident.startswith(code + "_"):
+            continue
+        try:
+            loc = Locale.parse(ident)
+        except (ValueError, LookupError):  # pragma: no cover - a locale Babel lists but cannot load
+            continue
+        if loc.script:
+            continue
+        long_forms = {"long": (loc.compact_decimal_formats or {}).get("long") or {}}
+        found = _scales(_Forms(long_forms))
+        for word, base in found.items():
+            if word not in own and scripts and _script_of(word) <= scripts:
+                out.setdefault(word, base)
+    return out
+
+
+class _Forms:
+    """A stand-in locale with only the given compact decimal formats, for :func:`_scales`."""
+
+    def __init__(self, forms: dict) -> None:
+        self.compact_decimal_formats = forms
+
+
 def _currencies(loc) -> dict[str, str]:  # noqa: ANN001
     from babel.numbers import (
         get_currency_name,
@@ -185,9 +228,15 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
     ordinals: dict[str, float] = {}
     for n in list(range(0, 101)) + list(_ROUND):
         try:
-            words.setdefault(num2words(n, lang=code).lower(), float(n))
+            word = num2words(n, lang=code).lower()
         except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
             return {}, {}
+        words.setdefault(word, float(n))
+        # the other joiner of a compound number word: the 1990 French spelling hyphenates every part ("vingt-et-un"
+        # for num2words' "vingt et un"), and writers join spaced forms by hyphens or the reverse
+        for variant in (word.replace(" ", "-"), word.replace("-", " ")):
+            if variant != word:
+                words.setdefault(variant, float(n))
     for n in range(1, 32):
         try:
             ordinals.setdefault(num2words(n, lang=code, to="ordinal").lower(), float(n))
@@ -332,6 +381,8 @@ def number_facts(code: str) -> NumberFacts:
 
         loc = Locale.parse("en") if code == "und" else None
     scales = _scales(loc) if loc is not None else {}
+    for word, base in (_regional_scales(code, scales) if loc is not None and code != "und" else {}).items():
+        scales.setdefault(word, base)
     for word, base in (_multipliers(code) if code != "und" else {}).items():
         scales.setdefault(word, base)
     scales.update({k.lower(): float(v) for k, v in (sec.get("scales") or {}).items()})

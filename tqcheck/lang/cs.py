@@ -4,6 +4,9 @@ PROFILE = {
     "numbers": {
         "clock_words": ["hodin", "hod."],
         "percent_words": ['procent', 'procenta', 'procentní body'],
+        # "jeden a půl milionu" (1.5), "dva a půl miliardy" (2.5); num2words writes no fractions (SOURCES.md)
+        "words": {"jeden a půl": 1.5},
+        "half_infix": ["a půl"],
         "approx": ["asi", "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo", "více než", "přes", "méně než",
                    "až", "nejméně", "minimálně", "cca", "desítky", "stovky", "tisíce"],
     },

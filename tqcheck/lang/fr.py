@@ -1,5 +1,11 @@
 """French: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
+    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
+    "numbers": {
+        # "un million et demi" (1.5 million); num2words writes no fractions (SOURCES.md)
+        "half_suffix": ["et demi", "et demie"],
+    },
+
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md

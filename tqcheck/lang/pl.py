@@ -4,6 +4,9 @@ PROFILE = {
     "numbers": {
         "clock_words": ["godz."],
         "percent_words": ["procent", "procenta", "procentów", "proc."],
+        # "półtora miliona" (1.5), "dwa i pół miliona" (2.5); num2words writes no fractions (SOURCES.md)
+        "words": {"półtora": 1.5, "półtorej": 1.5},
+        "half_infix": ["i pół"],
         "approx": ["około", "ok.", "prawie", "niemal", "ponad", "przeszło", "blisko", "mniej niż", "więcej niż",
                    "do", "co najmniej", "dziesiątki", "setki", "tysiące"],
     },

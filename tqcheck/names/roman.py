@@ -97,11 +97,19 @@ def kanji_words(run: str) -> tuple[tuple[str, str], ...]:
     return tuple((w["orig"], re.sub(r"[^a-z]+", "", w["hepburn"].lower())) for w in k.convert(run) if w["orig"])
 
 
+# Ukrainian's national romanisation (Cabinet of Ministers resolution 55 of 2010) and Belarusian's (the 2007
+# instruction, adopted by the UN in 2013) write г as h; ґ stays g.
+_H_FOR_GHE = ("uk", "be")
+_GHE_TO_H = str.maketrans({"г": "h", "Г": "H"})
+
+
 @text_cache(maxsize=65536)
 def romanise(text: str, lang: str = "") -> str:
     """Lower-case ASCII letters (and spaces) for ``text`` in any script (once per text and language: the name
     rules romanise the same names and words many times)."""
     text = unicodedata.normalize("NFKC", text)
+    if lang[:2] in _H_FOR_GHE:  # Ukrainian and Belarusian г is h (Гамільтон, Г'юз), anyascii writes the Russian g
+        text = text.translate(_GHE_TO_H)
     if lang.startswith("ja") and HAN_RE.search(text) and kanji_readable():  # kanji read as words (高橋 takahashi)
         text = _HAN_RUNS.sub(lambda m: " " + " ".join(r for _, r in kanji_words(m.group(0))) + " ", text)
     out: list[str] = []
@@ -190,6 +198,8 @@ def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
         alts.append(sound_key(roman.replace("w", "v"), ""))
     if "th" in roman:  # th is a t in most scripts, an s in kana (Smith / スミス, Adityanath / アディツアナス)
         alts.append(sound_key(roman.replace("th", "s"), ""))
+    if "ch" in roman:  # ch is the velar kh in Czech, Polish, German, Slovak (Fachfácha / Fakhfakh, Bach / Бах)
+        alts.append(sound_key(roman.replace("ch", "kh"), ""))
     if not cjk:
         return tuple(dict.fromkeys(alts))
     # ch is a k or a velar fricative in many names (Michael / 迈克尔, Schumacher / 舒马赫 / シューマッハ), and a
@@ -346,6 +356,10 @@ def spelled_alike(a: str, b: str) -> bool:
     fa, fb = _respell(romanise(a)), _respell(romanise(b))
     if Indel.normalized_similarity(fa, fb) >= 0.55:
         return True
+    wa, wb = romanise(a).split(), romanise(b).split()
+    if len(wa) == len(wb) >= 2 and all(len(sound_key(x)) >= 2 and sound_key(x) == sound_key(y) for x, y in zip(wa, wb)):
+        return True  # a name of two words or more transliterated by sound, word by word the same consonants
+        # (Hichem Mechichi / Hišám Mašíší in Czech)
     short, long_ = sorted((fa, fb), key=len)
     return len(short) >= 5 and short[-4:] in long_  # a compound's last part (Iceland / Austurlandi: -land)
 

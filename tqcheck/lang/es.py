@@ -1,0 +1,8 @@
+"""Spanish: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
+PROFILE = {
+    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
+    "numbers": {
+        # "dos millones y medio" (2.5 million); num2words writes no fractions (SOURCES.md)
+        "half_suffix": ['y medio'],
+    },
+}
