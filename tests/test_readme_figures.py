@@ -40,3 +40,11 @@ def test_only_rewrites_its_own_section() -> None:
 def test_tables_are_parsed_with_escaped_bars() -> None:
     head, rows = readme.tables("| a | b |\n| --- | --- |\n| x \\| y | 2 |\n")[0]
     assert head == ["a", "b"] and rows == [["x \\| y", "2"]]
+
+
+def test_results_keep_every_section() -> None:
+    # a section rerun is merged into RESULTS.md; a merge that truncated the file first once left only the rerun one
+    from bench.run import SECTIONS
+
+    missing = [s for s in SECTIONS if s not in read_blocks(RESULTS)]
+    assert not missing, f"bench/RESULTS.md lost sections {missing}: restore them from git history"
