@@ -19,7 +19,9 @@ bead, since it renders nearby content (the translator split the sentences differ
 adding any. A 1-1 bead next to an unaligned sentence of the same side is re-paired when the unaligned one is
 the much better match (a one-place swap that keeps the path monotone), and a weak 1-1 bead one of whose
 sentences clearly belongs to the neighbouring bead is undone (an untranslated sentence that the aligner paired
-with half of its neighbour's translation, split in two by the translator). Finally a 1-1 bead whose score is
+with half of its neighbour's translation, split in two by the translator), unless the sentence it would leave
+alone adds to that neighbour too: then the two sides split one passage differently, and the passage becomes one
+bead. Finally a 1-1 bead whose score is
 an outlier for the document while its target matches another source sentence much better is noted as
 possibly displaced (``Alignment.stats["refine"]["displaced"]``), for the omission rules to report.
 
