@@ -387,7 +387,8 @@ def engines(sizes: tuple[int | str, ...], timeout: float = 3 * TIMEOUT, names: t
             try:
                 first = "–"
                 if engine == first_of:  # an empty cache folder: the tables and the engine graph are built too
-                    first = f"{_run_engine(job, tempfile.mkdtemp(prefix='tqbench-first-'), engine, timeout)['process_s']:.1f}"
+                    fresh = tempfile.mkdtemp(prefix="tqbench-first-")
+                    first = f"{_run_engine(job, fresh, engine, timeout)['process_s']:.1f}"
                 _run_engine(prime, cache, engine, timeout)  # the machine's one-time tables, on another text
                 cold = _run_engine(job, cache, engine, timeout)
                 warm = _run_engine(job, cache, engine, timeout)

@@ -65,8 +65,8 @@ class RefineParams:
     release: float = 0.5  # a 1-1 bead scoring below this whose member clearly belongs to the neighbouring bead
     #                       (evidence >= attach there, and ``release_margin`` better than its own pairing) is undone
     release_margin: float = 0.3
-    release_keep: float = 0.0  # ... unless the partner it would leave alone has at least this evidence in the
-    #                            grown bead too (own score + gain): then the passage becomes one bead (the sides split it differently)
+    release_keep: float = 0.0  # ... unless the partner it would leave alone scores this much in the grown bead
+    #                            too (own score + gain): then the passage becomes one bead (split differently)
     absorbed: float = -2.5  # a bead with two or more source sentences whose length z is at or below this ...
     absorbed_rest: float = -1.0  # ... and whose member, left out, brings it back above this, may have lost it
     shifted: float = -2.0  # robust z of a 1-1 bead's margin at or below which ...
@@ -419,11 +419,11 @@ def _grown(b: Bead, merged: Bead, side: str) -> Bead:
 
 
 def _partner_belongs(sc: _Scorer, b: Bead, grown: Bead, side: str, p: RefineParams) -> bool:
-    """Whether the sentence a release would leave alone (the 1-1 bead ``b``'s other member) adds to the grown
-    neighbour (``grown``: it with both of ``b``'s members) too (own score + gain >= ``release_keep``): then its content is there, and the two sides split
-    one passage differently ("I'll get my sleeve back. To make sure nothing goes up my sleeve I squeeze my wrist."
-    against "I roll up my sleeve to make sure nothing is hidden in it. I twist my wrist."), which is no
-    untranslated or added sentence. Measured: on MAC-Dev (zh-en gold) 16 releases, 6 of them undoing a gold 1-1
+    """Whether the sentence a release would leave alone (the 1-1 bead ``b``'s other member) adds to ``grown``
+    (the neighbour with both of ``b``'s members) too, own score + gain >= ``release_keep``: then its content is
+    there, and the two sides split one passage differently ("I'll get my sleeve back. To make sure nothing goes
+    up my sleeve I squeeze my wrist." against "I roll up my sleeve to make sure nothing is hidden in it. I twist
+    my wrist."), which is no untranslated or added sentence. Measured: on MAC-Dev (zh-en gold) 16 releases, 6 of them undoing a gold 1-1
     bead, cost 0.009 strict F1; with this test 0.004, the IWSLT dev talks' dropped-sentence recall unchanged."""
     x, pside = (b.src[0], "source") if side == "target" else (b.tgt[0], "target")  # the one left alone
     m = next((m for m in member_scores(sc, grown) if m.side == pside and m.index == x), None)
