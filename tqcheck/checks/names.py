@@ -469,7 +469,7 @@ class _Near:
                                same_words=same_words, extra=extra)
                 if p is not None and unrendered and text_has(parts(text[p.start:p.end]), self.side_text(c.side)):
                     continue
-                if p is not None and (letters <= 0 or p.key in name_keys(c.text, lang, cjk_lang(other_lang))
+                if p is not None and (letters <= 0 or p.exact or p.key in name_keys(c.text, lang, cjk_lang(other_lang))
                                       or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True

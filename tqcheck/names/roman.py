@@ -15,8 +15,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .. import surface
 from ..memo import text_cache
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -25,6 +26,16 @@ HAN_RE = re.compile(f"[{_HAN}]")
 KANA_RE = re.compile(f"[{_KANA}]")
 _UNSPACED_RUN = re.compile(f"[{_HAN}{_KANA}·・･‧]+")
 _HAN_RUNS = re.compile(f"[{_HAN}]+")
+# a word of a spaced script (letters and combining marks: Python's \\w alone cuts Devanagari at its vowel signs)
+_SPACED_WORD = re.compile(f"{surface.LETTER}+(?:['’\\-]{surface.LETTER}+)*")
+# a letter that has no case and is not of a script written without spaces (Han, kana, Thai, Khmer...)
+_CASELESS_SCRIPT = re.compile(f"(?![{surface.UNSPACED_CLASS}])[^\\W\\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
+
+
+def _is_caseless(word: str) -> bool:
+    """Every letter of ``word`` is of a script without capitals and with spaces between words."""
+    return not surface.UNSPACED.search(word) and all(c.upper() == c.lower() for c in word if c.isalpha())
+
 _SMALL_Y = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ゃ": "ya", "ゅ": "yu", "ょ": "yo"}
 _SMALL_V = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e",
             "ぉ": "o"}
@@ -240,6 +251,8 @@ class Piece:
     key: str
     whole: bool = True  # a whole word (False: any run of Han characters, matched more strictly)
     words: int = 0  # how many space-separated words (0: not counted, Han and kana)
+    caseless: bool = False  # any word run of a script without capitals (not a capitalised word): matched more strictly
+    exact: bool = False  # found by find_sound with exactly the sound of the name's last words (a title left out)
 
 
 @text_cache(maxsize=4096)
@@ -259,6 +272,18 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
             for k in name_keys(text[s:e], lang, cjk):
                 if k:
                     out.append(Piece(s, e, k, True, j - i + 1))
+    # scripts without capitals but with spaces (Devanagari, Arabic, Hebrew, Georgian, Hangul...): any run of up to
+    # ``max_words`` words not cut by punctuation may be a name; the search then needs its sound to match
+    if _CASELESS_SCRIPT.search(text):
+        caseless = [m for m in _SPACED_WORD.finditer(text) if _is_caseless(m.group(0))]
+        for i in range(len(caseless)):
+            for j in range(i, min(len(caseless), i + max_words)):
+                if j > i and text[caseless[j - 1].end():caseless[j].start()].strip(" -"):
+                    break
+                s, e = caseless[i].start(), caseless[j].end()
+                for k in name_keys(text[s:e], lang, cjk):
+                    if k:
+                        out.append(Piece(s, e, k, True, j - i + 1, caseless=True))
     for run in _KATAKANA_WORDS.finditer(text):  # katakana words are whole: no substrings
         ws = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(f"[^{_DOTS}]+", run.group(0))]
         for i in range(len(ws)):
@@ -317,6 +342,17 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
                               name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang))
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
+    words = name.split()
+    if len(words) >= 3 and (best is None or best[0] < 1.0):  # a title or epithet the span took in (Chancellor
+        # Olaf Scholz, Turkish President Recep Tayyip Erdoğan): the name may be its last two or more words, found
+        # with their exact sound where the whole span was found only by a near one (or not at all)
+        for k in range(1, len(words) - 1):
+            rest = " ".join(words[k:])
+            p = find_sound(rest, name_lang, text, text_lang, endings, strict, same_words, extra)
+            if p is not None and p.key in name_keys(rest, name_lang, cjk_lang(text_lang)):
+                return replace(p, exact=True)
+            if p is not None and best is None:
+                return p
     return best[1] if best else None
 
 
@@ -380,6 +416,8 @@ def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, 
             continue  # one consonant class (a single kanji: 万 for Nadu) cannot stand for a longer name
         if spelling and is_latin(text[p.start:p.end]) and not spelled_alike(spelling, text[p.start:p.end]):
             continue
+        if p.caseless and (len(p.key) < len(key) or (len(key) <= 3 and p.key != key)):
+            continue  # any run of caseless words is a candidate: it may add a case ending, not lack a consonant
         if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) - len(key) <= extra
                                              and len(key) >= 3)):
             continue
