@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping
 
 # Round numbers whose words num2words generates besides 0-100 ("thousand", "Million", "миллион").
 _ROUND = (1000, 10**6, 10**9)
@@ -75,6 +75,24 @@ def _locale(code: str):  # noqa: ANN202 - a babel Locale or None
         return Locale.parse(code)
     except (UnknownLocaleError, ValueError, TypeError):
         return None
+
+
+_BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069"))
+
+
+def _native_percent_signs(loc: Any) -> list[str]:
+    """The percent signs of the locale's native numbering systems (Arabic ٪ in ``arab`` and ``arabext``; the
+    ``latn`` sign is the profile's ``percent``), without the bidi marks CLDR writes around them."""
+    if loc is None:
+        return []
+    systems = {loc.default_numbering_system or "latn"} | set(getattr(loc, "other_numbering_systems", {}).values())
+    out = []
+    for system in sorted(systems - {"latn"}):
+        sign = (loc.number_symbols.get(system) or {}).get("percentSign") or ""
+        sign = sign.translate(_BIDI_MARKS).strip()
+        if sign and sign != "%":
+            out.append(sign)
+    return out
 
 
 def _percent_unit_words(code: str) -> list[str]:
@@ -413,6 +431,7 @@ def number_facts(code: str) -> NumberFacts:
         clock_words=tuple(sec.get("clock_words") or ()),
         approx=tuple(w.lower() for w in sec.get("approx") or ()),
         percent_words=tuple(dict.fromkeys([w.lower() for w in sec.get("percent_words") or ()]
-                                          + (_percent_unit_words(code) if loc is not None else []))),
+                                          + (_percent_unit_words(code) if loc is not None else [])
+                                          + _native_percent_signs(loc))),
         scale_infix=tuple(sec.get("scale_infix") or ()),
     )
