@@ -15,6 +15,11 @@ from tqcheck.names.spans import find_names
     ("Trump", "トランプ", "ja"),
     ("Moscow", "Mát-xcơ-va", "vi"),
     ("Einstein", "Anh-xtanh", "vi"),
+    ("Emmanuel Macron", "עמנואל מקרון", "he"),  # vav as the vowel o/u
+    ("Vladimir Putin", "ולדימיר פוטין", "he"),  # vav as v
+    ("Joe Biden", "ג'ו ביידן", "he"),  # gimel with geresh: j
+    ("Narendra Modi", "नरेंद्र मोदी", "hi"),
+    ("Olaf Scholz", "أولاف شولتس", "ar"),
 ])
 def test_one_name_in_two_scripts_sounds_the_same(name, other, lang):
     assert same_sound(name_key(name, "en"), name_key(other, lang), endings=True)
@@ -24,6 +29,7 @@ def test_one_name_in_two_scripts_sounds_the_same(name, other, lang):
     ("Boris Johnson", "Дональд Трамп", "ru"),
     ("Johnson", "ピーターソン", "ja"),
     ("Peter", "Peterson", "en"),
+    ("Emmanuel Macron", "ניקולא סרקוזי", "he"),
 ])
 def test_different_names_do_not(name, other, lang):
     assert not same_sound(name_key(name, "en"), name_key(other, lang))

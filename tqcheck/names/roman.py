@@ -114,6 +114,9 @@ _H_FOR_GHE = ("uk", "be")
 _GHE_TO_H = str.maketrans({"г": "h", "Г": "H"})
 
 
+_GERESH = {"\u05d2": "j", "\u05e6": "ch", "\u05e5": "ch", "\u05d6": "zh"}
+
+
 @text_cache(maxsize=65536)
 def romanise(text: str, lang: str = "") -> str:
     """Lower-case ASCII letters (and spaces) for ``text`` in any script (once per text and language: the name
@@ -121,6 +124,13 @@ def romanise(text: str, lang: str = "") -> str:
     text = unicodedata.normalize("NFKC", text)
     if lang[:2] in _H_FOR_GHE:  # Ukrainian and Belarusian г is h (Гамільтон, Г'юз), anyascii writes the Russian g
         text = text.translate(_GHE_TO_H)
+    if "\u05d5" in text:  # Hebrew vav: in a foreign name mostly the vowel o or u (מקרון Macron, שולץ Scholz),
+        # which anyascii writes as the consonant v; written as the glide w it is dropped from the sound key, and
+        # name_keys also tries it as a v (ולדימיר Vladimir). A doubled vav is the consonant v (or w).
+        text = text.replace("\u05d5\u05d5", "v").replace("\u05d5", "w")
+    if "\u05f3" in text or "'" in text:  # Hebrew geresh after gimel, tsadi, zayin: the foreign sounds j, ch, zh
+        # (ג'ו ביידן Joe Biden, צ'רצ'יל Churchill, ז'אק Jacques)
+        text = re.sub("([\u05d2\u05e6\u05e5\u05d6])['\u05f3]", lambda m: _GERESH[m.group(1)], text)
     if lang.startswith("ja") and HAN_RE.search(text) and kanji_readable():  # kanji read as words (高橋 takahashi)
         text = _HAN_RUNS.sub(lambda m: " " + " ".join(r for _, r in kanji_words(m.group(0))) + " ", text)
     out: list[str] = []
