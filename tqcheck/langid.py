@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from .errors import ConfigError, InputError
 from .memo import text_cache
 from .model import Document, Segment
+from .surface import LETTER
 
 CONFIDENT = 0.95  # document-level probability needed before the input is refused
 MIN_LETTERS = 40  # below this many letters a document's language is not judged
@@ -42,7 +43,7 @@ _CONFUSABLE = [{"no", "da", "sv"}, {"hr", "sr", "bs", "sl", "mk"}, {"id", "ms"},
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NO_SPACE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = re.compile(f"{LETTER}+(?:['’]{LETTER}+)*")  # letters with their marks (Devanagari vowel signs)
 
 
 _ALL = "*"

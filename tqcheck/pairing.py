@@ -38,6 +38,7 @@ import numpy as np
 
 from .config import Config
 from .model import Document
+from .surface import LETTER, WORD_CHAR
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ MIN_NULL = 5
 SHRINK = 2.0
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = re.compile(f"{LETTER}(?:{WORD_CHAR}|['’-])*")  # letters with their marks (Devanagari vowel signs)
 
 
 @dataclass(frozen=True)

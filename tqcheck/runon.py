@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .model import Document, Segment
+from .surface import LETTER
 
 MIN_RATIO = 0.8  # a side with fewer than this share of the other side's sentences may be run-on
 MIN_WORDS = 3  # each piece keeps at least this many words
@@ -42,7 +43,7 @@ CLAUSE_LONG = 1.8  # a sentence this many times the other side's mean sentence m
 MIN_CHARS_NO_SPACE = 6  # each clause piece keeps at least this many characters in text without spaces
 _CLAUSE = re.compile(r"[,;\u060c\u061b](?=\s)|[\u3001\uff0c\uff1b]")  # not the comma inside "1,000"
 _OPEN, _CLOSE = "([{\u201c\u2018\u00ab\u300c\u300e\uff08\u3010", ")]}\u201d\u2019\u00bb\u300d\u300f\uff09\u3011"
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+_WORD = re.compile(f"{LETTER}+(?:['’]{LETTER}+)*|\\d+")  # letters with their marks (Devanagari vowel signs)
 _JOIN = re.compile(r",?\s+")
 
 

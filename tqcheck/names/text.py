@@ -7,9 +7,10 @@ import unicodedata
 from typing import NamedTuple
 
 from ..memo import text_cache
+from ..surface import LETTER
 
 # A word: letters (any script, with marks), joined by inner hyphens or apostrophes ("Ping-ming", "Xi'an").
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+WORD_RE = re.compile(f"{LETTER}+(?:[-'’]{LETTER}+)*")
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _JOINERS = re.compile(r"[\s\-'’‐‑–.]+")
 _PART_SPLIT = re.compile(r"[\s\-‐‑–]+")
