@@ -165,7 +165,9 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     translation supports barely more than the translations of the five beads each side do (under 0.5 of
     the document's gap between right and wrong sentence pairs, and under 0.4 of the best supported other
     sentence of the group, which itself is supported 0.5 or more): a sentence on the same topic moves the
-    group's similarity too little to show.
+    group's similarity too little to show. A sentence that holds a figure with no counterpart in the
+    translation (TQ202's analysis) is reported under 0.6 of the best supported other sentence, when the
+    translation also matches it less than the rest of its group: the figure went with it.
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
@@ -220,7 +222,9 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     group. So is one of five words or more that the source supports barely more than the sources of the five
     beads each side do (under 0.5 of the document's gap between right and wrong sentence pairs, and under 0.4
     of the best supported other sentence of the group, itself supported 0.5 or more): an added sentence on
-    the same topic moves the group's similarity too little to show.
+    the same topic moves the group's similarity too little to show. One that holds a figure with no
+    counterpart in the source (TQ203's analysis) is reported under 0.6 of the best supported other sentence,
+    when the source also matches it less than the rest of its group: an added sentence brings its own figures.
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
@@ -252,6 +256,7 @@ _MEMBER_SUPPORT = 0.5  # ... or the other side supports it less than this share 
 _MEMBER_SHARE = 0.4  # ... and than this share of the support of the group's least supported other member
 _MEMBER_SUPPORT_WORDS = 5  # ... (the support test: members of this many words or more)
 _MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark adds little to a group)
+_MEMBER_FIGURE_SHARE = 0.6  # ... or, holding a figure the other side lacks, under this share of the best member's
 
 
 def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
@@ -267,8 +272,9 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
     less than the rest of its group on average. An added or dropped sentence on the same topic as its group
     moves the group's similarity little, so a member is also reported when the other side *supports* it
     (:func:`_support_scale`) under ``_MEMBER_SUPPORT`` and under ``_MEMBER_SHARE`` of the best supported other
-    member, which is itself supported ``_SUPPORT_HEAD`` or more. The document's own spread and gap are the
-    scales; no fixed cosine."""
+    member, which is itself supported ``_SUPPORT_HEAD`` or more; and under ``_MEMBER_FIGURE_SHARE`` of it when
+    it holds a figure the other side lacks (:func:`_lone_figures`) and the other side matches it less than the
+    rest of its group. The document's own spread and gap are the scales; no fixed cosine."""
     if "tq5_members" in doc.cache:
         return doc.cache["tq5_members"]
     out: set[tuple[str, int]] = set()
@@ -305,12 +311,17 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
             others = (tv if side == "source" else sv)[near[a]] if a is not None and near[a] and gap > 0 else None
             # support of each member by the bead's other side, against the other sides of the neighbours
             sup = (own - (vp @ others.T).mean(axis=1)) / gap if others is not None else None
+            lone = _lone_figures(doc, b, side, parts)
             for m, x in enumerate(mine):
                 size = len(_words(parts[m]))
                 gain = (full - float(vr[m] @ vo)) / spread
                 rest = float((own.sum() - own[m]) / (n - 1))
                 if size >= _MEMBER_WORDS and gain <= _MEMBER_GAIN and float(own[m]) < rest:
                     out.add((side, x))
+                elif size >= _MEMBER_SUPPORT_WORDS and m in lone and sup is not None and float(own[m]) < rest \
+                        and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
+                        and sup[m] < _MEMBER_FIGURE_SHARE * best:
+                    out.add((side, x))  # it holds a figure the other side lacks, and is rendered less than the rest
                 elif size >= _MEMBER_SUPPORT_WORDS and sup is not None \
                         and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
                         and sup[m] < min(_MEMBER_SUPPORT, _MEMBER_SHARE * best):
@@ -327,6 +338,27 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
                 if best_clause < _MEMBER_SUPPORT:
                     out.add((side, x))
     doc.cache["tq5_members"] = out
+    return out
+
+
+def _lone_figures(doc: DocContext, b: int, side: str, parts: list[str]) -> set[int]:
+    """The members of bead ``b``'s group on ``side`` (its sentences ``parts``, joined by spaces as the bead's text
+    is) that hold a figure with no counterpart on the other side of the bead or its neighbours (TQ202/TQ203's
+    analysis; a figure that analysis finds only weakly missing or added does not count): an added sentence
+    brings its own figures, and a dropped one takes its figures with it."""
+    from .numbers import analyse
+
+    kind = "added" if side == "target" else "missing"
+    starts, pos = [], 0
+    for p in parts:
+        starts.append(pos)
+        pos += len(p) + 1
+    out: set[int] = set()
+    for issue in analyse(doc).get(b, []):
+        q = issue.tgt if kind == "added" else issue.src
+        if issue.kind != kind or q is None or issue.severity is Severity.MINOR or q.soft:
+            continue
+        out.add(max(m for m, s in enumerate(starts) if s <= q.start))
     return out
 
 
