@@ -29,8 +29,11 @@ _SHORT_RATIO_MINOR = 0.65  # under this it may have (minor): 3 of 1579 clean WMT
 def dangling(lang: str) -> frozenset[str]:
     """Words that cannot end a sentence in ``lang`` (conjunctions, prepositions, articles): the ``dangling``
     list of the language profile's ``fluency`` section. In a language written without spaces an entry is
-    matched as the end of the text, so only entries that cannot end a longer word are listed there."""
-    return frozenset(w.casefold() for w in profile(lang).section("fluency").get("dangling", ()))
+    matched as the end of the text, so only entries that cannot end a longer word are listed there. The
+    ``dangling_phrases`` of that section (compound conjunctions and prepositions: "несмотря на то", "such as")
+    are matched as the text's last words."""
+    fluency = profile(lang).section("fluency")
+    return frozenset(w.casefold() for w in (*fluency.get("dangling", ()), *fluency.get("dangling_phrases", ())))
 
 
 _CONJ = {"en": ("and", "or", "as well as"), "vi": ("và", "hoặc", "cùng"), "de": ("und", "oder"),
@@ -673,7 +676,8 @@ def _partial_major(ctx: BeadContext, ratio: float) -> bool:
 def _last_word(text: str, stops: frozenset[str] = frozenset()) -> tuple[str, int, int, bool] | None:
     """The last word before the final punctuation, its span, and whether a space precedes that punctuation.
     In a script without spaces the last "word" is the longest entry of ``stops`` that the text ends with,
-    else its last character."""
+    else its last character; elsewhere an entry of several words ("несмотря на то") that the text ends with
+    is its last "word"."""
     m = _END.search(text)
     body_end = m.start() if m else len(text.rstrip())
     spaced = bool(m) and m.group(0)[:1].isspace()
@@ -682,6 +686,10 @@ def _last_word(text: str, stops: frozenset[str] = frozenset()) -> tuple[str, int
         for w in sorted(stops, key=len, reverse=True):
             if body.casefold().endswith(w):
                 return body[-len(w):], body_end - len(w), (m.end() if m else body_end), spaced
+    folded = body.casefold()
+    for w in sorted((w for w in stops if " " in w), key=len, reverse=True):  # a phrase ("несмотря на то")
+        if folded.endswith(w) and not folded[:-len(w)][-1:].isalnum():
+            return body[-len(w):], body_end - len(w), (m.end() if m else body_end), spaced
     words = surface.tokens(body)
     if not words:
         return None
@@ -695,7 +703,8 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Reports a target sentence whose last word is one that cannot end a sentence in the target language
     (a conjunction, preposition, article or auxiliary such as "và", "của", "the", "and", "以及", "を": the
-    ``dangling`` list of the language profile's ``fluency`` section), and a sentence that
+    ``dangling`` list of the language profile's ``fluency`` section) or on a compound conjunction of several
+    words that needs a clause after it ("несмотря на то", "because of": its ``dangling_phrases``), and a sentence that
     ends in a detached " ." while its bead is clearly shorter than the document's usual length ratio (the
     mark of a translation cut off before its object).
     Why: Truncated output is a frequent neural MT failure; the missing end usually carries the figures or
@@ -966,9 +975,10 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     before it ("... but promised to reopen the bridge") and where the source's last clause is longer than
     what was lost; the least supported of these tails is the one tested. Major when that clause
     holds a figure with no counterpart or a name that the translation writes elsewhere but not here.
-    A bead shorter than usual (by 0.9) whose source's last clause (or last 40%, without a clause boundary)
-    holds a figure with no counterpart in the bead or its neighbours (TQ202's analysis) is reported too, at
-    TQ202's severity for that figure: the figure went with the end of the sentence.
+    A bead shorter than usual (by 0.9) whose source (8 words or more) has, in its last clause (or last 40%,
+    without a clause boundary; anywhere in Chinese or Japanese, which put the verb last), a figure with no
+    counterpart in the bead or its neighbours (TQ202's analysis) is reported too, at TQ202's severity for that
+    figure: the figure went with the end of the sentence.
     Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
     cleanly, so neither the alignment nor the sentence's ending shows the loss; its meaning does.
     MQM: Accuracy / Omission, major.
@@ -1011,22 +1021,29 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
               evidence=ctx.src_text)
 
 
+_FIGURE_MIN_WORDS = 8  # a source this long (words with letters) can lose its end with a figure
+
+
 def _figure_in_tail(ctx: BeadContext) -> tuple[str, str, Severity | None] | None:
     """(the source's end, a figure of it, severity) when a bead shorter than the document's usual ratio (by
     ``_SUPPORT_SHORT``) lost a figure (TQ202's analysis: no counterpart in the bead or its neighbours) that
     stands in the source's last clause (after its last comma, semicolon, colon or dash), or in its last 40%
-    when it has no such cut: the figure went with the end of the sentence. The severity is TQ202's for that
-    figure (None: major)."""
+    when it has no such cut: the figure went with the end of the sentence. In a source written without spaces
+    (Chinese, Japanese: the verb last, what a translation says last anywhere before it) the figure may stand
+    anywhere. The source has ``_FIGURE_MIN_WORDS`` words or more. The severity is TQ202's for that figure
+    (None: major)."""
     from .numbers import analyse
 
     if not (ctx.bead.src and ctx.bead.tgt):
         return None
     src = ctx.src_text
     ratio = short_ratio(ctx)
-    if ratio is None or ratio >= _SUPPORT_SHORT or len(_words(src)) < _TAIL_MIN_WORDS:
+    if ratio is None or ratio >= _SUPPORT_SHORT or len(_words(src)) < _FIGURE_MIN_WORDS:
         return None
     heads = _heads(src)
     start = src.rfind(heads[-1][1]) if heads else int(0.6 * len(src))
+    if surface.unspaced_share(src) > 0.5:
+        start = 0  # Chinese and Japanese put the verb last: what a translation says last may stand anywhere
     for issue in analyse(ctx.doc).get(ctx.index, []):
         q = issue.src
         if issue.kind == "missing" and q is not None and q.start >= start >= 0 and not q.soft:
