@@ -709,6 +709,9 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     mark of a translation cut off before its object).
     Why: Truncated output is a frequent neural MT failure; the missing end usually carries the figures or
     the object of the sentence. MQM: Accuracy / Omission, major.
+    Also, as minor, a bead shorter than usual (by 0.9) whose translation opens a quotation that neither it nor
+    the three target sentences after it close, while the source closes its own quotation in the bead: the end
+    of what someone said was cut off with its closing mark.
     Example: source "... and hasten negotiations on several agreements." -> target "... để duy trì các cơ
     chế đối thoại và tham vấn, thúc đẩy ." (what is to be hastened is missing).
     Fix: Translate the rest of the source sentence (quoted in the finding's evidence).
@@ -733,6 +736,30 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
             why = f"the source's '{lost[-1]}' is missing" if lost else f"the bead is {ratio:.0%} of the usual length"
             yield Hit("target", seg.index, start, end, f"the sentence stops after '{word}' with a detached full "
                       f"stop and {why}: it looks cut off", evidence=ctx.src_text)
+        elif seg is ctx.tgt_segments[-1] and _quotation_cut(ctx, ratio):
+            yield Hit("target", seg.index, 0, len(seg.text), "the translation opens a quotation that it never "
+                      f"closes, while the source closes its own, and the bead is {ratio:.0%} of the usual length: "
+                      "the end of the quotation seems cut off", severity=Severity.MINOR, evidence=ctx.src_text)
+
+
+_CLOSERS = frozenset('”»」』›')  # quotation marks that only close
+
+
+def _quotation_cut(ctx: BeadContext, ratio: float | None) -> bool:
+    """The bead's translation ends inside a quotation (an odd number of quotation marks, the last one not a
+    closing-only mark) that no target sentence within three after it closes, while its source holds a
+    quotation and closes it (an even number of marks), and the bead is shorter than the document's usual ratio
+    (by ``_SUPPORT_SHORT``): a translation cut off before the end of what someone said, which also lost the
+    closing mark."""
+    if ratio is None or ratio >= _SUPPORT_SHORT:
+        return False
+    src, tgt = ctx.src_text, ctx.tgt_text
+    marks = [ch for ch in tgt if ch in _QUOTES]
+    if not marks or not _open_quotes(tgt) or marks[-1] in _CLOSERS:
+        return False
+    if not any(ch in _QUOTES for ch in src) or _open_quotes(src):
+        return False
+    return not split_quotation(ctx.doc, "target", tuple(ctx.bead.tgt))
 
 
 _CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s")  # where a source sentence can be cut into a head and a tail
