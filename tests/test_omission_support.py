@@ -188,3 +188,14 @@ def test_member_whose_figure_the_source_has_is_not_told(embedder):  # noqa: ANN0
     parts = [ctx.target.segments[j].text for j in ctx.beads[2].tgt]
     assert _lone_figures(ctx, 2, "target", parts) == set()
     assert ("target", 3) not in unsupported_members(ctx)
+
+
+def test_tail_cuts_offer_a_clause_from_the_middle():
+    from tqcheck.checks.omission import _tail_cuts
+
+    cuts = dict((tail, rest) for rest, tail in _tail_cuts(
+        "A teacher, who was walking her dog along the river, found the boat, the police said."))
+    assert cuts["who was walking her dog along the river"] == "A teacher, found the boat, the police said."
+    ja = _tail_cuts("町内の各団体には、高齢者への声掛けや見守りの活動を地域の集会などで、これまで以上に進めてもらう。")
+    assert ("町内の各団体には、これまで以上に進めてもらう。", "高齢者への声掛けや見守りの活動を地域の集会などで") in ja
+    assert "町内の各団体には" not in [tail for _, tail in ja]  # the first clause: not between two marks

@@ -742,20 +742,33 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
                       "the end of the quotation seems cut off", severity=Severity.MINOR, evidence=ctx.src_text)
 
 
-_CLOSERS = frozenset('”»」』›')  # quotation marks that only close
+_CLOSERS = frozenset('”»」』›')  # quotation marks that only close ...
+_OPENERS = frozenset('「『«‹„')  # ... and only open (" and “ do either: English opens with “, German closes)
+
+
+def _opens(text: str, i: int) -> bool:
+    """The quotation mark at ``text[i]`` opens a quotation: one that only opens, or an ambiguous one (" “)
+    written before a word and after a space, an opening bracket, a colon or the start, or after a letter of a
+    script written without spaces (他说“)."""
+    ch = text[i]
+    if ch in _OPENERS or ch in _CLOSERS:
+        return ch in _OPENERS
+    before, after = text[i - 1:i], text[i + 1:i + 2]
+    return bool(after) and after.isalnum() and (not before or before.isspace() or before in "([:：—–-"
+                                                 or surface.UNSPACED.match(before) is not None)
 
 
 def _quotation_cut(ctx: BeadContext, ratio: float | None) -> bool:
-    """The bead's translation ends inside a quotation (an odd number of quotation marks, the last one not a
-    closing-only mark) that no target sentence within three after it closes, while its source holds a
+    """The bead's translation ends inside a quotation (an odd number of quotation marks, the last one opening a
+    quotation: :func:`_opens`) that no target sentence within three after it closes, while its source holds a
     quotation and closes it (an even number of marks), and the bead is shorter than the document's usual ratio
     (by ``_SUPPORT_SHORT``): a translation cut off before the end of what someone said, which also lost the
     closing mark."""
     if ratio is None or ratio >= _SUPPORT_SHORT:
         return False
     src, tgt = ctx.src_text, ctx.tgt_text
-    marks = [ch for ch in tgt if ch in _QUOTES]
-    if not marks or not _open_quotes(tgt) or marks[-1] in _CLOSERS:
+    marks = [i for i, ch in enumerate(tgt) if ch in _QUOTES]
+    if not marks or not _open_quotes(tgt) or not _opens(tgt, marks[-1]):
         return False
     if not any(ch in _QUOTES for ch in src) or _open_quotes(src):
         return False
@@ -851,11 +864,13 @@ _CUT_TAILS = (4, 6, 9, 13)  # words in the tails cut at word boundaries (each at
 def _tail_cuts(text: str) -> list[tuple[str, str]]:
     """(head, tail) pairs of a source text: its last clause (after the last comma, semicolon, colon or dash,
     as in :func:`_heads`) and tails cut at word boundaries holding ``_CUT_TAILS`` words, never more than half
-    the text's words. A translation can lose its last clause where the source has no punctuation ("... but
-    sought to pin the blame on them"), or where the source's last clause is longer than what was lost. A
+    the text's words; and every clause between two clause marks (:func:`_inner_clauses`). A translation can lose
+    its last clause where the source has no punctuation ("... but sought to pin the blame on them"), or where
+    the source's last clause is longer than what was lost. A
     source written without spaces (Chinese, Japanese) is cut at punctuation only: no word boundary shows
     there, and its last characters are mostly the predicate (a verb a translation renders elsewhere)."""
     out = _heads(text)[-1:]
+    out += [c for c in _inner_clauses(text) if all(c[1] != t for _, t in out)]
     if surface.unspaced_share(text) > 0.5:
         return out
     toks = [m for m in surface.tokens(text) if any(c.isalnum() for c in m.group(0))]
@@ -870,6 +885,25 @@ def _tail_cuts(text: str) -> list[tuple[str, str]]:
         head, tail = text[:toks[k].start()].rstrip(" ,;:，；：、-–—"), text[toks[k].start():].strip()
         if len(_words(head)) >= _TAIL_WORDS and all(tail != t for _, t in out):
             out.append((head + ("。" if surface.UNSPACED.match(head[-1:]) else "."), tail))
+    return out
+
+
+_CLAUSE_MARKS = re.compile(r"[,;:，；：、]|\s[-–—]\s")  # (the ideographic comma is Japanese's comma)
+
+
+def _inner_clauses(text: str) -> list[tuple[str, str]]:
+    """(rest, clause) for each clause of ``text`` between two clause marks (commas, ideographic commas,
+    semicolons, colons, dashes) with ``_TAIL_WORDS`` words or more, the rest too: a translation can drop a
+    clause from the middle ("A witness, who was fishing in the area, found the car."), and from Chinese or
+    Japanese, which put the verb last, what a translation says last often stands in the middle of the source.
+    The rest is the text without the clause."""
+    marks = list(_CLAUSE_MARKS.finditer(text))
+    out = []
+    for a, b in zip(marks, marks[1:]):
+        clause = text[a.end():b.start()].strip()
+        rest = (text[:a.start()] + text[b.start():]).strip()
+        if len(_words(clause)) >= _TAIL_WORDS and len(_words(rest)) >= _TAIL_WORDS:
+            out.append((rest, clause))
     return out
 
 
@@ -998,9 +1032,11 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     bead renders it (a short cut barely moves the whole sentence's similarity). In a bead shorter still (by
     0.8, and by 1.4 robust spreads of the document's log length ratios: subtitles that condense every
     sentence are not cut finer) the source's end is also cut at word boundaries (its last 4, 6, 9 and 13 words, at most half of it;
-    not in a source written without spaces), so that a lost clause counts where the source has no comma
-    before it ("... but promised to reopen the bridge") and where the source's last clause is longer than
-    what was lost; the least supported of these tails is the one tested. Major when that clause
+    not in a source written without spaces), and every clause between two clause marks (commas, the ideographic
+    comma, semicolons, colons, dashes) is tested too, so that a lost clause counts where the source has no comma
+    before it ("... but promised to reopen the bridge"), where the source's last clause is longer than
+    what was lost, and where it stands in the middle of the source (from Chinese or Japanese, which put the
+    verb last, what a translation says last mostly does); the least supported of these is the one tested. Major when that clause
     holds a figure with no counterpart or a name that the translation writes elsewhere but not here.
     A bead shorter than usual (by 0.9) whose source (8 words or more) has, in its last clause (or last 40%,
     without a clause boundary; anywhere in Chinese or Japanese, which put the verb last), a figure with no
