@@ -889,11 +889,13 @@ def _tail_cuts(text: str) -> list[tuple[str, str]]:
 
 
 _CLAUSE_MARKS = re.compile(r"[,;:，；：、]|\s[-–—]\s")  # (the ideographic comma is Japanese's comma)
+_INNER_WORDS = 6  # a clause from the middle this long (words with letters; a Chinese list item "1处国家城市湿地公园",
+# cut at the enumeration comma 、, is shorter)
 
 
 def _inner_clauses(text: str) -> list[tuple[str, str]]:
     """(rest, clause) for each clause of ``text`` between two clause marks (commas, ideographic commas,
-    semicolons, colons, dashes) with ``_TAIL_WORDS`` words or more, the rest too: a translation can drop a
+    semicolons, colons, dashes) with ``_INNER_WORDS`` words or more, the rest ``_TAIL_WORDS`` or more: a translation can drop a
     clause from the middle ("A witness, who was fishing in the area, found the car."), and from Chinese or
     Japanese, which put the verb last, what a translation says last often stands in the middle of the source.
     The rest is the text without the clause."""
@@ -902,7 +904,7 @@ def _inner_clauses(text: str) -> list[tuple[str, str]]:
     for a, b in zip(marks, marks[1:]):
         clause = text[a.end():b.start()].strip()
         rest = (text[:a.start()] + text[b.start():]).strip()
-        if len(_words(clause)) >= _TAIL_WORDS and len(_words(rest)) >= _TAIL_WORDS:
+        if len(_words(clause)) >= _INNER_WORDS and len(_words(rest)) >= _TAIL_WORDS:
             out.append((rest, clause))
     return out
 
@@ -1041,7 +1043,7 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     A bead shorter than usual (by 0.9) whose source (8 words or more) has, in its last clause (or last 40%,
     without a clause boundary; anywhere in Chinese or Japanese, which put the verb last), a figure with no
     counterpart in the bead or its neighbours (TQ202's analysis) is reported too, at TQ202's severity for that
-    figure: the figure went with the end of the sentence.
+    figure (minor when it stands before the source's last clause): the figure went with the end of the sentence.
     Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
     cleanly, so neither the alignment nor the sentence's ending shows the loss; its meaning does.
     MQM: Accuracy / Omission, major.
@@ -1093,7 +1095,8 @@ def _figure_in_tail(ctx: BeadContext) -> tuple[str, str, Severity | None] | None
     stands in the source's last clause (after its last comma, semicolon, colon or dash), or in its last 40%
     when it has no such cut: the figure went with the end of the sentence. In a source written without spaces
     (Chinese, Japanese: the verb last, what a translation says last anywhere before it) the figure may stand
-    anywhere. The source has ``_FIGURE_MIN_WORDS`` words or more. The severity is TQ202's for that figure
+    anywhere, but then the finding is minor (a figure lost from the middle is as likely dropped alone, which
+    TQ202 reports). The source has ``_FIGURE_MIN_WORDS`` words or more. The severity is TQ202's for that figure
     (None: major)."""
     from .numbers import analyse
 
@@ -1105,12 +1108,15 @@ def _figure_in_tail(ctx: BeadContext) -> tuple[str, str, Severity | None] | None
         return None
     heads = _heads(src)
     start = src.rfind(heads[-1][1]) if heads else int(0.6 * len(src))
-    if surface.unspaced_share(src) > 0.5:
-        start = 0  # Chinese and Japanese put the verb last: what a translation says last may stand anywhere
+    anywhere = surface.unspaced_share(src) > 0.5  # Chinese and Japanese put the verb last: what a translation
+    # says last may stand anywhere; but a figure lost from the middle is as likely dropped alone (TQ202 says so),
+    # so the finding is only minor there
     for issue in analyse(ctx.doc).get(ctx.index, []):
         q = issue.src
-        if issue.kind == "missing" and q is not None and q.start >= start >= 0 and not q.soft:
-            return src[start:].strip(), q.text, issue.severity
+        if issue.kind == "missing" and q is not None and (anywhere or q.start >= start >= 0) and not q.soft:
+            if q.start >= start >= 0:
+                return src[start:].strip(), q.text, issue.severity
+            return src.strip(), q.text, Severity.MINOR
     return None
 
 
