@@ -555,7 +555,7 @@ def missing_evidence(ctx: BeadContext) -> str | None:
     if ctx.index in missing_tails(ctx.doc):
         return "it matches only the first part of the source"
     weak = unsupported_tails(ctx.doc).get(ctx.index)
-    if weak is not None:
+    if weak is not None and _at_end(ctx.src_text, weak[1]):  # (a clause from the middle is weaker evidence)
         return f"nothing in it renders the end of the source ('{weak[1][:60]}')"
     z = similarity_z(ctx.doc).get(ctx.index)
     if z is not None and z <= _WEAK_Z:
@@ -888,23 +888,28 @@ def _tail_cuts(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _at_end(src: str, tail: str) -> bool:
+    """``tail`` (a cut of :func:`_tail_cuts`) is the end of ``src``, not a clause from its middle."""
+    return src.rstrip().endswith(tail.strip())
+
+
 _CLAUSE_MARKS = re.compile(r"[,;:，；：、]|\s[-–—]\s")  # (the ideographic comma is Japanese's comma)
-_INNER_WORDS = 6  # a clause from the middle this long (words with letters; a Chinese list item "1处国家城市湿地公园",
-# cut at the enumeration comma 、, is shorter)
 
 
 def _inner_clauses(text: str) -> list[tuple[str, str]]:
     """(rest, clause) for each clause of ``text`` between two clause marks (commas, ideographic commas,
-    semicolons, colons, dashes) with ``_INNER_WORDS`` words or more, the rest ``_TAIL_WORDS`` or more: a translation can drop a
+    semicolons, colons, dashes; the ideographic comma only in a text without the full-width comma, since Chinese
+    writes it between the items of a list) with ``_TAIL_WORDS`` words or more, the rest too: a translation can drop a
     clause from the middle ("A witness, who was fishing in the area, found the car."), and from Chinese or
     Japanese, which put the verb last, what a translation says last often stands in the middle of the source.
     The rest is the text without the clause."""
-    marks = list(_CLAUSE_MARKS.finditer(text))
+    # a text that writes the full-width comma (Chinese) uses the ideographic comma for the items of a list
+    marks = [m for m in _CLAUSE_MARKS.finditer(text) if m.group(0) != "、" or "，" not in text]
     out = []
     for a, b in zip(marks, marks[1:]):
         clause = text[a.end():b.start()].strip()
         rest = (text[:a.start()] + text[b.start():]).strip()
-        if len(_words(clause)) >= _INNER_WORDS and len(_words(rest)) >= _TAIL_WORDS:
+        if len(_words(clause)) >= _TAIL_WORDS and len(_words(rest)) >= _TAIL_WORDS:
             out.append((rest, clause))
     return out
 
@@ -1038,7 +1043,8 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     comma, semicolons, colons, dashes) is tested too, so that a lost clause counts where the source has no comma
     before it ("... but promised to reopen the bridge"), where the source's last clause is longer than
     what was lost, and where it stands in the middle of the source (from Chinese or Japanese, which put the
-    verb last, what a translation says last mostly does); the least supported of these is the one tested. Major when that clause
+    verb last, what a translation says last mostly does: such a clause is only ever minor); the least
+    supported of these is the one tested. Major when that clause
     holds a figure with no counterpart or a name that the translation writes elsewhere but not here.
     A bead shorter than usual (by 0.9) whose source (8 words or more) has, in its last clause (or last 40%,
     without a clause boundary; anywhere in Chinese or Japanese, which put the verb last), a figure with no
@@ -1069,10 +1075,11 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     if weak is not None:
         head, tail, support = weak
         seg = ctx.tgt_segments[-1]
-        why = _lost_in(ctx, tail)
-        yield Hit("target", seg.index, 0, len(seg.text), "nothing in the translation seems to render the end of "
-                  f"the source ('{tail[:80]}')" + (f", and {why}: it seems left out" if why else
-                                                   ": it may have been left out"),
+        end = _at_end(ctx.src_text, tail)
+        why = _lost_in(ctx, tail) if end else None  # a clause from the middle: minor, whatever it holds
+        yield Hit("target", seg.index, 0, len(seg.text), "nothing in the translation seems to render "
+                  + ("the end of the source" if end else "a clause of the source") + f" ('{tail[:80]}')"
+                  + (f", and {why}: it seems left out" if why else ": it may have been left out"),
                   severity=None if why else Severity.MINOR, evidence=ctx.src_text)
         return
     head, tail, z = hit
