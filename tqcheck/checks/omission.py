@@ -991,11 +991,18 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
         chosen = []
         for a, b, cuts in cand:
             sup = [(float(lv @ tv[a]) - float((tv[near[a]] @ lv).mean())) / gap for lv in tv_all[k:k + len(cuts)]]
-            m = min(range(len(cuts)), key=sup.__getitem__)
+            src = " ".join(doc.source.segments[i].text for i in doc.beads[b].src)
+            # the least supported clause from the middle, then the least supported end (tested last, so that an
+            # end that is missing is reported as the end: a clause from the middle is only ever minor)
+            inner = [j for j in range(len(cuts)) if not _at_end(src, cuts[j][1])]
+            ends = [j for j in range(len(cuts)) if j not in inner]
             # the longest tail too: a neighbour that renders the rest renders it, however little it renders a
             # fragment of it
             longest = max(range(len(cuts)), key=lambda j: len(cuts[j][1]))
-            chosen.append((a, b, cuts[m], tv_all[k + m], tv_all[k + longest]))
+            for group in (inner, ends):
+                if group:
+                    m = min(group, key=sup.__getitem__)
+                    chosen.append((a, b, cuts[m], tv_all[k + m], tv_all[k + longest]))
             k += len(cuts)
         cand = [(a, b, cut) for a, b, cut, *_ in chosen]
         hv_all = _unit(emb.encode([h for _, _, (h, _) in cand]))
@@ -1015,7 +1022,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
                       for x in (lv, lw)]
             k += len(xs)
             if support < _SUPPORT_TAIL and head_support >= _SUPPORT_HEAD and max(beside, default=0.0) < _SUPPORT_NEXT:
-                out[b] = (head, tail, support)
+                out[b] = (head, tail, support)  # (an end found overrides a clause from the middle)
     doc.cache["tq508_support"] = out
     return out
 
@@ -1044,7 +1051,7 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     before it ("... but promised to reopen the bridge"), where the source's last clause is longer than
     what was lost, and where it stands in the middle of the source (from Chinese or Japanese, which put the
     verb last, what a translation says last mostly does: such a clause is only ever minor); the least
-    supported of these is the one tested. Major when that clause
+    supported end and the least supported clause from the middle are the ones tested. Major when that clause
     holds a figure with no counterpart or a name that the translation writes elsewhere but not here.
     A bead shorter than usual (by 0.9) whose source (8 words or more) has, in its last clause (or last 40%,
     without a clause boundary; anywhere in Chinese or Japanese, which put the verb last), a figure with no
