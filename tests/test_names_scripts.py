@@ -83,3 +83,24 @@ def test_table_cache_reads_back_and_rebuilds_a_damaged_file(tmp_path, monkeypatc
     for f in tmp_path.glob("table-t-*.pickle"):
         f.write_bytes(b"not a pickle")
     assert tablecache.cached_table("t", ("pyyaml",), build) == {"x": 2}
+
+
+def test_hangul_name_spans_are_the_words_before_a_title():
+    def spans(text: str) -> list[str]:
+        return [sp.text for sp in find_names(text, "ko") if sp.strong]
+
+    assert spans("보리스 존슨 총리는 월요일 파리에 도착했다.") == ["보리스 존슨"]
+    # one-syllable words end the run: mostly prefixes such as 전 (former) or 미 (US), here a given name
+    assert spans("조 바이든 미국 대통령이 연설했다.") == ["바이든"]
+    assert spans("에마뉘엘 마크롱 프랑스 대통령이 연설했다.") == ["에마뉘엘 마크롱"]  # the country is passed over
+    assert spans("정부는 존슨 총리의 계획을 지지했다.") == ["존슨"]  # a word with a particle ends the run
+    assert spans("김민수 씨가 회의에 참석했다.") == ["김민수"]
+    assert spans("시민들이 회의에 참석했다.") == []  # no title: no name
+
+
+def test_hangul_names_sound_like_their_latin_spellings():
+    assert name_key("강경화", "ko") == name_key("Kang Kyung-wha", "en")
+    assert name_key("반기문", "ko") == name_key("Ban Ki-moon", "en")
+    assert name_key("보리스 존슨", "ko") == name_key("Boris Johnson", "en")
+    assert find_sound("Boris Johnson", "en", "보리스 존슨 총리는 파리에 도착했다.", "ko") is not None
+    assert find_sound("Emmanuel Macron", "en", "도널드 트럼프 대통령이 연설했다.", "ko") is None

@@ -151,3 +151,51 @@ def test_half_of_a_split_sentence_renders_a_clause_of_its_source(embedder):  # n
                     "wird, steht aber noch nicht fest.\n") + DE_TAIL
     beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
     assert unsupported_members(_ctx(SRC, de, beads, embedder)) == set()
+
+
+JA = ("市議会は火曜日に新しい予算について話し合った。\n"
+      "数人の議員が橋の修理費用について質問した。\n"
+      "市長は、修理は春に始まるが、工事を行う会社はまだ決まっていないと述べた。\n"
+      "住民は公開の会合で計画について意見を述べることができる。\n"
+      "図書館も週末の開館時間を延長する。\n"
+      "最終的な採決は来月の見込みだ。")
+EN_HEAD = ("The city council met on Tuesday to discuss the new budget.\n"
+           "Several members asked about the cost of the bridge repairs.\n")
+EN_TAIL = ("Residents will be able to comment on the plan at a public meeting.\n"
+           "The library will also stay open longer on weekends.\n"
+           "A final vote is expected next month.")
+GROUP = [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+
+
+def test_member_with_a_figure_the_source_lacks_is_told(embedder):  # noqa: ANN001
+    from tqcheck.checks.omission import _lone_figures
+
+    tgt = EN_HEAD + ("The mayor said the repairs would start in the spring, although the company has not yet been "
+                     "chosen. Heavy rain washed away 40 meters of the footpath in 2019.\n") + EN_TAIL
+    ctx = _ctx(JA, tgt, GROUP, embedder, src_lang="ja", tgt_lang="en")
+    parts = [ctx.target.segments[j].text for j in ctx.beads[2].tgt]
+    assert _lone_figures(ctx, 2, "target", parts) == {1}  # the added sentence's figures, not the mayor's
+    assert ("target", 3) in unsupported_members(ctx)
+
+
+def test_member_whose_figure_the_source_has_is_not_told(embedder):  # noqa: ANN001
+    from tqcheck.checks.omission import _lone_figures
+
+    src = JA.replace("述べた。", "述べ、費用は40万ドルの見込みだとした。", 1)
+    tgt = EN_HEAD + ("The mayor said the repairs would start in the spring, although the company has not yet been "
+                     "chosen. The cost is put at 400,000 dollars.\n") + EN_TAIL
+    ctx = _ctx(src, tgt, GROUP, embedder, src_lang="ja", tgt_lang="en")
+    parts = [ctx.target.segments[j].text for j in ctx.beads[2].tgt]
+    assert _lone_figures(ctx, 2, "target", parts) == set()
+    assert ("target", 3) not in unsupported_members(ctx)
+
+
+def test_tail_cuts_offer_a_clause_from_the_middle():
+    from tqcheck.checks.omission import _tail_cuts
+
+    cuts = dict((tail, rest) for rest, tail in _tail_cuts(
+        "A teacher, who was walking her dog along the river, found the boat, the police said."))
+    assert cuts["who was walking her dog along the river"] == "A teacher, found the boat, the police said."
+    ja = _tail_cuts("町内の各団体には、高齢者への声掛けや見守りの活動を地域の集会などで、これまで以上に進めてもらう。")
+    assert ("町内の各団体には、これまで以上に進めてもらう。", "高齢者への声掛けや見守りの活動を地域の集会などで") in ja
+    assert "町内の各団体には" not in [tail for _, tail in ja]  # the first clause: not between two marks

@@ -655,7 +655,10 @@ def _sure_name(c: Chunk, near: Any) -> bool:
         content = [w for w in c.words if w.lower() not in CONNECTORS]
         if sum(word_is_strong(w, "en") for w in content) < 0.5 * len(content):
             return False
-    return len(c.words) >= 2 or len(c.text) >= 4
+    return len(c.words) >= 2 or len(c.text) >= 4 or (len(c.text) >= 2 and _HANGUL.fullmatch(c.text) is not None)
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]+")  # a name of two Hangul syllables or more (each is a whole syllable)
 
 
 def _pair(ctx: Any, open_t: list[Chunk], open_s: list[Chunk], out: list[NameIssue],

@@ -29,8 +29,11 @@ _SHORT_RATIO_MINOR = 0.65  # under this it may have (minor): 3 of 1579 clean WMT
 def dangling(lang: str) -> frozenset[str]:
     """Words that cannot end a sentence in ``lang`` (conjunctions, prepositions, articles): the ``dangling``
     list of the language profile's ``fluency`` section. In a language written without spaces an entry is
-    matched as the end of the text, so only entries that cannot end a longer word are listed there."""
-    return frozenset(w.casefold() for w in profile(lang).section("fluency").get("dangling", ()))
+    matched as the end of the text, so only entries that cannot end a longer word are listed there. The
+    ``dangling_phrases`` of that section (compound conjunctions and prepositions: "несмотря на то", "such as")
+    are matched as the text's last words."""
+    fluency = profile(lang).section("fluency")
+    return frozenset(w.casefold() for w in (*fluency.get("dangling", ()), *fluency.get("dangling_phrases", ())))
 
 
 _CONJ = {"en": ("and", "or", "as well as"), "vi": ("và", "hoặc", "cùng"), "de": ("und", "oder"),
@@ -165,7 +168,9 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     translation supports barely more than the translations of the five beads each side do (under 0.5 of
     the document's gap between right and wrong sentence pairs, and under 0.4 of the best supported other
     sentence of the group, which itself is supported 0.5 or more): a sentence on the same topic moves the
-    group's similarity too little to show.
+    group's similarity too little to show. A sentence that holds a figure with no counterpart in the
+    translation (TQ202's analysis) is reported under 0.6 of the best supported other sentence, when the
+    translation also matches it less than the rest of its group: the figure went with it.
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
@@ -220,7 +225,9 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     group. So is one of five words or more that the source supports barely more than the sources of the five
     beads each side do (under 0.5 of the document's gap between right and wrong sentence pairs, and under 0.4
     of the best supported other sentence of the group, itself supported 0.5 or more): an added sentence on
-    the same topic moves the group's similarity too little to show.
+    the same topic moves the group's similarity too little to show. One that holds a figure with no
+    counterpart in the source (TQ203's analysis) is reported under 0.6 of the best supported other sentence,
+    when the source also matches it less than the rest of its group: an added sentence brings its own figures.
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
@@ -252,6 +259,7 @@ _MEMBER_SUPPORT = 0.5  # ... or the other side supports it less than this share 
 _MEMBER_SHARE = 0.4  # ... and than this share of the support of the group's least supported other member
 _MEMBER_SUPPORT_WORDS = 5  # ... (the support test: members of this many words or more)
 _MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark adds little to a group)
+_MEMBER_FIGURE_SHARE = 0.6  # ... or, holding a figure the other side lacks, under this share of the best member's
 
 
 def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
@@ -267,8 +275,9 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
     less than the rest of its group on average. An added or dropped sentence on the same topic as its group
     moves the group's similarity little, so a member is also reported when the other side *supports* it
     (:func:`_support_scale`) under ``_MEMBER_SUPPORT`` and under ``_MEMBER_SHARE`` of the best supported other
-    member, which is itself supported ``_SUPPORT_HEAD`` or more. The document's own spread and gap are the
-    scales; no fixed cosine."""
+    member, which is itself supported ``_SUPPORT_HEAD`` or more; and under ``_MEMBER_FIGURE_SHARE`` of it when
+    it holds a figure the other side lacks (:func:`_lone_figures`) and the other side matches it less than the
+    rest of its group. The document's own spread and gap are the scales; no fixed cosine."""
     if "tq5_members" in doc.cache:
         return doc.cache["tq5_members"]
     out: set[tuple[str, int]] = set()
@@ -305,12 +314,17 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
             others = (tv if side == "source" else sv)[near[a]] if a is not None and near[a] and gap > 0 else None
             # support of each member by the bead's other side, against the other sides of the neighbours
             sup = (own - (vp @ others.T).mean(axis=1)) / gap if others is not None else None
+            lone = _lone_figures(doc, b, side, parts)
             for m, x in enumerate(mine):
                 size = len(_words(parts[m]))
                 gain = (full - float(vr[m] @ vo)) / spread
                 rest = float((own.sum() - own[m]) / (n - 1))
                 if size >= _MEMBER_WORDS and gain <= _MEMBER_GAIN and float(own[m]) < rest:
                     out.add((side, x))
+                elif size >= _MEMBER_SUPPORT_WORDS and m in lone and sup is not None and float(own[m]) < rest \
+                        and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
+                        and sup[m] < _MEMBER_FIGURE_SHARE * best:
+                    out.add((side, x))  # it holds a figure the other side lacks, and is rendered less than the rest
                 elif size >= _MEMBER_SUPPORT_WORDS and sup is not None \
                         and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
                         and sup[m] < min(_MEMBER_SUPPORT, _MEMBER_SHARE * best):
@@ -327,6 +341,27 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
                 if best_clause < _MEMBER_SUPPORT:
                     out.add((side, x))
     doc.cache["tq5_members"] = out
+    return out
+
+
+def _lone_figures(doc: DocContext, b: int, side: str, parts: list[str]) -> set[int]:
+    """The members of bead ``b``'s group on ``side`` (its sentences ``parts``, joined by spaces as the bead's text
+    is) that hold a figure with no counterpart on the other side of the bead or its neighbours (TQ202/TQ203's
+    analysis; a figure that analysis finds only weakly missing or added does not count): an added sentence
+    brings its own figures, and a dropped one takes its figures with it."""
+    from .numbers import analyse
+
+    kind = "added" if side == "target" else "missing"
+    starts, pos = [], 0
+    for p in parts:
+        starts.append(pos)
+        pos += len(p) + 1
+    out: set[int] = set()
+    for issue in analyse(doc).get(b, []):
+        q = issue.tgt if kind == "added" else issue.src
+        if issue.kind != kind or q is None or issue.severity is Severity.MINOR or q.soft:
+            continue
+        out.add(max(m for m, s in enumerate(starts) if s <= q.start))
     return out
 
 
@@ -520,7 +555,7 @@ def missing_evidence(ctx: BeadContext) -> str | None:
     if ctx.index in missing_tails(ctx.doc):
         return "it matches only the first part of the source"
     weak = unsupported_tails(ctx.doc).get(ctx.index)
-    if weak is not None:
+    if weak is not None and _at_end(ctx.src_text, weak[1]):  # (a clause from the middle is weaker evidence)
         return f"nothing in it renders the end of the source ('{weak[1][:60]}')"
     z = similarity_z(ctx.doc).get(ctx.index)
     if z is not None and z <= _WEAK_Z:
@@ -641,7 +676,8 @@ def _partial_major(ctx: BeadContext, ratio: float) -> bool:
 def _last_word(text: str, stops: frozenset[str] = frozenset()) -> tuple[str, int, int, bool] | None:
     """The last word before the final punctuation, its span, and whether a space precedes that punctuation.
     In a script without spaces the last "word" is the longest entry of ``stops`` that the text ends with,
-    else its last character."""
+    else its last character; elsewhere an entry of several words ("несмотря на то") that the text ends with
+    is its last "word"."""
     m = _END.search(text)
     body_end = m.start() if m else len(text.rstrip())
     spaced = bool(m) and m.group(0)[:1].isspace()
@@ -650,6 +686,10 @@ def _last_word(text: str, stops: frozenset[str] = frozenset()) -> tuple[str, int
         for w in sorted(stops, key=len, reverse=True):
             if body.casefold().endswith(w):
                 return body[-len(w):], body_end - len(w), (m.end() if m else body_end), spaced
+    folded = body.casefold()
+    for w in sorted((w for w in stops if " " in w), key=len, reverse=True):  # a phrase ("несмотря на то")
+        if folded.endswith(w) and not folded[:-len(w)][-1:].isalnum():
+            return body[-len(w):], body_end - len(w), (m.end() if m else body_end), spaced
     words = surface.tokens(body)
     if not words:
         return None
@@ -663,11 +703,15 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Reports a target sentence whose last word is one that cannot end a sentence in the target language
     (a conjunction, preposition, article or auxiliary such as "và", "của", "the", "and", "以及", "を": the
-    ``dangling`` list of the language profile's ``fluency`` section), and a sentence that
+    ``dangling`` list of the language profile's ``fluency`` section) or on a compound conjunction of several
+    words that needs a clause after it ("несмотря на то", "because of": its ``dangling_phrases``), and a sentence that
     ends in a detached " ." while its bead is clearly shorter than the document's usual length ratio (the
     mark of a translation cut off before its object).
     Why: Truncated output is a frequent neural MT failure; the missing end usually carries the figures or
     the object of the sentence. MQM: Accuracy / Omission, major.
+    Also, as minor, a bead shorter than usual (by 0.9) whose translation opens a quotation that neither it nor
+    the three target sentences after it close, while the source closes its own quotation in the bead: the end
+    of what someone said was cut off with its closing mark.
     Example: source "... and hasten negotiations on several agreements." -> target "... để duy trì các cơ
     chế đối thoại và tham vấn, thúc đẩy ." (what is to be hastened is missing).
     Fix: Translate the rest of the source sentence (quoted in the finding's evidence).
@@ -692,6 +736,43 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
             why = f"the source's '{lost[-1]}' is missing" if lost else f"the bead is {ratio:.0%} of the usual length"
             yield Hit("target", seg.index, start, end, f"the sentence stops after '{word}' with a detached full "
                       f"stop and {why}: it looks cut off", evidence=ctx.src_text)
+        elif seg is ctx.tgt_segments[-1] and _quotation_cut(ctx, ratio):
+            yield Hit("target", seg.index, 0, len(seg.text), "the translation opens a quotation that it never "
+                      f"closes, while the source closes its own, and the bead is {ratio:.0%} of the usual length: "
+                      "the end of the quotation seems cut off", severity=Severity.MINOR, evidence=ctx.src_text)
+
+
+_CLOSERS = frozenset('”»」』›')  # quotation marks that only close ...
+_OPENERS = frozenset('「『«‹„')  # ... and only open (" and “ do either: English opens with “, German closes)
+
+
+def _opens(text: str, i: int) -> bool:
+    """The quotation mark at ``text[i]`` opens a quotation: one that only opens, or an ambiguous one (" “)
+    written before a word and after a space, an opening bracket, a colon or the start, or after a letter of a
+    script written without spaces (他说“)."""
+    ch = text[i]
+    if ch in _OPENERS or ch in _CLOSERS:
+        return ch in _OPENERS
+    before, after = text[i - 1:i], text[i + 1:i + 2]
+    return bool(after) and after.isalnum() and (not before or before.isspace() or before in "([:：—–-"
+                                                 or surface.UNSPACED.match(before) is not None)
+
+
+def _quotation_cut(ctx: BeadContext, ratio: float | None) -> bool:
+    """The bead's translation ends inside a quotation (an odd number of quotation marks, the last one opening a
+    quotation: :func:`_opens`) that no target sentence within three after it closes, while its source holds a
+    quotation and closes it (an even number of marks), and the bead is shorter than the document's usual ratio
+    (by ``_SUPPORT_SHORT``): a translation cut off before the end of what someone said, which also lost the
+    closing mark."""
+    if ratio is None or ratio >= _SUPPORT_SHORT:
+        return False
+    src, tgt = ctx.src_text, ctx.tgt_text
+    marks = [i for i, ch in enumerate(tgt) if ch in _QUOTES]
+    if not marks or not _open_quotes(tgt) or not _opens(tgt, marks[-1]):
+        return False
+    if not any(ch in _QUOTES for ch in src) or _open_quotes(src):
+        return False
+    return not split_quotation(ctx.doc, "target", tuple(ctx.bead.tgt))
 
 
 _CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s")  # where a source sentence can be cut into a head and a tail
@@ -783,11 +864,13 @@ _CUT_TAILS = (4, 6, 9, 13)  # words in the tails cut at word boundaries (each at
 def _tail_cuts(text: str) -> list[tuple[str, str]]:
     """(head, tail) pairs of a source text: its last clause (after the last comma, semicolon, colon or dash,
     as in :func:`_heads`) and tails cut at word boundaries holding ``_CUT_TAILS`` words, never more than half
-    the text's words. A translation can lose its last clause where the source has no punctuation ("... but
-    sought to pin the blame on them"), or where the source's last clause is longer than what was lost. A
+    the text's words; and every clause between two clause marks (:func:`_inner_clauses`). A translation can lose
+    its last clause where the source has no punctuation ("... but sought to pin the blame on them"), or where
+    the source's last clause is longer than what was lost. A
     source written without spaces (Chinese, Japanese) is cut at punctuation only: no word boundary shows
     there, and its last characters are mostly the predicate (a verb a translation renders elsewhere)."""
     out = _heads(text)[-1:]
+    out += [c for c in _inner_clauses(text) if all(c[1] != t for _, t in out)]
     if surface.unspaced_share(text) > 0.5:
         return out
     toks = [m for m in surface.tokens(text) if any(c.isalnum() for c in m.group(0))]
@@ -802,6 +885,32 @@ def _tail_cuts(text: str) -> list[tuple[str, str]]:
         head, tail = text[:toks[k].start()].rstrip(" ,;:，；：、-–—"), text[toks[k].start():].strip()
         if len(_words(head)) >= _TAIL_WORDS and all(tail != t for _, t in out):
             out.append((head + ("。" if surface.UNSPACED.match(head[-1:]) else "."), tail))
+    return out
+
+
+def _at_end(src: str, tail: str) -> bool:
+    """``tail`` (a cut of :func:`_tail_cuts`) is the end of ``src``, not a clause from its middle."""
+    return src.rstrip().endswith(tail.strip())
+
+
+_CLAUSE_MARKS = re.compile(r"[,;:，；：、]|\s[-–—]\s")  # (the ideographic comma is Japanese's comma)
+
+
+def _inner_clauses(text: str) -> list[tuple[str, str]]:
+    """(rest, clause) for each clause of ``text`` between two clause marks (commas, ideographic commas,
+    semicolons, colons, dashes; the ideographic comma only in a text without the full-width comma, since Chinese
+    writes it between the items of a list) with ``_TAIL_WORDS`` words or more, the rest too: a translation can drop a
+    clause from the middle ("A witness, who was fishing in the area, found the car."), and from Chinese or
+    Japanese, which put the verb last, what a translation says last often stands in the middle of the source.
+    The rest is the text without the clause."""
+    # a text that writes the full-width comma (Chinese) uses the ideographic comma for the items of a list
+    marks = [m for m in _CLAUSE_MARKS.finditer(text) if m.group(0) != "、" or "，" not in text]
+    out = []
+    for a, b in zip(marks, marks[1:]):
+        clause = text[a.end():b.start()].strip()
+        rest = (text[:a.start()] + text[b.start():]).strip()
+        if len(_words(clause)) >= _TAIL_WORDS and len(_words(rest)) >= _TAIL_WORDS:
+            out.append((rest, clause))
     return out
 
 
@@ -882,11 +991,18 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
         chosen = []
         for a, b, cuts in cand:
             sup = [(float(lv @ tv[a]) - float((tv[near[a]] @ lv).mean())) / gap for lv in tv_all[k:k + len(cuts)]]
-            m = min(range(len(cuts)), key=sup.__getitem__)
+            src = " ".join(doc.source.segments[i].text for i in doc.beads[b].src)
+            # the least supported clause from the middle, then the least supported end (tested last, so that an
+            # end that is missing is reported as the end: a clause from the middle is only ever minor)
+            inner = [j for j in range(len(cuts)) if not _at_end(src, cuts[j][1])]
+            ends = [j for j in range(len(cuts)) if j not in inner]
             # the longest tail too: a neighbour that renders the rest renders it, however little it renders a
             # fragment of it
             longest = max(range(len(cuts)), key=lambda j: len(cuts[j][1]))
-            chosen.append((a, b, cuts[m], tv_all[k + m], tv_all[k + longest]))
+            for group in (inner, ends):
+                if group:
+                    m = min(group, key=sup.__getitem__)
+                    chosen.append((a, b, cuts[m], tv_all[k + m], tv_all[k + longest]))
             k += len(cuts)
         cand = [(a, b, cut) for a, b, cut, *_ in chosen]
         hv_all = _unit(emb.encode([h for _, _, (h, _) in cand]))
@@ -906,7 +1022,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
                       for x in (lv, lw)]
             k += len(xs)
             if support < _SUPPORT_TAIL and head_support >= _SUPPORT_HEAD and max(beside, default=0.0) < _SUPPORT_NEXT:
-                out[b] = (head, tail, support)
+                out[b] = (head, tail, support)  # (an end found overrides a clause from the middle)
     doc.cache["tq508_support"] = out
     return out
 
@@ -930,13 +1046,17 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     bead renders it (a short cut barely moves the whole sentence's similarity). In a bead shorter still (by
     0.8, and by 1.4 robust spreads of the document's log length ratios: subtitles that condense every
     sentence are not cut finer) the source's end is also cut at word boundaries (its last 4, 6, 9 and 13 words, at most half of it;
-    not in a source written without spaces), so that a lost clause counts where the source has no comma
-    before it ("... but promised to reopen the bridge") and where the source's last clause is longer than
-    what was lost; the least supported of these tails is the one tested. Major when that clause
+    not in a source written without spaces), and every clause between two clause marks (commas, the ideographic
+    comma, semicolons, colons, dashes) is tested too, so that a lost clause counts where the source has no comma
+    before it ("... but promised to reopen the bridge"), where the source's last clause is longer than
+    what was lost, and where it stands in the middle of the source (from Chinese or Japanese, which put the
+    verb last, what a translation says last mostly does: such a clause is only ever minor); the least
+    supported end and the least supported clause from the middle are the ones tested. Major when that clause
     holds a figure with no counterpart or a name that the translation writes elsewhere but not here.
-    A bead shorter than usual (by 0.9) whose source's last clause (or last 40%, without a clause boundary)
-    holds a figure with no counterpart in the bead or its neighbours (TQ202's analysis) is reported too, at
-    TQ202's severity for that figure: the figure went with the end of the sentence.
+    A bead shorter than usual (by 0.9) whose source (8 words or more) has, in its last clause (or last 40%,
+    without a clause boundary; anywhere in Chinese or Japanese, which put the verb last), a figure with no
+    counterpart in the bead or its neighbours (TQ202's analysis) is reported too, at TQ202's severity for that
+    figure (minor when it stands before the source's last clause): the figure went with the end of the sentence.
     Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
     cleanly, so neither the alignment nor the sentence's ending shows the loss; its meaning does.
     MQM: Accuracy / Omission, major.
@@ -962,10 +1082,11 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     if weak is not None:
         head, tail, support = weak
         seg = ctx.tgt_segments[-1]
-        why = _lost_in(ctx, tail)
-        yield Hit("target", seg.index, 0, len(seg.text), "nothing in the translation seems to render the end of "
-                  f"the source ('{tail[:80]}')" + (f", and {why}: it seems left out" if why else
-                                                   ": it may have been left out"),
+        end = _at_end(ctx.src_text, tail)
+        why = _lost_in(ctx, tail) if end else None  # a clause from the middle: minor, whatever it holds
+        yield Hit("target", seg.index, 0, len(seg.text), "nothing in the translation seems to render "
+                  + ("the end of the source" if end else "a clause of the source") + f" ('{tail[:80]}')"
+                  + (f", and {why}: it seems left out" if why else ": it may have been left out"),
                   severity=None if why else Severity.MINOR, evidence=ctx.src_text)
         return
     head, tail, z = hit
@@ -979,26 +1100,37 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
               evidence=ctx.src_text)
 
 
+_FIGURE_MIN_WORDS = 8  # a source this long (words with letters) can lose its end with a figure
+
+
 def _figure_in_tail(ctx: BeadContext) -> tuple[str, str, Severity | None] | None:
     """(the source's end, a figure of it, severity) when a bead shorter than the document's usual ratio (by
     ``_SUPPORT_SHORT``) lost a figure (TQ202's analysis: no counterpart in the bead or its neighbours) that
     stands in the source's last clause (after its last comma, semicolon, colon or dash), or in its last 40%
-    when it has no such cut: the figure went with the end of the sentence. The severity is TQ202's for that
-    figure (None: major)."""
+    when it has no such cut: the figure went with the end of the sentence. In a source written without spaces
+    (Chinese, Japanese: the verb last, what a translation says last anywhere before it) the figure may stand
+    anywhere, but then the finding is minor (a figure lost from the middle is as likely dropped alone, which
+    TQ202 reports). The source has ``_FIGURE_MIN_WORDS`` words or more. The severity is TQ202's for that figure
+    (None: major)."""
     from .numbers import analyse
 
     if not (ctx.bead.src and ctx.bead.tgt):
         return None
     src = ctx.src_text
     ratio = short_ratio(ctx)
-    if ratio is None or ratio >= _SUPPORT_SHORT or len(_words(src)) < _TAIL_MIN_WORDS:
+    if ratio is None or ratio >= _SUPPORT_SHORT or len(_words(src)) < _FIGURE_MIN_WORDS:
         return None
     heads = _heads(src)
     start = src.rfind(heads[-1][1]) if heads else int(0.6 * len(src))
+    anywhere = surface.unspaced_share(src) > 0.5  # Chinese and Japanese put the verb last: what a translation
+    # says last may stand anywhere; but a figure lost from the middle is as likely dropped alone (TQ202 says so),
+    # so the finding is only minor there
     for issue in analyse(ctx.doc).get(ctx.index, []):
         q = issue.src
-        if issue.kind == "missing" and q is not None and q.start >= start >= 0 and not q.soft:
-            return src[start:].strip(), q.text, issue.severity
+        if issue.kind == "missing" and q is not None and (anywhere or q.start >= start >= 0) and not q.soft:
+            if q.start >= start >= 0:
+                return src[start:].strip(), q.text, issue.severity
+            return src.strip(), q.text, Severity.MINOR
     return None
 
 

@@ -40,6 +40,8 @@ PROFILE = {
     "fluency": {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
         "dangling": "and or nor of the a an than whose including between among towards into onto".split(),
+        # compound conjunctions and prepositions of several words (matched at the end as a phrase)
+        "dangling_phrases": ["such as", "as well as", "due to", "according to", "because of", "in addition to"],
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
         "function_words": "to in on at for from with by is are was were be it we they he she".split(),
     },

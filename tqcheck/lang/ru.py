@@ -36,6 +36,8 @@ PROFILE = {
     "fluency": {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
         "dangling": "и или в во на с со к ко по из от до для о об при без через между чтобы".split(),
+        # compound conjunctions and prepositions of several words (matched at the end as a phrase)
+        "dangling_phrases": ["несмотря на то", "после того", "для того", "в том числе", "ввиду того", "по мере того", "с тех пор как"],
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
         "function_words": "не как что это был была были есть".split(),
     },

@@ -31,6 +31,8 @@ PROFILE = {
     "fluency": {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
         "dangling": "і й та або в у на з із зі до від для по при без через між щоб".split(),
+        # compound conjunctions and prepositions of several words (matched at the end as a phrase)
+        "dangling_phrases": ["незважаючи на те", "після того", "для того", "в тому числі", "у тому числі"],
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
         "function_words": "не як що це був була були є".split(),
     },

@@ -180,7 +180,7 @@ def _word_key(w: str, spelling: str) -> str:
     for a, b in table:
         w = w.replace(a, b)
     w = w.replace("w", "")  # a glide: Wiley / Уайли / ワイリー (name_keys also tries it as a v: Вайоминг)
-    if spelling == "" and len(w) > 1:
+    if spelling in ("", "ko") and len(w) > 1:
         w = w[0] + w[1:].replace("h", "")  # h inside a word is mostly silent (Tottenham), a velar only first
     key = "".join(ch if ch.isupper() else _CLASS.get(ch, "") for ch in w)
     return re.sub(r"(.)\1+", r"\1", key)
@@ -193,16 +193,46 @@ def sound_key(roman: str, spelling: str = "") -> str:
     return "".join(_word_key(w, spelling) for w in roman.split())
 
 
+_HANGUL_RE = re.compile("[\uac00-\ud7a3]")
+_HANGUL_WORDS = re.compile("[\uac00-\ud7a3]+")
+
+
 def spelling_of(text: str, lang: str) -> str:
+    """``pinyin`` for Chinese in Han, ``vi`` for Vietnamese, ``ko`` for Hangul (romanised syllable by syllable,
+    its g is always hard: 경 gyeong is Kyung, not a soft g), "" otherwise."""
     if lang.startswith("zh") and HAN_RE.search(text):
         return "pinyin"
+    if _HANGUL_RE.search(text):
+        return "ko"
     return "vi" if lang.startswith("vi") else ""
 
 
 @text_cache(maxsize=65536)
 def name_key(text: str, lang: str = "") -> str:
     """The sound key of a name written in any script."""
+    if _HANGUL_NAME.fullmatch(text):
+        return _hangul_key(text)
     return sound_key(romanise(text, lang), spelling_of(text, lang))
+
+
+_HANGUL_NAME = re.compile("[\uac00-\ud7a3]+(?:[ ·][\uac00-\ud7a3]+)*")
+
+
+def _hangul_key(text: str) -> str:
+    """The sound key of a name in Hangul, syllable by syllable (anyascii's Revised Romanisation of each): a
+    syllable's final ng stays its own (반기문 is ban-gi-mun, not bangimun), its g is hard, and an h that begins a
+    syllable inside a word is dropped, as English spellings of Korean names join or hyphenate those syllables
+    (강경화 / Kang Kyung-wha, whose h sits inside a word once romanised)."""
+    key = []
+    for word in re.split("[ ·]", text):
+        syllables = []
+        for k, syl in enumerate(word):
+            r = _anyascii(syl).lower()
+            if k and r.startswith("h"):
+                r = r[1:]
+            syllables.append(_word_key(r.replace("ng", "N").replace("ch", "S"), "ko"))
+        key.append(re.sub(r"(.)\1+", r"\1", "".join(syllables)))  # (each word, as sound_key does)
+    return "".join(key)
 
 
 @text_cache(maxsize=65536)
@@ -301,6 +331,28 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
                 k = name_key(text[ws[i][0]:ws[j][1]], lang)
                 if k:
                     out.append(Piece(ws[i][0], ws[j][1], k, True))
+    if _HANGUL_RE.search(text):  # Hangul words (no capitals) and runs of them, with and without the particle
+        from ..lang import profile  # written onto the last one ("존슨은": 존슨)
+
+        names = profile("ko").section("names")
+        particles = sorted(names.get("particles", ()), key=len, reverse=True)
+        titles = set(names.get("titles", ()))
+
+        def bare(word: str) -> str:
+            return next((word[:-len(p)] for p in particles if word.endswith(p) and len(word) - len(p) >= 2), word)
+
+        # (a title is no name: 대통령 would sound like Macron)
+        hw = [m for m in _HANGUL_WORDS.finditer(text) if bare(m.group(0)) not in titles]
+        for i in range(len(hw)):
+            for j in range(i, min(len(hw), i + max_words)):
+                if j > i and text[hw[j - 1].end():hw[j].start()].strip():
+                    break
+                last = hw[j].group(0)
+                cut = len(bare(last))
+                for end in {hw[j].end(), hw[j].start() + cut}:
+                    k = name_key(text[hw[i].start():end], lang)
+                    if k:
+                        out.append(Piece(hw[i].start(), end, k, True, j - i + 1))
     if lang.startswith("ja") and kanji_readable():  # kanji words and pairs of them (山下 瑞貴: a full name)
         for run in _HAN_RUNS.finditer(text):
             ws, pos = [], run.start()

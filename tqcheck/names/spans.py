@@ -191,6 +191,8 @@ def _find_names(text: str, lang: str, known=None) -> tuple[NameSpan, ...]:  # no
     text = _fullwidth(text)
     if HAN_RE.search(text) or KANA_RE.search(text):
         return tuple(find_names_unspaced(text, lang, 0, known))
+    if HANGUL_RE.search(text):
+        return tuple(find_names_hangul(text, lang, 0, known))
     return tuple(_find_cased(text, lang, 0, known))
 
 
@@ -269,6 +271,89 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
                 and words[0].text[1:].islower()
             spans.append(NameSpan(segment, sp.start + off, sp.end + off, sp.text, words, False,
                                   strong=kept or any(word_is_strong(w.text, latin) for w in words)))
+    return sorted(spans, key=lambda sp: sp.start)
+
+
+HANGUL_RE = re.compile("[\uac00-\ud7a3]")
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _territory_names(lang: str) -> frozenset[str]:
+    """Country and territory names of ``lang`` (CLDR via Babel): before a title they say whose president or
+    minister it is ("미국 대통령"), they are no part of the person's name."""
+    try:
+        from babel import Locale
+
+        return frozenset(Locale.parse(base_lang(lang)).territories.values())
+    except Exception:  # noqa: BLE001 - unknown locale: none
+        return frozenset()
+
+
+def _strip_particle(word: str, particles: tuple[str, ...]) -> str:
+    """``word`` without a case or topic particle written onto its end ("존슨은" -> "존슨"), keeping at least two
+    syllables (a one-syllable rest is more likely a word whose last syllable looks like a particle)."""
+    for p in particles:  # longest first
+        if word.endswith(p) and len(word) - len(p) >= 2:
+            return word[: -len(p)]
+    return word
+
+
+def find_names_hangul(text: str, lang: str, segment: int = 0, known=None) -> list[NameSpan]:  # noqa: ANN001
+    """Names in Hangul text, which has no capitals: the run of Hangul words (at most three, each of two
+    syllables or more) right before a title of the language's ``names`` profile section ("보리스 존슨 총리는",
+    "김민수 씨가"), the title itself and the particles written onto words left out; the words before the
+    title stop at one that carries a particle, a title or a country name (CLDR: "미국 대통령" is the US
+    president), except that one country name right before the title is passed over ("조 바이든 미국 대통령": the
+    name is before it). Such a run is strong (a name, by its title). Hangul words without a title are not spans:
+    nothing marks them as names. Latin words inside are read as English, as in Han and kana text."""
+    from ..lang import profile
+
+    section = profile(lang).section("names")
+    titles = tuple(sorted(section.get("titles", ()), key=len, reverse=True))
+    particles = tuple(sorted(section.get("particles", ()), key=len, reverse=True))
+    places = _territory_names(lang)
+    words = list(_HANGUL_WORD.finditer(text))
+    spans: list[NameSpan] = []
+
+    def title_of(word: str) -> bool:
+        return word in titles or _strip_particle(word, particles) in titles or any(
+            word.startswith(t) and word[len(t):] in particles for t in titles)
+
+    for k, m in enumerate(words):
+        if k == 0 or not title_of(m.group(0)):
+            continue
+        run: list[Word] = []
+        j = k - 1
+        after = m.start()  # where the run must end (the title, or a country named before it)
+        while j >= 0 and len(run) < 3:
+            w = words[j]
+            gap = text[w.end():(run[0].start if run else after)]
+            if gap.strip():
+                break  # punctuation or another script between the words
+            bare = _strip_particle(w.group(0), particles)
+            if run and bare != w.group(0):
+                break  # "정부는 존슨 총리": a word with a particle ends the clause before the name
+            if not run and after == m.start() and w.group(0) in places:
+                after = w.start()  # "조 바이든 미국 대통령": the country says whose president; the name is before it
+                j -= 1
+                continue
+            if title_of(w.group(0)) or bare in places or len(bare) < 2:
+                break
+            run.insert(0, Word(bare, w.start(), w.start() + len(bare)))
+            if bare != w.group(0):
+                break
+            j -= 1
+        if run:
+            s, e = run[0].start, run[-1].end
+            spans.append(NameSpan(segment, s, e, text[s:e], tuple(run), False, strong=True))
+    for m in _LATIN_RUN.finditer(text):
+        opening = bool(_UNSPACED_START.search(text[:m.start()]))
+        for sp in _find_cased(m.group(0), "en", segment, known, opening):
+            off = m.start()
+            run_words = tuple(Word(w.text, w.start + off, w.end + off) for w in sp.words)
+            spans.append(NameSpan(segment, sp.start + off, sp.end + off, sp.text, run_words, False,
+                                  strong=any(word_is_strong(w.text, "en") for w in run_words)))
     return sorted(spans, key=lambda sp: sp.start)
 
 

@@ -1,0 +1,16 @@
+"""Korean: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
+PROFILE = {
+    # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
+    "names": {
+        # Hangul has no capitals: a run of Hangul words right before one of these titles is a person's name
+        # ("보리스 존슨 총리", "김민수 씨"); see tqcheck/data/SOURCES.md
+        "titles": ["씨", "님", "여사", "대통령", "총리", "수상", "장관", "국무장관", "외무장관", "의원", "위원장", "대표",
+                   "대변인", "회장", "사장", "교수", "박사", "감독", "선수", "시장", "지사", "주지사", "국왕", "여왕",
+                   "왕자", "공주", "총장", "기자", "판사", "검사"],
+        # case and topic particles written onto the end of a word (the name before them is the word without
+        # them: "존슨은", "트럼프의"), longest first when stripped; see tqcheck/data/SOURCES.md
+        "particles": ["에게서", "에서는", "으로는", "께서는", "이라고", "에게", "께서", "에서", "으로", "까지", "부터",
+                      "처럼", "보다", "라고", "와의", "과의", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
+                      "도", "로", "만", "께"],
+    },
+}
