@@ -34,7 +34,8 @@ _CASELESS_SCRIPT = re.compile(f"(?![{surface.UNSPACED_CLASS}])[^\\W\\d_a-zA-Z\u0
 
 def _is_caseless(word: str) -> bool:
     """Every letter of ``word`` is of a script without capitals and with spaces between words."""
-    return not surface.UNSPACED.search(word) and all(c.upper() == c.lower() for c in word if c.isalpha())
+    return not surface.UNSPACED.search(word) and not _HANGUL_RE.search(word) \
+        and all(c.upper() == c.lower() for c in word if c.isalpha())  # (Hangul has its own pieces, below)
 
 _SMALL_Y = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ゃ": "ya", "ゅ": "yu", "ょ": "yo"}
 _SMALL_V = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e",
@@ -312,7 +313,7 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
             for k in name_keys(text[s:e], lang, cjk):
                 if k:
                     out.append(Piece(s, e, k, True, j - i + 1))
-    # scripts without capitals but with spaces (Devanagari, Arabic, Hebrew, Georgian, Hangul...): any run of up to
+    # scripts without capitals but with spaces (Devanagari, Arabic, Hebrew, Georgian...): any run of up to
     # ``max_words`` words not cut by punctuation may be a name; the search then needs its sound to match
     if _CASELESS_SCRIPT.search(text):
         caseless = [m for m in _SPACED_WORD.finditer(text) if _is_caseless(m.group(0))]
