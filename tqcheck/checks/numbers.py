@@ -86,6 +86,8 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
                 left_s.remove(q)  # type: ignore[arg-type]
     _split_times(left_t, left_s)
     _split_times(left_s, left_t)
+    _hour_only(left_s, left_t)
+    _hour_only(left_t, left_s)
     _joined_dates(left_s, left_t)
     _joined_dates(left_t, left_s)
     return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
@@ -105,6 +107,20 @@ def _split_times(times: list[Quantity], other: list[Quantity]) -> None:
                 other.remove(hour)
                 other.remove(minute)
                 break
+
+
+def _hour_only(times: list[Quantity], other: list[Quantity]) -> None:
+    """A time on the hour on one side that the other side writes as its hour alone, a plain number next to a
+    clock word the parser does not read ("8pm" / "klukkan 20", "at 9 o'clock" / "um 9"): both cancel (in
+    place). The number must be the hour on the 24-hour or the 12-hour clock and carry no unit or rank."""
+    for t in [t for t in times if t.kind == "time"]:
+        hours = {float(h) for _, (h, mins) in [k for k in t.keys if k[0] == "time"] if not mins
+                 for h in (h, h % 12 or 12)}
+        hit = next((q for q in other if q.kind == "number" and not q.unit and not q.rank
+                    and any(k[0] == "num" and k[1] in hours for k in q.keys)), None)
+        if hit is not None:
+            times.remove(t)
+            other.remove(hit)
 
 
 def _joined_dates(dates: list[Quantity], other: list[Quantity]) -> None:
@@ -301,6 +317,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # a date of two figures and a slash, no year ("9/11", "7/7", "3/11"): the usual name of an event, which
         # translations write by its name ("アメリカ同時多発テロ事件")
         weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)
+        # a figure that names something with the capitalised word before it, inside the sentence ("Catch 22",
+        # "Apollo 11", "Windows 10"): a title the translation may render by its meaning; changed, it is still
+        # TQ201
+        weak = weak or (q.kind == "number" and _named_by(q, src_text))
         # "1" is often "a", "the"; "2" "both", "the pair", "each other"; "0" "no", "none", "nil", "without"
         weak = weak or (q.kind == "number" and q.value in (0.0, 1.0, 2.0) and not q.unit) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
@@ -309,6 +329,18 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:
         issue.severity = Severity.MINOR
+
+
+_NAMED_BY = re.compile(r"(?<=[^\W\d_]) +[^\W\d_]*[A-Z][^\W\d_]* +$")
+
+
+def _named_by(q: Quantity, text: str) -> bool:
+    """``q`` is a bare figure (no unit, scale or rank) right after a capitalised word that does not begin the
+    sentence ("a Catch 22 situation", "the Apollo 11 crew"): part of a name."""
+    if q.unit or q.rank or not re.fullmatch(r"\d{1,4}", q.text):
+        return False
+    before = text[max(0, q.start - 40):q.start]
+    return _NAMED_BY.search(before) is not None and not re.search(r"[.!?:;]\s*\S+ +$", before)
 
 
 def _restated(issues: list[Issue], src: list[Quantity]) -> None:
