@@ -272,3 +272,43 @@ def test_a_day_of_this_month_may_match_any_month() -> None:
 def test_a_unit_in_cyrillic_is_not_an_inflected_scale_word() -> None:
     assert every("ему 500 миллиграммов препарата", "ru") == [("num", 500.0)]
     assert every("500 миллионов долларов", "ru") == [("num", 5e8)]
+
+
+def test_han_hours_and_minutes_are_soft_times() -> None:
+    assert ("time", (4, 30)) in every("他一直忙到凌晨四点半才回家。", "zh")
+    assert ("time", (15, 20)) in every("会议下午三点二十分开始。", "zh")
+    assert ("time", (9, 30)) in every("列車は九時半に着いた。", "ja")
+    assert not [q for q in extract("他一直忙到凌晨四点半才回家。", "zh") if not q.soft]
+
+
+def test_two_neighbouring_han_digits_are_either_value() -> None:
+    keys = every("走了五六百米后，他看到路面裂开四五厘米。", "zh")
+    assert {("num", 500.0), ("num", 600.0), ("num", 4.0), ("num", 5.0)} <= set(keys)
+    assert ("num", 45.0) not in keys and ("num", 46.0) in every("编号四六", "zh")  # not neighbours: one number
+
+
+def test_a_k_without_currency_reads_both_ways() -> None:
+    assert {("num", 50.0), ("num", 50000.0)} <= set(hard("She won a 50K prize.", "en"))
+    assert hard("a 5 m wall", "en") == [("num", 5.0)]
+
+
+def test_a_second_day_is_no_hour() -> None:
+    assert ("date", (7, 8)) not in every("from 8:00 am on July 25th to 8:00 am next day", "en")
+    assert ("date", (7, 27)) in every("from July 25 to 27", "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("Plat vzroste až o sedmi tisíc korun.", "cs", 7000.0), ("Bylo jich asi devět set.", "cs", 900.0),
+    ("Dětem od šesti let je vstup povolen.", "cs", 6.0),
+])
+def test_short_number_words_with_case_endings_and_spaced_hundreds(text: str, lang: str, value: float) -> None:
+    assert ("num", value) in every(text, lang)
+
+
+def test_short_number_words_take_no_endings_in_languages_without_cases() -> None:
+    assert every("They pitched a tent.", "en") == [] and every("Sieben Elfen tanzten.", "de") == [("num", 7.0)]
+
+
+def test_an_ordinal_hour_is_a_time_in_ordinal_dot_languages() -> None:
+    assert ("time", (23, 0)) in every("Nehoda se stala kolem 23. hodiny.", "cs")
+    assert ("time", (19, 0)) not in every("Stavba pochází z 19. století.", "cs")

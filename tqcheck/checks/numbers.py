@@ -23,6 +23,7 @@ from ..numparse import (
     render,
     render_all,
     spelled_inside,
+    word_with_ending,
 )
 from ..units import in_longer_unit, whole_period
 from .base import BeadContext, DocContext, Hit, rule
@@ -283,6 +284,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (isinstance(q.value, float) and bool(src_text)
                         and spelled_inside(q.value, src_text, src_lang))
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
+        # its digits stand in the source inside a token the parser does not read as a number ("A81" -> "A 81",
+        # "Z164"): the same figure
+        weak = weak or (q.kind in ("number", "ordinal") and bool(re.fullmatch(r"\d+", q.text)) and re.search(
+            rf"(?<!\d){q.text}(?!\d)", src_text) is not None)
         # the end of a decade the source names ("in his 20s" -> "20–29 лет")
         weak = weak or (isinstance(q.value, float) and any(
             q.value in d for d in _decades(every[b][0])))
@@ -301,7 +306,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # ... or a figure whose number word the translation writes inside a longer word ("in his 20s" ->
         # "dvacetiletému"), as for an added one
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and bool(tgt_text)
-                        and spelled_inside(q.value, tgt_text, tgt_lang))
+                        and (spelled_inside(q.value, tgt_text, tgt_lang)
+                             or word_with_ending(q.value, tgt_text, tgt_lang)))  # ("7人制" / "Rugby Sevens")
         # ... or a time whose hour it writes so ("By 7pm" -> "Um sjöleytið", at about seven)
         weak = weak or (q.kind == "time" and bool(tgt_text) and any(
             spelled_inside(float(h), tgt_text, tgt_lang) for h in _hours_of(q)))

@@ -226,7 +226,7 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         return {}, {}
     words: dict[str, float] = {}
     ordinals: dict[str, float] = {}
-    for n in list(range(0, 101)) + list(_ROUND):
+    for n in list(range(0, 101)) + list(range(200, 1000, 100)) + list(_ROUND):  # ("devět set" = 900)
         try:
             word = num2words(n, lang=code).lower()
         except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
@@ -234,7 +234,11 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         words.setdefault(word, float(n))
         # the other joiner of a compound number word: the 1990 French spelling hyphenates every part ("vingt-et-un"
         # for num2words' "vingt et un"), and writers join spaced forms by hyphens or the reverse
-        for variant in (word.replace(" ", "-"), word.replace("-", " ")):
+        variants = [word.replace(" ", "-"), word.replace("-", " ")]
+        head = num2words(n // 100, lang=code).lower() if 200 <= n < 1000 else ""
+        if head and word.startswith(head) and word[len(head):].isalpha():  # "devětset", also written "devět set"
+            variants.append(f"{head} {word[len(head):]}")
+        for variant in variants:
             if variant != word:
                 words.setdefault(variant, float(n))
     for n in range(1, 32):
