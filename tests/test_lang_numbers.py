@@ -312,3 +312,7 @@ def test_short_number_words_take_no_endings_in_languages_without_cases() -> None
 def test_an_ordinal_hour_is_a_time_in_ordinal_dot_languages() -> None:
     assert ("time", (23, 0)) in every("Nehoda se stala kolem 23. hodiny.", "cs")
     assert ("time", (19, 0)) not in every("Stavba pochází z 19. století.", "cs")
+
+
+def test_a_range_of_days_with_an_article_before_the_second() -> None:
+    assert {("date", (5, 3)), ("date", (5, 9))} <= set(hard("entre le 3 et le 9 mai 2022", "fr"))

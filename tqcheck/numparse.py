@@ -852,7 +852,8 @@ _DAYW = _alt(list(_DAY_WORDS))
 _DAY = rf"(?:the\s+)?(?<![\d:])(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"  # not the "7" of a score "8:7"
 # (the second day is no hour: "July 25th to 8:00 am" is one date and a time)
 _DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?![:.]\d)(?:st|nd|rd|th)?)?"
-_DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|e)\s*(?P<d2>\d{1,2})(?![:.]\d)"
+_DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|e)\s*(?:(?:the|le|el|il|dem|den)\s+)?"
+             r"(?P<d2>\d{1,2})(?![:.]\d)"
              r"(?:st|nd|rd|th|\.)?)?")
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
