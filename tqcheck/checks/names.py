@@ -753,7 +753,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         for y in sure_ys or initial_ys:  # a sure name first; a bare initial word only when there is none
             def open_x(x: Chunk) -> bool:
                 return id(x) not in paired_s and not _in_terms(x, terms) \
-                    and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx) \
+                    and is_acronym(x.text) == is_acronym(_core(y)) and not _derived(x, ctx) \
                     and not (is_acronym(x.text) and _script(x.text) != _script(y.text)) \
                     and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx) \
                     and not _acronym_as_word(x, b, ctx)  # (ВНП / GNP; APP / apps)
@@ -859,8 +859,59 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if is_acronym(x.text) and _expanded(x, ctx):
                 sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
                 # santé"): the translation may use its own language's acronym (WHO)
+            if sev != Severity.MINOR and is_acronym(y.text) and (
+                    _expanded(y, ctx) or any(_local_acronyms(o, y, ctx) for o in xs)
+                    or (is_acronym(x.text) and _spelled_in_bead(x, b, ctx))):
+                sev = Severity.MINOR  # the translation spells its own acronym out ("Organisation mondiale du
+                # commerce (OMC)" for WTO), or Y is the local abbreviation of another acronym of the bead (PME et ETI
+                # -> KMU und ...), or the translation spells X out ("TBC" -> "Tohoku Broadcasting")
+            if sev != Severity.MINOR and _shouted(y, ctx.tgt_lang):
+                sev = Severity.MINOR  # a word in capitals ("NOTE:", "NOT"), not a name
+            if sev != Severity.MINOR and y.known and _holds_form(x, y, lex):
+                sev = Severity.MINOR  # the source's word holds Y's name in its language ("Oberösterreichs": Austria)
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
+
+
+def _core(c: Chunk) -> str:
+    """A chunk's text without connector words at its ends ("CEO of" -> "CEO")."""
+    words = c.text.split()
+    while len(words) > 1 and words[-1].lower() in CONNECTORS:
+        words.pop()
+    while len(words) > 1 and words[0].lower() in CONNECTORS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _spelled_in_bead(x: Chunk, b: int, ctx: Any) -> bool:
+    """Acronym ``x`` is spelled out in target bead ``b``: two or more capitalised words in a row whose initials
+    are its letters, or all of them but the last (a company's "Corporation" left out: "TBC" -> "Tohoku
+    Broadcasting")."""
+    text = " ".join(ctx.target.segments[i].text for i in ctx.beads[b].tgt) if 0 <= b < len(ctx.beads) else ""
+    letters = fold(x.text)
+    for m in re.finditer(r"(?:[^\W\d_][^\W\d_'’-]*\s+){1,5}[^\W\d_][^\W\d_'’-]*", text):
+        caps = "".join(w[0] for w in m.group(0).split() if w[:1].isupper() and w.lower() not in CONNECTORS)
+        caps = fold(caps)
+        if len(caps) >= 2 and (letters in caps or (len(letters) >= 3 and letters[:-1] in caps
+                                                   and len(letters) - 1 >= 2)):
+            return True
+    return False
+
+
+def _shouted(y: Chunk, lang: str) -> bool:
+    """A word of four letters or more in capitals that is a common word of its language ("NOTE", "STOP")."""
+    core = _core(y)
+    return is_acronym(core) and len(core) >= 4 and " " not in core and is_common_word(core.lower(), lang)
+
+
+def _holds_form(x: Chunk, y: Chunk, lex: Any) -> bool:
+    """The source chunk holds, inside a longer word, the source language's form of the known name ``y``
+    ("Touristenort Oberösterreichs" holds "Österreich", Austria): a compound or an adjective of that place."""
+    if not lex:
+        return False
+    key = fold(x.text)
+    return any(len(fold(s)) >= 4 and fold(s) in key and fold(s) != key
+               for e in lex.for_target(y.text) for s in e.source if not is_acronym(s))
 
 
 def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
