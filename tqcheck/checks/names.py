@@ -349,7 +349,8 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
     if lex:
         entries = lex.for_source(c.text) if c.side == "source" else lex.for_target(c.text)
         for e in entries:
-            if any(text_has(parts(t), text) for t in (e.target if c.side == "source" else e.source)):
+            if any(text_has(parts(t), text) or _cjk_inside(t, text)
+                   for t in (e.target if c.side == "source" else e.source)):
                 return True
     if lex and not lex.curated and not is_acronym(c.text):  # an inflecting language: Европы for Европа
         if c.side == "target":
@@ -381,6 +382,15 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
                     if any(text_has(parts(t), text) for t in e.target):
                         return True  # "Indians" -> India -> "Ấn Độ"
     return False
+
+
+_CJK_FORM = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _cjk_inside(form: str, text: str) -> bool:
+    """A form in Han or kana ("独", "米") inside the text: words are not separated there, so the abbreviations
+    of "独仏", "日米" stand inside longer runs."""
+    return _CJK_FORM.fullmatch(form) is not None and form in text
 
 
 _NEAR = 2  # beads either side searched for a counterpart of an unmatched name (aligners slip across beads)
