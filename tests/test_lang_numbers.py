@@ -316,3 +316,9 @@ def test_an_ordinal_hour_is_a_time_in_ordinal_dot_languages() -> None:
 
 def test_a_range_of_days_with_an_article_before_the_second() -> None:
     assert {("date", (5, 3)), ("date", (5, 9))} <= set(hard("entre le 3 et le 9 mai 2022", "fr"))
+
+
+def test_icelandic_case_forms_of_one_to_four() -> None:
+    assert ("num", 4.0) in every("Liðið samdi við fjóra leikmenn.", "is")
+    assert ("num", 4.0) in every("Hann er á meðal fjögurra nýliða.", "is")
+    assert ("num", 2.0) in every("Hún ræddi við tveggja manna nefnd.", "is")

@@ -870,7 +870,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
                 # santé"): the translation may use its own language's acronym (WHO)
             if sev != Severity.MINOR and is_acronym(y.text) and (
-                    _expanded(y, ctx) or any(_local_acronyms(o, y, ctx) for o in xs)
+                    _expanded(y, ctx) or any(_local_acronyms(o, y, ctx) for o in src_by_bead.get(b, ()))
                     or (is_acronym(x.text) and _spelled_in_bead(x, b, ctx))):
                 sev = Severity.MINOR  # the translation spells its own acronym out ("Organisation mondiale du
                 # commerce (OMC)" for WTO), or Y is the local abbreviation of another acronym of the bead (PME et ETI
