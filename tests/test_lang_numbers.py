@@ -322,3 +322,10 @@ def test_icelandic_case_forms_of_one_to_four() -> None:
     assert ("num", 4.0) in every("Liðið samdi við fjóra leikmenn.", "is")
     assert ("num", 4.0) in every("Hann er á meðal fjögurra nýliða.", "is")
     assert ("num", 2.0) in every("Hún ræddi við tveggja manna nefnd.", "is")
+
+
+def test_numbers_written_in_parts_with_cjk_scales() -> None:
+    assert ("num", 2.5e12) in hard("정부는 도로에 2조 5천억 원을 투입한다.", "ko")
+    assert ("num", 5e11) in hard("5천억 원", "ko")
+    assert ("num", 35000.0) in hard("现场有3万5千人。", "zh") and ("num", 30005.0) not in hard("现场有3万5千人。", "zh")
+    assert ("num", 5e7) in hard("5千万人", "zh")

@@ -99,9 +99,20 @@ def profile_spaced(lang: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def _scales(lang: str) -> dict[str, float]:
     out = dict(_facts(lang).scales)
+    han = False
     for w, v in list(out.items()):  # "6 百万", "3千万": a Han scale with a Han multiplier before it
         if len(w) == 1 and not w.isascii() and not profile_spaced(lang):
+            han = True
             for k, m in (("十", 10.0), ("百", 100.0), ("千", 1000.0)):
+                out.setdefault(k + w, m * v)
+    if han:  # "5千人", "3万5千": a thousand and a hundred after figures, which CLDR's compact patterns leave out
+        out.setdefault("千", 1000.0)
+        out.setdefault("百", 100.0)
+    # "5천억" (5 x 1000 x 10^8), "3천만": a one-letter scale word of a caseless script before a larger one
+    small = [(w, v) for w, v in out.items() if len(w) == 1 and not w.isascii() and v <= 1000]
+    for w, v in list(out.items()):
+        if len(w) == 1 and not w.isascii() and v >= 1e4:
+            for k, m in small:
                 out.setdefault(k + w, m * v)
     if profile_spaced(lang):  # "mil milhões", "mil millones", "mille milliards": a thousand of a larger scale
         thousands = [w for w, v in out.items() if v == 1000.0 and len(w) >= 3 and w.isalpha()]
@@ -1362,7 +1373,10 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
     merged: list[Quantity] = []
     for q in nums:
         prev = merged[-1] if merged else None
-        if prev is not None and q.start == prev.end and prev.currency is None:
+        # (one space may come between two parts that each end with a scale word: "2조 5천억")
+        joined = prev is not None and (q.start == prev.end or (
+            text[prev.end:q.start] == " " and _scale_of(q, text, lang) > 1))
+        if prev is not None and joined and prev.currency is None:
             scale = _scale_of(prev, text, lang)
             if scale > 1 and q.value < scale:  # type: ignore[operator]
                 v = prev.value + q.value  # type: ignore[operator]
