@@ -367,6 +367,9 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
         for e in entries:
             if any(_stems(fold(x)) & doc.stems if " " not in x else doc.has_stems(x) for x in e.source):
                 return True  # "Ấn Độ" -> India -> "Indians", "Nam Phi" -> South Africa -> "South Africans"
+    if c.side == "source" and lex and any(text_has(parts(t), text) for e in _declined_entries(c.text, lex)
+                                          for t in e.target):
+        return True  # "Sameinuðu Þjóðanna" (genitive) -> Sameinuðu þjóðirnar -> UN
     if c.side == "source" and lex and len(c.words) >= 2 and not is_acronym(c.text):
         head = " ".join(c.words[:-1])
         for stem in _stems(fold(c.words[-1])):  # "North Koreans" -> North Korea -> "Triều Tiên"
@@ -1394,9 +1397,30 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
         for e in lex.for_source(x.text) or lex.for_source_inflected(x.text):  # Česku -> Česko -> Czechia
             if any(text_has(parts(t), text) or window.has_stems(t) for t in e.target):
                 return True
+        for e in _declined_entries(x.text, lex):  # "Sameinuðu Þjóðanna" -> Sameinuðu þjóðirnar -> UN
+            if any(text_has(parts(t), text) for t in e.target):
+                return True
     return near.sounds(x, reach=0, letters=_LETTERS) or any(
         near.sounds(w, reach=0, letters=_LETTERS) for w in _word_chunks(x)
         if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+def _declined_entries(name: str, lex: Any) -> list[Any]:
+    """Lexicon entries whose source form has as many words as ``name``, one of them the same and each other
+    sharing its first four letters or more ("Sameinuðu Þjóðanna", genitive, for "Sameinuðu þjóðirnar"): a name
+    of several words declined with endings longer than the stems of ``for_source_inflected`` allow."""
+    words = [fold(w) for w in name.split()]
+    if len(words) < 2 or is_acronym(name):
+        return []
+    out = []
+    for e in lex.entries:
+        for s in e.source:
+            other = [fold(w) for w in s.split()]
+            if len(other) == len(words) and other != words and any(a == b for a, b in zip(words, other)) and all(
+                    a == b or (len(os.path.commonprefix([a, b])) >= 4) for a, b in zip(words, other)):
+                out.append(e)
+                break
+    return out
 
 
 def _sounds_lower(y: Chunk, b: int, ctx: Any) -> bool:
