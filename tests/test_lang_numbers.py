@@ -329,3 +329,8 @@ def test_numbers_written_in_parts_with_cjk_scales() -> None:
     assert ("num", 5e11) in hard("5천억 원", "ko")
     assert ("num", 35000.0) in hard("现场有3万5千人。", "zh") and ("num", 30005.0) not in hard("现场有3万5千人。", "zh")
     assert ("num", 5e7) in hard("5千万人", "zh")
+
+
+def test_short_number_words_less_their_final_vowel_take_case_endings() -> None:
+    assert ("num", 7.0) in every("К семи вечера все ушли.", "ru")
+    assert ("num", 5.0) in every("Делегации из пяти стран прибыли.", "ru")

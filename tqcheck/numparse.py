@@ -406,6 +406,7 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
 
 # languages whose number words take no case endings: a short number word with letters after it is another word
 # ("tent", "ones", "Elfen")
+_SOFT_ENDS = "ьйаеиоуыяюэaeiouy"  # a short number word's final letter that a case ending replaces ("семь", "семи")
 _UNINFLECTED = frozenset({"en", "de", "nl", "fr", "es", "it", "pt", "vi", "da", "sv", "no", "nb"})
 
 
@@ -422,9 +423,12 @@ def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tu
     for w, kv in table.items():
         if not w.isalpha():
             continue
-        if len(w) < 5:  # "sedm" -> "sedmi", "šest" -> "šesti": the whole short form and a one- or two-letter ending
+        if len(w) < 5:  # "sedm" -> "sedmi", "šest" -> "šesti": the whole short form and a one- or two-letter ending;
+            # "семь" -> "семи", "пять" -> "пяти": less a final vowel or soft sign, with its ending
             if len(w) >= 3 and base_lang(lang) not in _UNINFLECTED:
-                short[w] = kv if short.get(w, kv) == kv else None
+                for k in (w, w[:-1] if len(w) == 4 and w[-1] in _SOFT_ENDS else ""):
+                    if k:
+                        short[k] = kv if short.get(k, kv) == kv else None
             continue
         stem = w[:-1] if len(w) < 7 else w[:-2]
         stems[stem] = kv if stems.get(stem, kv) == kv else None
@@ -546,6 +550,18 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
         if len(m.group(0)) - max(len(w) for w in words if w in m.group(0).lower()) >= 3:
             return True  # three letters or more besides the number word: "weight" is no compound of "eight"
     return False
+
+
+def word_begins(value: float, text: str, lang: str) -> bool:
+    """``text`` has a word that begins with a number word of ``value`` (three letters or more) and goes on for
+    three letters or more ("sjöleytið", at about seven): weak evidence of an hour."""
+    if not profile_spaced(lang) or value != int(value) or not 0 < value < 100:
+        return False
+    words = [w for w, (_, v) in _words_re(lang)[1].items() if v == value and len(w) >= 3 and w.isalpha()]
+    if not words:
+        return False
+    let = _letter(lang)
+    return re.search(rf"(?<!{let})(?:{_alt(words)}){let}{{3,}}", text, re.IGNORECASE) is not None
 
 
 def word_with_ending(value: float, text: str, lang: str) -> bool:

@@ -23,6 +23,7 @@ from ..numparse import (
     render,
     render_all,
     spelled_inside,
+    word_begins,
     word_with_ending,
 )
 from ..units import in_longer_unit, whole_period
@@ -308,9 +309,12 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and bool(tgt_text)
                         and (spelled_inside(q.value, tgt_text, tgt_lang)
                              or word_with_ending(q.value, tgt_text, tgt_lang)))  # ("7人制" / "Rugby Sevens")
-        # ... or a time whose hour it writes so ("By 7pm" -> "Um sjöleytið", at about seven)
+        # ... or a time whose hour it writes so ("By 7pm" -> "Um sjöleytið", at about seven), as the first part
+        # of a longer word, or as a plain figure the parser did not pair with it ("about 8pm" -> "um klukkan 20"
+        # where "20" also stands for "his 20s")
         weak = weak or (q.kind == "time" and bool(tgt_text) and any(
-            spelled_inside(float(h), tgt_text, tgt_lang) for h in _hours_of(q)))
+            spelled_inside(float(h), tgt_text, tgt_lang) or word_begins(float(h), tgt_text, tgt_lang)
+            or re.search(rf"(?<![\d.,:]){h}(?![\d.,:]\d)", tgt_text) is not None for h in _hours_of(q)))
         # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
         # "post-September 11"): the same date, its year left implicit
         weak = weak or (q.kind == "year" and q.in_date)
