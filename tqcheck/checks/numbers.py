@@ -230,6 +230,12 @@ def _hours_of(q: Quantity) -> set[int]:
     return {h for k in q.keys if k[0] == "time" for h in (k[1][0], k[1][0] % 12 or 12)}
 
 
+def _decade_ordinal(q: Quantity) -> int | None:
+    """The ordinal of a decade within its century ("60s", "'60s", "1960's": 7, the seventh decade)."""
+    m = re.fullmatch(r"['’]?\d*(\d)0['’]?s", q.text)
+    return int(m.group(1)) + 1 if m else None
+
+
 def _decades(qs: list[Quantity]) -> list[range]:
     """The ages or years a decade written with an s covers ("20s": 20-29, "1990s": 1990-1999 and 90-99)."""
     out = []
@@ -324,6 +330,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
+        # a decade the translation counts as the Nth decade of its century ("'60s", "1960's" -> "sjöunda
+        # áratugnum", the seventh decade: Icelandic usage): the ordinal one above its tens
+        weak = weak or (_decade_ordinal(q) is not None and any(
+            t.kind == "ordinal" and ("num", float(_decade_ordinal(q))) in t.keys for t in every[b][1]))
         # a date of two figures and a slash, no year ("9/11", "7/7", "3/11"): the usual name of an event, which
         # translations write by its name ("アメリカ同時多発テロ事件")
         weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)

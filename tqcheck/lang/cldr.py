@@ -394,6 +394,8 @@ def number_facts(code: str) -> NumberFacts:
     currencies.update({k.lower(): v for k, v in (sec.get("currencies") or {}).items()})
     words, ordinals = _number_words(code) if code != "und" else ({}, {})
     words.update({k.lower(): float(v) for k, v in (sec.get("words") or {}).items()})
+    # ordinal words where num2words writes none (Icelandic): the profile's own
+    ordinals.update({k.lower(): float(v) for k, v in (sec.get("ordinals") or {}).items() if k.lower() not in words})
     months, wide, stems, suffix = _months(loc) if loc is not None else ({}, {}, (), "")
     months.update({k.lower(): int(v) for k, v in (sec.get("months") or {}).items()})
     for word in sec.get("not_months") or ():  # a CLDR abbreviation that is a common word of the language
