@@ -880,6 +880,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 # -> KMU und ...), or the translation spells X out ("TBC" -> "Tohoku Broadcasting")
             if sev != Severity.MINOR and _shouted(y, ctx.tgt_lang):
                 sev = Severity.MINOR  # a word in capitals ("NOTE:", "NOT"), not a name
+            if sev != Severity.MINOR and _piecewise(x, y, ctx):
+                sev = Severity.MINOR  # both begin with an ordinary word of their language at the same place
+                # ("South Yorkshire" / "Suður-Jórvíkurhéraði"): a name translated part by part
             if sev != Severity.MINOR and y.known and _holds_form(x, y, lex):
                 sev = Severity.MINOR  # the source's word holds Y's name in its language ("Oberösterreichs": Austria)
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
@@ -917,13 +920,27 @@ def _shouted(y: Chunk, lang: str) -> bool:
     return is_acronym(core) and len(core) >= 4 and " " not in core and is_common_word(core.lower(), lang)
 
 
+def _piecewise(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """``x`` and ``y`` have as many parts (words, or the pieces of hyphenated words), two or more, and at one
+    place ``x`` has a common word of its language and ``y`` a frequent word of its own that the source's language
+    hardly writes ("South Yorkshire" / "Suður-Jórvíkurhéraði": south, suður)."""
+    if is_acronym(x.text) or is_acronym(_core(y)):
+        return False
+    xs = [p for w in x.words if w.lower() not in CONNECTORS for p in re.split(r"[-‐‑]", w) if p]
+    ys = [p for w in y.words if w.lower() not in CONNECTORS for p in re.split(r"[-‐‑]", w) if p]
+    return len(xs) == len(ys) >= 2 and any(
+        is_common_word(a, ctx.src_lang) and _common_local(b, ctx.tgt_lang, ctx.src_lang) for a, b in zip(xs, ys))
+
+
 def _holds_form(x: Chunk, y: Chunk, lex: Any) -> bool:
     """The source chunk holds, inside a longer word, the source language's form of the known name ``y``
-    ("Touristenort Oberösterreichs" holds "Österreich", Austria): a compound or an adjective of that place."""
+    ("Touristenort Oberösterreichs" holds "Österreich", Austria), or is one long word that begins as that form
+    ("Danakonungi", of the king of the Danes, and "Danmörk"): a compound or an adjective of that place."""
     if not lex:
         return False
     key = fold(x.text)
-    return any(len(fold(s)) >= 4 and fold(s) in key and fold(s) != key
+    single = len(x.words) == 1 and len(key) >= 8  # a compound of the place's people ("Danakonungi": Danmörk)
+    return any(len(fold(s)) >= 4 and fold(s) != key and (fold(s) in key or single and key[:3] == fold(s)[:3])
                for e in lex.for_target(y.text) for s in e.source if not is_acronym(s))
 
 
