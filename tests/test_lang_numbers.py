@@ -334,3 +334,12 @@ def test_numbers_written_in_parts_with_cjk_scales() -> None:
 def test_short_number_words_less_their_final_vowel_take_case_endings() -> None:
     assert ("num", 7.0) in every("К семи вечера все ушли.", "ru")
     assert ("num", 5.0) in every("Делегации из пяти стран прибыли.", "ru")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le taux a augmenté de 0,5 point de pourcentage.", "fr"), ("La tasa subió 0,5 puntos porcentuales.", "es"),
+    ("Il tasso è salito di 0,5 punti percentuali.", "it"), ("Der Zins stieg um 0,5 Prozentpunkte.", "de"),
+    ("Stopa wzrosła o 0,5 punktu procentowego.", "pl"), ("Ставка выросла на 0,5 процентного пункта.", "ru"),
+])
+def test_percentage_points_are_percentages(text: str, lang: str) -> None:
+    assert ("pct", 0.5) in hard(text, lang)
