@@ -343,3 +343,9 @@ def test_short_number_words_less_their_final_vowel_take_case_endings() -> None:
 ])
 def test_percentage_points_are_percentages(text: str, lang: str) -> None:
     assert ("pct", 0.5) in hard(text, lang)
+
+
+def test_a_clock_word_before_the_hour_makes_it_a_time() -> None:
+    assert ("time", (15, 0)) in every("Leikurinn hefst kl. 15 í dag.", "is")
+    assert ("time", (20, 0)) in every("Fundurinn hefst klukkan 20.", "is")
+    assert ("time", (15, 0)) not in every("Liðið hefur unnið 15 leiki.", "is")

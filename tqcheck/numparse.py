@@ -868,6 +868,15 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         out.append(Quantity("number", frozenset(keys), m.start(), m.start("h") + len(m["h"]), m["h"],
                             value=float(h)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    before = _facts(lang).clock_before  # "kl. 15", "klukkan 20": the word comes first
+    for m in re.finditer(rf"(?<!{let})(?:{_alt(list(before))})\s?(?P<h>[01]?\d|2[0-3])(?![\d:.,]\d|\d)", text,
+                         re.IGNORECASE) if before else ():
+        if any(used[m.start("h"):m.end()]):
+            continue
+        h = int(m["h"])
+        keys = {("time", (h, 0)), ("num", float(h))} | ({("time", (h + 12, 0))} if h < 12 else set())
+        out.append(Quantity("number", frozenset(keys), m.start("h"), m.end(), m["h"], value=float(h)))
+        used[m.start("h"):m.end()] = [True] * (m.end() - m.start("h"))
     return out
 
 

@@ -51,6 +51,7 @@ class NumberFacts:
     hour_marks: tuple[str, ...] = ()  # words after the hour and the minute ("時", "点", "часов"; "分", "минут")
     minute_marks: tuple[str, ...] = ()
     clock_words: tuple[str, ...] = ()  # a word after "21.30" that makes it a time of day ("Uhr", "hodin")
+    clock_before: tuple[str, ...] = ()  # a word before an hour that makes it a time of day ("kl.", "klukkan")
     approx: tuple[str, ...] = ()  # words that make the next value approximate ("about", "khoảng", "etwa")
     percent_words: tuple[str, ...] = ()
     scale_infix: tuple[str, ...] = ()  # words between a number and its scale that make it approximate ("多")
@@ -417,6 +418,7 @@ def number_facts(code: str) -> NumberFacts:
         hour_marks=tuple(dict.fromkeys(([hour] if hour else []) + list(sec.get("hour_marks") or ()))),
         minute_marks=tuple(dict.fromkeys(([minute] if minute else []) + list(sec.get("minute_marks") or ()))),
         clock_words=tuple(sec.get("clock_words") or ()),
+        clock_before=tuple(sec.get("clock_before") or ()),
         approx=tuple(w.lower() for w in sec.get("approx") or ()),
         percent_words=tuple(dict.fromkeys([w.lower() for w in sec.get("percent_words") or ()]
                                           + (_percent_unit_words(code) if loc is not None else []))),

@@ -16,6 +16,8 @@ PROFILE = {
                   "einnar": 1, "tveir": 2, "tvo": 2, "tvær": 2, "tvö": 2, "tveimur": 2, "tveim": 2, "tveggja": 2,
                   "þrír": 3, "þrjá": 3, "þrjár": 3, "þrjú": 3, "þremur": 3, "þrem": 3, "þriggja": 3,
                   "fjórir": 4, "fjóra": 4, "fjórar": 4, "fjögur": 4, "fjórum": 4, "fjögurra": 4},
+        # words before an hour that make it a time of day ("kl. 15", "klukkan 20")
+        "clock_before": ["kl.", "klukkan"],
         # the ordinals one to ten (masculine nominative; other case forms are read through their stems), which
         # num2words does not write for Icelandic: "sjöundi áratugurinn", the seventh decade, is the 1960s
         "ordinals": {"fyrsti": 1, "annar": 2, "þriðji": 3, "fjórði": 4, "fimmti": 5, "sjötti": 6, "sjöundi": 7,
