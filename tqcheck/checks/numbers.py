@@ -7,6 +7,7 @@ value of the same kind replace each other), missing or added.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -337,6 +338,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # a date of two figures and a slash, no year ("9/11", "7/7", "3/11"): the usual name of an event, which
         # translations write by its name ("アメリカ同時多発テロ事件")
         weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)
+        # the emergency telephone number of the source's language ("a 911 caller" -> "ein Anrufer", "ein Notruf"):
+        # translations name the service, not the number
+        weak = weak or (q.kind == "number" and not q.unit and _emergency(q.text, src_lang))
         # a figure that names something with the capitalised word before it, inside the sentence ("Catch 22",
         # "Apollo 11", "Windows 10"): a title the translation may render by its meaning; changed, it is still
         # TQ201
@@ -349,6 +353,37 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:
         issue.severity = Severity.MINOR
+
+
+@functools.lru_cache(maxsize=32)
+def _territories(lang: str) -> tuple[str, tuple[str, ...]]:
+    """The territory CLDR deems most likely for ``lang`` and those where it is official for nine in ten people or
+    more."""
+    from babel.core import get_global
+
+    base = (lang or "").split("-")[0].split("_")[0].lower()
+    likely = get_global("likely_subtags").get(base, "").split("_")[-1]
+    where = tuple(t for t, langs in get_global("territory_languages").items() if base in langs
+                  and langs[base].get("official_status") == "official"
+                  and langs[base].get("population_percent", 0) >= 90)
+    return likely, where
+
+
+@functools.lru_cache(maxsize=256)
+def _emergency(code: str, lang: str) -> bool:
+    """``code`` is an emergency short number (libphonenumber's ShortNumberInfo, through the optional
+    ``phonenumbers``) of the territory most likely for ``lang``, or of three or more of the territories where
+    ``lang`` is official (en: 911, 999, 112; de: 110, 112). False without the library."""
+    if not re.fullmatch(r"\d{3}", code):
+        return False
+    try:
+        from phonenumbers import shortnumberinfo
+    except ImportError:
+        return False
+    likely, where = _territories(lang)
+    if likely and shortnumberinfo.is_emergency_number(code, likely):
+        return True
+    return sum(shortnumberinfo.is_emergency_number(code, t) for t in where) >= 3
 
 
 _NAMED_BY = re.compile(r"(?<=[^\W\d_]) +[^\W\d_]*[A-Z][^\W\d_]* +$")
