@@ -873,8 +873,9 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                          re.IGNORECASE) if before else ():
         if any(used[m.start("h"):m.end()]):
             continue
-        h = int(m["h"])
-        keys = {("time", (h, 0)), ("num", float(h))} | ({("time", (h + 12, 0))} if h < 12 else set())
+        h = int(m["h"])  # ("kl. 15" is also "three o'clock": the hour on the 12-hour clock)
+        keys = {("time", (h, 0)), ("num", float(h)), ("num", float(h % 12 or 12))} | (
+            {("time", (h + 12, 0))} if h < 12 else set())
         out.append(Quantity("number", frozenset(keys), m.start("h"), m.end(), m["h"], value=float(h)))
         used[m.start("h"):m.end()] = [True] * (m.end() - m.start("h"))
     return out
