@@ -33,7 +33,7 @@ PROFILE = {
         # One-kanji country abbreviations of news writing ("日米", "米英", "対中"), which CLDR lacks: local form ->
         # English form (see tqcheck/data/SOURCES.md). Only ones that stand for a country in compounds; not 日, 西,
         # 比, 朝, whose other senses (day, west, compare, morning) are far more frequent.
-        "abbreviations": {"米": "US", "英": "UK", "独": "Germany", "仏": "France", "露": "Russia", "中": "China",
+        "abbreviations": {"米": ["US", "America"], "英": ["UK", "Britain"], "独": "Germany", "仏": "France", "露": "Russia", "中": "China",
                           "韓": "South Korea", "伊": "Italy", "加": "Canada", "豪": "Australia", "印": "India",
                           "蘭": "Netherlands", "台": "Taiwan"},
     },
