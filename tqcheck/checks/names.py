@@ -349,7 +349,7 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
     if lex:
         entries = lex.for_source(c.text) if c.side == "source" else lex.for_target(c.text)
         for e in entries:
-            if any(text_has(parts(t), text) or _cjk_inside(t, text)
+            if any(text_has(parts(t), text) or (e.kind == "abbreviation" and _cjk_inside(t, text))
                    for t in (e.target if c.side == "source" else e.source)):
                 return True
     if lex and not lex.curated and not is_acronym(c.text):  # an inflecting language: Европы for Европа
@@ -392,7 +392,8 @@ _CJK_FORM = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 
 def _cjk_inside(form: str, text: str) -> bool:
     """A form in Han or kana ("独", "米") inside the text: words are not separated there, so the abbreviations
-    of "独仏", "日米" stand inside longer runs."""
+    of "独仏", "日米" stand inside longer runs (used for the profiles' abbreviations only: a full name found
+    anywhere in a Chinese document would hide a swap)."""
     return _CJK_FORM.fullmatch(form) is not None and form in text
 
 
