@@ -1,4 +1,4 @@
-"""Languages none of the dev data has (Polish, Spanish, Korean; French and Italian from English too; issue 11's hidden set has one such language): invented
+"""Languages none of the dev data has (Polish, Spanish, Korean, Turkish; French and Italian from English too; issue 11's hidden set has one such language): invented
 correct translations of news sentences with names, numbers with scale words, dates, money and units pass with no
 finding at major or worse, and a changed figure or a swapped name in them is caught (names in Hangul are not yet
 found at all: no swap case for Korean). The whole pipeline runs with the
@@ -175,7 +175,36 @@ IT = [
     "A luglio l'inflazione è salita di 0,5 punti percentuali.",
 ]
 
-PAIRS = {"pl": (EN_PL, PL), "es": (EN_ES, ES), "ko": (EN_KO, KO), "fr": (EN_FR, FR), "it": (EN_IT, IT)}
+EN_TR = [
+    'Ayşe Yılmaz, the mayor of Izmir, opened the new bridge on 12 March 2021.',
+    'The project cost 45 million lira and took three years to finish.',
+    'According to the ministry, about 2.5 billion lira will be spent on roads by 2025.',
+    'On Tuesday, President Recep Tayyip Erdoğan met Chancellor Olaf Scholz in Berlin.',
+    'Unemployment fell to 10.4 percent in the second quarter.',
+    'The company, founded in 1998, employs 1,200 people in Istanbul and Ankara.',
+    'Its revenue reached $30 million last year, up from $24 million in 2019.',
+    'Temperatures reached 41 degrees in Antalya on 5 August.',
+    'More than 60,000 fans watched the match at the Atatürk Olympic Stadium.',
+    'The museum will be open from 10am to 6pm every day except Monday.',
+    'The train covers the 450 kilometres between Istanbul and Ankara in four hours.',
+]
+
+TR = [
+    "İzmir Belediye Başkanı Ayşe Yılmaz, yeni köprüyü 12 Mart 2021'de açtı.",
+    'Proje 45 milyon liraya mal oldu ve tamamlanması üç yıl sürdü.',
+    "Bakanlığa göre 2025'e kadar yollara yaklaşık 2,5 milyar lira harcanacak.",
+    "Cumhurbaşkanı Recep Tayyip Erdoğan salı günü Berlin'de Başbakan Olaf Scholz ile görüştü.",
+    "İşsizlik ikinci çeyrekte yüzde 10,4'e geriledi.",
+    "1998'de kurulan şirket, İstanbul ve Ankara'da 1.200 kişiye istihdam sağlıyor.",
+    "Şirketin geliri geçen yıl 30 milyon dolara ulaştı; 2019'da bu rakam 24 milyon dolardı.",
+    "Antalya'da 5 Ağustos'ta sıcaklık 41 dereceye ulaştı.",
+    "Atatürk Olimpiyat Stadı'ndaki maçı 60 binden fazla taraftar izledi.",
+    'Müze, pazartesi hariç her gün saat 10.00 ile 18.00 arasında açık olacak.',
+    'Tren, İstanbul ile Ankara arasındaki 450 kilometreyi dört saatte kat ediyor.',
+]
+
+PAIRS = {"pl": (EN_PL, PL), "es": (EN_ES, ES), "ko": (EN_KO, KO), "fr": (EN_FR, FR), "it": (EN_IT, IT),
+         "tr": (EN_TR, TR)}
 
 
 def _check(tmp_path: Path, lang: str, tgt: list[str]):  # noqa: ANN202 - a tqcheck Report
@@ -199,7 +228,8 @@ def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str) -
     ("es", "391 kilómetros", "319 kilómetros", "TQ201"), ("es", "14 de agosto", "14 de julio", "TQ201"),
     ("ko", "450억 원", "540억 원", "TQ201"), ("ko", "320미터", "230미터", "TQ201"), ("ko", "2월 5일", "3월 5일", "TQ201"),
     ("ko", "2조 5천억", "2조 8천억", "TQ201"), ("fr", "0,5 point", "0,8 point", "TQ201"),
-    ("it", "570 chilometri", "750 chilometri", "TQ201"),
+    ("it", "570 chilometri", "750 chilometri", "TQ201"), ("tr", "45 milyon", "54 milyon", "TQ201"),
+    ("tr", "12 Mart 2021", "12 Nisan 2021", "TQ201"),
 ])
 def test_a_changed_figure_is_critical(tmp_path: Path, lang: str, old: str, new: str, code: str) -> None:
     tgt = [s.replace(old, new) for s in PAIRS[lang][1]]
