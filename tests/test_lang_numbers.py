@@ -272,3 +272,80 @@ def test_a_day_of_this_month_may_match_any_month() -> None:
 def test_a_unit_in_cyrillic_is_not_an_inflected_scale_word() -> None:
     assert every("ему 500 миллиграммов препарата", "ru") == [("num", 500.0)]
     assert every("500 миллионов долларов", "ru") == [("num", 5e8)]
+
+
+def test_han_hours_and_minutes_are_soft_times() -> None:
+    assert ("time", (4, 30)) in every("他一直忙到凌晨四点半才回家。", "zh")
+    assert ("time", (15, 20)) in every("会议下午三点二十分开始。", "zh")
+    assert ("time", (9, 30)) in every("列車は九時半に着いた。", "ja")
+    assert not [q for q in extract("他一直忙到凌晨四点半才回家。", "zh") if not q.soft]
+
+
+def test_two_neighbouring_han_digits_are_either_value() -> None:
+    keys = every("走了五六百米后，他看到路面裂开四五厘米。", "zh")
+    assert {("num", 500.0), ("num", 600.0), ("num", 4.0), ("num", 5.0)} <= set(keys)
+    assert ("num", 45.0) not in keys and ("num", 46.0) in every("编号四六", "zh")  # not neighbours: one number
+
+
+def test_a_k_without_currency_reads_both_ways() -> None:
+    assert {("num", 50.0), ("num", 50000.0)} <= set(hard("She won a 50K prize.", "en"))
+    assert hard("a 5 m wall", "en") == [("num", 5.0)]
+
+
+def test_a_second_day_is_no_hour() -> None:
+    assert ("date", (7, 8)) not in every("from 8:00 am on July 25th to 8:00 am next day", "en")
+    assert ("date", (7, 27)) in every("from July 25 to 27", "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("Plat vzroste až o sedmi tisíc korun.", "cs", 7000.0), ("Bylo jich asi devět set.", "cs", 900.0),
+    ("Dětem od šesti let je vstup povolen.", "cs", 6.0),
+])
+def test_short_number_words_with_case_endings_and_spaced_hundreds(text: str, lang: str, value: float) -> None:
+    assert ("num", value) in every(text, lang)
+
+
+def test_short_number_words_take_no_endings_in_languages_without_cases() -> None:
+    assert every("They pitched a tent.", "en") == [] and every("Sieben Elfen tanzten.", "de") == [("num", 7.0)]
+
+
+def test_an_ordinal_hour_is_a_time_in_ordinal_dot_languages() -> None:
+    assert ("time", (23, 0)) in every("Nehoda se stala kolem 23. hodiny.", "cs")
+    assert ("time", (19, 0)) not in every("Stavba pochází z 19. století.", "cs")
+
+
+def test_a_range_of_days_with_an_article_before_the_second() -> None:
+    assert {("date", (5, 3)), ("date", (5, 9))} <= set(hard("entre le 3 et le 9 mai 2022", "fr"))
+
+
+def test_icelandic_case_forms_of_one_to_four() -> None:
+    assert ("num", 4.0) in every("Liðið samdi við fjóra leikmenn.", "is")
+    assert ("num", 4.0) in every("Hann er á meðal fjögurra nýliða.", "is")
+    assert ("num", 2.0) in every("Hún ræddi við tveggja manna nefnd.", "is")
+
+
+def test_numbers_written_in_parts_with_cjk_scales() -> None:
+    assert ("num", 2.5e12) in hard("정부는 도로에 2조 5천억 원을 투입한다.", "ko")
+    assert ("num", 5e11) in hard("5천억 원", "ko")
+    assert ("num", 35000.0) in hard("现场有3万5千人。", "zh") and ("num", 30005.0) not in hard("现场有3万5千人。", "zh")
+    assert ("num", 5e7) in hard("5千万人", "zh")
+
+
+def test_short_number_words_less_their_final_vowel_take_case_endings() -> None:
+    assert ("num", 7.0) in every("К семи вечера все ушли.", "ru")
+    assert ("num", 5.0) in every("Делегации из пяти стран прибыли.", "ru")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le taux a augmenté de 0,5 point de pourcentage.", "fr"), ("La tasa subió 0,5 puntos porcentuales.", "es"),
+    ("Il tasso è salito di 0,5 punti percentuali.", "it"), ("Der Zins stieg um 0,5 Prozentpunkte.", "de"),
+    ("Stopa wzrosła o 0,5 punktu procentowego.", "pl"), ("Ставка выросла на 0,5 процентного пункта.", "ru"),
+])
+def test_percentage_points_are_percentages(text: str, lang: str) -> None:
+    assert ("pct", 0.5) in hard(text, lang)
+
+
+def test_a_clock_word_before_the_hour_makes_it_a_time() -> None:
+    assert ("time", (15, 0)) in every("Leikurinn hefst kl. 15 í dag.", "is")
+    assert ("time", (20, 0)) in every("Fundurinn hefst klukkan 20.", "is")
+    assert ("time", (15, 0)) not in every("Liðið hefur unnið 15 leiki.", "is")

@@ -319,3 +319,9 @@ def test_single_huge_line_is_linear(unit: str, count: int) -> None:
     """No quadratic corner: one long line of tokens that never end a sentence."""
     seconds, _ = _timed(unit * count, "en")
     assert seconds < 4.0, f"{seconds:.2f}s"
+
+
+def test_icelandic_abbreviations_from_the_profile_hold_the_sentence() -> None:
+    text = "Fundurinn hefst kl. 15 í dag og stendur m.a. til kvölds. Næsti fundur er t.d. á morgun."
+    assert [s.text for s in segment(text, "is")] == [
+        "Fundurinn hefst kl. 15 í dag og stendur m.a. til kvölds.", "Næsti fundur er t.d. á morgun."]

@@ -99,9 +99,20 @@ def profile_spaced(lang: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def _scales(lang: str) -> dict[str, float]:
     out = dict(_facts(lang).scales)
+    han = False
     for w, v in list(out.items()):  # "6 百万", "3千万": a Han scale with a Han multiplier before it
         if len(w) == 1 and not w.isascii() and not profile_spaced(lang):
+            han = True
             for k, m in (("十", 10.0), ("百", 100.0), ("千", 1000.0)):
+                out.setdefault(k + w, m * v)
+    if han:  # "5千人", "3万5千": a thousand and a hundred after figures, which CLDR's compact patterns leave out
+        out.setdefault("千", 1000.0)
+        out.setdefault("百", 100.0)
+    # "5천억" (5 x 1000 x 10^8), "3천만": a one-letter scale word of a caseless script before a larger one
+    small = [(w, v) for w, v in out.items() if len(w) == 1 and not w.isascii() and v <= 1000]
+    for w, v in list(out.items()):
+        if len(w) == 1 and not w.isascii() and v >= 1e4:
+            for k, m in small:
                 out.setdefault(k + w, m * v)
     if profile_spaced(lang):  # "mil milhões", "mil millones", "mille milliards": a thousand of a larger scale
         thousands = [w for w, v in out.items() if v == 1000.0 and len(w) >= 3 and w.isalpha()]
@@ -393,6 +404,12 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
     return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
 
 
+# languages whose number words take no case endings: a short number word with letters after it is another word
+# ("tent", "ones", "Elfen")
+_SOFT_ENDS = "ьйаеиоуыяюэaeiouy"  # a short number word's final letter that a case ending replaces ("семь", "семи")
+_UNINFLECTED = frozenset({"en", "de", "nl", "fr", "es", "it", "pt", "vi", "da", "sv", "no", "nb"})
+
+
 @functools.lru_cache(maxsize=64)
 def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, float]]]:
     """Case forms num2words does not write ("двадцати", "desátou", "sedmým"): a stem of each one-word form of
@@ -402,16 +419,29 @@ def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tu
         return None, {}
     _, table = _words_re(lang)
     stems: dict[str, tuple[str, float] | None] = {}
+    short: dict[str, tuple[str, float] | None] = {}
     for w, kv in table.items():
-        if len(w) < 5 or not w.isalpha():
+        if not w.isalpha():
+            continue
+        if len(w) < 5:  # "sedm" -> "sedmi", "šest" -> "šesti": the whole short form and a one- or two-letter ending;
+            # "семь" -> "семи", "пять" -> "пяти": less a final vowel or soft sign, with its ending
+            if len(w) >= 3 and base_lang(lang) not in _UNINFLECTED:
+                for k in (w, w[:-1] if len(w) == 4 and w[-1] in _SOFT_ENDS else ""):
+                    if k:
+                        short[k] = kv if short.get(k, kv) == kv else None
             continue
         stem = w[:-1] if len(w) < 7 else w[:-2]
         stems[stem] = kv if stems.get(stem, kv) == kv else None
     stems = {k: v for k, v in stems.items() if v is not None}
-    if not stems:
+    short = {k: v for k, v in short.items() if v is not None and k not in stems}
+    if not stems and not short:
         return None, {}
     let = _letter(lang)
-    return re.compile(rf"(?<!{let})(?P<stem>{_alt(list(stems))}){let}{{0,3}}(?!{let})", re.IGNORECASE), stems  # type: ignore[return-value]
+    alts = [rf"(?P<stem>{_alt(list(stems))}){let}{{0,3}}"] if stems else []
+    if short:
+        alts.append(rf"(?P<short>{_alt(list(short))}){let}{{1,2}}")
+    return (re.compile(rf"(?<!{let})(?:{'|'.join(alts)})(?!{let})", re.IGNORECASE),  # type: ignore[return-value]
+            {**stems, **short})
 
 
 @functools.lru_cache(maxsize=64)
@@ -459,11 +489,13 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     for m in ipat.finditer(text) if ipat else ():  # soft like every number word; inflections may only match
         if any(used[m.start():m.end()]):
             continue
-        kind, v = stems[m["stem"].lower()]
+        kind, v = stems[(m["stem"] or m["short"]).lower()]
         end = m.end()
         scale = _scale_after(text, end, lang) if kind == "number" else None
         if scale is not None:  # "пятью миллионами" is read when the scale form is listed
             v, end = v * scale[0], scale[1]
+        if end > m.end():  # the scale word read alone above is part of this value ("sedmi tisíc" = 7000)
+            out = [q for q in out if not (m.end() <= q.start and q.end <= end)]
         out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, text[m.start():end], True,
                             value=v))
         used[m.start():end] = [True] * (end - m.start())
@@ -518,6 +550,30 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
         if len(m.group(0)) - max(len(w) for w in words if w in m.group(0).lower()) >= 3:
             return True  # three letters or more besides the number word: "weight" is no compound of "eight"
     return False
+
+
+def word_begins(value: float, text: str, lang: str) -> bool:
+    """``text`` has a word that begins with a number word of ``value`` (three letters or more) and goes on for
+    three letters or more ("sjöleytið", at about seven): weak evidence of an hour."""
+    if not profile_spaced(lang) or value != int(value) or not 0 < value < 100:
+        return False
+    words = [w for w, (_, v) in _words_re(lang)[1].items() if v == value and len(w) >= 3 and w.isalpha()]
+    if not words:
+        return False
+    let = _letter(lang)
+    return re.search(rf"(?<!{let})(?:{_alt(words)}){let}{{3,}}", text, re.IGNORECASE) is not None
+
+
+def word_with_ending(value: float, text: str, lang: str) -> bool:
+    """``text`` has a number word of ``value`` (four letters or more) with one or two letters after it that
+    the parser does not read ("Rugby Sevens" for "7人制", "the Tens"): weak evidence of the value."""
+    if not profile_spaced(lang) or value != int(value) or not 0 < value < 100:
+        return False
+    words = [w for w in _words_by_value(lang).get(value, ()) if len(w) >= 4]
+    if not words:
+        return False
+    let = _letter(lang)
+    return re.search(rf"(?<!{let})(?:{_alt(words)}){let}{{1,2}}(?!{let})", text, re.IGNORECASE) is not None
 
 
 @functools.lru_cache(maxsize=64)
@@ -626,6 +682,10 @@ _HAN = _HAN_DIGITS + "十拾百佰千仟万萬亿億"
 _HAN_RUN = rf"[{_HAN}]{{1,12}}"
 
 
+# two neighbouring digits, an approximate count ("四五天", "五六百米", "七八千"); not "二三" of a list
+_HAN_PAIR = re.compile(r"(?P<a>[三四五六七八])(?P<b>[四五六七八九])(?P<unit>[十百千万萬]?)")
+
+
 def _han_value(run: str) -> float:
     """The value of a run of Han numerals ("三十五" 35, "二〇二一" 2021, "三千五百万"); NaN when unreadable."""
     try:
@@ -669,6 +729,16 @@ def _han_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if any(used[m.start():m.end()]):
             continue
         run = m.group(0)
+        pair = _HAN_PAIR.fullmatch(run)
+        if pair:  # "四五" (four or five), "五六百" (five or six hundred): either value, and the other may match
+            mult = _han_value("一" + pair["unit"]) if pair["unit"] else 1.0
+            a, b = _han_value(pair["a"]), _han_value(pair["b"])
+            if mult == mult and b == a + 1:
+                keys = frozenset({("num", _norm(a * mult)), ("num", _norm((a + 1) * mult))})
+                out.append(Quantity("number", keys, m.start(), m.end(), run, True, value=a * mult, approx=True))
+                out.append(Quantity("ordinal", keys, m.start(), m.end(), run, True, value=(a + 1) * mult))
+                used[m.start():m.end()] = [True] * (m.end() - m.start())
+                continue
         v = _han_value(run)
         if v != v or v <= 0:
             continue
@@ -695,7 +765,8 @@ def _pm(text: str, start: int, end: int, lang: str) -> bool:
 def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半"). A day
     without its month ("26日") and an hour without minutes ("16时") are weak: they may match a date on that day
-    or that hour (12- or 24-hour clock), never reported."""
+    or that hour (12- or 24-hour clock), never reported. Hours and minutes in Han numerals ("四点半") are
+    soft, as other numbers in words."""
     f = _facts(lang)
     out = []
     if f.day_suffix and f.month_suffix:
@@ -729,6 +800,21 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             keys.add(("time", (int(m["h"]) + 12, mins)))
         out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    if _han_profile(lang):  # the hour and minutes in Han numerals ("凌晨四点半", "十点二十分", "八点")
+        han = rf"[{_HAN_DIGITS}十]{{1,3}}"
+        for m in re.finditer(rf"(?<![{_HAN}])(?P<h>{han})(?:{hour})(?:(?P<m>{han})(?:{minute})|(?P<half>半))?", text):
+            h = _han_value(m["h"])
+            mins = 30 if m["half"] else _han_value(m["m"]) if m["m"] else 0
+            if any(used[m.start():m.end()]) or not (h == h and mins == mins and 0 <= h <= 24 and 0 <= mins < 60):
+                continue
+            h, mins = int(h), int(mins)
+            keys = {("time", (h, mins))} | ({("time", (h % 12 or 12, 0)), ("num", float(h))} if not mins else set())
+            if h < 12 and (_pm(text, m.start(), m.end(), lang) or not mins and not m["m"]):
+                keys.add(("time", (h + 12, mins)))  # "下午三点" = 15:00; "八点" alone may be either
+            exact = bool(m["m"] or m["half"])
+            out.append(Quantity("time" if exact else "ordinal", frozenset(keys), m.start(), m.end(), m.group(0),
+                                True, value=None if exact else float(h)))  # words: soft, as Han numbers are
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
         if not any(used[m.start():m.end()]):
             h = int(m["h"])
@@ -772,7 +858,8 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     words = _facts(lang).clock_words
-    for m in re.finditer(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])\s?(?:{_alt(list(words))})(?!{let})", text,
+    dot = r"\.?\s?" if base_lang(lang) in _ordinal_dot() else r"\s?"  # "kolem 23. hodiny": the 23rd hour
+    for m in re.finditer(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]){dot}(?:{_alt(list(words))})(?!{let})", text,
                          re.IGNORECASE) if words else ():
         if any(used[m.start():m.end()]):
             continue
@@ -781,6 +868,16 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         out.append(Quantity("number", frozenset(keys), m.start(), m.start("h") + len(m["h"]), m["h"],
                             value=float(h)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    before = _facts(lang).clock_before  # "kl. 15", "klukkan 20": the word comes first
+    for m in re.finditer(rf"(?<!{let})(?:{_alt(list(before))})\s?(?P<h>[01]?\d|2[0-3])(?![\d:.,]\d|\d)", text,
+                         re.IGNORECASE) if before else ():
+        if any(used[m.start("h"):m.end()]):
+            continue
+        h = int(m["h"])  # ("kl. 15" is also "three o'clock": the hour on the 12-hour clock)
+        keys = {("time", (h, 0)), ("num", float(h)), ("num", float(h % 12 or 12))} | (
+            {("time", (h + 12, 0))} if h < 12 else set())
+        out.append(Quantity("number", frozenset(keys), m.start("h"), m.end(), m["h"], value=float(h)))
+        used[m.start("h"):m.end()] = [True] * (m.end() - m.start("h"))
     return out
 
 
@@ -790,8 +887,11 @@ _DAY_WORDS = {w: i + 1 for i, w in enumerate(
 _DAY_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]} | {"thirtieth": 30, "thirty-first": 31}
 _DAYW = _alt(list(_DAY_WORDS))
 _DAY = rf"(?:the\s+)?(?<![\d:])(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"  # not the "7" of a score "8:7"
-_DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?)?"
-_DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|e)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)?")
+# (the second day is no hour: "July 25th to 8:00 am" is one date and a time)
+_DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?![:.]\d)(?:st|nd|rd|th)?)?"
+_DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|e)\s*(?:(?:the|le|el|il|dem|den)\s+)?"
+             r"(?P<d2>\d{1,2})(?![:.]\d)"
+             r"(?:st|nd|rd|th|\.)?)?")
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _VI_MON = r"(?P<mon>\d{1,2}|" + _alt(list(_VI_MONTH_WORDS)) + r")(?![\wÀ-ỹ])"
@@ -1299,7 +1399,10 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
     merged: list[Quantity] = []
     for q in nums:
         prev = merged[-1] if merged else None
-        if prev is not None and q.start == prev.end and prev.currency is None:
+        # (one space may come between two parts that each end with a scale word: "2조 5천억")
+        joined = prev is not None and (q.start == prev.end or (
+            text[prev.end:q.start] == " " and _scale_of(q, text, lang) > 1))
+        if prev is not None and joined and prev.currency is None:
             scale = _scale_of(prev, text, lang)
             if scale > 1 and q.value < scale:  # type: ignore[operator]
                 v = prev.value + q.value  # type: ignore[operator]
@@ -1475,8 +1578,9 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     unit = (m["unit"] or "").lower()
     words = _currency_words(lang)
     cur_prefix = words.get((m["cur"] or "").lower())
+    thousands = scale_word == "k" and not cur_prefix and m.end("num") == m.start("scale")
     if scale_word in ("m", "k") and not cur_prefix:
-        scale_word = ""  # "5 m" is metres, "5k" is ambiguous without a currency
+        scale_word = ""  # "5 m" is metres, "5k" is ambiguous without a currency (a "5K" run; a "50K award")
     scale = _scales(lang).get(scale_word, 1.0)
     end = m.end() if (scale_word or unit or m["ord"]) else m.end("num")
     if not scale_word and m["scale"]:
@@ -1485,6 +1589,8 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     if unit == "đồng" and not (scale_word or cur_prefix):
         cur = None if not re.match(r"\d", m["num"]) else "VND"
     vals = {value * scale} | {a * scale for a in alts}
+    if thousands:  # ... so it reads both ways: "50K" is 50 and 50,000
+        vals |= {v * 1e3 for v in vals}
     guessed = False
     if not (scale_word or unit or cur_prefix or m["ord"]):
         cands, word_end = _inflected_scale(text, m.end("num"), lang)

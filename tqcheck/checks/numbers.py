@@ -7,6 +7,7 @@ value of the same kind replace each other), missing or added.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from ..numparse import (
     render,
     render_all,
     spelled_inside,
+    word_begins,
+    word_with_ending,
 )
 from ..units import in_longer_unit, whole_period
 from .base import BeadContext, DocContext, Hit, rule
@@ -86,6 +89,8 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
                 left_s.remove(q)  # type: ignore[arg-type]
     _split_times(left_t, left_s)
     _split_times(left_s, left_t)
+    _hour_only(left_s, left_t)
+    _hour_only(left_t, left_s)
     _joined_dates(left_s, left_t)
     _joined_dates(left_t, left_s)
     return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
@@ -105,6 +110,20 @@ def _split_times(times: list[Quantity], other: list[Quantity]) -> None:
                 other.remove(hour)
                 other.remove(minute)
                 break
+
+
+def _hour_only(times: list[Quantity], other: list[Quantity]) -> None:
+    """A time on the hour on one side that the other side writes as its hour alone, a plain number next to a
+    clock word the parser does not read ("8pm" / "klukkan 20", "at 9 o'clock" / "um 9"): both cancel (in
+    place). The number must be the hour on the 24-hour or the 12-hour clock and carry no unit or rank."""
+    for t in [t for t in times if t.kind == "time"]:
+        hours = {float(h) for _, (h, mins) in [k for k in t.keys if k[0] == "time"] if not mins
+                 for h in (h, h % 12 or 12)}
+        hit = next((q for q in other if q.kind == "number" and not q.unit and not q.rank
+                    and any(k[0] == "num" and k[1] in hours for k in q.keys)), None)
+        if hit is not None:
+            times.remove(t)
+            other.remove(hit)
 
 
 def _joined_dates(dates: list[Quantity], other: list[Quantity]) -> None:
@@ -212,6 +231,12 @@ def _hours_of(q: Quantity) -> set[int]:
     return {h for k in q.keys if k[0] == "time" for h in (k[1][0], k[1][0] % 12 or 12)}
 
 
+def _decade_ordinal(q: Quantity) -> int | None:
+    """The ordinal of a decade within its century ("60s", "'60s", "1960's": 7, the seventh decade)."""
+    m = re.fullmatch(r"['’]?\d*(\d)0['’]?s", q.text)
+    return int(m.group(1)) + 1 if m else None
+
+
 def _decades(qs: list[Quantity]) -> list[range]:
     """The ages or years a decade written with an s covers ("20s": 20-29, "1990s": 1990-1999 and 90-99)."""
     out = []
@@ -267,6 +292,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (isinstance(q.value, float) and bool(src_text)
                         and spelled_inside(q.value, src_text, src_lang))
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
+        # its digits stand in the source inside a token the parser does not read as a number ("A81" -> "A 81",
+        # "Z164"): the same figure
+        weak = weak or (q.kind in ("number", "ordinal") and bool(re.fullmatch(r"\d+", q.text)) and re.search(
+            rf"(?<!\d){q.text}(?!\d)", src_text) is not None)
         # the end of a decade the source names ("in his 20s" -> "20–29 лет")
         weak = weak or (isinstance(q.value, float) and any(
             q.value in d for d in _decades(every[b][0])))
@@ -285,10 +314,14 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # ... or a figure whose number word the translation writes inside a longer word ("in his 20s" ->
         # "dvacetiletému"), as for an added one
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and bool(tgt_text)
-                        and spelled_inside(q.value, tgt_text, tgt_lang))
-        # ... or a time whose hour it writes so ("By 7pm" -> "Um sjöleytið", at about seven)
+                        and (spelled_inside(q.value, tgt_text, tgt_lang)
+                             or word_with_ending(q.value, tgt_text, tgt_lang)))  # ("7人制" / "Rugby Sevens")
+        # ... or a time whose hour it writes so ("By 7pm" -> "Um sjöleytið", at about seven), as the first part
+        # of a longer word, or as a plain figure the parser did not pair with it ("about 8pm" -> "um klukkan 20"
+        # where "20" also stands for "his 20s")
         weak = weak or (q.kind == "time" and bool(tgt_text) and any(
-            spelled_inside(float(h), tgt_text, tgt_lang) for h in _hours_of(q)))
+            spelled_inside(float(h), tgt_text, tgt_lang) or word_begins(float(h), tgt_text, tgt_lang)
+            or re.search(rf"(?<![\d.,:]){h}(?![\d.,:]\d)", tgt_text) is not None for h in _hours_of(q)))
         # the year of a date whose day and month the translation keeps ("après-11 septembre 2001" ->
         # "post-September 11"): the same date, its year left implicit
         weak = weak or (q.kind == "year" and q.in_date)
@@ -298,9 +331,20 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or q.rank or (q.kind == "month" and month_form_in(q, tgt_text, tgt_lang))
         weak = weak or (q.kind == "date" and any(re.search(rf"(?<!\d)0?{int(d)}(?!\d)", tgt_text)
                                                  for d in _days([q])))
+        # a decade the translation counts as the Nth decade of its century ("'60s", "1960's" -> "sjöunda
+        # áratugnum", the seventh decade: Icelandic usage): the ordinal one above its tens
+        weak = weak or (_decade_ordinal(q) is not None and any(
+            t.kind == "ordinal" and ("num", float(_decade_ordinal(q))) in t.keys for t in every[b][1]))
         # a date of two figures and a slash, no year ("9/11", "7/7", "3/11"): the usual name of an event, which
         # translations write by its name ("アメリカ同時多発テロ事件")
         weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)
+        # the emergency telephone number of the source's language ("a 911 caller" -> "ein Anrufer", "ein Notruf"):
+        # translations name the service, not the number
+        weak = weak or (q.kind == "number" and not q.unit and _emergency(q.text, src_lang))
+        # a figure that names something with the capitalised word before it, inside the sentence ("Catch 22",
+        # "Apollo 11", "Windows 10"): a title the translation may render by its meaning; changed, it is still
+        # TQ201
+        weak = weak or (q.kind == "number" and _named_by(q, src_text))
         # "1" is often "a", "the"; "2" "both", "the pair", "each other"; "0" "no", "none", "nil", "without"
         weak = weak or (q.kind == "number" and q.value in (0.0, 1.0, 2.0) and not q.unit) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
@@ -309,6 +353,49 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:
         issue.severity = Severity.MINOR
+
+
+@functools.lru_cache(maxsize=32)
+def _territories(lang: str) -> tuple[str, tuple[str, ...]]:
+    """The territory CLDR deems most likely for ``lang`` and those where it is official for nine in ten people or
+    more."""
+    from babel.core import get_global
+
+    base = (lang or "").split("-")[0].split("_")[0].lower()
+    likely = get_global("likely_subtags").get(base, "").split("_")[-1]
+    where = tuple(t for t, langs in get_global("territory_languages").items() if base in langs
+                  and langs[base].get("official_status") == "official"
+                  and langs[base].get("population_percent", 0) >= 90)
+    return likely, where
+
+
+@functools.lru_cache(maxsize=256)
+def _emergency(code: str, lang: str) -> bool:
+    """``code`` is an emergency short number (libphonenumber's ShortNumberInfo, through the optional
+    ``phonenumbers``) of the territory most likely for ``lang``, or of three or more of the territories where
+    ``lang`` is official (en: 911, 999, 112; de: 110, 112). False without the library."""
+    if not re.fullmatch(r"\d{3}", code):
+        return False
+    try:
+        from phonenumbers import shortnumberinfo
+    except ImportError:
+        return False
+    likely, where = _territories(lang)
+    if likely and shortnumberinfo.is_emergency_number(code, likely):
+        return True
+    return sum(shortnumberinfo.is_emergency_number(code, t) for t in where) >= 3
+
+
+_NAMED_BY = re.compile(r"(?<=[^\W\d_]) +[^\W\d_]*[A-Z][^\W\d_]* +$")
+
+
+def _named_by(q: Quantity, text: str) -> bool:
+    """``q`` is a bare figure (no unit, scale or rank) right after a capitalised word that does not begin the
+    sentence ("a Catch 22 situation", "the Apollo 11 crew"): part of a name."""
+    if q.unit or q.rank or not re.fullmatch(r"\d{1,4}", q.text):
+        return False
+    before = text[max(0, q.start - 40):q.start]
+    return _NAMED_BY.search(before) is not None and not re.search(r"[.!?:;]\s*\S+ +$", before)
 
 
 def _restated(issues: list[Issue], src: list[Quantity]) -> None:

@@ -51,6 +51,7 @@ class NumberFacts:
     hour_marks: tuple[str, ...] = ()  # words after the hour and the minute ("時", "点", "часов"; "分", "минут")
     minute_marks: tuple[str, ...] = ()
     clock_words: tuple[str, ...] = ()  # a word after "21.30" that makes it a time of day ("Uhr", "hodin")
+    clock_before: tuple[str, ...] = ()  # a word before an hour that makes it a time of day ("kl.", "klukkan")
     approx: tuple[str, ...] = ()  # words that make the next value approximate ("about", "khoảng", "etwa")
     percent_words: tuple[str, ...] = ()
     scale_infix: tuple[str, ...] = ()  # words between a number and its scale that make it approximate ("多")
@@ -244,7 +245,7 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         return {}, {}
     words: dict[str, float] = {}
     ordinals: dict[str, float] = {}
-    for n in list(range(0, 101)) + list(_ROUND):
+    for n in list(range(0, 101)) + list(range(200, 1000, 100)) + list(_ROUND):  # ("devět set" = 900)
         try:
             word = num2words(n, lang=code).lower()
         except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
@@ -252,7 +253,11 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         words.setdefault(word, float(n))
         # the other joiner of a compound number word: the 1990 French spelling hyphenates every part ("vingt-et-un"
         # for num2words' "vingt et un"), and writers join spaced forms by hyphens or the reverse
-        for variant in (word.replace(" ", "-"), word.replace("-", " ")):
+        variants = [word.replace(" ", "-"), word.replace("-", " ")]
+        head = num2words(n // 100, lang=code).lower() if 200 <= n < 1000 else ""
+        if head and word.startswith(head) and word[len(head):].isalpha():  # "devětset", also written "devět set"
+            variants.append(f"{head} {word[len(head):]}")
+        for variant in variants:
             if variant != word:
                 words.setdefault(variant, float(n))
     for n in range(1, 32):
@@ -408,6 +413,8 @@ def number_facts(code: str) -> NumberFacts:
     currencies.update({k.lower(): v for k, v in (sec.get("currencies") or {}).items()})
     words, ordinals = _number_words(code) if code != "und" else ({}, {})
     words.update({k.lower(): float(v) for k, v in (sec.get("words") or {}).items()})
+    # ordinal words where num2words writes none (Icelandic): the profile's own
+    ordinals.update({k.lower(): float(v) for k, v in (sec.get("ordinals") or {}).items() if k.lower() not in words})
     months, wide, stems, suffix = _months(loc) if loc is not None else ({}, {}, (), "")
     months.update({k.lower(): int(v) for k, v in (sec.get("months") or {}).items()})
     for word in sec.get("not_months") or ():  # a CLDR abbreviation that is a common word of the language
@@ -429,6 +436,7 @@ def number_facts(code: str) -> NumberFacts:
         hour_marks=tuple(dict.fromkeys(([hour] if hour else []) + list(sec.get("hour_marks") or ()))),
         minute_marks=tuple(dict.fromkeys(([minute] if minute else []) + list(sec.get("minute_marks") or ()))),
         clock_words=tuple(sec.get("clock_words") or ()),
+        clock_before=tuple(sec.get("clock_before") or ()),
         approx=tuple(w.lower() for w in sec.get("approx") or ()),
         percent_words=tuple(dict.fromkeys([w.lower() for w in sec.get("percent_words") or ()]
                                           + (_percent_unit_words(code) if loc is not None else [])

@@ -2,7 +2,8 @@
 PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
-        "clock_words": ["hodin", "hod."],
+        # "ve 23 hodin", "kolem 23. hodiny", "v 5. hodině" (the 23rd hour: 23:00)
+        "clock_words": ["hodin", "hod.", "hodiny", "hodině"],
         "percent_words": ['procent', 'procenta', 'procentní body'],
         # "jeden a půl milionu" (1.5), "dva a půl miliardy" (2.5); num2words writes no fractions (SOURCES.md)
         "words": {"jeden a půl": 1.5},

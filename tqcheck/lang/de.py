@@ -6,7 +6,7 @@ PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["Uhr"],
-        "percent_words": ['Prozent'],
+        "percent_words": ['Prozent', 'Prozentpunkte', 'Prozentpunkten', 'Prozentpunkt'],
         # one and a half, two and a half ... in one word; num2words writes no fractions (SOURCES.md)
         "words": {"anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5},
         "approx": ["etwa", "rund", "ungefähr", "circa", "ca.", "fast", "knapp", "beinahe", "mehr als", "über",

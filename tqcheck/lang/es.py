@@ -4,5 +4,7 @@ PROFILE = {
     "numbers": {
         # "dos millones y medio" (2.5 million); num2words writes no fractions (SOURCES.md)
         "half_suffix": ['y medio'],
+        # a change in percentage points ("0,5 puntos porcentuales"), see tqcheck/data/SOURCES.md
+        "percent_words": ["punto porcentual", "puntos porcentuales"],
     },
 }

@@ -4,6 +4,8 @@ PROFILE = {
     "numbers": {
         # "un million et demi" (1.5 million); num2words writes no fractions (SOURCES.md)
         "half_suffix": ["et demi", "et demie"],
+        # a change in percentage points ("0,5 point de pourcentage"), see tqcheck/data/SOURCES.md
+        "percent_words": ["point de pourcentage", "points de pourcentage"],
     },
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------

@@ -4,5 +4,7 @@ PROFILE = {
     "numbers": {
         # "un milione e mezzo" (1.5 million); num2words writes no fractions (SOURCES.md)
         "half_suffix": ['e mezzo', 'e mezza'],
+        # a change in percentage points ("0,5 punti percentuali"), see tqcheck/data/SOURCES.md
+        "percent_words": ["punto percentuale", "punti percentuali"],
     },
 }

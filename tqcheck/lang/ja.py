@@ -30,6 +30,12 @@ PROFILE = {
         # loanword (see tqcheck/data/SOURCES.md).
         "titles": ["氏", "さん", "様", "首相", "大統領", "長官", "議員", "知事", "市長", "選手", "監督", "容疑者",
                    "被告", "社長", "会長", "教授", "博士", "外相", "国務長官"],
+        # One-kanji country abbreviations of news writing ("日米", "米英", "対中"), which CLDR lacks: local form ->
+        # English form (see tqcheck/data/SOURCES.md). Only ones that stand for a country in compounds; not 日, 西,
+        # 比, 朝, whose other senses (day, west, compare, morning) are far more frequent.
+        "abbreviations": {"米": ["US", "America"], "英": ["UK", "Britain"], "独": "Germany", "仏": "France", "露": "Russia", "中": "China",
+                          "韓": "South Korea", "伊": "Italy", "加": "Canada", "豪": "Australia", "印": "India",
+                          "蘭": "Netherlands", "台": "Taiwan"},
     },
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------

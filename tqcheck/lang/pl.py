@@ -3,7 +3,8 @@ PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["godz."],
-        "percent_words": ["procent", "procenta", "procentów", "proc."],
+        "percent_words": ["procent", "procenta", "procentów", "proc.", "punkt procentowy", "punkty procentowe",
+                          "punktów procentowych", "punktu procentowego", "pkt proc."],
         # "półtora miliona" (1.5), "dwa i pół miliona" (2.5); num2words writes no fractions (SOURCES.md)
         "words": {"półtora": 1.5, "półtorej": 1.5},
         "half_infix": ["i pół"],

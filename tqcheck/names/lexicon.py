@@ -234,16 +234,17 @@ def _latin(lang: str) -> bool:
 
 def _abbreviations(src: str, tgt: str) -> list[LexEntry]:
     """Local abbreviations that CLDR lacks, from the ``names`` section of the language profiles
-    (``abbreviations``: local form -> English form; see tqcheck/data/SOURCES.md), for the pair's directions."""
+    (``abbreviations``: local form -> English form, or a list of English forms; see tqcheck/data/SOURCES.md), for
+    the pair's directions."""
     from ..lang import profile
 
     out = []
     if src == "en":
         for local, en in profile(tgt).section("names").get("abbreviations", {}).items():
-            out.append(LexEntry((en,), (local,), "abbreviation"))
+            out.append(LexEntry((en,) if isinstance(en, str) else tuple(en), (local,), "abbreviation"))
     if tgt == "en":
         for local, en in profile(src).section("names").get("abbreviations", {}).items():
-            out.append(LexEntry((local,), (en,), "abbreviation"))
+            out.append(LexEntry((local,), (en,) if isinstance(en, str) else tuple(en), "abbreviation"))
     return out
 
 
