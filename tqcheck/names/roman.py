@@ -296,6 +296,18 @@ class Piece:
     exact: bool = False  # found by find_sound with exactly the sound of the name's last words (a title left out)
 
 
+def _word_runs(words: list[re.Match], text: str, max_words: int) -> list[tuple[int, int, int]]:
+    """Start, end and word count of every run of up to ``max_words`` consecutive ``words`` that nothing but
+    spaces or hyphens separates."""
+    out = []
+    for i in range(len(words)):
+        for j in range(i, min(len(words), i + max_words)):
+            if j > i and text[words[j - 1].end():words[j].start()].strip(" -"):
+                break
+            out.append((words[i].start(), words[j].end(), j - i + 1))
+    return out
+
+
 @text_cache(maxsize=4096)
 def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: bool = False) -> tuple[Piece, ...]:
     """Candidate name spellings in ``text`` with their sound keys: capitalised word n-grams (up to
@@ -305,26 +317,18 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
     out: list[Piece] = []
     words = [m for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text)
              if not _UNSPACED_RUN.fullmatch(m.group(0)) and m.group(0)[:1].isupper()]  # cased: capitals only
-    for i in range(len(words)):
-        for j in range(i, min(len(words), i + max_words)):
-            if j > i and text[words[j - 1].end():words[j].start()].strip(" -"):
-                break
-            s, e = words[i].start(), words[j].end()
-            for k in name_keys(text[s:e], lang, cjk):
-                if k:
-                    out.append(Piece(s, e, k, True, j - i + 1))
+    for s, e, n in _word_runs(words, text, max_words):
+        for k in name_keys(text[s:e], lang, cjk):
+            if k:
+                out.append(Piece(s, e, k, True, n))
     # scripts without capitals but with spaces (Devanagari, Arabic, Hebrew, Georgian...): any run of up to
     # ``max_words`` words not cut by punctuation may be a name; the search then needs its sound to match
     if _CASELESS_SCRIPT.search(text):
         caseless = [m for m in _SPACED_WORD.finditer(text) if _is_caseless(m.group(0))]
-        for i in range(len(caseless)):
-            for j in range(i, min(len(caseless), i + max_words)):
-                if j > i and text[caseless[j - 1].end():caseless[j].start()].strip(" -"):
-                    break
-                s, e = caseless[i].start(), caseless[j].end()
-                for k in name_keys(text[s:e], lang, cjk):
-                    if k:
-                        out.append(Piece(s, e, k, True, j - i + 1, caseless=True))
+        for s, e, n in _word_runs(caseless, text, max_words):
+            for k in name_keys(text[s:e], lang, cjk):
+                if k:
+                    out.append(Piece(s, e, k, True, n, caseless=True))
     for run in _KATAKANA_WORDS.finditer(text):  # katakana words are whole: no substrings
         ws = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(f"[^{_DOTS}]+", run.group(0))]
         for i in range(len(ws)):
