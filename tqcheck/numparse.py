@@ -134,6 +134,41 @@ def _percent_words(lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*_PERCENT, f.percent, *f.percent_words)))
 
 
+_PERCENT_STEM = 5  # letters a percent word keeps as the stem of its case forms ("prosent|il_la"), at least
+_PERCENT_ENDING = 5  # letters a case form may add to that stem ("százalék|kal", "procent|iem")
+_PERCENT_ABBREV = 4  # letters of a percent word kept before the full stop of its abbreviation ("proc.")
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_forms(lang: str) -> str:
+    """A pattern of the case forms and the abbreviation of the language's own percent words, beyond the forms
+    CLDR writes: each CLDR form without its last two letters (five letters or more) and an ending of up to
+    five ("40 prosentilla", "7,9 prosenttiin" for CLDR's "prosentti"; "procentiem"; "százalékkal"), and its
+    first four letters with a full stop ("40 proc." for "procentas"). English keeps its own words only (its
+    "percentage points" is a phrase of its own). "" where the language has none."""
+    if not lang or base_lang(lang) == "en":
+        return ""
+    let = _letter(lang)
+    stems: dict[str, None] = {}
+    abbrevs: dict[str, None] = {}
+    for w in _facts(lang).percent_words:
+        if not w.isalpha() or len(w) < _PERCENT_STEM + 1:
+            continue
+        stems[w[:max(_PERCENT_STEM, len(w) - 2)]] = None
+        abbrevs[w[:_PERCENT_ABBREV] + "."] = None
+    if not stems:
+        return ""
+    return "|".join([rf"(?:{_alt(list(stems))}){let}{{0,{_PERCENT_ENDING}}}(?!{let})", _alt(list(abbrevs))])
+
+
+def _is_percent_word(unit: str, lang: str) -> bool:
+    """``unit`` (lower case) is a percent word of ``lang``: a form CLDR writes or one of :func:`_percent_forms`."""
+    if unit in _percent_words(lang):
+        return True
+    forms = _percent_forms(lang)
+    return bool(forms) and re.fullmatch(forms, unit, re.IGNORECASE) is not None
+
+
 @functools.lru_cache(maxsize=64)
 def _num_re(lang: str) -> re.Pattern[str]:
     """Digits with an optional currency before, scale word, percent or currency word and unit suffix after."""
@@ -147,6 +182,8 @@ def _num_re(lang: str) -> re.Pattern[str]:
                                           and not (w in iso and w not in _CURRENCY_WORDS)]
     # where words run together a value may follow its scale at once ("1億6,940万", "6万496"): see _compounds
     end = r"(?!\d)" if profile_spaced(lang) else ""
+    forms = _percent_forms(lang)
+    forms = f"{forms}|" if forms else ""
     infix = _facts(lang).scale_infix
     infix = f"(?P<infix>{_alt(list(infix))})?" if infix else "(?P<infix>)"  # "9000多万": over 90 million
     return re.compile(
@@ -154,7 +191,7 @@ def _num_re(lang: str) -> re.Pattern[str]:
         r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
         r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
         rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{tail}))?"
-        rf"(?:\+?\s?(?P<unit>{_alt(after)}|{codes})(?!{tail}))?"  # ("21+ percent": at least 21 percent)
+        rf"(?:\+?\s?(?P<unit>{_alt(after)}|{forms}{codes})(?!{tail}))?"  # ("21+ percent": at least 21 percent)
         rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{tail})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )
@@ -637,7 +674,8 @@ def _bare_scales(text: str, lang: str, used: list[bool]) -> list[Quantity]:
 
 def _soft(text: str, s: int, e: int, v: float, lang: str = "") -> Quantity:
     words = list(_percent_words(lang)) if lang else list(_PERCENT)  # "Zwei-Prozent-Ziel", "two per cent"
-    pct = re.match(r"[\s-]*(?:" + _alt(words) + ")", text[e:], re.IGNORECASE)
+    forms = _percent_forms(lang) if lang else ""  # "viisi prosenttia", "pięć proc."
+    pct = re.match(r"[\s-]*(?:" + (f"{forms}|" if forms else "") + _alt(words) + ")", text[e:], re.IGNORECASE)
     if pct:
         return Quantity("percent", frozenset({("pct", _norm(v))}), s, e + pct.end(), text[s:e + pct.end()], True,
                         value=v)
@@ -994,7 +1032,8 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         pats = (mon + r"\s+" + _DAY + _DAY2 + year,
                 _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + mon + year)
         for pat in pats[::-1] if _day_first(lang) else pats:  # "am 24. Juli 16 Konten": the day comes first
-            for m in re.finditer(pat + r"(?![\d\w])", text, re.IGNORECASE):
+            # (not the whole part of a decimal: "tammikuussa 7,9 prosenttiin", in January 7.9 percent)
+            for m in re.finditer(pat + r"(?![\d\w])(?![.,]\d)", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
                 qs = _date(month_of(m["mon"]), days, m.start(), m.end(), text)
                 if len(qs) == 1 and not m["y"]:  # "17 jan 09": a number on the month's other side may be the day
@@ -1608,7 +1647,7 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     if year_suffix and len(m["num"]) == 2 and (text.startswith(year_suffix, after) or in_range) and not scale_word:
         vals |= {1900 + value, 2000 + value}  # "18年" in running text is 2018 ("０４～０５年": 2004-2005)
     start = m.start("cur") if cur_prefix else m.start("num")
-    if unit in _percent_words(lang):
+    if _is_percent_word(unit, lang):
         return Quantity("percent", frozenset(("pct", _norm(v)) for v in vals), start, end, text[start:end],
                         value=value * scale)
     measure = None
@@ -1718,8 +1757,9 @@ def ambiguous_word_for(value: float, src_text: str, tgt_text: str, tgt_lang: str
 def month_form_in(q: Quantity, text: str, lang: str) -> bool:
     """``text`` has a word that may be a case form of the month ``q`` names: it begins with the prefix (two
     letters or more) that all of CLDR's forms of that month share and adds at most two letters ("мае" for
-    "май"/"мая"), or its wide forms' stem of four letters or more and up to five ("květnové"). Weak evidence
-    only: used to lower a missing month to minor, never to match."""
+    "май"/"мая"), a wide form less its last two letters and up to three ("janvārī" for "janvāris"), or its
+    wide forms' stem of four letters or more and up to five ("květnové"). Weak evidence only: used to lower a
+    missing month to minor, never to match."""
     if not lang or not profile_spaced(lang):
         return False
     months = {k[1] for k in q.keys if k[0] == "month"} | {k[1][0] for k in q.keys if k[0] == "date"}
@@ -1732,6 +1772,13 @@ def month_form_in(q: Quantity, text: str, lang: str) -> bool:
         stem = forms[0][:len(os.path.commonprefix(forms))]
         if len(stem) >= 2 and re.search(rf"(?<!{let}){re.escape(stem)}{let}{{0,2}}(?!{let})", text, re.IGNORECASE):
             return True
+        # a case ending in place of the nominative's ("janvārī", "martā" for CLDR's only forms "janvāris",
+        # "marts"): a wide form without its last one or two letters (four letters or more kept) and up to three
+        for w, n in facts.wide_months.items():
+            if n == month and w.isalpha() and len(w) >= 5:
+                cut = w[:max(4, len(w) - 2)]
+                if re.search(rf"(?<!{let}){re.escape(cut)}{let}{{0,3}}(?!{let})", text, re.IGNORECASE):
+                    return True
         # an adjective of the month ("na květnové konferenci": the May conference): the month's stem of four
         # letters or more (CLDR's wide forms, :attr:`NumberFacts.month_stems`) and an ending of up to five
         for long_stem, n in facts.month_stems:
