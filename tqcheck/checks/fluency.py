@@ -224,14 +224,39 @@ def space_before_punctuation(ctx: BeadContext) -> Iterator[Hit]:
                       suggestion=m.group(1))
 
 
+def _low_quotes(text: str) -> set[int]:
+    """Offsets of quotation marks in the Central and Eastern European style, which the pairs of
+    :data:`_PAIRS` would misread: a low opening mark closed by a high one („…“ in German, Czech, Lithuanian;
+    „…” in Polish, Hungarian, Romanian; ‚…‘ single), and guillemets pointing inwards (»…« in German and
+    Danish, »…» in Swedish and Finnish)."""
+    skip: set[int] = set()
+    for low, highs in (("„", "“”"), ("‚", "‘’")):
+        opened: list[int] = []
+        for i, ch in enumerate(text) if low in text else ():
+            if ch == low:
+                opened.append(i)
+            elif ch in highs and opened:
+                skip |= {opened.pop(), i}
+    marks = [(i, ch) for i, ch in enumerate(text) if ch in "«»"] if "»" in text else []
+    if marks and marks[0][1] == "»":  # inward guillemets: they alternate » « (or » » where « is not used)
+        if all(ch == ("»" if k % 2 == 0 else "«") for k, (_, ch) in enumerate(marks)) and len(marks) % 2 == 0 \
+                or all(ch == "»" for _, ch in marks) and len(marks) % 2 == 0:
+            skip |= {i for i, _ in marks}
+    return skip
+
+
 def _unbalanced(text: str) -> list[tuple[str, int]]:
-    """Unpaired brackets/quotes as (character, offset); straight double quotes count when their number is odd."""
+    """Unpaired brackets/quotes as (character, offset); straight double quotes count when their number is odd;
+    the quotation marks :func:`_low_quotes` pairs count as paired."""
     out = []
+    skip = _low_quotes(text) if "„" in text or "‚" in text or "»" in text else set()
     for open_, close in _PAIRS:
         if open_ not in text and close not in text:
             continue  # (most texts hold few of the pairs: each pass below reads every character)
         stack: list[int] = []
         for i, ch in enumerate(text):
+            if i in skip:
+                continue
             if ch == open_:
                 stack.append(i)
             elif ch == close:
