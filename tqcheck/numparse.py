@@ -1102,6 +1102,9 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             # name, Czech "led" = ice, "lis" = fox) is soft: it may match a month, it is never required or
             # flagged as added
             guess = word.lower().rstrip(".") not in _facts(lang).months or (abbreviated and not m["y"])
+            # ... and so is a month name that is also a frequent word of the language (Romanian "mai", May and
+            # "more": "cel mai mare")
+            guess = guess or (not m["y"] and word.lower() in _frequent_months(lang))
             add(Quantity("month", frozenset({("month", month)}), m.start(), end,
                          text[m.start():end], guess), m["y"], m.start("y") if m["y"] else 0)
     return out
@@ -1754,12 +1757,38 @@ def ambiguous_word_for(value: float, src_text: str, tgt_text: str, tgt_lang: str
     return len(pats[0].findall(tgt_text)) > len(pats[1].findall(src_text))
 
 
+_MONTH_FREQ_GAP = 1.0  # Zipf units (ten times as frequent) above the median month name: the name is another word
+
+
+@functools.lru_cache(maxsize=64)
+def _frequent_months(lang: str) -> frozenset[str]:
+    """Wide month names of ``lang`` that wordfreq counts ten times as often as the language's median month name:
+    they are also an ordinary word (Romanian "mai", May and "more"; no other language of CLDR and wordfreq has
+    one so far above its other months). Empty without wordfreq (the ``names`` extra) or its data for ``lang``."""
+    try:
+        from wordfreq import available_languages, zipf_frequency
+    except ImportError:
+        return frozenset()
+    code = base_lang(lang)
+    if code not in available_languages():
+        return frozenset()
+    names = list(_facts(lang).wide_months)
+    if len(names) < 12:
+        return frozenset()
+    try:
+        freq = {w: zipf_frequency(w, code) for w in names}
+    except (LookupError, ValueError, ImportError):  # (Chinese and Japanese need jieba or MeCab)
+        return frozenset()
+    median = sorted(freq.values())[len(freq) // 2]
+    return frozenset(w for w, f in freq.items() if f > median + _MONTH_FREQ_GAP)
+
+
 def month_form_in(q: Quantity, text: str, lang: str) -> bool:
     """``text`` has a word that may be a case form of the month ``q`` names: it begins with the prefix (two
     letters or more) that all of CLDR's forms of that month share and adds at most two letters ("мае" for
-    "май"/"мая"), a wide form less its last two letters and up to three ("janvārī" for "janvāris"), or its
-    wide forms' stem of four letters or more and up to five ("květnové"). Weak evidence only: used to lower a
-    missing month to minor, never to match."""
+    "май"/"мая"), a wide form, or one less its last two letters, and up to three more ("jaanuaris" for
+    "jaanuar", "janvārī" for "janvāris"), or its wide forms' stem of four letters or more and up to five
+    ("květnové"). Weak evidence only: used to lower a missing month to minor, never to match."""
     if not lang or not profile_spaced(lang):
         return False
     months = {k[1] for k in q.keys if k[0] == "month"} | {k[1][0] for k in q.keys if k[0] == "date"}
@@ -1777,7 +1806,8 @@ def month_form_in(q: Quantity, text: str, lang: str) -> bool:
         for w, n in facts.wide_months.items():
             if n == month and w.isalpha() and len(w) >= 5:
                 cut = w[:max(4, len(w) - 2)]
-                if re.search(rf"(?<!{let}){re.escape(cut)}{let}{{0,3}}(?!{let})", text, re.IGNORECASE):
+                if re.search(rf"(?<!{let})(?:{re.escape(w)}|{re.escape(cut)}){let}{{0,3}}(?!{let})", text,
+                             re.IGNORECASE):  # ("jaanuaris", "januárban", "қаңтарда": a case ending added)
                     return True
         # an adjective of the month ("na květnové konferenci": the May conference): the month's stem of four
         # letters or more (CLDR's wide forms, :attr:`NumberFacts.month_stems`) and an ending of up to five
