@@ -129,7 +129,8 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     words ("Wang Liwen, village cadre, helped Fu Kunbao make plans.") fool the detector. A close relative
     of the target or source language that langdetect mixes up with it (Russian/Bulgarian,
     Norwegian/Danish/Swedish: ``tqcheck.langid.confusable``) is only minor too, and so is every finding in a
-    target language langdetect has no profile for (Icelandic reads as Norwegian).
+    target language langdetect has no profile for; a language in that target's own script is not reported at
+    all there (langdetect reads every Icelandic sentence as Norwegian, every Kazakh one as Russian).
     Why: Pivot translation (English -> Chinese -> Vietnamese) and multilingual models sometimes leave text in
     the pivot language. MQM: Accuracy / Untranslated (wrong language), major.
     Example: source "The two ministers signed a plan." -> target "两国外长签署了合作计划。" in a Vietnamese
@@ -144,6 +145,8 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
             continue
         lang, prob = _cjk_language(seg) if cjk else _language(seg, ctx.doc)
         if lang not in ("und", src, tgt) and prob >= 0.95:
+            if _unknown_to_detector(tgt) and _same_script(lang, tgt):
+                continue  # it names a neighbour for every sentence of a language it has no profile for
             # langdetect mixes up close relatives (ru/bg, no/da/sv): a sentence "in" the target's or the
             # source's close relative is most likely that language, so at most minor
             weak = (_same_script(lang, tgt) and surface.length(read) < _SAME_SCRIPT_MAJOR
