@@ -1130,13 +1130,16 @@ def _ordinals(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
-# Arabic-script decimal and group separators (CLDR's "arab" numbering system): between digits only.
-_SEPARATORS = {"\u066b": ".", "\u066c": ","}
+# Arabic-script decimal and group separators (CLDR's "arab" numbering system): between digits only. The
+# Turkish dotted capital I becomes I: its lower case is two characters ("i" and a combining dot), so "İki"
+# (two), which the case-blind patterns match, was no key of the lower-case word tables.
+_SEPARATORS = {"\u066b": ".", "\u066c": ",", "\u0130": "I"}
 
 
 def fold(text: str, lang: str) -> str:
-    """``text`` with full-width and other compatibility forms (NFKC) and the language's native digits
-    replaced by their plain forms, one character for one, so that spans stay valid."""
+    """``text`` with full-width and other compatibility forms (NFKC), the language's native digits and the
+    characters of :data:`_SEPARATORS` replaced by their plain forms, one character for one, so that spans
+    stay valid."""
     digits = _facts(lang).digits if lang else ""
     table = {d: str(i) for i, d in enumerate(digits)} if digits else {}
     table.update(_SEPARATORS)
