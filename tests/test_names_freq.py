@@ -56,6 +56,17 @@ def test_an_unknown_language_raises_as_wordfreq_does(fresh) -> None:  # noqa: AN
         freq.zipf_frequency("word", "xx-unknown")
 
 
+def test_a_language_without_a_list_of_its_own_raises_instead_of_a_neighbours_answer(
+        fresh, caplog: pytest.LogCaptureFixture) -> None:  # noqa: ANN001
+    # wordfreq answers Kazakh and Azerbaijani from its Russian list (and logs a warning); tqcheck wants no answer
+    for lang in ("kk", "az"):
+        with pytest.raises(LookupError):
+            freq.zipf_frequency("word", lang)
+    assert not [r for r in caplog.records if r.name.startswith("wordfreq")]
+    # ... while a code of the same language keeps its list: Croatian and Serbian are wordfreq's "sh"
+    assert freq.zipf_frequency("grad", "hr") == freq.zipf_frequency("grad", "sh") > 3
+
+
 def test_a_damaged_index_falls_back_to_wordfreqs_dict(fresh) -> None:  # noqa: ANN001
     value = freq.zipf_frequency("ferry", "en")
     for f in fresh.glob("table-wordfreq-*.sqlite3"):

@@ -1769,12 +1769,10 @@ def _frequent_months(lang: str) -> frozenset[str]:
     they are also an ordinary word (Romanian "mai", May and "more"; no other language of CLDR and wordfreq has
     one so far above its other months). Empty without wordfreq (the ``names`` extra) or its data for ``lang``."""
     try:
-        from wordfreq import available_languages, zipf_frequency
+        from .names.freq import zipf_frequency  # (an on-disk index: wordfreq's own dict costs up to a second)
     except ImportError:
         return frozenset()
     code = base_lang(lang)
-    if code not in available_languages():
-        return frozenset()
     names = list(_facts(lang).wide_months)
     if len(names) < 12:
         return frozenset()

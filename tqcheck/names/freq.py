@@ -10,6 +10,7 @@ numbers are the same. A cache folder that cannot be written, or a damaged index,
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -34,10 +35,32 @@ _ORIGINAL: Any = None  # wordfreq's own get_frequency_dict
 
 
 def zipf_frequency(word: str, lang: str) -> float:
-    """wordfreq's ``zipf_frequency(word, lang)`` (raises what it raises: LookupError for a language it does not
-    know)."""
+    """wordfreq's ``zipf_frequency(word, lang)`` (raises what it raises), and LookupError for a language wordfreq
+    has no list of: wordfreq itself would answer from its nearest language ("az" from Russian) and log a warning
+    that reaches the user's terminal."""
+    if not _available(lang):
+        raise LookupError(f"wordfreq has no word list for {lang!r}")
     _install()
     return wordfreq.zipf_frequency(word, lang)
+
+
+_CLOSE = 10  # langcodes' distance within which wordfreq's list of another code is the same language's (hr, sr,
+# bs -> sh: 5-9; no -> nb: 1); Kazakh -> Russian is 34, Azerbaijani -> Russian 44
+
+
+@functools.lru_cache(maxsize=64)
+def _available(lang: str) -> bool:
+    if lang in _LANGUAGES or lang.replace("_", "-").split("-")[0].lower() in _LANGUAGES:
+        return True
+    try:
+        import langcodes  # (a dependency of wordfreq)
+
+        return langcodes.closest_match(lang, sorted(_LANGUAGES), max_distance=_CLOSE)[1] <= _CLOSE
+    except Exception:  # noqa: BLE001 - a malformed tag: no list
+        return False
+
+
+_LANGUAGES = frozenset(wordfreq.available_languages())
 
 
 def _install() -> None:
