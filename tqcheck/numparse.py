@@ -685,6 +685,40 @@ def _soft(text: str, s: int, e: int, v: float, lang: str = "") -> Quantity:
 # --- dates -----------------------------------------------------------------------------------------
 
 
+_DATE_MONTH_ENDING = 4  # letters a month's case form may add to its stem right after a day ("14. märt|sil")
+
+
+@functools.lru_cache(maxsize=64)
+def _date_month_stems(lang: str) -> dict[str, int]:
+    """Stems of the wide month names for a month that a day number stands next to, where CLDR lists one form
+    of each month and the text declines it ("14. martā", "14. märtsil", "14 наурызда", for "marts", "märts",
+    "наурыз"): each wide form less its last two letters, four letters kept, with :data:`_DATE_MONTH_ENDING`
+    letters after it. Only in the languages that write a day with a full stop (:data:`tqcheck.segment.ORDINAL_DOT`)
+    and only after such a day (:func:`_date_month`): elsewhere a word with such a stem next to a figure may be
+    any word (Italian "i 2 maggiori partiti", the two largest parties). A stem two months share is left out."""
+    if not lang or base_lang(lang) not in _ordinal_dot():
+        return {}
+    f = _facts(lang)
+    by_stem: dict[str, set[int]] = {}
+    for w, n in f.wide_months.items():
+        if w.isalpha() and len(w) >= 5:
+            by_stem.setdefault(w[:max(4, len(w) - 2)], set()).add(n)
+    return {stem: next(iter(ns)) for stem, ns in by_stem.items() if len(ns) == 1}
+
+
+def _date_month(word: str, lang: str, dotted: bool) -> int:
+    """The month a word next to a day names: CLDR's forms and stems (:meth:`NumberFacts.month_of`), or, after a
+    day with a full stop (``dotted``: "14. martā"), a stem of :func:`_date_month_stems` with a short ending."""
+    month = _facts(lang).month_of(word)
+    if month or not dotted:
+        return month
+    w = word.lower().rstrip(".")
+    for stem, n in sorted(_date_month_stems(lang).items(), key=lambda s: -len(s[0])):
+        if w.startswith(stem) and len(w) - len(stem) <= _DATE_MONTH_ENDING and w[len(stem):].isalpha():
+            return n
+    return 0
+
+
 @functools.lru_cache(maxsize=64)
 def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Month names of the profile: every CLDR form (after a day number) and the forms a bare month may take
@@ -695,7 +729,8 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
         return None, None  # numeric month names ("tháng 11", "11月"): see the Vietnamese and CJK patterns
     let = _letter(lang)
     stems = [rf"{re.escape(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
-    every = "|".join([_alt(list(f.months))] + stems)
+    loose = [rf"{re.escape(stem)}{let}{{0,{_DATE_MONTH_ENDING}}}" for stem in _date_month_stems(lang)]
+    every = "|".join([_alt(list(f.months))] + stems + loose)
     bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
     return (re.compile(rf"(?<!{let})(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
             re.compile(rf"(?<!{let})(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
@@ -1035,7 +1070,8 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             # (not the whole part of a decimal: "tammikuussa 7,9 prosenttiin", in January 7.9 percent)
             for m in re.finditer(pat + r"(?![\d\w])(?![.,]\d)", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
-                qs = _date(month_of(m["mon"]), days, m.start(), m.end(), text)
+                dotted = m.start("d1") < m.start("mon") and "." in text[m.end("d1"):m.start("mon")]
+                qs = _date(_date_month(m["mon"], lang, dotted), days, m.start(), m.end(), text)
                 if len(qs) == 1 and not m["y"]:  # "17 jan 09": a number on the month's other side may be the day
                     other = (_DAY_BEFORE.search(text, max(0, m.start() - 6), m.start())
                              if m.start("mon") < m.start("d1") else _DAY_AFTER.match(text, m.end()))

@@ -299,6 +299,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # the end of a decade the source names ("in his 20s" -> "20–29 лет")
         weak = weak or (isinstance(q.value, float) and any(
             q.value in d for d in _decades(every[b][0])))
+        # a date whose day the source writes as a plain figure beside a case form of its month that the parser
+        # does not read ("14 наурызда" -> "14 March"): the same date
+        weak = weak or (q.kind == "date" and bool(src_text) and month_form_in(q, src_text, src_lang) and any(
+            re.search(rf"(?<![\d.,])0?{int(d)}(?![\d,]\d)", src_text) for d in _days([q])))
         # a year the source counts in an era that could not be converted ("令和3年" without PyICU)
         weak = weak or (q.kind in ("year", "number") and any(s.tag == "era" and not s.keys for s in every[b][0]))
         # "24 hours" for "a day" ("за сутки"), "12 months" for "a year": a span restated, not a new figure
