@@ -161,6 +161,13 @@ OTHER = [
     ("hi_doctor", "hi", "डॉ. वर्मा आज आए। वे खुश थे।", ["डॉ. वर्मा आज आए।", "वे खुश थे।"]),
     ("cs_abbreviation_before_name", "cs", "Přednášel Ing. Dvořák. Potom odešel.",
      ["Přednášel Ing. Dvořák.", "Potom odešel."]),
+    # full stops of other scripts, from Unicode's Sentence_Terminal property (a translation into Khmer or
+    # Myanmar was one sentence against the source's many: source sentences "not translated", critical)
+    ("km_khan", "km", "គាត់បានមកដល់ភ្នំពេញ។ គាត់នឹងចាកចេញនៅថ្ងៃស្អែក។",
+     ["គាត់បានមកដល់ភ្នំពេញ។", "គាត់នឹងចាកចេញនៅថ្ងៃស្អែក។"]),
+    ("my_section_not_little_section", "my", "သူ ရန်ကုန်သို့ ရောက်ခဲ့သည်၊ ထို့နောက် ပြန်သွားသည်။ မနက်ဖြန် လာမည်။",
+     ["သူ ရန်ကုန်သို့ ရောက်ခဲ့သည်၊ ထို့နောက် ပြန်သွားသည်။", "မနက်ဖြန် လာမည်။"]),
+    ("mn_mongolian_full_stop", "mn", "ᠪᠢ ᠢᠷᠡᠯᠡ᠃ ᠲᠡᠷᠡ ᠶᠠᠪᠤᠯᠠ᠃", ["ᠪᠢ ᠢᠷᠡᠯᠡ᠃", "ᠲᠡᠷᠡ ᠶᠠᠪᠤᠯᠠ᠃"]),
 ]
 
 

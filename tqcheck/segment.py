@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
+import regex
+
 from .model import Segment
 from .textmap import nfc_offsets, raw_span
 
@@ -70,11 +72,15 @@ _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _CJK_END = "。！？｡"
 # A sentence-ending run: one or more terminators, then closing quotes/brackets (French may put a
 # no-break space before »).
-_TERM = re.compile(
-    r"(?:\.{2,}|…+|[.!?‼⁇⁈⁉]+|[。！？｡]+|[।॥؟۔։።፧]+)"
+# Besides the marks written out, every character Unicode gives the Sentence_Terminal property (the regex
+# module's \p{STerm}: Khmer ។ ៕, Myanmar ။, Mongolian ᠃, Javanese, Balinese...), except Myanmar ၊ (a
+# comma) and the one-dot leader; the regex module comes with sacrebleu.
+_STERM = r"[\p{Sentence_Terminal}--[\u104a\u2024.!?‼⁇⁈⁉。！？｡]]"
+_TERM = regex.compile(
+    r"(?V1)(?:\.{2,}|…+|[.!?‼⁇⁈⁉]+|[。！？｡]+|[।॥؟۔։።፧]+|" + _STERM + r"+)"
     r"(?:[\u00a0\u202f ]?»|[\"'”’“‘«)\]}›‹」』】〕）〗〙〛])*"
 )
-_TERM_FIRST = re.compile(r"[.!?‼⁇⁈⁉…。！？｡।॥؟۔։።፧]")
+_TERM_FIRST = regex.compile(r"(?V1)[.!?‼⁇⁈⁉…。！？｡।॥؟۔։።፧]|" + _STERM)
 _SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 _LINE = re.compile(r"[^\r\n]+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
