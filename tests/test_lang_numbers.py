@@ -349,3 +349,12 @@ def test_a_clock_word_before_the_hour_makes_it_a_time() -> None:
     assert ("time", (15, 0)) in every("Leikurinn hefst kl. 15 í dag.", "is")
     assert ("time", (20, 0)) in every("Fundurinn hefst klukkan 20.", "is")
     assert ("time", (15, 0)) not in every("Liðið hefur unnið 15 leiki.", "is")
+
+
+@pytest.mark.parametrize("code,first", [("ha", True), ("sw", True), ("en", False), ("de", False), ("he", False),
+                                        ("yo", False)])
+def test_scale_word_order_comes_from_cldrs_long_compact_patterns(code: str, first: bool) -> None:
+    # "Miliyan 0" (Hausa), "milioni 0" (Swahili); "0 million"; Hebrew's patterns begin with a bidi mark
+    from tqcheck.lang.cldr import number_facts
+
+    assert number_facts(code).scale_first is first

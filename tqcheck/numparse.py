@@ -1264,6 +1264,16 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         v = _norm(float(m["n"]) * float(units[m["u"]]))
         out.append(Quantity("percent", frozenset({("pct", v)}), m.start(), m.end(), m.group(0), value=v))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    for frame in _percent_frames(lang):  # "kashi 40 cikin 100" (Hausa: a share of 40 in 100)
+        for m in frame.finditer(text):
+            if any(used[m.start():m.end()]):
+                continue
+            value, _ = parse_number(m["n"], lang)
+            if value != value:
+                continue
+            out.append(Quantity("percent", frozenset({("pct", _norm(value))}), m.start(), m.end(), m.group(0),
+                                value=value))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     first, words = _percent_first(lang)
     if first or words:  # "%3", "%12,5", "yüzde 4" (Turkish, Basque: CLDR writes the sign or the word first)
         signs = ["[%٪]"] if first else []
@@ -1278,6 +1288,24 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                                 value=value))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_frames(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The profile's ``numbers.percent_frames``: phrases around a figure that state a percentage, the figure
+    written ``{}`` ("kashi {} cikin 100" in Hausa, 40 parts in 100); longest first."""
+    from .lang import base_code, profile
+
+    frames = profile(base_code(lang)).section("numbers").get("percent_frames") or () if lang else ()
+    let = _letter(lang) if lang else r"[^\W\d_]"
+    out = []
+    for frame in sorted(frames, key=len, reverse=True):
+        head, _, tail = frame.partition("{}")
+        body = r"\s+".join(re.escape(w) for w in head.split()) + (r"\s+" if head.strip() else "")
+        body += r"(?P<n>\d+(?:[.,]\d+)?)" + (r"\s+" if tail.strip() else "")
+        body += r"\s+".join(re.escape(w) for w in tail.split())
+        out.append(re.compile(rf"(?<!{let})(?<![\d.,]){body}(?!\d)(?!{let})", re.IGNORECASE))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)
@@ -1335,6 +1363,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity("number", frozenset({("num", v)}), m.start() + n.start(), m.start() + n.end(),
                                   n.group(0), value=v))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
+    found += _scale_first(text, lang, used)
     for m in _num_re(lang).finditer(text):
         if any(used[m.start("num"):m.end("num")]):
             continue
@@ -1364,6 +1393,40 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     found = [_gloss(q, text, ends) for q in found]
     found = [_coin(_as_fraction(_dot_time(q, text, lang))) for q in found]
     return sorted((_with_others(_with_multiple(q, text, lang), text, lang) for q in found), key=lambda q: q.start)
+
+
+@functools.lru_cache(maxsize=64)
+def _scale_first_re(lang: str) -> re.Pattern[str] | None:
+    """A scale word and then the figure it multiplies, with a currency word before them, in a language whose CLDR
+    patterns put the scale first (:attr:`NumberFacts.scale_first`): "dala biliyan 2.5", "Yuro miliyan 120"
+    (Hausa), "dola milioni 30" (Swahili)."""
+    if not lang or not _facts(lang).scale_first or not _scales(lang):
+        return None
+    let = _letter(lang)
+    words = [w for w in _currency_words(lang) if w[:1].isalpha()]
+    cur = rf"(?:(?P<cur>{_alt(words)})\s+)?" if words else "(?P<cur>)"
+    return re.compile(rf"(?<!{let}){cur}(?P<scale>{_alt(list(_scales(lang)))})\s+"
+                      rf"(?P<num>\d+(?:[.,]\d+)?)(?![\d])(?![.,]\d)(?!\s?(?:{_alt(list(_scales(lang)))})(?!{let}))",
+                      re.IGNORECASE)
+
+
+def _scale_first(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Figures after their scale word (:func:`_scale_first_re`), as amounts of money where a currency word comes
+    first."""
+    pat = _scale_first_re(lang)
+    out = []
+    for m in pat.finditer(text) if pat is not None else ():
+        if any(used[m.start():m.end()]) or re.search(r"\d\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # ("2 biliyan 500": the scale belongs to the figure before it)
+        value, _ = parse_number(m["num"], lang)
+        if value != value:
+            continue
+        total = _norm(value * _scales(lang)[m["scale"].lower()])
+        cur = _currency_words(lang).get(m["cur"].lower()) if m["cur"] else None
+        out.append(Quantity("money" if cur else "number", frozenset({("num", total)}), m.start(), m.end(),
+                            m.group(0), currency=cur, value=total))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
 
 
 def _coin(q: Quantity) -> Quantity:

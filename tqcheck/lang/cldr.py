@@ -55,6 +55,7 @@ class NumberFacts:
     approx: tuple[str, ...] = ()  # words that make the next value approximate ("about", "khoảng", "etwa")
     percent_words: tuple[str, ...] = ()
     scale_infix: tuple[str, ...] = ()  # words between a number and its scale that make it approximate ("多")
+    scale_first: bool = False  # CLDR writes the scale word before the number ("Miliyan 0": "dala biliyan 2.5")
 
     def month_of(self, word: str) -> int:
         """The month ``word`` names, through CLDR's forms or a stem with a short ending; 0 when none."""
@@ -135,6 +136,23 @@ def _scales(loc) -> dict[str, float]:  # noqa: ANN001
                     continue
                 votes.setdefault(word, Counter())[int(size) // 10 ** (zeros - 1)] += 1
     return {w: float(c.most_common(1)[0][0]) for w, c in votes.items() if c.most_common(1)[0][0] > 1}
+
+
+def _scale_first(loc) -> bool:  # noqa: ANN001
+    """CLDR's long compact patterns of the locale put the scale word before the number in most sizes ("Miliyan
+    0" in Hausa, "milioni 0" in Swahili; "0 million" in English)."""
+    first = last = 0
+    for by_size in ((loc.compact_decimal_formats or {}).get("long") or {}).values():
+        for pat in by_size.values():
+            text = getattr(pat, "pattern", str(pat)).split(";")[0].replace("'", "")
+            letter = re.search(r"[^\W\d_]", text)  # (not the bidi marks CLDR writes around Hebrew patterns)
+            if letter is None or "0" not in text:
+                continue
+            if letter.start() < text.find("0"):
+                first += 1
+            else:
+                last += 1
+    return first > last
 
 
 def _script_of(word: str) -> set[str]:
@@ -432,7 +450,7 @@ def number_facts(code: str) -> NumberFacts:
         lowercase_months=bool(wide) and all(n == n.lower() for n in _wide_names(loc)),
         pm_marks=_pm_marks(loc),
         month_suffix=suffix, day_suffix=day_suffix, year_suffix=year_suffix,
-        day_month_joiner=_joiner(loc) if loc is not None else "",
+        day_month_joiner=sec.get("day_month_joiner") or (_joiner(loc) if loc is not None else ""),
         hour_marks=tuple(dict.fromkeys(([hour] if hour else []) + list(sec.get("hour_marks") or ()))),
         minute_marks=tuple(dict.fromkeys(([minute] if minute else []) + list(sec.get("minute_marks") or ()))),
         clock_words=tuple(sec.get("clock_words") or ()),
@@ -442,4 +460,5 @@ def number_facts(code: str) -> NumberFacts:
                                           + (_percent_unit_words(code) if loc is not None else [])
                                           + _native_percent_signs(loc))),
         scale_infix=tuple(sec.get("scale_infix") or ()),
+        scale_first=_scale_first(loc) if loc is not None else False,
     )
