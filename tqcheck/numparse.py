@@ -22,6 +22,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from . import surface
 from .memo import text_cache
 
 Key = tuple  # ("num", 2.2e9) | ("pct", 5.0) | ("date", (11, 24)) | ("month", 11) | ("time", (10, 30))
@@ -1895,7 +1896,7 @@ def month_form_in(q: Quantity, text: str, lang: str) -> bool:
     facts = _facts(lang)
     let = _letter(lang)
     for month in months:
-        forms = sorted(w for w, n in facts.months.items() if n == month and w.isalpha())
+        forms = sorted(w for w, n in facts.months.items() if n == month and re.fullmatch(surface.LETTER + "+", w))
         if not forms:
             continue
         stem = forms[0][:len(os.path.commonprefix(forms))]
@@ -1903,12 +1904,14 @@ def month_form_in(q: Quantity, text: str, lang: str) -> bool:
             return True
         # a case ending in place of the nominative's ("janvārī", "martā" for CLDR's only forms "janvāris",
         # "marts"): a wide form without its last one or two letters (four letters or more kept) and up to three
+        # (letters with their combining marks: "জানুয়ারিতে" for "জানুয়ারী", a vowel sign written short)
+        marks = surface.MARKS
         for w, n in facts.wide_months.items():
-            if n == month and w.isalpha() and len(w) >= 5:
+            if n == month and re.fullmatch(surface.LETTER + "+", w) and len(w) >= 5:
                 cut = w[:max(4, len(w) - 2)]
-                if re.search(rf"(?<!{let})(?:{re.escape(w)}|{re.escape(cut)}){let}{{0,3}}(?!{let})", text,
-                             re.IGNORECASE):  # ("jaanuaris", "januárban", "қаңтарда": a case ending added)
-                    return True
+                if re.search(rf"(?<!{let})(?:{re.escape(w)}|{re.escape(cut)})(?:{let}[{marks}]*){{0,3}}"
+                             rf"(?!{let}|[{marks}])", text, re.IGNORECASE):
+                    return True  # ("jaanuaris", "januárban", "қаңтарда": a case ending added)
         # an adjective of the month ("na květnové konferenci": the May conference): the month's stem of four
         # letters or more (CLDR's wide forms, :attr:`NumberFacts.month_stems`) and an ending of up to five
         for long_stem, n in facts.month_stems:
