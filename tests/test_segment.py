@@ -168,6 +168,9 @@ OTHER = [
     ("my_section_not_little_section", "my", "သူ ရန်ကုန်သို့ ရောက်ခဲ့သည်၊ ထို့နောက် ပြန်သွားသည်။ မနက်ဖြန် လာမည်။",
      ["သူ ရန်ကုန်သို့ ရောက်ခဲ့သည်၊ ထို့နောက် ပြန်သွားသည်။", "မနက်ဖြန် လာမည်။"]),
     ("mn_mongolian_full_stop", "mn", "ᠪᠢ ᠢᠷᠡᠯᠡ᠃ ᠲᠡᠷᠡ ᠶᠠᠪᠤᠯᠠ᠃", ["ᠪᠢ ᠢᠷᠡᠯᠡ᠃", "ᠲᠡᠷᠡ ᠶᠠᠪᠤᠯᠠ᠃"]),
+    # Thai ends a sentence with a space, never a mark; a space next to a figure or a Latin word does not cut
+    ("th_space_between_sentences", "th", "ฝนตกหนักในเมือง ถนนหลายสายปิด 3 วัน",
+     ["ฝนตกหนักในเมือง", "ถนนหลายสายปิด 3 วัน"]),
 ]
 
 

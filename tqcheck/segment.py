@@ -198,6 +198,10 @@ class _Rules:
         self.openers = _OPENERS.get(base, set())
         self.ordinal_dot = base in _ORDINAL_DOT
         self.quotes_hold = bool(section.get("quotes_hold", False))
+        # a script whose sentences end with no mark (Thai: the profile's sentence_end is empty) separates them
+        # with a space: there a space between two letters of that script ends a segment
+        prof = profile(base)
+        self.space_ends = "" if prof.sentence_end else prof.script
 
     @staticmethod
     @functools.lru_cache(maxsize=64)
@@ -206,7 +210,10 @@ class _Rules:
 
 
 def _split_line(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[int, int]]:
-    cuts = sorted(set(_sentence_cuts(text, s, e, rules)) | set(_dateline_cuts(text, s, e)))
+    cuts = set(_sentence_cuts(text, s, e, rules)) | set(_dateline_cuts(text, s, e))
+    if rules.space_ends:
+        cuts |= set(_space_cuts(text, s, e, rules.space_ends))
+    cuts = sorted(cuts)
     start = s
     for end, nxt in cuts:
         if end <= start or nxt <= start:
@@ -357,6 +364,21 @@ def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
         else:
             m = _QUOTE_OPEN.search(text, i + 1, e)
     return spans
+
+
+_SCRIPT_LETTER = {"Thai": "\u0e01-\u0e4e"}  # the letters and signs of the Thai block (U+0E01-U+0E4E)
+
+
+def _space_cuts(text: str, s: int, e: int, script: str) -> Iterator[tuple[int, int]]:
+    """``(end, start of the next)`` at each run of spaces between two characters of ``script``: a Thai writer
+    ends a sentence (or a clause: the aligner joins clauses into one bead) with a space, never with a mark.
+    Over-splitting costs the aligner a many-to-one bead; one segment for a whole paragraph left every source
+    sentence but one without a counterpart."""
+    block = _SCRIPT_LETTER.get(script)
+    if not block:
+        return
+    for m in re.finditer(rf"(?<=[{block}])[ \u00a0]+(?=[{block}])", text[s:e]):
+        yield s + m.start(), s + m.end()
 
 
 def _dateline_cuts(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
