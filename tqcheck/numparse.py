@@ -707,6 +707,20 @@ def _date_month_stems(lang: str) -> dict[str, int]:
     return {stem: next(iter(ns)) for stem, ns in by_stem.items() if len(ns) == 1}
 
 
+@functools.lru_cache(maxsize=64)
+def _day_month_pattern(lang: str) -> str:
+    """The month pattern after a day: every CLDR form and stem, and the stems of :func:`_date_month_stems` (only
+    here: the pattern that begins with a month is tried at every position of a text, this one after a day)."""
+    month_re, _ = _month_regex(lang)
+    assert month_re is not None
+    loose = _date_month_stems(lang)
+    if not loose:
+        return month_re.pattern
+    let = _letter(lang)
+    alts = "|".join(rf"{re.escape(stem)}{let}{{0,{_DATE_MONTH_ENDING}}}" for stem in loose)
+    return month_re.pattern.replace("(?P<mon>", f"(?P<mon>{alts}|", 1)
+
+
 def _date_month(word: str, lang: str, dotted: bool) -> int:
     """The month a word next to a day names: CLDR's forms and stems (:meth:`NumberFacts.month_of`), or, after a
     day with a full stop (``dotted``: "14. martā"), a stem of :func:`_date_month_stems` with a short ending."""
@@ -730,8 +744,7 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
         return None, None  # numeric month names ("tháng 11", "11月"): see the Vietnamese and CJK patterns
     let = _letter(lang)
     stems = [rf"{re.escape(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
-    loose = [rf"{re.escape(stem)}{let}{{0,{_DATE_MONTH_ENDING}}}" for stem in _date_month_stems(lang)]
-    every = "|".join([_alt(list(f.months))] + stems + loose)
+    every = "|".join([_alt(list(f.months))] + stems)
     bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
     return (re.compile(rf"(?<!{let})(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
             re.compile(rf"(?<!{let})(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
@@ -1066,7 +1079,7 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
         pats = (mon + r"\s+" + _DAY + _DAY2 + year,
-                _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + mon + year)
+                _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
         for pat in pats[::-1] if _day_first(lang) else pats:  # "am 24. Juli 16 Konten": the day comes first
             # (not the whole part of a decimal: "tammikuussa 7,9 prosenttiin", in January 7.9 percent)
             for m in re.finditer(pat + r"(?![\d\w])(?![.,]\d)", text, re.IGNORECASE):
@@ -1867,13 +1880,23 @@ _MONTH_FREQ_GAP = 1.0  # Zipf units (ten times as frequent) above the median mon
 def _frequent_months(lang: str) -> frozenset[str]:
     """Wide month names of ``lang`` that wordfreq counts ten times as often as the language's median month name:
     they are also an ordinary word (Romanian "mai", May and "more"; no other language of CLDR and wordfreq has
-    one so far above its other months). Empty without wordfreq (the ``names`` extra) or its data for ``lang``."""
+    one so far above its other months). Empty for English (its own cue rule decides: "may" the verb), and
+    without wordfreq (the ``names`` extra) or its list for ``lang``. Kept on disk per language and package
+    versions (``tqcheck.names.tablecache``): importing wordfreq costs half a second a process."""
+    code = base_lang(lang)
+    if not code or code == "en":
+        return frozenset()
+    from .names.tablecache import cached_table
+
+    return cached_table(f"frequent-months-{code}", ("wordfreq", "babel"), lambda: _build_frequent_months(code))
+
+
+def _build_frequent_months(code: str) -> frozenset[str]:
     try:
         from .names.freq import zipf_frequency  # (an on-disk index: wordfreq's own dict costs up to a second)
     except ImportError:
         return frozenset()
-    code = base_lang(lang)
-    names = list(_facts(lang).wide_months)
+    names = list(_facts(code).wide_months)
     if len(names) < 12:
         return frozenset()
     try:
