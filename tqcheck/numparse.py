@@ -135,7 +135,9 @@ def _percent_words(lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*_PERCENT, f.percent, *f.percent_words)))
 
 
-_PERCENT_STEM = 5  # letters a percent word keeps as the stem of its case forms ("prosent|il_la"), at least
+# letters a percent word keeps as the stem of its case forms ("prosent|illa"), at least (five would read German
+# "40 Prozesse", 40 processes, as "proze|sse")
+_PERCENT_STEM = 6
 _PERCENT_ENDING = 5  # letters a case form may add to that stem ("százalék|kal", "procent|iem")
 _PERCENT_ABBREV = 4  # letters of a percent word kept before the full stop of its abbreviation ("proc.")
 
@@ -143,7 +145,7 @@ _PERCENT_ABBREV = 4  # letters of a percent word kept before the full stop of it
 @functools.lru_cache(maxsize=64)
 def _percent_forms(lang: str) -> str:
     """A pattern of the case forms and the abbreviation of the language's own percent words, beyond the forms
-    CLDR writes: each CLDR form without its last two letters (five letters or more) and an ending of up to
+    CLDR writes: each CLDR form without its last two letters (six letters or more) and an ending of up to
     five ("40 prosentilla", "7,9 prosenttiin" for CLDR's "prosentti"; "procentiem"; "százalékkal"), and its
     first four letters with a full stop ("40 proc." for "procentas"). English keeps its own words only (its
     "percentage points" is a phrase of its own). "" where the language has none."""
