@@ -358,3 +358,18 @@ def test_scale_word_order_comes_from_cldrs_long_compact_patterns(code: str, firs
     from tqcheck.lang.cldr import number_facts
 
     assert number_facts(code).scale_first is first
+
+
+@pytest.mark.parametrize("code,text,percent", [
+    ("fi", "vienti väheni 12 prosentilla", "12 prosentilla"),  # a case form CLDR does not list
+    ("lv", "par 40 procentiem", "40 procentiem"),
+    ("hu", "40 százalékkal nőtt", "40 százalékkal"),
+    ("lt", "pakilo 6,2 proc. per metus", "6,2 proc."),  # the abbreviation: four letters and a full stop
+    ("de", "40 Prozesse im Jahr", None),  # begins like "Prozent" with five letters, not six
+    ("ru", "40 процессов", None),
+])
+def test_percent_word_case_forms_and_abbreviation(code: str, text: str, percent: str | None) -> None:
+    from tqcheck.numparse import extract
+
+    found = [q.text for q in extract(text, code) if q.kind == "percent"]
+    assert found == ([percent] if percent else [])
