@@ -1291,7 +1291,7 @@ def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
     latin = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script == "Latn"
     for wx in x.words:
         for wy in y.words:
-            if (latin or is_latin(wx) and is_latin(wy)) and not spelled_alike(wx, wy):
+            if (latin or is_latin(wx) and is_latin(wy)) and not spelled_alike(wx, wy, ctx.src_lang, ctx.tgt_lang):
                 continue  # between Latin scripts the letters must be close too (O'Brien is not Bournemouth)
             for kx in name_keys(wx, ctx.src_lang):
                 for ky in name_keys(wy, ctx.tgt_lang):

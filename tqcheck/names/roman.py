@@ -236,6 +236,29 @@ def _hangul_key(text: str) -> str:
     return "".join(key)
 
 
+# Slavic languages whose locative and dative endings turn a stem's last velar into a sibilant (the second
+# palatalisation: Praha -> v Praze, Riga -> v Rize, Рига -> в Ризі, Ryga -> w Rydze, Amerika -> v Americe,
+# Америка -> в Америці), see tqcheck/data/SOURCES.md; Russian keeps the velar (в Риге)
+_PALATALISING = frozenset({"cs", "sk", "pl", "uk", "be", "hr", "sr", "bs", "sl"})
+_PALATALISED = re.compile(r"(?<=[aeiouy])(dz|ts|sz|sh|z|c|s)(?:e|i|ie|y)$")  # (romanised, at the end of a name)
+_VELAR_OF = {"dz": "g", "z": "g", "ts": "k", "c": "k", "sz": "ch", "sh": "kh", "s": "kh"}
+
+
+def velar_forms(word: str, lang: str) -> list[str]:
+    """``word`` romanised with the velar its Slavic locative or dative ending replaced, and the nominative's
+    -a ("Rize" -> "riga", "Ризі" -> "riga", "Americe" -> "amerika"); [] outside :data:`_PALATALISING` or where
+    the word does not end so."""
+    if _base(lang) not in _PALATALISING:
+        return []
+    roman = romanise(word, lang) if not word.isascii() else word.lower()
+    m = _PALATALISED.search(roman)
+    return [roman[:m.start(1)] + _VELAR_OF[m.group(1)] + "a"] if m and m.start(1) >= 2 else []
+
+
+def _base(lang: str) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
+
+
 @text_cache(maxsize=65536)
 def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
     """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг).
@@ -252,6 +275,8 @@ def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
         alts.append(sound_key(roman.replace("th", "s"), ""))
     if "ch" in roman:  # ch is the velar kh in Czech, Polish, German, Slovak (Fachfácha / Fakhfakh, Bach / Бах)
         alts.append(sound_key(roman.replace("ch", "kh"), ""))
+    for form in velar_forms(roman, lang):  # "v Praze", "v Rize", "в Ризі": the velar of Praha, Riga
+        alts.append(sound_key(form, ""))
     if not cjk:
         return tuple(dict.fromkeys(alts))
     # ch is a k or a velar fricative in many names (Michael / 迈克尔, Schumacher / 舒马赫 / シューマッハ), and a
@@ -406,7 +431,7 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     for key in name_keys(name, name_lang, cjk_lang(text_lang)):
         if key:
             found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
-                              name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang))
+                              name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang), name_lang)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     words = name.split()
@@ -445,7 +470,7 @@ def _respell(roman: str) -> str:
 _SYLLABLE_HYPHENS = re.compile(r"\w+(?:[-‐‑]\w+)+")
 
 
-def spelled_alike(a: str, b: str) -> bool:
+def spelled_alike(a: str, b: str, lang_a: str = "", lang_b: str = "") -> bool:
     """Two Latin-script spellings of one name: their letters are close, not only their consonant classes (between
     two Latin-script languages a name is kept or respelt, Moscow / Moskau / Moskva, so Okafor is not Humphrey
     and Pan Xin is not Phan Tam though their consonant classes are alike). A name written as hyphen-joined
@@ -459,6 +484,9 @@ def spelled_alike(a: str, b: str) -> bool:
     fa, fb = _respell(romanise(a)), _respell(romanise(b))
     if Indel.normalized_similarity(fa, fb) >= 0.55:
         return True
+    if any(Indel.normalized_similarity(_respell(f), fb) >= 0.55 for f in velar_forms(a, lang_a)) or any(
+            Indel.normalized_similarity(fa, _respell(f)) >= 0.55 for f in velar_forms(b, lang_b)):
+        return True  # a Slavic case form with its velar changed ("v Rize" / "Riga")
     wa, wb = romanise(a).split(), romanise(b).split()
     if len(wa) == len(wb) >= 2 and all(len(sound_key(x)) >= 2 and sound_key(x) == sound_key(y) for x, y in zip(wa, wb)):
         return True  # a name of two words or more transliterated by sound, word by word the same consonants
@@ -472,7 +500,8 @@ def n_words_of(name: str) -> int:
 
 
 def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
-              same_words: bool, spelling: str = "", extra: int = 1, cjk: bool = False) -> tuple[float, Piece] | None:
+              same_words: bool, spelling: str = "", extra: int = 1, cjk: bool = False,
+              spelling_lang: str = "") -> tuple[float, Piece] | None:
     from rapidfuzz.distance import Indel
 
     best: tuple[float, Piece] | None = None
@@ -481,7 +510,8 @@ def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, 
             continue
         if len(p.key) == 1 and len(key) >= 2:
             continue  # one consonant class (a single kanji: 万 for Nadu) cannot stand for a longer name
-        if spelling and is_latin(text[p.start:p.end]) and not spelled_alike(spelling, text[p.start:p.end]):
+        if spelling and is_latin(text[p.start:p.end]) \
+                and not spelled_alike(spelling, text[p.start:p.end], spelling_lang, text_lang):
             continue
         if p.caseless and (len(p.key) < len(key) or (len(key) <= 3 and p.key != key)):
             continue  # any run of caseless words is a candidate: it may add a case ending, not lack a consonant
