@@ -17,6 +17,8 @@ def finding(sev: Severity, code: str = "TQ201", family: str = "numbers") -> Find
     ("Thương mại đạt 2,2 tỷ USD .", 6),       # a detached "." is not a word
     ("两国外长签署了合作计划", 8),              # 11 characters / 1.5 -> 8 words
     ("Hanoi 河内 2016", 4),
+    ("ฝนตกหนักในเมือง", 4),                      # Thai: 15 code points / 4 -> 4 words (it was 1)
+    ("Bangkok ฝนตกหนัก 3", 5),
     ("", 0),
 ])
 def test_word_count(text: str, n: int) -> None:

@@ -14,23 +14,28 @@ from typing import Iterable
 
 from .model import Finding, Severity
 
-_WORD = re.compile(r"[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+", re.UNICODE)
+_SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # Thai, Lao, Myanmar, Khmer: no spaces between words
+_WORD = re.compile(rf"[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff{_SEA}]+", re.UNICODE)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SEA_CHAR = re.compile(f"[{_SEA}]")
 _ANY_WORD = re.compile(r"\w")
 CJK_CHARS_PER_WORD = 1.5  # average length of a Chinese word in characters; Japanese is similar
+SEA_CHARS_PER_WORD = 4.0  # an estimate for Thai, Lao, Khmer and Myanmar: code points (vowel signs included)
 MAX_SCORE = 100.0
 
 
 def word_count(text: str) -> int:
-    """Space-separated words of ``text`` ("US$2.2" is one); CJK script counts 1.5 characters as a word."""
-    if _CJK.search(text) is None:  # (the loop below, for a text without CJK characters)
+    """Space-separated words of ``text`` ("US$2.2" is one); CJK script counts 1.5 characters as a word, and
+    Thai, Lao, Khmer and Myanmar (written without spaces between words) four."""
+    if _CJK.search(text) is None and _SEA_CHAR.search(text) is None:  # (the loop below, for plain spaced text)
         return sum(1 for tok in text.split() if _ANY_WORD.search(tok))
-    n, cjk = 0, 0
+    n, cjk, sea = 0, 0, 0
     for tok in text.split():
-        k = len(_CJK.findall(tok))
+        k, t = len(_CJK.findall(tok)), len(_SEA_CHAR.findall(tok))
         cjk += k
-        n += len(_WORD.findall(tok)) if k else int(bool(_ANY_WORD.search(tok)))
-    return n + math.ceil(cjk / CJK_CHARS_PER_WORD)
+        sea += t
+        n += len(_WORD.findall(tok)) if k or t else int(bool(_ANY_WORD.search(tok)))
+    return n + math.ceil(cjk / CJK_CHARS_PER_WORD) + math.ceil(sea / SEA_CHARS_PER_WORD)
 
 
 def error_points(findings: Iterable[Finding]) -> float:
