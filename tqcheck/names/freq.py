@@ -40,6 +40,13 @@ def zipf_frequency(word: str, lang: str) -> float:
     return wordfreq.zipf_frequency(word, lang)
 
 
+def listed(word: str, lang: str) -> bool:
+    """``word`` is an entry of wordfreq's list for ``lang`` as it is, without wordfreq's tokenizer (which Chinese
+    and Japanese would need MeCab or jieba for). Raises LookupError for a language wordfreq does not know."""
+    _install()
+    return word in wordfreq.get_frequency_dict(lang)
+
+
 def _install() -> None:
     """wordfreq's ``get_frequency_dict`` (which its ``_word_frequency`` looks up by name on each call) answered
     from the on-disk index; every other wordfreq function is untouched."""
