@@ -920,20 +920,24 @@ def _lost_everywhere(x: Chunk, docs: dict[str, _DocText], lex: Any, near: _Near)
 
 
 def _plain_name(y: Chunk, ctx: Any) -> bool:
-    """``y`` reads as a name and nothing else: four letters or more, no bare katakana run or Hangul word (a
-    transcribed loanword, maybe) and no Han (no reading to tell), and, written in the source's script, no word of the translation's
-    language that its source's language hardly writes (a translated word: :func:`_local_word`) nor an English
-    dictionary word."""
-    if len(y.text) < 4 or _KANA_RUN.fullmatch(y.text) or re.search("[\u3400-\u9fff\uac00-\ud7a3]", y.text):
+    """``y`` reads as a name and nothing else: four letters or more, no English dictionary word, and each word
+    written about as often in English or the source's language as in the translation's (wordfreq,
+    :func:`_international`: Bournemouth, Shahbaz in German), so no word of the translation's own language (a
+    translated name, "Evrópudeildinni" for the Europa League; a common noun, Автомобиль). A name in another
+    script than the source's, or in Han, kana or Hangul, cannot show that: never."""
+    if len(y.text) < 4:
         return False
     from ..lang import profile
 
-    content = [w for w in y.words if w.lower() not in CONNECTORS]
-    if any(is_common_word(w, ctx.tgt_lang) for w in content):
+    if profile(ctx.src_lang).script != profile(ctx.tgt_lang).script or profile(ctx.tgt_lang).cjk:
         return False
-    if profile(ctx.src_lang).script == profile(ctx.tgt_lang).script:
-        return not any(_local_word(w, ctx.tgt_lang, ctx.src_lang) for w in content)
-    return True
+    content = [w for w in y.words if w.lower() not in CONNECTORS]
+    lang = base_lang(ctx.tgt_lang)
+    others = tuple(sorted({base_lang(ctx.src_lang), "en"} - {lang}))
+    try:
+        return bool(content) and all(_international(w, lang, others) for w in content)
+    except ImportError:  # (a language whose words wordfreq cannot look up without a tokenizer)
+        return False
 
 
 def _core(c: Chunk) -> str:
