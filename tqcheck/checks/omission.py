@@ -761,9 +761,10 @@ def _cut_without_stop(ctx: BeadContext, ratio: float | None) -> Iterator[Hit]:
         return
     for seg in ctx.tgt_segments:
         for start, end, before in _seams(seg.text, ctx.doc):
-            yield Hit("target", seg.index, start, end, f"a new sentence begins at '{seg.text[start:end]}' right "
-                      f"after '{before}', without a full stop, and the bead is {ratio:.0%} of the usual length: "
-                      "the sentence before it seems cut off", severity=Severity.MINOR, evidence=ctx.src_text)
+            yield Hit("target", seg.index, start, end, f"a new sentence seems to begin at '{seg.text[start:end]}' "
+                      f"right after '{before}' without a full stop, and the bead is {ratio:.0%} of the usual "
+                      "length: the sentence before it may be cut off (or only its full stop is missing)",
+                      severity=Severity.MINOR, evidence=ctx.src_text)
             return
 
 
