@@ -20,7 +20,7 @@ from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, rule
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_MIN_BEADS = 5  # fewer beads than this: no document statistics, use a ratio of 1
+_MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
 _SHORT_RATIO = 0.5  # a bead under half the document's usual ratio has lost content
 _SHORT_RATIO_MINOR = 0.65  # under this it may have (minor): 3 of 1579 clean WMT21 beads, 1 in 4789 IWSLT pairs
 
