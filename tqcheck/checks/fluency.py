@@ -100,7 +100,8 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     Vietnamese "dần dần"), when the word never occurs on its own elsewhere in the document. In scripts
     written without spaces (Chinese, Japanese, Thai) characters are the tokens: a run of two or more
     characters repeated right after itself is reported ("我们的经济我们的经济", "政府政府"), except doubled
-    kana of one script (mimetic words, "どんどん"; not a run starting with the long-vowel mark or a small kana,
+    kana of one script that is a word of the language's word list (mimetic words, "どんどん", in wordfreq's list;
+    "できでき" is none; without a list every such run; not a run starting with the long-vowel mark or a small kana,
     such as "ーを"), a run that starts with a numeral ("一个一个") and the same document
     checks; doubled single characters ("常常", "看看") are grammar.
     Why: Doubled words and phrases are typical machine-translation stutter and careless editing; they make
@@ -165,6 +166,17 @@ def _mimetic(phrase: str) -> bool:
     return phrase[0] not in _NO_WORD_START and bool(_HIRAGANA.fullmatch(phrase) or _KATAKANA.fullmatch(phrase))
 
 
+def _word_or_unknown(word: str, lang: str) -> bool:
+    """``word`` is in wordfreq's word list of ``lang`` (どんどん, キラキラ; not できでき), or there is no list to
+    tell (no wordfreq, or a language it lacks): a doubled kana run that may be a mimetic word."""
+    try:
+        from ..names.freq import listed
+
+        return listed(word, lang.split("-")[0].lower())
+    except (ImportError, LookupError, ValueError):
+        return True
+
+
 def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     """Whether a weak repetition (one word, or two characters of an unspaced script, doubled) is reported.
 
@@ -172,7 +184,8 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     (emphasis, a quoted stutter); the doubled form occurs more than once in the translation (a word of its
     own: a reduplicated noun or adverb); the word is a number word of the language ("năm năm", five years)
     or, for two characters, starts with a numeral character ("一个一个") or is all hiragana or all katakana
-    and starts with neither the long-vowel mark nor a small kana (mimetic words, "どんどん"); the word is one
+    and starts with neither the long-vowel mark nor a small kana, doubled, a word of wordfreq's list (mimetic
+    words, "どんどん"; any such run where there is no list); the word is one
     of the document's frequent words (more than ``_FREQUENT`` of its tokens) and
     short (at most ``_SHORT`` letters: pronouns and articles whose doubling is grammar, "dass sie sie"; any
     length in a language that reduplicates). In a language whose profile says it
@@ -185,9 +198,9 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     if unspaced:
         if stats.text.count(doubled) > 1 or phrase[0] == phrase[-1]:
             return False
-        if _mimetic(phrase) or unicodedata.numeric(phrase[0], None) is not None:
+        if unicodedata.numeric(phrase[0], None) is not None:
             return False
-        return True
+        return not (_mimetic(phrase) and _word_or_unknown(doubled, ctx.doc.tgt_lang))
     pattern = re.compile(rf"(?<!\w){re.escape(phrase)}\s+{re.escape(phrase)}(?!\w)")
     twice = len(pattern.findall(stats.text))
     if twice > 1:

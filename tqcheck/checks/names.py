@@ -509,7 +509,11 @@ class _Near:
         words = [t.text for t in tokens(doc.segments[c.segment].text)]
         if len(words) < 3:
             return False
-        return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        # where every noun is capitalised (German), an ordinary sentence may capitalise most of its words
+        # ("Die Ausstellung des Künstlers Christian Bold"): a headline there has nearly all of them capitalised
+        share = _NOUN_HEADLINE if _noun_capitals(self.ctx.src_lang if c.side == "source" else self.ctx.tgt_lang) \
+            else _HEADLINE
+        return sum(w[:1].isupper() for w in words) >= share * len(words)
 
     def leftover_words(self, c: Chunk) -> bool:
         """The other side has, near ``c``, a capitalised word that matched nothing and is not a sure name (a
@@ -518,6 +522,8 @@ class _Near:
         return any(x.match is None and not x.strong for x in self.around(c, other))
 
 
+_HEADLINE = 0.6  # share of capitalised words that makes a sentence a headline (title case)
+_NOUN_HEADLINE = 0.85  # ... in a language that capitalises every noun
 _LETTERS = 0.5  # romanised letters at least this close, or the same consonant classes: one name (see Near.sounds)
 
 
@@ -866,8 +872,15 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # sound
             lone = lone or (len(y.words) == len(x.words) == 1 and not is_acronym(x.text) and same_script
                             and base_lang(ctx.src_lang) != "en" and _local_word(x.text, ctx.src_lang, ctx.tgt_lang))
+            # a lone word is doubtful because it may translate the source's name; it does not where the source's
+            # name is nowhere in the whole translation (not as written, through the lexicon or by sound) and Y is
+            # no word of the translation's language: then another name stands for a name the text lost (major)
+            lost = lone and bool(sure_ys) and not weak_x and not local_x and not moved \
+                and _lost_everywhere(x, docs, lex, near) and _plain_name(y, ctx)
+            if lost:
+                lone = False
             sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x \
-                else Severity.MAJOR if moved or not strong_y else None
+                else Severity.MAJOR if moved or not strong_y or lost else None
             if sev != Severity.MINOR and (_local_nouns(y, ctx) or _local_nouns(x, ctx) or _local_acronyms(x, y, ctx)):
                 sev = Severity.MINOR  # "Quarantäne Maßnahmen", "Roten Teufel": the language's own nouns, which
                 # it capitalises; a translated name or no name at all as likely as another name
@@ -895,6 +908,39 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 sev = Severity.MINOR  # the source's word holds Y's name in its language ("Oberösterreichs": Austria)
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
+
+
+def _lost_everywhere(x: Chunk, docs: dict[str, _DocText], lex: Any, near: _Near) -> bool:
+    """No word of the source name ``x`` is in the whole translation: not as written, not through the lexicon,
+    not by sound (every word of three letters or more looked for on its own too)."""
+    every = len(near.ctx.beads)  # (every bead, leniently: with case endings, Kowalczyk / Ковальчика)
+    if _found_in(x, docs["target"], lex) or near.sounds(x, reach=every, letters=_LETTERS):
+        return False
+    words = [w for w in _word_chunks(x) if len(w.text) >= 3 and w.text[:1].isupper()
+             and not is_common_word(w.text, near.ctx.src_lang)]
+    return not any(_found_in(w, docs["target"], lex) or near.sounds(w, reach=every, letters=_LETTERS)
+                   for w in words)
+
+
+def _plain_name(y: Chunk, ctx: Any) -> bool:
+    """``y`` reads as a name and nothing else: four letters or more, no English dictionary word, and each word
+    written about as often in English or the source's language as in the translation's (wordfreq,
+    :func:`_international`: Bournemouth, Shahbaz in German), so no word of the translation's own language (a
+    translated name, "Evrópudeildinni" for the Europa League; a common noun, Автомобиль). A name in another
+    script than the source's, or in Han, kana or Hangul, cannot show that: never."""
+    if len(y.text) < 4:
+        return False
+    from ..lang import profile
+
+    if profile(ctx.src_lang).script != profile(ctx.tgt_lang).script or profile(ctx.tgt_lang).cjk:
+        return False
+    content = [w for w in y.words if w.lower() not in CONNECTORS]
+    lang = base_lang(ctx.tgt_lang)
+    others = tuple(sorted({base_lang(ctx.src_lang), "en"} - {lang}))
+    try:
+        return bool(content) and all(_international(w, lang, others) for w in content)
+    except ImportError:  # (a language whose words wordfreq cannot look up without a tokenizer)
+        return False
 
 
 def _core(c: Chunk) -> str:
@@ -1265,8 +1311,24 @@ def _derived(c: Chunk, ctx: Any) -> bool:
         return False
     if len(c.words) >= 2:  # "North African", "South Korean": ordinary words before a demonym
         last = c.words[-1]
-        return bool(_DEMONYM.search(last.lower())) and all(is_common_word(w, "en") for w in c.words[:-1])
-    return bool(_DEMONYM.search(c.text.lower())) or c.text in _language_names() or c.text[:-1] in _language_names()
+        return _demonym(last) and all(is_common_word(w, "en") for w in c.words[:-1])
+    return _demonym(c.text) or c.text in _language_names() or c.text[:-1] in _language_names()
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
+    """An English word with the ending of a demonym or adjective ("-ese", "-ian", "-i", "-ism") that is one: a
+    capitalised entry of the English dictionary (Texan, Himalayan, Pakistani), or a word sharing its stem with a
+    CLDR country or language name (Kuwaiti / Kuwait, Greeks / Greece). A surname with such an ending (Callaghan,
+    Chouhan, Modi) is neither, and stays a name that can be swapped."""
+    if not _DEMONYM.search(word.lower()):
+        return False
+    from ..names.spans import english_proper_words
+
+    if word in english_proper_words() or word.rstrip("s") in english_proper_words():
+        return True
+    w = word.lower()
+    return any(len(os.path.commonprefix([w, n])) >= max(4, len(n) - 3) for n in _place_stems(w[:2]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1277,6 +1339,19 @@ def _language_names() -> frozenset[str]:
         return frozenset(Locale("en").languages.values())
     except Exception:  # noqa: BLE001
         return frozenset()
+
+
+@functools.lru_cache(maxsize=512)
+def _place_stems(first: str) -> tuple[str, ...]:
+    """The folded words (four letters or more) of the CLDR English country and language names beginning with
+    ``first`` (Saudi of Saudi Arabia)."""
+    try:
+        from babel import Locale
+
+        names = [*Locale("en").territories.values(), *Locale("en").languages.values()]
+    except Exception:  # noqa: BLE001
+        return ()
+    return tuple(sorted({w for n in names for w in n.lower().split() if len(w) >= 4 and w.startswith(first)}))
 
 
 def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:

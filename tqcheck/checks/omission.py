@@ -20,7 +20,7 @@ from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, rule
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_MIN_BEADS = 5  # fewer beads than this: no document statistics, use a ratio of 1
+_MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
 _SHORT_RATIO = 0.5  # a bead under half the document's usual ratio has lost content
 _SHORT_RATIO_MINOR = 0.65  # under this it may have (minor): 3 of 1579 clean WMT21 beads, 1 in 4789 IWSLT pairs
 
@@ -711,7 +711,12 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     the object of the sentence. MQM: Accuracy / Omission, major.
     Also, as minor, a bead shorter than usual (by 0.9) whose translation opens a quotation that neither it nor
     the three target sentences after it close, while the source closes its own quotation in the bead: the end
-    of what someone said was cut off with its closing mark.
+    of what someone said was cut off with its closing mark. And, as minor, a bead of two or more source
+    sentences and fewer target ones, shorter than usual (by 0.85), whose translation starts a new sentence
+    without a full stop: a title-case word right after a lower-case word (where capitals mark names, followed
+    by a lower-case word too), that the language writes in lower case (an English dictionary word, or a word
+    the document writes in lower case): "... erhöhen würde Die Mitglieder ...", a sentence cut off with its
+    full stop, the next one run on after it.
     Example: source "... and hasten negotiations on several agreements." -> target "... để duy trì các cơ
     chế đối thoại và tham vấn, thúc đẩy ." (what is to be hastened is missing).
     Fix: Translate the rest of the source sentence (quoted in the finding's evidence).
@@ -740,6 +745,60 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
             yield Hit("target", seg.index, 0, len(seg.text), "the translation opens a quotation that it never "
                       f"closes, while the source closes its own, and the bead is {ratio:.0%} of the usual length: "
                       "the end of the quotation seems cut off", severity=Severity.MINOR, evidence=ctx.src_text)
+    yield from _cut_without_stop(ctx, ratio)
+
+
+_SEAM_SHORT = 0.85  # a bead whose target runs two sentences together is this much shorter than usual: one was cut
+
+
+def _cut_without_stop(ctx: BeadContext, ratio: float | None) -> Iterator[Hit]:
+    """A target sentence cut off without its full stop, so that the next sentence runs on after it ("... die
+    Steuern erhöhen würde Mehrere Mitglieder ..."): the bead pairs more source sentences than target ones, the
+    target has a seam (:func:`_seams`: a capitalised word straight after a lower-case word, that the language
+    writes in lower case) and the bead is shorter than usual (by ``_SEAM_SHORT``). Minor: a full stop merely
+    left out loses nothing."""
+    if len(ctx.bead.src) < 2 or ratio is None or ratio >= _SEAM_SHORT:
+        return
+    for seg in ctx.tgt_segments:
+        for start, end, before in _seams(seg.text, ctx.doc):
+            yield Hit("target", seg.index, start, end, f"a new sentence seems to begin at '{seg.text[start:end]}' "
+                      f"right after '{before}' without a full stop, and the bead is {ratio:.0%} of the usual "
+                      "length: the sentence before it may be cut off (or only its full stop is missing)",
+                      severity=Severity.MINOR, evidence=ctx.src_text)
+            return
+
+
+_SEAM_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _seams(text: str, doc: DocContext) -> list[tuple[int, int, str]]:
+    """``(start, end, word before)`` of each word of ``text`` (after its third) that begins a sentence without a
+    full stop before it: a title-case word right after a lower-case word (only spaces between) and, where capitals
+    mark names, followed by a lower-case word, that the language writes in lower case: an English dictionary word, or a word the target
+    document writes in lower case elsewhere (as runon's cuts read capitals). Not in scripts without case."""
+    from ..lang import profile
+    from ..names.spans import calendar_words, is_common_word
+
+    words = list(_SEAM_WORD.finditer(text))
+    lang = doc.tgt_lang
+    # where capitals mark names, a capitalised word before a lower-case one is no name ("said President Biden" is
+    # no seam); where they mark nouns (German), a sentence's first word is mostly followed by a noun ("Die Mitglieder")
+    names = profile(lang).capitals_mark_names
+    out = []
+    lower: set[str] | None = None
+    for k in range(3, len(words) - 1):
+        prev, cur, nxt = words[k - 1], words[k], words[k + 1]
+        w = cur.group()
+        if not (len(w) >= 2 and w[0].isupper() and w[1:].islower() and prev.group()[0].islower()
+                and (nxt.group()[0].islower() or not names) and text[prev.end():cur.start()].isspace()):
+            continue
+        if w.lower() in calendar_words(lang):
+            continue
+        if lower is None:
+            lower = {m.group() for s in doc.target.segments for m in _SEAM_WORD.finditer(s.text) if m.group()[0].islower()}
+        if w.lower() in lower or is_common_word(w, lang):
+            out.append((cur.start(), cur.end(), prev.group()))
+    return out
 
 
 _CLOSERS = frozenset('”»」』›')  # quotation marks that only close ...

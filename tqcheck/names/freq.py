@@ -63,6 +63,15 @@ def _available(lang: str) -> bool:
 _LANGUAGES = frozenset(wordfreq.available_languages())
 
 
+def listed(word: str, lang: str) -> bool:
+    """``word`` is an entry of wordfreq's list for ``lang`` as it is, without wordfreq's tokenizer (which Chinese
+    and Japanese would need MeCab or jieba for). Raises LookupError for a language wordfreq has no list of."""
+    if not _available(lang):
+        raise LookupError(f"wordfreq has no word list for {lang!r}")
+    _install()
+    return word in wordfreq.get_frequency_dict(lang)
+
+
 def _install() -> None:
     """wordfreq's ``get_frequency_dict`` (which its ``_word_frequency`` looks up by name on each call) answered
     from the on-disk index; every other wordfreq function is untouched."""

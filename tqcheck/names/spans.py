@@ -66,6 +66,18 @@ def english_common_words() -> frozenset[str]:
         w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()))
 
 
+@functools.lru_cache(maxsize=1)
+def english_proper_words() -> frozenset[str]:
+    """Capitalised English dictionary entries (web2 and gcide of the english-words package): proper nouns and
+    the adjectives and demonyms made from them (Texan, Himalayan, Pakistani)."""
+    from english_words import get_english_words_set
+
+    from .tablecache import cached_table
+
+    return cached_table("english-proper-words", ("english-words",), lambda: frozenset(
+        w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w[:1].isupper()))
+
+
 @functools.lru_cache(maxsize=65536)
 def is_common_word(word: str, lang: str) -> bool:
     """A dictionary word of ``lang`` (only English has a list; other languages: never). Memoised: the variant
