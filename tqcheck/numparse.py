@@ -659,8 +659,10 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     stems = [rf"{re.escape(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
     every = "|".join([_alt(list(f.months))] + stems)
     bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
-    return (re.compile(rf"(?<!{let})(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
-            re.compile(rf"(?<!{let})(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
+    # one-letter words written onto the month ("בינואר", "מינואר": in, from January)
+    clitic = rf"(?:{_alt(list(f.clitics))}){{0,2}}" if f.clitics else ""
+    return (re.compile(rf"(?<!{let}){clitic}(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
+            re.compile(rf"(?<!{let}){clitic}(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
 
 
 @functools.lru_cache(maxsize=64)
@@ -987,7 +989,8 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 m["y"], m.start("y") if m["y"] else 0)
     month_re, bare_re = _month_regex(lang)
     month_of = _facts(lang).month_of
-    joiner = rf"{re.escape(_facts(lang).day_month_joiner)}\s+" if _facts(lang).day_month_joiner else ""
+    # ("5 de julio"; Hebrew writes its joiner onto the month: "5 במרץ")
+    joiner = rf"{re.escape(_facts(lang).day_month_joiner)}\s*" if _facts(lang).day_month_joiner else ""
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
@@ -1110,6 +1113,24 @@ def fold(text: str, lang: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=64)
+def _clitic_hyphen_re(lang: str) -> re.Pattern[str] | None:
+    clitics = _facts(lang).clitics if lang else ()
+    if not clitics:
+        return None
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(clitics))}){{1,3}}(?P<h>[-\u05be\u2010\u2011])(?=\d)")
+
+
+def _clitic_hyphens(text: str, lang: str) -> str:
+    """``text`` with the hyphen (or maqaf) that joins one-letter words to a figure read as a space, one
+    character for one: Hebrew "ב-12.5%" (in 12.5%), "כ-2.5 מיליארד" (about 2.5 billion) are the figures, not a
+    name's number ("COVID-19")."""
+    pat = _clitic_hyphen_re(lang)
+    if pat is None or not any(ch in text for ch in "-\u05be\u2010\u2011"):
+        return text
+    return pat.sub(lambda m: m.group(0)[:-1] + " ", text)
+
+
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every number, amount, percentage, date, month and time in ``text``, in text order."""
     return list(_extract_text(text, lang))
@@ -1119,7 +1140,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
 def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
     texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""
-    folded = fold(text, lang)
+    folded = _clitic_hyphens(fold(text, lang), lang)
     found = _extract(folded, lang)
     found = _mark_approx(found, folded, lang)
     if folded != text:
@@ -1432,7 +1453,8 @@ def _approx_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | No
     gap = r"(?:[^\W\d_]+\s+)?" if spaced else ""
     counter = "" if spaced else r"[^\W\d_]{0,2}?"  # "40 人左右": a counter word may come between
     let = _letter(lang)
-    pre = re.compile(rf"(?<!{let})(?:{_alt(before)})\s*{gap}[^\w\s]{{0,2}}$", re.IGNORECASE) if before else None
+    # (the word ends there: Ukrainian "до", up to, is not the start of "долає", covers)
+    pre = re.compile(rf"(?<!{let})(?:{_alt(before)})(?!{let})\s*{gap}[^\w\s]{{0,2}}$", re.IGNORECASE) if before else None
     post = re.compile(rf"\s*{counter}(?:{_alt(after)})(?!{let})", re.IGNORECASE) if after else None
     return pre, post
 

@@ -504,10 +504,13 @@ class _Near:
         return self._lower[side]
 
     def headline(self, c: Chunk) -> bool:
-        """``c``'s sentence capitalises most of its words (a headline, a title): capitals say nothing there."""
+        """``c``'s sentence capitalises most of its words (a headline, a title): capitals say nothing there. A
+        sentence that ends with a full stop is no headline: in English news it is one full of titles and names
+        ("On Tuesday, President Anna Berg met Chancellor Olaf Scholz in Berlin.")."""
         doc = self.ctx.source if c.side == "source" else self.ctx.target
-        words = [t.text for t in tokens(doc.segments[c.segment].text)]
-        if len(words) < 3:
+        text = doc.segments[c.segment].text.rstrip(" \"'”’»)")
+        words = [t.text for t in tokens(text)]
+        if len(words) < 3 or (text.endswith(".") and not text.endswith("..") and not is_acronym(words[-1])):
             return False
         return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
