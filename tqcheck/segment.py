@@ -68,13 +68,31 @@ ORDINAL_DOT = frozenset(_ORDINAL_DOT)  # read by tqcheck.numparse too
 
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _CJK_END = "。！？｡"
-# A sentence-ending run: one or more terminators, then closing quotes/brackets (French may put a
-# no-break space before »).
-_TERM = re.compile(
-    r"(?:\.{2,}|…+|[.!?‼⁇⁈⁉]+|[。！？｡]+|[।॥؟۔։።፧]+)"
-    r"(?:[\u00a0\u202f ]?»|[\"'”’“‘«)\]}›‹」』】〕）〗〙〛])*"
-)
-_TERM_FIRST = re.compile(r"[.!?‼⁇⁈⁉…。！？｡।॥؟۔։።፧]")
+
+
+def _script_terminators() -> str:
+    """Unicode's Sentence_Terminal characters of the scripts (``regex``'s ``\\p{Sentence_Terminal}``, in the
+    planes where living scripts are written): the danda "।", Arabic "؟" and "۔", Armenian "։", Ethiopic "።",
+    Myanmar "။", Khmer "។" ... Compatibility forms of ".", "!" and "?" (NFKC: the full-width "．" of "３．５")
+    and the Chinese and Japanese marks (a class of their own, below) are left out."""
+    import regex
+
+    chars = "".join(map(chr, [*range(0x80, 0x3100), *range(0xA000, 0x10000)]))
+    return "".join(c for c in regex.findall(r"\p{Sentence_Terminal}", chars)
+                   if not unicodedata.normalize("NFKC", c).isascii() and c not in _CJK_END)
+
+
+@functools.lru_cache(maxsize=1)
+def _term_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A sentence-ending run (one or more terminators, then closing quotes/brackets; French may put a no-break
+    space before »), and its first character. The script terminators are kept on disk per ``regex`` version
+    (``tqcheck.names.tablecache``): importing ``regex`` and reading the property cost about 40 ms a process."""
+    from .names.tablecache import cached_table
+
+    terms = re.escape(cached_table("sentence-terminals", ("regex",), _script_terminators))
+    term = re.compile(rf"(?:\.{{2,}}|…+|[.!?‼⁇⁈⁉]+|[。！？｡]+|[{terms}]+)"
+                      r"(?:[\u00a0\u202f ]?»|[\"'”’“‘«)\]}›‹」』】〕）〗〙〛])*")
+    return term, re.compile(rf"[.!?‼⁇⁈⁉…。！？｡{terms}]")
 _SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 _LINE = re.compile(r"[^\r\n]+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -217,14 +235,15 @@ def _split_line(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[int,
 def _sentence_cuts(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[int, int]]:
     """``(end of sentence, start of the next)`` pairs inside the line ``text[s:e]``."""
     quotes = _quoted(text, s, e)
+    term_re, term_first = _term_res()
     qi = 0
     cur = s  # start of the current sentence
     pos = s
     while True:
-        c = _TERM_FIRST.search(text, pos, e)  # a plain character class: the regex engine skips ahead fast
+        c = term_first.search(text, pos, e)  # a plain character class: the regex engine skips ahead fast
         if c is None:
             break
-        m = _TERM.match(text, c.start(), e)
+        m = term_re.match(text, c.start(), e)
         end = pos = m.end()
         if end >= e:
             break
