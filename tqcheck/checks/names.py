@@ -841,10 +841,11 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                     and base_lang(ctx.src_lang) != base_lang(ctx.tgt_lang):
                 strong_y = False
             # an event or institution named by ordinary words on both sides ("Guerra del Medio Oriente" /
-            # "Mideast War"): translators render such names by their own words: major at most
-            if strong_y and not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
-                    and _ordinary_words(x, ctx.src_lang):
-                strong_y = False
+            # "Mideast War"): translators render such names by their own words: as likely the translation of
+            # the source's name as another name; minor (below)
+            translated = not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
+                and _ordinary_words(x, ctx.src_lang)
+            strong_y = strong_y and not translated
             # outside English, one capitalised word is often the first word of an institution written in
             # sentence case ("Министерства культуры", "Paesi", "Wojewódzki Inspektorat") and a run of German
             # nouns is no name: the source side must be a name for sure too (known, an acronym, or several
@@ -866,7 +867,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # sound
             lone = lone or (len(y.words) == len(x.words) == 1 and not is_acronym(x.text) and same_script
                             and base_lang(ctx.src_lang) != "en" and _local_word(x.text, ctx.src_lang, ctx.tgt_lang))
-            sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x \
+            sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x or translated \
                 else Severity.MAJOR if moved or not strong_y else None
             if sev != Severity.MINOR and (_local_nouns(y, ctx) or _local_nouns(x, ctx) or _local_acronyms(x, y, ctx)):
                 sev = Severity.MINOR  # "Quarantäne Maßnahmen", "Roten Teufel": the language's own nouns, which
