@@ -151,7 +151,7 @@ def _num_re(lang: str) -> re.Pattern[str]:
     infix = f"(?P<infix>{_alt(list(infix))})?" if infix else "(?P<infix>)"  # "9000多万": over 90 million
     return re.compile(
         rf"(?<!{let})(?<![\d.])(?<!\d,)(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
-        r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
+        r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,2}(?:\.\d\d)+\.\d{3}(?![\d.])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
         r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
         rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{tail}))?"
         rf"(?:\+?\s?(?P<unit>{_alt(after)}|{codes})(?!{tail}))?"  # ("21+ percent": at least 21 percent)
@@ -198,8 +198,8 @@ def parse_number(s: str, lang: str) -> tuple[float, set[float]]:
     """
     dec, grp = _symbols(lang)
     s = s.replace("\u00a0", " ").replace("\u202f", " ")
-    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", s):  # lakh grouping: "2,06,737"
-        return float(s.replace(",", "")), set()
+    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,2}(?:\.\d\d)+\.\d{3}", s):  # lakh grouping: "2,06,737"
+        return float(s.replace(",", "").replace(".", "")), set()  # (kept with a translation's group mark)
     seps = [c for c in s if c in ".,  "]
     if not seps:
         return float(s), set()
@@ -543,6 +543,8 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
     words = list(by_value.get(value, ()))
     if value > 20 and value % 10:
         words += by_value.get(value - value % 10, ())
+    if base_lang(lang) not in _UNINFLECTED:  # the stem of a case form ("čtyřčlenné": čtyř|i, a four-member)
+        words += [w[:-1] if len(w) < 7 else w[:-2] for w in words if len(w) >= 5 and w.isalpha()]
     if not words:
         return False
     let = _letter(lang)
@@ -550,6 +552,16 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
         if len(m.group(0)) - max(len(w) for w in words if w in m.group(0).lower()) >= 3:
             return True  # three letters or more besides the number word: "weight" is no compound of "eight"
     return False
+
+
+def percent_compound(text: str, lang: str) -> bool:
+    """``text`` has a word with a percent word inside it after three letters or more ("dvouprocentním", a
+    two-percent one; "zweiprozentig"): a share the parser does not read."""
+    words = [w for w in _percent_words(lang) if len(w) >= 5 and w.isalpha()]
+    if not words or not profile_spaced(lang):
+        return False
+    let = _letter(lang)
+    return re.search(rf"{let}{{3,}}(?:{_alt(words)})", text, re.IGNORECASE) is not None
 
 
 def word_begins(value: float, text: str, lang: str) -> bool:
@@ -675,7 +687,9 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     year = rf"(?:(?P<y>\d{{4}})\s*{re.escape(f.year_suffix)}\s*)?" if f.year_suffix else ""
     day = (rf"(?:\s*(?P<d1>\d{{1,2}})\s*{re.escape(f.day_suffix)}"
            rf"(?:\s*[-–~〜至到]\s*(?P<d2>\d{{1,2}})\s*{re.escape(f.day_suffix)})?)?") if f.day_suffix else ""
-    return re.compile(rf"(?<![\d.])(?<!\d,){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
+    # ("1～6月": January to June, the first month of a range written without its suffix)
+    first = r"(?:(?P<mon0>\d{1,2})\s*[-–~〜～至到]\s*)?"
+    return re.compile(rf"(?<![\d.])(?<!\d,){year}{first}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
 
 
 # Han numerals (Chinese and Japanese): digits, the small units and the scales that cn2an reads.
@@ -985,8 +999,11 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
             add(_date(int(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y") if m["y"] else 0)
         elif 1 <= int(m["mon"]) <= 12:
-            add(Quantity("month", frozenset({("month", int(m["mon"]))}), m.start(), m.end(), m.group(0)),
-                m["y"], m.start("y") if m["y"] else 0)
+            months = [Quantity("month", frozenset({("month", int(m["mon"]))}), m.start(), m.end(), m.group(0))]
+            if m["mon0"] and 1 <= int(m["mon0"]) < int(m["mon"]):
+                months.append(Quantity("month", frozenset({("month", int(m["mon0"]))}), m.start(), m.end(),
+                                       m.group(0)))
+            add(months, m["y"], m.start("y") if m["y"] else 0)
     month_re, bare_re = _month_regex(lang)
     month_of = _facts(lang).month_of
     # ("5 de julio"; Hebrew writes its joiner onto the month: "5 במרץ")
@@ -1055,6 +1072,10 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             month = month_of(word)
             if not month:
                 continue
+            if not m["y"] and word[:1].isupper() and _facts(lang).lowercase_months \
+                    and re.search(r"[^\W\d_][^\w.!?:;…]{0,2}\s+$", text[:m.start()]):
+                continue  # "Ágúst Guðmundur", "Мая Петрова": inside a sentence, a capitalised month of a language
+                # that writes its months in lower case is a name
             if base_lang(lang) == "en" and not m["y"] and not (word[0].isupper() and _MONTH_CUE.search(text[:m.start()])):
                 if word[0].isupper() and not any(used[m.start():m.end()]):  # "It's August", "June or July"
                     out.append(Quantity("month", frozenset({("month", month)}), m.start(),
@@ -1196,14 +1217,30 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     "7割" = 70%): a percentage."""
     from .lang import base_code, profile
 
-    units = profile(base_code(lang)).section("numbers").get("percent_units") or {}
+    sec = profile(base_code(lang)).section("numbers")
+    units = sec.get("percent_units") or {}
+    subs = sec.get("percent_subunits") or {}  # "１割８分２厘" = 18.2% (a batting average of .182)
     out = []
-    for m in re.finditer(rf"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_alt(list(units))})", text) if units else ():
-        if any(used[m.start():m.end()]):
-            continue
-        v = _norm(float(m["n"]) * float(units[m["u"]]))
-        out.append(Quantity("percent", frozenset({("pct", v)}), m.start(), m.end(), m.group(0), value=v))
-        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    han = rf"[{_HAN_DIGITS}十]{{1,3}}" if _han_profile(lang) else r"(?!)"  # "四成", "两成" (40%, 20%)
+    for m in re.finditer(rf"(?<![\d.{_HAN}])(?<!\d,)(?P<n>\d+(?:\.\d+)?|{han})\s*(?P<u>{_alt(list(units))})", text) \
+            if units else ():
+        if any(used[m.start():m.end()]) or _in_phrase(text, m.start("u"), m.start(), m["u"]):
+            continue  # ("一成不变", unchanging; "三成员国", three member states)
+        v = float(m["n"]) if m["n"][0].isdigit() else _han_value(m["n"])
+        v = _norm(v * float(units[m["u"]]))
+        end, values = m.end(), [v]
+        for unit, size in subs.items():  # the smaller parts that follow, in the profile's order
+            sm = re.match(rf"\s*(?P<a>\d+)(?:\s*[～~〜]\s*(?P<b>\d+))?\s*{re.escape(unit)}", text[end:])
+            if sm:
+                values = [_norm(values[0] + float(sm["a"]) * float(size))] + (
+                    [_norm(values[0] + float(sm["b"]) * float(size))] if sm["b"] else [])
+                end += sm.end()
+        keys = frozenset(k for x in values[:1] for k in (("pct", x), ("num", _norm(x / 100))))
+        out.append(Quantity("percent", keys, m.start(), end, text[m.start():end], value=values[0]))
+        for x in values[1:]:  # "２割４～５分": .24 to .25, the second share
+            out.append(Quantity("percent", frozenset({("pct", x), ("num", _norm(x / 100))}), m.start(), end,
+                                text[m.start():end], value=x))
+        used[m.start():end] = [True] * (end - m.start())
     first, words = _percent_first(lang)
     if first or words:  # "%3", "%12,5", "yüzde 4" (Turkish, Basque: CLDR writes the sign or the word first)
         signs = ["[%٪]"] if first else []
@@ -1218,6 +1255,32 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                                 value=value))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
+
+
+def _in_phrase(text: str, at: int, start: int, unit: str) -> bool:
+    """The counter ``unit`` at ``at`` (after a number beginning at ``start``) is part of a longer word of the
+    dictionary: a word it begins ("成员", member) or a set phrase the number and it begin ("一成不变"). The words
+    are pypinyin's phrase dictionary (Chinese), kept per pypinyin version in the table cache."""
+    nxt = text[at + 1:at + 2]
+    if not nxt or not ("\u3400" <= nxt <= "\u9fff"):
+        return False  # (a counter before punctuation, a digit or kana stands alone)
+    words = _phrases_with(unit)
+    return any(text[at:at + k] in words for k in (2, 3, 4)) or any(
+        text[start:start + k] in words for k in range(at + 2 - start, at + 5 - start))
+
+
+@functools.lru_cache(maxsize=8)
+def _phrases_with(char: str) -> frozenset[str]:
+    from .names.tablecache import cached_table
+
+    def build() -> frozenset[str]:
+        try:
+            from pypinyin.phrases_dict import phrases_dict
+        except ImportError:  # pragma: no cover - pypinyin is a core dependency
+            return frozenset()
+        return frozenset(w for w in phrases_dict if char in w)
+
+    return cached_table(f"phrases-{ord(char):x}", ("pypinyin",), build)
 
 
 @functools.lru_cache(maxsize=64)
@@ -1629,6 +1692,14 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     in_range = year_suffix and re.match(rf"\s*[-–~〜～至到]\s*\d{{2}}\s*{re.escape(year_suffix)}", text[after:after + 12])
     if year_suffix and len(m["num"]) == 2 and (text.startswith(year_suffix, after) or in_range) and not scale_word:
         vals |= {1900 + value, 2000 + value}  # "18年" in running text is 2018 ("０４～０５年": 2004-2005)
+    # the end of a range of years written with its last two figures ("1968/69", "１８２５～６９年"): the first
+    # year's century, or the next one ("1998-02")
+    first = (re.search(r"(?<![\d.,])(1\d{3}|20\d{2})\s?[-–/~〜～]\s?$", text[max(0, m.start("num") - 8):m.start("num")])
+             if len(m["num"]) == 2 and not scale_word and not unit and not cur else None)
+    if first is not None:
+        y0 = int(first.group(1))
+        y1 = y0 // 100 * 100 + int(value)
+        vals.add(float(y1 if y1 > y0 else y1 + 100))
     start = m.start("cur") if cur_prefix else m.start("num")
     if unit in _percent_words(lang):
         return Quantity("percent", frozenset(("pct", _norm(v)) for v in vals), start, end, text[start:end],
