@@ -859,6 +859,11 @@ def _periods(lang: str) -> dict[str, int]:
     return out
 
 
+# English words before an hour that make "3 pm", "10 am" a time ("from 10 am to 6 pm"; "I am" is no period)
+_TIME_CUE = re.compile(r"\b(?:at|from|to|until|till|by|before|after|around|about|between|and|or|since)\s+$",
+                       re.IGNORECASE)
+
+
 def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A whole hour with the period after it ("8pm", "8 p.m.") or a clock word ("20 Uhr", "v 16 hodin")."""
     out = []
@@ -866,9 +871,10 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     let = _tail_letter(lang)
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>1[0-2]|0?\d)\s?(?P<p>[^\W\d_]\.?\s?[^\W\d_]\.?)(?!{let})", text):
         add = periods.get(re.sub(r"[.\s]", "", m["p"]).lower())
-        spaced_plain = text[m.end("h")].isspace() and "." not in m["p"] and not m["p"].isupper()
+        spaced_plain = text[m.end("h")].isspace() and "." not in m["p"] and not m["p"].isupper() \
+            and not (base_lang(lang) == "en" and _TIME_CUE.search(text, max(0, m.start() - 12), m.start()))
         if add is None or spaced_plain or any(used[m.start():m.end()]):
-            continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" are times
+            continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" and English "at 3 pm" are times
         h = int(m["h"]) % 12 + add
         keys = {("time", (h, 0)), ("num", float(int(m["h"])))}  # "3 p.m." = "3 hodině odpolední", "15 Uhr"
         out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
@@ -892,7 +898,8 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         h = int(m["h"])  # ("kl. 15" is also "three o'clock": the hour on the 12-hour clock)
         keys = {("time", (h, 0)), ("num", float(h)), ("num", float(h % 12 or 12))} | (
             {("time", (h + 12, 0))} if h < 12 else set())
-        out.append(Quantity("number", frozenset(keys), m.start("h"), m.end(), m["h"], value=float(h)))
+        # (a time of day, which a changed hour on the other side replaces: "o godz. 15" / "at 5 pm")
+        out.append(Quantity("time", frozenset(keys), m.start("h"), m.end(), m["h"], value=float(h)))
         used[m.start("h"):m.end()] = [True] * (m.end() - m.start("h"))
     return out
 

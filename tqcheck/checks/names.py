@@ -6,6 +6,7 @@ findings are computed once per document (cached) and each bead rule yields its b
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -843,7 +844,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # an event or institution named by ordinary words on both sides ("Guerra del Medio Oriente" /
             # "Mideast War"): translators render such names by their own words: as likely the translation of
             # the source's name as another name; minor (below)
-            translated = not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
+            # (a common word after the name's start: a title before a name, "President Petro Poroshenko", is
+            # no translated name)
+            named = list(itertools.dropwhile(lambda w: is_common_word(w, ctx.tgt_lang), content))
+            translated = not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in named) \
                 and _ordinary_words(x, ctx.src_lang)
             strong_y = strong_y and not translated
             # outside English, one capitalised word is often the first word of an institution written in
