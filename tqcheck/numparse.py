@@ -1328,6 +1328,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     found += _hours(text, lang, used)
+    found += _roman_centuries(text, lang, used)
     found += _percent_units(text, lang, used)
     for m in _SPLIT_RE.finditer(text):  # "50/50", "60/40": a split of a whole, read as the two shares
         a, b = int(m["a"]), int(m["b"])
@@ -1631,9 +1632,51 @@ def _century_stems(lang: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN_RE = re.compile(r"(?<![\w.])(?P<r>[IVXL]{1,6})(?:e|er|ème|-?го|-?й|\.)?(?![\w])")
+
+
+def _roman(s: str) -> int:
+    """The value of a Roman numeral of I, V, X and L ("XIX" = 19); 0 when it is not well formed."""
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN[ch]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total if total > 0 and _to_roman(total) == s else 0
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for v, r in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(r)
+            n -= v
+    return "".join(out)
+
+
+def _roman_centuries(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """A century in Roman numerals next to the language's word for century ("w XIX wieku", "siglo XIX", "XIXe
+    siècle", CLDR's duration unit name): the 19th century, a rank that may match "19th" or "1800s"."""
+    out = []
+    for m in _ROMAN_RE.finditer(text) if _century_stems(lang) else ():
+        v = _roman(m["r"])
+        if not 1 <= v <= 30 or any(used[m.start():m.end()]):
+            continue
+        before = text[max(0, m.start() - 16):m.start()].lower()
+        if not (_century_after(text, m.end(), lang)
+                or any(re.search(rf"{re.escape(stem)}[^\W\d_]*\s+$", before) for stem in _century_stems(lang))):
+            continue
+        keys = frozenset({("num", float(v)), ("num", float((v - 1) * 100))})
+        out.append(Quantity("number", keys, m.start(), m.end(), m.group(0), True, value=float(v), rank=True))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
 def _century_after(text: str, pos: int, lang: str) -> bool:
     """A word for "century" follows the number at ``pos`` (after an ordinal suffix or full stop)."""
-    after = re.sub(r"^(?:st|nd|rd|th|\.|-|\s|个)*", "", text[pos:pos + 16].lower())
+    # (an ordinal suffix only right after the number: "19. století" is not "19." + "st" + "oletí")
+    after = re.sub(r"^(?:st|nd|rd|th)?(?:\.|-|\s|个)*", "", text[pos:pos + 16].lower())
     return any(after.startswith(stem) for stem in _century_stems(lang))
 
 
