@@ -1657,7 +1657,7 @@ def _to_roman(n: int) -> str:
 
 def _roman_centuries(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A century in Roman numerals next to the language's word for century ("w XIX wieku", "siglo XIX", "XIXe
-    siècle", CLDR's duration unit name): the 19th century, a rank that may match "19th" or "1800s"."""
+    siècle", CLDR's duration unit name): the 19th century, a rank that may match "19th"."""
     out = []
     for m in _ROMAN_RE.finditer(text) if _century_stems(lang) else ():
         v = _roman(m["r"])
@@ -1667,8 +1667,9 @@ def _roman_centuries(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if not (_century_after(text, m.end(), lang)
                 or any(re.search(rf"{re.escape(stem)}[^\W\d_]*\s+$", before) for stem in _century_stems(lang))):
             continue
-        keys = frozenset({("num", float(v)), ("num", float((v - 1) * 100))})
-        out.append(Quantity("number", keys, m.start(), m.end(), m.group(0), True, value=float(v), rank=True))
+        # (the rank only: "14th century" also reads 1400, which "XV" as the 1400s would meet)
+        out.append(Quantity("number", frozenset({("num", float(v))}), m.start(), m.end(), m.group(0), True,
+                            value=float(v), rank=True))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
 
