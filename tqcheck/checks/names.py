@@ -1432,7 +1432,26 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
                 return True
     return near.sounds(x, reach=0, letters=_LETTERS) or any(
         near.sounds(w, reach=0, letters=_LETTERS) for w in _word_chunks(x)
-        if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+        if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1) or _adjective_of(x, text)
+
+
+def _adjective_of(x: Chunk, text: str) -> bool:
+    """The translation writes a one-word source name ``x`` as a lower-case word built on it (an adjective:
+    "Britain" / "британским", "Ukraine" / "украинский", "Kenya" / "keňské"): its romanised letters (anyascii)
+    begin with all of ``x``'s but the last two, five letters or more."""
+    if len(x.words) != 1 or len(x.text) < 5 or is_acronym(x.text):
+        return False
+    from anyascii import anyascii
+
+    key = fold(anyascii(x.text)).lower()
+    need = max(5, len(key) - 2)
+    for t in tokens(text):
+        if not t.text[:1].islower() or len(t.text) < need:
+            continue
+        word = fold(anyascii(t.text)).lower()
+        if word != key and len(os.path.commonprefix([key, word])) >= need:
+            return True
+    return False
 
 
 _CITY_MIN_POPULATION = 100_000  # cities with exonyms worth knowing; smaller ones are written one way
