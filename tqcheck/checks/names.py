@@ -1341,7 +1341,9 @@ def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
             not all(w[:1].isupper() for w in c.words) or any(is_acronym(w) for w in c.words):
         return False
     if len(c.words) >= 2:
-        return True
+        # not the tail of a hyphenated compound ("Covid-19-Fall Notstand": a noun and the next noun)
+        seg = (ctx.target if c.side == "target" else ctx.source).segments[c.segment].text
+        return not (seg[c.start:c.end] == c.text and c.start > 0 and seg[c.start - 1] in "-‐‑")
     others = tuple(sorted({base_lang(other), "en"} - {base_lang(lang)}))
     return len(c.text) >= 4 and "-" not in c.text and _international(c.text, base_lang(lang), others)
 
