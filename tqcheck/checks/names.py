@@ -5,6 +5,7 @@ findings are computed once per document (cached) and each bead rule yields its b
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import os
@@ -1416,7 +1417,14 @@ def _relpos(c: Chunk, ctx: Any) -> float:
 
 
 def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
-    """Source chunk ``x`` is written in target bead ``b``: as written, through the lexicon or by sound."""
+    """Source chunk ``x`` is written in target bead ``b``: as written, through the lexicon or by sound; a name
+    with an elided article written onto it ("L'Italie", "D'Italia" after a capitalised word) also without it."""
+    elided = re.match(r"[LD]['’](?=[^\W\d_]{3})", x.text) if len(x.words) == 1 else None
+    if elided is not None:
+        bare = x.text[elided.end():]
+        x2 = dataclasses.replace(x, start=x.start + elided.end(), text=bare, words=(bare,), match=None)
+        if _in_bead(x2, b, ctx, lex, near):
+            return True
     if x.match is not None and x.match.near and x.match.other is not None:
         for k in range(max(0, b - 1), min(len(ctx.beads), b + 2)):
             if x.match.other.segment in ctx.beads[k].tgt and (k == b or not _source_bead_has(x, k, ctx)):
