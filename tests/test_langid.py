@@ -22,6 +22,7 @@ from tqcheck.langid import (
     normalize_code,
     segment_language,
     segment_languages,
+    supported,
 )
 from tqcheck.model import Document
 from tqcheck.pipeline import load_document
@@ -199,3 +200,12 @@ def test_names_numbers_and_short_segments_inherit(text: str) -> None:
 def test_confusable_languages_are_not_relabelled() -> None:
     assert segment_language(PT, "es") == "es"
     assert segment_language(PT, "vi") == "pt"
+
+
+def test_a_language_without_a_langdetect_profile_is_not_relabelled_as_the_other_one() -> None:
+    # langdetect has no Icelandic: restricted to the pair's languages, every Icelandic sentence would be English
+    icelandic = "Ríkisstjórnin kynnti í gær nýja áætlun um uppbyggingu vegakerfisins á næstu tíu árum."
+    assert "is" not in supported()
+    assert segment_language(icelandic, "is", frozenset({"en", "is"})) == "is"
+    english = "The government presented a new plan yesterday for rebuilding the road network over ten years."
+    assert segment_language(english, "is", frozenset({"en", "is"})) == "en"

@@ -159,11 +159,18 @@ OTHER = [
      ["Wykład prowadził prof. Kowalski z ul. Długiej.", "Potem była przerwa."]),
     ("pl_pronoun_im_ends", "pl", "Pomogłem im. To było łatwe.", ["Pomogłem im.", "To było łatwe."]),
     ("hi_doctor", "hi", "डॉ. वर्मा आज आए। वे खुश थे।", ["डॉ. वर्मा आज आए।", "वे खुश थे।"]),
+    # the sentence-final marks of other scripts come from Unicode's Sentence_Terminal property
+    ("my_section_mark", "my", "အစည်းအဝေး ပြီးဆုံးသွားပြီ။ နှစ်ဖက်စလုံး သဘောတူကြသည်။",
+     ["အစည်းအဝေး ပြီးဆုံးသွားပြီ။", "နှစ်ဖက်စလုံး သဘောတူကြသည်။"]),
+    ("km_khan", "km", "កិច្ចប្រជុំបានបញ្ចប់។ ភាគីទាំងពីរបានយល់ព្រម។", ["កិច្ចប្រជុំបានបញ្ចប់។", "ភាគីទាំងពីរបានយល់ព្រម។"]),
+    ("am_full_stop", "am", "ስብሰባው ተጠናቀቀ። ሁለቱም ወገኖች ተስማሙ።", ["ስብሰባው ተጠናቀቀ።", "ሁለቱም ወገኖች ተስማሙ።"]),
+    ("hy_full_stop", "hy", "Հանդիպումն ավարտվեց։ Կողմերը համաձայնեցին։", ["Հանդիպումն ավարտվեց։", "Կողմերը համաձայնեցին։"]),
+    ("ja_fullwidth_decimal_is_no_end", "ja", "成長率は３．５％だった。", ["成長率は３．５％だった。"]),
     ("cs_abbreviation_before_name", "cs", "Přednášel Ing. Dvořák. Potom odešel.",
      ["Přednášel Ing. Dvořák.", "Potom odešel."]),
     # full stops of other scripts, from Unicode's Sentence_Terminal property (a translation into Khmer or
     # Myanmar was one sentence against the source's many: source sentences "not translated", critical)
-    ("km_khan", "km", "គាត់បានមកដល់ភ្នំពេញ។ គាត់នឹងចាកចេញនៅថ្ងៃស្អែក។",
+    ("km_khan_arrived", "km", "គាត់បានមកដល់ភ្នំពេញ។ គាត់នឹងចាកចេញនៅថ្ងៃស្អែក។",
      ["គាត់បានមកដល់ភ្នំពេញ។", "គាត់នឹងចាកចេញនៅថ្ងៃស្អែក។"]),
     ("my_section_not_little_section", "my", "သူ ရန်ကုန်သို့ ရောက်ခဲ့သည်၊ ထို့နောက် ပြန်သွားသည်။ မနက်ဖြန် လာမည်။",
      ["သူ ရန်ကုန်သို့ ရောက်ခဲ့သည်၊ ထို့နောက် ပြန်သွားသည်။", "မနက်ဖြန် လာမည်။"]),

@@ -20,6 +20,9 @@ def test_no_unit_inside_a_longer_word() -> None:
 @pytest.mark.parametrize(("src", "tgt", "ok"), [
     ((150, "foot"), (50, "meter"), True),           # 45.7 m, rounded the way a translator does
     ((130, "degree_temperature"), (54, "degC"), True),  # "degrees" in a Fahrenheit text
+    ((15, "degree_temperature"), (15, "degC"), True),  # "degrees" in a Celsius text ("15 градусів")
+    ((-5, "degree_temperature"), (23, "degF"), True),  # ... and in a Fahrenheit one
+    ((130, "degree_temperature"), (64, "degC"), False),  # neither scale
     ((8, "inch"), (20, "centimeter"), True),
     ((10, "mile"), (16, "kilometer"), True),
     ((150, "foot"), (50, "kilometer"), False),

@@ -414,7 +414,12 @@ def segment_language(text: str, doc_lang: str, among: frozenset[str] | None = No
     (the document's languages), only those are considered."""
     if len(_LETTER.findall(text)) < SEG_MIN_LETTERS:
         return doc_lang
-    probs = detect_probs(text, among | {doc_lang}) if among is not None else _probs(text, _ALL)
+    langs = frozenset(_family(c) for c in (among or frozenset()) | {doc_lang})
+    if among is not None and langs <= supported():
+        probs = detect_probs(text, among | {doc_lang})
+    else:  # (a language langdetect has no profile for, Icelandic: restricted to the others, every text would be
+        # one of them; among all profiles, an answer outside the document's languages is no answer)
+        probs = [(c, p) for c, p in _probs(text, _ALL) if among is None or _family(c) in langs]
     if not probs:
         return doc_lang
     lang, prob = probs[0]

@@ -191,7 +191,7 @@ def _num_re(lang: str) -> re.Pattern[str]:
     infix = f"(?P<infix>{_alt(list(infix))})?" if infix else "(?P<infix>)"  # "9000多万": over 90 million
     return re.compile(
         rf"(?<!{let})(?<![\d.])(?<!\d,)(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
-        r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
+        r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,2}(?:\.\d\d)+\.\d{3}(?![\d.])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
         r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
         rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{tail}))?"
         rf"(?:\+?\s?(?P<unit>{_alt(after)}|{forms}{codes})(?!{tail}))?"  # ("21+ percent": at least 21 percent)
@@ -238,8 +238,8 @@ def parse_number(s: str, lang: str) -> tuple[float, set[float]]:
     """
     dec, grp = _symbols(lang)
     s = s.replace("\u00a0", " ").replace("\u202f", " ")
-    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", s):  # lakh grouping: "2,06,737"
-        return float(s.replace(",", "")), set()
+    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,2}(?:\.\d\d)+\.\d{3}", s):  # lakh grouping: "2,06,737"
+        return float(s.replace(",", "").replace(".", "")), set()  # (kept with a translation's group mark)
     seps = [c for c in s if c in ".,  "]
     if not seps:
         return float(s), set()
@@ -583,6 +583,8 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
     words = list(by_value.get(value, ()))
     if value > 20 and value % 10:
         words += by_value.get(value - value % 10, ())
+    if base_lang(lang) not in _UNINFLECTED:  # the stem of a case form ("čtyřčlenné": čtyř|i, a four-member)
+        words += [w[:-1] if len(w) < 7 else w[:-2] for w in words if len(w) >= 5 and w.isalpha()]
     if not words:
         return False
     let = _letter(lang)
@@ -590,6 +592,16 @@ def spelled_inside(value: float, text: str, lang: str) -> bool:
         if len(m.group(0)) - max(len(w) for w in words if w in m.group(0).lower()) >= 3:
             return True  # three letters or more besides the number word: "weight" is no compound of "eight"
     return False
+
+
+def percent_compound(text: str, lang: str) -> bool:
+    """``text`` has a word with a percent word inside it after three letters or more ("dvouprocentním", a
+    two-percent one; "zweiprozentig"): a share the parser does not read."""
+    words = [w for w in _percent_words(lang) if len(w) >= 5 and w.isalpha()]
+    if not words or not profile_spaced(lang):
+        return False
+    let = _letter(lang)
+    return re.search(rf"{let}{{3,}}(?:{_alt(words)})", text, re.IGNORECASE) is not None
 
 
 def word_begins(value: float, text: str, lang: str) -> bool:
@@ -748,8 +760,10 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     stems = [rf"{re.escape(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
     every = "|".join([_alt(list(f.months))] + stems)
     bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
-    return (re.compile(rf"(?<!{let})(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
-            re.compile(rf"(?<!{let})(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
+    # one-letter words written onto the month ("בינואר", "מינואר": in, from January)
+    clitic = rf"(?:{_alt(list(f.clitics))}){{0,2}}" if f.clitics else ""
+    return (re.compile(rf"(?<!{let}){clitic}(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
+            re.compile(rf"(?<!{let}){clitic}(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
 
 
 @functools.lru_cache(maxsize=64)
@@ -762,7 +776,9 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     year = rf"(?:(?P<y>\d{{4}})\s*{re.escape(f.year_suffix)}\s*)?" if f.year_suffix else ""
     day = (rf"(?:\s*(?P<d1>\d{{1,2}})\s*{re.escape(f.day_suffix)}"
            rf"(?:\s*[-–~〜至到]\s*(?P<d2>\d{{1,2}})\s*{re.escape(f.day_suffix)})?)?") if f.day_suffix else ""
-    return re.compile(rf"(?<![\d.])(?<!\d,){year}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
+    # ("1～6月": January to June, the first month of a range written without its suffix)
+    first = r"(?:(?P<mon0>\d{1,2})\s*[-–~〜～至到]\s*)?"
+    return re.compile(rf"(?<![\d.])(?<!\d,){year}{first}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
 
 
 # Han numerals (Chinese and Japanese): digits, the small units and the scales that cn2an reads.
@@ -932,6 +948,11 @@ def _periods(lang: str) -> dict[str, int]:
     return out
 
 
+# English words before an hour that make "3 pm", "10 am" a time ("from 10 am to 6 pm"; "I am" is no period)
+_TIME_CUE = re.compile(r"\b(?:at|from|to|until|till|by|before|after|around|about|between|and|or|since)\s+$",
+                       re.IGNORECASE)
+
+
 def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A whole hour with the period after it ("8pm", "8 p.m.") or a clock word ("20 Uhr", "v 16 hodin")."""
     out = []
@@ -939,9 +960,10 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     let = _tail_letter(lang)
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>1[0-2]|0?\d)\s?(?P<p>[^\W\d_]\.?\s?[^\W\d_]\.?)(?!{let})", text):
         add = periods.get(re.sub(r"[.\s]", "", m["p"]).lower())
-        spaced_plain = text[m.end("h")].isspace() and "." not in m["p"] and not m["p"].isupper()
+        spaced_plain = text[m.end("h")].isspace() and "." not in m["p"] and not m["p"].isupper() \
+            and not (base_lang(lang) == "en" and _TIME_CUE.search(text, max(0, m.start() - 12), m.start()))
         if add is None or spaced_plain or any(used[m.start():m.end()]):
-            continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" are times
+            continue  # "7 am" may be German "am"; "7am", "7 a.m.", "7 AM" and English "at 3 pm" are times
         h = int(m["h"]) % 12 + add
         keys = {("time", (h, 0)), ("num", float(int(m["h"])))}  # "3 p.m." = "3 hodině odpolední", "15 Uhr"
         out.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
@@ -965,7 +987,8 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         h = int(m["h"])  # ("kl. 15" is also "three o'clock": the hour on the 12-hour clock)
         keys = {("time", (h, 0)), ("num", float(h)), ("num", float(h % 12 or 12))} | (
             {("time", (h + 12, 0))} if h < 12 else set())
-        out.append(Quantity("number", frozenset(keys), m.start("h"), m.end(), m["h"], value=float(h)))
+        # (a time of day, which a changed hour on the other side replaces: "o godz. 15" / "at 5 pm")
+        out.append(Quantity("time", frozenset(keys), m.start("h"), m.end(), m["h"], value=float(h)))
         used[m.start("h"):m.end()] = [True] * (m.end() - m.start("h"))
     return out
 
@@ -1072,11 +1095,15 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             days = [int(m["d1"])] + ([int(m["d2"])] if m["d2"] else [])
             add(_date(int(m["mon"]), days, m.start(), m.end(), text), m["y"], m.start("y") if m["y"] else 0)
         elif 1 <= int(m["mon"]) <= 12:
-            add(Quantity("month", frozenset({("month", int(m["mon"]))}), m.start(), m.end(), m.group(0)),
-                m["y"], m.start("y") if m["y"] else 0)
+            months = [Quantity("month", frozenset({("month", int(m["mon"]))}), m.start(), m.end(), m.group(0))]
+            if m["mon0"] and 1 <= int(m["mon0"]) < int(m["mon"]):
+                months.append(Quantity("month", frozenset({("month", int(m["mon0"]))}), m.start(), m.end(),
+                                       m.group(0)))
+            add(months, m["y"], m.start("y") if m["y"] else 0)
     month_re, bare_re = _month_regex(lang)
     month_of = _facts(lang).month_of
-    joiner = rf"{re.escape(_facts(lang).day_month_joiner)}\s+" if _facts(lang).day_month_joiner else ""
+    # ("5 de julio"; Hebrew writes its joiner onto the month: "5 במרץ")
+    joiner = rf"{re.escape(_facts(lang).day_month_joiner)}\s*" if _facts(lang).day_month_joiner else ""
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
@@ -1143,6 +1170,10 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             month = month_of(word)
             if not month:
                 continue
+            if not m["y"] and word[:1].isupper() and _facts(lang).lowercase_months \
+                    and re.search(r"[^\W\d_][^\w.!?:;…]{0,2}\s+$", text[:m.start()]):
+                continue  # "Ágúst Guðmundur", "Мая Петрова": inside a sentence, a capitalised month of a language
+                # that writes its months in lower case is a name
             if base_lang(lang) == "en" and not m["y"] and not (word[0].isupper() and _MONTH_CUE.search(text[:m.start()])):
                 if word[0].isupper() and not any(used[m.start():m.end()]):  # "It's August", "June or July"
                     out.append(Quantity("month", frozenset({("month", month)}), m.start(),
@@ -1207,6 +1238,24 @@ def fold(text: str, lang: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=64)
+def _clitic_hyphen_re(lang: str) -> re.Pattern[str] | None:
+    clitics = _facts(lang).clitics if lang else ()
+    if not clitics:
+        return None
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(clitics))}){{1,3}}(?P<h>[-\u05be\u2010\u2011])(?=\d)")
+
+
+def _clitic_hyphens(text: str, lang: str) -> str:
+    """``text`` with the hyphen (or maqaf) that joins one-letter words to a figure read as a space, one
+    character for one: Hebrew "ב-12.5%" (in 12.5%), "כ-2.5 מיליארד" (about 2.5 billion) are the figures, not a
+    name's number ("COVID-19")."""
+    pat = _clitic_hyphen_re(lang)
+    if pat is None or not any(ch in text for ch in "-\u05be\u2010\u2011"):
+        return text
+    return pat.sub(lambda m: m.group(0)[:-1] + " ", text)
+
+
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every number, amount, percentage, date, month and time in ``text``, in text order."""
     return list(_extract_text(text, lang))
@@ -1216,7 +1265,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
 def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
     texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""
-    folded = fold(text, lang)
+    folded = _clitic_hyphens(fold(text, lang), lang)
     found = _extract(folded, lang)
     found = _mark_approx(found, folded, lang)
     if folded != text:
@@ -1272,14 +1321,30 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     "7割" = 70%): a percentage."""
     from .lang import base_code, profile
 
-    units = profile(base_code(lang)).section("numbers").get("percent_units") or {}
+    sec = profile(base_code(lang)).section("numbers")
+    units = sec.get("percent_units") or {}
+    subs = sec.get("percent_subunits") or {}  # "１割８分２厘" = 18.2% (a batting average of .182)
     out = []
-    for m in re.finditer(rf"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_alt(list(units))})", text) if units else ():
-        if any(used[m.start():m.end()]):
-            continue
-        v = _norm(float(m["n"]) * float(units[m["u"]]))
-        out.append(Quantity("percent", frozenset({("pct", v)}), m.start(), m.end(), m.group(0), value=v))
-        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    han = rf"[{_HAN_DIGITS}十]{{1,3}}" if _han_profile(lang) else r"(?!)"  # "四成", "两成" (40%, 20%)
+    for m in re.finditer(rf"(?<![\d.{_HAN}])(?<!\d,)(?P<n>\d+(?:\.\d+)?|{han})\s*(?P<u>{_alt(list(units))})", text) \
+            if units else ():
+        if any(used[m.start():m.end()]) or _in_phrase(text, m.start("u"), m.start(), m["u"]):
+            continue  # ("一成不变", unchanging; "三成员国", three member states)
+        v = float(m["n"]) if m["n"][0].isdigit() else _han_value(m["n"])
+        v = _norm(v * float(units[m["u"]]))
+        end, values = m.end(), [v]
+        for unit, size in subs.items():  # the smaller parts that follow, in the profile's order
+            sm = re.match(rf"\s*(?P<a>\d+)(?:\s*[～~〜]\s*(?P<b>\d+))?\s*{re.escape(unit)}", text[end:])
+            if sm:
+                values = [_norm(values[0] + float(sm["a"]) * float(size))] + (
+                    [_norm(values[0] + float(sm["b"]) * float(size))] if sm["b"] else [])
+                end += sm.end()
+        keys = frozenset(k for x in values[:1] for k in (("pct", x), ("num", _norm(x / 100))))
+        out.append(Quantity("percent", keys, m.start(), end, text[m.start():end], value=values[0]))
+        for x in values[1:]:  # "２割４～５分": .24 to .25, the second share
+            out.append(Quantity("percent", frozenset({("pct", x), ("num", _norm(x / 100))}), m.start(), end,
+                                text[m.start():end], value=x))
+        used[m.start():end] = [True] * (end - m.start())
     for frame in _percent_frames(lang):  # "kashi 40 cikin 100" (Hausa: a share of 40 in 100)
         for m in frame.finditer(text):
             if any(used[m.start():m.end()]):
@@ -1304,6 +1369,32 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                                 value=value))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     return out
+
+
+def _in_phrase(text: str, at: int, start: int, unit: str) -> bool:
+    """The counter ``unit`` at ``at`` (after a number beginning at ``start``) is part of a longer word of the
+    dictionary: a word it begins ("成员", member) or a set phrase the number and it begin ("一成不变"). The words
+    are pypinyin's phrase dictionary (Chinese), kept per pypinyin version in the table cache."""
+    nxt = text[at + 1:at + 2]
+    if not nxt or not ("\u3400" <= nxt <= "\u9fff"):
+        return False  # (a counter before punctuation, a digit or kana stands alone)
+    words = _phrases_with(unit)
+    return any(text[at:at + k] in words for k in (2, 3, 4)) or any(
+        text[start:start + k] in words for k in range(at + 2 - start, at + 5 - start))
+
+
+@functools.lru_cache(maxsize=8)
+def _phrases_with(char: str) -> frozenset[str]:
+    from .names.tablecache import cached_table
+
+    def build() -> frozenset[str]:
+        try:
+            from pypinyin.phrases_dict import phrases_dict
+        except ImportError:  # pragma: no cover - pypinyin is a core dependency
+            return frozenset()
+        return frozenset(w for w in phrases_dict if char in w)
+
+    return cached_table(f"phrases-{ord(char):x}", ("pypinyin",), build)
 
 
 @functools.lru_cache(maxsize=64)
@@ -1362,6 +1453,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     found += _hours(text, lang, used)
+    found += _roman_centuries(text, lang, used)
     found += _percent_units(text, lang, used)
     for m in _SPLIT_RE.finditer(text):  # "50/50", "60/40": a split of a whole, read as the two shares
         a, b = int(m["a"]), int(m["b"])
@@ -1592,7 +1684,8 @@ def _approx_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | No
     gap = r"(?:[^\W\d_]+\s+)?" if spaced else ""
     counter = "" if spaced else r"[^\W\d_]{0,2}?"  # "40 人左右": a counter word may come between
     let = _letter(lang)
-    pre = re.compile(rf"(?<!{let})(?:{_alt(before)})\s*{gap}[^\w\s]{{0,2}}$", re.IGNORECASE) if before else None
+    # (the word ends there: Ukrainian "до", up to, is not the start of "долає", covers)
+    pre = re.compile(rf"(?<!{let})(?:{_alt(before)})(?!{let})\s*{gap}[^\w\s]{{0,2}}$", re.IGNORECASE) if before else None
     post = re.compile(rf"\s*{counter}(?:{_alt(after)})(?!{let})", re.IGNORECASE) if after else None
     return pre, post
 
@@ -1699,9 +1792,52 @@ def _century_stems(lang: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN_RE = re.compile(r"(?<![\w.])(?P<r>[IVXL]{1,6})(?:e|er|ème|-?го|-?й|\.)?(?![\w])")
+
+
+def _roman(s: str) -> int:
+    """The value of a Roman numeral of I, V, X and L ("XIX" = 19); 0 when it is not well formed."""
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN[ch]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total if total > 0 and _to_roman(total) == s else 0
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for v, r in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(r)
+            n -= v
+    return "".join(out)
+
+
+def _roman_centuries(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """A century in Roman numerals next to the language's word for century ("w XIX wieku", "siglo XIX", "XIXe
+    siècle", CLDR's duration unit name): the 19th century, a rank that may match "19th"."""
+    out = []
+    for m in _ROMAN_RE.finditer(text) if _century_stems(lang) else ():
+        v = _roman(m["r"])
+        if not 1 <= v <= 30 or any(used[m.start():m.end()]):
+            continue
+        before = text[max(0, m.start() - 16):m.start()].lower()
+        if not (_century_after(text, m.end(), lang)
+                or any(re.search(rf"{re.escape(stem)}[^\W\d_]*\s+$", before) for stem in _century_stems(lang))):
+            continue
+        # (the rank only: "14th century" also reads 1400, which "XV" as the 1400s would meet)
+        out.append(Quantity("number", frozenset({("num", float(v))}), m.start(), m.end(), m.group(0), True,
+                            value=float(v), rank=True))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
 def _century_after(text: str, pos: int, lang: str) -> bool:
     """A word for "century" follows the number at ``pos`` (after an ordinal suffix or full stop)."""
-    after = re.sub(r"^(?:st|nd|rd|th|\.|-|\s|个)*", "", text[pos:pos + 16].lower())
+    # (an ordinal suffix only right after the number: "19. století" is not "19." + "st" + "oletí")
+    after = re.sub(r"^(?:st|nd|rd|th)?(?:\.|-|\s|个)*", "", text[pos:pos + 16].lower())
     return any(after.startswith(stem) for stem in _century_stems(lang))
 
 
@@ -1767,6 +1903,14 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     in_range = year_suffix and re.match(rf"\s*[-–~〜～至到]\s*\d{{2}}\s*{re.escape(year_suffix)}", text[after:after + 12])
     if year_suffix and len(m["num"]) == 2 and (text.startswith(year_suffix, after) or in_range) and not scale_word:
         vals |= {1900 + value, 2000 + value}  # "18年" in running text is 2018 ("０４～０５年": 2004-2005)
+    # the end of a range of years written with its last two figures ("1968/69", "１８２５～６９年"): the first
+    # year's century, or the next one ("1998-02")
+    first = (re.search(r"(?<![\d.,])(1\d{3}|20\d{2})\s?[-–/~〜～]\s?$", text[max(0, m.start("num") - 8):m.start("num")])
+             if len(m["num"]) == 2 and not scale_word and not unit and not cur else None)
+    if first is not None:
+        y0 = int(first.group(1))
+        y1 = y0 // 100 * 100 + int(value)
+        vals.add(float(y1 if y1 > y0 else y1 + 100))
     start = m.start("cur") if cur_prefix else m.start("num")
     if _is_percent_word(unit, lang):
         return Quantity("percent", frozenset(("pct", _norm(v)) for v in vals), start, end, text[start:end],

@@ -18,8 +18,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-import regex
-
 from .model import Segment
 from .textmap import nfc_offsets, raw_span
 
@@ -70,17 +68,35 @@ ORDINAL_DOT = frozenset(_ORDINAL_DOT)  # read by tqcheck.numparse too
 
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _CJK_END = "。！？｡"
-# A sentence-ending run: one or more terminators, then closing quotes/brackets (French may put a
-# no-break space before »).
-# Besides the marks written out, every character Unicode gives the Sentence_Terminal property (the regex
-# module's \p{STerm}: Khmer ។ ៕, Myanmar ။, Mongolian ᠃, Javanese, Balinese...), except Myanmar ၊ (a
-# comma) and the one-dot leader; the regex module comes with sacrebleu.
-_STERM = r"[\p{Sentence_Terminal}--[\u104a\u2024.!?‼⁇⁈⁉。！？｡]]"
-_TERM = regex.compile(
-    r"(?V1)(?:\.{2,}|…+|[.!?‼⁇⁈⁉]+|[。！？｡]+|[।॥؟۔։።፧]+|" + _STERM + r"+)"
-    r"(?:[\u00a0\u202f ]?»|[\"'”’“‘«)\]}›‹」』】〕）〗〙〛])*"
-)
-_TERM_FIRST = regex.compile(r"(?V1)[.!?‼⁇⁈⁉…。！？｡।॥؟۔։።፧]|" + _STERM)
+
+
+_NOT_ENDS = "\u104a\u2024"  # Sentence_Terminal, but a comma (Myanmar little section) and a leader dot
+
+
+def _script_terminators() -> str:
+    """Unicode's Sentence_Terminal characters of the scripts (``regex``'s ``\\p{Sentence_Terminal}``, in the
+    planes where living scripts are written): the danda "।", Arabic "؟" and "۔", Armenian "։", Ethiopic "።",
+    Myanmar "။", Khmer "។" ... Compatibility forms of ".", "!" and "?" (NFKC: the full-width "．" of "３．５")
+    and the Chinese and Japanese marks (a class of their own, below) are left out, and so are Myanmar "၊" (a
+    comma) and the one-dot leader."""
+    import regex
+
+    chars = "".join(map(chr, [*range(0x80, 0x3100), *range(0xA000, 0x10000)]))
+    return "".join(c for c in regex.findall(r"\p{Sentence_Terminal}", chars)
+                   if not unicodedata.normalize("NFKC", c).isascii() and c not in _CJK_END + _NOT_ENDS)
+
+
+@functools.lru_cache(maxsize=1)
+def _term_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A sentence-ending run (one or more terminators, then closing quotes/brackets; French may put a no-break
+    space before »), and its first character. The script terminators are kept on disk per ``regex`` version
+    (``tqcheck.names.tablecache``): importing ``regex`` and reading the property cost about 40 ms a process."""
+    from .names.tablecache import cached_table
+
+    terms = re.escape(cached_table("sentence-terminals-v2", ("regex",), _script_terminators))
+    term = re.compile(rf"(?:\.{{2,}}|…+|[.!?‼⁇⁈⁉]+|[。！？｡]+|[{terms}]+)"
+                      r"(?:[\u00a0\u202f ]?»|[\"'”’“‘«)\]}›‹」』】〕）〗〙〛])*")
+    return term, re.compile(rf"[.!?‼⁇⁈⁉…。！？｡{terms}]")
 _SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 _LINE = re.compile(r"[^\r\n]+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -230,14 +246,15 @@ def _split_line(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[int,
 def _sentence_cuts(text: str, s: int, e: int, rules: _Rules) -> Iterator[tuple[int, int]]:
     """``(end of sentence, start of the next)`` pairs inside the line ``text[s:e]``."""
     quotes = _quoted(text, s, e)
+    term_re, term_first = _term_res()
     qi = 0
     cur = s  # start of the current sentence
     pos = s
     while True:
-        c = _TERM_FIRST.search(text, pos, e)  # a plain character class: the regex engine skips ahead fast
+        c = term_first.search(text, pos, e)  # a plain character class: the regex engine skips ahead fast
         if c is None:
             break
-        m = _TERM.match(text, c.start(), e)
+        m = term_re.match(text, c.start(), e)
         end = pos = m.end()
         if end >= e:
             break

@@ -137,10 +137,13 @@ def registry():  # noqa: ANN201 - a pint.UnitRegistry
 
 
 def _candidates(unit: str, other: str) -> list[str]:
+    """The scales a temperature in bare "degrees" may be on: the other side's other scale first ("130 degrees"
+    against "54 °C": Fahrenheit, the conversion a message names), then the same scale ("15 градусів" against
+    "15 degrees Celsius": a text that names no scale because its readers use one)."""
     if unit != TEMPERATURE:
         return [unit]
     if other in ("degC", "degF"):
-        return ["degF" if other == "degC" else "degC"]  # "130 degrees" against "54 °C": Fahrenheit
+        return ["degF" if other == "degC" else "degC", other]
     return ["degC", "degF"]
 
 

@@ -5,7 +5,9 @@ findings are computed once per document (cached) and each bead rule yields its b
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -504,10 +506,13 @@ class _Near:
         return self._lower[side]
 
     def headline(self, c: Chunk) -> bool:
-        """``c``'s sentence capitalises most of its words (a headline, a title): capitals say nothing there."""
+        """``c``'s sentence capitalises most of its words (a headline, a title): capitals say nothing there. A
+        sentence that ends with a full stop is no headline: in English news it is one full of titles and names
+        ("On Tuesday, President Anna Berg met Chancellor Olaf Scholz in Berlin.")."""
         doc = self.ctx.source if c.side == "source" else self.ctx.target
-        words = [t.text for t in tokens(doc.segments[c.segment].text)]
-        if len(words) < 3:
+        text = doc.segments[c.segment].text.rstrip(" \"'”’»)")
+        words = [t.text for t in tokens(text)]
+        if len(words) < 3 or (text.endswith(".") and not text.endswith("..") and not is_acronym(words[-1])):
             return False
         # where every noun is capitalised (German), an ordinary sentence may capitalise most of its words
         # ("Die Ausstellung des Künstlers Christian Bold"): a headline there has nearly all of them capitalised
@@ -847,10 +852,14 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                     and base_lang(ctx.src_lang) != base_lang(ctx.tgt_lang):
                 strong_y = False
             # an event or institution named by ordinary words on both sides ("Guerra del Medio Oriente" /
-            # "Mideast War"): translators render such names by their own words: major at most
-            if strong_y and not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in content) \
-                    and _ordinary_words(x, ctx.src_lang):
-                strong_y = False
+            # "Mideast War"): translators render such names by their own words: as likely the translation of
+            # the source's name as another name; minor (below)
+            # (a common word after the name's start: a title before a name, "President Petro Poroshenko", is
+            # no translated name)
+            named = list(itertools.dropwhile(lambda w: is_common_word(w, ctx.tgt_lang), content))
+            translated = not is_acronym(y.text) and any(is_common_word(w, ctx.tgt_lang) for w in named) \
+                and _ordinary_words(x, ctx.src_lang)
+            strong_y = strong_y and not translated
             # outside English, one capitalised word is often the first word of an institution written in
             # sentence case ("Министерства культуры", "Paesi", "Wojewódzki Inspektorat") and a run of German
             # nouns is no name: the source side must be a name for sure too (known, an acronym, or several
@@ -879,7 +888,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 and _lost_everywhere(x, docs, lex, near) and _plain_name(y, ctx)
             if lost:
                 lone = False
-            sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x \
+            sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x or translated \
                 else Severity.MAJOR if moved or not strong_y or lost else None
             if sev != Severity.MINOR and (_local_nouns(y, ctx) or _local_nouns(x, ctx) or _local_acronyms(x, y, ctx)):
                 sev = Severity.MINOR  # "Quarantäne Maßnahmen", "Roten Teufel": the language's own nouns, which
@@ -1411,7 +1420,9 @@ def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
             not all(w[:1].isupper() for w in c.words) or any(is_acronym(w) for w in c.words):
         return False
     if len(c.words) >= 2:
-        return True
+        # not the tail of a hyphenated compound ("Covid-19-Fall Notstand": a noun and the next noun)
+        seg = (ctx.target if c.side == "target" else ctx.source).segments[c.segment].text
+        return not (seg[c.start:c.end] == c.text and c.start > 0 and seg[c.start - 1] in "-‐‑")
     others = tuple(sorted({base_lang(other), "en"} - {base_lang(lang)}))
     return len(c.text) >= 4 and "-" not in c.text and _international(c.text, base_lang(lang), others)
 
@@ -1484,7 +1495,14 @@ def _relpos(c: Chunk, ctx: Any) -> float:
 
 
 def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
-    """Source chunk ``x`` is written in target bead ``b``: as written, through the lexicon or by sound."""
+    """Source chunk ``x`` is written in target bead ``b``: as written, through the lexicon or by sound; a name
+    with an elided article written onto it ("L'Italie", "D'Italia" after a capitalised word) also without it."""
+    elided = re.match(r"[LD]['’](?=[^\W\d_]{3})", x.text) if len(x.words) == 1 else None
+    if elided is not None:
+        bare = x.text[elided.end():]
+        x2 = dataclasses.replace(x, start=x.start + elided.end(), text=bare, words=(bare,), match=None)
+        if _in_bead(x2, b, ctx, lex, near):
+            return True
     if x.match is not None and x.match.near and x.match.other is not None:
         for k in range(max(0, b - 1), min(len(ctx.beads), b + 2)):
             if x.match.other.segment in ctx.beads[k].tgt and (k == b or not _source_bead_has(x, k, ctx)):
@@ -1502,7 +1520,26 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
                 return True
     return near.sounds(x, reach=0, letters=_LETTERS) or any(
         near.sounds(w, reach=0, letters=_LETTERS) for w in _word_chunks(x)
-        if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1)
+        if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1) or _adjective_of(x, text)
+
+
+def _adjective_of(x: Chunk, text: str) -> bool:
+    """The translation writes a one-word source name ``x`` as a lower-case word built on it (an adjective:
+    "Britain" / "британским", "Ukraine" / "украинский", "Kenya" / "keňské"): its romanised letters (anyascii)
+    begin with all of ``x``'s but the last two, five letters or more."""
+    if len(x.words) != 1 or len(x.text) < 5 or is_acronym(x.text):
+        return False
+    from anyascii import anyascii
+
+    key = fold(anyascii(x.text)).lower()
+    need = max(5, len(key) - 2)
+    for t in tokens(text):
+        if not t.text[:1].islower() or len(t.text) < need:
+            continue
+        word = fold(anyascii(t.text)).lower()
+        if word != key and len(os.path.commonprefix([key, word])) >= need:
+            return True
+    return False
 
 
 _CITY_MIN_POPULATION = 100_000  # cities with exonyms worth knowing; smaller ones are written one way

@@ -20,6 +20,7 @@ from ..numparse import (
     ambiguous_word_for,
     extract,
     month_form_in,
+    percent_compound,
     relative_periods,
     render,
     render_all,
@@ -73,7 +74,10 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
     left_t = sorted(tgt, key=lambda q: q.soft)
     left_s: list[Quantity] = []
     for q in sorted(src, key=lambda q: q.soft):
-        hit = next((t for t in left_t if t.keys & q.keys and not _unit_changed(q, t)), None)
+        # a target whose own value is the source's first ("10カ月" / "10 months", not the other reading of
+        # "10,000"), then any whose readings meet
+        hits = [t for t in left_t if t.keys & q.keys and not _unit_changed(q, t)]
+        hit = next((t for t in hits if t.value == q.value and t.value is not None), hits[0] if hits else None)
         if hit is None:
             left_s.append(q)
         else:
@@ -93,7 +97,20 @@ def _match(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], li
     _hour_only(left_t, left_s)
     _joined_dates(left_s, left_t)
     _joined_dates(left_t, left_s)
+    _decade_ranks(left_s, left_t)
+    _decade_ranks(left_t, left_s)
     return sorted(left_s, key=lambda q: q.start), sorted(left_t, key=lambda q: q.start)
+
+
+def _decade_ranks(decades: list[Quantity], other: list[Quantity]) -> None:
+    """A decade on one side that the other side counts as the Nth decade of its century ("1920s" / "3.
+    áratugar síðustu aldar", the third decade): a rank figure one above its tens; both cancel (in place)."""
+    for q in [q for q in decades if _decade_ordinal(q) is not None]:
+        n = float(_decade_ordinal(q))  # type: ignore[arg-type]
+        t = next((t for t in other if (t.rank or t.kind == "ordinal") and ("num", n) in t.keys), None)
+        if t is not None:
+            decades.remove(q)
+            other.remove(t)
 
 
 def _split_times(times: list[Quantity], other: list[Quantity]) -> None:
@@ -290,12 +307,15 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     if issue.kind == "added":
         weak = weak or (not unmatched and (q.kind == "month" or q.rank)) or (q.in_date and not year_left)
         weak = weak or (isinstance(q.value, float) and bool(src_text)
-                        and spelled_inside(q.value, src_text, src_lang))
+                        and (spelled_inside(q.value, src_text, src_lang)
+                             or word_with_ending(q.value, src_text, src_lang)))  # ("do svých šedesátin": 60)
+        # a share the source writes as one word with its percent word ("dvouprocentním úrokem": a 2% rate)
+        weak = weak or (q.kind == "percent" and bool(src_text) and percent_compound(src_text, src_lang))
         weak = weak or (q.kind == "number" and isinstance(q.value, float) and q.value in _days(every[b][0]))
         # its digits stand in the source inside a token the parser does not read as a number ("A81" -> "A 81",
         # "Z164"): the same figure
-        weak = weak or (q.kind in ("number", "ordinal") and bool(re.fullmatch(r"\d+", q.text)) and re.search(
-            rf"(?<!\d){q.text}(?!\d)", src_text) is not None)
+        weak = weak or (q.kind in ("number", "ordinal", "year") and bool(re.fullmatch(r"\d+", q.text)) and re.search(
+            rf"(?<!\d){q.text}(?!\d)", src_text) is not None)  # ("APEC2020年后" / "after the APEC 2020 meeting")
         # the end of a decade the source names ("in his 20s" -> "20–29 лет")
         weak = weak or (isinstance(q.value, float) and any(
             q.value in d for d in _decades(every[b][0])))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -56,6 +57,8 @@ class NumberFacts:
     percent_words: tuple[str, ...] = ()
     scale_infix: tuple[str, ...] = ()  # words between a number and its scale that make it approximate ("多")
     scale_first: bool = False  # CLDR writes the scale word before the number ("Miliyan 0": "dala biliyan 2.5")
+    # one-letter words written onto the next word, with a hyphen before a figure (Hebrew "ב-12", "בינואר")
+    clitics: tuple[str, ...] = ()
 
     def month_of(self, word: str) -> int:
         """The month ``word`` names, through CLDR's forms or a stem with a short ending; 0 when none."""
@@ -118,7 +121,8 @@ def _percent_unit_words(code: str) -> list[str]:
 
 def _pattern_literal(pattern: str) -> str:
     """The words of a compact pattern: "0 Millionen" -> "Millionen", "000\xa0Mio'.'" -> "Mio."."""
-    return re.sub(r"[0#¤\s]+", " ", pattern.replace("'", "")).strip()
+    text = "".join(ch for ch in pattern.replace("'", "") if unicodedata.category(ch) != "Cf")  # (RLM in "0 אלף‏")
+    return re.sub(r"[0#¤\s]+", " ", text).strip()
 
 
 def _scales(loc) -> dict[str, float]:  # noqa: ANN001
@@ -358,10 +362,22 @@ def _after(pattern: str, field_: str) -> str:
 
 
 def _joiner(loc) -> str:  # noqa: ANN001
+    """The literal CLDR's long date pattern writes between the day and the month: quoted ("d 'de' MMMM") or a
+    run of letters outside ASCII, which patterns need not quote and which may attach to the month ("d בMMMM y"
+    in Hebrew: "5 במרץ")."""
     from babel.dates import get_date_format
 
-    m = re.search(r"d+\s*'([^']+)'\s*M{3,}", get_date_format("long", locale=loc).pattern)
-    return m.group(1).strip() if m else ""
+    m = re.search(r"d+\s*(?:'([^']+)'|([^\x00-\x7f\s\d]+))\s*M{3,}", get_date_format("long", locale=loc).pattern)
+    return (m.group(1) or m.group(2)).strip() if m else ""
+
+
+def _attached_joiner(loc) -> str:  # noqa: ANN001
+    """The day-month literal when the pattern writes it onto the month without a space ("ב" of "d בMMMM y"): a
+    prefix a month name takes in running text too ("בינואר", in January)."""
+    from babel.dates import get_date_format
+
+    m = re.search(r"d+\s*([^\x00-\x7f\s\d]+)M{3,}", get_date_format("long", locale=loc).pattern)
+    return m.group(1) if m else ""
 
 
 def _date_literals(loc) -> tuple[str, str, str, str]:  # noqa: ANN001
@@ -461,4 +477,6 @@ def number_facts(code: str) -> NumberFacts:
                                           + _native_percent_signs(loc))),
         scale_infix=tuple(sec.get("scale_infix") or ()),
         scale_first=_scale_first(loc) if loc is not None else False,
+        clitics=tuple(c for c in dict.fromkeys([*(sec.get("clitics") or ()),
+                                                *([_attached_joiner(loc)] if loc is not None else [])]) if c),
     )

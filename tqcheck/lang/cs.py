@@ -6,7 +6,11 @@ PROFILE = {
         "clock_words": ["hodin", "hod.", "hodiny", "hodině"],
         "percent_words": ['procent', 'procenta', 'procentní body'],
         # "jeden a půl milionu" (1.5), "dva a půl miliardy" (2.5); num2words writes no fractions (SOURCES.md)
-        "words": {"jeden a půl": 1.5},
+        "words": {"jeden a půl": 1.5, "polovina": 0.5, "poloviční": 0.5, "dvě": 2},
+        # the nouns of round numbers ("dvě stovky" = 200, "tisícovka lidí" = 1,000 people), which CLDR's compact
+        # patterns and num2words do not write (see tqcheck/data/SOURCES.md)
+        "scales": {"stovka": 100, "stovky": 100, "stovek": 100, "stovku": 100, "tisícovka": 1000,
+                   "tisícovky": 1000, "tisícovek": 1000, "tisícovku": 1000},
         "half_infix": ["a půl"],
         "approx": ["asi", "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo", "více než", "přes", "méně než",
                    "až", "nejméně", "minimálně", "cca", "desítky", "stovky", "tisíce"],

@@ -6,6 +6,9 @@ PROFILE = {
         "half_suffix": ["et demi", "et demie"],
         # a change in percentage points ("0,5 point de pourcentage"), see tqcheck/data/SOURCES.md
         "percent_words": ["point de pourcentage", "points de pourcentage"],
+        # the press's abbreviations of "milliard(s)" ("2,75 mds d'euros"); CLDR's short pattern "Md" has two
+        # letters, which are left to units (see tqcheck/data/SOURCES.md)
+        "scales": {"md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9},
     },
 
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------

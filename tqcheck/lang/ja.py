@@ -10,6 +10,9 @@ PROFILE = {
         "words": {"半": 0.5},
         # shares counted in tenths: "7割" is 70% (see tqcheck/data/SOURCES.md)
         "percent_units": {"割": 10},
+        # ... and the smaller parts of the same count, in percentage points: "１割８分２厘" is 18.2% (a batting
+        # average of .182)
+        "percent_subunits": {"分": 1, "厘": 0.1},
         # era names of the modern Japanese calendar (CLDR ja.xml, calendar type="japanese", eraAbbr): only so that
         # a year counted in an era ("令和3年") is left unread when PyICU, which converts it, is absent
         "era_names": ["明治", "大正", "昭和", "平成", "令和"],

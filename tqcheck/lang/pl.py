@@ -3,6 +3,8 @@ PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["godz."],
+        # "o godz. 15", "o godzinie 15": the word before the hour
+        "clock_before": ["godz.", "godzinie"],
         "percent_words": ["procent", "procenta", "procentów", "proc.", "punkt procentowy", "punkty procentowe",
                           "punktów procentowych", "punktu procentowego", "pkt proc."],
         # "półtora miliona" (1.5), "dwa i pół miliona" (2.5); num2words writes no fractions (SOURCES.md)

@@ -17,7 +17,7 @@ PROFILE = {
     "units": {
         "words": { "гектарів": "hectare","миль": "mile", "милі": "mile", "футів": "foot", "дюймів": "inch", "фунтів": "pound",
                   "метрів": "meter", "м": "meter", "км": "kilometer", "кілометрів": "kilometer", "кг": "kilogram",
-                  "градусів": "degree_temperature", "градусів цельсія": "degC", "літрів": "liter", "тонн": "metric_ton",
+                  "градусів": "degree_temperature", "градусів цельсія": "degC", "градусів за цельсієм": "degC", "літрів": "liter", "тонн": "metric_ton",
                   "см": "centimeter", "га": "hectare"},
     },
 

@@ -10,6 +10,8 @@ PROFILE = {
         "scale_infix": ["多", "余"],
         # "半米" (half a metre): num2words writes no fractions (see tqcheck/data/SOURCES.md)
         "words": {"半": 0.5},
+        # shares counted in tenths: "四成", "6成" are 40%, 60% (see tqcheck/data/SOURCES.md)
+        "percent_units": {"成": 10},
         # the Republic-of-China era (CLDR zh.xml / zh_Hant.xml, calendar type="roc"): only so that "民國10年" is
         # left unread when PyICU, which converts it, is absent
         "era_names": ["民國", "民国"],
