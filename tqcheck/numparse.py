@@ -1345,21 +1345,14 @@ def _percent_units(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             out.append(Quantity("percent", frozenset({("pct", x), ("num", _norm(x / 100))}), m.start(), end,
                                 text[m.start():end], value=x))
         used[m.start():end] = [True] * (end - m.start())
-    for frame in _percent_frames(lang):  # "kashi 40 cikin 100" (Hausa: a share of 40 in 100)
-        for m in frame.finditer(text):
-            if any(used[m.start():m.end()]):
-                continue
-            value, _ = parse_number(m["n"], lang)
-            if value != value:
-                continue
-            out.append(Quantity("percent", frozenset({("pct", _norm(value))}), m.start(), m.end(), m.group(0),
-                                value=value))
-            used[m.start():m.end()] = [True] * (m.end() - m.start())
+    pats = list(_percent_frames(lang))  # "kashi 40 cikin 100" (Hausa: a share of 40 in 100)
     first, words = _percent_first(lang)
     if first or words:  # "%3", "%12,5", "yüzde 4" (Turkish, Basque: CLDR writes the sign or the word first)
         signs = ["[%٪]"] if first else []
         pat = "|".join(signs + [re.escape(w) + r"(?=\s)" for w in words])
-        for m in re.finditer(rf"(?<![\w%])(?:{pat})\s?(?P<n>\d+(?:[.,]\d+)?)(?![\d])", text, re.IGNORECASE):
+        pats.append(re.compile(rf"(?<![\w%])(?:{pat})\s?(?P<n>\d+(?:[.,]\d+)?)(?![\d])", re.IGNORECASE))
+    for p in pats:
+        for m in p.finditer(text):
             if any(used[m.start():m.end()]):
                 continue
             value, _ = parse_number(m["n"], lang)
