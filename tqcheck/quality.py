@@ -13,8 +13,9 @@ import re
 from typing import Iterable
 
 from .model import Finding, Severity
+from .surface import SEA_CLASS
 
-_SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # Thai, Lao, Myanmar, Khmer: no spaces between words
+_SEA = SEA_CLASS  # Thai, Lao, Myanmar, Khmer: no spaces between words
 _WORD = re.compile(rf"[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff{_SEA}]+", re.UNICODE)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SEA_CHAR = re.compile(f"[{_SEA}]")

@@ -39,10 +39,12 @@ LETTER = f"(?:[^\\W\\d_]|[{MARKS}])"
 WORD_CHAR = f"(?:\\w|[{MARKS}])"  # a letter, digit, underscore or mark
 
 # Unicode blocks of the scripts written without spaces between words (Hangul is spaced).
-UNSPACED_CLASS = (
+SEA_CLASS = (  # the unspaced scripts of South-East Asia
     "\u0e00-\u0eff"  # Thai, Lao
     "\u1000-\u109f"  # Myanmar
     "\u1780-\u17ff"  # Khmer
+)
+UNSPACED_CLASS = SEA_CLASS + (
     "\u3005\u3007"  # ideographic iteration and zero marks
     "\u3040-\u30ff"  # hiragana, katakana
     "\u31f0-\u31ff"  # katakana phonetic extensions

@@ -25,6 +25,8 @@ from typing import Any, Iterator
 # where the name rules use it
 import wordfreq
 
+from .text import base_lang
+
 log = logging.getLogger(__name__)
 
 FORMAT = 1
@@ -50,7 +52,7 @@ _CLOSE = 10  # langcodes' distance within which wordfreq's list of another code 
 
 @functools.lru_cache(maxsize=64)
 def _available(lang: str) -> bool:
-    if lang in _LANGUAGES or lang.replace("_", "-").split("-")[0].lower() in _LANGUAGES:
+    if lang in _LANGUAGES or base_lang(lang) in _LANGUAGES:
         return True
     try:
         import langcodes  # (a dependency of wordfreq)

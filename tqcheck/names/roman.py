@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from .. import surface
 from ..memo import text_cache
+from .text import base_lang
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = r"\u30a0-\u30ff\u3040-\u309f\u31f0-\u31ff\uff66-\uff9f"
@@ -248,15 +249,11 @@ def velar_forms(word: str, lang: str) -> list[str]:
     """``word`` romanised with the velar its Slavic locative or dative ending replaced, and the nominative's
     -a ("Rize" -> "riga", "Ризі" -> "riga", "Americe" -> "amerika"); [] outside :data:`_PALATALISING` or where
     the word does not end so."""
-    if _base(lang) not in _PALATALISING:
+    if base_lang(lang) not in _PALATALISING:
         return []
     roman = romanise(word, lang) if not word.isascii() else word.lower()
     m = _PALATALISED.search(roman)
     return [roman[:m.start(1)] + _VELAR_OF[m.group(1)] + "a"] if m and m.start(1) >= 2 else []
-
-
-def _base(lang: str) -> str:
-    return (lang or "").replace("_", "-").split("-")[0].lower()
 
 
 @text_cache(maxsize=65536)
