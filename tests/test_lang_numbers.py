@@ -373,3 +373,30 @@ def test_percent_word_case_forms_and_abbreviation(code: str, text: str, percent:
 
     found = [q.text for q in extract(text, code) if q.kind == "percent"]
     assert found == ([percent] if percent else [])
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("전체의 4분의 1은", "ko", 0.25), ("人口の3分の2が", "ja", 2 / 3), ("约四分之一的", "zh", 0.25),
+])
+def test_fractions_are_shares_that_may_match_a_percentage(text: str, lang: str, value: float) -> None:
+    qs = [q for q in extract(text, lang) if q.value == pytest.approx(value)]
+    assert qs and all(q.soft for q in qs)  # "a quarter" in words has no figure to require
+    assert any(k[0] == "pct" and k[1] == pytest.approx(100 * value) for k in qs[0].keys)
+    assert not [q for q in extract(text, lang) if q.value in (1.0, 2.0, 3.0, 4.0)]  # no stray parts
+
+
+def test_hundredths_are_a_hard_percentage() -> None:
+    assert ("pct", 35.5) in hard("增长了百分之三十五点五", "zh")
+    assert ("pct", 12.0) in hard("占百分之12的份额", "zh")
+
+
+def test_a_figure_with_an_attached_scale_and_a_smaller_count_is_one_value() -> None:
+    assert ("num", 52800.0) in hard("약 5만 2800톤", "ko")  # 5 x 10^4 + 2800, written with one space
+    assert ("num", 50000.0) in hard("5만 2030년까지", "ko")  # a year after it is no part of it
+    assert ("num", 5e6) in hard("5 Millionen 2800 Menschen", "de")  # a scale word of its own stays apart
+
+
+def test_the_arabic_dual_of_a_scale_word_is_two_of_it() -> None:
+    assert ("num", 2e6) in every("أكثر من مليوني زائر", "ar")
+    assert ("num", 2e9) in every("بقيمة ملياري دولار", "ar")
+    assert ("num", 1e6) in every("مليون زائر", "ar")

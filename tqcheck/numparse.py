@@ -438,10 +438,20 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
     f = _facts(lang)
     table = {w: ("number", v) for w, v in f.words.items()}
     table.update({w: ("ordinal", v) for w, v in f.ordinals.items() if w not in table})
+    table.update({w: ("number", v) for w, v in _dual_scales(lang).items() if w not in table})
     if not table:
         return None, table
     let = _letter(lang)
     return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
+
+
+def _dual_scales(lang: str) -> dict[str, float]:
+    """Two of a scale written as one word with the profile's ``dual_suffixes`` on CLDR's one-word scale word
+    (Arabic "مليونان", "مليوني": two million), which num2words writes in one case form only."""
+    from .lang import base_code, profile
+
+    ends = profile(base_code(lang)).section("numbers").get("dual_suffixes") or ()
+    return {w + e: 2 * v for w, v in _facts(lang).scales.items() if " " not in w and v >= 1000 for e in ends}
 
 
 # languages whose number words take no case endings: a short number word with letters after it is another word
@@ -1448,6 +1458,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     found += _hours(text, lang, used)
     found += _roman_centuries(text, lang, used)
     found += _percent_units(text, lang, used)
+    found += _fractions(text, lang, used)
     for m in _SPLIT_RE.finditer(text):  # "50/50", "60/40": a split of a whole, read as the two shares
         a, b = int(m["a"]), int(m["b"])
         if a + b == 100 and not any(used[m.start():m.end()]):
@@ -1539,6 +1550,51 @@ def _coin(q: Quantity) -> Quantity:
     return q
 
 
+@functools.lru_cache(maxsize=64)
+def _fraction_res(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The profile's ``fraction_frames``: how a fraction is written around its two parts, the denominator
+    ``{den}`` and the numerator ``{num}`` ("{den}分の{num}": "4分の1" is a quarter; a space in a frame is any
+    space or none). num2words and CLDR write no fractions."""
+    from .lang import base_code, profile
+
+    frames = profile(base_code(lang)).section("numbers").get("fraction_frames") or ()
+    den = rf"(?:\d+|[{_HAN_DIGITS}十百千]+)"
+    num = rf"(?:\d+(?:\.\d+)?|[{_HAN_DIGITS}十百千]+(?:点[{_HAN_DIGITS}]+)?)(?![\d.点])"
+    out = []
+    for f in frames:
+        body = r"\s*".join(re.escape(w) for w in f.split(" "))
+        body = body.replace(re.escape("{den}"), f"(?P<den>{den})").replace(re.escape("{num}"), f"(?P<num>{num})")
+        out.append(re.compile(body))
+    return tuple(out)
+
+
+_HAN_SCALE = {"十": 10.0, "百": 100.0, "千": 1000.0}
+
+
+def _fractions(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """Fractions written with a frame of the profile ("4분의 1", "三分之二"): a share that may only match (the
+    other side may write it in words, "a quarter", or as a percentage, "25%"), never required. Hundredths are a
+    percentage ("百分之五十" is 50%)."""
+    out: list[Quantity] = []
+    for pat in _fraction_res(lang):
+        for m in pat.finditer(text):
+            if any(used[m.start():m.end()]):
+                continue
+            den, num = (float(m[g]) if m[g].replace(".", "", 1).isdigit() else _HAN_SCALE.get(m[g]) or _han_value(m[g])
+                        for g in ("den", "num"))
+            if not (den > 0 and 0 < num < den):  # NaN (unreadable Han numerals) fails too
+                continue
+            v = num / den
+            if den == 100:
+                out.append(Quantity("percent", frozenset({("pct", _norm(num)), ("num", _norm(v))}), m.start(),
+                                    m.end(), m.group(0), value=num))
+            else:
+                out.append(Quantity("number", frozenset({("num", _norm(v)), ("pct", _norm(100 * v))}), m.start(),
+                                    m.end(), m.group(0), True, value=v))
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
+
+
 def _as_fraction(q: Quantity) -> Quantity:
     """A percentage of a half or a quarter also reads as that fraction ("50 per cent of the loan" = "一半", "half
     the loan"): extra keys only."""
@@ -1625,6 +1681,7 @@ def _shared_scale_words(found: list[Quantity], text: str, lang: str) -> list[Qua
     return out
 
 
+_ATTACHED_SCALE = re.compile(r"\d[\d.,]*[^\W\d_]")  # a figure and a one-letter scale word, no space: "5만", "3万"
 _TENS_GAP = re.compile(r"\s*[、,，/-]\s*")  # "6、70 年代", "5-60 người": a tens figure shared by the one before
 
 
@@ -1644,9 +1701,11 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
     merged: list[Quantity] = []
     for q in nums:
         prev = merged[-1] if merged else None
-        # (one space may come between two parts that each end with a scale word: "2조 5천억")
+        # (one space may come between two parts that each end with a scale word: "2조 5천억"; or after a figure
+        # with its scale word written onto it, where the rest is a plain count below that scale: "5만 2800")
         joined = prev is not None and (q.start == prev.end or (
-            text[prev.end:q.start] == " " and _scale_of(q, text, lang) > 1))
+            text[prev.end:q.start] == " " and (_scale_of(q, text, lang) > 1 or (
+                q.kind == "number" and not q.soft and _ATTACHED_SCALE.fullmatch(prev.text) is not None))))
         if prev is not None and joined and prev.currency is None:
             scale = _scale_of(prev, text, lang)
             if scale > 1 and q.value < scale:  # type: ignore[operator]

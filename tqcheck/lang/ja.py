@@ -8,6 +8,9 @@ PROFILE = {
         "approx_after": ["以上", "超", "余り", "あまり", "ほど", "近く", "前後", "程度", "以下", "未満"],
         # "半年" (half a year): num2words writes no fractions (see tqcheck/data/SOURCES.md)
         "words": {"半": 0.5},
+        # fractions: "4分の1" is a quarter (denominator first); num2words and CLDR write none (see
+        # tqcheck/data/SOURCES.md)
+        "fraction_frames": ["{den}分の{num}"],
         # shares counted in tenths: "7割" is 70% (see tqcheck/data/SOURCES.md)
         "percent_units": {"割": 10},
         # ... and the smaller parts of the same count, in percentage points: "１割８分２厘" is 18.2% (a batting

@@ -1,5 +1,12 @@
 """Korean: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
+    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
+    "numbers": {
+        # fractions: "4분의 1" is a quarter (denominator first); num2words and CLDR write none (see
+        # tqcheck/data/SOURCES.md)
+        "fraction_frames": ["{den}분의 {num}"],
+    },
+
     # --- names: title words, name particles (tqcheck.names) --------------------------------------------------
     "names": {
         # Hangul has no capitals: a run of Hangul words right before one of these titles is a person's name

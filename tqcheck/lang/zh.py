@@ -10,6 +10,9 @@ PROFILE = {
         "scale_infix": ["多", "余"],
         # "半米" (half a metre): num2words writes no fractions (see tqcheck/data/SOURCES.md)
         "words": {"半": 0.5},
+        # fractions: "4分の1" is a quarter (denominator first); num2words and CLDR write none (see
+        # tqcheck/data/SOURCES.md)
+        "fraction_frames": ["{den}分之{num}"],
         # shares counted in tenths: "四成", "6成" are 40%, 60% (see tqcheck/data/SOURCES.md)
         "percent_units": {"成": 10},
         # the Republic-of-China era (CLDR zh.xml / zh_Hant.xml, calendar type="roc"): only so that "民國10年" is

@@ -1,0 +1,9 @@
+"""Arabic: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
+PROFILE = {
+    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
+    "numbers": {
+        # the dual on a scale word is two of it ("مليونان", "مليونين", construct "مليونا", "مليوني": two
+        # million); num2words writes one form only (see tqcheck/data/SOURCES.md)
+        "dual_suffixes": ["ان", "ين", "ا", "ي"],
+    },
+}
