@@ -823,8 +823,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
             paired_t.add(id(y))
             paired_s.add(id(x))
-            for c in a.chunks["source"]:  # the other mentions of X in this bead are the same finding
-                if c.bead == b and fold(c.text) == fold(x.text):
+            for c in a.chunks["source"]:  # the other mentions of X in this bead are the same finding (and
+                # the run of capitals X ends, where X is its name after a title: see _titled_core)
+                if c.bead == b and (fold(c.text) == fold(x.text) or fold(c.text).endswith(" " + fold(x.text))):
                     paired_s.add(id(c))
             sugg = (lex.rendering(x.text) if lex else None) or x.text
             # critical (None: the rule's severity) only on strong evidence that Y is another name: two words or
@@ -1016,9 +1017,30 @@ def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
     for x in chunks:
         if _sure_name(x, near) or _noun_capitals_name(x, ctx, near):
             out.append(x)
+        elif (core := _titled_core(x, ctx.src_lang)) is not None and _sure_name(core, near):
+            out.append(core)  # "Spanish Prime Minister Pedro Sánchez": the person is "Pedro Sánchez"
         elif len(x.words) >= 2 and _noun_capitals(ctx.src_lang) and not near.headline(x):
             out.extend(w for w in _word_chunks(x) if w.text[:1].isupper() and _noun_capitals_name(w, ctx, near))
     return out
+
+
+def _titled_core(c: Chunk, lang: str) -> Chunk | None:
+    """The name after the title words that begin an English run of capitals ("Spanish Prime Minister Pedro
+    Sánchez", "Former President Joe Biden" -> "Pedro Sánchez", "Joe Biden"): the last two words or more after
+    the last English word of the run, ending with a word that is no English word, as a chunk of their own. None
+    where the run has a connector ("Bank of New Zealand") or no title before such a tail."""
+    if base_lang(lang) != "en" or len(c.words) < 3 or any(w.lower() in CONNECTORS for w in c.words):
+        return None
+    cut = max((k for k in range(len(c.words) - 2) if is_common_word(c.words[k], lang)), default=-1)
+    tail = c.words[cut + 1:]
+    if cut < 0 or len(tail) < 2 or not word_is_strong(tail[-1], lang):
+        return None
+    start = c.text.find(tail[0])
+    pos = start
+    for w in tail:
+        pos = c.text.find(w, pos) + len(w)
+    return Chunk(c.side, c.segment, c.start + start, c.start + pos, c.text[start:pos], tuple(tail), True, False,
+                 None, c.bead)
 
 
 def _foreign_words(y: Chunk, ctx: Any) -> bool:

@@ -19,5 +19,9 @@ PROFILE = {
         "particles": ["에게서", "에서는", "으로는", "께서는", "이라고", "에게", "께서", "에서", "으로", "까지", "부터",
                       "처럼", "보다", "라고", "와의", "과의", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
                       "도", "로", "만", "께"],
+        # ... of which these follow only a syllable that ends in a consonant, and these only one that ends in a
+        # vowel ("존슨은" but "라호이": 이 after a vowel is part of the name); see tqcheck/data/SOURCES.md
+        "after_consonant": ["이라고", "으로는", "과의", "으로", "은", "이", "을", "과"],
+        "after_vowel": ["라고", "와의", "는", "가", "를", "와"],
     },
 }

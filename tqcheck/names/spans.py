@@ -302,11 +302,24 @@ def _territory_names(lang: str) -> frozenset[str]:
         return frozenset()
 
 
-def _strip_particle(word: str, particles: tuple[str, ...]) -> str:
+def _final_consonant(syllable: str) -> bool:
+    """A precomposed Hangul syllable that ends in a consonant (a batchim: Unicode's syllable order puts the 28
+    possible finals, none first, last in each block)."""
+    k = ord(syllable) - 0xAC00
+    return 0 <= k < 11172 and k % 28 != 0
+
+
+def _strip_particle(word: str, particles: tuple[str, ...], after: tuple[frozenset, frozenset] | None = None) -> str:
     """``word`` without a case or topic particle written onto its end ("존슨은" -> "존슨"), keeping at least two
-    syllables (a one-syllable rest is more likely a word whose last syllable looks like a particle)."""
+    syllables (a one-syllable rest is more likely a word whose last syllable looks like a particle). ``after``:
+    the particles that only follow a syllable ending in a consonant ("은", "이") and only a vowel ("는", "가"):
+    in "라호이" the 이 is no particle, since 호 ends in a vowel."""
     for p in particles:  # longest first
         if word.endswith(p) and len(word) - len(p) >= 2:
+            if after is not None:
+                final = _final_consonant(word[-len(p) - 1])
+                if (p in after[0] and not final) or (p in after[1] and final):
+                    continue
             return word[: -len(p)]
     return word
 
@@ -324,12 +337,13 @@ def find_names_hangul(text: str, lang: str, segment: int = 0, known=None) -> lis
     section = profile(lang).section("names")
     titles = tuple(sorted(section.get("titles", ()), key=len, reverse=True))
     particles = tuple(sorted(section.get("particles", ()), key=len, reverse=True))
+    by_final = (frozenset(section.get("after_consonant", ())), frozenset(section.get("after_vowel", ())))
     places = _territory_names(lang)
     words = list(_HANGUL_WORD.finditer(text))
     spans: list[NameSpan] = []
 
     def title_of(word: str) -> bool:
-        return word in titles or _strip_particle(word, particles) in titles or any(
+        return word in titles or _strip_particle(word, particles, by_final) in titles or any(
             word.startswith(t) and word[len(t):] in particles for t in titles)
 
     for k, m in enumerate(words):
@@ -343,7 +357,7 @@ def find_names_hangul(text: str, lang: str, segment: int = 0, known=None) -> lis
             gap = text[w.end():(run[0].start if run else after)]
             if gap.strip():
                 break  # punctuation or another script between the words
-            bare = _strip_particle(w.group(0), particles)
+            bare = _strip_particle(w.group(0), particles, by_final)
             if run and bare != w.group(0):
                 break  # "정부는 존슨 총리": a word with a particle ends the clause before the name
             if not run and after == m.start() and w.group(0) in places:

@@ -1,0 +1,174 @@
+"""A second invented English news article (a time of day, a temperature, an age, a distance, a fraction in words,
+a change between two percentages, a rounded count, money with a scale word, a weight) and its correct translations
+into languages that no dev data has: Spanish, Portuguese, Korean (a fraction written "4분의 1", 52,800 written
+"5만 2800", a name whose last syllable looks like a particle), Arabic (the dual "مليوني", two million), Hindi (lakh)
+and Indonesian. The whole pipeline runs with the bundled encoder in both directions: a correct translation has no
+finding at major or worse; a changed figure is critical; a person's name replaced by another one is TQ101 at major
+or worse (in Arabic and Hindi, scripts without capitals, a name that sound does not tie to the source is not found:
+strict xfail, a known limit)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcheck.config import Config
+from tqcheck.model import Severity
+from tqcheck.pipeline import check_documents
+
+EN = [
+    'The World Health Organization said on Tuesday that 1.2 million children in Yemen suffer from malnutrition.',
+    'Spanish Prime Minister Pedro Sánchez arrived in Seoul at 10:30 a.m. local time.',
+    'Temperatures in Madrid rose to 44 degrees Celsius on 2 August, a record for the city.',
+    'Kim Yuna, a 31-year-old former figure skater, lit the Olympic flame.',
+    'The train between Lisbon and Porto covers 313 kilometres in less than three hours.',
+    "About a quarter of the country's electricity comes from wind farms in the north.",
+    'Unemployment fell from 8.4% to 7.1% between 2019 and 2021.',
+    'The museum, which opened in 1994, welcomed more than 2 million visitors last year.',
+    'Narendra Modi and Joko Widodo signed a trade agreement worth $15 billion.',
+    "The company's shares rose 12 percent to 245 euros on the Frankfurt Stock Exchange.",
+    'Police in Amsterdam arrested 23 people after the match on Sunday evening.',
+    'The bridge, built in 1932, weighs about 52,800 tonnes.',
+]
+
+ES = [
+    'La Organización Mundial de la Salud informó el martes de que 1,2 millones de niños en Yemen sufren desnutrición.',
+    'El presidente del Gobierno español, Pedro Sánchez, llegó a Seúl a las 10.30 hora local.',
+    'Las temperaturas en Madrid subieron hasta los 44 grados centígrados el 2 de agosto, un récord para la ciudad.',
+    'Kim Yuna, una ex patinadora artística de 31 años, encendió la llama olímpica.',
+    'El tren entre Lisboa y Oporto recorre 313 kilómetros en menos de tres horas.',
+    'Alrededor de una cuarta parte de la electricidad del país procede de parques eólicos del norte.',
+    'El desempleo bajó del 8,4 % al 7,1 % entre 2019 y 2021.',
+    'El museo, inaugurado en 1994, recibió el año pasado más de 2 millones de visitantes.',
+    'Narendra Modi y Joko Widodo firmaron un acuerdo comercial por valor de 15.000 millones de dólares.',
+    'Las acciones de la empresa subieron un 12 % hasta 245 euros en la Bolsa de Fráncfort.',
+    'La policía de Ámsterdam detuvo a 23 personas tras el partido del domingo por la noche.',
+    'El puente, construido en 1932, pesa unas 52.800 toneladas.',
+]
+
+PT = [
+    'A Organização Mundial da Saúde afirmou na terça-feira que 1,2 milhão de crianças no Iémen sofrem de desnutrição.',
+    'O primeiro-ministro espanhol, Pedro Sánchez, chegou a Seul às 10h30, hora local.',
+    'As temperaturas em Madrid subiram para 44 graus Celsius em 2 de agosto, um recorde para a cidade.',
+    'Kim Yuna, uma ex-patinadora artística de 31 anos, acendeu a chama olímpica.',
+    'O comboio entre Lisboa e o Porto percorre 313 quilómetros em menos de três horas.',
+    'Cerca de um quarto da eletricidade do país provém de parques eólicos no norte.',
+    'O desemprego caiu de 8,4% para 7,1% entre 2019 e 2021.',
+    'O museu, inaugurado em 1994, recebeu mais de 2 milhões de visitantes no ano passado.',
+    'Narendra Modi e Joko Widodo assinaram um acordo comercial no valor de 15 mil milhões de dólares.',
+    'As ações da empresa subiram 12% para 245 euros na Bolsa de Frankfurt.',
+    'A polícia de Amesterdão deteve 23 pessoas depois do jogo de domingo à noite.',
+    'A ponte, construída em 1932, pesa cerca de 52 800 toneladas.',
+]
+
+KO = [
+    '세계보건기구는 화요일 예멘에서 어린이 120만 명이 영양실조를 겪고 있다고 밝혔다.',
+    '페드로 산체스 스페인 총리가 현지 시간 오전 10시 30분 서울에 도착했다.',
+    '8월 2일 마드리드의 기온이 섭씨 44도까지 올라 이 도시의 최고 기록을 세웠다.',
+    '31세의 전 피겨스케이팅 선수 김연아가 올림픽 성화를 점화했다.',
+    '리스본과 포르투를 잇는 열차는 313킬로미터를 3시간 이내에 달린다.',
+    '이 나라 전력의 약 4분의 1은 북부의 풍력 발전 단지에서 생산된다.',
+    '실업률은 2019년부터 2021년 사이에 8.4%에서 7.1%로 떨어졌다.',
+    '1994년에 문을 연 이 박물관은 지난해 200만 명이 넘는 방문객을 맞았다.',
+    '나렌드라 모디와 조코 위도도는 150억 달러 규모의 무역 협정에 서명했다.',
+    '이 회사의 주가는 프랑크푸르트 증권거래소에서 12% 올라 245유로를 기록했다.',
+    '암스테르담 경찰은 일요일 저녁 경기가 끝난 뒤 23명을 체포했다.',
+    '1932년에 건설된 이 다리의 무게는 약 5만 2800톤이다.',
+]
+
+AR = [
+    'قالت منظمة الصحة العالمية يوم الثلاثاء إن 1.2 مليون طفل في اليمن يعانون من سوء التغذية.',
+    'وصل رئيس الوزراء الإسباني بيدرو سانشيز إلى سيول في الساعة 10:30 صباحاً بالتوقيت المحلي.',
+    'ارتفعت درجات الحرارة في مدريد إلى 44 درجة مئوية في 2 أغسطس، وهو رقم قياسي للمدينة.',
+    'أوقدت كيم يونا، وهي متزلجة فنية سابقة تبلغ من العمر 31 عاماً، الشعلة الأولمبية.',
+    'يقطع القطار بين لشبونة وبورتو مسافة 313 كيلومتراً في أقل من ثلاث ساعات.',
+    'يأتي نحو ربع الكهرباء في البلاد من مزارع الرياح في الشمال.',
+    'انخفضت البطالة من 8.4% إلى 7.1% بين عامي 2019 و2021.',
+    'استقبل المتحف، الذي افتتح عام 1994، أكثر من مليوني زائر العام الماضي.',
+    'وقع ناريندرا مودي وجوكو ويدودو اتفاقية تجارية بقيمة 15 مليار دولار.',
+    'ارتفعت أسهم الشركة بنسبة 12% إلى 245 يورو في بورصة فرانكفورت.',
+    'اعتقلت الشرطة في أمستردام 23 شخصاً بعد المباراة مساء الأحد.',
+    'يزن الجسر، الذي بني عام 1932، نحو 52800 طن.',
+]
+
+HI = [
+    'विश्व स्वास्थ्य संगठन ने मंगलवार को कहा कि यमन में 12 लाख बच्चे कुपोषण से पीड़ित हैं।',
+    'स्पेन के प्रधानमंत्री पेड्रो सांचेज़ स्थानीय समयानुसार सुबह 10:30 बजे सियोल पहुंचे।',
+    '2 अगस्त को मैड्रिड में तापमान 44 डिग्री सेल्सियस तक पहुंच गया, जो शहर का एक रिकॉर्ड है।',
+    '31 वर्षीय पूर्व फिगर स्केटर किम यूना ने ओलंपिक मशाल प्रज्वलित की।',
+    'लिस्बन और पोर्टो के बीच चलने वाली ट्रेन तीन घंटे से भी कम समय में 313 किलोमीटर की दूरी तय करती है।',
+    'देश की लगभग एक चौथाई बिजली उत्तर में स्थित पवन ऊर्जा फार्मों से आती है।',
+    '2019 और 2021 के बीच बेरोजगारी 8.4% से घटकर 7.1% रह गई।',
+    '1994 में खुले इस संग्रहालय में पिछले साल 20 लाख से अधिक लोग आए।',
+    'नरेंद्र मोदी और जोको विडोडो ने 15 अरब डॉलर के व्यापार समझौते पर हस्ताक्षर किए।',
+    'फ्रैंकफर्ट स्टॉक एक्सचेंज में कंपनी के शेयर 12 प्रतिशत चढ़कर 245 यूरो पर पहुंच गए।',
+    'एम्स्टर्डम में पुलिस ने रविवार शाम मैच के बाद 23 लोगों को गिरफ्तार किया।',
+    '1932 में बना यह पुल लगभग 52,800 टन वजनी है।',
+]
+
+ID = [
+    'Organisasi Kesehatan Dunia mengatakan pada hari Selasa bahwa 1,2 juta anak di Yaman menderita kekurangan gizi.',
+    'Perdana Menteri Spanyol Pedro Sánchez tiba di Seoul pada pukul 10.30 waktu setempat.',
+    'Suhu di Madrid naik hingga 44 derajat Celsius pada 2 Agustus, rekor bagi kota itu.',
+    'Kim Yuna, mantan atlet seluncur indah berusia 31 tahun, menyalakan api Olimpiade.',
+    'Kereta antara Lisbon dan Porto menempuh jarak 313 kilometer dalam waktu kurang dari tiga jam.',
+    'Sekitar seperempat listrik negara itu berasal dari ladang angin di wilayah utara.',
+    'Tingkat pengangguran turun dari 8,4% menjadi 7,1% antara tahun 2019 dan 2021.',
+    'Museum yang dibuka pada tahun 1994 itu menerima lebih dari 2 juta pengunjung tahun lalu.',
+    'Narendra Modi dan Joko Widodo menandatangani perjanjian dagang senilai 15 miliar dolar AS.',
+    'Saham perusahaan itu naik 12 persen menjadi 245 euro di Bursa Efek Frankfurt.',
+    'Polisi di Amsterdam menangkap 23 orang setelah pertandingan pada Minggu malam.',
+    'Jembatan yang dibangun pada tahun 1932 itu beratnya sekitar 52.800 ton.',
+]
+
+PAIRS = {"es": ES, "pt": PT, "ko": KO, "ar": AR, "hi": HI, "id": ID}
+
+
+def _check(tmp_path: Path, src_lang: str, src: str, tgt_lang: str, tgt: str):  # noqa: ANN202 - a tqcheck Report
+    (tmp_path / f"a.{src_lang}.txt").write_text(src + "\n", encoding="utf-8")
+    (tmp_path / f"b.{tgt_lang}.txt").write_text(tgt + "\n", encoding="utf-8")
+    return check_documents(str(tmp_path / f"a.{src_lang}.txt"), str(tmp_path / f"b.{tgt_lang}.txt"),
+                           Config(src_lang=src_lang, tgt_lang=tgt_lang))
+
+
+def _major(rep) -> list[str]:  # noqa: ANN001
+    return [f"{f.code} {f.severity.value} {f.text!r}" for f in rep.findings if f.severity.rank >= Severity.MAJOR.rank]
+
+
+@pytest.mark.parametrize("lang,into_english", [
+    pytest.param(lang, into, id=f"{lang}-{'into-en' if into else 'from-en'}")
+    for lang in sorted(PAIRS) for into in (False, True)])
+def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, into_english: bool) -> None:
+    en, xx = "\n\n".join(EN), "\n\n".join(PAIRS[lang])
+    rep = _check(tmp_path, lang, xx, "en", en) if into_english else _check(tmp_path, "en", en, lang, xx)
+    assert len(rep.alignment) == len(EN)  # (one bead a paragraph)
+    assert _major(rep) == []
+
+
+@pytest.mark.parametrize(("lang", "old", "new"), [
+    ("ko", "313킬로미터", "331킬로미터"), ("ko", "5만 2800톤", "3만 2800톤"), ("ar", "313 كيلومتراً", "331 كيلومتراً"),
+    ("ar", "مليوني زائر", "3 ملايين زائر"), ("hi", "20 लाख", "30 लाख"), ("es", "15.000 millones", "1.500 millones"),
+])
+def test_a_changed_figure_is_critical(tmp_path: Path, lang: str, old: str, new: str) -> None:
+    tgt = [s.replace(old, new) for s in PAIRS[lang]]
+    assert tgt != PAIRS[lang]
+    rep = _check(tmp_path, "en", "\n\n".join(EN), lang, "\n\n".join(tgt))
+    assert [f for f in rep.findings if f.code == "TQ201" and f.severity == Severity.CRITICAL]
+
+
+_CASELESS = pytest.mark.xfail(strict=True, reason="a known limit: a script without capitals marks no name, and the "
+                              "replacing name is found only where sound ties it to a source name")
+
+
+@pytest.mark.parametrize(("lang", "old", "new"), [
+    ("es", "Pedro Sánchez", "Mariano Rajoy"),  # after the title words of the source, "Spanish Prime Minister"
+    ("pt", "Pedro Sánchez", "Mariano Rajoy"),
+    ("ko", "페드로 산체스", "마리아노 라호이"),  # 라호이 ends in 이, which is no particle after a vowel
+    pytest.param("ar", "بيدرو سانشيز", "ماريانو راخوي", marks=_CASELESS),
+    pytest.param("hi", "पेड्रो सांचेज़", "मारियानो रखोय", marks=_CASELESS),
+])
+def test_a_swapped_name_is_caught_at_major(tmp_path: Path, lang: str, old: str, new: str) -> None:
+    tgt = [s.replace(old, new) for s in PAIRS[lang]]
+    assert tgt != PAIRS[lang]
+    rep = _check(tmp_path, "en", "\n\n".join(EN), lang, "\n\n".join(tgt))
+    assert any(f.code == "TQ101" and f.text in new and f.severity.rank >= Severity.MAJOR.rank for f in rep.findings)
