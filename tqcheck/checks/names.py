@@ -448,7 +448,8 @@ class _Near:
         return False
 
     def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False,
-               extra: int = 1, letters: float = 0.0, latin_letters: bool = False, unrendered: bool = False) -> bool:
+               extra: int = 1, letters: float = 0.0, latin_letters: bool = False, unrendered: bool = False,
+               rivals: bool = False) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words).
@@ -457,7 +458,8 @@ class _Near:
         classes (Wiley / Уайли) are enough. Between two Latin spellings find_sound's spelled_alike decides, unless
         ``latin_letters`` (a name that may be another one: Lozoya is not Al-Wazir). ``unrendered``: only a
         spelling that ``c``'s own side does not also write as it is (Daniel, which the translation keeps, is not
-        rendered as Daimler)."""
+        rendered as Daimler). ``rivals``: not a word that another word of the bead's own side spells more alike
+        (in "Spanish Prime Minister Pedro Sánchez" / "De Spaanse premier ...", Spaanse is Spanish, not Sánchez)."""
         from ..names.roman import cjk_lang, find_sound, is_latin, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
@@ -485,9 +487,25 @@ class _Near:
                                same_words=same_words, extra=extra)
                 if p is not None and unrendered and text_has(parts(text[p.start:p.end]), self.side_text(c.side)):
                     continue
+                if p is not None and rivals and self._rival(c, b, text[p.start:p.end], lang, other_lang):
+                    continue
                 if p is not None and (letters <= 0 or p.exact or p.key in name_keys(c.text, lang, cjk_lang(other_lang))
                                       or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
+                    return True
+        return False
+
+    def _rival(self, c: Chunk, b: int, found: str, lang: str, other_lang: str) -> bool:
+        """Another word of bead ``b`` on ``c``'s side spells ``found`` (the other side's word) clearly more alike
+        than ``c`` does (by a tenth of :func:`letters_alike`'s scale)."""
+        own = letters_alike(c.text, lang, found, other_lang)
+        doc = self.ctx.source if c.side == "source" else self.ctx.target
+        ids = self.ctx.beads[b].src if c.side == "source" else self.ctx.beads[b].tgt
+        for i in ids:
+            seg = doc.segments[i]
+            for t in tokens(seg.text):
+                if len(t.text) >= 3 and fold(t.text) not in fold(c.text) and any(ch.isalpha() for ch in t.text) \
+                        and letters_alike(t.text, lang, found, other_lang) >= own + 0.1:
                     return True
         return False
 
@@ -769,12 +787,15 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         if src_lower is None:
             src_lower = {fold(t.text) for t in tokens(docs["source"].text) if t.text[:1].islower()}
         return fold(x.text) in src_lower
+    titled: dict[int, Chunk] = {}  # a name after title words (_titled_core) -> its whole run of capitals
     for y in a.chunks["target"]:
         if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
             continue  # (a name the source has only far from here may have been moved: judged below)
         if _derived(y, ctx):
             continue  # "Americans", "Nordic": an adjective or demonym, often the translation of a place
         sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx)
+        if not sure and (core := _titled_core(y, ctx.tgt_lang)) is not None and _sure_name(core, near):
+            titled[id(core)], y, sure = y, core, True  # "Spanish Prime Minister Mariano Rajoy": the name after
         if sure or initial_name(y):
             by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
     for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
@@ -822,6 +843,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 continue
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
             paired_t.add(id(y))
+            paired_t.add(id(titled.get(id(y), y)))
             paired_s.add(id(x))
             for c in a.chunks["source"]:  # the other mentions of X in this bead are the same finding (and
                 # the run of capitals X ends, where X is its name after a title: see _titled_core)
@@ -1542,7 +1564,7 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
             if any(text_has(parts(t), text) for t in e.target):
                 return True
     return near.sounds(x, reach=0, letters=_LETTERS) or any(
-        near.sounds(w, reach=0, letters=_LETTERS) for w in _word_chunks(x)
+        near.sounds(w, reach=0, letters=_LETTERS, rivals=True) for w in _word_chunks(x)
         if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1) or _adjective_of(x, text)
 
 
