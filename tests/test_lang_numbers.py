@@ -400,3 +400,10 @@ def test_the_arabic_dual_of_a_scale_word_is_two_of_it() -> None:
     assert ("num", 2e6) in every("أكثر من مليوني زائر", "ar")
     assert ("num", 2e9) in every("بقيمة ملياري دولار", "ar")
     assert ("num", 1e6) in every("مليون زائر", "ar")
+
+
+@pytest.mark.parametrize(("word", "month"), [("Ιανουάριο", 1), ("Μάρτιο", 3), ("Ιουλίου", 7), ("Αύγουστο", 8)])
+def test_greek_month_case_forms_whose_accent_moves(word: str, month: int) -> None:
+    assert profile("el").numbers.month_of(word) == month  # CLDR lists Ιανουάριος and Ιανουαρίου only
+    assert ("month", month) in every(f"τον {word} του 2021", "el") or ("date", (month, 5)) in every(
+        f"στις 5 {word}", "el")

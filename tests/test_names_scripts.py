@@ -104,3 +104,15 @@ def test_hangul_names_sound_like_their_latin_spellings():
     assert name_key("보리스 존슨", "ko") == name_key("Boris Johnson", "en")
     assert find_sound("Boris Johnson", "en", "보리스 존슨 총리는 파리에 도착했다.", "ko") is not None
     assert find_sound("Emmanuel Macron", "en", "도널드 트럼프 대통령이 연설했다.", "ko") is None
+
+
+@pytest.mark.parametrize(("greek", "latin"), [
+    ("Τζο Μπάιντεν", "Joe Biden"), ("Ουάσιγκτον", "Washington"), ("Ντόναλντ Τραμπ", "Donald Trump"),
+    ("Πέδρο Σάντσεθ", "Pedro Sánchez"), ("Σινγκαπούρη", "Singapore"), ("Μπόρις Τζόνσον", "Boris Johnson"),
+])
+def test_greek_two_letter_sounds_are_read_as_modern_greek_writes_them(greek: str, latin: str) -> None:
+    assert same_sound(name_key(greek, "el"), name_key(latin, "en"), endings=True)
+
+
+def test_a_greek_name_is_not_another_latin_one() -> None:
+    assert not same_sound(name_key("Μπόρις Τζόνσον", "el"), name_key("Donald Tusk", "en"), endings=True)

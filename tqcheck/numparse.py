@@ -758,6 +758,26 @@ def _date_month(word: str, lang: str, dotted: bool) -> int:
     return 0
 
 
+def _accented(stem: str) -> str:
+    """A pattern for ``stem`` in which a Greek letter also matches its accented forms (the month stems are
+    unaccented: see ``tqcheck.lang.cldr``); other letters as they are."""
+    return "".join(f"[{re.escape(ch)}{''.join(_GREEK_ACCENTED.get(ch, ()))}]" if ch in _GREEK_ACCENTED else re.escape(ch)
+                   for ch in stem)
+
+
+def _greek_accented() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for cp in (*range(0x370, 0x400), *range(0x1F00, 0x2000)):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if len(base) == 1 and base != ch and base.isalpha():
+            out.setdefault(base, []).append(ch)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_GREEK_ACCENTED = _greek_accented()
+
+
 @functools.lru_cache(maxsize=64)
 def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Month names of the profile: every CLDR form (after a day number) and the forms a bare month may take
@@ -767,7 +787,7 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     if not f.months:
         return None, None  # numeric month names ("tháng 11", "11月"): see the Vietnamese and CJK patterns
     let = _letter(lang)
-    stems = [rf"{re.escape(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
+    stems = [rf"{_accented(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
     every = "|".join([_alt(list(f.months))] + stems)
     bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
     # one-letter words written onto the month ("בינואר", "מינואר": in, from January)

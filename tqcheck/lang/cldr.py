@@ -67,8 +67,9 @@ class NumberFacts:
             return self.months[w]
         if word[:1].isupper() and self.lowercase_months:
             return 0  # "Мартин" is a name: the inflections of lower-case month names are lower-case too
+        w = _unaccented_greek(w)
         for stem, month in self.month_stems:
-            if w.startswith(stem) and len(w) - len(stem) <= _MAX_ENDING and w[len(stem):].isalpha():
+            if w.startswith(stem) and len(w) - len(stem) <= _MAX_ENDING and (w == stem or w[len(stem):].isalpha()):
                 return month
         return 0
 
@@ -313,10 +314,19 @@ def _months(loc) -> tuple[dict[str, int], dict[str, int], tuple[tuple[str, int],
     stems = []
     inflected = any(len(forms) > 1 for forms in by_month.values())  # format and stand-alone forms differ
     for num, forms in by_month.items() if inflected else ():
-        stem = _common_prefix(sorted(forms))
+        stem = _common_prefix(sorted({_unaccented_greek(f) for f in forms}))
         if len(stem) >= _MIN_STEM and stem.isalpha():
             stems.append((stem, num))
     return every, wide, tuple(sorted(stems, key=lambda s: -len(s[0]))), suffix
+
+
+def _unaccented_greek(word: str) -> str:
+    """``word`` without the accent and diaeresis of Greek letters, whose place moves between a month's case forms
+    ("Ιανουάριος", "Ιανουαρίου", "Ιανουάριο"); other scripts as they are."""
+    if not any("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in word):
+        return word
+    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", word)
+                                                if not unicodedata.combining(ch)))
 
 
 def _common_prefix(words: list[str]) -> str:

@@ -157,8 +157,16 @@ def word_is_strong(word: str, lang: str) -> bool:
         word = _CONTRACTION.sub("", word)  # "I'll", "We've", "Don't": a pronoun or verb, not a name
         return not all(is_common_word(p, lang) or p.lower() == "i" for p in re.split(r"[-'’]", word) if p)
     if word[:1].isupper() and len(word) >= 2 and _capitals_mark_names(lang):
-        return word.lower() not in calendar_words(lang)  # "Июль", "Pondělí": CLDR month and weekday names
+        # "Июль", "Pondělí": CLDR month and weekday names; "Ιανουάριο": a case form of a capitalised month name
+        return word.lower() not in calendar_words(lang) and not _month_form(word, lang)
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_form(word: str, lang: str) -> bool:
+    from ..lang import profile
+
+    return profile(lang).numbers.month_of(word) > 0
 
 
 _CONTRACTION = re.compile(r"(?:['’](?:ll|ve|re|d|m|s)|n['’]t)$", re.IGNORECASE)
