@@ -1,11 +1,12 @@
 """One invented English news article (names, money with scale words, dates, percentages, a length, counts) and its
 correct translations into languages that no dev data, and no other test of unseen languages, has: Latvian (names
 respelt by sound, case endings on months and percent words), Finnish, Hausa (the scale word before the figure, a
-percentage as a share of a hundred), Bengali (native digits, lakh and crore); and a shorter one into Thai (no
-sentence-final mark) and Myanmar (its own full stop). The whole pipeline runs with the bundled encoder, in both
-directions where the translation has ten sentences: a correct translation has no finding at major or worse; a
-changed figure is critical; a swapped name is TQ101 at major or worse in Finnish (in Latvian and Hausa a
-capitalised word before it is paired first: strict xfail, a known limit)."""
+percentage as a share of a hundred), Bengali (native digits, lakh and crore); a shorter one into Thai (no
+sentence-final mark) and Myanmar (its own full stop); and the Bengali checked against a Hindi one, with English on
+neither side. The whole pipeline runs with the bundled encoder, in both directions where the translation has ten
+sentences: a correct translation has no finding at major or worse; a changed figure is critical; a swapped name is
+TQ101 at major or worse in Finnish (in Latvian and Hausa a capitalised word before it is paired first: strict
+xfail, a known limit)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -81,6 +82,19 @@ BN = [
     "নোকিয়ায় প্রায় ৮৭ হাজার মানুষ কাজ করেন এবং প্রতিষ্ঠানটি ১৬০ কোটি ইউরো মুনাফার কথা জানিয়েছে।",
 ]
 
+HI = [
+    'राष्ट्रपति जो बाइडन ने गुरुवार को वाशिंगटन में जर्मन चांसलर ओलाफ शोल्ज़ से मुलाकात की।',
+    'दोनों नेताओं ने यूक्रेन को 2.5 अरब डॉलर की सैन्य सहायता पर चर्चा की।',
+    'व्हाइट हाउस के अनुसार, बोरिस जॉनसन 14 मार्च को वीडियो के माध्यम से वार्ता में शामिल होंगे।',
+    'यूरोपीय संघ 2025 तक रूस से गैस आयात में 40 प्रतिशत की कटौती करने की योजना बना रहा है।',
+    'लातविया में जनवरी में मुद्रास्फीति 7.9% पर पहुंच गई, जो 1996 के बाद का उच्चतम स्तर है।',
+    'रीगा में दौगावा नदी पर बना नया पुल 580 मीटर लंबा है और इसकी लागत 12 करोड़ यूरो रही।',
+    'विल्नियस में गायिका शकीरा के संगीत कार्यक्रम में 35,000 से अधिक लोग शामिल हुए।',
+    '16 वर्षों तक जर्मनी का नेतृत्व करने वाली एंजेला मर्केल को हेलसिंकी में एक मानद पुरस्कार मिला।',
+    'इमैनुएल मैक्रों और पेड्रो सांचेज़ अगले सप्ताह तालिन जाएंगे।',
+    'नोकिया कंपनी में लगभग 87,000 लोग काम करते हैं और कंपनी ने 1.6 अरब यूरो का मुनाफा दर्ज किया।',
+]
+
 EN_SHORT = "The meeting was held in Bangkok on Monday. More than 200 delegates attended. The minister opened the session with a short speech. Several agreements on trade were signed. The next meeting will take place in Chiang Mai. Journalists were not allowed to enter the hall."
 TH = "การประชุมจัดขึ้นที่กรุงเทพฯ เมื่อวันจันทร์ มีผู้แทนมากกว่า 200 คนเข้าร่วม รัฐมนตรีเปิดการประชุมด้วยสุนทรพจน์สั้นๆ มีการลงนามข้อตกลงด้านการค้าหลายฉบับ การประชุมครั้งต่อไปจะจัดขึ้นที่เชียงใหม่ ผู้สื่อข่าวไม่ได้รับอนุญาตให้เข้าไปในห้องประชุม"
 EN_SHORT_MY = "The meeting was held in Yangon on Monday. More than 200 delegates attended. The minister opened the session with a short speech. Several agreements on trade were signed. The next meeting will take place in Mandalay. Journalists were not allowed to enter the hall."
@@ -112,6 +126,14 @@ def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, i
     en, xx = "\n\n".join(EN), "\n\n".join(PAIRS[lang])
     rep = _check(tmp_path, lang, xx, "en", en) if into_english else _check(tmp_path, "en", en, lang, xx)
     assert len(rep.alignment) == len(EN)  # (one bead a paragraph)
+    assert _major(rep) == []
+
+
+def test_a_correct_translation_between_two_languages_without_english(tmp_path: Path) -> None:
+    # Bengali into Hindi (a direction with English on neither side; two scripts without capitals, Bengali digits
+    # and lakh/crore against Western digits and arab/crore)
+    rep = _check(tmp_path, "bn", "\n\n".join(BN), "hi", "\n\n".join(HI))
+    assert len(rep.alignment) == len(EN)
     assert _major(rep) == []
 
 
