@@ -407,3 +407,10 @@ def test_greek_month_case_forms_whose_accent_moves(word: str, month: int) -> Non
     assert profile("el").numbers.month_of(word) == month  # CLDR lists Ιανουάριος and Ιανουαρίου only
     assert ("month", month) in every(f"τον {word} του 2021", "el") or ("date", (month, 5)) in every(
         f"στις 5 {word}", "el")
+
+
+def test_the_arabic_and_written_onto_a_figure() -> None:
+    # CLDR's Arabic list pattern "{0} و{1}" writes "and" onto the next word; running text onto a figure too
+    assert ("num", 2021.0) in hard("بين عامي 2019 و2021", "ar")
+    assert ("pct", 7.9) in hard("و٧٫٩٪", "ar")
+    assert ("num", 2021.0) in hard("ב2021", "he")  # Hebrew's one-letter words, without the usual hyphen

@@ -1273,15 +1273,16 @@ def _clitic_hyphen_re(lang: str) -> re.Pattern[str] | None:
     clitics = _facts(lang).clitics if lang else ()
     if not clitics:
         return None
-    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(clitics))}){{1,3}}(?P<h>[-\u05be\u2010\u2011])(?=\d)")
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(clitics))}){{1,3}}(?P<h>[-\u05be\u2010\u2011]?)(?=\d)")
 
 
 def _clitic_hyphens(text: str, lang: str) -> str:
     """``text`` with the hyphen (or maqaf) that joins one-letter words to a figure read as a space, one
     character for one: Hebrew "ב-12.5%" (in 12.5%), "כ-2.5 מיליארד" (about 2.5 billion) are the figures, not a
-    name's number ("COVID-19")."""
+    name's number ("COVID-19"); without a hyphen the last of those letters is read as the space (Arabic
+    "و2021", and 2021)."""
     pat = _clitic_hyphen_re(lang)
-    if pat is None or not any(ch in text for ch in "-\u05be\u2010\u2011"):
+    if pat is None:
         return text
     return pat.sub(lambda m: m.group(0)[:-1] + " ", text)
 

@@ -390,6 +390,17 @@ def _attached_joiner(loc) -> str:  # noqa: ANN001
     return m.group(1) if m else ""
 
 
+def _attached_and(loc) -> str:  # noqa: ANN001
+    """The word "and" where CLDR's list pattern writes it onto the next item without a space (Arabic "{0} و{1}",
+    Hebrew "{0} ו{1}"): running text writes it onto a figure too ("بين عامي 2019 و2021")."""
+    try:
+        pattern = loc.list_patterns["standard"].get("2") or ""
+    except (KeyError, AttributeError):
+        return ""
+    m = re.fullmatch(r"\{0\}\s+([^\W\d_]+)\{1\}", pattern)
+    return m.group(1) if m else ""
+
+
 def _date_literals(loc) -> tuple[str, str, str, str]:  # noqa: ANN001
     from babel.dates import get_date_format, get_time_format
 
@@ -488,5 +499,6 @@ def number_facts(code: str) -> NumberFacts:
         scale_infix=tuple(sec.get("scale_infix") or ()),
         scale_first=_scale_first(loc) if loc is not None else False,
         clitics=tuple(c for c in dict.fromkeys([*(sec.get("clitics") or ()),
-                                                *([_attached_joiner(loc)] if loc is not None else [])]) if c),
+                                                *([_attached_joiner(loc), _attached_and(loc)] if loc is not None
+                                                  else [])]) if c),
     )
