@@ -95,7 +95,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
     open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c, letters=letters) and not ordinary(c)
-              and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)]
+              and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)
+              and (curated or not _translated_around(c, ctx, near))]
     paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
     if not curated:
         _split_names(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)  # first: the surer evidence
@@ -1044,6 +1045,24 @@ def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
         elif len(x.words) >= 2 and _noun_capitals(ctx.src_lang) and not near.headline(x):
             out.extend(w for w in _word_chunks(x) if w.text[:1].isupper() and _noun_capitals_name(w, ctx, near))
     return out
+
+
+def _translated_around(c: Chunk, ctx: Any, near: _Near) -> bool:
+    """An English name of ordinary words around proper ones ("Frankfurt Stock Exchange", "Spanish Prime Minister
+    Pedro Sánchez") whose proper words the translation of its bead has, as written or by sound: the ordinary
+    words were translated ("Bolsa de Fráncfort"), the name is not missing. Demonyms count as ordinary words, and
+    a run of ordinary words only ("White House", "Spanish Prime Minister") is translated as a whole."""
+    if base_lang(ctx.src_lang) != "en" or len(c.words) < 2 or is_acronym(c.text) or c.bead < 0:
+        return False
+    proper = [w for w in _word_chunks(c) if w.text.lower() not in CONNECTORS
+              and word_is_strong(w.text, "en") and not _demonym(w.text)]
+    if len(proper) == len([w for w in c.words if w.lower() not in CONNECTORS]):
+        return False
+    if not proper:
+        return True
+    text = " ".join(ctx.target.segments[i].text for i in ctx.beads[c.bead].tgt)
+    return all(text_has(parts(w.text), text) or near.sounds(w, reach=0, letters=_LETTERS, rivals=True)
+               for w in proper)
 
 
 def _titled_core(c: Chunk, lang: str) -> Chunk | None:
