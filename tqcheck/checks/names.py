@@ -1050,7 +1050,8 @@ def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
 def _translated_around(c: Chunk, ctx: Any, near: _Near) -> bool:
     """An English name of ordinary words around proper ones ("Frankfurt Stock Exchange", "Spanish Prime Minister
     Pedro Sánchez") whose proper words the translation of its bead has, as written or by sound: the ordinary
-    words were translated ("Bolsa de Fráncfort"), the name is not missing. Demonyms count as ordinary words, and
+    words were translated ("Bolsa de Fráncfort"), the name is not missing (each word spelled closely,
+    :data:`_CLOSE_LETTERS`). Demonyms count as ordinary words, and
     a run of ordinary words only ("White House", "Spanish Prime Minister") is translated as a whole."""
     if base_lang(ctx.src_lang) != "en" or len(c.words) < 2 or is_acronym(c.text) or c.bead < 0:
         return False
@@ -1061,8 +1062,12 @@ def _translated_around(c: Chunk, ctx: Any, near: _Near) -> bool:
     if not proper:
         return True
     text = " ".join(ctx.target.segments[i].text for i in ctx.beads[c.bead].tgt)
-    return all(text_has(parts(w.text), text) or near.sounds(w, reach=0, letters=_LETTERS, rivals=True)
+    return all(text_has(parts(w.text), text) or near.sounds(w, reach=0, letters=_CLOSE_LETTERS, rivals=True)
                for w in proper)
+
+
+_CLOSE_LETTERS = 0.7  # one word heard alone must be spelled closer than a whole name (Spain + a postposition,
+# "स्पेन के", sounds like Sánchez: 0.62; Frankfurt / "فرانكفورت" 0.82, "フランクフルト" 0.86, "Fráncfort" 0.89)
 
 
 def _titled_core(c: Chunk, lang: str) -> Chunk | None:
