@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 from typing import Callable
 
@@ -136,6 +137,26 @@ def signature(cfg: Config, embedder_name: str, rule_codes: list[str],
     }
 
 
+def _gc_paused(func: Callable) -> Callable:
+    """Run ``func`` with Python's cyclic garbage collector paused (as it was on return). A check makes
+    hundreds of thousands of small objects (tokens, spans, quantities) that live to its end, and the
+    collector kept walking them: on a warm 1,000-sentence pair 414 collections, 0.74 of 7.0 s, three full
+    ones 0.44 s. Objects are still freed by reference counting; cycles made during one check are collected
+    after it. Nothing read by the rules depends on when the collector runs."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if was:
+                gc.enable()
+
+    return wrapper
+
+
+@_gc_paused
 def check_documents(src_path: str, tgt_path: str, cfg: Config | None = None, *,
                     embedder: Embedder | None = None, resources: Resources | None = None) -> Report:
     """Check a translation (``tgt_path``) against its source (``src_path``).
@@ -164,6 +185,7 @@ def _with_reference(report: Report, cfg: Config, embedder: Embedder | None) -> R
     return add_reference_scores(report, ref, cfg, embedder)
 
 
+@_gc_paused
 def check_bilingual(path: str, cfg: Config | None = None, *, tgt_path: str | None = None,
                     embedder: Embedder | None = None, resources: Resources | None = None) -> Report:
     """Check a translation file (XLIFF, TMX, PO, CSV/TSV; or an SRT pair): one bead per unit, no aligner."""
