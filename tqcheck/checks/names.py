@@ -74,7 +74,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     near = _Near(ctx, a)
-    lower = {side: {fold(t.text) for t in tokens(docs[side].text) if t.text[:1].islower()} for side in docs}
+    lower = {side: _lower_folds(docs[side].text) for side in docs}
 
     def ordinary(c: Chunk) -> bool:
         """A sentence's first word that its document also writes in lower case ("Im Jahr", "Le patron")."""
@@ -320,9 +320,17 @@ class _DocText:
     @property
     def stems(self) -> set[str]:
         if self._stems is None:
-            self._stems = {st for t in tokens(self.text) for w in {fold(t.text), *parts(t.text)} for st in _stems(w)}
+            self._stems = {st for word in {t.text for t in tokens(self.text)}  # (each distinct word once)
+                           for w in {fold(word), *parts(word)} for st in _stems(w)}
             # (each part of a hyphenated word too: Vietnam-Eurasian)
         return self._stems
+
+
+@functools.lru_cache(maxsize=8)
+def _lower_folds(text: str) -> frozenset[str]:
+    """The folded forms of the words ``text`` writes in lower case (each distinct word folded once; asked for
+    by several passes over the same document)."""
+    return frozenset(fold(w) for w in {t.text for t in tokens(text)} if w[:1].islower())
 
 
 _DERIV = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "ists", "ist", "ism", "ic", "is", "i", "es", "s")
@@ -741,7 +749,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
     src_by_bead: dict[int, list[Chunk]] = {}
     for c in a.chunks["source"]:
         src_by_bead.setdefault(c.bead, []).append(c)
-    lower: set[str] | None = None
+    lower: frozenset[str] | None = None
 
     def initial_name(y: Chunk) -> bool:
         """A sentence-initial capitalised word, in a language whose capitals mark names, that the translation
@@ -751,14 +759,14 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 and _capitals_mark_names(ctx.tgt_lang) and not near.headline(y)):
             return False
         if lower is None:
-            lower = {fold(t.text) for t in tokens(docs["target"].text) if t.text[:1].islower()}
+            lower = _lower_folds(docs["target"].text)
         return fold(y.text) not in lower
 
     from ..lang import profile
 
     same_script = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script  # else an adjective ending
     by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}  # may add two classes (Tver / Тверскую)
-    src_lower: set[str] | None = None
+    src_lower: frozenset[str] | None = None
 
     def lower_elsewhere(x: Chunk) -> bool:
         """A single capitalised source word that the source also writes in lower case: an ordinary word at
@@ -767,7 +775,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         if len(x.words) != 1 or is_acronym(x.text):
             return False
         if src_lower is None:
-            src_lower = {fold(t.text) for t in tokens(docs["source"].text) if t.text[:1].islower()}
+            src_lower = _lower_folds(docs["source"].text)
         return fold(x.text) in src_lower
     for y in a.chunks["target"]:
         if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
@@ -1259,7 +1267,7 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
     for side in ("source", "target"):
         for c in a.chunks[side]:
             by_seg.setdefault((side, c.segment), []).append(c)
-    lower = {side: {fold(t.text) for t in tokens(docs[side].text) if t.text[:1].islower()} for side in docs}
+    lower = {side: _lower_folds(docs[side].text) for side in docs}
     for v in by_seg.values():
         v.sort(key=lambda c: c.start)
     for m in a.chunks["target"]:

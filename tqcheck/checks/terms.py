@@ -38,6 +38,12 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=64)
+def _any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern that matches where any of ``patterns`` (:func:`_pattern`'s, case-blind) would."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 def find_terms(entries: list[Any], side: str, segments: list[Any]) -> list[Occurrence]:
     """Non-overlapping occurrences, longest term first."""
     forms = []
@@ -46,8 +52,13 @@ def find_terms(entries: list[Any], side: str, segments: list[Any]) -> list[Occur
             forms.append((len(f), f, e))
     forms.sort(key=lambda x: -x[0])
     patterns = [(_pattern(form), e) for _, form, e in forms]  # compiled once, not per segment
+    # one pass over a segment with every form at once finds whether any form is there at all (most segments
+    # hold none): only those segments are searched form by form
+    anywhere = _any_pattern(tuple(pat.pattern for pat, _ in patterns))
     out: list[Occurrence] = []
     for seg in segments:
+        if anywhere is None or anywhere.search(seg.text) is None:
+            continue
         taken: list[tuple[int, int]] = []
         for pat, e in patterns:
             for m in pat.finditer(seg.text):

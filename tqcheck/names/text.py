@@ -81,7 +81,9 @@ def _tokens(text: str) -> tuple[Token, ...]:
 def folded_parts(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """The folded parts of every word of ``text`` in order, and where each part occurs: computed once per text
     (a whole document is searched for many names)."""
-    toks = tuple(p for t in _tokens(text) for p in _parts(t.text))
+    words = _tokens(text)
+    folded = {w: _parts(w) for w in {t.text for t in words}}  # each distinct word folded once
+    toks = tuple(p for t in words for p in folded[t.text])
     where: dict[str, list[int]] = {}
     for i, p in enumerate(toks):
         where.setdefault(p, []).append(i)
