@@ -735,6 +735,12 @@ def _day_month_pattern(lang: str) -> str:
     return month_re.pattern.replace("(?P<mon>", f"(?P<mon>{alts}|", 1)
 
 
+@functools.lru_cache(maxsize=64)
+def _day_month_re(lang: str) -> re.Pattern[str]:
+    """:func:`_day_month_pattern` alone, as the date patterns read it (case-blind)."""
+    return re.compile(_day_month_pattern(lang), re.IGNORECASE)
+
+
 def _date_month(word: str, lang: str, dotted: bool) -> int:
     """The month a word next to a day names: CLDR's forms and stems (:meth:`NumberFacts.month_of`), or, after a
     day with a full stop (``dotted``: "14. martā"), a stem of :func:`_date_month_stems` with a short ending."""
@@ -1109,7 +1115,12 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         year = r"(?:,?\s+(?P<y>\d{4}))?"
         pats = (mon + r"\s+" + _DAY + _DAY2 + year,
                 _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
+        # each pattern holds its month pattern whole: a text where that finds nothing has no such date
+        # (one pass with the month names instead of trying a day, a day word or a month at every position)
+        has = {pats[0]: month_re.search(text) is not None, pats[1]: _day_month_re(lang).search(text) is not None}
         for pat in pats[::-1] if _day_first(lang) else pats:  # "am 24. Juli 16 Konten": the day comes first
+            if not has[pat]:
+                continue
             # (not the whole part of a decimal: "tammikuussa 7,9 prosenttiin", in January 7.9 percent)
             for m in re.finditer(pat + r"(?![\d\w])(?![.,]\d)", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
