@@ -1256,7 +1256,8 @@ def source_lists(text: str, lang: str) -> list[list[str]]:
 def _folded_tokens(text: str) -> frozenset[str]:
     """Folded words of ``text`` and their two- and three-word joins ("Việt Nam" -> "vietnam")."""
     toks = [_fold(t) for t in _TOKEN.findall(text)]
-    return frozenset("".join(toks[i:i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1))
+    pairs = [a + b for a, b in zip(toks, toks[1:])]
+    return frozenset([*toks, *pairs, *(ab + c for ab, c in zip(pairs, toks[2:]))])
 
 
 def target_names(doc: DocContext) -> set[str]:

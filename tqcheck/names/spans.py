@@ -406,16 +406,18 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
                     spans.append(NameSpan(segment, s, e, text[s:e], tuple(words), initial))
         run.clear()
 
+    vi = base_lang(lang) == "vi"
     for i, tok in enumerate(toks):
-        gap = text[toks[i - 1].end:tok.start] if i else ""
         capital = tok.cap and any(c.isalpha() for c in tok.text) and tok.text != "I" and not _AMOUNT.match(text, tok.end)
-        if run and (gap.strip() or not gap):
-            flush()
+        if run:  # (flush() of an empty run does nothing: only a run looks at the gap)
+            gap = text[toks[i - 1].end:tok.start] if i else ""
+            if gap.strip() or not gap:
+                flush()
         if capital:
             run.append(tok)
-        elif run and tok.text.lower() in CONNECTORS and base_lang(lang) != "vi":
+        elif run and tok.text.lower() in CONNECTORS and not vi:
             run.append(tok)
-        else:
+        elif run:
             flush()
     flush()
     return spans
