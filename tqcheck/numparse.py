@@ -24,6 +24,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import surface
 from .memo import text_cache
+from .textmemo import persistent
 
 Key = tuple  # ("num", 2.2e9) | ("pct", 5.0) | ("date", (11, 24)) | ("month", 11) | ("time", (10, 30))
 
@@ -1288,6 +1289,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
 
 
 @text_cache(maxsize=8192)
+@persistent("numparse.extract")  # kept on disk between runs (tqcheck.textmemo)
 def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
     texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""

@@ -179,6 +179,9 @@ def _gc_paused(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         finally:
+            from . import textmemo
+
+            textmemo.flush()  # what this check read, for the next run (one transaction)
             if was:
                 _settle()
                 gc.enable()
