@@ -105,3 +105,25 @@ def test_numbers_read_from_disk_equal_fresh_ones(store, monkeypatch):
     assert first == again == fresh
     assert [(q.value, q.unit, q.approx, q.in_date) for q in again] == [(q.value, q.unit, q.approx, q.in_date)
                                                                        for q in fresh]
+
+
+def test_only_values_and_bundled_lexicon_methods_are_keys(store, monkeypatch):
+    from tqcheck.names.lexicon import Lexicon, load_lexicon
+
+    calls: list = []
+
+    @textmemo.persistent("test.known")
+    def names(text: str, known) -> tuple:  # noqa: ANN001
+        calls.append(text)
+        return tuple(w for w in text.split() if known(w))
+
+    bundled = load_lexicon("en", "vi")
+    assert names("Hà Nội Paris", bundled.knows_target) == names("Hà Nội Paris", bundled.knows_target)
+    _new_process(monkeypatch)
+    assert names("Hà Nội Paris", load_lexicon("en", "vi").knows_target) == names("Hà Nội Paris",
+                                                                                 bundled.knows_target)
+    assert calls == ["Hà Nội Paris"]
+    own = Lexicon([])  # made by the caller: no key, computed on every call
+    names("Hà Nội", own.knows_target)
+    names("Hà Nội", own.knows_target)
+    assert calls == ["Hà Nội Paris", "Hà Nội", "Hà Nội"]

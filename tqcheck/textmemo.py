@@ -142,25 +142,44 @@ def _flush_at_exit() -> None:
     atexit.register(flush)
 
 
+class _Unkeyed(Exception):
+    """An argument that names no value the same way in every process: the call is not memoised."""
+
+
+_PLAIN = (str, int, float, bool, bytes, type(None))
+
+
 def _canon(value: Any) -> Any:
-    """``value`` with its sets sorted, so that its ``repr`` is the same in every process."""
+    """``value`` with its sets sorted, so that its ``repr`` is the same in every process. A bound method of an
+    object with a ``memo_key`` (a bundled names lexicon: its content is a function of that key and tqcheck's
+    files) stands for that key and the method's name; anything else but plain values is :class:`_Unkeyed`."""
+    if isinstance(value, _PLAIN):
+        return value
     if isinstance(value, (set, frozenset)):
         return ("<set>", tuple(sorted((_canon(v) for v in value), key=repr)))
     if isinstance(value, tuple):
         return tuple(_canon(v) for v in value)
-    return value
+    owner = getattr(value, "__self__", None)
+    key = getattr(owner, "memo_key", None)
+    if key is not None and callable(value):
+        return ("<method>", _canon(key), value.__func__.__qualname__)
+    raise _Unkeyed
 
 
 def persistent(name: str) -> Callable[[F], F]:
-    """Keep ``func(*args)`` on disk (see the module docstring); positional arguments of plain values only
-    (strings, numbers, tuples, frozensets), results that pickle."""
+    """Keep ``func(*args)`` on disk (see the module docstring): positional arguments of plain values (strings,
+    numbers, tuples, frozensets; see :func:`_canon`), results that pickle; other calls are computed."""
     def deco(func: F) -> F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if kwargs or name in _OFF or os.environ.get("TQCHECK_NO_TABLE_CACHE") == "1":
                 return func(*args, **kwargs)
+            try:
+                canon = _canon(args)
+            except _Unkeyed:
+                return func(*args)
             _flush_at_exit()
-            key = hashlib.sha1(f"{name}\0{_canon(args)!r}".encode("utf-8", "surrogatepass")).digest()
+            key = hashlib.sha1(f"{name}\0{canon!r}".encode("utf-8", "surrogatepass")).digest()
             data = _STORE.get(key)
             if data is not None:
                 try:

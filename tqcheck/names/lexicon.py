@@ -259,4 +259,6 @@ def load_lexicon(src_lang: str, tgt_lang: str) -> Lexicon:
         for path in _FILES[(tgt, src)]:
             entries.extend(LexEntry(e.target, e.source, e.kind) for e in _read_tsv(path))
     entries.extend(_babel_entries(src, tgt))
-    return Lexicon(entries, curated=(src, tgt) in _FILES or (tgt, src) in _FILES)
+    lex = Lexicon(entries, curated=(src, tgt) in _FILES or (tgt, src) in _FILES)
+    lex.memo_key = ("load_lexicon", src, tgt)  # what the entries are a function of (tqcheck.textmemo)
+    return lex

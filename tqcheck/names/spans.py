@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..memo import text_cache
+from ..textmemo import persistent
 from .text import Token, base_lang, is_acronym, tokens
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
 
@@ -195,6 +196,7 @@ def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameS
 
 
 @text_cache(maxsize=8192)
+@persistent("names.find_names")  # kept on disk between runs (tqcheck.textmemo): a bundled lexicon's methods only
 def _find_names(text: str, lang: str, known=None) -> tuple[NameSpan, ...]:  # noqa: ANN001
     """:func:`find_names` of segment 0, once per text, language and ``known`` (a lexicon's bound method, the same
     object for a language pair: a translation memory repeats its units)."""
