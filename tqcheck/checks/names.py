@@ -18,6 +18,7 @@ from ..names import pinyin
 from ..names.match import Chunk, analyse, text_has
 from ..names.spans import CONNECTORS, is_common_word, word_is_strong
 from ..names.text import base_lang, fold, is_acronym, parts, tokens
+from ..textmemo import persistent
 from .base import BeadContext, Hit, rule
 from .terms import term_spans
 
@@ -292,7 +293,7 @@ class _DocText:
 
     def __init__(self, doc: Any, text: str | None = None) -> None:
         self.text = text if text is not None else " ".join(s.text for s in doc.segments)
-        self._stems: set[str] | None = None
+        self._stems: frozenset[str] | None = None
         self._words: list[str] | None = None
         self._by_prefix: dict[str, list[int]] = {}
 
@@ -318,19 +319,27 @@ class _DocText:
         return False
 
     @property
-    def stems(self) -> set[str]:
+    def stems(self) -> frozenset[str]:
         if self._stems is None:
-            self._stems = {st for word in {t.text for t in tokens(self.text)}  # (each distinct word once)
-                           for w in {fold(word), *parts(word)} for st in _stems(w)}
+            self._stems = _doc_stems(self.text)
             # (each part of a hyphenated word too: Vietnam-Eurasian)
         return self._stems
 
 
 @functools.lru_cache(maxsize=8)
+@persistent("names.lower_folds")  # a whole document's: kept on disk between runs (tqcheck.textmemo)
 def _lower_folds(text: str) -> frozenset[str]:
     """The folded forms of the words ``text`` writes in lower case (each distinct word folded once; asked for
     by several passes over the same document)."""
     return frozenset(fold(w) for w in {t.text for t in tokens(text)} if w[:1].islower())
+
+
+@functools.lru_cache(maxsize=8)
+@persistent("names.doc_stems")  # a whole document's: kept on disk between runs (tqcheck.textmemo)
+def _doc_stems(text: str) -> frozenset[str]:
+    """The stems of every word of ``text`` and of each part of a hyphenated word (Vietnam-Eurasian)."""
+    return frozenset(st for word in {t.text for t in tokens(text)}  # (each distinct word once)
+                     for w in {fold(word), *parts(word)} for st in _stems(w))
 
 
 _DERIV = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "ists", "ist", "ism", "ic", "is", "i", "es", "s")

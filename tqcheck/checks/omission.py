@@ -17,6 +17,7 @@ from ..embed import _normalise as _unit
 from ..lang import profile
 from ..memo import text_cache
 from ..model import Segment, Severity
+from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -1253,6 +1254,7 @@ def source_lists(text: str, lang: str) -> list[list[str]]:
 
 
 @text_cache(maxsize=4096)
+@persistent("omission.folded_tokens")  # kept on disk between runs (tqcheck.textmemo)
 def _folded_tokens(text: str) -> frozenset[str]:
     """Folded words of ``text`` and their two- and three-word joins ("Việt Nam" -> "vietnam")."""
     toks = [_fold(t) for t in _TOKEN.findall(text)]

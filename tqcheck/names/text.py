@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from ..memo import text_cache
 from ..surface import LETTER
+from ..textmemo import persistent
 
 # A word: letters (any script, with marks), joined by inner hyphens or apostrophes ("Ping-ming", "Xi'an").
 WORD_RE = re.compile(f"{LETTER}+(?:[-'’]{LETTER}+)*")
@@ -78,6 +79,7 @@ def _tokens(text: str) -> tuple[Token, ...]:
 
 
 @functools.lru_cache(maxsize=16)
+@persistent("names.folded_parts")  # a whole document's: kept on disk between runs (tqcheck.textmemo)
 def folded_parts(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """The folded parts of every word of ``text`` in order, and where each part occurs: computed once per text
     (a whole document is searched for many names)."""
