@@ -6,8 +6,10 @@ second check of the same document (or of a revised one: most sentences are uncha
 function decorated with :func:`persistent` keeps its results in one sqlite table, ``memo-<env>.sqlite3`` in
 the tqcheck cache folder (:func:`tqcheck.cache.cache_dir`), where ``<env>`` names tqcheck's files (a sha1
 of every file of the package, code and data) and the installed packages (the modification times of the
-folders on ``sys.path``, which installing, upgrading or removing a package changes): any change starts a new
-file (files of other versions unused for a day are removed). Results are written in one transaction per check
+``site-packages`` folders on ``sys.path``, which installing, upgrading or removing a package changes): any
+change starts a new file (files of other versions unused for a day are removed). The names of the module
+functions decorated so (and of whatever they call, which the sha1 covers) are in the source: ``persistent(``.
+Cost of reading instead of computing: one sqlite row per call, unpickled. Results are written in one transaction per check
 (:func:`flush`, called by the pipeline) and at exit.
 
 A result that cannot be read is recomputed and written again; a database that cannot be opened or read is
@@ -38,7 +40,7 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS memo (k BLOB PRIMARY KEY, v BLOB NOT NULL)
 @functools.lru_cache(maxsize=1)
 def env_key() -> str:
     """sha1 of tqcheck's own files (every file of the package but compiled bytecode) and of the modification
-    times of the folders on ``sys.path``."""
+    times of the ``site-packages`` folders on ``sys.path``."""
     h = hashlib.sha1(f"{FORMAT}|{sys.version}".encode())
     for p in sorted(_ROOT.rglob("*")):
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc":
@@ -47,9 +49,11 @@ def env_key() -> str:
                 h.update(p.read_bytes())
             except OSError:
                 h.update(b"?")
-    for entry in sys.path:
+    for entry in sys.path:  # (the folders packages are installed into, not a script's or a checkout's)
+        if os.path.basename(os.path.normpath(entry)) not in ("site-packages", "dist-packages"):
+            continue
         try:
-            h.update(f"{entry}:{os.stat(entry or '.').st_mtime_ns}".encode())
+            h.update(f"{entry}:{os.stat(entry).st_mtime_ns}".encode())
         except OSError:
             h.update(f"{entry}:-".encode())
     return h.hexdigest()
