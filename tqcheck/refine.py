@@ -179,6 +179,12 @@ def _run(side: Side, idx: tuple[int, ...]) -> np.ndarray:
     return side.matrix(k)[idx[0]]
 
 
+def _mean_at(values: np.ndarray, idx: tuple[int, ...]) -> float:
+    """``float(np.mean(values[list(idx)]))``; one index read directly (the mean of one value is that value;
+    ``+ 0.0`` as numpy's sum starts from 0.0, which makes a -0.0 +0.0)."""
+    return float(values[idx[0]]) + 0.0 if len(idx) == 1 else float(np.mean(values[list(idx)]))
+
+
 class _Scorer:
     def __init__(self, s: Side, t: Side, st: _Stats) -> None:
         self.s, self.t, self.st = s, t, st
@@ -191,7 +197,7 @@ class _Scorer:
         out = self._margins.get(key)
         if out is None:
             cos = float(_run(self.s, src) @ _run(self.t, tgt))
-            knn = (float(np.mean(self.st.row[list(src)])) + float(np.mean(self.st.col[list(tgt)]))) / 2
+            knn = (_mean_at(self.st.row, src) + _mean_at(self.st.col, tgt)) / 2
             out = self._margins[key] = cos - knn
         return out
 
