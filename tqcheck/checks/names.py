@@ -1343,6 +1343,7 @@ def _derived(c: Chunk, ctx: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+@persistent("names.demonym")  # kept on disk between runs (tqcheck.textmemo): the proper-word list not loaded
 def _demonym(word: str) -> bool:
     """An English word with the ending of a demonym or adjective ("-ese", "-ian", "-i", "-ism") that is one: a
     capitalised entry of the English dictionary (Texan, Himalayan, Pakistani), or a word sharing its stem with a

@@ -85,6 +85,12 @@ def is_common_word(word: str, lang: str) -> bool:
     search asks for every word near each name."""
     if base_lang(lang) != "en":
         return False
+    return _common_english(word, lang)
+
+
+@persistent("names.common_english")  # kept on disk between runs (tqcheck.textmemo): the word list not loaded
+def _common_english(word: str, lang: str) -> bool:
+    """:func:`is_common_word` of an English word."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
