@@ -81,6 +81,7 @@ class _Store:
             db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA mmap_size=268435456")  # (read through a memory map, as the embedding cache)
             db.execute(_SCHEMA)
             self._db = db
             if fresh:  # other versions' files unused for a day: no run of this version will read them
@@ -178,10 +179,13 @@ def persistent(name: str) -> Callable[[F], F]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if kwargs or name in _OFF or os.environ.get("TQCHECK_NO_TABLE_CACHE") == "1":
                 return func(*args, **kwargs)
-            try:
-                canon = _canon(args)
-            except _Unkeyed:
-                return func(*args)
+            if all(type(a) is str for a in args):  # (the usual call: texts and language codes)
+                canon = args
+            else:
+                try:
+                    canon = _canon(args)
+                except _Unkeyed:
+                    return func(*args)
             _flush_at_exit()
             key = hashlib.sha1(f"{name}\0{canon!r}".encode("utf-8", "surrogatepass")).digest()
             data = _STORE.get(key)
