@@ -12,6 +12,7 @@ from tqcheck import textmemo
 def store(tmp_path, monkeypatch):
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("TQCHECK_NO_TABLE_CACHE", raising=False)
+    monkeypatch.delenv("TQCHECK_NO_TEXT_MEMO", raising=False)  # (tests/conftest.py turns it off for the suite)
     monkeypatch.setattr(textmemo, "_STORE", textmemo._Store())
     return tmp_path
 
@@ -71,6 +72,7 @@ def test_damaged_row_is_recomputed(store, monkeypatch):
 
 
 def test_unusable_folder_only_costs_the_computation(tmp_path, monkeypatch):
+    monkeypatch.delenv("TQCHECK_NO_TEXT_MEMO", raising=False)
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(blocker))
@@ -127,3 +129,66 @@ def test_only_values_and_bundled_lexicon_methods_are_keys(store, monkeypatch):
     names("Hà Nội", own.knows_target)
     names("Hà Nội", own.knows_target)
     assert calls == ["Hà Nội Paris", "Hà Nội", "Hà Nội"]
+
+
+# An invented pair with figures, dates and names, the translation with one figure changed and one name dropped;
+# each run is a new process (the in-process caches above the memo must not answer).
+_SCRIPT = """
+import sys
+import numpy as np
+from tqcheck.config import Config
+from tqcheck.pipeline import check_documents
+from tqcheck.render import render
+
+EN = ["The new bridge over the Lena opened on 5 March 2021.", "It cost 41 million euros, 12% more than planned.",
+      "Engineers from Kraków led by Anna Nowak designed it.", "Traffic is expected to double by 2031."]
+DE = ["Die neue Brücke über die Lena wurde am 5. März 2021 eröffnet.",
+      "Sie kostete 47 Millionen Euro, 12 % mehr als geplant.", "Ingenieure aus Kraków haben sie entworfen.",
+      "Der Verkehr soll sich bis 2031 verdoppeln."]
+
+
+class SameMeaning:  # sentence i of either side gets vector i (a joined run: the mean of its sentences')
+    name = "same-meaning"
+
+    def encode(self, texts):
+        out = np.zeros((len(texts), 16), np.float32)
+        for r, t in enumerate(texts):
+            for i, (a, b) in enumerate(zip(EN, DE)):
+                if a in t or b in t:
+                    out[r, i] = 1.0
+            out[r] /= max(float(np.linalg.norm(out[r])), 1e-9)
+        return out
+
+
+src, tgt = sys.argv[1], sys.argv[2]
+open(src, "w", encoding="utf-8").write(" ".join(EN) + "\\n")
+open(tgt, "w", encoding="utf-8").write(" ".join(DE) + "\\n")
+cfg = Config(cache=False, src_lang="en", tgt_lang="de")
+sys.stdout.write(render(check_documents(src, tgt, cfg, embedder=SameMeaning()), "json"))
+"""
+
+
+def test_a_check_reads_from_the_memo_what_it_would_compute(store, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "check.py"
+    script.write_text(_SCRIPT, encoding="utf-8")
+
+    def report(**env: str) -> str:
+        run = subprocess.run([sys.executable, str(script), str(tmp_path / "en.txt"), str(tmp_path / "de.txt")],
+                             env={**os.environ, **env}, capture_output=True, text=True, check=True)
+        return run.stdout
+
+    computed = report(TQCHECK_NO_TEXT_MEMO="1")
+    assert not list(store.glob("memo-*.sqlite3"))
+    filled = report()
+    db = sqlite3.connect(next(store.glob("memo-*.sqlite3")))
+    rows = db.execute("SELECT COUNT(*) FROM memo").fetchone()[0]
+    assert rows >= 8  # (at least each sentence's numbers and names)
+    read = report()
+    assert db.execute("SELECT COUNT(*) FROM memo").fetchone()[0] == rows  # all read, nothing new
+    db.close()
+    assert computed == filled == read
+    assert '"TQ201"' in computed  # (the changed figure is found: no empty case)

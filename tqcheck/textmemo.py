@@ -13,8 +13,9 @@ Cost of reading instead of computing: one sqlite row per call, unpickled. Result
 (:func:`flush`, called by the pipeline) and at exit.
 
 A result that cannot be read is recomputed and written again; a database that cannot be opened or read is
-not used for the rest of the process (logged), never an error. ``TQCHECK_NO_TABLE_CACHE=1`` turns it off, and
-so does a decorated function's ``cache_clear()`` for that function (tests that patch what it reads).
+not used for the rest of the process (logged), never an error. ``TQCHECK_NO_TEXT_MEMO=1`` or
+``TQCHECK_NO_TABLE_CACHE=1`` turns it off (the test suite sets the first: its tests patch what these functions
+read), and so does a decorated function's ``cache_clear()`` for that function.
 """
 from __future__ import annotations
 
@@ -177,7 +178,8 @@ def persistent(name: str) -> Callable[[F], F]:
     def deco(func: F) -> F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if kwargs or name in _OFF or os.environ.get("TQCHECK_NO_TABLE_CACHE") == "1":
+            if kwargs or name in _OFF or os.environ.get("TQCHECK_NO_TABLE_CACHE") == "1" \
+                    or os.environ.get("TQCHECK_NO_TEXT_MEMO") == "1":
                 return func(*args, **kwargs)
             if all(type(a) is str for a in args):  # (the usual call: texts and language codes)
                 canon = args
