@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..diskmemo import disk_memo
 from .text import base_lang, fold, is_acronym
 
 log = logging.getLogger(__name__)
@@ -171,6 +172,7 @@ def _read_tsv(path: str) -> list[LexEntry]:
     return out
 
 
+@disk_memo(("babel",))  # derived once per machine (tqcheck.diskmemo)
 def _babel_entries(src: str, tgt: str) -> list[LexEntry]:
     try:
         from babel import Locale, UnknownLocaleError
