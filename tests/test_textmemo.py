@@ -163,7 +163,7 @@ class SameMeaning:  # sentence i of either side gets vector i (a joined run: the
 src, tgt = sys.argv[1], sys.argv[2]
 open(src, "w", encoding="utf-8").write(" ".join(EN) + "\\n")
 open(tgt, "w", encoding="utf-8").write(" ".join(DE) + "\\n")
-cfg = Config(cache=False, src_lang="en", tgt_lang="de")
+cfg = Config(cache=sys.argv[3] == "cache", src_lang="en", tgt_lang="de")
 sys.stdout.write(render(check_documents(src, tgt, cfg, embedder=SameMeaning()), "json"))
 """
 
@@ -176,12 +176,13 @@ def test_a_check_reads_from_the_memo_what_it_would_compute(store, tmp_path):
     script = tmp_path / "check.py"
     script.write_text(_SCRIPT, encoding="utf-8")
 
-    def report(**env: str) -> str:
-        run = subprocess.run([sys.executable, str(script), str(tmp_path / "en.txt"), str(tmp_path / "de.txt")],
+    def report(cache: str = "cache", **env: str) -> str:
+        run = subprocess.run([sys.executable, str(script), str(tmp_path / "en.txt"), str(tmp_path / "de.txt"), cache],
                              env={**os.environ, **env}, capture_output=True, text=True, check=True)
         return run.stdout
 
     computed = report(TQCHECK_NO_TEXT_MEMO="1")
+    assert report("no-cache") == computed  # a check with --no-cache neither reads nor writes the memo
     assert not list(store.glob("memo-*.sqlite3"))
     filled = report()
     db = sqlite3.connect(next(store.glob("memo-*.sqlite3")))
@@ -192,3 +193,15 @@ def test_a_check_reads_from_the_memo_what_it_would_compute(store, tmp_path):
     db.close()
     assert computed == filled == read
     assert '"TQ201"' in computed  # (the changed figure is found: no empty case)
+
+
+def test_off_computes_inside_the_block(store):
+    calls: list = []
+    f = _counted("test.paused", calls)
+    f("v")
+    with textmemo.off():
+        f("v")
+        with textmemo.off(False):  # (nested: still off)
+            f("v")
+    f("v")
+    assert calls == ["v", "v", "v"]

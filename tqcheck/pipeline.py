@@ -161,7 +161,7 @@ def _settle() -> None:
     gc.freeze()
 
 
-def _gc_paused(func: Callable) -> Callable:
+def _gc_paused(func: Callable, cfg_at: int = 2) -> Callable:
     """Run ``func`` with Python's cyclic garbage collector paused (as it was on return). A check makes
     hundreds of thousands of small objects (tokens, spans, quantities) that live to its end, and the
     collector kept walking them: on a warm 1,000-sentence pair 414 collections, 0.74 of 7.0 s, three full
@@ -173,15 +173,17 @@ def _gc_paused(func: Callable) -> Callable:
     modules are torn down); after a check of the 1,000-sentence pair that collection cost 0.5-1 s, now 0.2 s."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        from . import textmemo
+
         _freeze_at_exit()
+        cfg = kwargs.get("cfg", args[cfg_at] if len(args) > cfg_at else None)
         was = gc.isenabled()
         gc.disable()
         try:
-            return func(*args, **kwargs)
+            with textmemo.off(cfg is not None and not cfg.cache):  # --no-cache: nothing from disk (cold is cold)
+                return func(*args, **kwargs)
         finally:
-            from . import textmemo
-
-            textmemo.flush()  # what this check read, for the next run (one transaction)
+            textmemo.flush()  # what this check computed, for the next run (one transaction)
             if was:
                 _settle()
                 gc.enable()
@@ -218,7 +220,7 @@ def _with_reference(report: Report, cfg: Config, embedder: Embedder | None) -> R
     return add_reference_scores(report, ref, cfg, embedder)
 
 
-@_gc_paused
+@functools.partial(_gc_paused, cfg_at=1)
 def check_bilingual(path: str, cfg: Config | None = None, *, tgt_path: str | None = None,
                     embedder: Embedder | None = None, resources: Resources | None = None) -> Report:
     """Check a translation file (XLIFF, TMX, PO, CSV/TSV; or an SRT pair): one bead per unit, no aligner."""

@@ -15,10 +15,12 @@ Cost of reading instead of computing: one sqlite row per call, unpickled. Result
 A result that cannot be read is recomputed and written again; a database that cannot be opened or read is
 not used for the rest of the process (logged), never an error. ``TQCHECK_NO_TEXT_MEMO=1`` or
 ``TQCHECK_NO_TABLE_CACHE=1`` turns it off (the test suite sets the first: its tests patch what these functions
-read), and so does a decorated function's ``cache_clear()`` for that function.
+read), and so does a decorated function's ``cache_clear()`` for that function; a check with ``--no-cache``
+(``Config.cache`` off) neither reads nor writes it (:func:`off`).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -28,7 +30,7 @@ import sqlite3
 import sys
 import threading
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +136,17 @@ class _Store:
 
 _STORE = _Store()
 _OFF: set[str] = set()  # functions whose cache_clear() was called: computed, never read from disk
+_PAUSED = [0]  # > 0 inside off(True): every function computed (a check run with --no-cache)
+
+
+@contextlib.contextmanager
+def off(when: bool = True) -> Iterator[None]:
+    """With ``when``, every memoised function computes its results inside the block (none read or written)."""
+    _PAUSED[0] += bool(when)
+    try:
+        yield
+    finally:
+        _PAUSED[0] -= bool(when)
 
 
 def flush() -> None:
@@ -178,7 +191,7 @@ def persistent(name: str) -> Callable[[F], F]:
     def deco(func: F) -> F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if kwargs or name in _OFF or os.environ.get("TQCHECK_NO_TABLE_CACHE") == "1" \
+            if kwargs or _PAUSED[0] or name in _OFF or os.environ.get("TQCHECK_NO_TABLE_CACHE") == "1" \
                     or os.environ.get("TQCHECK_NO_TEXT_MEMO") == "1":
                 return func(*args, **kwargs)
             if all(type(a) is str for a in args):  # (the usual call: texts and language codes)
