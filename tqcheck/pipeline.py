@@ -85,12 +85,38 @@ def align_documents(source: Document, target: Document, embedder: Embedder, cfg:
     """Sentence alignment of two loaded documents: an :class:`~tqcheck.align.Alignment` (a list of beads
     with ``.margins``/``.sims()`` per bead and ``.stats``). Embeddings go through the on-disk cache
     unless ``cfg.cache`` is off. With ``refine`` (the default) sentences added or dropped inside beads
-    are split off and one-place swaps undone (:mod:`tqcheck.refine`)."""
+    are split off and one-place swaps undone (:mod:`tqcheck.refine`). A second check of the same two
+    documents' sentences with the same model and settings reads the alignment from disk (tqcheck.textmemo)."""
+    params = params or align_params(cfg, source, target)
+    vectors = _vectors_id(embedder)
+    if vectors is not None:
+        from . import textmemo
+
+        return textmemo.call("pipeline.align_documents", (
+            tuple(s.text for s in source.segments), tuple(s.text for s in target.segments), repr(params), refine,
+            vectors), lambda: _align(source, target, embedder, cfg, params, refine))
+    return _align(source, target, embedder, cfg, params, refine)
+
+
+def _vectors_id(embedder: Embedder) -> str | None:
+    """What names the vectors ``embedder`` gives: the ``cache_id`` of the model under the memo and cache
+    wrappers (engine, model file and version), or None (an embedder without one: not memoised)."""
+    for _ in range(8):
+        cid = getattr(embedder, "cache_id", None)
+        if isinstance(cid, str) and cid:
+            return cid
+        embedder = vars(embedder).get("inner") if hasattr(embedder, "__dict__") else None
+        if embedder is None:
+            return None
+    return None
+
+
+def _align(source: Document, target: Document, embedder: Embedder, cfg: Config, params: AlignParams,
+           refine: bool) -> Alignment:
     from .cache import cached
     from .refine import RefineParams
     from .refine import refine as refine_alignment
 
-    params = params or align_params(cfg, source, target)
     emb = cached(embedder, cfg.cache, cfg.cache_dir)
     runs = params.exact != "none"
     src, tgt = align_side(source.segments, emb, runs), align_side(target.segments, emb, runs)

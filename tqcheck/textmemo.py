@@ -185,6 +185,13 @@ def _canon(value: Any) -> Any:
     raise _Unkeyed
 
 
+def call(name: str, args: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept on disk under ``name`` and ``args`` (plain values that name everything ``compute``'s
+    result depends on besides tqcheck's files and the installed packages), as :func:`persistent` keeps a
+    function's results."""
+    return persistent(name)(lambda *_: compute())(*args)
+
+
 def persistent(name: str) -> Callable[[F], F]:
     """Keep ``func(*args)`` on disk (see the module docstring): positional arguments of plain values (strings,
     numbers, tuples, frozensets; see :func:`_canon`), results that pickle; other calls are computed."""
