@@ -349,6 +349,8 @@ class _BandCos:
         table = self._table(a, b)
         off = cj - self.lo[np.minimum(ri, len(self.lo) - 1)]
         inside = (off >= 0) & (off < self.width) & (cj < len(self.tgt.matrix(b)))
+        if inside.all():  # (the usual case: every pair in the table, read without masks)
+            return table[ri, off]
         out = np.empty(len(ri), np.float32)
         out[inside] = table[ri[inside], off[inside]]
         if not inside.all():

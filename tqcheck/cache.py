@@ -65,6 +65,10 @@ class EmbeddingCache:
             db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            # reads through a memory map instead of a read() per page: a warm check fetches thousands of rows
+            # scattered over the file (the 1,000 pair's sentences: 0.11 -> 0.05-0.08 CPU s, wall 0.22-0.28 ->
+            # 0.05-0.19 s); sqlite maps at most this much, falling back to reads where it cannot
+            db.execute("PRAGMA mmap_size=268435456")
             db.execute(_SCHEMA)
             self._db = db
         return self._db

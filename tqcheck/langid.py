@@ -23,6 +23,7 @@ from .errors import ConfigError, InputError
 from .memo import text_cache
 from .model import Document, Segment
 from .surface import LETTER
+from .textmemo import persistent
 
 CONFIDENT = 0.95  # document-level probability needed before the input is refused
 MIN_LETTERS = 40  # below this many letters a document's language is not judged
@@ -157,6 +158,7 @@ def supported() -> frozenset[str]:
 
 
 @text_cache(maxsize=8192)
+@persistent("langid.probs")  # kept on disk between runs (tqcheck.textmemo)
 def _probs(text: str, among: frozenset[str] | str = _ALL) -> tuple[tuple[str, float], ...]:
     from langdetect.lang_detect_exception import LangDetectException
 

@@ -40,6 +40,9 @@ def text_cache(maxsize: int, long_maxsize: int = 8) -> Callable[[F], F]:
         def cache_clear() -> None:
             short.cache_clear()
             long.cache_clear()
+            inner = getattr(func, "cache_clear", None)  # a cache under this one (tqcheck.textmemo)
+            if inner is not None:
+                inner()
 
         wrapper.cache_clear = cache_clear  # type: ignore[attr-defined]
         wrapper.cache_info = short.cache_info  # type: ignore[attr-defined]

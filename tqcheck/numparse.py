@@ -24,6 +24,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import surface
 from .memo import text_cache
+from .textmemo import persistent
 
 Key = tuple  # ("num", 2.2e9) | ("pct", 5.0) | ("date", (11, 24)) | ("month", 11) | ("time", (10, 30))
 
@@ -745,6 +746,12 @@ def _day_month_pattern(lang: str) -> str:
     return month_re.pattern.replace("(?P<mon>", f"(?P<mon>{alts}|", 1)
 
 
+@functools.lru_cache(maxsize=64)
+def _day_month_re(lang: str) -> re.Pattern[str]:
+    """:func:`_day_month_pattern` alone, as the date patterns read it (case-blind)."""
+    return re.compile(_day_month_pattern(lang), re.IGNORECASE)
+
+
 def _date_month(word: str, lang: str, dotted: bool) -> int:
     """The month a word next to a day names: CLDR's forms and stems (:meth:`NumberFacts.month_of`), or, after a
     day with a full stop (``dotted``: "14. martā"), a stem of :func:`_date_month_stems` with a short ending."""
@@ -1139,7 +1146,12 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         year = r"(?:,?\s+(?P<y>\d{4}))?"
         pats = (mon + r"\s+" + _DAY + _DAY2 + year,
                 _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
+        # each pattern holds its month pattern whole: a text where that finds nothing has no such date
+        # (one pass with the month names instead of trying a day, a day word or a month at every position)
+        has = {pats[0]: month_re.search(text) is not None, pats[1]: _day_month_re(lang).search(text) is not None}
         for pat in pats[::-1] if _day_first(lang) else pats:  # "am 24. Juli 16 Konten": the day comes first
+            if not has[pat]:
+                continue
             # (not the whole part of a decimal: "tammikuussa 7,9 prosenttiin", in January 7.9 percent)
             for m in re.finditer(pat + r"(?![\d\w])(?![.,]\d)", text, re.IGNORECASE):
                 days = [_day(m["d1"])] + ([_day(m["d2"])] if m["d2"] else [])
@@ -1253,19 +1265,34 @@ def fold(text: str, lang: str) -> str:
     """``text`` with full-width and other compatibility forms (NFKC), the language's native digits and the
     characters of :data:`_SEPARATORS` replaced by their plain forms, one character for one, so that spans
     stay valid."""
-    digits = _facts(lang).digits if lang else ""
-    table = {d: str(i) for i, d in enumerate(digits)} if digits else {}
-    table.update(_SEPARATORS)
-    out = []
-    for ch in text:
-        if ch in table:
-            out.append(table[ch])
-        elif ord(ch) < 0x80:
-            out.append(ch)
+    return text.translate(_fold_table(lang))
+
+
+class _FoldTable(dict):
+    """:func:`fold`'s character map for ``str.translate``, each character worked out on first sight."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        digits = _facts(lang).digits if lang else ""
+        self._table = {d: str(i) for i, d in enumerate(digits)} if digits else {}
+        self._table.update(_SEPARATORS)
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in self._table:
+            out = self._table[ch]
+        elif code < 0x80:
+            out = ch
         else:
             n = unicodedata.normalize("NFKC", ch)
-            out.append(n if len(n) == 1 else ch)
-    return "".join(out)
+            out = n if len(n) == 1 else ch
+        self[code] = out
+        return out
+
+
+@functools.lru_cache(maxsize=64)
+def _fold_table(lang: str) -> _FoldTable:
+    return _FoldTable(lang)
 
 
 @functools.lru_cache(maxsize=64)
@@ -1293,6 +1320,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
 
 
 @text_cache(maxsize=8192)
+@persistent("numparse.extract")  # kept on disk between runs (tqcheck.textmemo)
 def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
     texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 
 from .model import Segment
 from .textmap import nfc_offsets, raw_span
+from .textmemo import persistent
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without the final dot).
 _TITLES = {
@@ -137,7 +138,7 @@ def segment(raw: str, lang: str, detect_lang: Callable[[str], str] | None = None
     segs: list[Segment] = []
     para = -1
     line, line_start, pos = 1, 0, 0
-    for s, e, new_para, text in _raw_spans(raw, lang):
+    for s, e, new_para, text in _raw_span_list(raw, lang):
         breaks = raw.count("\n", pos, s)
         if breaks:
             line += breaks
@@ -148,6 +149,11 @@ def segment(raw: str, lang: str, detect_lang: Callable[[str], str] | None = None
         segs.append(Segment(len(segs), text, s, e, line, s - line_start + 1, seg_lang, max(para, 0)))
         pos = s
     return segs
+
+
+@persistent("segment.raw_spans")  # a whole document's: kept on disk between runs (tqcheck.textmemo)
+def _raw_span_list(raw: str, lang: str) -> list[tuple[int, int, bool, str]]:
+    return list(_raw_spans(raw, lang))
 
 
 def _raw_spans(raw: str, lang: str) -> Iterator[tuple[int, int, bool, str]]:

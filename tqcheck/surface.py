@@ -103,7 +103,7 @@ def _words(text: str) -> tuple[str, ...]:
         if run:
             out.append(run)
             run = ""
-        if any(c.isalpha() for c in w):
+        if w[:1].isalpha() or any(c.isalpha() for c in w):  # (most words begin with a letter)
             out.append(w)
     if run:
         out.append(run)

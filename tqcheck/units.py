@@ -14,6 +14,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .diskmemo import disk_memo
+
 # Symbols written the same way in every language (pint names). "in" (inch) and "m" alone are left to context:
 # "m" after a number is metres except where a currency makes it "million" (tqcheck.numparse).
 SYMBOLS = {
@@ -65,6 +67,7 @@ _CLDR_UNITS = {
 
 
 @functools.lru_cache(maxsize=64)
+@disk_memo(("babel",))  # derived once per machine (tqcheck.diskmemo)
 def _cldr_unit_words(lang: str) -> dict[str, str]:
     """The language's names of common units in CLDR, long and short, for counts of every plural form
     (1, 2, 3, 5, 11, 21, 1.5, 100), lower-cased: "metrar", "metra", "фута", "킬로미터". A name two units share is

@@ -18,6 +18,7 @@ from ..names import pinyin
 from ..names.match import Chunk, analyse, text_has
 from ..names.spans import CONNECTORS, is_common_word, word_is_strong
 from ..names.text import base_lang, fold, is_acronym, parts, tokens
+from ..textmemo import persistent
 from .base import BeadContext, Hit, rule
 from .terms import term_spans
 
@@ -74,7 +75,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     near = _Near(ctx, a)
-    lower = {side: {fold(t.text) for t in tokens(docs[side].text) if t.text[:1].islower()} for side in docs}
+    lower = {side: _lower_folds(docs[side].text) for side in docs}
 
     def ordinary(c: Chunk) -> bool:
         """A sentence's first word that its document also writes in lower case ("Im Jahr", "Le patron")."""
@@ -293,7 +294,7 @@ class _DocText:
 
     def __init__(self, doc: Any, text: str | None = None) -> None:
         self.text = text if text is not None else " ".join(s.text for s in doc.segments)
-        self._stems: set[str] | None = None
+        self._stems: frozenset[str] | None = None
         self._words: list[str] | None = None
         self._by_prefix: dict[str, list[int]] = {}
 
@@ -319,11 +320,27 @@ class _DocText:
         return False
 
     @property
-    def stems(self) -> set[str]:
+    def stems(self) -> frozenset[str]:
         if self._stems is None:
-            self._stems = {st for t in tokens(self.text) for w in {fold(t.text), *parts(t.text)} for st in _stems(w)}
+            self._stems = _doc_stems(self.text)
             # (each part of a hyphenated word too: Vietnam-Eurasian)
         return self._stems
+
+
+@functools.lru_cache(maxsize=8)
+@persistent("names.lower_folds")  # a whole document's: kept on disk between runs (tqcheck.textmemo)
+def _lower_folds(text: str) -> frozenset[str]:
+    """The folded forms of the words ``text`` writes in lower case (each distinct word folded once; asked for
+    by several passes over the same document)."""
+    return frozenset(fold(w) for w in {t.text for t in tokens(text)} if w[:1].islower())
+
+
+@functools.lru_cache(maxsize=8)
+@persistent("names.doc_stems")  # a whole document's: kept on disk between runs (tqcheck.textmemo)
+def _doc_stems(text: str) -> frozenset[str]:
+    """The stems of every word of ``text`` and of each part of a hyphenated word (Vietnam-Eurasian)."""
+    return frozenset(st for word in {t.text for t in tokens(text)}  # (each distinct word once)
+                     for w in {fold(word), *parts(word)} for st in _stems(w))
 
 
 _DERIV = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "ists", "ist", "ism", "ic", "is", "i", "es", "s")
@@ -760,7 +777,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
     src_by_bead: dict[int, list[Chunk]] = {}
     for c in a.chunks["source"]:
         src_by_bead.setdefault(c.bead, []).append(c)
-    lower: set[str] | None = None
+    lower: frozenset[str] | None = None
 
     def initial_name(y: Chunk) -> bool:
         """A sentence-initial capitalised word, in a language whose capitals mark names, that the translation
@@ -770,14 +787,14 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 and _capitals_mark_names(ctx.tgt_lang) and not near.headline(y)):
             return False
         if lower is None:
-            lower = {fold(t.text) for t in tokens(docs["target"].text) if t.text[:1].islower()}
+            lower = _lower_folds(docs["target"].text)
         return fold(y.text) not in lower
 
     from ..lang import profile
 
     same_script = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script  # else an adjective ending
     by_bead: dict[int, tuple[list[Chunk], list[Chunk]]] = {}  # may add two classes (Tver / Тверскую)
-    src_lower: set[str] | None = None
+    src_lower: frozenset[str] | None = None
 
     def lower_elsewhere(x: Chunk) -> bool:
         """A single capitalised source word that the source also writes in lower case: an ordinary word at
@@ -786,7 +803,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         if len(x.words) != 1 or is_acronym(x.text):
             return False
         if src_lower is None:
-            src_lower = {fold(t.text) for t in tokens(docs["source"].text) if t.text[:1].islower()}
+            src_lower = _lower_folds(docs["source"].text)
         return fold(x.text) in src_lower
     titled: dict[int, Chunk] = {}  # a name after title words (_titled_core) -> its whole run of capitals
     for y in a.chunks["target"]:
@@ -1327,7 +1344,7 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
     for side in ("source", "target"):
         for c in a.chunks[side]:
             by_seg.setdefault((side, c.segment), []).append(c)
-    lower = {side: {fold(t.text) for t in tokens(docs[side].text) if t.text[:1].islower()} for side in docs}
+    lower = {side: _lower_folds(docs[side].text) for side in docs}
     for v in by_seg.values():
         v.sort(key=lambda c: c.start)
     for m in a.chunks["target"]:
@@ -1394,6 +1411,7 @@ def _derived(c: Chunk, ctx: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+@persistent("names.demonym")  # kept on disk between runs (tqcheck.textmemo): the proper-word list not loaded
 def _demonym(word: str) -> bool:
     """An English word with the ending of a demonym or adjective ("-ese", "-ian", "-i", "-ism") that is one: a
     capitalised entry of the English dictionary (Texan, Himalayan, Pakistani), or a word sharing its stem with a

@@ -17,6 +17,7 @@ from ..embed import _normalise as _unit
 from ..lang import profile
 from ..memo import text_cache
 from ..model import Segment, Severity
+from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -74,6 +75,20 @@ def is_interjection(seg: Segment) -> bool:
     return len(_words(text)) <= _SHORT_WORDS and not any(c.isdigit() for c in text) and not _caps(text)
 
 
+def _refine_stats(doc: DocContext, src, tgt):  # noqa: ANN001, ANN202 - tqcheck.align.Side, refine._Stats
+    """The refinement's statistics of the document's beads (tqcheck.refine._stats: the sentences' kNN means and
+    the 1-1 beads' margins and length ratios), computed once for covers, absorbed, shifted and displaced, which
+    each computed the same from the same sentence vectors; None where they would not compute them (fewer
+    than two sentences on a side, no bead with both sides)."""
+    if not (src.n >= 2 and tgt.n >= 2 and any(b.src and b.tgt for b in doc.beads)):
+        return None
+    if "refine_stats" not in doc.cache:
+        from ..refine import RefineParams, _stats
+
+        doc.cache["refine_stats"] = _stats(src, tgt, list(doc.beads), RefineParams())
+    return doc.cache["refine_stats"]
+
+
 def covers(doc: DocContext) -> dict[tuple[str, int], object]:
     """``{(side, sentence): tqcheck.refine.Cover}`` for unaligned sentences, computed once per document with
     the document's embedder (empty without one)."""
@@ -85,8 +100,8 @@ def covers(doc: DocContext) -> dict[tuple[str, int], object]:
             from ..pipeline import align_side
             from ..refine import covered
 
-            out = covered(list(doc.beads), align_side(doc.source.segments, emb),
-                          align_side(doc.target.segments, emb))
+            src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
+            out = covered(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
         doc.cache["covers"] = out
     return doc.cache["covers"]
 
@@ -385,7 +400,8 @@ def absorbed(doc: DocContext) -> dict[int, float]:
             from ..pipeline import align_side
             from ..refine import absorbed as find
 
-            out = find(list(doc.beads), align_side(doc.source.segments, emb), align_side(doc.target.segments, emb))
+            src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
+            out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
         doc.cache["absorbed"] = out
     return doc.cache["absorbed"]
 
@@ -400,7 +416,8 @@ def shifted(doc: DocContext) -> dict[int, int]:
             from ..pipeline import align_side
             from ..refine import shifted as find
 
-            out = find(list(doc.beads), align_side(doc.source.segments, emb), align_side(doc.target.segments, emb))
+            src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
+            out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
         doc.cache["shifted"] = out
     return doc.cache["shifted"]
 
@@ -415,7 +432,8 @@ def displaced(doc: DocContext) -> dict[int, int]:
             from ..pipeline import align_side
             from ..refine import displaced as find
 
-            out = find(list(doc.beads), align_side(doc.source.segments, emb), align_side(doc.target.segments, emb))
+            src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
+            out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
         doc.cache["displaced"] = out
     return doc.cache["displaced"]
 
@@ -1253,10 +1271,12 @@ def source_lists(text: str, lang: str) -> list[list[str]]:
 
 
 @text_cache(maxsize=4096)
+@persistent("omission.folded_tokens")  # kept on disk between runs (tqcheck.textmemo)
 def _folded_tokens(text: str) -> frozenset[str]:
     """Folded words of ``text`` and their two- and three-word joins ("Việt Nam" -> "vietnam")."""
     toks = [_fold(t) for t in _TOKEN.findall(text)]
-    return frozenset("".join(toks[i:i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1))
+    pairs = [a + b for a, b in zip(toks, toks[1:])]
+    return frozenset([*toks, *pairs, *(ab + c for ab, c in zip(pairs, toks[2:]))])
 
 
 def target_names(doc: DocContext) -> set[str]:

@@ -32,10 +32,20 @@ class TermIssue:
     added: str = ""  # TQ303: the added name
 
 
+def _body(term: str) -> str:
+    return r"[\s\-]+".join(re.escape(w) for w in term.split())
+
+
 @functools.lru_cache(maxsize=4096)
 def _pattern(term: str) -> re.Pattern[str]:
-    body = r"[\s\-]+".join(re.escape(w) for w in term.split())
-    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w]){_body(term)}(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _any_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern that matches wherever any form's :func:`_pattern` would (and maybe elsewhere): the forms' bodies
+    without the word boundaries, which lets the search skip to the letters a form can begin with."""
+    return re.compile("|".join(_body(f) for f in forms), re.IGNORECASE) if forms else None
 
 
 def find_terms(entries: list[Any], side: str, segments: list[Any]) -> list[Occurrence]:
@@ -46,8 +56,13 @@ def find_terms(entries: list[Any], side: str, segments: list[Any]) -> list[Occur
             forms.append((len(f), f, e))
     forms.sort(key=lambda x: -x[0])
     patterns = [(_pattern(form), e) for _, form, e in forms]  # compiled once, not per segment
+    # one pass over a segment with every form at once finds whether any form is there at all (most segments
+    # hold none): only those segments are searched form by form
+    anywhere = _any_pattern(tuple(form for _, form, _ in forms))
     out: list[Occurrence] = []
     for seg in segments:
+        if anywhere is None or anywhere.search(seg.text) is None:
+            continue
         taken: list[tuple[int, int]] = []
         for pat, e in patterns:
             for m in pat.finditer(seg.text):

@@ -5,13 +5,14 @@ pairs there are; reports come back in input order.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..config import Config
 from ..model import Report
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def default_jobs(n_pairs: int) -> int:
@@ -28,6 +29,9 @@ def run_pairs(specs: Sequence[Any], cfg: Config, *, jobs: int | None = None, add
         for i, spec in enumerate(specs):
             yield (i, *check_counted(spec, cfg))
         return
+    import multiprocessing  # (here: a run of one pair, the usual case, does not import them, 45 ms)
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     # "spawn", never "fork": the parent may have started the encoder's OpenMP and BLAS thread pools, and a
     # child forked from a threaded process can deadlock on a lock some thread held at the fork.
     ctx = multiprocessing.get_context("spawn")

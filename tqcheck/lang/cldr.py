@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from ..diskmemo import disk_memo
+
 # Round numbers whose words num2words generates besides 0-100 ("thousand", "Million", "миллион").
 _ROUND = (1000, 10**6, 10**9)
 _MIN_STEM = 3  # a month stem shorter than this ("ma" for май/мая) matches only the forms CLDR lists; a month
@@ -168,6 +170,7 @@ def _script_of(word: str) -> set[str]:
     return {unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha()}
 
 
+@disk_memo(("babel",))  # derived once per machine (tqcheck.diskmemo)
 def _regional_scales(code: str, own: dict[str, float]) -> dict[str, float]:
     """Scale words that only a regional variant of the language writes, in its long compact patterns: the
     Indian English "lakh" (10⁵) and "crore" (10⁷) of ``en_IN``. Only territorial variants, not another script's
@@ -203,6 +206,7 @@ class _Forms:
         self.compact_decimal_formats = forms
 
 
+@disk_memo(("babel",))  # derived once per machine (tqcheck.diskmemo)
 def _currencies(loc) -> dict[str, str]:  # noqa: ANN001
     from babel.numbers import (
         get_currency_name,
@@ -242,6 +246,7 @@ def _likely_territory(language: str) -> str | None:
     return next((p for p in tag.split("_")[1:] if len(p) == 2 and p.isupper()), None)
 
 
+@disk_memo(("num2words",))  # derived once per machine (tqcheck.diskmemo)
 def _multipliers(code: str) -> dict[str, float]:
     """The words num2words writes after a count of hundreds, thousands, millions ("sjö hundruð", "две тысячи",
     "pět milionů"): the last word of "2 x 100", "3 x 100", "5 x 100", "1 x 100" read as a multiplier of that base."""
@@ -261,6 +266,7 @@ def _multipliers(code: str) -> dict[str, float]:
     return out
 
 
+@disk_memo(("num2words",))  # derived once per machine (tqcheck.diskmemo)
 def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
     try:
         from num2words import num2words

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..diskmemo import disk_memo
 from .text import base_lang, fold, is_acronym
 
 log = logging.getLogger(__name__)
@@ -171,6 +172,7 @@ def _read_tsv(path: str) -> list[LexEntry]:
     return out
 
 
+@disk_memo(("babel",))  # derived once per machine (tqcheck.diskmemo)
 def _babel_entries(src: str, tgt: str) -> list[LexEntry]:
     try:
         from babel import Locale, UnknownLocaleError
@@ -259,4 +261,6 @@ def load_lexicon(src_lang: str, tgt_lang: str) -> Lexicon:
         for path in _FILES[(tgt, src)]:
             entries.extend(LexEntry(e.target, e.source, e.kind) for e in _read_tsv(path))
     entries.extend(_babel_entries(src, tgt))
-    return Lexicon(entries, curated=(src, tgt) in _FILES or (tgt, src) in _FILES)
+    lex = Lexicon(entries, curated=(src, tgt) in _FILES or (tgt, src) in _FILES)
+    lex.memo_key = ("load_lexicon", src, tgt)  # what the entries are a function of (tqcheck.textmemo)
+    return lex

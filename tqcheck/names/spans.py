@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..memo import text_cache
+from ..textmemo import persistent
 from .text import Token, base_lang, is_acronym, tokens
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
 
@@ -84,6 +85,12 @@ def is_common_word(word: str, lang: str) -> bool:
     search asks for every word near each name."""
     if base_lang(lang) != "en":
         return False
+    return _common_english(word, lang)
+
+
+@persistent("names.common_english")  # kept on disk between runs (tqcheck.textmemo): the word list not loaded
+def _common_english(word: str, lang: str) -> bool:
+    """:func:`is_common_word` of an English word."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -203,6 +210,7 @@ def find_names(text: str, lang: str, segment: int = 0, known=None) -> list[NameS
 
 
 @text_cache(maxsize=8192)
+@persistent("names.find_names")  # kept on disk between runs (tqcheck.textmemo): a bundled lexicon's methods only
 def _find_names(text: str, lang: str, known=None) -> tuple[NameSpan, ...]:  # noqa: ANN001
     """:func:`find_names` of segment 0, once per text, language and ``known`` (a lexicon's bound method, the same
     object for a language pair: a translation memory repeats its units)."""
@@ -428,16 +436,18 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
                     spans.append(NameSpan(segment, s, e, text[s:e], tuple(words), initial))
         run.clear()
 
+    vi = base_lang(lang) == "vi"
     for i, tok in enumerate(toks):
-        gap = text[toks[i - 1].end:tok.start] if i else ""
         capital = tok.cap and any(c.isalpha() for c in tok.text) and tok.text != "I" and not _AMOUNT.match(text, tok.end)
-        if run and (gap.strip() or not gap):
-            flush()
+        if run:  # (flush() of an empty run does nothing: only a run looks at the gap)
+            gap = text[toks[i - 1].end:tok.start] if i else ""
+            if gap.strip() or not gap:
+                flush()
         if capital:
             run.append(tok)
-        elif run and tok.text.lower() in CONNECTORS and base_lang(lang) != "vi":
+        elif run and tok.text.lower() in CONNECTORS and not vi:
             run.append(tok)
-        else:
+        elif run:
             flush()
     flush()
     return spans

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from ..memo import text_cache
 from ..surface import LETTER
+from ..textmemo import persistent
 
 # A word: letters (any script, with marks), joined by inner hyphens or apostrophes ("Ping-ming", "Xi'an").
 WORD_RE = re.compile(f"{LETTER}+(?:[-'’]{LETTER}+)*")
@@ -78,10 +79,13 @@ def _tokens(text: str) -> tuple[Token, ...]:
 
 
 @functools.lru_cache(maxsize=16)
+@persistent("names.folded_parts")  # a whole document's: kept on disk between runs (tqcheck.textmemo)
 def folded_parts(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """The folded parts of every word of ``text`` in order, and where each part occurs: computed once per text
     (a whole document is searched for many names)."""
-    toks = tuple(p for t in _tokens(text) for p in _parts(t.text))
+    words = _tokens(text)
+    folded = {w: _parts(w) for w in {t.text for t in words}}  # each distinct word folded once
+    toks = tuple(p for t in words for p in folded[t.text])
     where: dict[str, list[int]] = {}
     for i, p in enumerate(toks):
         where.setdefault(p, []).append(i)
