@@ -885,8 +885,13 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # a lone word is doubtful because it may translate the source's name; it does not where the source's
             # name is nowhere in the whole translation (not as written, through the lexicon or by sound) and Y is
             # no word of the translation's language: then another name stands for a name the text lost (major)
+            # ... but not where X is a frequent word of its own language that the translation's language hardly
+            # writes ("Conseil" of "Conseil des ministres": an institution in sentence case, rendered by a
+            # compound), nor where the bead's source writes a lower-case word built on Y ("brněnského" for
+            # "a Brno poet": the place is there, as an adjective)
             lost = lone and bool(sure_ys) and not weak_x and not local_x and not moved \
-                and _lost_everywhere(x, docs, lex, near) and _plain_name(y, ctx)
+                and _lost_everywhere(x, docs, lex, near) and _plain_name(y, ctx) \
+                and not _common_words(x, ctx.src_lang, ctx.tgt_lang) and not _built_on(y, b, ctx)
             if lost:
                 lone = False
             sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x or translated \
@@ -951,6 +956,37 @@ def _plain_name(y: Chunk, ctx: Any) -> bool:
         return bool(content) and all(_international(w, lang, others) for w in content)
     except ImportError:  # (a language whose words wordfreq cannot look up without a tokenizer)
         return False
+
+
+def _common_words(x: Chunk, lang: str, other: str) -> bool:
+    """Every word of ``x`` (connectors aside) is a frequent word of ``lang`` that ``other`` hardly writes
+    (:func:`_common_local`): "Conseil" in French against German. Not for acronyms or names the lexicon knows."""
+    if x.known or is_acronym(x.text):
+        return False
+    words = [w for w in x.words if w.lower() not in CONNECTORS]
+    return bool(words) and all(_common_local(w, lang, other) for w in words)
+
+
+def _built_on(y: Chunk, b: int, ctx: Any) -> bool:
+    """A lower-case word of bead ``b``'s source begins with all of one-word ``y``'s romanised letters (anyascii)
+    but its last two (three letters or more) and goes on for two letters or more: a word derived from the name
+    ("Brno" / "brněnského", "London" / "londýnské"), so the source has the place, as an adjective."""
+    if len(y.words) != 1 or is_acronym(y.text) or not 0 <= b < len(ctx.beads):
+        return False
+    from anyascii import anyascii
+
+    key = fold(anyascii(y.text)).lower()
+    need = max(3, len(key) - 2)
+    if len(key) < 4:
+        return False
+    text = " ".join(ctx.source.segments[i].text for i in ctx.beads[b].src)
+    for t in tokens(text):
+        if not t.text[:1].islower():
+            continue
+        word = fold(anyascii(t.text)).lower()
+        if len(word) >= need + 2 and len(os.path.commonprefix([key, word])) >= need:
+            return True
+    return False
 
 
 def _core(c: Chunk) -> str:
