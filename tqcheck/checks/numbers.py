@@ -328,6 +328,11 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # "24 hours" for "a day" ("за сутки"), "12 months" for "a year": a span restated, not a new figure
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and whole_period(q.value, tgt_text, q.end, tgt_lang))
+        # a date of two figures and a slash, no year, as for a missing one: an event's name or an idiom ("a 24/7
+        # service" for "全天候", round the clock)
+        weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)
+        # a share or count of one, which the source may write with its article ("ein Prozent" -> "1 %")
+        weak = weak or (q.kind in ("number", "percent") and q.value == 1.0 and not q.unit)
     else:
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and whole_period(q.value, src_text, q.end, src_lang))
