@@ -809,7 +809,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 continue
             if moved and _in_window(y, ctx, lex):
                 continue
-            if any(_in_window(w, ctx, lex) for w in _piece_chunks(y)):
+            if any(_in_window(w, ctx, lex) for w in _piece_chunks(y) + _hyphen_tail(y, ctx)):
                 continue  # part of it is the source's (Ve Španělsku / in Spain, Norður-Indlandi / India): a
                 # name run together with a neighbouring word, not another name
             if _spelled_out(y, b, ctx):
@@ -1208,7 +1208,8 @@ def _respelling(r: str, s: str) -> bool:
     """``r`` and ``s`` (folded by :func:`_respelt`) are one word in two languages: letters as close as 0.7
     (Indel), or 0.6 with the same first two letters (French / francese), or ``s`` a compound that ends with
     ``r`` less its last two letters (at least three) and up to three more letters of an ending (Asia /
-    Südostasien, Britain / Великобритании, African / Südafrikas)."""
+    Südostasien, Britain / Великобритании, African / Südafrikas), or one that begins with them (five or more)
+    and goes on for a word (Olympic / Ólympíunefndina)."""
     from rapidfuzz.distance import Indel
 
     sim = Indel.normalized_similarity(r, s)
@@ -1216,6 +1217,8 @@ def _respelling(r: str, s: str) -> bool:
         return True
     head = r[:max(3, len(r) - 2)]
     k = s.rfind(head)
+    if len(head) >= 5 and s.startswith(head) and len(s) >= len(r) + 4:
+        return True  # a compound that begins with it ("Olympic" / "Ólympíunefndina", the Olympic committee)
     return k > 0 and len(s) - k - len(head) <= 3
 
 
@@ -1459,9 +1462,25 @@ def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
     if len(c.words) >= 2:
         # not the tail of a hyphenated compound ("Covid-19-Fall Notstand": a noun and the next noun)
         seg = (ctx.target if c.side == "target" else ctx.source).segments[c.segment].text
-        return not (seg[c.start:c.end] == c.text and c.start > 0 and seg[c.start - 1] in "-‐‑")
+        if seg[c.start:c.end] == c.text and c.start > 0 and seg[c.start - 1] in "-‐‑":
+            return False
+        # nor a run holding an article or pronoun that the text writes in lower case elsewhere ("verschoben Der
+        # Justizausschuss", "Mindestlohns Die Beihilfe"): a sentence whose full stop was lost begins there
+        return not any(_function_word(w, lang) and fold(w) in near.lower(c.side) for w in c.words)
     others = tuple(sorted({base_lang(other), "en"} - {base_lang(lang)}))
     return len(c.text) >= 4 and "-" not in c.text and _international(c.text, base_lang(lang), others)
+
+
+@functools.lru_cache(maxsize=4096)
+def _function_word(word: str, lang: str) -> bool:
+    """``word`` is among the most frequent words of ``lang`` (wordfreq Zipf 6 or more: articles, pronouns,
+    conjunctions; "der", "die", "und"). Without wordfreq, False."""
+    try:
+        from ..names.freq import zipf_frequency
+
+        return zipf_frequency(word.lower(), base_lang(lang)) >= 6.0
+    except (ImportError, LookupError, ValueError):
+        return False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1671,6 +1690,20 @@ def _piece_chunks(c: Chunk) -> list[Chunk]:
                 out.append(Chunk(c.side, c.segment, w.start + k, w.start + pos, piece, (piece,), c.strong, False,
                                  None, c.bead))
     return [w for w in out if w.text != c.text]
+
+
+def _hyphen_tail(c: Chunk, ctx: Any) -> list[Chunk]:
+    """The rest of a hyphenated word that target chunk ``c`` ends inside ("Norður" of "Norður-Sínaí": "Sínaí"),
+    as a chunk; none where ``c`` ends a word."""
+    seg = ctx.target.segments[c.segment].text if c.side == "target" else ctx.source.segments[c.segment].text
+    if seg[c.start:c.end] != c.text:
+        return []
+    m = re.match(r"[-‐‑]([^\W\d_]{4,})", seg[c.end:])
+    if m is None:
+        return []
+    piece = m.group(1)
+    return [Chunk(c.side, c.segment, c.end + m.start(1), c.end + m.end(1), piece, (piece,), c.strong, False, None,
+                  c.bead)]
 
 
 def _stem_key(text: str) -> str:

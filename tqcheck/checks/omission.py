@@ -734,6 +734,8 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
         if last is None or is_heading(seg) or not ending.endswith((".", "。", "．")) or ending.endswith(("..", "…")):
             continue
         word, start, end, spaced = last
+        if start > 0 and seg.text[start - 1] in "./@" and not surface.UNSPACED.match(word[:1]):
+            continue  # the end of an address ("www.example.de."): no word of the language
         if word.casefold() in stops:
             yield Hit("target", seg.index, start, end, f"the sentence ends on '{word}', which needs something "
                       "after it: the rest of the sentence seems lost", evidence=ctx.src_text)
