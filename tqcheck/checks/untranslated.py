@@ -205,6 +205,9 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     if src == tgt or not ctx.src_segments:
         return
     source = ctx.src_text
+    if not fits_script(src, source) and fits_script(tgt, source):
+        return  # the source is itself written in the translation's script (an English line in a Russian
+        # article): kept as it is, it is no copy-through
     src_tokens = [w.casefold() for w in _TOKEN.findall(source)]
     index = _CopyIndex(src_tokens, shared_chars=_share_unspaced_script(src, tgt))
     src_set = frozenset(src_tokens)
