@@ -914,6 +914,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 sev = Severity.MINOR  # the translation spells its own acronym out ("Organisation mondiale du
                 # commerce (OMC)" for WTO), or Y is the local abbreviation of another acronym of the bead (PME et ETI
                 # -> KMU und ...), or the translation spells X out ("TBC" -> "Tohoku Broadcasting")
+            if sev != Severity.MINOR and _quoted(x, ctx) and _quoted(y, ctx):
+                sev = Severity.MINOR  # both inside quotation marks: a title or slogan, rendered by its meaning
+            if sev != Severity.MINOR and _holds_value(y, ctx.tgt_lang):
+                sev = Severity.MINOR  # a figure or scale word ("Hunderte Millionen Dollar"): a quantity
             if sev != Severity.MINOR and _shouted(y, ctx.tgt_lang):
                 sev = Severity.MINOR  # a word in capitals ("NOTE:", "NOT"), not a name
             if sev != Severity.MINOR and _piecewise(x, y, ctx):
@@ -1012,6 +1016,35 @@ def _spelled_in_bead(x: Chunk, b: int, ctx: Any) -> bool:
                                                    and len(letters) - 1 >= 2)):
             return True
     return False
+
+
+_QUOTE_MARKS = "\"“”„«»「」『』‹›"
+
+
+def _quoted(c: Chunk, ctx: Any) -> bool:
+    """``c`` stands inside a short quotation of no clause (a title or slogan: 60 characters or fewer, no comma
+    or sentence mark, every word of four letters or more capitalised where the script has capitals; not quoted
+    speech): an odd number of quotation marks before it and one after it
+    (whatever the language's pairing: “…”, „…“, «…», 「…」)."""
+    seg = (ctx.target if c.side == "target" else ctx.source).segments[c.segment].text
+    if seg[c.start:c.end] != c.text or sum(seg.count(q, 0, c.start) for q in _QUOTE_MARKS) % 2 == 0:
+        return False
+    start = max(seg.rfind(q, 0, c.start) for q in _QUOTE_MARKS) + 1
+    ends = [k for k in (seg.find(q, c.end) for q in _QUOTE_MARKS) if k >= 0]
+    if not ends:
+        return False
+    inner = seg[start:min(ends)]
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", inner) if w[:1].lower() != w[:1].upper()]
+    return len(inner) <= 60 and not re.search(r"[,.!?;:，。！？；：、]", inner) \
+        and all(w[:1].isupper() for w in words)  # (in a script with capitals, a title: "Red Rocking Hunan")
+
+
+def _holds_value(y: Chunk, lang: str) -> bool:
+    """``y`` holds a figure, number word or scale word of ``lang`` (tqcheck.numparse): a quantity ("Hunderte
+    Millionen Dollar"), not a name."""
+    from ..numparse import extract
+
+    return bool(extract(y.text, lang))
 
 
 def _shouted(y: Chunk, lang: str) -> bool:
