@@ -33,7 +33,7 @@ def _common_words(text: str) -> int:
     return sum(1 for w in _words(text) if w.islower() and len(w) >= 2 or surface.UNSPACED.match(w[:1]))
 
 
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’")  # („…“: German, Czech, Icelandic)
 
 
 _OWN_SHARE = 0.4  # words with letters of the target's own alphabet that make a sentence the target language
