@@ -222,12 +222,17 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
                       "translation", evidence=source)
             continue
         run = index.copied_run(seg.text)
+        if run is not None and any(u.start() <= run[0] and run[1] <= u.end() for u in _ADDRESS.finditer(seg.text)):
+            run = None  # a web or mail address ("http://www.example.gov.cn"): no words to translate
         if run is not None:
             s, e = run
             name = _kept_name(seg.text, s, e, source)
             yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated"
                       + (" (it may be a name or title kept in the original language)" if name else ""),
                       evidence=source, severity=Severity.MINOR if name else None)
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 
 
 def _chrf(text: str, source: str) -> float:
