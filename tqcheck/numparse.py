@@ -202,7 +202,10 @@ def _num_re(lang: str) -> re.Pattern[str]:
 
 
 # "20:25", "20h25", "20H25", "12 h 00" (French); "1200 GMT", "0930 UTC" (four figures before a time zone)
-_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]|24(?=:00))(?:[:hH]|\u00a0?\s?h\s?)(?P<m>[0-5]\d)(?![\d:])"
+# "20: 00" (a space after the colon, two figures each side), "01։23" (the Armenian full stop, which Unicode's
+# confusables list with the colon, as a clock's colon)
+_TIME_RE = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]|24(?=:00))(?:[:hH։]|(?<=\d\d):\s(?=\d\d)|\u00a0?\s?h\s?)"
+                      r"(?P<m>[0-5]\d)(?![\d:])"
                       r"|(?<![\d:.,])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?=\s?(?:GMT|UTC|Z)\b)")
 _DOTDATE_RE = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})(?![\d.,]?\d)")
 _NUMDATE_RE = re.compile(r"(?<![\d/.])(?:(?P<d1>\d{1,2})\s?[-–]\s?)?(?P<a>\d{1,2})/(?P<b>\d{1,2})"
@@ -814,7 +817,7 @@ def _cjk_date_re(lang: str) -> re.Pattern[str] | None:
     day = (rf"(?:\s*(?P<d1>\d{{1,2}})\s*{re.escape(f.day_suffix)}"
            rf"(?:\s*[-–~〜至到]\s*(?P<d2>\d{{1,2}})\s*{re.escape(f.day_suffix)})?)?") if f.day_suffix else ""
     # ("1～6月": January to June, the first month of a range written without its suffix)
-    first = r"(?:(?P<mon0>\d{1,2})\s*[-–~〜～至到]\s*)?"
+    first = r"(?:(?P<mon0>\d{1,2})\s*[-–—―~〜～至到]\s*)?"  # (the dashes and the horizontal bar: "9―10月")
     return re.compile(rf"(?<![\d.])(?<!\d,){year}{first}(?P<mon>\d{{1,2}})\s*{re.escape(f.month_suffix)}{day}")
 
 
@@ -957,7 +960,8 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             out.append(Quantity("time" if exact else "ordinal", frozenset(keys), m.start(), m.end(), m.group(0),
                                 True, value=None if exact else float(h)))  # words: soft, as Han numbers are
             used[m.start():m.end()] = [True] * (m.end() - m.start())
-    for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text, re.IGNORECASE):
+    for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?<!\d[:։])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text,
+                         re.IGNORECASE):  # (not the minutes of "01։23 часов")
         if not any(used[m.start():m.end()]):
             h = int(m["h"])
             keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
@@ -1037,7 +1041,7 @@ _DAY_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]} |
 _DAYW = _alt(list(_DAY_WORDS))
 _DAY = rf"(?:the\s+)?(?<![\d:])(?P<d1>\d{{1,2}}|{_DAYW})(?:st|nd|rd|th)?"  # not the "7" of a score "8:7"
 # (the second day is no hour: "July 25th to 8:00 am" is one date and a time)
-_DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?![:.]\d)(?:st|nd|rd|th)?)?"
+_DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(?![:.։]\s?\d)(?:st|nd|rd|th)?)?"
 _DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|e)\s*(?:(?:the|le|el|il|dem|den)\s+)?"
              r"(?P<d2>\d{1,2})(?![:.]\d)"
              r"(?:st|nd|rd|th|\.)?)?")
@@ -1327,9 +1331,23 @@ def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     folded = _clitic_hyphens(fold(text, lang), lang)
     found = _extract(folded, lang)
     found = _mark_approx(found, folded, lang)
+    found = _in_titles(found, folded)
     if folded != text:
         found = [replace(q, text=text[q.start:q.end]) for q in found]
     return tuple(found)
+
+
+_TITLE_RE = re.compile(r"《[^《》\n]{1,60}》|〈[^〈〉\n]{1,60}〉")  # Chinese title marks: a book, film or work
+
+
+def _in_titles(found: list[Quantity], text: str) -> list[Quantity]:
+    """A value inside the title marks 《》 or 〈〉 ("《十月围城》", a film) is part of a work's name, which
+    translations render by its own title: soft (it may match, it is never required)."""
+    if "《" not in text and "〈" not in text:
+        return found
+    spans = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+    return [replace(q, soft=True) if not q.soft and any(a < q.start and q.end < b for a, b in spans) else q
+            for q in found]
 
 
 extract.cache_clear = _extract_text.cache_clear  # type: ignore[attr-defined]  # (tests that patch CLDR data)
@@ -1676,6 +1694,27 @@ _RANGE_WORDS = r"(?:-|–|—|~|〜|to|and|or|až|a|do|bis|und|до|и|или|đ
 _RANGE_GAP = re.compile(rf"\s*{_RANGE_WORDS}\s*$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=64)
+def _range_gap(lang: str) -> re.Pattern[str]:
+    """:data:`_RANGE_GAP` with the language's own "and" and "or" between two values: the words of CLDR's list
+    patterns (Babel: "{0} og {1}", "{0} eða {1}"), so "á milli 3 og 8 milljón" is a range in Icelandic too."""
+    words: set[str] = set()
+    try:
+        patterns = Locale.parse(base_lang(lang)).list_patterns
+        for kind in ("standard", "or"):
+            end = (patterns.get(kind) or {}).get("end", "")
+            if "{0}" in end and "{1}" in end:
+                w = end.split("{0}", 1)[1].split("{1}", 1)[0].strip(" ,、，")
+                if w and not any(ch.isdigit() for ch in w):
+                    words.add(w)
+    except Exception:  # noqa: BLE001 - an unknown locale: the shared words only
+        pass
+    if not words:
+        return _RANGE_GAP
+    extra = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{_RANGE_WORDS}|{extra})\s*$", re.IGNORECASE)
+
+
 def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
     """The first figure of a range of percentages also reads as one ("zwischen 90 und 95 %")."""
     pcts = [q for q in found if q.kind == "percent"]
@@ -1737,7 +1776,11 @@ _TENS_GAP = re.compile(r"\s*[、,，/-]\s*")  # "6、70 年代", "5-60 người"
 def _scale_of(q: Quantity, text: str, lang: str) -> float:
     """The multiplier of the scale word ``q`` ends with ("6,940万" -> 1e4), 1 when none."""
     tail = text[q.start:q.end].lower()
-    return max((v for w, v in _scales(lang).items() if tail.endswith(w) and w not in ("m", "k")), default=1.0)
+    best = max((v for w, v in _scales(lang).items() if tail.endswith(w) and w not in ("m", "k")), default=1.0)
+    if best == 1.0 and (q.unit or q.currency) and re.search(r"\d\s*\S+\s+[^\W\d_]+$", tail):
+        # the scale before a currency or unit word ("8 million pounds", "8 milljón pund")
+        return _scale_of(replace(q, end=q.start + len(re.sub(r"\s+[^\W\d_]+$", "", tail))), text, lang)
+    return best
 
 
 def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
@@ -1765,7 +1808,7 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
         if (prev is not None and prev.value in range(1, 10) and isinstance(q.value, float) and q.value % 10 == 0
                 and 20 <= q.value <= 90 and _TENS_GAP.fullmatch(text, prev.end, q.start)):
             merged[-1] = prev = replace(prev, keys=prev.keys | {("num", prev.value * 10)})  # "6、70年代": 60s and 70s
-        if prev is not None and _RANGE_GAP.search(text, prev.end, q.start) and q.start - prev.end <= 6:
+        if prev is not None and _range_gap(lang).search(text, prev.end, q.start) and q.start - prev.end <= 6:
             scale = _scale_of(q, text, lang)
             if scale > 1 and _scale_of(prev, text, lang) == 1 and prev.value * scale > 1:  # type: ignore[operator]
                 merged[-1] = replace(prev, keys=prev.keys | {("num", _norm(prev.value * scale))})  # type: ignore[operator]
@@ -1807,7 +1850,8 @@ def _mark_approx(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
 
 _SPLIT_RE = re.compile(r"(?<![\d/.,])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})(?![\d/]|[.,]\d)")  # shares adding up to 100
 _NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
-_BARE_DECIMAL_RE = re.compile(r"(?<![\w.,])\.\d+(?![\d.,]?\d)")
+# (after a letter only in a script without spaces: "打率.346", a batting average)
+_BARE_DECIMAL_RE = re.compile(r"(?<![.,])(?<![^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\.\d+(?![\d.,]?\d)")
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
 _MODEL_NUM_RE = re.compile(r"(?<![A-Za-z\d.,])\d{1,4}(?=[A-Z]{1,4}(?![a-z]))")  # "737MAX", "5G", "3D"
 # A value in brackets right after another value and a word is the translator's gloss of it ("6,000 mu

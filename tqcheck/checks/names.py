@@ -848,7 +848,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 continue
             if moved and _in_window(y, ctx, lex):
                 continue
-            if any(_in_window(w, ctx, lex) for w in _piece_chunks(y)):
+            if any(_in_window(w, ctx, lex) for w in _piece_chunks(y) + _hyphen_tail(y, ctx)):
                 continue  # part of it is the source's (Ve Španělsku / in Spain, Norður-Indlandi / India): a
                 # name run together with a neighbouring word, not another name
             if _spelled_out(y, b, ctx):
@@ -926,8 +926,13 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             # a lone word is doubtful because it may translate the source's name; it does not where the source's
             # name is nowhere in the whole translation (not as written, through the lexicon or by sound) and Y is
             # no word of the translation's language: then another name stands for a name the text lost (major)
+            # ... but not where X is a frequent word of its own language that the translation's language hardly
+            # writes ("Conseil" of "Conseil des ministres": an institution in sentence case, rendered by a
+            # compound), nor where the bead's source writes a lower-case word built on Y ("brněnského" for
+            # "a Brno poet": the place is there, as an adjective)
             lost = lone and bool(sure_ys) and not weak_x and not local_x and not moved \
-                and _lost_everywhere(x, docs, lex, near) and _plain_name(y, ctx)
+                and _lost_everywhere(x, docs, lex, near) and _plain_name(y, ctx) \
+                and not _common_words(x, ctx.src_lang, ctx.tgt_lang) and not _built_on(y, b, ctx)
             if lost:
                 lone = False
             sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x or translated \
@@ -950,6 +955,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 sev = Severity.MINOR  # the translation spells its own acronym out ("Organisation mondiale du
                 # commerce (OMC)" for WTO), or Y is the local abbreviation of another acronym of the bead (PME et ETI
                 # -> KMU und ...), or the translation spells X out ("TBC" -> "Tohoku Broadcasting")
+            if sev != Severity.MINOR and _quoted(x, ctx) and _quoted(y, ctx):
+                sev = Severity.MINOR  # both inside quotation marks: a title or slogan, rendered by its meaning
+            if sev != Severity.MINOR and _holds_value(y, ctx.tgt_lang):
+                sev = Severity.MINOR  # a figure or scale word ("Hunderte Millionen Dollar"): a quantity
             if sev != Severity.MINOR and _shouted(y, ctx.tgt_lang):
                 sev = Severity.MINOR  # a word in capitals ("NOTE:", "NOT"), not a name
             if sev != Severity.MINOR and _piecewise(x, y, ctx):
@@ -994,6 +1003,37 @@ def _plain_name(y: Chunk, ctx: Any) -> bool:
         return False
 
 
+def _common_words(x: Chunk, lang: str, other: str) -> bool:
+    """Every word of ``x`` (connectors aside) is a frequent word of ``lang`` that ``other`` hardly writes
+    (:func:`_common_local`): "Conseil" in French against German. Not for acronyms or names the lexicon knows."""
+    if x.known or is_acronym(x.text):
+        return False
+    words = [w for w in x.words if w.lower() not in CONNECTORS]
+    return bool(words) and all(_common_local(w, lang, other) for w in words)
+
+
+def _built_on(y: Chunk, b: int, ctx: Any) -> bool:
+    """A lower-case word of bead ``b``'s source begins with all of one-word ``y``'s romanised letters (anyascii)
+    but its last two (three letters or more) and goes on for two letters or more: a word derived from the name
+    ("Brno" / "brněnského", "London" / "londýnské"), so the source has the place, as an adjective."""
+    if len(y.words) != 1 or is_acronym(y.text) or not 0 <= b < len(ctx.beads):
+        return False
+    from anyascii import anyascii
+
+    key = fold(anyascii(y.text)).lower()
+    need = max(3, len(key) - 2)
+    if len(key) < 4:
+        return False
+    text = " ".join(ctx.source.segments[i].text for i in ctx.beads[b].src)
+    for t in tokens(text):
+        if not t.text[:1].islower():
+            continue
+        word = fold(anyascii(t.text)).lower()
+        if len(word) >= need + 2 and len(os.path.commonprefix([key, word])) >= need:
+            return True
+    return False
+
+
 def _core(c: Chunk) -> str:
     """A chunk's text without connector words at its ends ("CEO of" -> "CEO")."""
     words = c.text.split()
@@ -1017,6 +1057,35 @@ def _spelled_in_bead(x: Chunk, b: int, ctx: Any) -> bool:
                                                    and len(letters) - 1 >= 2)):
             return True
     return False
+
+
+_QUOTE_MARKS = "\"“”„«»「」『』‹›"
+
+
+def _quoted(c: Chunk, ctx: Any) -> bool:
+    """``c`` stands inside a short quotation of no clause (a title or slogan: 60 characters or fewer, no comma
+    or sentence mark, every word of four letters or more capitalised where the script has capitals; not quoted
+    speech): an odd number of quotation marks before it and one after it
+    (whatever the language's pairing: “…”, „…“, «…», 「…」)."""
+    seg = (ctx.target if c.side == "target" else ctx.source).segments[c.segment].text
+    if seg[c.start:c.end] != c.text or sum(seg.count(q, 0, c.start) for q in _QUOTE_MARKS) % 2 == 0:
+        return False
+    start = max(seg.rfind(q, 0, c.start) for q in _QUOTE_MARKS) + 1
+    ends = [k for k in (seg.find(q, c.end) for q in _QUOTE_MARKS) if k >= 0]
+    if not ends:
+        return False
+    inner = seg[start:min(ends)]
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", inner) if w[:1].lower() != w[:1].upper()]
+    return len(inner) <= 60 and not re.search(r"[,.!?;:，。！？；：、]", inner) \
+        and all(w[:1].isupper() for w in words)  # (in a script with capitals, a title: "Red Rocking Hunan")
+
+
+def _holds_value(y: Chunk, lang: str) -> bool:
+    """``y`` holds a figure, number word or scale word of ``lang`` (tqcheck.numparse): a quantity ("Hunderte
+    Millionen Dollar"), not a name."""
+    from ..numparse import extract
+
+    return bool(extract(y.text, lang))
 
 
 def _shouted(y: Chunk, lang: str) -> bool:
@@ -1257,7 +1326,8 @@ def _respelling(r: str, s: str) -> bool:
     """``r`` and ``s`` (folded by :func:`_respelt`) are one word in two languages: letters as close as 0.7
     (Indel), or 0.6 with the same first two letters (French / francese), or ``s`` a compound that ends with
     ``r`` less its last two letters (at least three) and up to three more letters of an ending (Asia /
-    Südostasien, Britain / Великобритании, African / Südafrikas)."""
+    Südostasien, Britain / Великобритании, African / Südafrikas), or one that begins with them (five or more)
+    and goes on for a word (Olympic / Ólympíunefndina)."""
     from rapidfuzz.distance import Indel
 
     sim = Indel.normalized_similarity(r, s)
@@ -1265,6 +1335,8 @@ def _respelling(r: str, s: str) -> bool:
         return True
     head = r[:max(3, len(r) - 2)]
     k = s.rfind(head)
+    if len(head) >= 5 and s.startswith(head) and len(s) >= len(r) + 4:
+        return True  # a compound that begins with it ("Olympic" / "Ólympíunefndina", the Olympic committee)
     return k > 0 and len(s) - k - len(head) <= 3
 
 
@@ -1509,9 +1581,25 @@ def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
     if len(c.words) >= 2:
         # not the tail of a hyphenated compound ("Covid-19-Fall Notstand": a noun and the next noun)
         seg = (ctx.target if c.side == "target" else ctx.source).segments[c.segment].text
-        return not (seg[c.start:c.end] == c.text and c.start > 0 and seg[c.start - 1] in "-‐‑")
+        if seg[c.start:c.end] == c.text and c.start > 0 and seg[c.start - 1] in "-‐‑":
+            return False
+        # nor a run holding an article or pronoun that the text writes in lower case elsewhere ("verschoben Der
+        # Justizausschuss", "Mindestlohns Die Beihilfe"): a sentence whose full stop was lost begins there
+        return not any(_function_word(w, lang) and fold(w) in near.lower(c.side) for w in c.words)
     others = tuple(sorted({base_lang(other), "en"} - {base_lang(lang)}))
     return len(c.text) >= 4 and "-" not in c.text and _international(c.text, base_lang(lang), others)
+
+
+@functools.lru_cache(maxsize=4096)
+def _function_word(word: str, lang: str) -> bool:
+    """``word`` is among the most frequent words of ``lang`` (wordfreq Zipf 6 or more: articles, pronouns,
+    conjunctions; "der", "die", "und"). Without wordfreq, False."""
+    try:
+        from ..names.freq import zipf_frequency
+
+        return zipf_frequency(word.lower(), base_lang(lang)) >= 6.0
+    except (ImportError, LookupError, ValueError):
+        return False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1721,6 +1809,20 @@ def _piece_chunks(c: Chunk) -> list[Chunk]:
                 out.append(Chunk(c.side, c.segment, w.start + k, w.start + pos, piece, (piece,), c.strong, False,
                                  None, c.bead))
     return [w for w in out if w.text != c.text]
+
+
+def _hyphen_tail(c: Chunk, ctx: Any) -> list[Chunk]:
+    """The rest of a hyphenated word that target chunk ``c`` ends inside ("Norður" of "Norður-Sínaí": "Sínaí"),
+    as a chunk; none where ``c`` ends a word."""
+    seg = ctx.target.segments[c.segment].text if c.side == "target" else ctx.source.segments[c.segment].text
+    if seg[c.start:c.end] != c.text:
+        return []
+    m = re.match(r"[-‐‑]([^\W\d_]{4,})", seg[c.end:])
+    if m is None:
+        return []
+    piece = m.group(1)
+    return [Chunk(c.side, c.segment, c.end + m.start(1), c.end + m.end(1), piece, (piece,), c.strong, False, None,
+                  c.bead)]
 
 
 def _stem_key(text: str) -> str:

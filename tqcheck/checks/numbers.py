@@ -328,6 +328,11 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # "24 hours" for "a day" ("за сутки"), "12 months" for "a year": a span restated, not a new figure
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and whole_period(q.value, tgt_text, q.end, tgt_lang))
+        # a date of two figures and a slash, no year, as for a missing one: an event's name or an idiom ("a 24/7
+        # service" for "全天候", round the clock)
+        weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)
+        # a share or count of one, which the source may write with its article ("ein Prozent" -> "1 %")
+        weak = weak or (q.kind in ("number", "percent") and q.value == 1.0 and not q.unit)
     else:
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and whole_period(q.value, src_text, q.end, src_lang))
@@ -373,6 +378,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (q.kind == "number" and q.value in (0.0, 1.0, 2.0) and not q.unit) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
             and re.search(rf"(?<!\d){q.text}(?!\d)", tgt_text) is not None)
+    # a percentage whose figure the other side of the bead writes as a plain number ("上升10个百分点" -> "rose
+    # around 10 points", "“5区间”" -> "above 5%"): the figure is there, only its unit is not stated alike
+    weak = weak or (q.kind == "percent" and isinstance(q.value, float) and any(
+        ("num", q.value) in t.keys for t in every[b][1 if issue.kind == "missing" else 0]))
     # "from about 8% up to three times that" for "from 8% to almost 24%": the value restated as a multiple
     weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:

@@ -695,11 +695,11 @@ def _last_word(text: str, stops: frozenset[str] = frozenset()) -> tuple[str, int
     """The last word before the final punctuation, its span, and whether a space precedes that punctuation.
     In a script without spaces the last "word" is the longest entry of ``stops`` that the text ends with,
     else its last character; elsewhere an entry of several words ("несмотря на то") that the text ends with
-    is its last "word"."""
+    is its last "word". A detached stop after a full stop ("numbers. .") is a doubled mark, not a spaced one."""
     m = _END.search(text)
     body_end = m.start() if m else len(text.rstrip())
-    spaced = bool(m) and m.group(0)[:1].isspace()
     body = text[:body_end]
+    spaced = bool(m) and m.group(0)[:1].isspace() and body.rstrip()[-1:] not in ".!?…。"
     if surface.UNSPACED.match(body[-1:]):
         for w in sorted(stops, key=len, reverse=True):
             if body.casefold().endswith(w):
@@ -752,6 +752,8 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
         if last is None or is_heading(seg) or not ending.endswith((".", "。", "．")) or ending.endswith(("..", "…")):
             continue
         word, start, end, spaced = last
+        if start > 0 and seg.text[start - 1] in "./@" and not surface.UNSPACED.match(word[:1]):
+            continue  # the end of an address ("www.example.de."): no word of the language
         if word.casefold() in stops:
             yield Hit("target", seg.index, start, end, f"the sentence ends on '{word}', which needs something "
                       "after it: the rest of the sentence seems lost", evidence=ctx.src_text)

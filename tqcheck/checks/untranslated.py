@@ -33,7 +33,7 @@ def _common_words(text: str) -> int:
     return sum(1 for w in _words(text) if w.islower() and len(w) >= 2 or surface.UNSPACED.match(w[:1]))
 
 
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’")  # („…“: German, Czech, Icelandic)
 
 
 _OWN_SHARE = 0.4  # words with letters of the target's own alphabet that make a sentence the target language
@@ -205,6 +205,9 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     if src == tgt or not ctx.src_segments:
         return
     source = ctx.src_text
+    if not fits_script(src, source) and fits_script(tgt, source):
+        return  # the source is itself written in the translation's script (an English line in a Russian
+        # article): kept as it is, it is no copy-through
     src_tokens = [w.casefold() for w in _TOKEN.findall(source)]
     index = _CopyIndex(src_tokens, shared_chars=_share_unspaced_script(src, tgt))
     src_set = frozenset(src_tokens)
@@ -219,12 +222,17 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
                       "translation", evidence=source)
             continue
         run = index.copied_run(seg.text)
+        if run is not None and any(u.start() <= run[0] and run[1] <= u.end() for u in _ADDRESS.finditer(seg.text)):
+            run = None  # a web or mail address ("http://www.example.gov.cn"): no words to translate
         if run is not None:
             s, e = run
             name = _kept_name(seg.text, s, e, source)
             yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated"
                       + (" (it may be a name or title kept in the original language)" if name else ""),
                       evidence=source, severity=Severity.MINOR if name else None)
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 
 
 def _chrf(text: str, source: str) -> float:

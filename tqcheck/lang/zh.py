@@ -15,6 +15,8 @@ PROFILE = {
         "fraction_frames": ["{den}分之{num}"],
         # shares counted in tenths: "四成", "6成" are 40%, 60% (see tqcheck/data/SOURCES.md)
         "percent_units": {"成": 10},
+        # percentage points: "下降0.2个百分点" (see tqcheck/data/SOURCES.md)
+        "percent_words": ["个百分点", "個百分點", "百分点", "百分點"],
         # the Republic-of-China era (CLDR zh.xml / zh_Hant.xml, calendar type="roc"): only so that "民國10年" is
         # left unread when PyICU, which converts it, is absent
         "era_names": ["民國", "民国"],
