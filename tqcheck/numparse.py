@@ -1318,6 +1318,31 @@ def _clitic_hyphens(text: str, lang: str) -> str:
     return pat.sub(lambda m: m.group(0)[:-1] + " ", text)
 
 
+@functools.lru_cache(maxsize=64)
+def _decimal_dot_re(lang: str) -> re.Pattern[str] | None:
+    """The profile's ``decimal_dots``: a mark that is also a decimal point between figures (Japanese "・" in
+    "182・44ドル", "1万0363・18", and before the three figures of a rate, "打率・252"), except before a
+    ``list_counters`` word, where it joins two counts ("3・4月": March and April)."""
+    from .lang import base_code, profile
+
+    sec = profile(base_code(lang)).section("numbers") if lang else {}
+    marks = sec.get("decimal_dots") or ()
+    if not marks:
+        return None
+    counters = _alt(list(sec.get("list_counters") or ())) or "(?!)"
+    mark = _alt(list(marks))
+    return re.compile(rf"(?:(?<=\d)|(?<![\d.,]))(?:{mark})(?=\d+(?![\d.,])(?!\s?(?:{counters})))")
+
+
+def _decimal_dots(text: str, lang: str) -> str:
+    """``text`` with the profile's decimal dots (:func:`_decimal_dot_re`) read as full stops, one character for
+    one."""
+    pat = _decimal_dot_re(lang)
+    if pat is None or not pat.search(text):
+        return text
+    return pat.sub(lambda m: "." * len(m.group(0)), text)
+
+
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every number, amount, percentage, date, month and time in ``text``, in text order."""
     return list(_extract_text(text, lang))
@@ -1328,7 +1353,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
 def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
     texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""
-    folded = _clitic_hyphens(fold(text, lang), lang)
+    folded = _decimal_dots(_clitic_hyphens(fold(text, lang), lang), lang)
     found = _extract(folded, lang)
     found = _mark_approx(found, folded, lang)
     found = _in_titles(found, folded)

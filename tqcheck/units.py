@@ -63,6 +63,7 @@ _CLDR_UNITS = {
     "area-square-kilometer": "kilometer**2", "area-square-mile": "mile**2", "area-square-meter": "meter**2",
     "volume-liter": "liter", "volume-gallon": "gallon", "temperature-celsius": "degC",
     "temperature-fahrenheit": "degF", "speed-kilometer-per-hour": "kilometer/hour", "speed-mile-per-hour": "mile/hour",
+    "temperature-generic": "degree_temperature",  # "degrés", "gráður", "Grad": a scale the other side decides
 }
 
 
@@ -154,8 +155,8 @@ def compare(src_value: float, src_unit: str, tgt_value: float, tgt_unit: str, ro
             exact_tol: float = 0.05) -> Comparison | None:
     """``src_value src_unit`` converted into ``tgt_unit`` and checked against ``tgt_value``; None when either
     unit is unknown to pint or the two are the same unit (nothing was converted)."""
-    if src_unit == tgt_unit:
-        return None
+    if src_unit == tgt_unit and src_unit != TEMPERATURE:
+        return None  # (bare degrees on both sides may still be two scales: "above 90 degrees" / "yfir 32 gráður")
     import pint
 
     ureg = registry()

@@ -232,6 +232,7 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
             out[b] = _issues(ls, lt, src_text, doc.src_lang, _options(doc))
             for issue in out[b]:
                 _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang, year_left, doc.tgt_lang)
+                _unread_scale(issue, src_text, tgt_text, doc.src_lang, doc.tgt_lang)
             _restated(out[b], every[b][0])
     doc.cache["tq2"] = out
     return out
@@ -601,6 +602,45 @@ def _rounded(a: float, b: float) -> bool:
     # cut rather than rounded ("41.78 lakh" written "4,17 mil."): b is a's leading digits
     step = 10.0 ** (math.floor(math.log10(abs(b))) - n + 1) if b else 0.0
     return bool(step) and 0 <= abs(a) - abs(b) < step and (a > 0) == (b > 0)
+
+
+_SCALE_RATIOS = (1e3, 1e4, 1e6, 1e8, 1e9, 1e12)
+
+
+def _unread_scale(issue: Issue, src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> None:
+    """A changed value that is the other side's times a scale (1,000, 10,000, a million ...) where a word the
+    parser does not read follows the smaller one's figure ("$3 tln" for "$3 трлн", "6 billon HKD" for "60亿港元":
+    an unusual abbreviation or a misspelt scale word): the scale is probably there, written so; minor."""
+    if issue.kind != "changed" or issue.severity != Severity.CRITICAL or issue.src is None or issue.tgt is None:
+        return
+    s, t = issue.src, issue.tgt
+    if not (isinstance(s.value, float) and isinstance(t.value, float)) or not s.value or not t.value:
+        return
+    small, text, lang = (s, src_text, src_lang) if abs(s.value) < abs(t.value) else (t, tgt_text, tgt_lang)
+    ratio = max(abs(s.value), abs(t.value)) / min(abs(s.value), abs(t.value))
+    if not any(abs(ratio - r) <= 1e-6 * r for r in _SCALE_RATIOS):
+        return
+    word = re.match(r"\s?([^\W\d_]{2,12})\.?(?![^\W\d_])", text[small.end:small.end + 16]) if small.end <= len(text) \
+        and text[small.start:small.end] == small.text else None
+    if word is None or _known_word(word.group(1), lang):
+        return
+    issue.severity = Severity.MINOR
+    issue.note = f'"{word.group(1)}" after the figure may be a scale word the parser does not read'
+
+
+def _known_word(word: str, lang: str) -> bool:
+    """``word`` is a word of ``lang`` (wordfreq's list, Zipf 2.5 or more) or a number or unit word tqcheck reads;
+    without wordfreq's list for the language, True (nothing is softened)."""
+    from ..numparse import extract
+
+    if extract(f"5 {word}", lang) and any(q.end > 2 for q in extract(f"5 {word}", lang)):
+        return True  # a scale, currency or unit word that the parser reads after a figure
+    try:
+        from ..names.freq import zipf_frequency
+
+        return zipf_frequency(word.lower(), lang.split("-")[0]) >= 2.5
+    except (ImportError, LookupError, ValueError):
+        return True
 
 
 def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"]) -> tuple[Severity, str | None]:

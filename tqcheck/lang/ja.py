@@ -16,6 +16,10 @@ PROFILE = {
         # ... and the smaller parts of the same count, in percentage points: "１割８分２厘" is 18.2% (a batting
         # average of .182)
         "percent_subunits": {"分": 1, "厘": 0.1},
+        # the middle dot is also a decimal point between figures ("182・44ドル", "1万0363・18", "打率・252"), except
+        # where it joins two counts of a list ("3・4月", "19・20日"); see tqcheck/data/SOURCES.md
+        "decimal_dots": ["・"],
+        "list_counters": ["月", "日", "年", "時", "歳", "回", "位", "号", "人", "件", "期", "区", "次", "階", "部", "代", "世紀"],
         # era names of the modern Japanese calendar (CLDR ja.xml, calendar type="japanese", eraAbbr): only so that
         # a year counted in an era ("令和3年") is left unread when PyICU, which converts it, is absent
         "era_names": ["明治", "大正", "昭和", "平成", "令和"],

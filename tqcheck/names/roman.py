@@ -71,6 +71,9 @@ def _kana(text: str) -> str:
             continue
         if ch in _SMALL_V and out:
             prev = out.pop()
+            if prev == "u":  # ウィ wi, ウェ we, ウォ wo (Whittaker ウィテカー, Wales ウェールズ): the u is a w
+                out.append("w" + _SMALL_V[ch])
+                continue
             out.append((prev[:-1] if prev[-1:] in "aiueo" else prev) + _SMALL_V[ch])
             continue
         if ch in "ッっ":
