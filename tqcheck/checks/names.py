@@ -811,6 +811,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             continue  # (a name the source has only far from here may have been moved: judged below)
         if _derived(y, ctx):
             continue  # "Americans", "Nordic": an adjective or demonym, often the translation of a place
+        if len(y.words) >= 2 and y.words[-1].lower() in CONNECTORS:
+            continue  # "Parlement du" (of "Parlement du Land", whose Land the source has): what is left of a name
+            # once a part the source writes is taken out ends with a connector, not a name of its own
         sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx)
         if not sure and (core := _titled_core(y, ctx.tgt_lang)) is not None and _sure_name(core, near):
             titled[id(core)], y, sure = y, core, True  # "Spanish Prime Minister Mariano Rajoy": the name after
