@@ -1321,7 +1321,7 @@ def _clitic_hyphens(text: str, lang: str) -> str:
 @functools.lru_cache(maxsize=64)
 def _decimal_dot_re(lang: str) -> re.Pattern[str] | None:
     """The profile's ``decimal_dots``: a mark that is also a decimal point between figures (Japanese "・" in
-    "182・44ドル", "1万0363・18", and before the three figures of a rate, "打率・252"), except before a
+    "182・44ドル", "1万0363・18", and before the three figures of a rate, "打率・252", not "・9R"), except before a
     ``list_counters`` word, where it joins two counts ("3・4月": March and April)."""
     from .lang import base_code, profile
 
@@ -1331,7 +1331,8 @@ def _decimal_dot_re(lang: str) -> re.Pattern[str] | None:
         return None
     counters = _alt(list(sec.get("list_counters") or ())) or "(?!)"
     mark = _alt(list(marks))
-    return re.compile(rf"(?:(?<=\d)|(?<![\d.,]))(?:{mark})(?=\d+(?![\d.,])(?!\s?(?:{counters})))")
+    return re.compile(rf"(?<=\d)(?:{mark})(?=\d+(?![\d.,])(?!\s?(?:{counters})))"
+                      rf"|(?<![\d.,])(?:{mark})(?=\d{{3}}(?![\d.,A-Za-z]))")  # (a rate: "・252"; not "・9R", race 9)
 
 
 def _decimal_dots(text: str, lang: str) -> str:
