@@ -1341,7 +1341,15 @@ def _decimal_dots(text: str, lang: str) -> str:
     pat = _decimal_dot_re(lang)
     if pat is None or not pat.search(text):
         return text
-    return pat.sub(lambda m: "." * len(m.group(0)), text)
+
+    def dot(m: re.Match[str]) -> str:
+        before = re.search(r"\d+$", text[:m.start()])
+        after = re.match(r"\d+", text[m.end():])
+        if before and after and int(before.group(0)) <= 24 and len(after.group(0)) == 2 and int(after.group(0)) < 60:
+            return m.group(0)  # "後3・48", "8・15": as likely a time of day (hours and minutes) as a decimal
+        return "." * len(m.group(0))
+
+    return pat.sub(dot, text)
 
 
 def extract(text: str, lang: str) -> list[Quantity]:
