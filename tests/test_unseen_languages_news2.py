@@ -11,10 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_unseen_languages_news import _assert_clean, _check
 
-from tqcheck.config import Config
 from tqcheck.model import Severity
-from tqcheck.pipeline import check_documents
 
 EN = [
     'The World Health Organization said on Tuesday that 1.2 million children in Yemen suffer from malnutrition.',
@@ -124,25 +123,11 @@ ID = [
 PAIRS = {"es": ES, "pt": PT, "ko": KO, "ar": AR, "hi": HI, "id": ID}
 
 
-def _check(tmp_path: Path, src_lang: str, src: str, tgt_lang: str, tgt: str):  # noqa: ANN202 - a tqcheck Report
-    (tmp_path / f"a.{src_lang}.txt").write_text(src + "\n", encoding="utf-8")
-    (tmp_path / f"b.{tgt_lang}.txt").write_text(tgt + "\n", encoding="utf-8")
-    return check_documents(str(tmp_path / f"a.{src_lang}.txt"), str(tmp_path / f"b.{tgt_lang}.txt"),
-                           Config(src_lang=src_lang, tgt_lang=tgt_lang))
-
-
-def _major(rep) -> list[str]:  # noqa: ANN001
-    return [f"{f.code} {f.severity.value} {f.text!r}" for f in rep.findings if f.severity.rank >= Severity.MAJOR.rank]
-
-
 @pytest.mark.parametrize("lang,into_english", [
     pytest.param(lang, into, id=f"{lang}-{'into-en' if into else 'from-en'}")
     for lang in sorted(PAIRS) for into in (False, True)])
 def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, into_english: bool) -> None:
-    en, xx = "\n\n".join(EN), "\n\n".join(PAIRS[lang])
-    rep = _check(tmp_path, lang, xx, "en", en) if into_english else _check(tmp_path, "en", en, lang, xx)
-    assert len(rep.alignment) == len(EN)  # (one bead a paragraph)
-    assert _major(rep) == []
+    _assert_clean(tmp_path, EN, PAIRS[lang], lang, into_english)
 
 
 @pytest.mark.parametrize(("lang", "old", "new"), [

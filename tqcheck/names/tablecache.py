@@ -12,22 +12,13 @@ import logging
 import os
 import pickle
 import tempfile
-from importlib import metadata
 from typing import Any, Callable
+
+from ..diskmemo import _versions
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1
-
-
-def _versions(packages: tuple[str, ...]) -> str:
-    out = []
-    for p in packages:
-        try:
-            out.append(f"{p}={metadata.version(p)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{p}=?")
-    return ",".join(out)
 
 
 def cached_table(name: str, packages: tuple[str, ...], build: Callable[[], Any]) -> Any:
