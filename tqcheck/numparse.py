@@ -1347,6 +1347,10 @@ def _decimal_dots(text: str, lang: str) -> str:
         after = re.match(r"\d+", text[m.end():])
         if before and after and int(before.group(0)) <= 24 and len(after.group(0)) == 2 and int(after.group(0)) < 60:
             return m.group(0)  # "後3・48", "8・15": as likely a time of day (hours and minutes) as a decimal
+        rest, head = text[m.end() + (len(after.group(0)) if after else 0):], text[:m.start() - (
+            len(before.group(0)) if before else 0)]
+        if rest[:1] == m.group(0)[:1] and rest[1:2].isdigit() or head[-1:] == m.group(0)[:1]:
+            return m.group(0)  # "090・8859・5928": groups of a telephone number, not a decimal
         return "." * len(m.group(0))
 
     return pat.sub(dot, text)
