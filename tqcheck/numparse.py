@@ -771,21 +771,20 @@ def _date_month(word: str, lang: str, dotted: bool) -> int:
 def _accented(stem: str) -> str:
     """A pattern for ``stem`` in which a Greek letter also matches its accented forms (the month stems are
     unaccented: see ``tqcheck.lang.cldr``); other letters as they are."""
-    return "".join(f"[{re.escape(ch)}{''.join(_GREEK_ACCENTED.get(ch, ()))}]" if ch in _GREEK_ACCENTED else re.escape(ch)
-                   for ch in stem)
+    accented = _greek_accented()
+    return "".join(f"[{re.escape(ch)}{''.join(accented[ch])}]" if ch in accented else re.escape(ch) for ch in stem)
 
 
+@functools.lru_cache(maxsize=1)
 def _greek_accented() -> dict[str, tuple[str, ...]]:
+    """Each Greek letter and its accented forms (built when a Greek month stem is first needed)."""
     out: dict[str, list[str]] = {}
     for cp in (*range(0x370, 0x400), *range(0x1F00, 0x2000)):
         ch = chr(cp)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        base = surface.strip_marks(ch)
         if len(base) == 1 and base != ch and base.isalpha():
             out.setdefault(base, []).append(ch)
     return {k: tuple(v) for k, v in out.items()}
-
-
-_GREEK_ACCENTED = _greek_accented()
 
 
 @functools.lru_cache(maxsize=64)

@@ -52,6 +52,15 @@ UNSPACED_CLASS = SEA_CLASS + (
     "\uff66-\uff9f"  # half-width katakana
     "\U00020000-\U0003134f"  # Han extensions
 )
+GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")  # the Greek and Greek Extended blocks
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without its combining marks (accents, diaeresis), recomposed."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text)
+                                                if not unicodedata.combining(c)))
+
+
 UNSPACED = re.compile(f"[{UNSPACED_CLASS}]")
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 # A token: one character of an unspaced script, or a word of any other script (letters, digits and

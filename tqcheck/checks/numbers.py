@@ -633,7 +633,7 @@ def _known_word(word: str, lang: str) -> bool:
     without wordfreq's list for the language, True (nothing is softened)."""
     from ..numparse import extract
 
-    if extract(f"5 {word}", lang) and any(q.end > 2 for q in extract(f"5 {word}", lang)):
+    if any(q.end > 2 for q in extract(f"5 {word}", lang)):
         return True  # a scale, currency or unit word that the parser reads after a figure
     try:
         from ..names.freq import zipf_frequency

@@ -329,10 +329,9 @@ def _months(loc) -> tuple[dict[str, int], dict[str, int], tuple[tuple[str, int],
 def _unaccented_greek(word: str) -> str:
     """``word`` without the accent and diaeresis of Greek letters, whose place moves between a month's case forms
     ("Ιανουάριος", "Ιανουαρίου", "Ιανουάριο"); other scripts as they are."""
-    if not any("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in word):
-        return word
-    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", word)
-                                                if not unicodedata.combining(ch)))
+    from .. import surface
+
+    return surface.strip_marks(word) if surface.GREEK.search(word) else word
 
 
 def _common_prefix(words: list[str]) -> str:

@@ -122,7 +122,6 @@ _GHE_TO_H = str.maketrans({"г": "h", "Г": "H"})
 _GERESH = {"\u05d2": "j", "\u05e6": "ch", "\u05e5": "ch", "\u05d6": "zh"}
 
 
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # Modern Greek writes the b, d, g, j and u of foreign names with two letters (Μπόρις Boris, Ντόναλντ Donald,
 # Γκέιτς Gates, Τζόνσον Johnson, Ουάσιγκτον Washington), which anyascii reads letter by letter (mp, nt, gk, tz,
 # oy); η, υ, ει, οι are all i. The sound rules of ISO 843 / ELOT 743's phonetic notes, not a list of names.
@@ -138,11 +137,11 @@ def _greek_sounds(text: str) -> str:
     text = text.lower()
     for a, b in (("άι", "ai"), ("έι", "ei"), ("όι", "oi"), ("άυ", "ai"), ("έυ", "ei"), ("όυ", "oi")):
         text = text.replace(a, b)
-    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    text = surface.strip_marks(text)
     text = _GREEK_INITIAL.sub(lambda m: {"μπ": "b", "ντ": "d", "γκ": "gh"}[m.group(1)], text)
     for a, b in _GREEK_SOUNDS:
         text = text.replace(a, b)
-    return unicodedata.normalize("NFC", text)
+    return text
 
 
 @text_cache(maxsize=65536)
@@ -159,7 +158,7 @@ def romanise(text: str, lang: str = "") -> str:
     if "\u05f3" in text or "'" in text:  # Hebrew geresh after gimel, tsadi, zayin: the foreign sounds j, ch, zh
         # (ג'ו ביידן Joe Biden, צ'רצ'יל Churchill, ז'אק Jacques)
         text = re.sub("([\u05d2\u05e6\u05e5\u05d6])['\u05f3]", lambda m: _GERESH[m.group(1)], text)
-    if _GREEK.search(text):
+    if surface.GREEK.search(text):
         text = _greek_sounds(text)
     if lang.startswith("ja") and HAN_RE.search(text) and kanji_readable():  # kanji read as words (高橋 takahashi)
         text = _HAN_RUNS.sub(lambda m: " " + " ".join(r for _, r in kanji_words(m.group(0))) + " ", text)
