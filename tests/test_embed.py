@@ -176,6 +176,22 @@ def test_cache_keys_separate_models(tmp_path):
     assert c.get("model-b", ["x"]) == {}
 
 
+def test_cache_reads_its_file_without_mapping_it(tmp_path):
+    """Rows are read, not memory-mapped: a map's pages (and the kernel's fault-around neighbours of each row
+    read) count in the process's resident memory, by about the size of a large cache."""
+    maps = Path("/proc/self/maps")
+    if not maps.exists():
+        pytest.skip("no /proc/self/maps on this system")
+    c = EmbeddingCache(tmp_path)
+    c.put("m", [f"text {i}" for i in range(64)], np.eye(64, dtype=np.float32))
+    c.close()  # (the last connection's close moves the rows from the journal into the file)
+    c = EmbeddingCache(tmp_path)
+    assert len(c.get("m", [f"text {i}" for i in range(64)])) == 64
+    mapped = [line.split(None, 5)[-1] for line in maps.read_text().splitlines()]
+    assert str(c.path) not in mapped  # (its -shm index is mapped, as in every WAL database)
+    c.close()
+
+
 class _Known:
     """A tiny embedder of known vectors that records what reaches it."""
 
