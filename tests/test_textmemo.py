@@ -205,3 +205,143 @@ def test_off_computes_inside_the_block(store):
             f("v")
     f("v")
     assert calls == ["v", "v", "v"]
+
+
+# --- the bound, damaged and locked databases, several processes ---------------------------------------------
+
+def _memo_file(folder):
+    return next(p for p in folder.glob("memo-*.sqlite3"))
+
+
+def test_memo_stays_under_its_bound_evicting_the_rows_used_longest_ago(store, monkeypatch):
+    monkeypatch.setenv("TQCHECK_TEXT_MEMO_MB", "0.25")  # 256 KiB
+    clock = [1_000_000]
+    monkeypatch.setattr(textmemo, "_now", lambda: clock[0])
+    calls: list = []
+
+    @textmemo.persistent("test.bulky")
+    def bulky(text: str) -> str:
+        calls.append(text)
+        return text * 400  # about 2-3 kB a row
+
+    kept, old = [f"kept {i}" for i in range(10)], [f"old {i}" for i in range(30)]
+    for t in kept:
+        bulky(t)
+    for i in range(0, 30, 10):  # three checks, one after the other (a check's rows share their time)
+        clock[0] += 10
+        for t in old[i:i + 10]:
+            bulky(t)
+        _new_process(monkeypatch)
+    clock[0] += 2 * textmemo.TOUCH_AFTER
+    for t in kept:  # read again later: these are used more recently than the 'old' rows
+        assert bulky(t) == t * 400
+    textmemo.flush()
+    db = sqlite3.connect(_memo_file(store))
+    rows = [db.execute("SELECT COUNT(*) FROM memo").fetchone()[0]]
+    n = 0
+    while rows[-1] >= rows[0] and n < 100:  # later checks write more, until one of them evicts
+        clock[0] += 10
+        for i in range(5):
+            bulky(f"new {n} {i}")
+        _new_process(monkeypatch)
+        rows.append(db.execute("SELECT COUNT(*) FROM memo").fetchone()[0])
+        n += 1
+    assert n < 100 and textmemo._used(db) <= textmemo.max_bytes()
+    assert textmemo._used(db) <= textmemo.max_bytes() * 3 // 4 + 8192  # (down to three quarters)
+    db.close()
+    calls.clear()
+    for t in kept + [f"new {n - 1} {i}" for i in range(5)]:
+        bulky(t)
+    assert calls == []  # still there: read (or written) after the 'old' rows were written
+    for t in old:
+        bulky(t)
+    assert calls and calls == old[:len(calls)] and len(calls) % 10 == 0  # the oldest checks' rows, whole: evicted
+
+
+def test_memo_bound_setting(monkeypatch):
+    monkeypatch.delenv("TQCHECK_TEXT_MEMO_MB", raising=False)
+    assert textmemo.max_bytes() == textmemo.MAX_MB * 1024 * 1024
+    monkeypatch.setenv("TQCHECK_TEXT_MEMO_MB", "64")
+    assert textmemo.max_bytes() == 64 * 1024 * 1024
+    for bad in ("0", "-3", "lots"):
+        monkeypatch.setenv("TQCHECK_TEXT_MEMO_MB", bad)
+        assert textmemo.max_bytes() == textmemo.MAX_MB * 1024 * 1024
+
+
+def test_damaged_database_is_computed_around_and_replaced(store, monkeypatch):
+    calls: list = []
+    f = _counted("test.corrupt", calls)
+    f("a")
+    _new_process(monkeypatch)
+    path = _memo_file(store)
+    for extra in store.glob("memo-*.sqlite3-*"):
+        extra.unlink()
+    path.write_bytes(b"this is no sqlite database, only text where one should be" * 100)
+    assert f("a") == ("A", 1, "*")  # no error: computed
+    assert not path.exists()  # and the damaged file is gone
+    _new_process(monkeypatch)
+    assert f("a") == ("A", 1, "*")
+    _new_process(monkeypatch)
+    assert f("a") == ("A", 1, "*")
+    assert calls == ["a", "a", "a"]  # (the third from the new database the second run wrote)
+
+
+def test_locked_database_neither_fails_nor_waits_long(store, monkeypatch):
+    import time
+
+    calls: list = []
+    f = _counted("test.locked", calls)
+    f("b")
+    _new_process(monkeypatch)
+    monkeypatch.setattr(textmemo, "BUSY_S", 0.2)
+    monkeypatch.setattr(textmemo, "_STORE", textmemo._Store())
+    other = sqlite3.connect(_memo_file(store), isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another process in the middle of its write
+    try:
+        assert f("b") == ("B", 1, "*") and calls == ["b"]  # read while the other writes
+        assert f("c") == ("C", 1, "*")
+        t0 = time.perf_counter()
+        textmemo.flush()  # cannot write: dropped, no error
+        assert time.perf_counter() - t0 < 5
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    _new_process(monkeypatch)
+    assert f("c") == ("C", 1, "*") and calls == ["b", "c", "c"]
+
+
+_WRITER = """
+import os, sys
+from tqcheck import textmemo
+
+@textmemo.persistent("test.shared")
+def grow(text):
+    return text * 300
+
+w = sys.argv[1]
+for round_ in range(8):
+    for i in range(30):
+        assert grow(f"{w} {round_} {i}") == f"{w} {round_} {i}" * 300
+        assert grow(f"shared {i}") == f"shared {i}" * 300
+    textmemo.flush()
+"""
+
+
+def test_processes_sharing_a_bounded_memo(store, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "writer.py"
+    script.write_text(_WRITER, encoding="utf-8")
+    env = {**os.environ, "TQCHECK_CACHE_DIR": str(store), "TQCHECK_TEXT_MEMO_MB": "0.5"}
+    env.pop("TQCHECK_NO_TEXT_MEMO", None)
+    procs = [subprocess.Popen([sys.executable, str(script), f"w{w}"], env=env, stderr=subprocess.PIPE)
+             for w in range(3)]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err.decode()
+    db = sqlite3.connect(_memo_file(store))
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert 0 < textmemo._used(db) <= 512 * 1024
+    db.close()

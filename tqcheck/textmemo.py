@@ -12,8 +12,17 @@ functions decorated so (and of whatever they call, which the sha1 covers) are in
 Cost of reading instead of computing: one sqlite row per call, unpickled. Results are written in one transaction per check
 (:func:`flush`, called by the pipeline) and at exit.
 
+**Bound.** The rows in use are kept under :func:`max_bytes` (``TQCHECK_TEXT_MEMO_MB`` mebibytes, default
+:data:`MAX_MB`, 256: about sixty checks of a 1,000-sentence pair): each row has the time it was written or last
+read (a read marks it again only when the mark is older than :data:`TOUCH_AFTER`, so a repeated check writes
+nothing), and a write that takes the database over the bound deletes the rows used longest ago, in the same
+transaction, down to three quarters of it (sqlite reuses the freed pages, so the file stays about that size).
+
 A result that cannot be read is recomputed and written again; a database that cannot be opened or read is
-not used for the rest of the process (logged), never an error. ``TQCHECK_NO_TEXT_MEMO=1`` or
+not used for the rest of the process (logged), never an error, and one that sqlite finds damaged is removed
+(the next run starts a new one). A write that another process's write holds up for more than :data:`BUSY_S`
+seconds is dropped (its results are computed again next time). Several processes may share the file (sqlite's
+WAL journal: readers never wait, writes are one transaction each). ``TQCHECK_NO_TEXT_MEMO=1`` or
 ``TQCHECK_NO_TABLE_CACHE=1`` turns it off (the test suite sets the first: its tests patch what these functions
 read), and so does a decorated function's ``cache_clear()`` for that function; a check with ``--no-cache``
 (``Config.cache`` off) neither reads nor writes it (:func:`off`).
@@ -29,15 +38,19 @@ import pickle
 import sqlite3
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
 log = logging.getLogger(__name__)
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMAT = 1
+FORMAT = 2  # 2: each row has the time it was last used (t)
 _ROOT = Path(__file__).resolve().parent
-_SCHEMA = "CREATE TABLE IF NOT EXISTS memo (k BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS memo (k BLOB PRIMARY KEY, v BLOB NOT NULL, t INTEGER NOT NULL) WITHOUT ROWID"
+MAX_MB = 256  # the default bound of the pages in use (TQCHECK_TEXT_MEMO_MB)
+TOUCH_AFTER = 3600  # seconds: a row read is marked used again only when its mark is older than this
+BUSY_S = 5.0  # how long a write waits for another process's write before its rows are dropped
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,13 +75,25 @@ def env_key() -> str:
     return h.hexdigest()
 
 
+def max_bytes() -> int:
+    """The memo's bound: ``TQCHECK_TEXT_MEMO_MB`` mebibytes (a positive number), else :data:`MAX_MB`."""
+    env = os.environ.get("TQCHECK_TEXT_MEMO_MB", "")
+    try:
+        mb = float(env) if env else MAX_MB
+    except ValueError:
+        mb = MAX_MB
+    return int((mb if mb > 0 else MAX_MB) * 1024 * 1024)
+
+
 class _Store:
-    """The memo database of this process: read row by row, written in batches."""
+    """The memo database of this process: read row by row, written in batches, kept under :func:`max_bytes`."""
 
     def __init__(self) -> None:
         self._db: sqlite3.Connection | None = None
+        self._path: Path | None = None
         self._broken = False
         self._pending: dict[bytes, bytes] = {}
+        self._touched: set[bytes] = set()  # rows read whose time of use is older than TOUCH_AFTER
         self._lock = threading.Lock()
 
     def _conn(self) -> sqlite3.Connection | None:
@@ -78,25 +103,36 @@ class _Store:
             from .cache import cache_dir
 
             folder = cache_dir()
-            path = folder / f"memo-{env_key()[:20]}.sqlite3"
+            path = self._path = folder / f"memo-{env_key()[:20]}.sqlite3"
             fresh = not path.exists()
             folder.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(path, timeout=BUSY_S, isolation_level=None, check_same_thread=False)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA mmap_size=268435456")  # (read through a memory map, as the embedding cache)
+            db.execute("PRAGMA journal_size_limit=67108864")  # the journal file cut back to 64 MiB once copied
+            # read, not memory-mapped (sqlite's default; 5f32cb5 had mapped 256 MiB): with a memo of 228 MB the
+            # map added 209 MiB to a warm 1,000-pair check's peak RSS (150 -> 359 MiB, median of 3 in turn) for
+            # no CPU time saved (0.97x): every row read faulted its neighbours in, and the rows lie by hash
+            db.execute("PRAGMA mmap_size=0")
             db.execute(_SCHEMA)
             self._db = db
             if fresh:  # other versions' files unused for a day: no run of this version will read them
-                import time
-
                 for old in folder.glob("memo-*.sqlite3*"):
                     if not old.name.startswith(path.name) and old.stat().st_mtime < time.time() - 86400:
                         old.unlink(missing_ok=True)
         except (OSError, sqlite3.Error) as exc:
-            log.debug("text memo unusable (%s); continuing without it", exc)
-            self._broken = True
+            self._fail("unusable", exc)
         return self._db
+
+    def _fail(self, what: str, exc: Exception) -> None:
+        """Stop using the database for the rest of the process; a file sqlite finds damaged (not a database, a
+        malformed page) is removed, so that the next run starts a new one."""
+        log.debug("text memo %s (%s); continuing without it", what, exc)
+        self._broken, self._db, self._pending, self._touched = True, None, {}, set()
+        if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") and self._path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{self._path}{suffix}")
 
     def get(self, key: bytes) -> bytes | None:
         with self._lock:
@@ -106,12 +142,15 @@ class _Store:
             if db is None:
                 return None
             try:
-                row = db.execute("SELECT v FROM memo WHERE k = ?", (key,)).fetchone()
+                row = db.execute("SELECT v, t FROM memo WHERE k = ?", (key,)).fetchone()
             except sqlite3.Error as exc:
-                log.debug("text memo unreadable (%s); continuing without it", exc)
-                self._broken, self._db = True, None
+                self._fail("unreadable", exc)
                 return None
-            return row[0] if row else None
+            if row is None:
+                return None
+            if row[1] < _now() - TOUCH_AFTER:
+                self._touched.add(key)
+            return row[0]
 
     def put(self, key: bytes, value: bytes) -> None:
         with self._lock:
@@ -120,18 +159,57 @@ class _Store:
 
     def flush(self) -> None:
         with self._lock:
-            if not self._pending:
+            if not self._pending and not self._touched:
                 return
             rows, self._pending = list(self._pending.items()), {}
+            touched, self._touched = list(self._touched), set()
             db = self._conn()
             if db is None:
                 return
+            now = _now()
             try:
-                with db:  # one transaction: all rows or none
+                with db:  # one transaction: all rows or none, and the eviction with them
                     db.execute("BEGIN IMMEDIATE")
-                    db.executemany("INSERT OR REPLACE INTO memo (k, v) VALUES (?, ?)", rows)
+                    db.executemany("INSERT OR REPLACE INTO memo (k, v, t) VALUES (?, ?, ?)",
+                                   [(k, v, now) for k, v in rows])
+                    db.executemany("UPDATE memo SET t = ? WHERE k = ?", [(now, k) for k in touched])
+                    _evict(db, max_bytes())
             except sqlite3.Error as exc:
-                log.debug("cannot write text memo (%s)", exc)
+                if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+                    self._fail("damaged", exc)
+                else:  # (locked by another process past BUSY_S, a full disk: these rows are not kept)
+                    log.debug("cannot write text memo (%s)", exc)
+
+
+def _used(db: sqlite3.Connection) -> int:
+    """Bytes of the database's pages in use (its free pages apart: sqlite reuses them before growing the file)."""
+    count = db.execute("PRAGMA page_count").fetchone()[0]
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    return (count - free) * db.execute("PRAGMA page_size").fetchone()[0]
+
+
+def _evict(db: sqlite3.Connection, bound: int) -> None:
+    """Inside a write transaction: over ``bound`` bytes, delete the rows used longest ago (by ``t``, the time
+    they were written or last read: a check's rows share one) until the rows in use take three quarters of it,
+    so that eviction (a scan of the table) comes once per quarter of the bound written, not on every check."""
+    for _ in range(4):  # (a second pass where the estimate fell short)
+        used = _used(db)
+        if used <= bound:
+            return
+        groups = db.execute("SELECT t, SUM(length(k) + length(v)) FROM memo GROUP BY t ORDER BY t").fetchall()
+        payload = sum(size for _, size in groups)
+        if not payload:
+            return
+        excess, scale = used - bound * 3 // 4, used / payload  # (pages hold more than the rows: overflow, slack)
+        for t, size in groups:
+            excess -= size * scale
+            if excess <= 0:
+                break
+        db.execute("DELETE FROM memo WHERE t <= ?", (t,))
+
+
+def _now() -> int:
+    return int(time.time())
 
 
 _STORE = _Store()
