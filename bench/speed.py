@@ -590,8 +590,16 @@ if __name__ == "__main__":
               "python -m bench.speed engines [N,N...] [ENGINE,ENGINE...]   cold/warm end to end per engine "
               "(N: seed or a sentence count)\n"
               "python -m bench.speed ratio [ENGINE,ENGINE...]            encoder throughput ratio\n"
+              "python -m bench.speed pair N DIR           write DIR/en.txt and DIR/vi.txt, the N-sentence pair the "
+              "section times (IWSLT dev talks)\n"
               "python -m bench.speed modes [--quick] [--sets=SET,SET...] [MODE ...]   alignment modes on the gold sets "
               "(SET: textberg-test, textberg-dev, mac-dev, mac-test, iwslt-en-vi, iwslt-en-vi-dev)")
+    elif len(sys.argv) == 4 and sys.argv[1] == "pair":  # python -m bench.speed pair N DIR
+        out = Path(sys.argv[3])
+        out.mkdir(parents=True, exist_ok=True)
+        for lang, text in zip(("en", "vi"), build_pair(int(sys.argv[2]))):
+            (out / f"{lang}.txt").write_text(text, encoding="utf-8")
+        print(f"{out / 'en.txt'} {out / 'vi.txt'}")
     elif len(sys.argv) == 3 and sys.argv[1] == "worker":
         os.environ.setdefault("OMP_NUM_THREADS", "2")
         worker(Path(sys.argv[2]))
