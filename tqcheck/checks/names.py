@@ -452,7 +452,9 @@ class _Near:
         Kwagiulth, Qeqetarsuaq / Kekertsuatsiak) or a clipped form (Wiki / Wikipedia). Capitalised words are
         compared loosely, lower-case ones strictly."""
         other = "source" if c.side == "target" else "target"
-        cands = {x.text for x in self.around(c, other)} | set(self.words_around(c, other))
+        # (in text order, not a set's: which words reach is_common_word must not change from run to run, or a
+        # second check of a document misses the on-disk memo and loads the English word list again)
+        cands = dict.fromkeys([*(x.text for x in self.around(c, other)), *self.words_around(c, other)])
         other_lang = self.ctx.src_lang if other == "source" else self.ctx.tgt_lang
         for x in cands:
             if x == c.text:
