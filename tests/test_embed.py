@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sqlite3
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from tqcheck.cache import CachedEmbedder, EmbeddingCache, cache_dir, cached
+from tqcheck.cache import FILENAME, OLD_FILENAME, CachedEmbedder, EmbeddingCache, cache_dir, cached
 from tqcheck.config import Config
 from tqcheck.embed import E5Embedder, SentenceTransformerEmbedder, get_embedder
 from tqcheck.errors import EmbedderUnavailable
@@ -158,7 +159,7 @@ def test_cache_serves_repeated_texts_without_the_model(e5, tmp_path):
     assert np.array_equal(v2, v1[[2, 1, 0]])
     more = again.encode(TEXTS[:1] + ["A new sentence."])
     assert again.encoded == 1 and np.array_equal(more[0], v1[0])
-    assert (tmp_path / "embeddings.sqlite3").exists()
+    assert (tmp_path / FILENAME).exists()
 
 
 def test_cache_disabled_or_unwritable_passes_the_embedder_through(e5, tmp_path):
@@ -190,6 +191,46 @@ def test_cache_reads_its_file_without_mapping_it(tmp_path):
     mapped = [line.split(None, 5)[-1] for line in maps.read_text().splitlines()]
     assert str(c.path) not in mapped  # (its -shm index is mapped, as in every WAL database)
     c.close()
+
+
+def _old_format_cache(folder, rows):
+    """A cache file as tqcheck wrote it before (rows in the key's b-tree, WITHOUT ROWID)."""
+    db = sqlite3.connect(folder / OLD_FILENAME)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("CREATE TABLE vec (model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, data BLOB NOT NULL, "
+               "PRIMARY KEY (model, key)) WITHOUT ROWID")
+    db.executemany("INSERT INTO vec VALUES (?, ?, ?, ?)", rows)
+    db.commit()
+    db.close()
+
+
+def test_rows_of_the_old_cache_format_are_served_and_moved(tmp_path):
+    from tqcheck.cache import text_key
+
+    inner = _Known()
+    vecs = inner.encode(["kept one", "kept two", "damaged"])
+    _old_format_cache(tmp_path, [("counting", text_key(t), 4, v.tobytes()) for t, v in
+                                 zip(["kept one", "kept two"], vecs)] +
+                      [("counting", text_key("damaged"), 4, np.zeros(4, np.float32).tobytes())])
+    inner.seen.clear()
+    emb = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    out = emb.encode(["kept one", "new one", "damaged"])
+    assert inner.seen == ["new one", "damaged"]  # the old file's usable row served, the damaged one recomputed
+    assert np.array_equal(out[0], vecs[0])
+    old = sqlite3.connect(tmp_path / OLD_FILENAME)
+    assert old.execute("SELECT COUNT(*) FROM vec").fetchone()[0] == 1  # ('kept two', not asked for yet)
+    old.close()
+    new = sqlite3.connect(tmp_path / FILENAME)
+    assert new.execute("SELECT COUNT(*) FROM vec").fetchone()[0] == 3  # kept one (moved), new one, damaged
+    new.close()
+    emb.cache.close()
+    again = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    inner.seen.clear()
+    assert np.array_equal(again.encode(["kept two", "kept one"]), vecs[[1, 0]]) and inner.seen == []
+    again.cache.close()
+    assert (tmp_path / OLD_FILENAME).exists()
+    EmbeddingCache(tmp_path)._conn()  # a later run finds the old file empty: removed
+    assert not (tmp_path / OLD_FILENAME).exists()
 
 
 class _Known:
