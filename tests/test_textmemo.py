@@ -345,3 +345,25 @@ def test_processes_sharing_a_bounded_memo(store, tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert 0 < textmemo._used(db) <= 512 * 1024
     db.close()
+
+
+def test_a_check_reads_the_rows_its_last_check_used_ahead(store, monkeypatch):
+    calls: list = []
+    f = _counted("test.ahead", calls)
+    texts = [f"sentence {i}" for i in range(40)]
+    first = [f(t) for t in texts]
+    _new_process(monkeypatch)  # (the flush at the end of a check leaves the list of the rows it used)
+    db = sqlite3.connect(_memo_file(store))
+    rows = db.execute("SELECT COUNT(*) FROM memo").fetchone()[0]
+    assert rows == len(texts) + 1  # the results and that list
+    assert [f(t) for t in texts] == first and calls == texts  # nothing computed again
+    assert textmemo._STORE.ahead_hits == len(texts)  # every row read ahead, in a few queries
+    _new_process(monkeypatch)
+    assert db.execute("SELECT COUNT(*) FROM memo").fetchone()[0] == rows  # the same rows used: nothing written
+    assert [f(t) for t in reversed(texts[10:])] + [f("a new one")] == list(reversed(first[10:])) + \
+        [("A NEW ONE", 9, "*")]  # another order, fewer rows and a new one: no list for this first row
+    assert textmemo._STORE.ahead_hits == 0 and calls == [*texts, "a new one"]
+    _new_process(monkeypatch)
+    db.close()
+    assert [f(t) for t in reversed(texts[10:])] == list(reversed(first[10:]))
+    assert textmemo._STORE.ahead_hits == len(texts) - 10  # (read ahead now: the last check left its list)

@@ -10,7 +10,10 @@ of every file of the package, code and data) and the installed packages (the mod
 change starts a new file (files of other versions unused for a day are removed). The names of the module
 functions decorated so (and of whatever they call, which the sha1 covers) are in the source: ``persistent(``.
 Cost of reading instead of computing: one sqlite row per call, unpickled. Results are written in one transaction per check
-(:func:`flush`, called by the pipeline) and at exit.
+(:func:`flush`, called by the pipeline) and at exit. A check that asked for :data:`MANIFEST_MIN` rows or more
+also leaves the list of their keys, under its first key; the next check that begins with the same key (the
+same source document) reads the rows of that list in a few queries instead of one query each (the 1,000 pair's
+6,010 rows: its memo reads 0.37-0.41 -> 0.20-0.28 s on a loaded machine, three runs each in turn).
 
 **Bound.** The rows in use are kept under :func:`max_bytes` (``TQCHECK_TEXT_MEMO_MB`` mebibytes, default
 :data:`MAX_MB`, 256: about sixty checks of a 1,000-sentence pair): each row has the time it was written or last
@@ -51,6 +54,7 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS memo (k BLOB PRIMARY KEY, v BLOB NOT NULL,
 MAX_MB = 256  # the default bound of the pages in use (TQCHECK_TEXT_MEMO_MB)
 TOUCH_AFTER = 3600  # seconds: a row read is marked used again only when its mark is older than this
 BUSY_S = 5.0  # how long a write waits for another process's write before its rows are dropped
+MANIFEST_MIN = 16  # a check that asked for this many rows or more leaves their list for the next one
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,6 +99,13 @@ class _Store:
         self._pending: dict[bytes, bytes] = {}
         self._touched: set[bytes] = set()  # rows read whose time of use is older than TOUCH_AFTER
         self._lock = threading.Lock()
+        # since the last flush (a check): the first key asked for, every key asked for, the rows its manifest
+        # listed (read ahead) and that manifest
+        self._first: bytes | None = None
+        self._asked: dict[bytes, None] = {}
+        self._ahead: dict[bytes, tuple[bytes, int]] = {}
+        self._manifest = b""
+        self.ahead_hits = 0
 
     def _conn(self) -> sqlite3.Connection | None:
         if self._db is not None or self._broken:
@@ -129,6 +140,7 @@ class _Store:
         malformed page) is removed, so that the next run starts a new one."""
         log.debug("text memo %s (%s); continuing without it", what, exc)
         self._broken, self._db, self._pending, self._touched = True, None, {}, set()
+        self._first, self._asked, self._ahead, self._manifest = None, {}, {}, b""
         if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") and self._path is not None:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
@@ -141,16 +153,41 @@ class _Store:
             db = self._conn()
             if db is None:
                 return None
-            try:
-                row = db.execute("SELECT v, t FROM memo WHERE k = ?", (key,)).fetchone()
-            except sqlite3.Error as exc:
-                self._fail("unreadable", exc)
-                return None
+            self._asked[key] = None
+            if self._first is None:  # the first row a check asks for: read the rows its last check used
+                self._first = key
+                self._prefetch(db, key)
+            row = self._ahead.pop(key, None)
+            if row is None:
+                try:
+                    row = db.execute("SELECT v, t FROM memo WHERE k = ?", (key,)).fetchone()
+                except sqlite3.Error as exc:
+                    self._fail("unreadable", exc)
+                    return None
+            else:
+                self.ahead_hits += 1
             if row is None:
                 return None
             if row[1] < _now() - TOUCH_AFTER:
                 self._touched.add(key)
             return row[0]
+
+    def _prefetch(self, db: sqlite3.Connection, first: bytes) -> None:
+        """The rows listed under ``first``'s manifest (the keys the check that began with ``first`` used, in the
+        order it used them), read in a few queries instead of one each (the 1,000 pair's 6,010: about 11 against
+        30 microseconds a row)."""
+        try:
+            row = db.execute("SELECT v FROM memo WHERE k = ?", (_manifest_key(first),)).fetchone()
+            if row is None or not isinstance(row[0], bytes):
+                return
+            self._manifest = row[0]
+            keys = [row[0][i:i + 20] for i in range(0, len(row[0]), 20)]
+            for s in range(0, len(keys), 500):
+                part = keys[s:s + 500]
+                q = f"SELECT k, v, t FROM memo WHERE k IN ({','.join('?' * len(part))})"
+                self._ahead.update((k, (v, t)) for k, v, t in db.execute(q, part))
+        except sqlite3.Error as exc:
+            log.debug("text memo manifest unreadable (%s)", exc)
 
     def put(self, key: bytes, value: bytes) -> None:
         with self._lock:
@@ -159,6 +196,10 @@ class _Store:
 
     def flush(self) -> None:
         with self._lock:
+            manifest = b"".join(self._asked) if len(self._asked) >= MANIFEST_MIN else b""
+            if self._first is not None and manifest and manifest != self._manifest:
+                self._pending[_manifest_key(self._first)] = manifest
+            self._first, self._asked, self._ahead, self._manifest = None, {}, {}, b""
             if not self._pending and not self._touched:
                 return
             rows, self._pending = list(self._pending.items()), {}
@@ -179,6 +220,10 @@ class _Store:
                     self._fail("damaged", exc)
                 else:  # (locked by another process past BUSY_S, a full disk: these rows are not kept)
                     log.debug("cannot write text memo (%s)", exc)
+
+
+def _manifest_key(first: bytes) -> bytes:
+    return hashlib.sha1(b"manifest\0" + first).digest()
 
 
 def _used(db: sqlite3.Connection) -> int:
