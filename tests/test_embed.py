@@ -233,6 +233,16 @@ def test_rows_of_the_old_cache_format_are_served_and_moved(tmp_path):
     assert not (tmp_path / OLD_FILENAME).exists()
 
 
+def test_a_damaged_old_cache_file_is_no_error(tmp_path):
+    inner = _Known()
+    (tmp_path / OLD_FILENAME).write_bytes(b"no database here, only text" * 200)
+    emb = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    first = emb.encode(["one", "two"])
+    again = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    inner.seen.clear()
+    assert np.array_equal(again.encode(["two", "one"]), first[[1, 0]]) and inner.seen == []
+
+
 class _Known:
     """A tiny embedder of known vectors that records what reaches it."""
 

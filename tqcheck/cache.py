@@ -118,7 +118,13 @@ class EmbeddingCache:
         old = self._older()
         if old is None:
             return
-        rows = list(self._rows(old, model, keys))
+        try:
+            rows = list(self._rows(old, model, keys))
+        except sqlite3.Error as exc:  # (a damaged old file: the new one works without it)
+            log.debug("old embedding cache %s unreadable (%s)", self.old_path, exc)
+            old.close()
+            self._old = False
+            return
         moved = []
         for key, stored_dim, data in rows:
             v = np.frombuffer(data, dtype=np.float32) if isinstance(data, bytes) else np.zeros(0, np.float32)
