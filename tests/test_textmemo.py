@@ -134,6 +134,7 @@ def test_only_values_and_bundled_lexicon_methods_are_keys(store, monkeypatch):
 # An invented pair with figures, dates and names, the translation with one figure changed and one name dropped;
 # each run is a new process (the in-process caches above the memo must not answer).
 _SCRIPT = """
+import os
 import sys
 import numpy as np
 from tqcheck.config import Config
@@ -160,6 +161,18 @@ class SameMeaning:  # sentence i of either side gets vector i (a joined run: the
         return out
 
 
+if os.environ.get("SAME_MEANING_ID"):  # vectors named by a cache id: the alignment and the findings are kept too
+    SameMeaning.cache_id = os.environ["SAME_MEANING_ID"]
+import tqcheck.pipeline as pipeline
+real_rules = pipeline.run_rules
+
+
+def counted_rules(rules, ctx):
+    sys.stderr.write("rules ran\\n")
+    return real_rules(rules, ctx)
+
+
+pipeline.run_rules = counted_rules
 src, tgt = sys.argv[1], sys.argv[2]
 open(src, "w", encoding="utf-8").write(" ".join(EN) + "\\n")
 open(tgt, "w", encoding="utf-8").write(" ".join(DE) + "\\n")
@@ -367,3 +380,25 @@ def test_a_check_reads_the_rows_its_last_check_used_ahead(store, monkeypatch):
     db.close()
     assert [f(t) for t in reversed(texts[10:])] == list(reversed(first[10:]))
     assert textmemo._STORE.ahead_hits == len(texts) - 10  # (read ahead now: the last check left its list)
+
+
+def test_a_check_of_an_unchanged_pair_reads_its_findings(store, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "check.py"
+    script.write_text(_SCRIPT, encoding="utf-8")
+
+    def report(cache: str = "cache", **env: str) -> tuple[str, int]:
+        run = subprocess.run([sys.executable, str(script), str(tmp_path / "en.txt"), str(tmp_path / "de.txt"), cache],
+                             env={**os.environ, "SAME_MEANING_ID": "same-meaning/1", **env}, capture_output=True,
+                             text=True, check=True)
+        return run.stdout, run.stderr.count("rules ran")
+
+    computed, ran = report(TQCHECK_NO_TEXT_MEMO="1")
+    assert ran == 1 and '"TQ201"' in computed
+    assert report() == (computed, 1)  # the first check runs the rules and keeps their findings
+    assert report() == (computed, 0)  # the second reads them
+    assert report(SAME_MEANING_ID="same-meaning/2") == (computed, 1)  # other vectors: the rules run again
+    assert report("no-cache") == (computed, 1)  # --no-cache: nothing read
