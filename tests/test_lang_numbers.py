@@ -414,3 +414,25 @@ def test_the_arabic_and_written_onto_a_figure() -> None:
     assert ("num", 2021.0) in hard("بين عامي 2019 و2021", "ar")
     assert ("pct", 7.9) in hard("و٧٫٩٪", "ar")
     assert ("num", 2021.0) in hard("ב2021", "he")  # Hebrew's one-letter words, without the usual hyphen
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("52,800 tonnes", "প্রায় ৫২ হাজার ৮০০ টন", "bn"),     # a figure, its scale word, then a smaller count
+    ("$15 billion", "১ হাজার ৫০০ কোটি ডলার", "bn"),       # (1 thousand 500) crore
+    ("2 million", "২০ লাখের বেশি", "bn"),                   # the genitive ending written onto the scale word
+    ("7.1%", "৭.১ শতাংশে নেমেছে", "bn"),                   # ... and onto the percent word
+    ("3.55 million", "সাড়ে ৩৫ লাখ", "bn"),                 # "and a half" before the figure: 35.5 lakh
+    ("at 10:30 a.m.", "সকাল সাড়ে ১০টায়", "bn"),            # half past ten, the hour with its classifier
+    ("at 8:45 p.m.", "রাত পৌনে ৯টায়", "bn"),               # a quarter to nine
+    ("at 10:30 a.m.", "सुबह साढ़े 10 बजे", "hi"),
+    ("2.5 million", "ढाई करोड़ में से 25 लाख", "hi"),        # (25 lakh; ढाई करोड़ is 25 million)
+])
+def test_bengali_and_hindi_counting(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(en, "en")) & set(every(text, lang))
+
+
+def test_a_combining_mark_belongs_to_its_word() -> None:
+    # "বিশ্ব" (world) holds "বিশ" (twenty) before its virama; "আমস্টারডামে" ends in "মে" (May) after a vowel sign
+    assert every("বিশ্ব স্বাস্থ্য সংস্থা", "bn") == []
+    assert every("আমস্টারডামে পুলিশ", "bn") == []
+    assert every("ফ্রাঙ্কফুর্ট স্টক এক্সচেঞ্জে", "bn") == []

@@ -61,6 +61,7 @@ _CURRENCY_WORDS = {
 _PERCENT = ("%", "percent", "per cent", "phần trăm", "prozent", "pour cent", "por ciento", "procent")
 _UNIT_SUFFIX = r"cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|km²|m²|ft|feet|lbs?|oz|mph|p|c"  # (p, c: "10p coin")
 _LETTER = r"A-Za-zÀ-ỹ"  # Latin letters (the boundary of a number in scripts without spaces between words)
+LATIN_LETTER = r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"  # Latin letters only (À-ỹ above also spans Cyrillic, Bengali, Hangul Jamo...)
 
 
 def _alt(words: list[str]) -> str:
@@ -76,20 +77,26 @@ def _facts(lang: str):  # noqa: ANN202 - tqcheck.lang.cldr.NumberFacts (number_f
 
 @functools.lru_cache(maxsize=64)
 def _letter(lang: str) -> str:
-    """A character class of the letters that end a number's word: any letter in a language that separates
+    """A pattern of one letter that ends a number's word: any letter or combining mark in a language that separates
     words with spaces, only Latin letters where words run together ("约200亿美元", "5人")."""
     from .lang import base_code, profile
+    from .surface import LETTER
 
-    return r"[^\W\d_]" if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
+    # (a combining mark is part of its word: the vowel sign of "আমস্টারডামে" before its "মে", May, the virama of
+    # "বিশ্ব" after its "বিশ", twenty)
+    return LETTER if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
 
 
 def _tail_letter(lang: str) -> str:
     """The letters that, right after a figure, its scale, unit or percent sign, make it part of a longer word.
-    Korean writes its particles on the word before them ("12.3%로", "2030년까지", "1.2킬로미터이며"), so there only
-    Latin letters do; elsewhere :func:`_letter`."""
+    Korean and Bengali write their particles and endings on the word before them ("12.3%로", "2030년까지",
+    "২০ লাখের": ``LanguageProfile.endings_attached``), so there only Latin letters do; elsewhere :func:`_letter`."""
     from .lang import base_code, profile
 
-    return rf"[{_LETTER}]" if profile(base_code(lang)).script == "Kore" else _letter(lang)
+    prof = profile(base_code(lang))
+    if prof.endings_attached:
+        return LATIN_LETTER if prof.script != "Kore" else rf"[{_LETTER}]"
+    return _letter(lang)
 
 
 def profile_spaced(lang: str) -> bool:
@@ -500,7 +507,7 @@ def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tu
 
 @functools.lru_cache(maxsize=64)
 def _scale_re(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{_letter(lang)})", re.IGNORECASE)
+    return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{_tail_letter(lang)})", re.IGNORECASE)
 
 
 def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int] | None:
@@ -993,6 +1000,44 @@ _TIME_CUE = re.compile(r"\b(?:at|from|to|until|till|by|before|after|around|about
                        re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=64)
+def _fraction_before(lang: str) -> dict[str, float]:
+    """The profile's ``fraction_before`` words: a word before a figure that adds a fraction of one to it
+    ("সাড়ে ৩", "साढ़े 3": three and a half; "পৌনে ৩": three less a quarter); num2words writes none."""
+    from .lang import base_code, profile
+
+    return {w.lower(): float(v) for w, v in (profile(base_code(lang)).section("numbers").get("fraction_before")
+                                             or {}).items()}
+
+
+@functools.lru_cache(maxsize=64)
+def _fraction_before_re(lang: str) -> re.Pattern[str] | None:
+    """:func:`_fraction_before` words right before the end of the text searched (one space may follow)."""
+    words = _fraction_before(lang)
+    return re.compile(rf"(?<!{_letter(lang)})(?P<f>{_alt(list(words))})\s?$", re.IGNORECASE) if words else None
+
+
+def _fraction_prefixed(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """A figure after a :func:`_fraction_before` word is the figure plus that fraction, times its scale
+    ("সাড়ে ৩ কোটি": 3.5 crore); the word is part of the value's text."""
+    pat = _fraction_before_re(lang)
+    if pat is None:
+        return found
+    out = []
+    for q in found:
+        part = pat.search(text, max(0, q.start - 20), q.start) if q.kind in ("number", "money") else None
+        lead = re.match(r"\d+(?:[.,]\d+)?", q.text) if part is not None else None
+        if part is None or lead is None or not isinstance(q.value, float) or float(lead.group(0).replace(",", ".")) <= 0:
+            out.append(q)
+            continue
+        n = float(lead.group(0).replace(",", "."))
+        scale = q.value / n
+        v = (n + _fraction_before(lang)[part["f"].lower()]) * scale
+        out.append(replace(q, keys=frozenset({("num", _norm(v))}), start=part.start(), text=text[part.start():q.end],
+                           value=v))
+    return out
+
+
 def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A whole hour with the period after it ("8pm", "8 p.m.") or a clock word ("20 Uhr", "v 16 hodin")."""
     out = []
@@ -1010,12 +1055,22 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     words = _facts(lang).clock_words
     dot = r"\.?\s?" if base_lang(lang) in _ordinal_dot() else r"\s?"  # "kolem 23. hodiny": the 23rd hour
+    fraction = _fraction_before_re(lang)
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]){dot}(?:{_alt(list(words))})(?!{let})", text,
                          re.IGNORECASE) if words else ():
         if any(used[m.start():m.end()]):
             continue
         h = int(m["h"])  # "20 Uhr", "8 Uhr (abends)"; "10 hodin" is also ten hours: a number with both readings
         keys = {("time", (h, 0)), ("num", float(h))} | ({("time", (h + 12, 0))} if h < 12 else set())
+        part = fraction.search(text, 0, m.start()) if fraction is not None else None
+        if part is not None:  # "সাড়ে ১০টায়", "साढ़े 10 बजे": half past ten; "পৌনে ১০টা": a quarter to ten
+            f = _fraction_before(lang)[part["f"].lower()]
+            mins = round(60 * (h + f)) % (24 * 60)
+            h, mn = divmod(mins, 60)
+            keys = {("time", (h, mn))} | ({("time", (h + 12, mn))} if h < 12 else set())
+            out.append(Quantity("time", frozenset(keys), part.start(), m.end(), text[part.start():m.end()]))
+            used[part.start():m.end()] = [True] * (m.end() - part.start())
+            continue
         out.append(Quantity("number", frozenset(keys), m.start(), m.start("h") + len(m["h"]), m["h"],
                             value=float(h)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
@@ -1265,7 +1320,7 @@ _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\u0130": "I"}
 
 
 def fold(text: str, lang: str) -> str:
-    """``text`` with full-width and other compatibility forms (NFKC), the language's native digits and the
+    """``text`` with full-width and other compatibility forms (NFKC), every script's decimal digits and the
     characters of :data:`_SEPARATORS` replaced by their plain forms, one character for one, so that spans
     stay valid."""
     return text.translate(_fold_table(lang))
@@ -1286,6 +1341,9 @@ class _FoldTable(dict):
             out = self._table[ch]
         elif code < 0x80:
             out = ch
+        elif (d := unicodedata.decimal(ch, None)) is not None:
+            out = str(d)  # any script's decimal digit, native or not ("১০", Bengali ten, where CLDR's default
+            # numbering system is Latin)
         else:
             n = unicodedata.normalize("NFKC", ch)
             out = n if len(n) == 1 else ch
@@ -1587,7 +1645,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
-    found = _range_units(_range_percents(_compounds(found, text, lang), text), text)
+    found = _range_units(_range_percents(_fraction_prefixed(_compounds(found, text, lang), text, lang), text), text)
     found += _word_numbers(text, lang, used)
     found = _shared_scale_words(found, text, lang)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
@@ -1832,11 +1890,24 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
         prev = merged[-1] if merged else None
         # (one space may come between two parts that each end with a scale word: "2조 5천억"; or after a figure
         # with its scale word written onto it, where the rest is a plain count below that scale: "5만 2800")
+        # (and where words are spaced, a figure and its scale word, then a plain count below it: "৫২ হাজার ৮০০",
+        # 52,800, as Bengali and Hindi write figures in lakh and crore)
         joined = prev is not None and (q.start == prev.end or (
             text[prev.end:q.start] == " " and (_scale_of(q, text, lang) > 1 or (
-                q.kind == "number" and not q.soft and _ATTACHED_SCALE.fullmatch(prev.text) is not None))))
+                q.kind == "number" and not q.soft and (_ATTACHED_SCALE.fullmatch(prev.text) is not None or (
+                    profile_spaced(lang) and re.fullmatch(r"\d+", q.text) is not None
+                    and not prev.soft and re.search(r"\d$", prev.text) is None
+                    and _scale_of(prev, text, lang) <= 1e5))))))  # (thousand, lakh: "5 Millionen 2800 Menschen"
+        # are two values)
         if prev is not None and joined and prev.currency is None:
             scale = _scale_of(prev, text, lang)
+            after = _scale_of(q, text, lang)
+            if scale > 1 and after > scale and q.value / after < scale and not prev.soft:  # type: ignore[operator]
+                # "১ হাজার ৫০০ কোটি": (1 thousand 500) crore, the count before the larger scale written in parts
+                v = prev.value * after + q.value  # type: ignore[operator]
+                merged[-1] = replace(q, kind="money" if q.currency else "number", keys=frozenset({("num", _norm(v))}),
+                                     start=prev.start, text=text[prev.start:q.end], value=v)
+                continue
             if scale > 1 and q.value < scale:  # type: ignore[operator]
                 v = prev.value + q.value  # type: ignore[operator]
                 merged[-1] = replace(q, kind="money" if q.currency else "number", keys=frozenset({("num", _norm(v))}),

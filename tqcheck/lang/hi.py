@@ -1,0 +1,13 @@
+"""Hindi: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
+PROFILE = {
+    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
+    "numbers": {
+        # a word before a figure that adds a fraction to it: "साढ़े 3" is three and a half, "साढ़े 10 बजे" half
+        # past ten; "सवा" adds a quarter, "पौने" takes one away (see tqcheck/data/SOURCES.md)
+        "fraction_before": {"साढ़े": 0.5, "सवा": 0.25, "पौने": -0.25},
+        # one and a half, two and a half: one word each; num2words writes no fractions
+        "words": {"डेढ़": 1.5, "ढाई": 2.5},
+        # the word after an hour ("10 बजे", at ten o'clock)
+        "clock_words": ["बजे"],
+    },
+}
