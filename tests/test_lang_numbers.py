@@ -436,3 +436,27 @@ def test_a_combining_mark_belongs_to_its_word() -> None:
     assert every("বিশ্ব স্বাস্থ্য সংস্থা", "bn") == []
     assert every("আমস্টারডামে পুলিশ", "bn") == []
     assert every("ফ্রাঙ্কফুর্ট স্টক এক্সচেঞ্জে", "bn") == []
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("3.2%", "৩ দশমিক ২ শতাংশ", "bn"),                       # the decimal point written as a word
+    ("0.4%", "শূন্য দশমিক ৪ শতাংশ", "bn"),                    # ... after a number word
+    ("from 6 to 8 May", "৬ থেকে ৮ মে", "bn"),                 # the profile's word between the days of a range
+    ("from 6 to 8 May", "6 से 8 मई", "hi"),
+    ("at 3:15", "রাত ৩টা ১৫ মিনিটে", "bn"),                   # an hour and its minutes
+    ("at 3:15", "3 बजकर 15 मिनट", "hi"),
+    ("in March", "মার্চে", "bn"),                               # the case ending written onto the month
+])
+def test_bengali_and_hindi_decimals_ranges_and_times(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(en, "en")) == set(hard(text, lang))
+
+
+def test_percentage_points_also_read_as_points() -> None:
+    assert ("num", 0.4) in hard("rose by 0.4 percentage points", "en")  # "0.4ポイント", "0,4 процентного пункту"
+    assert ("pct", 0.4) in hard("rose by 0.4 percentage points", "en")
+    assert ("num", 0.4) not in hard("rose by 0.4 percent", "en")
+
+
+def test_a_short_number_word_with_letters_after_it_is_another_word() -> None:
+    assert every("তিনি বলেছেন", "bn") == []  # "তিনি" (he) is no "তিন" (three)
+    assert ("num", 90.0) in every("নব্বইয়ের দশকে", "bn")  # a long one takes its case ending

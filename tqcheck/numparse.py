@@ -452,8 +452,16 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
     table.update({w: ("number", v) for w, v in _dual_scales(lang).items() if w not in table})
     if not table:
         return None, table
-    let = _letter(lang)
-    return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
+    let, tail = _letter(lang), _tail_letter(lang)
+    if tail == let:
+        return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
+    # a case ending may be written onto a word of four letters or more ("নব্বইয়ের", of ninety); a shorter one
+    # with letters after it is another word ("তিনি", he, is no "তিন", three; "দশক", a decade, no "দশ", ten)
+    long = [w for w in table if len(w) >= 4]
+    short = [w for w in table if len(w) < 4]
+    alts = [rf"(?:{_alt(long)})(?!{tail})"] if long else []
+    alts += [rf"(?:{_alt(short)})(?!{let})"] if short else []
+    return re.compile(rf"(?<!{let})(?:{'|'.join(alts)})", re.IGNORECASE), table
 
 
 def _dual_scales(lang: str) -> dict[str, float]:
@@ -808,8 +816,9 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
     # one-letter words written onto the month ("בינואר", "מינואר": in, from January)
     clitic = rf"(?:{_alt(list(f.clitics))}){{0,2}}" if f.clitics else ""
-    return (re.compile(rf"(?<!{let}){clitic}(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
-            re.compile(rf"(?<!{let}){clitic}(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
+    tail = _tail_letter(lang)  # (Bengali writes its case endings onto the month: "মার্চে", in March)
+    return (re.compile(rf"(?<!{let}){clitic}(?P<mon>{every})\.?(?!{tail})", re.IGNORECASE),
+            re.compile(rf"(?<!{let}){clitic}(?P<mon>{bare})\.?(?!{tail})", re.IGNORECASE))
 
 
 @functools.lru_cache(maxsize=64)
@@ -968,6 +977,9 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?<!\d[:։])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text,
                          re.IGNORECASE):  # (not the minutes of "01։23 часов")
+        frac = _fraction_before_re(lang)
+        if frac is not None and frac.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "সাড়ে ১০টায়": half past ten (see _hours)
         if not any(used[m.start():m.end()]):
             h = int(m["h"])
             keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
@@ -1099,6 +1111,16 @@ _DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(
 _DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|e)\s*(?:(?:the|le|el|il|dem|den)\s+)?"
              r"(?P<d2>\d{1,2})(?![:.]\d)"
              r"(?:st|nd|rd|th|\.)?)?")
+
+
+@functools.lru_cache(maxsize=64)
+def _range_words(lang: str) -> tuple[str, ...]:
+    """The profile's ``range_words``: a word between the two days of a range that :data:`_DAY2_DOT` lacks."""
+    from .lang import base_code, profile
+
+    return tuple(profile(base_code(lang)).section("numbers").get("range_words") or ())
+
+
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _VI_MON = r"(?P<mon>\d{1,2}|" + _alt(list(_VI_MONTH_WORDS)) + r")(?![\wÀ-ỹ])"
@@ -1202,8 +1224,11 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
+        day2 = _DAY2_DOT
+        if _range_words(lang):  # the profile's own word between the two days ("৬ থেকে ৮ মে", "6 से 8 मई")
+            day2 = day2.replace(r"(?:-|–|", rf"(?:{_alt(list(_range_words(lang)))}|-|–|", 1)
         pats = (mon + r"\s+" + _DAY + _DAY2 + year,
-                _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
+                _DAY + r"\.?" + day2 + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
         # each pattern holds its month pattern whole: a text where that finds nothing has no such date
         # (one pass with the month names instead of trying a day, a day word or a month at every position)
         has = {pats[0]: month_re.search(text) is not None, pats[1]: _day_month_re(lang).search(text) is not None}
@@ -1376,6 +1401,41 @@ def _clitic_hyphens(text: str, lang: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
+def _decimal_words_re(lang: str) -> re.Pattern[str] | None:
+    """The profile's ``decimal_words`` between a whole number (a figure, or a number word up to ten) and its
+    digits after the point ("৩ দশমিক ২", "শূন্য দশমিক ৪": 3.2 and 0.4, as Bengali news writes them)."""
+    from .lang import base_code, profile
+
+    words = profile(base_code(lang)).section("numbers").get("decimal_words") or ()
+    if not words:
+        return None
+    _, table = _words_re(lang)
+    small = [w for w, (kind, v) in table.items() if kind == "number" and v in range(0, 11)]
+    whole = rf"(?P<a>\d+|{_alt(small)})" if small else r"(?P<a>\d+)"
+    let = _letter(lang)
+    return re.compile(rf"(?<!{let})(?<![\d.,]){whole}\s+(?:{_alt(list(words))})\s+(?P<b>\d+)(?![\d.,]\d)",
+                      re.IGNORECASE)
+
+
+def _decimal_words(text: str, lang: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` with each :func:`_decimal_words_re` value rewritten as a decimal figure of the same length
+    (spaces first, then "3.2": every other offset stays valid), and the spans rewritten."""
+    pat = _decimal_words_re(lang) if lang else None
+    if pat is None or pat.search(text) is None:
+        return text, ()
+    _, table = _words_re(lang)
+    spans = []
+
+    def figure(m: re.Match) -> str:
+        a = m["a"] if m["a"].isdigit() else str(int(table[m["a"].lower()][1]))
+        out = f"{a}.{m['b']}"
+        spans.append((m.start(), m.end()))
+        return " " * (len(m.group(0)) - len(out)) + out
+
+    return pat.sub(figure, text), tuple(spans)
+
+
+@functools.lru_cache(maxsize=64)
 def _decimal_dot_re(lang: str) -> re.Pattern[str] | None:
     """The profile's ``decimal_dots``: a mark that is also a decimal point between figures (Japanese "・" in
     "182・44ドル", "1万0363・18", and before the three figures of a rate, "打率・252", not "・9R"), except before a
@@ -1423,8 +1483,10 @@ def extract(text: str, lang: str) -> list[Quantity]:
 def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
     texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""
-    folded = _decimal_dots(_clitic_hyphens(fold(text, lang), lang), lang)
+    folded, spans = _decimal_words(_decimal_dots(_clitic_hyphens(fold(text, lang), lang), lang), lang)
     found = _extract(folded, lang)
+    for s, e in spans:  # a value read out of "৩ দশমিক ২" begins where its words begin
+        found = [replace(q, start=s) if s <= q.start < e else q for q in found]
     found = _mark_approx(found, folded, lang)
     found = _in_titles(found, folded)
     if folded != text:
@@ -1646,6 +1708,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
     found = _range_units(_range_percents(_fraction_prefixed(_compounds(found, text, lang), text, lang), text), text)
+    found = _percentage_points(found, text)
     found += _word_numbers(text, lang, used)
     found = _shared_scale_words(found, text, lang)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
@@ -1810,6 +1873,21 @@ def _range_gap(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{_RANGE_WORDS}|{extra})\s*$", re.IGNORECASE)
 
 
+_POINTS = re.compile(r"\s+points?\b", re.IGNORECASE)
+
+
+def _percentage_points(found: list[Quantity], text: str) -> list[Quantity]:
+    """A change of "0.4 percentage points" also reads as the bare figure: translations write it as points
+    ("0.4ポイント", "0,4 процентного пункту") as often as a percentage."""
+    out = []
+    for q in found:
+        if q.kind == "percent" and isinstance(q.value, float) and q.text.lower().endswith("percentage") \
+                and (m := _POINTS.match(text, q.end)) is not None:
+            q = replace(q, keys=q.keys | {("num", q.value)}, end=m.end(), text=text[q.start:m.end()])
+        out.append(q)
+    return out
+
+
 def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
     """The first figure of a range of percentages also reads as one ("zwischen 90 und 95 %")."""
     pcts = [q for q in found if q.kind == "percent"]
@@ -1872,9 +1950,9 @@ def _scale_of(q: Quantity, text: str, lang: str) -> float:
     """The multiplier of the scale word ``q`` ends with ("6,940万" -> 1e4), 1 when none."""
     tail = text[q.start:q.end].lower()
     best = max((v for w, v in _scales(lang).items() if tail.endswith(w) and w not in ("m", "k")), default=1.0)
-    if best == 1.0 and (q.unit or q.currency) and re.search(r"\d\s*\S+\s+[^\W\d_]+$", tail):
+    if best == 1.0 and (q.unit or q.currency) and re.search(rf"\d\s*\S+\s+{surface.LETTER}+$", tail):
         # the scale before a currency or unit word ("8 million pounds", "8 milljón pund")
-        return _scale_of(replace(q, end=q.start + len(re.sub(r"\s+[^\W\d_]+$", "", tail))), text, lang)
+        return _scale_of(replace(q, end=q.start + len(re.sub(rf"\s+{surface.LETTER}+$", "", tail))), text, lang)
     return best
 
 
@@ -1933,7 +2011,7 @@ def _approx_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | No
     sec = profile(base_code(lang)).section("numbers")
     before, after = list(sec.get("approx") or ()), list(sec.get("approx_after") or ())
     spaced = profile(base_code(lang)).spaces_between_words
-    gap = r"(?:[^\W\d_]+\s+)?" if spaced else ""
+    gap = rf"(?:{surface.LETTER}+\s+)?" if spaced else ""
     counter = "" if spaced else r"[^\W\d_]{0,2}?"  # "40 人左右": a counter word may come between
     let = _letter(lang)
     # (the word ends there: Ukrainian "до", up to, is not the start of "долає", covers)
