@@ -460,3 +460,11 @@ def test_percentage_points_also_read_as_points() -> None:
 def test_a_short_number_word_with_letters_after_it_is_another_word() -> None:
     assert every("তিনি বলেছেন", "bn") == []  # "তিনি" (he) is no "তিন" (three)
     assert ("num", 90.0) in every("নব্বইয়ের দশকে", "bn")  # a long one takes its case ending
+
+
+def test_a_figure_with_letters_written_onto_its_front_may_only_match() -> None:
+    # a currency the press abbreviates (naira, rand, rupees) or a code: which one is not known
+    assert ("num", 2.5e9) in every("a budget of N2.5bn", "en") and hard("a budget of N2.5bn", "en") == []
+    assert ("num", 5e7) in every("fined R50 million", "en")
+    assert ("num", 2.5e9) in every("Naira biliyan 2.5", "ha")
+    assert hard("N95 masks", "en") == []

@@ -1726,6 +1726,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                                       value=v, tag=name.group(1 if pat is _TAG_NUM_RE else 0).casefold()
                                       if name else None))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
+    found += _glued_prefix(text, lang, used)
     ends = [q.end for q in found]
     found = [_gloss(q, text, ends) for q in found]
     found = [_coin(_as_fraction(_dot_time(q, text, lang))) for q in found]
@@ -2038,6 +2039,35 @@ _SPLIT_RE = re.compile(r"(?<![\d/.,])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})(?![\d/]
 _NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
 # (after a letter only in a script without spaces: "打率.346", a batting average)
 _BARE_DECIMAL_RE = re.compile(r"(?<![.,])(?<![^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\.\d+(?![\d.,]?\d)")
+# a figure with up to three letters written onto its front: a currency the press abbreviates ("N2.5bn" for
+# naira, "R50 million" for rand, "Rs5 crore") or a code ("N95", "A81")
+_GLUED_PREFIX_RE = re.compile(r"(?<![A-Za-z\d.,$€£¥])[A-Z][A-Za-z]{0,2}(?P<num>\d+(?:[.,]\d+)*)(?![\d])")
+
+
+def _glued_prefix(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """:data:`_GLUED_PREFIX_RE` values, with the scale word after them: which the letters are (a currency or
+    a code) is not known, so each may only match ("N2.5bn" = "Naira biliyan 2.5"), never required."""
+    out = []
+    for m in _GLUED_PREFIX_RE.finditer(text):
+        if any(used[m.start():m.end()]):
+            continue
+        try:
+            v, _ = parse_number(m["num"], lang)
+        except (ValueError, ArithmeticError):
+            continue
+        end = m.end()
+        scale = re.match(rf"\s?({_alt(list(_scales(lang)))})(?!{_letter(lang)})", text[end:], re.IGNORECASE) \
+            if _scales(lang) else None
+        keys = {("num", _norm(v))}
+        if scale is not None:
+            keys.add(("num", _norm(v * _scales(lang)[scale.group(1).lower()])))
+            end += scale.end()
+        out.append(Quantity("ordinal", frozenset(keys), m.start("num"), end, text[m.start("num"):end], True,
+                            value=v))
+        used[m.start():end] = [True] * (end - m.start())
+    return out
+
+
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
 _MODEL_NUM_RE = re.compile(r"(?<![A-Za-z\d.,])\d{1,4}(?=[A-Z]{1,4}(?![a-z]))")  # "737MAX", "5G", "3D"
 # A value in brackets right after another value and a word is the translator's gloss of it ("6,000 mu
