@@ -468,3 +468,9 @@ def test_a_figure_with_letters_written_onto_its_front_may_only_match() -> None:
     assert ("num", 5e7) in every("fined R50 million", "en")
     assert ("num", 2.5e9) in every("Naira biliyan 2.5", "ha")
     assert hard("N95 masks", "en") == []
+
+
+def test_a_round_year_before_the_word_for_a_decade_reads_as_the_decade() -> None:
+    # CLDR's unit name of a decade: "1990 के दशक में" is the 1990s, which Bengali says "নব্বইয়ের দশকে" (ninety's)
+    assert ("num", 90.0) in hard("1990 के दशक में", "hi")
+    assert ("num", 90.0) not in hard("1990 में", "hi")

@@ -146,6 +146,15 @@ def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, i
     _assert_clean(tmp_path, EN, PAIRS[lang], lang, into_english)
 
 
+@pytest.mark.parametrize(("src", "tgt"), [("bn", "hi"), ("hi", "bn")])
+def test_between_bengali_and_hindi(tmp_path: Path, src: str, tgt: str) -> None:
+    # no English on either side: two scripts without capitals, Bengali and Latin digits, decimals written out
+    # against figures, "নব্বইয়ের দশকে" against "1990 के दशक में" (the 1990s)
+    rep = _check(tmp_path, src, "\n\n".join(PAIRS[src]), tgt, "\n\n".join(PAIRS[tgt]))
+    assert len(rep.alignment) == len(EN)
+    assert [f for f in rep.findings if f.severity.rank >= Severity.MAJOR.rank] == []
+
+
 @pytest.mark.parametrize(("lang", "old", "new"), [
     ("bn", "৩ দশমিক ২", "৩ দশমিক ৮"), ("bn", "৪৭ লাখ ৫০ হাজার", "৪৭ লাখ ৯০ হাজার"), ("hi", "47.5 लाख", "74.5 लाख"),
     ("ja", "475万ユーロ", "457万ユーロ"), ("uk", "0,4 процентного", "0,7 процентного"),

@@ -1708,7 +1708,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
     found = _range_units(_range_percents(_fraction_prefixed(_compounds(found, text, lang), text, lang), text), text)
-    found = _percentage_points(found, text)
+    found = _decades(_percentage_points(found, text), text, lang)
     found += _word_numbers(text, lang, used)
     found = _shared_scale_words(found, text, lang)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
@@ -1872,6 +1872,35 @@ def _range_gap(lang: str) -> re.Pattern[str]:
         return _RANGE_GAP
     extra = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\s*(?:{_RANGE_WORDS}|{extra})\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _decade_words(lang: str) -> re.Pattern[str] | None:
+    """CLDR's unit names of a decade in ``lang`` (Babel ``format_unit``: "दशक", "দশক", "десятилетия"), as a
+    pattern after a year with at most one short word between ("1990 के दशक में": the decade of 1990)."""
+    try:
+        from babel.units import format_unit
+
+        forms = {w for n in (1, 2, 5, 11, 21)
+                 for w in format_unit(n, "duration-decade", locale=base_lang(lang) or "en", length="long").split()
+                 if not any(ch.isdigit() for ch in w) and len(w) >= 2}
+    except Exception:  # noqa: BLE001 - a locale or unit Babel lacks: none
+        return None
+    if not forms:
+        return None
+    return re.compile(rf"\s*(?:\S{{1,3}}\s+)?(?:{_alt(sorted(forms))})(?!{_letter(lang)})", re.IGNORECASE)
+
+
+def _decades(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """A round year before the word for a decade ("1990 के दशक") also reads as its decade's short form (90), as
+    "the 1990s" does: the other side may say "the nineties" ("নব্বইয়ের দশকে")."""
+    years = [q for q in found if q.kind == "year" and isinstance(q.value, float) and q.value % 10 == 0
+             and q.value % 100]
+    pat = _decade_words(lang) if years else None
+    if pat is None:
+        return found
+    return [replace(q, keys=q.keys | {("num", q.value % 100)}) if q in years and pat.match(text, q.end) else q
+            for q in found]
 
 
 _POINTS = re.compile(r"\s+points?\b", re.IGNORECASE)
