@@ -474,3 +474,17 @@ def test_a_round_year_before_the_word_for_a_decade_reads_as_the_decade() -> None
     # CLDR's unit name of a decade: "1990 के दशक में" is the 1990s, which Bengali says "নব্বইয়ের দশকে" (ninety's)
     assert ("num", 90.0) in hard("1990 के दशक में", "hi")
     assert ("num", 90.0) not in hard("1990 में", "hi")
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("तीन घंटे से भी कम", "hi", 3.0), ("za manje od tri sata", "hr", 3.0), ("pet milijuna ljudi", "hr", 5e6),
+])
+def test_number_words_from_icu_where_num2words_has_none(text: str, lang: str, value: float) -> None:
+    pytest.importorskip("icu")  # CLDR's spell-out rules through PyICU (the optional icu extra)
+    (q,) = extract(text, lang)
+    assert q.soft and q.value == value
+
+
+def test_a_short_month_name_with_letters_after_it_is_another_word() -> None:
+    assert every("অ্যাঙ্গেলা মের্কেল হেলসিঙ্কিতে", "bn") == []  # "মের্কেল" (Merkel) holds no "মে" (May)
+    assert hard("৫ মে", "bn") == [("date", (5, 5))]

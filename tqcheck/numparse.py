@@ -811,12 +811,19 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     if not f.months:
         return None, None  # numeric month names ("tháng 11", "11月"): see the Vietnamese and CJK patterns
     let = _letter(lang)
+    tail = _tail_letter(lang)  # (Bengali writes its case endings onto the month: "মার্চে", in March; a name of
+    # fewer than four letters with letters after it is another word: "মের্কেল", Merkel, holds no "মে", May)
+
+    def names(words: list[str]) -> str:
+        short = [w for w in words if len(w) < 4] if tail != let else []
+        long = [w for w in words if w not in short]
+        return "|".join(([_alt(long)] if long else []) + [f"{re.escape(w)}(?!{let})" for w in short])
+
     stems = [rf"{_accented(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
-    every = "|".join([_alt(list(f.months))] + stems)
-    bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
+    every = "|".join([names(list(f.months))] + stems)
+    bare = every if base_lang(lang) == "en" else "|".join([names(list(f.wide_months))] + stems)
     # one-letter words written onto the month ("בינואר", "מינואר": in, from January)
     clitic = rf"(?:{_alt(list(f.clitics))}){{0,2}}" if f.clitics else ""
-    tail = _tail_letter(lang)  # (Bengali writes its case endings onto the month: "মার্চে", in March)
     return (re.compile(rf"(?<!{let}){clitic}(?P<mon>{every})\.?(?!{tail})", re.IGNORECASE),
             re.compile(rf"(?<!{let}){clitic}(?P<mon>{bare})\.?(?!{tail})", re.IGNORECASE))
 
