@@ -1,6 +1,7 @@
 """A third invented English news article (a date range, a decade, a change in percentage points, a fraction of a
 count, a time of night, a century, a name with a title, a range of money, a temperature below zero) and its correct
-translations into German, Russian, Chinese, Japanese, Czech, Ukrainian, Hausa, Bengali and Hindi: a correct
+translations into German, Russian, Chinese, Japanese, Czech, Ukrainian, Hausa, Bengali, Hindi and Croatian
+("Devedesetih godina", in the nineties): a correct
 translation has no finding at major or worse, in both directions; a changed figure is critical. Bengali writes
 decimals out ("৩ দশমিক ২", 3.2), its date range with "থেকে" ("৬ থেকে ৮ মে"), the hour and its minutes with a
 classifier ("৩টা ১৫ মিনিটে"), 4.75 million as "৪৭ লাখ ৫০ হাজার" and the 1990s as "নব্বইয়ের দশকে"; Japanese and
@@ -135,8 +136,20 @@ HI = [
     "12 सितंबर को हुए जनमत संग्रह में लगभग 60% मतदाताओं ने भाग लिया।",
 ]
 
+HR = [
+    "Kineski predsjednik Xi Jinping posjetit će Pariz od 6. do 8. svibnja, priopćila je u četvrtak Elizejska palača.",
+    "Devedesetih godina grad je imao manje od 400.000 stanovnika, a danas ih ima gotovo 1,1 milijun.",
+    "Inflacija je u ožujku porasla za 0,4 postotna boda, na 3,2 posto.",
+    "Trećina od 1500 zaposlenika ostat će bez posla do kraja 2023.",
+    "Deseci ljudi ozlijeđeni su kada je potres magnitude 5,6 pogodio regiju u subotu u 3.15 sati.",
+    "Zgrada iz 19. stoljeća prodana je za 4,75 milijuna eura.",
+    "Dr. Anna Kowalski, koja vodi istraživački tim na Sveučilištu u Varšavi, izjavila je da su rezultati „vrlo obećavajući”.",
+    "Tvrtka u drugom tromjesečju očekuje prihode između 2,3 i 2,5 milijardi dolara.",
+    "Temperature bi tijekom noći mogle pasti na minus 12 stupnjeva.",
+    "Na referendumu održanom 12. rujna sudjelovalo je oko 60 posto birača.",
+]
 
-PAIRS = {"de": DE, "ru": RU, "zh": ZH, "ja": JA, "cs": CS, "uk": UK, "ha": HA, "bn": BN, "hi": HI}
+PAIRS = {"de": DE, "ru": RU, "zh": ZH, "ja": JA, "cs": CS, "uk": UK, "ha": HA, "bn": BN, "hi": HI, "hr": HR}
 
 
 @pytest.mark.parametrize("lang,into_english", [

@@ -501,6 +501,8 @@ def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tu
             continue
         stem = w[:-1] if len(w) < 7 else w[:-2]
         stems[stem] = kv if stems.get(stem, kv) == kv else None
+        if len(w) >= 7:  # the whole word with an ending of its own ("devedesetih", of the nineties)
+            stems[w] = kv if stems.get(w, kv) == kv else None
     stems = {k: v for k, v in stems.items() if v is not None}
     short = {k: v for k, v in short.items() if v is not None and k not in stems}
     if not stems and not short:
