@@ -234,6 +234,7 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                 _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang, year_left, doc.tgt_lang)
                 _unread_scale(issue, src_text, tgt_text, doc.src_lang, doc.tgt_lang)
             _restated(out[b], every[b][0])
+            _zone_shifted(out[b], src_text, tgt_text)
     doc.cache["tq2"] = out
     return out
 
@@ -607,6 +608,35 @@ def _rounded(a: float, b: float) -> bool:
 _SCALE_RATIOS = (1e3, 1e4, 1e6, 1e8, 1e9, 1e12)
 
 
+# a time zone named next to a time: an abbreviation ("GMT", "UTC+3", "EST", "CEST", "MEZ", "MSK", "JST")
+_ZONE = re.compile(r"(?<![A-Za-z])(?:GMT|UTC|[A-Z]{1,3}[SD]?T|ME[S]?Z|[OW]E[S]?Z|MSK)(?:\s?[+-−]\s?\d{1,2}(?::?\d\d)?)?"
+                   r"(?![A-Za-z])")
+
+
+def _clock(q: Quantity | None) -> set[tuple[int, int]]:
+    return {k[1] for k in q.keys if k[0] == "time"} if q is not None else set()
+
+
+def _zone_shifted(issues: list[Issue], src_text: str, tgt_text: str) -> None:
+    """A time that the translation gives whole hours apart from the source's, in a bead where either side names
+    a time zone ("14:00 GMT" -> "17:00 по московскому времени", "15 Uhr MEZ"): converted to the readers'
+    zone, maybe; minor (in place)."""
+    if not (_ZONE.search(src_text) or _ZONE.search(tgt_text)):
+        return
+
+    def shifted(a: set[tuple[int, int]], b: set[tuple[int, int]]) -> bool:
+        return any(ma == mb and ha != hb for ha, ma in a for hb, mb in b)
+
+    srcs = [i for i in issues if i.kind in ("changed", "missing") and _clock(i.src)]
+    tgts = [i for i in issues if i.kind in ("changed", "added") and _clock(i.tgt)]
+    for i in srcs:
+        for j in tgts:
+            if (i is j or i.kind != "changed") and shifted(_clock(i.src), _clock(j.tgt)):
+                for k in {id(i): i, id(j): j}.values():
+                    k.severity = Severity.MINOR
+                    k.note = "the translation may give the time in another time zone"
+
+
 def _unread_scale(issue: Issue, src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> None:
     """A changed value that is the other side's times a scale (1,000, 10,000, a million ...) where a word the
     parser does not read follows the smaller one's figure ("$3 tln" for "$3 трлн", "6 billon HKD" for "60亿港元":
@@ -686,7 +716,10 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
     ("sjö hundruð", "三十五"), is a month read from an inflection CLDR does not list ("в июле"), or is a
     number inside a name that the translation changed ("Covid-19" -> "Covid-39"); minor when
-    one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右").
+    one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右"), or
+    when a time is whole hours from the source's and either side names a time zone ("14:00 GMT" -> "17:00 по
+    московскому времени": converted to the readers' zone, maybe; a time left without its counterpart there is
+    minor too).
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
     Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative
