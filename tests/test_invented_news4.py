@@ -1,7 +1,7 @@
 """A fourth invented English news article (a football score, a stock index in points with a weekday date, an
 age, a speed, a crowd in words and in figures, a time in GMT, a share of votes and seats, yen in trillions, a
-temperature below zero) and its correct translations into German, Russian, Chinese, Japanese and Czech, the
-languages of the dev data but none of its texts: a correct translation has no finding at major or worse, in both
+temperature below zero) and its correct translations into Spanish, German, Russian, Chinese, Japanese and Czech, the
+languages of the dev data (and Spanish) but none of its texts: a correct translation has no finding at major or worse, in both
 directions. The German, Russian and Japanese translations give the time in their readers' zone ("15 Uhr MEZ",
 "17:00 по московскому времени", "日本時間午後11時"); German "Billionen" is the English trillion; Czech writes the age
 in one word ("Pětačtyřicetiletý")."""
@@ -76,7 +76,18 @@ CS = [
 ]
 
 
-PAIRS = {"de": DE, "ru": RU, "zh": ZH, "ja": JA, "cs": CS}
+ES = [
+    "El Bayern de Múnich venció el sábado 3-1 al Borussia Dortmund, su quinta victoria consecutiva.",
+    "El DAX cayó 120 puntos, un 0,8 %, hasta los 15.300 el lunes 3 de enero.",
+    "El conductor, de 45 años, circulaba a 160 km/h, el doble del límite de velocidad.",
+    "Decenas de miles de personas marcharon por la capital, según la policía, mientras que los organizadores cifraron la asistencia en 200.000.",
+    "Las conversaciones comenzarán a las 15.00 horas, hora peninsular española, y durarán unas dos horas y media.",
+    "El partido gobernante obtuvo el 52 % de los votos y 176 de los 300 escaños.",
+    "Toyota tiene previsto invertir 1,5 billones de yenes en la producción de baterías hasta 2030.",
+    "Nevó por primera vez en 40 años y las temperaturas bajaron a -5 °C.",
+]
+
+PAIRS = {"es": ES, "de": DE, "ru": RU, "zh": ZH, "ja": JA, "cs": CS}
 
 
 @pytest.mark.parametrize("lang,into_english", [

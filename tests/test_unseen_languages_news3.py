@@ -1,6 +1,6 @@
 """A third invented English news article (a date range, a decade, a change in percentage points, a fraction of a
 count, a time of night, a century, a name with a title, a range of money, a temperature below zero) and its correct
-translations into German, Russian, Chinese, Japanese, Czech, Ukrainian, Hausa, Bengali, Hindi and Croatian
+translations into Spanish, German, Russian, Chinese, Japanese, Czech, Ukrainian, Hausa, Bengali, Hindi and Croatian
 ("Devedesetih godina", in the nineties): a correct
 translation has no finding at major or worse, in both directions; a changed figure is critical. Bengali writes
 decimals out ("৩ দশমিক ২", 3.2), its date range with "থেকে" ("৬ থেকে ৮ মে"), the hour and its minutes with a
@@ -149,7 +149,20 @@ HR = [
     "Na referendumu održanom 12. rujna sudjelovalo je oko 60 posto birača.",
 ]
 
-PAIRS = {"de": DE, "ru": RU, "zh": ZH, "ja": JA, "cs": CS, "uk": UK, "ha": HA, "bn": BN, "hi": HI, "hr": HR}
+ES = [
+    "El presidente chino, Xi Jinping, visitará París del 6 al 8 de mayo, informó el jueves el Palacio del Elíseo.",
+    "En la década de 1990, la ciudad tenía menos de 400.000 habitantes; hoy tiene casi 1,1 millones.",
+    "La inflación subió 0,4 puntos porcentuales, hasta el 3,2 %, en marzo.",
+    "Un tercio de los 1.500 empleados perderá su empleo antes de que termine 2023.",
+    "Decenas de personas resultaron heridas cuando un terremoto de magnitud 5,6 sacudió la región a las 3.15 del sábado.",
+    "El edificio del siglo XIX se vendió por 4,75 millones de euros.",
+    "La doctora Anna Kowalski, que dirige el equipo de investigación de la Universidad de Varsovia, afirmó que los resultados son «muy prometedores».",
+    "La empresa prevé unos ingresos de entre 2.300 y 2.500 millones de dólares en el segundo trimestre.",
+    "Las temperaturas podrían bajar hasta los 12 grados bajo cero durante la noche.",
+    "Alrededor del 60 % de los votantes participó en el referéndum celebrado el 12 de septiembre.",
+]
+
+PAIRS = {"es": ES, "de": DE, "ru": RU, "zh": ZH, "ja": JA, "cs": CS, "uk": UK, "ha": HA, "bn": BN, "hi": HI, "hr": HR}
 
 
 @pytest.mark.parametrize("lang,into_english", [

@@ -931,6 +931,20 @@ def _pm(text: str, start: int, end: int, lang: str) -> bool:
     return any(before.endswith(mark) for mark in marks)
 
 
+@functools.lru_cache(maxsize=64)
+def _hour_words(lang: str) -> tuple[str, ...]:
+    """CLDR's long unit names of hours in ``lang`` (Babel ``format_unit``: "horas", "hodin", "Stunden"): after
+    "15.00" they make it a time of day."""
+    try:
+        from babel.units import format_unit
+
+        return tuple(sorted({w for n in (1, 2, 5, 15, 21) for w in format_unit(
+            n, "duration-hour", locale=base_lang(lang) or "en", length="long").split()
+            if len(w) >= 2 and not any(ch.isdigit() for ch in w)}))
+    except Exception:  # noqa: BLE001 - a locale or unit Babel lacks: none
+        return ()
+
+
 def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半"). A day
     without its month ("26日") and an hour without minutes ("16时") are weak: they may match a date on that day
@@ -948,8 +962,9 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(d)))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     let = _tail_letter(lang)  # (Korean particles: "9시에")
-    if f.clock_words:  # "gegen 21.30 Uhr", "v 16.15 hodin"
-        for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
+    clock = list(f.clock_words) + list(_hour_words(lang))  # (and CLDR's word for hours: "a las 15.00 horas")
+    if clock:  # "gegen 21.30 Uhr", "v 16.15 hodin"
+        for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(clock)})(?!{let})",
                              text, re.IGNORECASE):
             if not any(used[m.start():m.end()]):
                 h, mins = (int(m["h"]), int(m["m"])) if m["h"] else (int(m["h2"]), int(m["m2"]))  # "18.00 Uhr" is also "18h", "at 18"

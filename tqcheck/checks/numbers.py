@@ -132,12 +132,14 @@ def _split_times(times: list[Quantity], other: list[Quantity]) -> None:
 def _hour_only(times: list[Quantity], other: list[Quantity]) -> None:
     """A time on the hour on one side that the other side writes as its hour alone, a plain number next to a
     clock word the parser does not read ("8pm" / "klukkan 20", "at 9 o'clock" / "um 9"): both cancel (in
-    place). The number must be the hour on the 24-hour or the 12-hour clock and carry no unit or rank."""
+    place). The number must be the hour on the 24-hour or the 12-hour clock, written in figures, and carry no
+    unit or rank."""
     for t in [t for t in times if t.kind == "time"]:
         hours = {float(h) for _, (h, mins) in [k for k in t.keys if k[0] == "time"] if not mins
                  for h in (h, h % 12 or 12)}
-        hit = next((q for q in other if q.kind == "number" and not q.unit and not q.rank
-                    and any(k[0] == "num" and k[1] in hours for k in q.keys)), None)
+        hit = next((q for q in other if q.kind == "number" and not q.unit and not q.rank and not q.soft
+                    and any(k[0] == "num" and k[1] in hours for k in q.keys)), None)  # (a number word is no
+        # hour: "dos horas y media", two and a half hours, held "dos" for the 2 of "14:00")
         if hit is not None:
             times.remove(t)
             other.remove(hit)
