@@ -172,10 +172,12 @@ def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, i
     _assert_clean(tmp_path, EN, PAIRS[lang], lang, into_english)
 
 
-@pytest.mark.parametrize(("src", "tgt"), [("bn", "hi"), ("hi", "bn")])
-def test_between_bengali_and_hindi(tmp_path: Path, src: str, tgt: str) -> None:
-    # no English on either side: two scripts without capitals, Bengali and Latin digits, decimals written out
-    # against figures, "নব্বইয়ের দশকে" against "1990 के दशक में" (the 1990s)
+@pytest.mark.parametrize(("src", "tgt"), [("bn", "hi"), ("hi", "bn"), ("ja", "zh"), ("zh", "ja"), ("cs", "uk"),
+                                        ("uk", "cs")])
+def test_between_two_languages_without_english(tmp_path: Path, src: str, tgt: str) -> None:
+    # Bengali and Hindi: two scripts without capitals, Bengali and Latin digits, decimals written out against
+    # figures, "নব্বইয়ের দশকে" against "1990 के दशक में" (the 1990s); Japanese points against Chinese percentage
+    # points ("0.4ポイント" / "0.4个百分点"); Czech "90. letech" against Ukrainian "1990-х роках"
     rep = _check(tmp_path, src, "\n\n".join(PAIRS[src]), tgt, "\n\n".join(PAIRS[tgt]))
     assert len(rep.alignment) == len(EN)
     assert [f for f in rep.findings if f.severity.rank >= Severity.MAJOR.rank] == []

@@ -1916,15 +1916,21 @@ def _decade_words(lang: str) -> re.Pattern[str] | None:
 
 
 def _decades(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
-    """A round year before the word for a decade ("1990 के दशक") also reads as its decade's short form (90), as
-    "the 1990s" does: the other side may say "the nineties" ("নব্বইয়ের দশকে")."""
+    """A round year before the word for a decade ("1990 के दशक") or with a short ending written onto it
+    ("1990-х", "1990er") also reads as its decade's short form (90), as "the 1990s" does: the other side may say
+    "the nineties" ("নব্বইয়ের দশকে", "90. léta")."""
     years = [q for q in found if q.kind == "year" and isinstance(q.value, float) and q.value % 10 == 0
              and q.value % 100]
-    pat = _decade_words(lang) if years else None
-    if pat is None:
+    if not years:
         return found
-    return [replace(q, keys=q.keys | {("num", q.value % 100)}) if q in years and pat.match(text, q.end) else q
-            for q in found]
+    pat = _decade_words(lang)
+    return [replace(q, keys=q.keys | {("num", q.value % 100)})
+            if q in years and ((pat is not None and pat.match(text, q.end)) or _DECADE_ENDING.match(text, q.end))
+            else q for q in found]
+
+
+# a round year with a short ending written onto it: a decade ("1990-х", "1990-е", "1990-ті", "1990er")
+_DECADE_ENDING = re.compile(r"[-‐‑]?[^\W\d_]{1,3}(?![^\W\d_])")
 
 
 _POINTS = re.compile(r"\s+points?\b", re.IGNORECASE)

@@ -386,6 +386,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     # around 10 points", "“5区间”" -> "above 5%"): the figure is there, only its unit is not stated alike
     weak = weak or (q.kind == "percent" and isinstance(q.value, float) and any(
         ("num", q.value) in t.keys for t in every[b][1 if issue.kind == "missing" else 0]))
+    # ... and the other way round: a plain figure that the other side states as a percentage ("0.4ポイント" /
+    # "0.4个百分点": points against percentage points)
+    weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and any(
+        ("pct", q.value) in t.keys for t in every[b][1 if issue.kind == "missing" else 0]))
     # "from about 8% up to three times that" for "from 8% to almost 24%": the value restated as a multiple
     weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:
