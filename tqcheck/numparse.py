@@ -1924,8 +1924,10 @@ def _decades(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
     if not years:
         return found
     pat = _decade_words(lang)
+    ending = _tail_letter(lang) == _letter(lang) and profile_spaced(lang)  # (not "2020年", not "1990년")
     return [replace(q, keys=q.keys | {("num", q.value % 100)})
-            if q in years and ((pat is not None and pat.match(text, q.end)) or _DECADE_ENDING.match(text, q.end))
+            if q in years and ((pat is not None and pat.match(text, q.end))
+                               or (ending and _DECADE_ENDING.match(text, q.end)))
             else q for q in found]
 
 
