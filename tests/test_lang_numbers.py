@@ -414,3 +414,77 @@ def test_the_arabic_and_written_onto_a_figure() -> None:
     assert ("num", 2021.0) in hard("بين عامي 2019 و2021", "ar")
     assert ("pct", 7.9) in hard("و٧٫٩٪", "ar")
     assert ("num", 2021.0) in hard("ב2021", "he")  # Hebrew's one-letter words, without the usual hyphen
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("52,800 tonnes", "প্রায় ৫২ হাজার ৮০০ টন", "bn"),     # a figure, its scale word, then a smaller count
+    ("$15 billion", "১ হাজার ৫০০ কোটি ডলার", "bn"),       # (1 thousand 500) crore
+    ("2 million", "২০ লাখের বেশি", "bn"),                   # the genitive ending written onto the scale word
+    ("7.1%", "৭.১ শতাংশে নেমেছে", "bn"),                   # ... and onto the percent word
+    ("3.55 million", "সাড়ে ৩৫ লাখ", "bn"),                 # "and a half" before the figure: 35.5 lakh
+    ("at 10:30 a.m.", "সকাল সাড়ে ১০টায়", "bn"),            # half past ten, the hour with its classifier
+    ("at 8:45 p.m.", "রাত পৌনে ৯টায়", "bn"),               # a quarter to nine
+    ("at 10:30 a.m.", "सुबह साढ़े 10 बजे", "hi"),
+    ("2.5 million", "ढाई करोड़ में से 25 लाख", "hi"),        # (25 lakh; ढाई करोड़ is 25 million)
+])
+def test_bengali_and_hindi_counting(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(en, "en")) & set(every(text, lang))
+
+
+def test_a_combining_mark_belongs_to_its_word() -> None:
+    # "বিশ্ব" (world) holds "বিশ" (twenty) before its virama; "আমস্টারডামে" ends in "মে" (May) after a vowel sign
+    assert every("বিশ্ব স্বাস্থ্য সংস্থা", "bn") == []
+    assert every("আমস্টারডামে পুলিশ", "bn") == []
+    assert every("ফ্রাঙ্কফুর্ট স্টক এক্সচেঞ্জে", "bn") == []
+
+
+@pytest.mark.parametrize(("en", "text", "lang"), [
+    ("3.2%", "৩ দশমিক ২ শতাংশ", "bn"),                       # the decimal point written as a word
+    ("0.4%", "শূন্য দশমিক ৪ শতাংশ", "bn"),                    # ... after a number word
+    ("from 6 to 8 May", "৬ থেকে ৮ মে", "bn"),                 # the profile's word between the days of a range
+    ("from 6 to 8 May", "6 से 8 मई", "hi"),
+    ("at 3:15", "রাত ৩টা ১৫ মিনিটে", "bn"),                   # an hour and its minutes
+    ("at 3:15", "3 बजकर 15 मिनट", "hi"),
+    ("in March", "মার্চে", "bn"),                               # the case ending written onto the month
+])
+def test_bengali_and_hindi_decimals_ranges_and_times(en: str, text: str, lang: str) -> None:
+    assert hard(text, lang) and set(hard(en, "en")) == set(hard(text, lang))
+
+
+def test_percentage_points_also_read_as_points() -> None:
+    assert ("num", 0.4) in hard("rose by 0.4 percentage points", "en")  # "0.4ポイント", "0,4 процентного пункту"
+    assert ("pct", 0.4) in hard("rose by 0.4 percentage points", "en")
+    assert ("num", 0.4) not in hard("rose by 0.4 percent", "en")
+
+
+def test_a_short_number_word_with_letters_after_it_is_another_word() -> None:
+    assert every("তিনি বলেছেন", "bn") == []  # "তিনি" (he) is no "তিন" (three)
+    assert ("num", 90.0) in every("নব্বইয়ের দশকে", "bn")  # a long one takes its case ending
+
+
+def test_a_figure_with_letters_written_onto_its_front_may_only_match() -> None:
+    # a currency the press abbreviates (naira, rand, rupees) or a code: which one is not known
+    assert ("num", 2.5e9) in every("a budget of N2.5bn", "en") and hard("a budget of N2.5bn", "en") == []
+    assert ("num", 5e7) in every("fined R50 million", "en")
+    assert ("num", 2.5e9) in every("Naira biliyan 2.5", "ha")
+    assert hard("N95 masks", "en") == []
+
+
+def test_a_round_year_before_the_word_for_a_decade_reads_as_the_decade() -> None:
+    # CLDR's unit name of a decade: "1990 के दशक में" is the 1990s, which Bengali says "নব্বইয়ের দশকে" (ninety's)
+    assert ("num", 90.0) in hard("1990 के दशक में", "hi")
+    assert ("num", 90.0) not in hard("1990 में", "hi")
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("तीन घंटे से भी कम", "hi", 3.0), ("za manje od tri sata", "hr", 3.0), ("pet milijuna ljudi", "hr", 5e6),
+])
+def test_number_words_from_icu_where_num2words_has_none(text: str, lang: str, value: float) -> None:
+    pytest.importorskip("icu")  # CLDR's spell-out rules through PyICU (the optional icu extra)
+    (q,) = extract(text, lang)
+    assert q.soft and q.value == value
+
+
+def test_a_short_month_name_with_letters_after_it_is_another_word() -> None:
+    assert every("অ্যাঙ্গেলা মের্কেল হেলসিঙ্কিতে", "bn") == []  # "মের্কেল" (Merkel) holds no "মে" (May)
+    assert hard("৫ মে", "bn") == [("date", (5, 5))]

@@ -1,8 +1,9 @@
 """A second invented English news article (a time of day, a temperature, an age, a distance, a fraction in words,
 a change between two percentages, a rounded count, money with a scale word, a weight) and its correct translations
 into languages that no dev data has: Spanish, Portuguese, Korean (a fraction written "4분의 1", 52,800 written
-"5만 2800", a name whose last syllable looks like a particle), Arabic (the dual "مليوني", two million), Hindi (lakh)
-and Indonesian. The whole pipeline runs with the bundled encoder in both directions: a correct translation has no
+"5만 2800", a name whose last syllable looks like a particle), Arabic (the dual "مليوني", two million), Hindi (lakh),
+Indonesian, Hausa, Bengali (Bengali digits; "৫২ হাজার ৮০০" and "১ হাজার ৫০০ কোটি", figures written in parts; "সাড়ে
+১০টায়", half past ten; case endings written onto figures and scale words), Ukrainian and Croatian. The whole pipeline runs with the bundled encoder in both directions: a correct translation has no
 finding at major or worse; a changed figure is critical; a person's name replaced by another one is TQ101 at major
 or worse (in Arabic and Hindi, scripts without capitals, a name that sound does not tie to the source is not found:
 strict xfail, a known limit)."""
@@ -120,7 +121,64 @@ ID = [
     'Jembatan yang dibangun pada tahun 1932 itu beratnya sekitar 52.800 ton.',
 ]
 
-PAIRS = {"es": ES, "pt": PT, "ko": KO, "ar": AR, "hi": HI, "id": ID}
+HA = [
+    "Hukumar Lafiya ta Duniya ta ce a ranar Talata cewa yara miliyan 1.2 a Yemen na fama da rashin abinci mai gina jiki.",
+    "Firaministan Spain Pedro Sánchez ya isa birnin Seoul da karfe 10:30 na safe agogon kasar.",
+    "Yanayin zafi a Madrid ya kai digiri 44 na ma'aunin Celsius a ranar 2 ga watan Agusta, wanda shi ne mafi girma a tarihin birnin.",
+    "Kim Yuna, tsohuwar 'yar wasan sketin mai shekaru 31, ta kunna wutar gasar Olympics.",
+    "Jirgin kasa tsakanin Lisbon da Porto yana tafiyar kilomita 313 cikin kasa da sa'o'i uku.",
+    "Kusan kashi daya cikin hudu na wutar lantarkin kasar na fitowa ne daga gonakin iska da ke arewa.",
+    "Rashin aikin yi ya ragu daga kashi 8.4 zuwa kashi 7.1 cikin 100 tsakanin shekarar 2019 da 2021.",
+    "Gidan tarihin, wanda aka bude a shekarar 1994, ya karbi baki fiye da miliyan 2 a bara.",
+    "Narendra Modi da Joko Widodo sun sanya hannu kan yarjejeniyar kasuwanci ta dala biliyan 15.",
+    "Hannun jarin kamfanin ya tashi da kashi 12 cikin 100 zuwa Yuro 245 a kasuwar hannayen jari ta Frankfurt.",
+    "'Yan sanda a Amsterdam sun kama mutane 23 bayan wasan da aka buga ranar Lahadi da yamma.",
+    "Gadar, wadda aka gina a shekarar 1932, tana da nauyin kusan tan 52,800.",
+]
+BN = [
+    "বিশ্ব স্বাস্থ্য সংস্থা মঙ্গলবার জানিয়েছে, ইয়েমেনে ১২ লাখ শিশু অপুষ্টিতে ভুগছে।",
+    "স্পেনের প্রধানমন্ত্রী পেদ্রো সানচেস স্থানীয় সময় সকাল সাড়ে ১০টায় সিউলে পৌঁছান।",
+    "২ আগস্ট মাদ্রিদে তাপমাত্রা ৪৪ ডিগ্রি সেলসিয়াসে পৌঁছায়, যা শহরটির জন্য একটি রেকর্ড।",
+    "৩১ বছর বয়সী সাবেক ফিগার স্কেটার কিম ইউনা অলিম্পিক মশাল প্রজ্বালন করেন।",
+    "লিসবন ও পোর্তোর মধ্যে চলাচলকারী ট্রেনটি তিন ঘণ্টারও কম সময়ে ৩১৩ কিলোমিটার পথ পাড়ি দেয়।",
+    "দেশটির প্রায় এক-চতুর্থাংশ বিদ্যুৎ আসে উত্তরাঞ্চলের বায়ুবিদ্যুৎ খামার থেকে।",
+    "২০১৯ থেকে ২০২১ সালের মধ্যে বেকারত্বের হার ৮.৪ শতাংশ থেকে কমে ৭.১ শতাংশে নেমেছে।",
+    "১৯৯৪ সালে চালু হওয়া জাদুঘরটিতে গত বছর ২০ লাখের বেশি দর্শনার্থী এসেছেন।",
+    "নরেন্দ্র মোদী ও জোকো উইদোদো ১ হাজার ৫০০ কোটি ডলারের একটি বাণিজ্য চুক্তিতে সই করেন।",
+    "ফ্রাঙ্কফুর্ট স্টক এক্সচেঞ্জে কোম্পানিটির শেয়ারের দাম ১২ শতাংশ বেড়ে ২৪৫ ইউরোতে দাঁড়িয়েছে।",
+    "রোববার সন্ধ্যায় খেলা শেষে আমস্টারডামে পুলিশ ২৩ জনকে গ্রেপ্তার করেছে।",
+    "১৯৩২ সালে নির্মিত সেতুটির ওজন প্রায় ৫২ হাজার ৮০০ টন।",
+]
+UK = [
+    "Всесвітня організація охорони здоров'я у вівторок заявила, що 1,2 мільйона дітей в Ємені страждають від недоїдання.",
+    "Прем'єр-міністр Іспанії Педро Санчес прибув до Сеула о 10:30 за місцевим часом.",
+    "2 серпня температура в Мадриді піднялася до 44 градусів за Цельсієм, що стало рекордом для міста.",
+    "Кім Юна, 31-річна колишня фігуристка, запалила олімпійський вогонь.",
+    "Потяг між Лісабоном і Порту долає 313 кілометрів менш ніж за три години.",
+    "Близько чверті електроенергії країни надходить із вітрових електростанцій на півночі.",
+    "У 2019–2021 роках безробіття знизилося з 8,4% до 7,1%.",
+    "Музей, відкритий 1994 року, торік прийняв понад 2 мільйони відвідувачів.",
+    "Нарендра Моді та Джоко Відодо підписали торговельну угоду на суму 15 мільярдів доларів.",
+    "Акції компанії на Франкфуртській фондовій біржі зросли на 12 відсотків, до 245 євро.",
+    "У неділю ввечері після матчу поліція Амстердама затримала 23 особи.",
+    "Міст, збудований 1932 року, важить близько 52,8 тисячі тонн.",
+]
+HR = [
+    "Svjetska zdravstvena organizacija priopćila je u utorak da 1,2 milijuna djece u Jemenu pati od pothranjenosti.",
+    "Španjolski premijer Pedro Sánchez stigao je u Seul u 10.30 sati po lokalnom vremenu.",
+    "Temperature u Madridu 2. kolovoza porasle su na 44 Celzijeva stupnja, što je rekord za grad.",
+    "Kim Yuna, 31-godišnja bivša umjetnička klizačica, zapalila je olimpijski plamen.",
+    "Vlak između Lisabona i Porta prelazi 313 kilometara za manje od tri sata.",
+    "Otprilike četvrtina električne energije u zemlji dolazi iz vjetroelektrana na sjeveru.",
+    "Nezaposlenost je između 2019. i 2021. pala s 8,4 % na 7,1 %.",
+    "Muzej, otvoren 1994., prošle je godine primio više od 2 milijuna posjetitelja.",
+    "Narendra Modi i Joko Widodo potpisali su trgovinski sporazum vrijedan 15 milijardi dolara.",
+    "Dionice tvrtke porasle su 12 posto na 245 eura na Frankfurtskoj burzi.",
+    "Policija u Amsterdamu uhitila je 23 osobe nakon utakmice u nedjelju navečer.",
+    "Most, izgrađen 1932., težak je oko 52.800 tona.",
+]
+
+PAIRS = {"es": ES, "pt": PT, "ko": KO, "ar": AR, "hi": HI, "id": ID, "ha": HA, "bn": BN, "uk": UK, "hr": HR}
 
 
 @pytest.mark.parametrize("lang,into_english", [
@@ -133,6 +191,8 @@ def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, i
 @pytest.mark.parametrize(("lang", "old", "new"), [
     ("ko", "313킬로미터", "331킬로미터"), ("ko", "5만 2800톤", "3만 2800톤"), ("ar", "313 كيلومتراً", "331 كيلومتراً"),
     ("ar", "مليوني زائر", "3 ملايين زائر"), ("hi", "20 लाख", "30 लाख"), ("es", "15.000 millones", "1.500 millones"),
+    ("bn", "৫২ হাজার ৮০০", "২৫ হাজার ৮০০"), ("bn", "১ হাজার ৫০০ কোটি", "১ হাজার ২০০ কোটি"), ("bn", "৩১৩", "৩৩১"),
+    ("ha", "kilomita 313", "kilomita 331"), ("uk", "52,8 тисячі", "25,8 тисячі"),
 ])
 def test_a_changed_figure_is_critical(tmp_path: Path, lang: str, old: str, new: str) -> None:
     tgt = [s.replace(old, new) for s in PAIRS[lang]]

@@ -61,6 +61,7 @@ _CURRENCY_WORDS = {
 _PERCENT = ("%", "percent", "per cent", "phần trăm", "prozent", "pour cent", "por ciento", "procent")
 _UNIT_SUFFIX = r"cm|mm|km|kg|mg|ml|m|g|l|h|ha|kw|mw|gb|mb|km2|m2|km²|m²|ft|feet|lbs?|oz|mph|p|c"  # (p, c: "10p coin")
 _LETTER = r"A-Za-zÀ-ỹ"  # Latin letters (the boundary of a number in scripts without spaces between words)
+LATIN_LETTER = r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"  # Latin letters only (À-ỹ above also spans Cyrillic, Bengali, Hangul Jamo...)
 
 
 def _alt(words: list[str]) -> str:
@@ -76,20 +77,26 @@ def _facts(lang: str):  # noqa: ANN202 - tqcheck.lang.cldr.NumberFacts (number_f
 
 @functools.lru_cache(maxsize=64)
 def _letter(lang: str) -> str:
-    """A character class of the letters that end a number's word: any letter in a language that separates
+    """A pattern of one letter that ends a number's word: any letter or combining mark in a language that separates
     words with spaces, only Latin letters where words run together ("约200亿美元", "5人")."""
     from .lang import base_code, profile
+    from .surface import LETTER
 
-    return r"[^\W\d_]" if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
+    # (a combining mark is part of its word: the vowel sign of "আমস্টারডামে" before its "মে", May, the virama of
+    # "বিশ্ব" after its "বিশ", twenty)
+    return LETTER if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
 
 
 def _tail_letter(lang: str) -> str:
     """The letters that, right after a figure, its scale, unit or percent sign, make it part of a longer word.
-    Korean writes its particles on the word before them ("12.3%로", "2030년까지", "1.2킬로미터이며"), so there only
-    Latin letters do; elsewhere :func:`_letter`."""
+    Korean and Bengali write their particles and endings on the word before them ("12.3%로", "2030년까지",
+    "২০ লাখের": ``LanguageProfile.endings_attached``), so there only Latin letters do; elsewhere :func:`_letter`."""
     from .lang import base_code, profile
 
-    return rf"[{_LETTER}]" if profile(base_code(lang)).script == "Kore" else _letter(lang)
+    prof = profile(base_code(lang))
+    if prof.endings_attached:
+        return LATIN_LETTER if prof.script != "Kore" else rf"[{_LETTER}]"
+    return _letter(lang)
 
 
 def profile_spaced(lang: str) -> bool:
@@ -445,8 +452,16 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
     table.update({w: ("number", v) for w, v in _dual_scales(lang).items() if w not in table})
     if not table:
         return None, table
-    let = _letter(lang)
-    return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
+    let, tail = _letter(lang), _tail_letter(lang)
+    if tail == let:
+        return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
+    # a case ending may be written onto a word of four letters or more ("নব্বইয়ের", of ninety); a shorter one
+    # with letters after it is another word ("তিনি", he, is no "তিন", three; "দশক", a decade, no "দশ", ten)
+    long = [w for w in table if len(w) >= 4]
+    short = [w for w in table if len(w) < 4]
+    alts = [rf"(?:{_alt(long)})(?!{tail})"] if long else []
+    alts += [rf"(?:{_alt(short)})(?!{let})"] if short else []
+    return re.compile(rf"(?<!{let})(?:{'|'.join(alts)})", re.IGNORECASE), table
 
 
 def _dual_scales(lang: str) -> dict[str, float]:
@@ -486,6 +501,8 @@ def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tu
             continue
         stem = w[:-1] if len(w) < 7 else w[:-2]
         stems[stem] = kv if stems.get(stem, kv) == kv else None
+        if len(w) >= 7:  # the whole word with an ending of its own ("devedesetih", of the nineties)
+            stems[w] = kv if stems.get(w, kv) == kv else None
     stems = {k: v for k, v in stems.items() if v is not None}
     short = {k: v for k, v in short.items() if v is not None and k not in stems}
     if not stems and not short:
@@ -500,7 +517,7 @@ def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tu
 
 @functools.lru_cache(maxsize=64)
 def _scale_re(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{_letter(lang)})", re.IGNORECASE)
+    return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{_tail_letter(lang)})", re.IGNORECASE)
 
 
 def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int] | None:
@@ -796,13 +813,21 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     if not f.months:
         return None, None  # numeric month names ("tháng 11", "11月"): see the Vietnamese and CJK patterns
     let = _letter(lang)
+    tail = _tail_letter(lang)  # (Bengali writes its case endings onto the month: "মার্চে", in March; a name of
+    # fewer than four letters with letters after it is another word: "মের্কেল", Merkel, holds no "মে", May)
+
+    def names(words: list[str]) -> str:
+        short = [w for w in words if len(w) < 4] if tail != let else []
+        long = [w for w in words if w not in short]
+        return "|".join(([_alt(long)] if long else []) + [f"{re.escape(w)}(?!{let})" for w in short])
+
     stems = [rf"{_accented(stem)}{let}{{0,3}}" for stem, _ in f.month_stems]
-    every = "|".join([_alt(list(f.months))] + stems)
-    bare = every if base_lang(lang) == "en" else "|".join([_alt(list(f.wide_months))] + stems)
+    every = "|".join([names(list(f.months))] + stems)
+    bare = every if base_lang(lang) == "en" else "|".join([names(list(f.wide_months))] + stems)
     # one-letter words written onto the month ("בינואר", "מינואר": in, from January)
     clitic = rf"(?:{_alt(list(f.clitics))}){{0,2}}" if f.clitics else ""
-    return (re.compile(rf"(?<!{let}){clitic}(?P<mon>{every})\.?(?!{let})", re.IGNORECASE),
-            re.compile(rf"(?<!{let}){clitic}(?P<mon>{bare})\.?(?!{let})", re.IGNORECASE))
+    return (re.compile(rf"(?<!{let}){clitic}(?P<mon>{every})\.?(?!{tail})", re.IGNORECASE),
+            re.compile(rf"(?<!{let}){clitic}(?P<mon>{bare})\.?(?!{tail})", re.IGNORECASE))
 
 
 @functools.lru_cache(maxsize=64)
@@ -906,6 +931,20 @@ def _pm(text: str, start: int, end: int, lang: str) -> bool:
     return any(before.endswith(mark) for mark in marks)
 
 
+@functools.lru_cache(maxsize=64)
+def _hour_words(lang: str) -> tuple[str, ...]:
+    """CLDR's long unit names of hours in ``lang`` (Babel ``format_unit``: "horas", "hodin", "Stunden"): after
+    "15.00" they make it a time of day."""
+    try:
+        from babel.units import format_unit
+
+        return tuple(sorted({w for n in (1, 2, 5, 15, 21) for w in format_unit(
+            n, "duration-hour", locale=base_lang(lang) or "en", length="long").split()
+            if len(w) >= 2 and not any(ch.isdigit() for ch in w)}))
+    except Exception:  # noqa: BLE001 - a locale or unit Babel lacks: none
+        return ()
+
+
 def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """Times written with the language's hour and minute marks ("10時50分", "10 点 50 分", "3点半"). A day
     without its month ("26日") and an hour without minutes ("16时") are weak: they may match a date on that day
@@ -923,8 +962,9 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(d)))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
     let = _tail_letter(lang)  # (Korean particles: "9시에")
-    if f.clock_words:  # "gegen 21.30 Uhr", "v 16.15 hodin"
-        for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(list(f.clock_words))})(?!{let})",
+    clock = list(f.clock_words) + list(_hour_words(lang))  # (and CLDR's word for hours: "a las 15.00 horas")
+    if clock:  # "gegen 21.30 Uhr", "v 16.15 hodin"
+        for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(clock)})(?!{let})",
                              text, re.IGNORECASE):
             if not any(used[m.start():m.end()]):
                 h, mins = (int(m["h"]), int(m["m"])) if m["h"] else (int(m["h2"]), int(m["m2"]))  # "18.00 Uhr" is also "18h", "at 18"
@@ -961,6 +1001,9 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?<!\d[:։])(?P<h>[01]?\d|2[0-3])\s*(?:{hour})(?!\s*\d)(?!{let})", text,
                          re.IGNORECASE):  # (not the minutes of "01։23 часов")
+        frac = _fraction_before_re(lang)
+        if frac is not None and frac.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "সাড়ে ১০টায়": half past ten (see _hours)
         if not any(used[m.start():m.end()]):
             h = int(m["h"])
             keys = frozenset({("time", (h, 0)), ("time", (h % 12 or 12, 0)), ("num", float(h)),
@@ -993,6 +1036,44 @@ _TIME_CUE = re.compile(r"\b(?:at|from|to|until|till|by|before|after|around|about
                        re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=64)
+def _fraction_before(lang: str) -> dict[str, float]:
+    """The profile's ``fraction_before`` words: a word before a figure that adds a fraction of one to it
+    ("সাড়ে ৩", "साढ़े 3": three and a half; "পৌনে ৩": three less a quarter); num2words writes none."""
+    from .lang import base_code, profile
+
+    return {w.lower(): float(v) for w, v in (profile(base_code(lang)).section("numbers").get("fraction_before")
+                                             or {}).items()}
+
+
+@functools.lru_cache(maxsize=64)
+def _fraction_before_re(lang: str) -> re.Pattern[str] | None:
+    """:func:`_fraction_before` words right before the end of the text searched (one space may follow)."""
+    words = _fraction_before(lang)
+    return re.compile(rf"(?<!{_letter(lang)})(?P<f>{_alt(list(words))})\s?$", re.IGNORECASE) if words else None
+
+
+def _fraction_prefixed(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """A figure after a :func:`_fraction_before` word is the figure plus that fraction, times its scale
+    ("সাড়ে ৩ কোটি": 3.5 crore); the word is part of the value's text."""
+    pat = _fraction_before_re(lang)
+    if pat is None:
+        return found
+    out = []
+    for q in found:
+        part = pat.search(text, max(0, q.start - 20), q.start) if q.kind in ("number", "money") else None
+        lead = re.match(r"\d+(?:[.,]\d+)?", q.text) if part is not None else None
+        if part is None or lead is None or not isinstance(q.value, float) or float(lead.group(0).replace(",", ".")) <= 0:
+            out.append(q)
+            continue
+        n = float(lead.group(0).replace(",", "."))
+        scale = q.value / n
+        v = (n + _fraction_before(lang)[part["f"].lower()]) * scale
+        out.append(replace(q, keys=frozenset({("num", _norm(v))}), start=part.start(), text=text[part.start():q.end],
+                           value=v))
+    return out
+
+
 def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A whole hour with the period after it ("8pm", "8 p.m.") or a clock word ("20 Uhr", "v 16 hodin")."""
     out = []
@@ -1010,12 +1091,22 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     words = _facts(lang).clock_words
     dot = r"\.?\s?" if base_lang(lang) in _ordinal_dot() else r"\s?"  # "kolem 23. hodiny": the 23rd hour
+    fraction = _fraction_before_re(lang)
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]){dot}(?:{_alt(list(words))})(?!{let})", text,
                          re.IGNORECASE) if words else ():
         if any(used[m.start():m.end()]):
             continue
         h = int(m["h"])  # "20 Uhr", "8 Uhr (abends)"; "10 hodin" is also ten hours: a number with both readings
         keys = {("time", (h, 0)), ("num", float(h))} | ({("time", (h + 12, 0))} if h < 12 else set())
+        part = fraction.search(text, 0, m.start()) if fraction is not None else None
+        if part is not None:  # "সাড়ে ১০টায়", "साढ़े 10 बजे": half past ten; "পৌনে ১০টা": a quarter to ten
+            f = _fraction_before(lang)[part["f"].lower()]
+            mins = round(60 * (h + f)) % (24 * 60)
+            h, mn = divmod(mins, 60)
+            keys = {("time", (h, mn))} | ({("time", (h + 12, mn))} if h < 12 else set())
+            out.append(Quantity("time", frozenset(keys), part.start(), m.end(), text[part.start():m.end()]))
+            used[part.start():m.end()] = [True] * (m.end() - part.start())
+            continue
         out.append(Quantity("number", frozenset(keys), m.start(), m.start("h") + len(m["h"]), m["h"],
                             value=float(h)))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
@@ -1044,6 +1135,16 @@ _DAY2 = rf"(?:\s*(?:-|–|to|and|bis|au)\s*(?:the\s+)?(?P<d2>\d{{1,2}}|{_DAYW})(
 _DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|e)\s*(?:(?:the|le|el|il|dem|den)\s+)?"
              r"(?P<d2>\d{1,2})(?![:.]\d)"
              r"(?:st|nd|rd|th|\.)?)?")
+
+
+@functools.lru_cache(maxsize=64)
+def _range_words(lang: str) -> tuple[str, ...]:
+    """The profile's ``range_words``: a word between the two days of a range that :data:`_DAY2_DOT` lacks."""
+    from .lang import base_code, profile
+
+    return tuple(profile(base_code(lang)).section("numbers").get("range_words") or ())
+
+
 _VI_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _VI_MON = r"(?P<mon>\d{1,2}|" + _alt(list(_VI_MONTH_WORDS)) + r")(?![\wÀ-ỹ])"
@@ -1147,8 +1248,11 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
+        day2 = _DAY2_DOT
+        if _range_words(lang):  # the profile's own word between the two days ("৬ থেকে ৮ মে", "6 से 8 मई")
+            day2 = day2.replace(r"(?:-|–|", rf"(?:{_alt(list(_range_words(lang)))}|-|–|", 1)
         pats = (mon + r"\s+" + _DAY + _DAY2 + year,
-                _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
+                _DAY + r"\.?" + day2 + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
         # each pattern holds its month pattern whole: a text where that finds nothing has no such date
         # (one pass with the month names instead of trying a day, a day word or a month at every position)
         has = {pats[0]: month_re.search(text) is not None, pats[1]: _day_month_re(lang).search(text) is not None}
@@ -1265,7 +1369,7 @@ _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\u0130": "I"}
 
 
 def fold(text: str, lang: str) -> str:
-    """``text`` with full-width and other compatibility forms (NFKC), the language's native digits and the
+    """``text`` with full-width and other compatibility forms (NFKC), every script's decimal digits and the
     characters of :data:`_SEPARATORS` replaced by their plain forms, one character for one, so that spans
     stay valid."""
     return text.translate(_fold_table(lang))
@@ -1286,6 +1390,9 @@ class _FoldTable(dict):
             out = self._table[ch]
         elif code < 0x80:
             out = ch
+        elif (d := unicodedata.decimal(ch, None)) is not None:
+            out = str(d)  # any script's decimal digit, native or not ("১০", Bengali ten, where CLDR's default
+            # numbering system is Latin)
         else:
             n = unicodedata.normalize("NFKC", ch)
             out = n if len(n) == 1 else ch
@@ -1315,6 +1422,41 @@ def _clitic_hyphens(text: str, lang: str) -> str:
     if pat is None:
         return text
     return pat.sub(lambda m: m.group(0)[:-1] + " ", text)
+
+
+@functools.lru_cache(maxsize=64)
+def _decimal_words_re(lang: str) -> re.Pattern[str] | None:
+    """The profile's ``decimal_words`` between a whole number (a figure, or a number word up to ten) and its
+    digits after the point ("৩ দশমিক ২", "শূন্য দশমিক ৪": 3.2 and 0.4, as Bengali news writes them)."""
+    from .lang import base_code, profile
+
+    words = profile(base_code(lang)).section("numbers").get("decimal_words") or ()
+    if not words:
+        return None
+    _, table = _words_re(lang)
+    small = [w for w, (kind, v) in table.items() if kind == "number" and v in range(0, 11)]
+    whole = rf"(?P<a>\d+|{_alt(small)})" if small else r"(?P<a>\d+)"
+    let = _letter(lang)
+    return re.compile(rf"(?<!{let})(?<![\d.,]){whole}\s+(?:{_alt(list(words))})\s+(?P<b>\d+)(?![\d.,]\d)",
+                      re.IGNORECASE)
+
+
+def _decimal_words(text: str, lang: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` with each :func:`_decimal_words_re` value rewritten as a decimal figure of the same length
+    (spaces first, then "3.2": every other offset stays valid), and the spans rewritten."""
+    pat = _decimal_words_re(lang) if lang else None
+    if pat is None or pat.search(text) is None:
+        return text, ()
+    _, table = _words_re(lang)
+    spans = []
+
+    def figure(m: re.Match) -> str:
+        a = m["a"] if m["a"].isdigit() else str(int(table[m["a"].lower()][1]))
+        out = f"{a}.{m['b']}"
+        spans.append((m.start(), m.end()))
+        return " " * (len(m.group(0)) - len(out)) + out
+
+    return pat.sub(figure, text), tuple(spans)
 
 
 @functools.lru_cache(maxsize=64)
@@ -1365,8 +1507,10 @@ def extract(text: str, lang: str) -> list[Quantity]:
 def _extract_text(text: str, lang: str) -> tuple[Quantity, ...]:
     """:func:`extract`, once per text and language (a document's beads and a translation memory's units repeat
     texts; Quantity is frozen, so the callers share the objects and get a list of their own)."""
-    folded = _decimal_dots(_clitic_hyphens(fold(text, lang), lang), lang)
+    folded, spans = _decimal_words(_decimal_dots(_clitic_hyphens(fold(text, lang), lang), lang), lang)
     found = _extract(folded, lang)
+    for s, e in spans:  # a value read out of "৩ দশমিক ২" begins where its words begin
+        found = [replace(q, start=s) if s <= q.start < e else q for q in found]
     found = _mark_approx(found, folded, lang)
     found = _in_titles(found, folded)
     if folded != text:
@@ -1587,7 +1731,8 @@ def _extract(text: str, lang: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
             used[q.start:q.end] = [True] * (q.end - q.start)
-    found = _range_units(_range_percents(_compounds(found, text, lang), text), text)
+    found = _range_units(_range_percents(_fraction_prefixed(_compounds(found, text, lang), text, lang), text), text)
+    found = _decades(_percentage_points(found, text), text, lang)
     found += _word_numbers(text, lang, used)
     found = _shared_scale_words(found, text, lang)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
@@ -1605,6 +1750,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                                       value=v, tag=name.group(1 if pat is _TAG_NUM_RE else 0).casefold()
                                       if name else None))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
+    found += _glued_prefix(text, lang, used)
     ends = [q.end for q in found]
     found = [_gloss(q, text, ends) for q in found]
     found = [_coin(_as_fraction(_dot_time(q, text, lang))) for q in found]
@@ -1752,6 +1898,58 @@ def _range_gap(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{_RANGE_WORDS}|{extra})\s*$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=64)
+def _decade_words(lang: str) -> re.Pattern[str] | None:
+    """CLDR's unit names of a decade in ``lang`` (Babel ``format_unit``: "दशक", "দশক", "десятилетия"), as a
+    pattern after a year with at most one short word between ("1990 के दशक में": the decade of 1990)."""
+    try:
+        from babel.units import format_unit
+
+        forms = {w for n in (1, 2, 5, 11, 21)
+                 for w in format_unit(n, "duration-decade", locale=base_lang(lang) or "en", length="long").split()
+                 if not any(ch.isdigit() for ch in w) and len(w) >= 2}
+    except Exception:  # noqa: BLE001 - a locale or unit Babel lacks: none
+        return None
+    if not forms:
+        return None
+    return re.compile(rf"\s*(?:\S{{1,3}}\s+)?(?:{_alt(sorted(forms))})(?!{_letter(lang)})", re.IGNORECASE)
+
+
+def _decades(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """A round year before the word for a decade ("1990 के दशक") or with a short ending written onto it
+    ("1990-х", "1990er") also reads as its decade's short form (90), as "the 1990s" does: the other side may say
+    "the nineties" ("নব্বইয়ের দশকে", "90. léta")."""
+    years = [q for q in found if q.kind == "year" and isinstance(q.value, float) and q.value % 10 == 0
+             and q.value % 100]
+    if not years:
+        return found
+    pat = _decade_words(lang)
+    ending = _tail_letter(lang) == _letter(lang) and profile_spaced(lang)  # (not "2020年", not "1990년")
+    return [replace(q, keys=q.keys | {("num", q.value % 100)})
+            if q in years and ((pat is not None and pat.match(text, q.end))
+                               or (ending and _DECADE_ENDING.match(text, q.end)))
+            else q for q in found]
+
+
+# a round year with a short ending written onto it: a decade ("1990-х", "1990-е", "1990-ті", "1990er")
+_DECADE_ENDING = re.compile(r"[-‐‑]?[^\W\d_]{1,3}(?![^\W\d_])")
+
+
+_POINTS = re.compile(r"\s+points?\b", re.IGNORECASE)
+
+
+def _percentage_points(found: list[Quantity], text: str) -> list[Quantity]:
+    """A change of "0.4 percentage points" also reads as the bare figure: translations write it as points
+    ("0.4ポイント", "0,4 процентного пункту") as often as a percentage."""
+    out = []
+    for q in found:
+        if q.kind == "percent" and isinstance(q.value, float) and q.text.lower().endswith("percentage") \
+                and (m := _POINTS.match(text, q.end)) is not None:
+            q = replace(q, keys=q.keys | {("num", q.value)}, end=m.end(), text=text[q.start:m.end()])
+        out.append(q)
+    return out
+
+
 def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
     """The first figure of a range of percentages also reads as one ("zwischen 90 und 95 %")."""
     pcts = [q for q in found if q.kind == "percent"]
@@ -1814,9 +2012,9 @@ def _scale_of(q: Quantity, text: str, lang: str) -> float:
     """The multiplier of the scale word ``q`` ends with ("6,940万" -> 1e4), 1 when none."""
     tail = text[q.start:q.end].lower()
     best = max((v for w, v in _scales(lang).items() if tail.endswith(w) and w not in ("m", "k")), default=1.0)
-    if best == 1.0 and (q.unit or q.currency) and re.search(r"\d\s*\S+\s+[^\W\d_]+$", tail):
+    if best == 1.0 and (q.unit or q.currency) and re.search(rf"\d\s*\S+\s+{surface.LETTER}+$", tail):
         # the scale before a currency or unit word ("8 million pounds", "8 milljón pund")
-        return _scale_of(replace(q, end=q.start + len(re.sub(r"\s+[^\W\d_]+$", "", tail))), text, lang)
+        return _scale_of(replace(q, end=q.start + len(re.sub(rf"\s+{surface.LETTER}+$", "", tail))), text, lang)
     return best
 
 
@@ -1832,11 +2030,24 @@ def _compounds(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
         prev = merged[-1] if merged else None
         # (one space may come between two parts that each end with a scale word: "2조 5천억"; or after a figure
         # with its scale word written onto it, where the rest is a plain count below that scale: "5만 2800")
+        # (and where words are spaced, a figure and its scale word, then a plain count below it: "৫২ হাজার ৮০০",
+        # 52,800, as Bengali and Hindi write figures in lakh and crore)
         joined = prev is not None and (q.start == prev.end or (
             text[prev.end:q.start] == " " and (_scale_of(q, text, lang) > 1 or (
-                q.kind == "number" and not q.soft and _ATTACHED_SCALE.fullmatch(prev.text) is not None))))
+                q.kind == "number" and not q.soft and (_ATTACHED_SCALE.fullmatch(prev.text) is not None or (
+                    profile_spaced(lang) and re.fullmatch(r"\d+", q.text) is not None
+                    and not prev.soft and re.search(r"\d$", prev.text) is None
+                    and _scale_of(prev, text, lang) <= 1e5))))))  # (thousand, lakh: "5 Millionen 2800 Menschen"
+        # are two values)
         if prev is not None and joined and prev.currency is None:
             scale = _scale_of(prev, text, lang)
+            after = _scale_of(q, text, lang)
+            if scale > 1 and after > scale and q.value / after < scale and not prev.soft:  # type: ignore[operator]
+                # "১ হাজার ৫০০ কোটি": (1 thousand 500) crore, the count before the larger scale written in parts
+                v = prev.value * after + q.value  # type: ignore[operator]
+                merged[-1] = replace(q, kind="money" if q.currency else "number", keys=frozenset({("num", _norm(v))}),
+                                     start=prev.start, text=text[prev.start:q.end], value=v)
+                continue
             if scale > 1 and q.value < scale:  # type: ignore[operator]
                 v = prev.value + q.value  # type: ignore[operator]
                 merged[-1] = replace(q, kind="money" if q.currency else "number", keys=frozenset({("num", _norm(v))}),
@@ -1862,7 +2073,7 @@ def _approx_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | No
     sec = profile(base_code(lang)).section("numbers")
     before, after = list(sec.get("approx") or ()), list(sec.get("approx_after") or ())
     spaced = profile(base_code(lang)).spaces_between_words
-    gap = r"(?:[^\W\d_]+\s+)?" if spaced else ""
+    gap = rf"(?:{surface.LETTER}+\s+)?" if spaced else ""
     counter = "" if spaced else r"[^\W\d_]{0,2}?"  # "40 人左右": a counter word may come between
     let = _letter(lang)
     # (the word ends there: Ukrainian "до", up to, is not the start of "долає", covers)
@@ -1889,6 +2100,35 @@ _SPLIT_RE = re.compile(r"(?<![\d/.,])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})(?![\d/]
 _NUM_LIST_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{1,2}){2,}(?![\d.,]?\d)")
 # (after a letter only in a script without spaces: "打率.346", a batting average)
 _BARE_DECIMAL_RE = re.compile(r"(?<![.,])(?<![^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\.\d+(?![\d.,]?\d)")
+# a figure with up to three letters written onto its front: a currency the press abbreviates ("N2.5bn" for
+# naira, "R50 million" for rand, "Rs5 crore") or a code ("N95", "A81")
+_GLUED_PREFIX_RE = re.compile(r"(?<![A-Za-z\d.,$€£¥])[A-Z][A-Za-z]{0,2}(?P<num>\d+(?:[.,]\d+)*)(?![\d])")
+
+
+def _glued_prefix(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """:data:`_GLUED_PREFIX_RE` values, with the scale word after them: which the letters are (a currency or
+    a code) is not known, so each may only match ("N2.5bn" = "Naira biliyan 2.5"), never required."""
+    out = []
+    for m in _GLUED_PREFIX_RE.finditer(text):
+        if any(used[m.start():m.end()]):
+            continue
+        try:
+            v, _ = parse_number(m["num"], lang)
+        except (ValueError, ArithmeticError):
+            continue
+        end = m.end()
+        scale = re.match(rf"\s?({_alt(list(_scales(lang)))})(?!{_letter(lang)})", text[end:], re.IGNORECASE) \
+            if _scales(lang) else None
+        keys = {("num", _norm(v))}
+        if scale is not None:
+            keys.add(("num", _norm(v * _scales(lang)[scale.group(1).lower()])))
+            end += scale.end()
+        out.append(Quantity("ordinal", frozenset(keys), m.start("num"), end, text[m.start("num"):end], True,
+                            value=v))
+        used[m.start():end] = [True] * (end - m.start())
+    return out
+
+
 _TAG_NUM_RE = re.compile(r"(?<=[A-Za-zÀ-ỹ]-)\d{1,4}(?![\d.,]?\d)")
 _MODEL_NUM_RE = re.compile(r"(?<![A-Za-z\d.,])\d{1,4}(?=[A-Z]{1,4}(?![a-z]))")  # "737MAX", "5G", "3D"
 # A value in brackets right after another value and a word is the translator's gloss of it ("6,000 mu

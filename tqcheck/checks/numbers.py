@@ -132,12 +132,14 @@ def _split_times(times: list[Quantity], other: list[Quantity]) -> None:
 def _hour_only(times: list[Quantity], other: list[Quantity]) -> None:
     """A time on the hour on one side that the other side writes as its hour alone, a plain number next to a
     clock word the parser does not read ("8pm" / "klukkan 20", "at 9 o'clock" / "um 9"): both cancel (in
-    place). The number must be the hour on the 24-hour or the 12-hour clock and carry no unit or rank."""
+    place). The number must be the hour on the 24-hour or the 12-hour clock, written in figures, and carry no
+    unit or rank."""
     for t in [t for t in times if t.kind == "time"]:
         hours = {float(h) for _, (h, mins) in [k for k in t.keys if k[0] == "time"] if not mins
                  for h in (h, h % 12 or 12)}
-        hit = next((q for q in other if q.kind == "number" and not q.unit and not q.rank
-                    and any(k[0] == "num" and k[1] in hours for k in q.keys)), None)
+        hit = next((q for q in other if q.kind == "number" and not q.unit and not q.rank and not q.soft
+                    and any(k[0] == "num" and k[1] in hours for k in q.keys)), None)  # (a number word is no
+        # hour: "dos horas y media", two and a half hours, held "dos" for the 2 of "14:00")
         if hit is not None:
             times.remove(t)
             other.remove(hit)
@@ -234,6 +236,7 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                 _weigh(issue, b, every, tgt_text, unmatched, src_text, doc.src_lang, year_left, doc.tgt_lang)
                 _unread_scale(issue, src_text, tgt_text, doc.src_lang, doc.tgt_lang)
             _restated(out[b], every[b][0])
+            _zone_shifted(out[b], src_text, tgt_text)
     doc.cache["tq2"] = out
     return out
 
@@ -383,6 +386,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
     # around 10 points", "“5区间”" -> "above 5%"): the figure is there, only its unit is not stated alike
     weak = weak or (q.kind == "percent" and isinstance(q.value, float) and any(
         ("num", q.value) in t.keys for t in every[b][1 if issue.kind == "missing" else 0]))
+    # ... and the other way round: a plain figure that the other side states as a percentage ("0.4ポイント" /
+    # "0.4个百分点": points against percentage points)
+    weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and any(
+        ("pct", q.value) in t.keys for t in every[b][1 if issue.kind == "missing" else 0]))
     # "from about 8% up to three times that" for "from 8% to almost 24%": the value restated as a multiple
     weak = weak or _multiple_of(q, every[b][1 if issue.kind == "missing" else 0])
     if weak:
@@ -607,6 +614,35 @@ def _rounded(a: float, b: float) -> bool:
 _SCALE_RATIOS = (1e3, 1e4, 1e6, 1e8, 1e9, 1e12)
 
 
+# a time zone named next to a time: an abbreviation ("GMT", "UTC+3", "EST", "CEST", "MEZ", "MSK", "JST")
+_ZONE = re.compile(r"(?<![A-Za-z])(?:GMT|UTC|[A-Z]{1,3}[SD]?T|ME[S]?Z|[OW]E[S]?Z|MSK)(?:\s?[+-−]\s?\d{1,2}(?::?\d\d)?)?"
+                   r"(?![A-Za-z])")
+
+
+def _clock(q: Quantity | None) -> set[tuple[int, int]]:
+    return {k[1] for k in q.keys if k[0] == "time"} if q is not None else set()
+
+
+def _zone_shifted(issues: list[Issue], src_text: str, tgt_text: str) -> None:
+    """A time that the translation gives whole hours apart from the source's, in a bead where either side names
+    a time zone ("14:00 GMT" -> "17:00 по московскому времени", "15 Uhr MEZ"): converted to the readers'
+    zone, maybe; minor (in place)."""
+    if not (_ZONE.search(src_text) or _ZONE.search(tgt_text)):
+        return
+
+    def shifted(a: set[tuple[int, int]], b: set[tuple[int, int]]) -> bool:
+        return any(ma == mb and ha != hb for ha, ma in a for hb, mb in b)
+
+    srcs = [i for i in issues if i.kind in ("changed", "missing") and _clock(i.src)]
+    tgts = [i for i in issues if i.kind in ("changed", "added") and _clock(i.tgt)]
+    for i in srcs:
+        for j in tgts:
+            if (i is j or i.kind != "changed") and shifted(_clock(i.src), _clock(j.tgt)):
+                for k in {id(i): i, id(j): j}.values():
+                    k.severity = Severity.MINOR
+                    k.note = "the translation may give the time in another time zone"
+
+
 def _unread_scale(issue: Issue, src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> None:
     """A changed value that is the other side's times a scale (1,000, 10,000, a million ...) where a word the
     parser does not read follows the smaller one's figure ("$3 tln" for "$3 трлн", "6 billon HKD" for "60亿港元":
@@ -686,7 +722,10 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
     ("sjö hundruð", "三十五"), is a month read from an inflection CLDR does not list ("в июле"), or is a
     number inside a name that the translation changed ("Covid-19" -> "Covid-39"); minor when
-    one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右").
+    one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右"), or
+    when a time is whole hours from the source's and either side names a time zone ("14:00 GMT" -> "17:00 по
+    московскому времени": converted to the readers' zone, maybe; a time left without its counterpart there is
+    minor too).
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
     Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative

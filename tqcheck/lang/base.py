@@ -61,6 +61,13 @@ class LanguageProfile:
         return number_facts(self.code)
 
     @property
+    def endings_attached(self) -> bool:
+        """Case endings, particles and classifiers are written onto the word before them, a figure or unit
+        included: Korean ("12.3%로", "1.2킬로미터이며") and the languages whose profile says so in its ``numbers``
+        section (Bengali "২০ লাখের", "৭.১ শতাংশে", "১০টায়"). Only Latin letters then join a figure to a word."""
+        return self.script == "Kore" or bool(self.section("numbers").get("endings_attached"))
+
+    @property
     def cjk(self) -> bool:
         """Han, kana or Hangul script (character-level surface checks)."""
         return self.script in {"Hani", "Hans", "Hant", "Jpan", "Kore"}

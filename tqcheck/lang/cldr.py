@@ -278,7 +278,7 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         try:
             word = num2words(n, lang=code).lower()
         except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
-            return {}, {}
+            return _icu_number_words(code), {}
         words.setdefault(word, float(n))
         # the other joiner of a compound number word: the 1990 French spelling hyphenates every part ("vingt-et-un"
         # for num2words' "vingt et un"), and writers join spaced forms by hyphens or the reverse
@@ -295,6 +295,30 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
             break
     return words, ordinals
+
+
+def _icu_number_words(code: str) -> dict[str, float]:
+    """Cardinals 0-100 and the round hundreds and thousands from CLDR's spell-out rules through ICU (PyICU, the
+    optional ``icu`` extra), for a language num2words does not write (Hindi "तीन", Croatian "tri", Swahili
+    "tatu"). Empty without PyICU, or where ICU falls back to another language's rules (its words for 3 and 90
+    are the root's or English's)."""
+    try:
+        import icu
+    except ImportError:
+        return {}
+    try:
+        fmt = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(code))
+        root = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale("en"))
+        if fmt.format(3) == root.format(3) or fmt.format(90) == root.format(90):
+            return {}
+        out: dict[str, float] = {}
+        for n in list(range(0, 101)) + list(range(200, 1000, 100)) + list(_ROUND):
+            word = fmt.format(n).lower()
+            if word and not any(ch.isdigit() for ch in word):
+                out.setdefault(word, float(n))
+        return out
+    except icu.ICUError:  # pragma: no cover - a locale ICU cannot load
+        return {}
 
 
 def _months(loc) -> tuple[dict[str, int], dict[str, int], tuple[tuple[str, int], ...], str]:  # noqa: ANN001
