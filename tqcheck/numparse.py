@@ -132,6 +132,11 @@ def _scales(lang: str) -> dict[str, float]:
     return out
 
 
+def scale_words(lang: str) -> dict[str, float]:
+    """The scale words of ``lang`` (CLDR's compact patterns and the profile's) and their values."""
+    return dict(_scales(lang))
+
+
 @functools.lru_cache(maxsize=64)
 def _currency_words(lang: str) -> dict[str, str]:
     return {**_facts(lang).currencies, **_CURRENCY_WORDS}
