@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_unseen_languages_news import _assert_clean, _check
+from test_unseen_languages_news import _assert_changed_is_critical, _assert_clean, _check
 
 from tqcheck.model import Severity
 
@@ -195,10 +195,7 @@ def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, i
     ("ha", "kilomita 313", "kilomita 331"), ("uk", "52,8 тисячі", "25,8 тисячі"),
 ])
 def test_a_changed_figure_is_critical(tmp_path: Path, lang: str, old: str, new: str) -> None:
-    tgt = [s.replace(old, new) for s in PAIRS[lang]]
-    assert tgt != PAIRS[lang]
-    rep = _check(tmp_path, "en", "\n\n".join(EN), lang, "\n\n".join(tgt))
-    assert [f for f in rep.findings if f.code == "TQ201" and f.severity == Severity.CRITICAL]
+    _assert_changed_is_critical(tmp_path, EN, PAIRS[lang], lang, old, new)
 
 
 _CASELESS = pytest.mark.xfail(strict=True, reason="a known limit: a script without capitals marks no name, and the "
