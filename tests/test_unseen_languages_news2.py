@@ -5,7 +5,7 @@ into languages that no dev data has: Spanish, Portuguese, Korean (a fraction wri
 Indonesian, Hausa, Bengali (Bengali digits; "৫২ হাজার ৮০০" and "১ হাজার ৫০০ কোটি", figures written in parts;
 "সাড়ে ১০টায়", half past ten; case endings written onto figures and scale words), Ukrainian and Croatian; and, as a
 check on languages of the dev data with text it does not have, Chinese, Japanese (the age in brackets after the
-name, "キム・ヨナさん（31）") and German. The whole pipeline runs with the bundled encoder in both directions: a
+name, "キム・ヨナさん（31）"), German, Russian and Czech (the age in one word, "Jednatřicetiletá"). The whole pipeline runs with the bundled encoder in both directions: a
 correct translation has no finding at major or worse; a changed figure is critical; a person's name replaced by
 another one is TQ101 at major or worse (in Arabic and Hindi, scripts without capitals, a name that sound does not
 tie to the source is not found: strict xfail, a known limit)."""
@@ -223,7 +223,36 @@ DE = [
     "Die 1932 erbaute Brücke wiegt rund 52.800 Tonnen.",
 ]
 
-PAIRS = {"es": ES, "pt": PT, "ko": KO, "ar": AR, "hi": HI, "id": ID, "ha": HA, "bn": BN, "uk": UK, "hr": HR, "zh": ZH, "ja": JA, "de": DE}
+RU = [
+    "Всемирная организация здравоохранения во вторник сообщила, что 1,2 млн детей в Йемене страдают от недоедания.",
+    "Премьер-министр Испании Педро Санчес прибыл в Сеул в 10:30 по местному времени.",
+    "2 августа температура в Мадриде поднялась до 44 градусов по Цельсию, что стало рекордом для города.",
+    "31-летняя бывшая фигуристка Ким Ю На зажгла олимпийский огонь.",
+    "Поезд между Лиссабоном и Порту преодолевает 313 километров менее чем за три часа.",
+    "Около четверти электроэнергии страны вырабатывается на ветряных электростанциях на севере.",
+    "С 2019 по 2021 год безработица снизилась с 8,4% до 7,1%.",
+    "Музей, открывшийся в 1994 году, в прошлом году посетили более 2 млн человек.",
+    "Нарендра Моди и Джоко Видодо подписали торговое соглашение на сумму 15 млрд долларов.",
+    "Акции компании на Франкфуртской фондовой бирже выросли на 12% — до 245 евро.",
+    "В воскресенье вечером после матча полиция Амстердама задержала 23 человека.",
+    "Мост, построенный в 1932 году, весит около 52,8 тыс. тонн.",
+]
+CS = [
+    "Světová zdravotnická organizace v úterý uvedla, že v Jemenu trpí podvýživou 1,2 milionu dětí.",
+    "Španělský premiér Pedro Sánchez přiletěl do Soulu v 10:30 místního času.",
+    "Teploty v Madridu 2. srpna vystoupaly na 44 stupňů Celsia, což je pro město rekord.",
+    "Jednatřicetiletá bývalá krasobruslařka Kim Ju-na zapálila olympijský oheň.",
+    "Vlak mezi Lisabonem a Portem urazí 313 kilometrů za necelé tři hodiny.",
+    "Zhruba čtvrtina elektřiny v zemi pochází z větrných elektráren na severu.",
+    "Nezaměstnanost mezi lety 2019 a 2021 klesla z 8,4 na 7,1 procenta.",
+    "Muzeum, které bylo otevřeno v roce 1994, loni navštívilo přes dva miliony lidí.",
+    "Naréndra Módí a Joko Widodo podepsali obchodní dohodu v hodnotě 15 miliard dolarů.",
+    "Akcie společnosti na frankfurtské burze posílily o 12 procent na 245 eur.",
+    "Amsterdamská policie po nedělním večerním zápase zadržela 23 lidí.",
+    "Most postavený v roce 1932 váží zhruba 52 800 tun.",
+]
+
+PAIRS = {"es": ES, "pt": PT, "ko": KO, "ar": AR, "hi": HI, "id": ID, "ha": HA, "bn": BN, "uk": UK, "hr": HR, "zh": ZH, "ja": JA, "de": DE, "ru": RU, "cs": CS}
 
 
 @pytest.mark.parametrize("lang,into_english", [
