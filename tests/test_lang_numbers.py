@@ -488,3 +488,8 @@ def test_number_words_from_icu_where_num2words_has_none(text: str, lang: str, va
 def test_a_short_month_name_with_letters_after_it_is_another_word() -> None:
     assert every("অ্যাঙ্গেলা মের্কেল হেলসিঙ্কিতে", "bn") == []  # "মের্কেল" (Merkel) holds no "মে" (May)
     assert hard("৫ মে", "bn") == [("date", (5, 5))]
+
+
+def test_hausa_dates_with_the_word_for_month_and_numerals() -> None:
+    assert hard("a ranar 2 ga watan Agusta", "ha") == [("date", (8, 2))]  # "the 2nd of the month of August"
+    assert ("num", 3.0) in every("cikin kasa da sa'o'i uku", "ha")  # (in less than three hours)

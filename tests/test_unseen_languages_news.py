@@ -110,6 +110,15 @@ def _check(tmp_path: Path, src_lang: str, src: str, tgt_lang: str, tgt: str):  #
                            Config(src_lang=src_lang, tgt_lang=tgt_lang))
 
 
+def _assert_changed_is_critical(tmp_path: Path, en_lines: list[str], xx_lines: list[str], lang: str, old: str,
+                                new: str) -> None:
+    """``old`` replaced by ``new`` in the translation (from English) is a critical TQ201."""
+    tgt = [s.replace(old, new) for s in xx_lines]
+    assert tgt != xx_lines
+    rep = _check(tmp_path, "en", "\n\n".join(en_lines), lang, "\n\n".join(tgt))
+    assert [f for f in rep.findings if f.code == "TQ201" and f.severity == Severity.CRITICAL]
+
+
 def _major(rep) -> list[str]:  # noqa: ANN001
     return [f"{f.code} {f.severity.value} {f.text!r}" for f in rep.findings if f.severity.rank >= Severity.MAJOR.rank]
 

@@ -132,6 +132,11 @@ def _scales(lang: str) -> dict[str, float]:
     return out
 
 
+def scale_words(lang: str) -> dict[str, float]:
+    """The scale words of ``lang`` (CLDR's compact patterns and the profile's) and their values."""
+    return dict(_scales(lang))
+
+
 @functools.lru_cache(maxsize=64)
 def _currency_words(lang: str) -> dict[str, str]:
     return {**_facts(lang).currencies, **_CURRENCY_WORDS}
@@ -1138,6 +1143,15 @@ _DAY2_DOT = (r"(?:\s*(?:-|–|to|and|bis|und|au|et|a|až|i|и|до|по|do|al|y|
 
 
 @functools.lru_cache(maxsize=64)
+def _month_nouns(lang: str) -> tuple[str, ...]:
+    """The profile's ``month_nouns``: the word for "month" that may stand between the day-month joiner and the
+    month's name ("14 ga watan Maris", the 14th of the month of March)."""
+    from .lang import base_code, profile
+
+    return tuple(profile(base_code(lang)).section("numbers").get("month_nouns") or ())
+
+
+@functools.lru_cache(maxsize=64)
 def _range_words(lang: str) -> tuple[str, ...]:
     """The profile's ``range_words``: a word between the two days of a range that :data:`_DAY2_DOT` lacks."""
     from .lang import base_code, profile
@@ -1245,6 +1259,8 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     month_of = _facts(lang).month_of
     # ("5 de julio"; Hebrew writes its joiner onto the month: "5 במרץ")
     joiner = rf"{re.escape(_facts(lang).day_month_joiner)}\s*" if _facts(lang).day_month_joiner else ""
+    if joiner and _month_nouns(lang):  # ("14 ga watan Maris": the word for "month" after the joiner)
+        joiner += rf"(?:(?:{_alt(list(_month_nouns(lang)))})\s+)?"
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"

@@ -656,12 +656,33 @@ def _unread_scale(issue: Issue, src_text: str, tgt_text: str, src_lang: str, tgt
     ratio = max(abs(s.value), abs(t.value)) / min(abs(s.value), abs(t.value))
     if not any(abs(ratio - r) <= 1e-6 * r for r in _SCALE_RATIOS):
         return
-    word = re.match(r"\s?([^\W\d_]{2,12})\.?(?![^\W\d_])", text[small.end:small.end + 16]) if small.end <= len(text) \
-        and text[small.start:small.end] == small.text else None
+    placed = small.end <= len(text) and text[small.start:small.end] == small.text
+    word = re.match(r"\s?([^\W\d_]{2,12})\.?(?![^\W\d_])", text[small.end:small.end + 16]) if placed else None
+    before = re.search(r"(?<![^\W\d_])([^\W\d_]{4,12})\s?$", text[max(0, small.start - 16):small.start]) \
+        if placed else None
+    # ... or a word next to it (after, or before where scales come first: "yen tiriliyan 1.5") spelt within one
+    # letter or so of one of the language's scale words for that ratio (CLDR's "triliyan")
+    near = next((w.group(1) for w in (word, before) if w is not None and _like_scale(w.group(1), ratio, lang)), None)
+    if near is not None:
+        issue.severity = Severity.MINOR
+        issue.note = f'"{near}" next to the figure may be a scale word spelt another way'
+        return
     if word is None or _known_word(word.group(1), lang):
         return
     issue.severity = Severity.MINOR
     issue.note = f'"{word.group(1)}" after the figure may be a scale word the parser does not read'
+
+
+def _like_scale(word: str, ratio: float, lang: str) -> bool:
+    """``word`` (five letters or more) is within a similarity of 0.8 (difflib) of a scale word of ``lang`` whose
+    value is ``ratio``, and is none of its scale words."""
+    import difflib
+
+    from ..numparse import scale_words
+
+    w = word.lower()
+    words = [k for k, v in scale_words(lang).items() if abs(v - ratio) <= 1e-6 * ratio and len(k) >= 5]
+    return len(w) >= 5 and w not in words and any(difflib.SequenceMatcher(None, w, k).ratio() >= 0.8 for k in words)
 
 
 def _known_word(word: str, lang: str) -> bool:
