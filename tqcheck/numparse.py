@@ -412,7 +412,7 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                     v = (v + 0.5) * _EN_MULT.get((half["scale"] or "").lower(), 1)
                     e2 = half.end()
                 if not any(used[s2:e2]):
-                    out.append(_soft(text, s2, e2, v))
+                    out.append(_soft(text, s2, e2, v, measure_lang=lang))
                     used[s2:e2] = [True] * (e2 - s2)
         for m in _EN_OTHER_RE.finditer(text):  # ordinals and vague counts: may match, never required
             if not any(used[m.start():m.end()]):
@@ -429,7 +429,7 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 continue
             v = _vi_words([t for _, _, t in toks])
             if v is not None:
-                out.append(_soft(text, s, e, v))
+                out.append(_soft(text, s, e, v, measure_lang=lang))
     else:
         out += _han_numbers(text, lang, used)
         out += _generic_words(text, lang, used)
@@ -701,14 +701,21 @@ def _bare_scales(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
-def _soft(text: str, s: int, e: int, v: float, lang: str = "") -> Quantity:
+def _soft(text: str, s: int, e: int, v: float, lang: str = "", measure_lang: str = "") -> Quantity:
+    """A number written in words (soft); ``lang`` also reads the language's percent words after it, ``measure_lang``
+    only its units (English and Vietnamese keep the shared percent words)."""
     words = list(_percent_words(lang)) if lang else list(_PERCENT)  # "Zwei-Prozent-Ziel", "two per cent"
     forms = _percent_forms(lang) if lang else ""  # "viisi prosenttia", "pięć proc."
     pct = re.match(r"[\s-]*(?:" + (f"{forms}|" if forms else "") + _alt(words) + ")", text[e:], re.IGNORECASE)
     if pct:
         return Quantity("percent", frozenset({("pct", _norm(v))}), s, e + pct.end(), text[s:e + pct.end()], True,
                         value=v)
-    return Quantity("number", frozenset({("num", _norm(v))}), s, e, text[s:e], True, value=v)
+    # a unit after the word ("eight-foot", "zwei Meter"), so a measure the other side converts is matched
+    from .units import unit_at
+
+    measure = unit_at(text, e, measure_lang or lang) if (measure_lang or lang) else None
+    return Quantity("number", frozenset({("num", _norm(v))}), s, e, text[s:e], True, value=v,
+                    unit=measure[0] if measure else None)
 
 
 # --- dates -----------------------------------------------------------------------------------------
