@@ -70,13 +70,21 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()
             if weak and not chars and not any(c.isalpha() for c in text_of):
                 continue
             hit = next((j for j in starts if j + n <= len(toks) and words[j:j + n] == phrase
-                        and _gap_ok(text, toks[i + n - 1][1], toks[j][0])), None)
+                        and _gap_ok(text, toks[i + n - 1][1], toks[j][0])
+                        and (chars or j == i + n or not _parallel(phrase, words[i + n:j], function_words))), None)
             if hit is None:
                 continue
             s, e = toks[hit][0], toks[hit + n - 1][1]
             yield toks[i + n - 1][1], s, e, text[toks[i][0]:toks[i + n - 1][1]], weak
             covered = e
             break
+
+
+def _parallel(phrase: list[str], gap: list[str], function_words: frozenset[str]) -> bool:
+    """A phrase of fewer than two content words (words not in the language's function-word lists) repeated
+    across a gap that holds a content word: a parallel structure ("of the founding of the", "the red industry
+    and the red"), not a stutter ("the economy and the economy")."""
+    return sum(w not in function_words for w in phrase) < 2 and any(w not in function_words for w in gap)
 
 
 def _gap_ok(text: str, start: int, end: int) -> bool:
@@ -90,7 +98,10 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Reports a word immediately repeated ("và và", "the the", "Plan Plan") and a phrase of two or more
     words repeated within three words of itself ("trên thế giới và trên thế giới", "Thái Bình Dương kinh tế
-    Bình Dương"). A repetition that the source sentence also has (in the same words) is not reported.
+    Bình Dương"); a phrase of fewer than two content words (words not in the profile's function-word lists)
+    only where the words between the copies are function words too ("the economy and the economy", not the
+    parallel "of the founding of the", "the red industry and the red"). A repetition that the source sentence
+    also has (in the same words) is not reported.
     A doubled single word that is not a function word (the ``function_words`` and ``dangling`` lists of the
     language profile's ``fluency`` section) may be grammar, so the document decides: it is not reported when
     the source sentence repeats a word too (a doubled character of Chinese or Japanese, "常常", is a word of
