@@ -1082,6 +1082,25 @@ _DAY_AFTER = re.compile(r"\s+(?P<d>\d{1,2})(?![\d:]|[.,]\d|\s*[^\W\d_])")  # "ja
 _DAY_BEFORE = re.compile(r"(?<![\d.,:])(?P<d>\d{1,2})\.?\s+$")
 
 
+@functools.lru_cache(maxsize=64)
+def _day_suffixes(lang: str) -> str:
+    """The letters num2words writes after the figure of an ordinal day (1 to 31) in ``lang``, besides English's
+    ("1er" in French, "1º" in Spanish, "1e" in Dutch): ``|er|º``, to add to a day's pattern; "" for none."""
+    try:
+        from num2words import num2words
+    except ImportError:  # pragma: no cover - num2words is a core dependency
+        return ""
+    out: dict[str, None] = {}
+    for n in range(1, 32):
+        try:
+            tail = str(num2words(n, lang=base_lang(lang), to="ordinal_num"))[len(str(n)):]
+        except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
+            return ""
+        if tail.isalpha() and tail.lower() not in ("st", "nd", "rd", "th"):
+            out[tail.lower()] = None
+    return "".join(f"|{re.escape(t)}" for t in out)
+
+
 def _day(word: str) -> int:
     return int(word) if word.isdigit() else _DAY_WORDS.get(word.lower(), 0)
 
@@ -1154,8 +1173,9 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
+        day = _DAY.replace("(?:st|nd|rd|th)?", f"(?:st|nd|rd|th{_day_suffixes(lang)})?", 1)  # ("le 1er mars")
         pats = (mon + r"\s+" + _DAY + _DAY2 + year,
-                _DAY + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
+                day + r"\.?" + _DAY2_DOT + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
         # each pattern holds its month pattern whole: a text where that finds nothing has no such date
         # (one pass with the month names instead of trying a day, a day word or a month at every position)
         has = {pats[0]: month_re.search(text) is not None, pats[1]: _day_month_re(lang).search(text) is not None}
