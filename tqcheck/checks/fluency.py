@@ -1,6 +1,7 @@
 """TQ7xx: fluency basics of the translation (repetition, spacing, pairing of quotes and brackets)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -27,7 +28,7 @@ _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("‘", "’"), ("
           ("（", "）"))
 
 
-def _repeats(text: str, function_words: frozenset[str] = frozenset()
+def _repeats(text: str, function_words: frozenset[str] = frozenset(), coordinators: frozenset[str] = frozenset()
              ) -> Iterator[tuple[int, int, int, str, bool]]:
     """``(end of first copy, start, end of second copy, phrase, weak)`` for each repetition, longest phrase
     first.
@@ -71,7 +72,9 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()
                 continue
             hit = next((j for j in starts if j + n <= len(toks) and words[j:j + n] == phrase
                         and _gap_ok(text, toks[i + n - 1][1], toks[j][0])
-                        and (chars or j == i + n or not _parallel(phrase, words[i + n:j], function_words))), None)
+                        and (chars or j == i + n or not _parallel(phrase, words[i + n:j], function_words,
+                                                                  text[toks[i][0]:toks[j][0]], coordinators))
+                        and not _new_sentence(text, toks[i][0], toks[j][0])), None)
             if hit is None:
                 continue
             s, e = toks[hit][0], toks[hit + n - 1][1]
@@ -80,11 +83,46 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()
             break
 
 
-def _parallel(phrase: list[str], gap: list[str], function_words: frozenset[str]) -> bool:
-    """A phrase of fewer than two content words (words not in the language's function-word lists) repeated
-    across a gap that holds a content word: a parallel structure ("of the founding of the", "the red industry
-    and the red"), not a stutter ("the economy and the economy")."""
-    return sum(w not in function_words for w in phrase) < 2 and any(w not in function_words for w in gap)
+def _parallel(phrase: list[str], gap: list[str], function_words: frozenset[str], between: str = "",
+              coordinators: frozenset[str] = frozenset()) -> bool:
+    """A phrase repeated across a gap that holds a content word (a word not in the language's function-word
+    lists) in a parallel structure, not a stutter ("the economy and the economy" is one): the phrase has fewer
+    than two content words ("of the founding of the", "the red industry and the red"), or a comma or a
+    coordinating conjunction (CLDR's list patterns: "and", "und", "和") stands between the two copies' starts
+    ("a certain amount of vitamins and a certain amount of health", "X Province Film Administration and Y
+    Province Film Administration", "red book series, red food series")."""
+    if not any(w not in function_words for w in gap):
+        return False
+    if sum(w not in function_words for w in phrase) < 2:
+        return True
+    return bool(re.search(r"[,，、]", between)) or any(w in coordinators for w in phrase + gap)
+
+
+def _new_sentence(text: str, first: int, second: int) -> bool:
+    """The second copy begins with a capital where the first begins in lower case: a new sentence after a
+    heading written without a full stop ("closed landfills Landfills of waste ...", "über das Dromedar Das
+    Dromedar ist ..."), not a stutter."""
+    a, b = text[first:first + 1], text[second:second + 1]
+    return a.islower() and b.isupper()
+
+
+@functools.lru_cache(maxsize=64)
+def _coordinators(lang: str) -> frozenset[str]:
+    """The words of CLDR's "and" and "or" list patterns for ``lang`` (Babel: "{0} and {1}", "{0} und {1}",
+    "{0}和{1}"), lower case."""
+    from babel import Locale
+
+    try:
+        patterns = Locale.parse(lang.split("-")[0]).list_patterns
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return frozenset()
+    out = set()
+    for kind in ("standard", "or"):
+        for key in ("end", "2"):
+            v = (patterns.get(kind) or {}).get(key, "")
+            if "{0}" in v and "{1}" in v:
+                out.update(v.split("{0}", 1)[1].split("{1}", 1)[0].strip(" ,、，").lower().split())
+    return frozenset(out)
 
 
 def _gap_ok(text: str, start: int, end: int) -> bool:
@@ -100,8 +138,11 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     words repeated within three words of itself ("trên thế giới và trên thế giới", "Thái Bình Dương kinh tế
     Bình Dương"); a phrase of fewer than two content words (words not in the profile's function-word lists)
     only where the words between the copies are function words too ("the economy and the economy", not the
-    parallel "of the founding of the", "the red industry and the red"). A repetition that the source sentence
-    also has (in the same words) is not reported.
+    parallel "of the founding of the", "the red industry and the red"); nor, across a content word, a phrase
+    of a list or coordination (a comma or CLDR's "and"/"or" word between the copies' starts: "a certain amount
+    of vitamins and a certain amount of health"); nor a second copy that begins with a capital where the first
+    does not (a heading without a full stop before the sentence: "closed landfills Landfills of waste are").
+    A repetition that the source sentence also has (in the same words) is not reported.
     A doubled single word that is not a function word (the ``function_words`` and ``dangling`` lists of the
     language profile's ``fluency`` section) may be grammar, so the document decides: it is not reported when
     the source sentence repeats a word too (a doubled character of Chinese or Japanese, "常常", is a word of
@@ -126,7 +167,7 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     function_words = dangling(lang) | frozenset(profile(lang).section("fluency").get("function_words", ()))
     stats = None
     for seg in ctx.tgt_segments:
-        for first_end, s, e, phrase, weak in _repeats(seg.text, function_words):
+        for first_end, s, e, phrase, weak in _repeats(seg.text, function_words, _coordinators(lang)):
             if f"{phrase} {phrase}".casefold() in source or f"{phrase}{phrase}".casefold() in source:
                 continue  # "that that", "had had": the source repeats too
             if weak:
