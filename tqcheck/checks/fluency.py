@@ -332,7 +332,14 @@ def _unbalanced(text: str) -> list[tuple[str, int]]:
         out += [(open_, i) for i in stack]
     quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
     if len(quotes) % 2:
-        out.append(('"', quotes[-1]))
+        # a quotation opened with one style and closed with the other ('said "2020 is a year ... poverty.”'): a
+        # typing slip, but no mark is missing; the lone straight quote pairs with the lone curly one
+        curly = next(((ch, i) for ch, i in out if (ch == "“" and i < quotes[-1]) or (ch == "”" and i > quotes[0])),
+                     None)
+        if curly is not None:
+            out.remove(curly)
+        else:
+            out.append(('"', quotes[-1]))
     return out
 
 
@@ -342,7 +349,8 @@ def unbalanced_brackets(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Checks the pairs () [] {} “” « » 「」 《》 and straight double quotes in each aligned target text and
     reports an unpaired mark, unless the source text of the bead is unbalanced in the same way (a quotation
-    that spans several sentences).
+    that spans several sentences). A lone straight double quote and a lone curly one that it can pair with
+    (opened one way, closed the other: 'said "the plan is ready.”') count as a pair.
     Why: A lost closing bracket or quote changes what the reader takes to be quoted or parenthetical.
     MQM: Fluency / Punctuation, minor.
     Example: source "the Code of Conduct (COC) in the East Sea." -> target "Bộ quy tắc ứng xử (COC ở Biển
