@@ -710,7 +710,7 @@ def _soft(text: str, s: int, e: int, v: float, lang: str = "", measure_lang: str
     if pct:
         return Quantity("percent", frozenset({("pct", _norm(v))}), s, e + pct.end(), text[s:e + pct.end()], True,
                         value=v)
-    # a unit after the word ("eight-foot", "zwei Meter"), so a measure the other side converts is matched
+    # a unit after the word ("five-foot", "zwei Meter"), so a measure the other side converts is matched
     from .units import unit_at
 
     measure = unit_at(text, e, measure_lang or lang) if (measure_lang or lang) else None

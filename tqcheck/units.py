@@ -99,7 +99,7 @@ _STEM_ENDING = 5
 @functools.lru_cache(maxsize=64)
 def _stem_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """Case forms CLDR does not list ("24 metra dýpi" for "metri"/"metrar") and the adjectives made from a unit
-    ("2,5 метровые", "3metrový", "metrowego": Slavic languages write a measure of length as an adjective): the
+    ("1,5 метровые", "3metrový", "metrowego": Slavic languages write a measure of length as an adjective): the
     common beginning, four letters or more, of a unit's one-word CLDR names, and up to :data:`_STEM_ENDING` more
     letters. Stems two units share are dropped."""
     import os

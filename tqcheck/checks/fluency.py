@@ -87,10 +87,10 @@ def _parallel(phrase: list[str], gap: list[str], function_words: frozenset[str],
               coordinators: frozenset[str] = frozenset()) -> bool:
     """A phrase repeated across a gap that holds a content word (a word not in the language's function-word
     lists) in a parallel structure, not a stutter ("the economy and the economy" is one): the phrase has fewer
-    than two content words ("of the founding of the", "the red industry and the red"), or a comma or a
+    than two content words ("of the opening of the", "the red books and the red"), or a comma or a
     coordinating conjunction (CLDR's list patterns: "and", "und", "和") stands between the two copies' starts
-    ("a certain amount of vitamins and a certain amount of health", "X Province Film Administration and Y
-    Province Film Administration", "red book series, red food series")."""
+    ("a certain amount of strength and a certain amount of time", "the North River Bridge and the South River
+    Bridge", "blue paint tins, blue glue tins")."""
     if not any(w not in function_words for w in gap):
         return False
     if sum(w not in function_words for w in phrase) < 2:
@@ -100,8 +100,8 @@ def _parallel(phrase: list[str], gap: list[str], function_words: frozenset[str],
 
 def _new_sentence(text: str, first: int, second: int) -> bool:
     """The second copy begins with a capital where the first begins in lower case: a new sentence after a
-    heading written without a full stop ("closed landfills Landfills of waste ...", "über das Dromedar Das
-    Dromedar ist ..."), not a stutter."""
+    heading written without a full stop ("new ferries Ferries will sail ...", "Alles über die Gämse Die Gämse
+    lebt ..."), not a stutter."""
     a, b = text[first:first + 1], text[second:second + 1]
     return a.islower() and b.isupper()
 
@@ -138,10 +138,10 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     words repeated within three words of itself ("trên thế giới và trên thế giới", "Thái Bình Dương kinh tế
     Bình Dương"); a phrase of fewer than two content words (words not in the profile's function-word lists)
     only where the words between the copies are function words too ("the economy and the economy", not the
-    parallel "of the founding of the", "the red industry and the red"); nor, across a content word, a phrase
+    parallel "of the opening of the", "the red books and the red"); nor, across a content word, a phrase
     of a list or coordination (a comma or CLDR's "and"/"or" word between the copies' starts: "a certain amount
-    of vitamins and a certain amount of health"); nor a second copy that begins with a capital where the first
-    does not (a heading without a full stop before the sentence: "closed landfills Landfills of waste are").
+    of strength and a certain amount of time"); nor a second copy that begins with a capital where the first
+    does not (a heading without a full stop before the sentence: "new ferries Ferries will sail").
     A repetition that the source sentence also has (in the same words) is not reported.
     A doubled single word that is not a function word (the ``function_words`` and ``dangling`` lists of the
     language profile's ``fluency`` section) may be grammar, so the document decides: it is not reported when
@@ -332,7 +332,7 @@ def _unbalanced(text: str) -> list[tuple[str, int]]:
         out += [(open_, i) for i in stack]
     quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
     if len(quotes) % 2:
-        # a quotation opened with one style and closed with the other ('said "2020 is a year ... poverty.”'): a
+        # a quotation opened with one style and closed with the other ('said "the bridge opens next year.”'): a
         # typing slip, but no mark is missing; the lone straight quote pairs with the lone curly one
         curly = next(((ch, i) for ch, i in out if (ch == "“" and i < quotes[-1]) or (ch == "”" and i > quotes[0])),
                      None)

@@ -56,8 +56,8 @@ class Issue:
 
 def figures_next_door(doc: DocContext, index: int) -> bool:
     """Bead ``index`` has a source and no target, and its figures (two or more) all stand, unmatched, in the
-    translation of a bead nearby: the translator joined its sentence to a neighbour's ("A, B, C …  On July 25,
-    2020 the festival opened." rendered in one sentence)."""
+    translation of a bead nearby: the translator joined its sentence to a neighbour's ("苹果、梨…… 9月14日，2018
+    水果节开幕。" rendered in one sentence)."""
     analyse(doc)
     return index in doc.cache.get("tq2_moved", ())
 
@@ -479,16 +479,17 @@ _LIST_ITEM_WORDS = 5  # words (or, without spaces, 12 characters) an item of a l
 
 def _counts_a_list(q: Quantity, text: str, lang: str) -> bool:
     """``q`` (a figure, 2 to 20) counts the items of a list written right before it, in the clause it ends
-    ("北京大学、清华大学、南开大学3所高校", three universities): the translation may drop the count and keep
+    ("东方大学、西山大学、南湖大学3所高校", three universities): the translation may drop the count and keep
     the items. The items are split by the separators of CLDR's list patterns; the figure may follow one short
-    word ("の", "the")."""
+    word ("the") or one hiragana character (a particle)."""
     if q.kind != "number" or q.unit or q.rank or not isinstance(q.value, float) \
             or q.value != int(q.value) or not 2 <= q.value <= 20:
         return False
     seps, stops = _list_separators(lang)
     if seps is None:
         return False
-    head = re.sub(r"(?:(?<=\s)[^\W\d_]{1,3}|の)$", "", text[:q.start].rstrip()).rstrip(" ,、，—–-")
+    # (one short word or one hiragana particle between: "the 3 cities", "東大、京大、阪大の3校")
+    head = re.sub(r"(?:(?<=\s)[^\W\d_]{1,3}|[\u3041-\u309f])$", "", text[:q.start].rstrip()).rstrip(" ,、，—–-")
     start = max((head.rfind(ch) for ch in stops), default=-1) + 1 if stops else 0
     items = [x.strip() for x in seps.split(head[start:])]
     if len(items) != q.value or not all(items):
@@ -541,7 +542,7 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
     guessed_months = [t for t in lt if t.soft and t.kind == "month"]
     src_guessed = [s for s in ls if s.soft and s.kind == "month"]
     worded = tuple([q for q in side if q.soft and q.unit and not any(ch.isdigit() for ch in q.text)]
-                   for side in (ls, lt))  # ("eight-foot"; not a figure restating another: "50 km (31 miles)")
+                   for side in (ls, lt))  # ("five-foot"; not a figure restating another: "50 km (31 miles)")
     lt = [t for t in lt if not t.soft and not _article_like(t)]
     ls = [s for s in ls if _required(s)]
     rel = relative_periods(src_text, src_lang)
@@ -655,8 +656,8 @@ def _conversions(ls: list[Quantity], lt: list[Quantity], opts: dict[str, float])
 
 def _worded_conversions(ls: list[Quantity], lt: list[Quantity], src_words: list[Quantity], tgt_words: list[Quantity],
                         opts: dict[str, float]) -> None:
-    """A measure the other side converts into another unit and writes in words ("2,5 метра" / "an eight-foot
-    robot"): both are the same value. A word is never required, so a conversion that does not hold is no finding."""
+    """A measure the other side converts into another unit and writes in words ("1,5 метра" / "a five-foot
+    boat"): both are the same value. A word is never required, so a conversion that does not hold is no finding."""
     from ..units import compare
 
     for figures, words, figures_are_src in ((ls, tgt_words, True), (lt, src_words, False)):
@@ -778,7 +779,7 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     an approximation word ("about", "khoảng", "左右") and the other is exact and far from it (they may be two
     quantities: "around 40" for an age the source writes in a word); minor when one is a rounding of a precise
     value or sits next to an approximation word within a fifth of the other. A measure the other side converts
-    into another unit and writes in words ("2,5 метра" / "an eight-foot robot") is that value.
+    into another unit and writes in words ("1,5 метра" / "a five-foot boat") is that value.
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
     Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative

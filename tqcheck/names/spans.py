@@ -305,7 +305,7 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
 
 def _after_title_or_country(m, text: str, titles: tuple[str, ...], lang: str):  # noqa: ANN001, ANN202 - a match
     """A Han name joined by a middle dot, begun after a country name (CLDR) or a title that ends inside its first
-    word ("美国约翰斯·霍普金斯大学": the run of four characters before the dot took 国 of 美国): the name
+    word ("法国让·雅克研究所": the run of four characters before the dot took 法国 and the 据 before it): the name
     begins after it."""
     first = m.group(0)[:next((k for k, ch in enumerate(m.group(0)) if not "\u3400" <= ch <= "\u9fff"), 0)]
     for k in range(1, len(first)):
