@@ -584,8 +584,17 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
     issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
     for i in issues:
         if i.kind == "changed" and i.src is not None and i.tgt is not None and i.severity is None:
-            i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"])
+            i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"], _hedges(src_lang))
     return issues
+
+
+@functools.lru_cache(maxsize=64)
+def _hedges(lang: str) -> bool:
+    """The language's profile lists approximation words ("about", "約", "左右"): a value without one is exact."""
+    from ..lang import base_code, profile
+
+    sec = profile(base_code(lang)).section("numbers")
+    return bool(sec.get("approx") or sec.get("approx_after"))
 
 
 def _months(q: Quantity) -> set[int]:
@@ -729,11 +738,15 @@ def _known_word(word: str, lang: str) -> bool:
         return True
 
 
-def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"]) -> tuple[Severity, str | None]:
+def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"],
+                      src_hedges: bool = False) -> tuple[Severity, str | None]:
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
-    ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor;
-    farther apart, major (the approximate one may render a word of the other side, the exact one another
-    quantity)."""
+    ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor.
+    A translation that hedges a value far from the one its source states exactly is major: the hedged one may
+    render a word of the source the parser does not read ("アラフォー", around forty), the exact one another
+    quantity; only where the source's language has approximation words in its profile (``src_hedges``), so that
+    the source's lack of one is evidence (a source's "about" that the parser cannot see would excuse a changed
+    figure)."""
     if isinstance(s.value, float) and isinstance(t.value, float) and s.kind == t.kind \
             and s.kind in ("number", "money", "percent") \
             and (_rounded(s.value, t.value) or _rounded(t.value, s.value)):  # (a year is never rounded: 1958 / 1960)
@@ -748,8 +761,9 @@ def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_ba
         return Severity.MINOR, "one value is a rounding of the other"
     if (s.approx or t.approx) and max(abs(a), abs(b)) and abs(a - b) <= band * max(abs(a), abs(b)):
         return Severity.MINOR, "an approximate value near the source's"
-    if s.approx != t.approx:  # ("an office worker around 40" / "中学2年生の息子がいるアラフォー": an age in a word)
-        return Severity.MAJOR, "one value is approximate, the other exact: they may be two quantities"
+    if t.approx and not s.approx and src_hedges:  # ("中学2年生の息子がいるアラフォー" / "around 40")
+        return Severity.MAJOR, "the translation hedges a value far from the source's exact one: they may be two " \
+            "quantities"
     return Severity.CRITICAL, None
 
 
@@ -775,9 +789,10 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
     MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
     ("sjö hundruð", "三十五"), is a month read from an inflection CLDR does not list ("в июле"), or is a
-    number inside a name that the translation changed ("Covid-19" -> "Covid-39"), or when one value sits next to
-    an approximation word ("about", "khoảng", "左右") and the other is exact and far from it (they may be two
-    quantities: "around 40" for an age the source writes in a word); minor when one is a rounding of a precise
+    number inside a name that the translation changed ("Covid-19" -> "Covid-39"), or when the translation hedges
+    a value ("about", "khoảng", "左右") far from the one its source states exactly, in a source language whose
+    profile lists approximation words (they may be two quantities: "around 40" for an age the source writes in
+    a word); minor when one is a rounding of a precise
     value or sits next to an approximation word within a fifth of the other. A measure the other side converts
     into another unit and writes in words ("1,5 метра" / "a five-foot boat") is that value.
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
