@@ -588,6 +588,12 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
     return issues
 
 
+def _mantissa(v: float) -> float:
+    """``v``'s significant digits as a number from 1 to 10 (16 million and 16 billion: 1.6)."""
+    v = abs(v)
+    return round(v / 10 ** math.floor(math.log10(v)), 9) if v else 0.0
+
+
 @functools.lru_cache(maxsize=64)
 def _hedges(lang: str) -> bool:
     """The language's profile lists approximation words ("about", "約", "左右"): a value without one is exact."""
@@ -744,7 +750,7 @@ def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_ba
     ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor.
     A translation that hedges a value far from the one its source states exactly is major: the hedged one may
     render a word of the source the parser does not read ("アラフォー", around forty), the exact one another
-    quantity; only where the source's language has approximation words in its profile (``src_hedges``), so that
+    quantity (not where both write the same digits in another scale: "16 million" / "over 16 billion"); only where the source's language has approximation words in its profile (``src_hedges``), so that
     the source's lack of one is evidence (a source's "about" that the parser cannot see would excuse a changed
     figure)."""
     if isinstance(s.value, float) and isinstance(t.value, float) and s.kind == t.kind \
@@ -761,7 +767,8 @@ def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_ba
         return Severity.MINOR, "one value is a rounding of the other"
     if (s.approx or t.approx) and max(abs(a), abs(b)) and abs(a - b) <= band * max(abs(a), abs(b)):
         return Severity.MINOR, "an approximate value near the source's"
-    if t.approx and not s.approx and src_hedges:  # ("中学2年生の息子がいるアラフォー" / "around 40")
+    if t.approx and not s.approx and src_hedges and _mantissa(a) != _mantissa(b):  # ("アラフォー" / "around 40";
+        # not "16 milionů" / "over 16 billion": the same figure in another scale is a changed value)
         return Severity.MAJOR, "the translation hedges a value far from the source's exact one: they may be two " \
             "quantities"
     return Severity.CRITICAL, None
