@@ -53,6 +53,15 @@ def test_name_spans_in_scripts_without_capitals():
     assert find_names("支援・救済・経済安全保障法", "ja") == []
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("据法国让·雅克研究所的报告，价格上涨。", "让·雅克研究所"),  # 国 of 法国 (France) is no part of the name
+    ("英国首相鲍里斯·约翰逊说，谈判将继续。", "鲍里斯·约翰逊"),  # nor 相 of 首相 (a title)
+    ("意大利马里奥·罗西说，谈判将继续。", "马里奥·罗西"),  # a country written before it whole
+])
+def test_a_han_name_begins_after_a_country_or_title_written_before_it(text: str, name: str) -> None:
+    assert [s.text for s in find_names(text, "zh")] == [name]
+
+
 def test_latin_word_kept_inside_japanese_or_chinese_text_is_a_name():
     # a dictionary word of English written in Latin letters inside kana or Han text is kept for a reason
     spans = find_names("記事はYahoo!ニュースに掲載された。", "ja")

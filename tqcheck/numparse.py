@@ -424,7 +424,7 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                     v = (v + 0.5) * _EN_MULT.get((half["scale"] or "").lower(), 1)
                     e2 = half.end()
                 if not any(used[s2:e2]):
-                    out.append(_soft(text, s2, e2, v))
+                    out.append(_soft(text, s2, e2, v, measure_lang=lang))
                     used[s2:e2] = [True] * (e2 - s2)
         for m in _EN_OTHER_RE.finditer(text):  # ordinals and vague counts: may match, never required
             if not any(used[m.start():m.end()]):
@@ -441,7 +441,7 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 continue
             v = _vi_words([t for _, _, t in toks])
             if v is not None:
-                out.append(_soft(text, s, e, v))
+                out.append(_soft(text, s, e, v, measure_lang=lang))
     else:
         out += _han_numbers(text, lang, used)
         out += _generic_words(text, lang, used)
@@ -723,14 +723,21 @@ def _bare_scales(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     return out
 
 
-def _soft(text: str, s: int, e: int, v: float, lang: str = "") -> Quantity:
+def _soft(text: str, s: int, e: int, v: float, lang: str = "", measure_lang: str = "") -> Quantity:
+    """A number written in words (soft); ``lang`` also reads the language's percent words after it, ``measure_lang``
+    only its units (English and Vietnamese keep the shared percent words)."""
     words = list(_percent_words(lang)) if lang else list(_PERCENT)  # "Zwei-Prozent-Ziel", "two per cent"
     forms = _percent_forms(lang) if lang else ""  # "viisi prosenttia", "pięć proc."
     pct = re.match(r"[\s-]*(?:" + (f"{forms}|" if forms else "") + _alt(words) + ")", text[e:], re.IGNORECASE)
     if pct:
         return Quantity("percent", frozenset({("pct", _norm(v))}), s, e + pct.end(), text[s:e + pct.end()], True,
                         value=v)
-    return Quantity("number", frozenset({("num", _norm(v))}), s, e, text[s:e], True, value=v)
+    # a unit after the word ("five-foot", "zwei Meter"), so a measure the other side converts is matched
+    from .units import unit_at
+
+    measure = unit_at(text, e, measure_lang or lang) if (measure_lang or lang) else None
+    return Quantity("number", frozenset({("num", _norm(v))}), s, e, text[s:e], True, value=v,
+                    unit=measure[0] if measure else None)
 
 
 # --- dates -----------------------------------------------------------------------------------------
@@ -1190,6 +1197,25 @@ _DAY_AFTER = re.compile(r"\s+(?P<d>\d{1,2})(?![\d:]|[.,]\d|\s*[^\W\d_])")  # "ja
 _DAY_BEFORE = re.compile(r"(?<![\d.,:])(?P<d>\d{1,2})\.?\s+$")
 
 
+@functools.lru_cache(maxsize=64)
+def _day_suffixes(lang: str) -> str:
+    """The letters num2words writes after the figure of an ordinal day (1 to 31) in ``lang``, besides English's
+    ("1er" in French, "1º" in Spanish, "1e" in Dutch): ``|er|º``, to add to a day's pattern; "" for none."""
+    try:
+        from num2words import num2words
+    except ImportError:  # pragma: no cover - num2words is a core dependency
+        return ""
+    out: dict[str, None] = {}
+    for n in range(1, 32):
+        try:
+            tail = str(num2words(n, lang=base_lang(lang), to="ordinal_num"))[len(str(n)):]
+        except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
+            return ""
+        if tail.isalpha() and tail.lower() not in ("st", "nd", "rd", "th"):
+            out[tail.lower()] = None
+    return "".join(f"|{re.escape(t)}" for t in out)
+
+
 def _day(word: str) -> int:
     return int(word) if word.isdigit() else _DAY_WORDS.get(word.lower(), 0)
 
@@ -1264,11 +1290,12 @@ def _dates(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     if month_re is not None:
         mon = month_re.pattern
         year = r"(?:,?\s+(?P<y>\d{4}))?"
+        day = _DAY.replace("(?:st|nd|rd|th)?", f"(?:st|nd|rd|th{_day_suffixes(lang)})?", 1)  # ("le 1er mars")
         day2 = _DAY2_DOT
         if _range_words(lang):  # the profile's own word between the two days ("৬ থেকে ৮ মে", "6 से 8 मई")
             day2 = day2.replace(r"(?:-|–|", rf"(?:{_alt(list(_range_words(lang)))}|-|–|", 1)
         pats = (mon + r"\s+" + _DAY + _DAY2 + year,
-                _DAY + r"\.?" + day2 + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
+                day + r"\.?" + day2 + rf"\s+(?:of\s+|{joiner})?" + _day_month_pattern(lang) + year)
         # each pattern holds its month pattern whole: a text where that finds nothing has no such date
         # (one pass with the month names instead of trying a day, a day word or a month at every position)
         has = {pats[0]: month_re.search(text) is not None, pats[1]: _day_month_re(lang).search(text) is not None}

@@ -101,10 +101,16 @@ def _cldr_unit_words(lang: str) -> dict[str, str]:
     return {w: u for w, u in out.items() if u is not None}
 
 
+# letters a case form or an adjective adds to a unit's stem ("метр|ового", "metr|ového", "metr|owego")
+_STEM_ENDING = 5
+
+
 @functools.lru_cache(maxsize=64)
 def _stem_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """Case forms CLDR does not list ("24 metra dýpi" for "metri"/"metrar"): the common beginning, four letters
-    or more, of a unit's one-word CLDR names, and up to three more letters. Stems two units share are dropped."""
+    """Case forms CLDR does not list ("24 metra dýpi" for "metri"/"metrar") and the adjectives made from a unit
+    ("1,5 метровые", "3metrový", "metrowego": Slavic languages write a measure of length as an adjective): the
+    common beginning, four letters or more, of a unit's one-word CLDR names, and up to :data:`_STEM_ENDING` more
+    letters. Stems two units share are dropped."""
     import os
 
     from .lang import base_code, profile
@@ -124,7 +130,7 @@ def _stem_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     prof = profile(base_code(lang))
     let = LETTER if prof.spaces_between_words and not prof.endings_attached else _joining_letter(prof)
     alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
-    return re.compile(rf"\s?(?P<u>(?:{alt}){let}{{0,3}})(?!{let})", re.IGNORECASE), table
+    return re.compile(rf"\s?(?P<u>(?:{alt}){let}{{0,{_STEM_ENDING}}})(?!{let})", re.IGNORECASE), table
 
 
 def unit_at(text: str, pos: int, lang: str) -> tuple[str, int] | None:

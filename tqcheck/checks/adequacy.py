@@ -64,7 +64,7 @@ def _corroborated(ctx: BeadContext) -> str | None:
     """Another rule's evidence of a meaning error in this bead (checked directly, not through findings)."""
     from . import numbers, omission
 
-    if numbers.analyse(ctx.doc).get(ctx.index):
+    if numbers.differs(ctx.doc, ctx.index):  # (not a minor difference: a rank the source writes in words)
         return "its numbers differ"
     ratio = omission.short_ratio(ctx)
     low, high = ctx.option("short_ratio", "TQ801"), ctx.option("long_ratio", "TQ801")
@@ -81,7 +81,7 @@ def low_adequacy(ctx: BeadContext) -> Iterator[Hit]:
     margin-normalised scores) and reports a bead whose score lies three robust standard deviations
     (median/MAD) or more below the document's median (option ``z``) and at least ``min_drop`` below it, in a
     document with at least ``min_beads`` scored beads. Minor on its own; major when another check
-    corroborates it (its numbers differ, or its length ratio, relative to the document's usual one, is
+    corroborates it (its numbers differ at major or worse, or its length ratio, relative to the document's usual one, is
     below ``short_ratio`` or above ``long_ratio``; a short bead next to a target sentence whose own bead is
     clearly long is no corroboration: the translator split the sentence elsewhere).
     Why: Garbled or invented translations keep the topic but lose the meaning; they stand out against the

@@ -1,6 +1,7 @@
 """TQ7xx: fluency basics of the translation (repetition, spacing, pairing of quotes and brackets)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -27,7 +28,7 @@ _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("‘", "’"), ("
           ("（", "）"))
 
 
-def _repeats(text: str, function_words: frozenset[str] = frozenset()
+def _repeats(text: str, function_words: frozenset[str] = frozenset(), coordinators: frozenset[str] = frozenset()
              ) -> Iterator[tuple[int, int, int, str, bool]]:
     """``(end of first copy, start, end of second copy, phrase, weak)`` for each repetition, longest phrase
     first.
@@ -70,13 +71,58 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset()
             if weak and not chars and not any(c.isalpha() for c in text_of):
                 continue
             hit = next((j for j in starts if j + n <= len(toks) and words[j:j + n] == phrase
-                        and _gap_ok(text, toks[i + n - 1][1], toks[j][0])), None)
+                        and _gap_ok(text, toks[i + n - 1][1], toks[j][0])
+                        and (chars or j == i + n or not _parallel(phrase, words[i + n:j], function_words,
+                                                                  text[toks[i][0]:toks[j][0]], coordinators))
+                        and not _new_sentence(text, toks[i][0], toks[j][0])), None)
             if hit is None:
                 continue
             s, e = toks[hit][0], toks[hit + n - 1][1]
             yield toks[i + n - 1][1], s, e, text[toks[i][0]:toks[i + n - 1][1]], weak
             covered = e
             break
+
+
+def _parallel(phrase: list[str], gap: list[str], function_words: frozenset[str], between: str = "",
+              coordinators: frozenset[str] = frozenset()) -> bool:
+    """A phrase repeated across a gap that holds a content word (a word not in the language's function-word
+    lists) in a parallel structure, not a stutter ("the economy and the economy" is one): the phrase has fewer
+    than two content words ("of the opening of the", "the red books and the red"), or a comma or a
+    coordinating conjunction (CLDR's list patterns: "and", "und", "和") stands between the two copies' starts
+    ("a certain amount of strength and a certain amount of time", "the North River Bridge and the South River
+    Bridge", "blue paint tins, blue glue tins")."""
+    if not any(w not in function_words for w in gap):
+        return False
+    if sum(w not in function_words for w in phrase) < 2:
+        return True
+    return bool(re.search(r"[,，、]", between)) or any(w in coordinators for w in phrase + gap)
+
+
+def _new_sentence(text: str, first: int, second: int) -> bool:
+    """The second copy begins with a capital where the first begins in lower case: a new sentence after a
+    heading written without a full stop ("new ferries Ferries will sail ...", "Alles über die Gämse Die Gämse
+    lebt ..."), not a stutter."""
+    a, b = text[first:first + 1], text[second:second + 1]
+    return a.islower() and b.isupper()
+
+
+@functools.lru_cache(maxsize=64)
+def _coordinators(lang: str) -> frozenset[str]:
+    """The words of CLDR's "and" and "or" list patterns for ``lang`` (Babel: "{0} and {1}", "{0} und {1}",
+    "{0}和{1}"), lower case."""
+    from babel import Locale
+
+    try:
+        patterns = Locale.parse(lang.split("-")[0]).list_patterns
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return frozenset()
+    out = set()
+    for kind in ("standard", "or"):
+        for key in ("end", "2"):
+            v = (patterns.get(kind) or {}).get(key, "")
+            if "{0}" in v and "{1}" in v:
+                out.update(v.split("{0}", 1)[1].split("{1}", 1)[0].strip(" ,、，").lower().split())
+    return frozenset(out)
 
 
 def _gap_ok(text: str, start: int, end: int) -> bool:
@@ -90,7 +136,13 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Reports a word immediately repeated ("và và", "the the", "Plan Plan") and a phrase of two or more
     words repeated within three words of itself ("trên thế giới và trên thế giới", "Thái Bình Dương kinh tế
-    Bình Dương"). A repetition that the source sentence also has (in the same words) is not reported.
+    Bình Dương"); a phrase of fewer than two content words (words not in the profile's function-word lists)
+    only where the words between the copies are function words too ("the economy and the economy", not the
+    parallel "of the opening of the", "the red books and the red"); nor, across a content word, a phrase
+    of a list or coordination (a comma or CLDR's "and"/"or" word between the copies' starts: "a certain amount
+    of strength and a certain amount of time"); nor a second copy that begins with a capital where the first
+    does not (a heading without a full stop before the sentence: "new ferries Ferries will sail").
+    A repetition that the source sentence also has (in the same words) is not reported.
     A doubled single word that is not a function word (the ``function_words`` and ``dangling`` lists of the
     language profile's ``fluency`` section) may be grammar, so the document decides: it is not reported when
     the source sentence repeats a word too (a doubled character of Chinese or Japanese, "常常", is a word of
@@ -115,7 +167,7 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     function_words = dangling(lang) | frozenset(profile(lang).section("fluency").get("function_words", ()))
     stats = None
     for seg in ctx.tgt_segments:
-        for first_end, s, e, phrase, weak in _repeats(seg.text, function_words):
+        for first_end, s, e, phrase, weak in _repeats(seg.text, function_words, _coordinators(lang)):
             if f"{phrase} {phrase}".casefold() in source or f"{phrase}{phrase}".casefold() in source:
                 continue  # "that that", "had had": the source repeats too
             if weak:
@@ -280,7 +332,14 @@ def _unbalanced(text: str) -> list[tuple[str, int]]:
         out += [(open_, i) for i in stack]
     quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
     if len(quotes) % 2:
-        out.append(('"', quotes[-1]))
+        # a quotation opened with one style and closed with the other ('said "the bridge opens next year.”'): a
+        # typing slip, but no mark is missing; the lone straight quote pairs with the lone curly one
+        curly = next(((ch, i) for ch, i in out if (ch == "“" and i < quotes[-1]) or (ch == "”" and i > quotes[0])),
+                     None)
+        if curly is not None:
+            out.remove(curly)
+        else:
+            out.append(('"', quotes[-1]))
     return out
 
 
@@ -290,7 +349,8 @@ def unbalanced_brackets(ctx: BeadContext) -> Iterator[Hit]:
 
     What: Checks the pairs () [] {} “” « » 「」 《》 and straight double quotes in each aligned target text and
     reports an unpaired mark, unless the source text of the bead is unbalanced in the same way (a quotation
-    that spans several sentences).
+    that spans several sentences). A lone straight double quote and a lone curly one that it can pair with
+    (opened one way, closed the other: 'said "the plan is ready.”') count as a pair.
     Why: A lost closing bracket or quote changes what the reader takes to be quoted or parenthetical.
     MQM: Fluency / Punctuation, minor.
     Example: source "the Code of Conduct (COC) in the East Sea." -> target "Bộ quy tắc ứng xử (COC ở Biển

@@ -40,6 +40,7 @@ OPTIONS = {
 }
 _WINDOW = 2  # beads (with target text) either side whose leftovers may cancel this bead's leftovers
 _MIN_SOFT = 3  # number words below this ("one", "two": "both", articles) are never required
+_MOVED_MIN = 2  # figures of a sentence without a counterpart that a neighbour's translation all holds: rendered there
 _DOC_WINDOW = 6  # beads either side where the same value makes an added or missing one weak evidence (minor)
 
 
@@ -51,6 +52,19 @@ class Issue:
     relative: str | None = None  # the source's relative period replaced by a year
     severity: Severity | None = None  # None: the rule's own severity
     note: str | None = None  # what the evidence is ("150 feet ≈ 45.7 m, translation says 50 km")
+
+
+def figures_next_door(doc: DocContext, index: int) -> bool:
+    """Bead ``index`` has a source and no target, and its figures (two or more) all stand, unmatched, in the
+    translation of a bead nearby: the translator joined its sentence to a neighbour's ("苹果、梨…… 9月14日，2018
+    水果节开幕。" rendered in one sentence)."""
+    analyse(doc)
+    return index in doc.cache.get("tq2_moved", ())
+
+
+def differs(doc: DocContext, index: int) -> bool:
+    """Bead ``index`` has a value changed, missing or added at major or worse (a minor one is weak evidence)."""
+    return any(i.severity is not Severity.MINOR for i in analyse(doc).get(index, []))
 
 
 def _required(q: Quantity) -> bool:
@@ -207,10 +221,12 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
         every.append((qs, qt))
         left.append(_match(qs, qt))
     with_tgt = [b for b, bead in enumerate(doc.beads) if bead.tgt]
+    moved: set[int] = set()
     for b, (ls, _) in enumerate(left):  # cancel against neighbours' leftovers, nearest first
         before = [x for x in with_tgt if x < b][-_WINDOW:]
         after = [x for x in with_tgt if x > b][:_WINDOW]
         near = sorted(before + after, key=lambda x: abs(x - b))  # beads without target text do not count
+        hard = sum(not q.soft for q in ls)
         for q in list(ls):
             for n in near:
                 other = left[n][1]
@@ -219,6 +235,9 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                     ls.remove(q)
                     other.remove(t)
                     break
+        if not doc.beads[b].tgt and hard >= _MOVED_MIN and not any(not q.soft for q in ls):
+            moved.add(b)
+    doc.cache["tq2_moved"] = moved
     out: dict[int, list[Issue]] = {}
     for b, (ls, lt) in enumerate(left):
         bead = doc.beads[b]
@@ -378,6 +397,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # "Apollo 11", "Windows 10"): a title the translation may render by its meaning; changed, it is still
         # TQ201
         weak = weak or (q.kind == "number" and _named_by(q, src_text))
+        # a count of the items listed right before it ("A、B、C3所大学" -> "A, B and C"): the items are the count
+        weak = weak or _counts_a_list(q, src_text, src_lang)
         # "1" is often "a", "the"; "2" "both", "the pair", "each other"; "0" "no", "none", "nil", "without"
         weak = weak or (q.kind == "number" and q.value in (0.0, 1.0, 2.0) and not q.unit) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))
@@ -439,6 +460,50 @@ def _named_by(q: Quantity, text: str) -> bool:
     return _NAMED_BY.search(before) is not None and not re.search(r"[.!?:;]\s*\S+ +$", before)
 
 
+@functools.lru_cache(maxsize=32)
+def _list_separators(lang: str) -> tuple[re.Pattern[str] | None, str]:
+    """A pattern of the separators of CLDR's list patterns for ``lang`` (Babel: "、" and "和" in Chinese, ", " and
+    " and " in English) and the punctuation that ends a clause there (any comma, colon or stop that is not the
+    list's own separator)."""
+    from babel import Locale
+
+    try:
+        patterns = Locale.parse(lang.split("-")[0]).list_patterns["standard"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None, ""
+    seps = {v.split("{0}", 1)[1].split("{1}", 1)[0] for v in (patterns.get(k) or "" for k in
+                                                               ("start", "middle", "end", "2")) if "{1}" in v}
+    seps = {x for x in seps if x.strip(" ")}
+    if not seps:
+        return None, ""
+    alt = "|".join(re.escape(x) for x in sorted(seps, key=len, reverse=True))
+    stops = "".join(ch for ch in ",，;；:：.。!！?？()（）" if not any(ch in x for x in seps))
+    return re.compile(alt), stops
+
+
+_LIST_ITEM_WORDS = 5  # words (or, without spaces, 12 characters) an item of a list may have
+
+
+def _counts_a_list(q: Quantity, text: str, lang: str) -> bool:
+    """``q`` (a figure, 2 to 20) counts the items of a list written right before it, in the clause it ends
+    ("东方大学、西山大学、南湖大学3所高校", three universities): the translation may drop the count and keep
+    the items. The items are split by the separators of CLDR's list patterns; the figure may follow one short
+    word ("the") or one hiragana character (a particle)."""
+    if q.kind != "number" or q.unit or q.rank or not isinstance(q.value, float) \
+            or q.value != int(q.value) or not 2 <= q.value <= 20:
+        return False
+    seps, stops = _list_separators(lang)
+    if seps is None:
+        return False
+    # (one short word or one hiragana particle between: "the 3 cities", "東大、京大、阪大の3校")
+    head = re.sub(r"(?:(?<=\s)[^\W\d_]{1,3}|[\u3041-\u309f])$", "", text[:q.start].rstrip()).rstrip(" ,、，—–-")
+    start = max((head.rfind(ch) for ch in stops), default=-1) + 1 if stops else 0
+    items = [x.strip() for x in seps.split(head[start:])]
+    if len(items) != q.value or not all(items):
+        return False
+    return all(len(x.split()) <= _LIST_ITEM_WORDS if " " in x else len(x) <= 12 for x in items)
+
+
 def _restated(issues: list[Issue], src: list[Quantity]) -> None:
     """A missing source measure that the source itself restates in another unit of the same kind, whose
     restatement the translation keeps ("the 27-foot (8.2-meter) monument" -> "8,2 metru"): the translator
@@ -483,6 +548,8 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
     issues += _tags_changed(ls, lt)
     guessed_months = [t for t in lt if t.soft and t.kind == "month"]
     src_guessed = [s for s in ls if s.soft and s.kind == "month"]
+    worded = tuple([q for q in side if q.soft and q.unit and not any(ch.isdigit() for ch in q.text)]
+                   for side in (ls, lt))  # ("five-foot"; not a figure restating another: "50 km (31 miles)")
     lt = [t for t in lt if not t.soft and not _article_like(t)]
     ls = [s for s in ls if _required(s)]
     rel = relative_periods(src_text, src_lang)
@@ -496,6 +563,7 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
                 lt.remove(t)
 
     issues += _conversions(ls, lt, opts)
+    _worded_conversions(ls, lt, *worded, opts)
     pair(strict=True)
     for t in [t for t in lt if t.kind == "year"]:
         if rel:
@@ -523,8 +591,23 @@ def _issues(ls: list[Quantity], lt: list[Quantity], src_text: str, src_lang: str
     issues += [Issue("missing", s, None, severity=Severity.MINOR if s.soft else None) for s in ls]
     for i in issues:
         if i.kind == "changed" and i.src is not None and i.tgt is not None and i.severity is None:
-            i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"])
+            i.severity, i.note = _changed_evidence(i.src, i.tgt, opts["approx_band"], _hedges(src_lang))
     return issues
+
+
+def _mantissa(v: float) -> float:
+    """``v``'s significant digits as a number from 1 to 10 (16 million and 16 billion: 1.6)."""
+    v = abs(v)
+    return round(v / 10 ** math.floor(math.log10(v)), 9) if v else 0.0
+
+
+@functools.lru_cache(maxsize=64)
+def _hedges(lang: str) -> bool:
+    """The language's profile lists approximation words ("about", "約", "左右"): a value without one is exact."""
+    from ..lang import base_code, profile
+
+    sec = profile(base_code(lang)).section("numbers")
+    return bool(sec.get("approx") or sec.get("approx_after"))
 
 
 def _months(q: Quantity) -> set[int]:
@@ -591,6 +674,24 @@ def _conversions(ls: list[Quantity], lt: list[Quantity], opts: dict[str, float])
                     f"translation says {describe(t.value, t.unit)}" if c.converted == c.converted else None)
             out.append(Issue("changed", s, t, severity=Severity.CRITICAL, note=note))
     return out
+
+
+def _worded_conversions(ls: list[Quantity], lt: list[Quantity], src_words: list[Quantity], tgt_words: list[Quantity],
+                        opts: dict[str, float]) -> None:
+    """A measure the other side converts into another unit and writes in words ("1,5 метра" / "a five-foot
+    boat"): both are the same value. A word is never required, so a conversion that does not hold is no finding."""
+    from ..units import compare
+
+    for figures, words, figures_are_src in ((ls, tgt_words, True), (lt, src_words, False)):
+        for q in [q for q in figures if q.unit and isinstance(q.value, float)]:
+            for w in words:
+                s, t = (q, w) if figures_are_src else (w, q)
+                c = compare(s.value, s.unit, t.value, t.unit,  # type: ignore[arg-type]
+                            opts["round_tolerance"], opts["exact_tolerance"])
+                if c is not None and c.ok:
+                    figures.remove(q)
+                    words.remove(w)
+                    break
 
 
 def _significant(v: float) -> int:
@@ -700,9 +801,15 @@ def _known_word(word: str, lang: str) -> bool:
         return True
 
 
-def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"]) -> tuple[Severity, str | None]:
+def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"],
+                      src_hedges: bool = False) -> tuple[Severity, str | None]:
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
-    ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor."""
+    ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor.
+    A translation that hedges a value far from the one its source states exactly is major: the hedged one may
+    render a word of the source the parser does not read ("アラフォー", around forty), the exact one another
+    quantity (not where both write the same digits in another scale: "16 million" / "over 16 billion"); only where the source's language has approximation words in its profile (``src_hedges``), so that
+    the source's lack of one is evidence (a source's "about" that the parser cannot see would excuse a changed
+    figure)."""
     if isinstance(s.value, float) and isinstance(t.value, float) and s.kind == t.kind \
             and s.kind in ("number", "money", "percent") \
             and (_rounded(s.value, t.value) or _rounded(t.value, s.value)):  # (a year is never rounded: 1958 / 1960)
@@ -717,6 +824,10 @@ def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_ba
         return Severity.MINOR, "one value is a rounding of the other"
     if (s.approx or t.approx) and max(abs(a), abs(b)) and abs(a - b) <= band * max(abs(a), abs(b)):
         return Severity.MINOR, "an approximate value near the source's"
+    if t.approx and not s.approx and src_hedges and _mantissa(a) != _mantissa(b):  # ("アラフォー" / "around 40";
+        # not "16 milionů" / "over 16 billion": the same figure in another scale is a changed value)
+        return Severity.MAJOR, "the translation hedges a value far from the source's exact one: they may be two " \
+            "quantities"
     return Severity.CRITICAL, None
 
 
@@ -742,11 +853,14 @@ def number_changed(ctx: BeadContext) -> Iterator[Hit]:
     Why: A wrong figure or date changes the facts the text states; readers cannot see it without the source.
     MQM: Accuracy / Mistranslation, critical when both values are exact; major when one is read from words
     ("sjö hundruð", "三十五"), is a month read from an inflection CLDR does not list ("в июле"), or is a
-    number inside a name that the translation changed ("Covid-19" -> "Covid-39"); minor when
-    one is a rounding of a precise value or sits next to an approximation word ("about", "khoảng", "左右"), or
-    when a time is whole hours from the source's and either side names a time zone ("14:00 GMT" -> "17:00 по
-    московскому времени": converted to the readers' zone, maybe; a time left without its counterpart there is
-    minor too).
+    number inside a name that the translation changed ("Covid-19" -> "Covid-39"), or when the translation hedges
+    a value ("about", "khoảng", "左右") far from the one its source states exactly, in a source language whose
+    profile lists approximation words (they may be two quantities: "around 40" for an age the source writes in
+    a word); minor when one is a rounding of a precise value or sits next to an approximation word within a
+    fifth of the other, or when a time is whole hours from the source's and either side names a time zone
+    ("14:00 GMT" -> "17:00 по московскому времени": converted to the readers' zone, maybe; a time left without
+    its counterpart there is minor too). A measure the other side converts into another unit and writes in
+    words ("1,5 метра" / "a five-foot boat") is that value.
     Example: "Trade hit US$2.2 billion this year." -> "Năm 2016, thương mại đạt 2,2 tỷ USD." ("this year"
     became 2016) or "... đạt 3,2 tỷ USD" (2.2 became 3.2).
     Fix: Write the source's value in the target's conventions (the suggestion does this) or keep the relative
@@ -785,7 +899,9 @@ def number_missing(ctx: BeadContext) -> Iterator[Hit]:
     written as words), a month the translation may hold in a case form CLDR does not list ("в мае"), the
     translation keeps its digits inside a name ("Nogizaka46"), the source restates the measure in another unit
     the translation keeps ("27-foot (8.2-meter)"), a count of days the translation states in weeks ("14 days" /
-    "dvou týdnech"), or a date of two figures and a slash without a year, an event's name ("9/11").
+    "dvou týdnech"), a date of two figures and a slash without a year, an event's name ("9/11"), or a count of
+    the items the source lists right before it, split by the separators of CLDR's list patterns ("A、B、C3所大学",
+    "A, B and C, the 3 cities": the translation may keep the items and drop their count).
     Example: "... lifting the figure to US$10 billion by 2020." -> "... phấn đấu đến năm 2020, thương mại
     song phương ." (US$10 billion is gone).
     Fix: Translate the missing value; the suggestion shows it written the target's way ("10 tỷ USD").

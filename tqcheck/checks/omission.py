@@ -117,9 +117,19 @@ def _orphan_minor(doc: DocContext, side: str, seg: Segment) -> str | None:
     c = covers(doc).get((side, seg.index))
     if c is not None and c.merged:
         return "possibly merged with the neighbouring sentence"
+    if side == "source" and _figures_next_door(doc, seg.index):
+        return "its figures stand in the neighbouring sentence's translation"
     if split_quotation(doc, side, (seg.index,)):
         return "part of a quotation that the neighbouring sentence continues"
     return None
+
+
+def _figures_next_door(doc: DocContext, index: int) -> bool:
+    """The source sentence ``index`` is a bead of its own without a target, and its figures (two or more) all
+    stand in a neighbouring bead's translation (TQ2xx's analysis): merged with that sentence."""
+    from .numbers import figures_next_door
+
+    return any(b.src == (index,) and not b.tgt and figures_next_door(doc, k) for k, b in enumerate(doc.beads))
 
 
 _QUOTES = frozenset('"“”„«»「」『』‹›')  # (not ' ‘ ’ ‚: apostrophes)
@@ -167,8 +177,9 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     bead). A heading, caption, credit or dateline, a sentence that repeats a neighbouring one, a short
     interjection or bracketed stage direction (four words or fewer, no figure or name), or a sentence that
     the neighbouring bead plausibly renders already (adding it to that bead keeps the bead's meaning score
-    in the document's usual range and its length ratio no less usual: tqcheck.refine.covered) is only
-    minor.
+    in the document's usual range and its length ratio no less usual: tqcheck.refine.covered), or whose
+    figures (two or more) all stand, unmatched, in a neighbouring sentence's translation (the translator
+    joined the two sentences) is only minor.
     A source sentence inside a group of sentences aligned together whose translation is far shorter than usual,
     and of usual length without that sentence (the one the translation renders least), is reported as minor: a
     translation without sentence boundaries hides a dropped sentence inside such a group (tqcheck.refine.absorbed).

@@ -269,6 +269,7 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
     pattern = re.compile(f"[{kana}]{{2,}}(?:[{dots}][{kana}]+)*{han_names}")  # (ザ in フェイス・ザ・ネイション)
     stops = set(profile(lang).section("names").get("not_in_names", ""))
     for m in pattern.finditer(text):
+        m = _after_title_or_country(m, text, titles, lang)
         if stops and HAN_RE.search(m.group(0)):  # a Han name ends before a character names never use (周, 说)
             cut = next((k for k, ch in enumerate(m.group(0)) if ch in stops), None)
             if cut is not None and cut > m.group(0).find("·") + 1:
@@ -300,6 +301,18 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
             spans.append(NameSpan(segment, sp.start + off, sp.end + off, sp.text, words, False,
                                   strong=kept or any(word_is_strong(w.text, latin) for w in words)))
     return sorted(spans, key=lambda sp: sp.start)
+
+
+def _after_title_or_country(m, text: str, titles: tuple[str, ...], lang: str):  # noqa: ANN001, ANN202 - a match
+    """A Han name joined by a middle dot, begun after a country name (CLDR) or a title that ends inside its first
+    word ("法国让·雅克研究所": the run of four characters before the dot took 法国 and the 据 before it): the name
+    begins after it."""
+    first = m.group(0)[:next((k for k, ch in enumerate(m.group(0)) if not "\u3400" <= ch <= "\u9fff"), 0)]
+    for k in range(1, len(first)):
+        before = text[:m.start() + k]
+        if any(len(w) >= 2 and before.endswith(w) for w in (*titles, *_territory_names(lang))):
+            return _Cut(m.start() + k, m.end(), text)
+    return m
 
 
 HANGUL_RE = re.compile("[\uac00-\ud7a3]")
