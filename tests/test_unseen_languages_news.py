@@ -110,6 +110,12 @@ def _check(tmp_path: Path, src_lang: str, src: str, tgt_lang: str, tgt: str):  #
                            Config(src_lang=src_lang, tgt_lang=tgt_lang))
 
 
+def _both_ways(pairs: dict) -> list:
+    """pytest params: each language of ``pairs`` from English and into it."""
+    return [pytest.param(lang, into, id=f"{lang}-{'into-en' if into else 'from-en'}")
+            for lang in sorted(pairs) for into in (False, True)]
+
+
 def _assert_changed_is_critical(tmp_path: Path, en_lines: list[str], xx_lines: list[str], lang: str, old: str,
                                 new: str) -> None:
     """``old`` replaced by ``new`` in the translation (from English) is a critical TQ201."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_unseen_languages_news import _assert_changed_is_critical, _assert_clean, _check
+from test_unseen_languages_news import _assert_changed_is_critical, _assert_clean, _both_ways, _check
 
 from tqcheck.model import Severity
 
@@ -255,9 +255,7 @@ CS = [
 PAIRS = {"es": ES, "pt": PT, "ko": KO, "ar": AR, "hi": HI, "id": ID, "ha": HA, "bn": BN, "uk": UK, "hr": HR, "zh": ZH, "ja": JA, "de": DE, "ru": RU, "cs": CS}
 
 
-@pytest.mark.parametrize("lang,into_english", [
-    pytest.param(lang, into, id=f"{lang}-{'into-en' if into else 'from-en'}")
-    for lang in sorted(PAIRS) for into in (False, True)])
+@pytest.mark.parametrize("lang,into_english", _both_ways(PAIRS))
 def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, into_english: bool) -> None:
     _assert_clean(tmp_path, EN, PAIRS[lang], lang, into_english)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_unseen_languages_news import _assert_changed_is_critical, _assert_clean, _check
+from test_unseen_languages_news import _assert_changed_is_critical, _assert_clean, _both_ways, _check
 
 from tqcheck.model import Severity
 
@@ -165,9 +165,7 @@ ES = [
 PAIRS = {"es": ES, "de": DE, "ru": RU, "zh": ZH, "ja": JA, "cs": CS, "uk": UK, "ha": HA, "bn": BN, "hi": HI, "hr": HR}
 
 
-@pytest.mark.parametrize("lang,into_english", [
-    pytest.param(lang, into, id=f"{lang}-{'into-en' if into else 'from-en'}")
-    for lang in sorted(PAIRS) for into in (False, True)])
+@pytest.mark.parametrize("lang,into_english", _both_ways(PAIRS))
 def test_a_correct_translation_has_no_major_finding(tmp_path: Path, lang: str, into_english: bool) -> None:
     _assert_clean(tmp_path, EN, PAIRS[lang], lang, into_english)
 

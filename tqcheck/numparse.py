@@ -87,7 +87,7 @@ def _letter(lang: str) -> str:
     return LETTER if profile(base_code(lang)).spaces_between_words else rf"[{_LETTER}]"
 
 
-def _tail_letter(lang: str) -> str:
+def tail_letter(lang: str) -> str:
     """The letters that, right after a figure, its scale, unit or percent sign, make it part of a longer word.
     Korean and Bengali write their particles and endings on the word before them ("12.3%로", "2030년까지",
     "২০ লাখের": ``LanguageProfile.endings_attached``), so there only Latin letters do; elsewhere :func:`_letter`."""
@@ -189,7 +189,7 @@ def _is_percent_word(unit: str, lang: str) -> bool:
 def _num_re(lang: str) -> re.Pattern[str]:
     """Digits with an optional currency before, scale word, percent or currency word and unit suffix after."""
     let = _letter(lang)
-    tail = _tail_letter(lang)
+    tail = tail_letter(lang)
     cur = _currency_words(lang)
     prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
     codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
@@ -457,7 +457,7 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
     table.update({w: ("number", v) for w, v in _dual_scales(lang).items() if w not in table})
     if not table:
         return None, table
-    let, tail = _letter(lang), _tail_letter(lang)
+    let, tail = _letter(lang), tail_letter(lang)
     if tail == let:
         return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
     # a case ending may be written onto a word of four letters or more ("নব্বইয়ের", of ninety); a shorter one
@@ -522,7 +522,7 @@ def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tu
 
 @functools.lru_cache(maxsize=64)
 def _scale_re(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{_tail_letter(lang)})", re.IGNORECASE)
+    return re.compile(rf"\s+(?P<s>{_alt(list(_scales(lang)))})(?!{tail_letter(lang)})", re.IGNORECASE)
 
 
 def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int] | None:
@@ -825,7 +825,7 @@ def _month_regex(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     if not f.months:
         return None, None  # numeric month names ("tháng 11", "11月"): see the Vietnamese and CJK patterns
     let = _letter(lang)
-    tail = _tail_letter(lang)  # (Bengali writes its case endings onto the month: "মার্চে", in March; a name of
+    tail = tail_letter(lang)  # (Bengali writes its case endings onto the month: "মার্চে", in March; a name of
     # fewer than four letters with letters after it is another word: "মের্কেল", Merkel, holds no "মে", May)
 
     def names(words: list[str]) -> str:
@@ -973,7 +973,7 @@ def _cjk_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
                 keys = frozenset({("date", (mo, d)) for mo in range(1, 13)} | {("num", float(d))})
                 out.append(Quantity("ordinal", keys, m.start(), m.end(), m.group(0), True, value=float(d)))
                 used[m.start():m.end()] = [True] * (m.end() - m.start())
-    let = _tail_letter(lang)  # (Korean particles: "9시에")
+    let = tail_letter(lang)  # (Korean particles: "9시에")
     clock = list(f.clock_words) + list(_hour_words(lang))  # (and CLDR's word for hours: "a las 15.00 horas")
     if clock:  # "gegen 21.30 Uhr", "v 16.15 hodin"
         for m in re.finditer(rf"(?<![\d.])(?<!\d,)(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:{_alt(clock)})(?!{let})",
@@ -1090,7 +1090,7 @@ def _hours(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """A whole hour with the period after it ("8pm", "8 p.m.") or a clock word ("20 Uhr", "v 16 hodin")."""
     out = []
     periods = _periods(lang)
-    let = _tail_letter(lang)
+    let = tail_letter(lang)
     for m in re.finditer(rf"(?<![\d:.,])(?P<h>1[0-2]|0?\d)\s?(?P<p>[^\W\d_]\.?\s?[^\W\d_]\.?)(?!{let})", text):
         add = periods.get(re.sub(r"[.\s]", "", m["p"]).lower())
         spaced_plain = text[m.end("h")].isspace() and "." not in m["p"] and not m["p"].isupper() \
@@ -1967,7 +1967,7 @@ def _decades(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
     if not years:
         return found
     pat = _decade_words(lang)
-    ending = _tail_letter(lang) == _letter(lang) and profile_spaced(lang)  # (not "2020年", not "1990년")
+    ending = tail_letter(lang) == _letter(lang) and profile_spaced(lang)  # (not "2020年", not "1990년")
     return [replace(q, keys=q.keys | {("num", q.value % 100)})
             if q in years and ((pat is not None and pat.match(text, q.end))
                                or (ending and _DECADE_ENDING.match(text, q.end)))

@@ -15,15 +15,15 @@ import re
 from dataclasses import dataclass
 
 from .diskmemo import disk_memo
-from .surface import LETTER
 
 
-def _joining_letter(prof) -> str:  # noqa: ANN001 - a LanguageProfile
-    """The letters that join a unit to a longer word where particles are written onto it (Korean, Bengali):
-    Latin letters only (Korean keeps the wider class it was tuned with)."""
-    from .numparse import LATIN_LETTER
+def _joining(lang: str) -> str:
+    """The letters that join a unit to a longer word (:func:`tqcheck.numparse.tail_letter`: Latin only where
+    particles are written onto the unit, "1.2킬로미터이며"; a combining mark is a letter)."""
+    from .numparse import tail_letter
 
-    return r"[A-Za-zÀ-ỹ]" if prof.script == "Kore" or not prof.spaces_between_words else LATIN_LETTER
+    return tail_letter(lang)
+
 
 # Symbols written the same way in every language (pint names). "in" (inch) and "m" alone are left to context:
 # "m" after a number is metres except where a currency makes it "million" (tqcheck.numparse).
@@ -57,7 +57,7 @@ def _unit_re(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
     words = {k.lower(): v for k, v in (prof.section("units").get("words") or {}).items()}
     table = {**_cldr_unit_words(base_code(lang)), **SYMBOLS, **words}
     # (Korean and Bengali write their particles on the unit: "1.2킬로미터이며"; a combining mark is a letter)
-    let = LETTER if prof.spaces_between_words and not prof.endings_attached else _joining_letter(prof)
+    let = _joining(lang)
     alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?:\s?|-)(?P<u>{alt})(?!{let})(?![²2/])", re.IGNORECASE), table
 
@@ -113,7 +113,7 @@ def _stem_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     letters. Stems two units share are dropped."""
     import os
 
-    from .lang import base_code, profile
+    from .lang import base_code
 
     by_unit: dict[str, list[str]] = {}
     for word, unit in _cldr_unit_words(base_code(lang)).items():
@@ -127,8 +127,7 @@ def _stem_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     table = {k: v for k, v in stems.items() if v is not None}
     if not table:
         return None, {}
-    prof = profile(base_code(lang))
-    let = LETTER if prof.spaces_between_words and not prof.endings_attached else _joining_letter(prof)
+    let = _joining(lang)
     alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
     return re.compile(rf"\s?(?P<u>(?:{alt}){let}{{0,{_STEM_ENDING}}})(?!{let})", re.IGNORECASE), table
 
