@@ -89,3 +89,30 @@ def test_by_kind_sums_every_direction() -> None:
     got = mi.by_kind([SimpleNamespace(inject={"per_kind": a}), SimpleNamespace(inject={"per_kind": b}),
                       SimpleNamespace(inject=None)])
     assert got == "truncated 3/1/5, dropped 1/1/1"
+
+
+def test_findings_labelled_true_errors_of_the_reference_are_set_apart_from_false_alarms() -> None:
+    from bench.multilingual import DirResult, markdown
+
+    r = DirResult("en-de", docs=2, pairs=200, major=5, critical=3, true_major=2, true_critical=2)
+    table = markdown([r])
+    row = next(line for line in table.splitlines() if line.startswith("| en-de"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    # every finding, then the labelled true errors, then what is left: 3 major+ and 1 critical false alarm
+    assert cells[3:9] == ["2.50", "1.50", "2/2", "1.50", "0.50", "0"]
+    assert cells[11] == "no"  # 0.50 critical false alarms per 100 is over the 0.2 target
+    ok = markdown([DirResult("en-de", docs=2, pairs=200, major=4, critical=3, true_major=3, true_critical=3)])
+    assert "| yes |" in ok
+    assert "3 at major or worse (3 critical) point at a real error of the reference" in ok
+
+
+def test_the_reference_labels_are_complete_rows() -> None:
+    from bench import triage
+    from bench.multilingual import LABELS
+
+    labels = triage.read_labels(LABELS)
+    assert labels
+    for key, row in labels.items():
+        pair, _, docid = key[0].partition(" ")
+        assert pair.count("-") == 1 and docid, key
+        assert row.label in triage.VALID and row.reason and row.severity in ("major", "critical"), key
