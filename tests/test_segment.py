@@ -342,3 +342,23 @@ def test_icelandic_abbreviations_from_the_profile_hold_the_sentence() -> None:
     text = "Fundurinn hefst kl. 15 í dag og stendur m.a. til kvölds. Næsti fundur er t.d. á morgun."
     assert [s.text for s in segment(text, "is")] == [
         "Fundurinn hefst kl. 15 í dag og stendur m.a. til kvölds.", "Næsti fundur er t.d. á morgun."]
+
+
+def test_a_straight_quote_that_closes_a_long_quotation_does_not_open_the_next_one() -> None:
+    # the quotation runs over three sentences (longer than a quotation is trusted to be), and its closing mark,
+    # after a comma and before a space, must not pair with the next quotation's opening mark and hold every
+    # sentence between them in one
+    text = ('"When the guard fell asleep, the two men climbed over the wall behind the kitchen and ran across '
+            'the dark field towards the river, where a small boat had been waiting for them since the evening. '
+            'They rowed for hours without a light, taking turns, until the current carried them far downstream. '
+            'In the morning they left the boat in the reeds and walked to the nearest village," the police said. '
+            'Later one of them called his sister. Officers found the boat two days later. '
+            'The search continues. "We will find them": the chief made a promise on the radio.')
+    got = [text[a:b] for a, b in split_sentences(text, "en")]
+    assert "Later one of them called his sister." in got
+    assert "Officers found the boat two days later." in got
+    assert got[-1] == '"We will find them": the chief made a promise on the radio.'
+
+
+def test_a_short_straight_quotation_still_holds_its_full_stops() -> None:
+    assert len(split_sentences('She said "no. Never." and left the room.', "en")) == 1

@@ -7,6 +7,8 @@ from tqcheck.units import compare, describe, unit_at
 @pytest.mark.parametrize(("text", "lang", "unit"), [
     (" feet", "en", "foot"), ("-inch", "en", "inch"), (" độ C", "vi", "degC"), (" kilomet vuông", "vi", "kilometer**2"),
     (" Meilen", "de", "mile"), (" миль", "ru", "mile"), ("km", "vi", "kilometer"), (" 英里", "zh", "mile"),
+    # spellings of the language's regional locales in CLDR (en_GB, pt_PT), not only of its default one
+    (" millimetres", "en", "millimeter"), (" litres", "en", "liter"), (" quilómetros", "pt", "kilometer"),
 ])
 def test_unit_at(text: str, lang: str, unit: str) -> None:
     assert unit_at(text, 0, lang) == (unit, len(text))

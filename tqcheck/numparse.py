@@ -2427,9 +2427,17 @@ def _inflected_scale(text: str, pos: int, lang: str) -> tuple[frozenset[float], 
     if m is None or len(m.group(1)) <= _STEM or m.group(1).lower() in _scales(lang):
         return frozenset(), pos
     cands = stems.get(m.group(1)[:_STEM].lower())
-    if not cands or _is_unit_word(m.group(1)):
+    if not cands or _is_unit_word(m.group(1)) or _unit_word_of(text, pos, lang):
         return frozenset(), pos
     return cands, pos + m.end()
+
+
+def _unit_word_of(text: str, pos: int, lang: str) -> bool:
+    """The word at ``pos`` is one of the language's unit names (CLDR's forms and their case forms, read by
+    :func:`tqcheck.units.unit_at`): "миллиметров" shares "милли" with "миллион" but is a unit."""
+    from .units import unit_at
+
+    return unit_at(text, pos, lang) is not None
 
 
 @functools.lru_cache(maxsize=4096)

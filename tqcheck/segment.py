@@ -372,14 +372,40 @@ def _word_at(text: str, i: int, e: int) -> str:
     return text[i:j]
 
 
+def _straight_quote_side(text: str, i: int) -> str:
+    """Which side a straight quote mark at ``i`` can only be: "open" after a space (or the start, or an opening
+    bracket) and before a character, "close" after a character and before a space, punctuation or the end, else
+    "either" (between two letters, as in text without spaces). A straight quote is its own closer, so a
+    quotation left open (or longer than :data:`_MAX_QUOTE`) must not make its closing mark open the next one."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if (prev.isspace() or prev in "([{") and not nxt.isspace():
+        return "open"
+    if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
+        return "close"
+    return "either"
+
+
+def _closing_at(text: str, closer: str, start: int, limit: int) -> int:
+    """The first ``closer`` in ``text[start:limit]`` that can close a quotation (a straight quote in opening
+    position cannot), or -1."""
+    j = text.find(closer, start, limit)
+    while closer == '"' and j >= 0 and _straight_quote_side(text, j) == "open":
+        j = text.find(closer, j + 1, limit)
+    return j
+
+
 def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Spans ``(open, close)`` of short quotations and parentheses in ``text[s:e]``, in order."""
     spans: list[tuple[int, int]] = []
     m = _QUOTE_OPEN.search(text, s, e)
     while m:
         i = m.start()
+        if m.group() == '"' and _straight_quote_side(text, i) == "close":
+            m = _QUOTE_OPEN.search(text, i + 1, e)  # 'concrete," the agency said': this one ends a quotation
+            continue
         limit = min(e, i + _MAX_QUOTE)
-        found = [j for j in (text.find(c, i + 1, limit) for c in _QUOTE_PAIRS[m.group()]) if j >= 0]
+        found = [j for j in (_closing_at(text, c, i + 1, limit) for c in _QUOTE_PAIRS[m.group()]) if j >= 0]
         if found:
             j = min(found)
             spans.append((i, j))

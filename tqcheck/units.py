@@ -76,28 +76,40 @@ _CLDR_UNITS = {
 }
 
 
+_PLURALS = frozenset(("zero", "one", "two", "few", "many", "other"))  # CLDR's plural categories
+
+
 @functools.lru_cache(maxsize=64)
 @disk_memo(("babel",))  # derived once per machine (tqcheck.diskmemo)
 def _cldr_unit_words(lang: str) -> dict[str, str]:
-    """The language's names of common units in CLDR, long and short, for counts of every plural form
-    (1, 2, 3, 5, 11, 21, 1.5, 100), lower-cased: "metrar", "metra", "фута", "킬로미터". A name two units share is
-    dropped; names of one or two letters are left to the symbols (German's inch is "in")."""
+    """The language's names of common units in CLDR, long and short, in every plural form CLDR has, lower-cased:
+    "metrar", "metra", "фута", "킬로미터", read from the unit patterns of the language and of each of its regional
+    locales (en_GB writes "millimetres" where en writes "millimeters"; pt_PT, es_419, fr_CA have their own). A
+    name two units share is dropped; names of one or two letters are left to the symbols (German's inch is
+    "in")."""
     try:
-        from babel.units import format_unit
+        from babel import Locale, localedata
     except ImportError:  # pragma: no cover - Babel is a core dependency
         return {}
+    base = (lang or "en").replace("-", "_").split("_")[0]
+    ids = [base] + sorted(i for i in localedata.locale_identifiers() if i.split("_")[0] == base and i != base)
     out: dict[str, str | None] = {}
-    for cldr, unit in _CLDR_UNITS.items():
-        for n in (1, 2, 3, 5, 11, 21, 1.5, 100):
+    for ident in ids:
+        try:
+            patterns = Locale.parse(ident)._data["unit_patterns"]
+        except Exception:  # noqa: BLE001 - an unknown or damaged locale: no words
+            continue
+        for cldr, unit in _CLDR_UNITS.items():
+            by_length = patterns.get(cldr)
             for length in ("long", "short"):
-                try:
-                    text = format_unit(n, cldr, length=length, locale=lang or "en")
-                except Exception:  # noqa: BLE001 - an unknown locale or unit: no words
-                    continue
-                word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", text).strip().lower()
-                if len(word) < 3 or not any(ch.isalpha() for ch in word):
-                    continue  # ("in", "m", "ft": short forms are words of the language or symbols already)
-                out[word] = unit if out.get(word, unit) == unit else None
+                forms = by_length.get(length) if by_length is not None else None
+                for count, pattern in (forms.items() if forms is not None else ()):
+                    if count not in _PLURALS or not isinstance(pattern, str):
+                        continue  # ("per": "{0} per metre" is a rate, not the unit)
+                    word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", pattern.replace("{0}", " ")).strip().lower()
+                    if len(word) < 3 or not any(ch.isalpha() for ch in word):
+                        continue  # ("in", "m", "ft": short forms are words of the language or symbols already)
+                    out[word] = unit if out.get(word, unit) == unit else None
     return {w: u for w, u in out.items() if u is not None}
 
 

@@ -764,6 +764,8 @@ def _unread_scale(issue: Issue, src_text: str, tgt_text: str, src_lang: str, tgt
     # ... or a word next to it (after, or before where scales come first: "yen tiriliyan 1.5") spelt within one
     # letter or so of one of the language's scale words for that ratio (CLDR's "triliyan")
     near = next((w.group(1) for w in (word, before) if w is not None and _like_scale(w.group(1), ratio, lang)), None)
+    if near is None and word is not None and _abbreviates_scale(word.group(1), ratio, lang):
+        near = word.group(1)  # "$10 mln" for "$10 млн": an abbreviation of "million" the language's CLDR lacks
     if near is not None:
         issue.severity = Severity.MINOR
         issue.note = f'"{near}" next to the figure may be a scale word spelt another way'
@@ -784,6 +786,24 @@ def _like_scale(word: str, ratio: float, lang: str) -> bool:
     w = word.lower()
     words = [k for k, v in scale_words(lang).items() if abs(v - ratio) <= 1e-6 * ratio and len(k) >= 5]
     return len(w) >= 5 and w not in words and any(difflib.SequenceMatcher(None, w, k).ratio() >= 0.8 for k in words)
+
+
+def _abbreviates_scale(word: str, ratio: float, lang: str) -> bool:
+    """``word`` (two to four letters) is an abbreviation of a scale word of ``lang`` whose value is ``ratio``: its
+    first letter, then its other letters in order ("mln", "bln", "bn", "trn" for million, billion, trillion),
+    the way news abbreviates scales that CLDR does not list for the language."""
+    from ..numparse import scale_words
+
+    w = word.lower()
+    if not 2 <= len(w) <= 4 or not w.isalpha():
+        return False
+
+    def within(full: str) -> bool:
+        it = iter(full)
+        return all(ch in it for ch in w)
+
+    words = [k for k, v in scale_words(lang).items() if abs(v - ratio) <= 1e-6 * ratio and len(k) >= 5]
+    return w not in words and any(k[0] == w[0] and within(k) for k in words)
 
 
 def _known_word(word: str, lang: str) -> bool:
