@@ -24,11 +24,16 @@ from dataclasses import dataclass
 from typing import Iterable
 
 _NAME = r"[A-Za-z_][\w.:-]*"
+# a tag's attributes as XML/HTML write them (name, or name=value, quoted or not), so that words in angle brackets
+# ("<Oakland Coliseum, July 24, local time>", a caption) are not a tag
+_ATTRS = r"""(?:\s+""" + _NAME + r"""(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*"""
+_ESCAPED_ATTRS = r"""(?:\s+""" + _NAME + r"""(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|&quot;(?:(?!&[lg]t;).)*?&quot;"""\
+    r"""|[^\s"'&<>=`]+))?)*\s*"""
 _PATTERNS: tuple[tuple[str, str], ...] = (
     # whole inline code elements with content: <ph id="1">{0}</ph>, <bpt i="1">&lt;b&gt;</bpt>
     ("code", r"<(?P<ce>bpt|ept|ph|it)\b[^<>]*(?<!/)>.*?</(?P=ce)\s*>"),
-    ("tag", r"</?" + _NAME + r"(?:\s+[^<>]*?)?/?>"),
-    ("tag", r"&lt;/?" + _NAME + r"(?:\s(?:(?!&[lg]t;).)*?)?/?&gt;"),
+    ("tag", r"</?" + _NAME + _ATTRS + r"/?>"),
+    ("tag", r"&lt;/?" + _NAME + _ESCAPED_ATTRS + r"/?&gt;"),
     ("ass", r"\{\\[^{}]*\}"),
     ("brace", r"\{\{\s*[^{}]+?\s*\}\}"),
     ("brace", r"[$%]\{\s*" + _NAME + r"\s*\}"),

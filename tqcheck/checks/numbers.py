@@ -748,7 +748,8 @@ def _unread_scale(issue: Issue, src_text: str, tgt_text: str, src_lang: str, tgt
     """A changed value that is the other side's times a scale (1,000, 10,000, a million ...) where a word the
     parser does not read follows the smaller one's figure ("$3 tln" for "$3 трлн", "6 billon HKD" for "60亿港元":
     an unusual abbreviation or a misspelt scale word): the scale is probably there, written so; minor."""
-    if issue.kind != "changed" or issue.severity != Severity.CRITICAL or issue.src is None or issue.tgt is None:
+    if issue.kind != "changed" or issue.severity not in (Severity.CRITICAL, Severity.MAJOR) or issue.src is None \
+            or issue.tgt is None:  # (major: a value the other side writes in words, "devět milionů" / "9 milion")
         return
     s, t = issue.src, issue.tgt
     if not (isinstance(s.value, float) and isinstance(t.value, float)) or not s.value or not t.value:
