@@ -1453,14 +1453,16 @@ def _clitic_hyphen_re(lang: str) -> re.Pattern[str] | None:
     clitics = _facts(lang).clitics if lang else ()
     if not clitics:
         return None
-    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(clitics))}){{1,3}}(?P<h>[-\u05be\u2010\u2011]?)(?=\d)")
+    # (after a hyphen also before a currency symbol and its figure: isiZulu "u-R450", "ama-$20")
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(clitics))}){{1,4}}"
+                      rf"(?:(?P<h>[-\u05be\u2010\u2011])(?=(?:[A-Z]{{1,2}})?[$€£¥]?\d)|(?=\d))")
 
 
 def _clitic_hyphens(text: str, lang: str) -> str:
-    """``text`` with the hyphen (or maqaf) that joins one-letter words to a figure read as a space, one
-    character for one: Hebrew "ב-12.5%" (in 12.5%), "כ-2.5 מיליארד" (about 2.5 billion) are the figures, not a
-    name's number ("COVID-19"); without a hyphen the last of those letters is read as the space (Arabic
-    "و2021", and 2021)."""
+    """``text`` with the hyphen (or maqaf) that joins one-letter words or prefixes to a figure read as a space,
+    one character for one: Hebrew "ב-12.5%" (in 12.5%), "כ-2.5 מיליארד" (about 2.5 billion), isiZulu
+    "abangu-200" (200 people), "u-R450" are the figures, not a name's number ("COVID-19"); without a hyphen the
+    last of those letters is read as the space (Arabic "و2021", and 2021)."""
     pat = _clitic_hyphen_re(lang)
     if pat is None:
         return text
@@ -1804,13 +1806,17 @@ def _extract(text: str, lang: str) -> list[Quantity]:
 def _scale_first_re(lang: str) -> re.Pattern[str] | None:
     """A scale word and then the figure it multiplies, with a currency word before them, in a language whose CLDR
     patterns put the scale first (:attr:`NumberFacts.scale_first`): "dala biliyan 2.5", "Yuro miliyan 120"
-    (Hausa), "dola milioni 30" (Swahili)."""
+    (Hausa), "dola milioni 30" (Swahili), "izigidi ezingu-3" (isiZulu, a concord prefix on the figure)."""
     if not lang or not _facts(lang).scale_first or not _scales(lang):
         return None
     let = _letter(lang)
     words = [w for w in _currency_words(lang) if w[:1].isalpha()]
     cur = rf"(?:(?P<cur>{_alt(words)})\s+)?" if words else "(?P<cur>)"
-    return re.compile(rf"(?<!{let}){cur}(?P<scale>{_alt(list(_scales(lang)))})\s+"
+    # a concord between them, written onto the figure with a hyphen ("izigidi ezingu-3", read by
+    # _clitic_hyphens as "ezingu 3")
+    clitics = _facts(lang).clitics
+    concord = rf"(?:(?:{_alt(list(clitics))}){{1,4}}\s)?" if clitics else ""
+    return re.compile(rf"(?<!{let}){cur}(?P<scale>{_alt(list(_scales(lang)))})\s+{concord}"
                       rf"(?P<num>\d+(?:[.,]\d+)?)(?![\d])(?![.,]\d)(?!\s?(?:{_alt(list(_scales(lang)))})(?!{let}))",
                       re.IGNORECASE)
 

@@ -1,0 +1,29 @@
+"""isiXhosa: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
+# the noun-class, locative, copulative and concord prefixes news writes onto the next word: with a hyphen before a
+# figure or an acronym ("ngo-2023", "abangama-200", "i-R450", "i-ANC"), directly onto a capitalised name or month
+# ("ngoMatshi", "eRhawutini"). Stacks of up to four are read ("abangu-" = a+ba+ngu, "ezingama-" = e+zi+nga+ma); see
+# tqcheck/data/SOURCES.md
+PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "ma", "na", "nga", "ngo", "ngu", "ne", "we", "ye", "yi",
+            "ze", "zi"]
+
+PROFILE = {
+    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
+    "numbers": {
+        # the prefixes above: read apart from a figure, a month or a scale word they are written onto
+        "clitics": PREFIXES,
+        # the scale words, which CLDR's xh locale does not write (its compact patterns are "0M", "0G"), in their
+        # singular, plural and linked forms: "izigidi ezi-3" (3 million), "R450 yezigidi" (R450 million),
+        # "iibhiliyoni" (billions); see tqcheck/data/SOURCES.md
+        "scales": {"isigidi": 1e6, "izigidi": 1e6, "yezigidi": 1e6, "zezigidi": 1e6, "nezigidi": 1e6,
+                   "ezizigidi": 1e6, "ibhiliyoni": 1e9, "iibhiliyoni": 1e9, "yeebhiliyoni": 1e9,
+                   "zeebhiliyoni": 1e9, "iwaka": 1e3, "amawaka": 1e3},
+        # news writes the scale word before the figure as often as after it ("izigidi ezi-3")
+        "scale_first": True,
+    },
+
+    # --- names: name spans (tqcheck.names.spans) ---------------------------------------------------------------
+    "names": {
+        # the prefixes above are not part of the name they are written onto ("uSipho", "kaRamaphosa", "i-ANC")
+        "prefixes": PREFIXES,
+    },
+}

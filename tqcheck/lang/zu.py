@@ -1,0 +1,28 @@
+"""isiZulu: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
+# the noun-class, locative, copulative and concord prefixes news writes onto the next word: with a hyphen before a
+# figure or an acronym ("ngo-2023", "abangu-200", "u-R450", "i-ANC"), directly onto a capitalised name or month
+# ("ngoMashi", "eThekwini"). Stacks of up to four are read ("abangu-" = a+ba+ngu, "ezingama-" = e+zi+nga+ma); see
+# tqcheck/data/SOURCES.md
+PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "ma", "na", "nga", "ngo", "ngu", "ne", "we", "ye", "yi",
+            "ze", "zi"]
+
+PROFILE = {
+    # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
+    "numbers": {
+        # the prefixes above: read apart from a figure, a month or a scale word they are written onto
+        "clitics": PREFIXES,
+        # the plural and linked forms of CLDR's scale words (CLDR gives the singular "isigidi", "isigidi
+        # sezigidi"): "izigidi ezingu-3" (3 million), "R450 wezigidi" (R450 million); see tqcheck/data/SOURCES.md
+        "scales": {"izigidi": 1e6, "wezigidi": 1e6, "yezigidi": 1e6, "yizigidi": 1e6, "zezigidi": 1e6,
+                   "nezigidi": 1e6, "isigidigidi": 1e9, "izigidigidi": 1e9, "wezigidigidi": 1e9,
+                   "yizigidigidi": 1e9, "zezigidigidi": 1e9, "izinkulungwane": 1e3, "yizinkulungwane": 1e3},
+        # news writes the scale word before the figure as often as after it ("izigidi ezingu-3")
+        "scale_first": True,
+    },
+
+    # --- names: name spans (tqcheck.names.spans) ---------------------------------------------------------------
+    "names": {
+        # the prefixes above are not part of the name they are written onto ("uSipho", "kaRamaphosa", "i-ANC")
+        "prefixes": PREFIXES,
+    },
+}
