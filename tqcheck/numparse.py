@@ -1701,10 +1701,13 @@ def _percent_frames(lang: str) -> tuple[re.Pattern[str], ...]:
 
     frames = profile(base_code(lang)).section("numbers").get("percent_frames") or () if lang else ()
     let = _letter(lang) if lang else r"[^\W\d_]"
+    clitics = _facts(lang).clitics if frames else ()
+    # a concord written onto the figure ("amaphesenti angu-40", read by _clitic_hyphens as "angu 40")
+    concord = rf"(?:(?:{_alt(list(clitics))}){{1,4}}\s)?" if clitics else ""
     out = []
     for frame in sorted(frames, key=len, reverse=True):
         head, _, tail = frame.partition("{}")
-        body = r"\s+".join(re.escape(w) for w in head.split()) + (r"\s+" if head.strip() else "")
+        body = r"\s+".join(re.escape(w) for w in head.split()) + (r"\s+" + concord if head.strip() else "")
         body += r"(?P<n>\d+(?:[.,]\d+)?)" + (r"\s+" if tail.strip() else "")
         body += r"\s+".join(re.escape(w) for w in tail.split())
         out.append(re.compile(rf"(?<!{let})(?<![\d.,]){body}(?!\d)(?!{let})", re.IGNORECASE))
@@ -1816,7 +1819,9 @@ def _scale_first_re(lang: str) -> re.Pattern[str] | None:
     # _clitic_hyphens as "ezingu 3")
     clitics = _facts(lang).clitics
     concord = rf"(?:(?:{_alt(list(clitics))}){{1,4}}\s)?" if clitics else ""
-    return re.compile(rf"(?<!{let}){cur}(?P<scale>{_alt(list(_scales(lang)))})\s+{concord}"
+    # (and the prefixes of a scale word: "eziyizigidi ezingu-1.2", which are 1.2 million)
+    before = rf"(?:{_alt(list(clitics))}){{0,3}}" if clitics else ""
+    return re.compile(rf"(?<!{let}){cur}{before}(?P<scale>{_alt(list(_scales(lang)))})\s+{concord}"
                       rf"(?P<num>\d+(?:[.,]\d+)?)(?![\d])(?![.,]\d)(?!\s?(?:{_alt(list(_scales(lang)))})(?!{let}))",
                       re.IGNORECASE)
 

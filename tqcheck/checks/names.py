@@ -960,6 +960,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 sev = Severity.MINOR  # the translation spells its own acronym out ("Organisation mondiale du
                 # commerce (OMC)" for WTO), or Y is the local abbreviation of another acronym of the bead (PME et ETI
                 # -> KMU und ...), or the translation spells X out ("TBC" -> "Tohoku Broadcasting")
+            if sev != Severity.MINOR and _glossed_by_shared_acronym(y, b, ctx):
+                sev = Severity.MINOR  # Y spells out an acronym in brackets after it that the source has too
+                # ("INhlangano Yezempilo Yomhlaba (i-WHO)" for "UMbutho wezeMpilo weHlabathi (i-WHO)"): the same
+                # body, named in the translation's words
             if sev != Severity.MINOR and _quoted(x, ctx) and _quoted(y, ctx):
                 sev = Severity.MINOR  # both inside quotation marks: a title or slogan, rendered by its meaning
             if sev != Severity.MINOR and _holds_value(y, ctx.tgt_lang):
@@ -1886,6 +1890,20 @@ def _expanded(c: Chunk, ctx: Any) -> bool:
     letters = c.text.lower()
     initials = [w[0].lower() for w in before if w[:1].isupper() or len(w) > 3]
     return len(letters) >= 2 and "".join(initials).endswith(letters)
+
+
+# an acronym in brackets right after a name, maybe with a prefix the language writes onto it ("(i-WHO)")
+_BRACKETED_ACRONYM = re.compile(r"\s*[(（]\s*(?:[^\W\d_]{1,4}-)?(?P<a>[A-Z][A-Z0-9&]+)\s*[)）]")
+
+
+def _glossed_by_shared_acronym(y: Chunk, b: int, ctx: Any) -> bool:
+    """The translation's ``y`` is followed by an acronym in brackets that the source of bead ``b`` writes too: the
+    name is that acronym's expansion in the translation's language, not another name."""
+    m = _BRACKETED_ACRONYM.match(ctx.target.segments[y.segment].text, y.end)
+    if m is None or is_acronym(y.text):
+        return False
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(m['a'])}(?![^\W\d_])")
+    return any(pattern.search(ctx.source.segments[i].text) for i in ctx.beads[b].src)
 
 
 def _fewer_in_bead(x: Chunk, b: int, ctx: Any) -> bool:

@@ -3,8 +3,8 @@
 # figure or an acronym ("ngo-2023", "abangama-200", "i-R450", "i-ANC"), directly onto a capitalised name or month
 # ("ngoMatshi", "eRhawutini"). Stacks of up to four are read ("abangu-" = a+ba+ngu, "ezingama-" = e+zi+nga+ma); see
 # tqcheck/data/SOURCES.md
-PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "ma", "na", "nga", "ngo", "ngu", "ne", "we", "ye", "yi",
-            "ze", "zi"]
+PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "le", "li", "lo", "ma", "na", "nga", "nge", "ngo", "ngu",
+            "ne", "wa", "we", "ya", "ye", "yi", "za", "ze", "zi"]
 
 PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
@@ -17,6 +17,9 @@ PROFILE = {
         "scales": {"isigidi": 1e6, "izigidi": 1e6, "yezigidi": 1e6, "zezigidi": 1e6, "nezigidi": 1e6,
                    "ezizigidi": 1e6, "ibhiliyoni": 1e9, "iibhiliyoni": 1e9, "yeebhiliyoni": 1e9,
                    "zeebhiliyoni": 1e9, "iwaka": 1e3, "amawaka": 1e3},
+        # a percentage as the word "percent" before the figure and its concord ("amaphesenti angu-40" /
+        # "iipesenti ezingama-40", 40 percent); CLDR's percent unit writes only the sign. See tqcheck/data/SOURCES.md
+        "percent_frames": ["iipesenti {}", "ipesenti {}"],
         # news writes the scale word before the figure as often as after it ("izigidi ezi-3")
         "scale_first": True,
     },

@@ -3,8 +3,8 @@
 # figure or an acronym ("ngo-2023", "abangu-200", "u-R450", "i-ANC"), directly onto a capitalised name or month
 # ("ngoMashi", "eThekwini"). Stacks of up to four are read ("abangu-" = a+ba+ngu, "ezingama-" = e+zi+nga+ma); see
 # tqcheck/data/SOURCES.md
-PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "ma", "na", "nga", "ngo", "ngu", "ne", "we", "ye", "yi",
-            "ze", "zi"]
+PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "le", "li", "lo", "ma", "na", "nga", "nge", "ngo", "ngu",
+            "ne", "wa", "we", "ya", "ye", "yi", "za", "ze", "zi"]
 
 PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
@@ -16,6 +16,9 @@ PROFILE = {
         "scales": {"izigidi": 1e6, "wezigidi": 1e6, "yezigidi": 1e6, "yizigidi": 1e6, "zezigidi": 1e6,
                    "nezigidi": 1e6, "isigidigidi": 1e9, "izigidigidi": 1e9, "wezigidigidi": 1e9,
                    "yizigidigidi": 1e9, "zezigidigidi": 1e9, "izinkulungwane": 1e3, "yizinkulungwane": 1e3},
+        # a percentage as the word "percent" before the figure and its concord ("amaphesenti angu-40" /
+        # "iipesenti ezingama-40", 40 percent); CLDR's percent unit writes only the sign. See tqcheck/data/SOURCES.md
+        "percent_frames": ["amaphesenti {}", "iphesenti {}"],
         # news writes the scale word before the figure as often as after it ("izigidi ezingu-3")
         "scale_first": True,
     },
