@@ -124,6 +124,8 @@ def test_between_the_two_languages_no_major_finding(tmp_path: Path, src: str, tg
     ("xh", "abangama-200", "abangama-300"),
     ("xh", "i-$1.5 yeebhiliyoni", "i-$1.5 yezigidi"),
     ("xh", "nezigidi ezi-3", "nezigidi ezi-5"),
+    ("zu", "u-R450 wezigidi", "u-R540 wezigidi"),  # the rand: CLDR's "R" of the language's own territory
+    ("xh", "i-R23.50", "i-R32.50"),
 ])
 def test_a_changed_figure_is_critical(tmp_path: Path, lang: str, old: str, new: str) -> None:
     _assert_changed_is_critical(tmp_path, EN, PAIRS[lang], lang, old, new)
@@ -133,6 +135,8 @@ def test_a_changed_figure_is_critical(tmp_path: Path, lang: str, old: str, new: 
     ("zu", "amaphesenti angu-40", "amaphesenti angu-60"),  # the word for percent before the figure
     ("xh", "ama-40%", "ama-60%"),
     ("xh", "izigidi ezi-1.2", "izigidi ezi-2.1"),
+    ("zu", "izigidigidi ezingu-R3", "izigidigidi ezingu-R5"),  # the scale word first, the rand sign on the figure
+    ("xh", "i-R25 000", "i-R52 000"),
 ])
 def test_a_changed_figure_in_the_second_article_is_critical(tmp_path: Path, lang: str, old: str, new: str) -> None:
     _assert_changed_is_critical(tmp_path, EN2, PAIRS2[lang], lang, old, new)

@@ -36,6 +36,19 @@ def test_without_prefixes_in_the_profile_a_lowercase_word_and_hyphen_still_tag_t
     assert [(k, s) for k, _, s in _read("They wrote abangu-250 on the wall.", "en")] == [("ordinal", True)]
 
 
+@pytest.mark.parametrize(("text", "lang", "money"), [
+    ("Uzobiza u-R23.50 ilitha.", "zu", [("ZAR", 23.5)]),  # the language's own currency: any figure
+    ("Imali engu-R8 iyanele.", "zu", [("ZAR", 8.0)]),
+    ("It cost R450 million and R23.50 a litre.", "en", [("ZAR", 450e6), ("ZAR", 23.5)]),  # en_ZA's symbol
+    ("Salaries of R25 000 a month.", "en", [("ZAR", 25000.0)]),
+    ("The R2-D2 robot and the P5 nations.", "en", []),  # a regional symbol needs an amount's shape
+    ("Er kam mit R2 und 450 Millionen.", "de", []),  # no German locale writes a currency so
+])
+def test_a_currency_symbol_in_letters_on_the_amount(text: str, lang: str, money: list) -> None:
+    got = [(q.currency, q.value) for q in extract(text, lang) if q.kind == "money"]
+    assert got == money
+
+
 @pytest.mark.parametrize(("text", "lang", "value"), [
     ("Kudingeka izigidi ezingu-7 zamarandi.", "zu", 7e6),  # the scale word first, a concord on the figure
     ("Kudingeka eziyizigidi ezingu-2.5.", "zu", 2.5e6),  # prefixes on the scale word too

@@ -193,6 +193,15 @@ def _num_re(lang: str) -> re.Pattern[str]:
     cur = _currency_words(lang)
     prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
     codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
+    # a currency symbol in letters written onto the amount: the local currency's before any figure ("R450" in
+    # isiZulu), a regional one only before an amount that cannot be a code's number: thousands, cents or a scale
+    # word ("R450 million", "R23.50", "R25 000" in English; not "R2-D2", "P5")
+    own, regional = _letter_symbols(lang)
+    letters = [f"(?:{_alt(list(own))})(?=\\d)"] if own else []
+    if regional:
+        money = rf"\d{{1,3}}(?:[,\u00a0 ]\d{{3}})+(?![\d])|\d+\.\d\d(?!\d)|\d+(?:\.\d+)?\s?(?:{_alt(list(_scales(lang)))})(?!{tail})"
+        letters.append(f"(?:{_alt(list(regional))})(?=(?:{money}))")
+    codes = rf"(?-i:[A-Z]{{3}}|{'|'.join(letters)})" if letters else codes
     iso = {c.lower() for c in cur.values()}  # ISO codes are written in capitals: "20 USD", not "20ern"
     after = list(_percent_words(lang)) + [w for w in cur if (w[0].isalpha() or not w.isascii())
                                           and not (w in iso and w not in _CURRENCY_WORDS)]
@@ -211,6 +220,47 @@ def _num_re(lang: str) -> re.Pattern[str]:
         rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{tail})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _letter_symbols(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Currency symbols in letters written onto the amount ("R450", "RM20", "K150 million"), as written, each
+    with its ISO code: those CLDR gives the currencies of the language's own territory in that language ("R"
+    for the rand in isiZulu, isiXhosa, Afrikaans), and those of the language's regional locales ("R" in en_ZA,
+    "RM" in en_MY, "K" in en_ZM); a symbol two currencies share there is left out (K: kina and kwacha)."""
+    from babel.localedata import locale_identifiers
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    from .lang.cldr import _likely_territory
+
+    def symbols(locale: str, territory: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        try:
+            for cur in get_territory_currencies(territory):
+                sym = get_currency_symbol(cur, locale=locale)
+                if sym != cur and re.fullmatch(r"[A-Z][A-Za-z]{0,2}", sym):
+                    out.setdefault(sym, set()).add(cur)
+        except (UnknownLocaleError, ValueError):
+            pass
+        return out
+
+    code = base_lang(lang)
+    if not code:
+        return {}, {}
+    territory = _likely_territory(code)
+    own = {k: min(v) for k, v in (symbols(code, territory) if territory else {}).items() if len(v) == 1}
+    regional: dict[str, set[str]] = {}
+    for ident in locale_identifiers():
+        parts = ident.split("_")
+        if len(parts) == 2 and parts[0] == code and parts[1].isupper() and parts[1] != territory:
+            for sym, curs in symbols(ident, parts[1]).items():
+                regional.setdefault(sym, set()).update(curs)
+    return own, {k: min(v) for k, v in regional.items() if len(v) == 1 and k not in own}
+
+
+def _letter_symbol_currency(lang: str, symbol: str) -> str | None:
+    own, regional = _letter_symbols(lang)
+    return own.get(symbol) or regional.get(symbol)
 
 
 # "20:25", "20h25", "20H25", "12 h 00" (French); "1200 GMT", "0930 UTC" (four figures before a time zone)
@@ -1821,7 +1871,9 @@ def _scale_first_re(lang: str) -> re.Pattern[str] | None:
     concord = rf"(?:(?:{_alt(list(clitics))}){{1,4}}\s)?" if clitics else ""
     # (and the prefixes of a scale word: "eziyizigidi ezingu-1.2", which are 1.2 million)
     before = rf"(?:{_alt(list(clitics))}){{0,3}}" if clitics else ""
-    return re.compile(rf"(?<!{let}){cur}{before}(?P<scale>{_alt(list(_scales(lang)))})\s+{concord}"
+    local = list(_letter_symbols(lang)[0])  # ("izigidigidi ezingu-R3": R3 billion)
+    sym = rf"(?P<sym>(?-i:{_alt(local)}))?" if local else "(?P<sym>)"
+    return re.compile(rf"(?<!{let}){cur}{before}(?P<scale>{_alt(list(_scales(lang)))})\s+{concord}{sym}"
                       rf"(?P<num>\d+(?:[.,]\d+)?)(?![\d])(?![.,]\d)(?!\s?(?:{_alt(list(_scales(lang)))})(?!{let}))",
                       re.IGNORECASE)
 
@@ -1838,7 +1890,8 @@ def _scale_first(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if value != value:
             continue
         total = _norm(value * _scales(lang)[m["scale"].lower()])
-        cur = _currency_words(lang).get(m["cur"].lower()) if m["cur"] else None
+        cur = (_currency_words(lang).get(m["cur"].lower()) if m["cur"] else None) or \
+            (_letter_symbol_currency(lang, m["sym"]) if m["sym"] else None)
         out.append(Quantity("money" if cur else "number", frozenset({("num", total)}), m.start(), m.end(),
                             m.group(0), currency=cur, value=total))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
@@ -2349,7 +2402,8 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     scale_word = (m["scale"] or "").lower()
     unit = (m["unit"] or "").lower()
     words = _currency_words(lang)
-    cur_prefix = words.get((m["cur"] or "").lower())
+    cur_prefix = words.get((m["cur"] or "").lower()) or (_letter_symbol_currency(lang, m["cur"]) if m["cur"]
+                                                          else None)
     thousands = scale_word == "k" and not cur_prefix and m.end("num") == m.start("scale")
     if scale_word in ("m", "k") and not cur_prefix:
         scale_word = ""  # "5 m" is metres, "5k" is ambiguous without a currency (a "5K" run; a "50K award")
