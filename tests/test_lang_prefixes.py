@@ -74,7 +74,10 @@ def test_a_percent_word_before_the_figure_and_its_concord(text: str, lang: str) 
 
 @pytest.mark.parametrize(("text", "lang", "key"), [("Umhlangano uzoba ngoSepthemba.", "zu", ("month", 9)),
                                                    ("Yavulwa zingu-3 kuNovemba.", "zu", ("date", (11, 3))),
-                                                   ("Iza kuvulwa ngoMatshi.", "xh", ("month", 3))])
+                                                   ("Iza kuvulwa ngoMatshi.", "xh", ("month", 3)),
+                                                   # the traditional names, after a day's number
+                                                   ("Yavulwa zingu-3 kuNdasa.", "zu", ("date", (3, 3))),
+                                                   ("Yavulwa ngomhla we-3 kweyoKwindla.", "xh", ("date", (3, 3)))])
 def test_a_month_with_its_prefix(text: str, lang: str, key: tuple) -> None:
     assert _values(text, lang) == {key}
 
@@ -82,6 +85,8 @@ def test_a_month_with_its_prefix(text: str, lang: str, key: tuple) -> None:
 def test_a_prefix_alone_makes_no_month() -> None:
     # CLDR's isiZulu September is "Septhemba"; "Septemba" (isiXhosa's) is no isiZulu month
     assert _values("Umhlangano uzoba ngoSeptemba.", "zu") == set()
+    # a traditional name that is also a word ("ukukhala", to cry; "eyeKhala", July) is no bare month
+    assert _values("Umntwana uqale ukukhala ebusuku.", "xh") == set()
 
 
 @pytest.mark.parametrize(("word", "cut"), [

@@ -3,8 +3,8 @@
 # figure or an acronym ("ngo-2023", "abangama-200", "i-R450", "i-ANC"), directly onto a capitalised name or month
 # ("ngoMatshi", "eRhawutini"). Stacks of up to four are read ("abangu-" = a+ba+ngu, "ezingama-" = e+zi+nga+ma); see
 # tqcheck/data/SOURCES.md
-PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "le", "li", "lo", "ma", "na", "nga", "nge", "ngo", "ngu",
-            "ne", "wa", "we", "ya", "ye", "yi", "za", "ze", "zi"]
+PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "kwe", "le", "li", "lo", "ma", "na", "nga", "nge", "ngo",
+            "ngu", "ne", "wa", "we", "ya", "ye", "yi", "yo", "za", "ze", "zi"]
 
 PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
@@ -20,6 +20,10 @@ PROFILE = {
         # a percentage as the word "percent" before the figure and its concord ("amaphesenti angu-40" /
         # "iipesenti ezingama-40", 40 percent); CLDR's percent unit writes only the sign. See tqcheck/data/SOURCES.md
         "percent_frames": ["iipesenti {}", "ipesenti {}"],
+        # the traditional month names news writes as often as CLDR's borrowed ones ("we-14 kweyoKwindla", the 14th of March), without
+        # their prefixes; read after a day's number only (not as a bare month). See tqcheck/data/SOURCES.md
+        "months": {"mqungu": 1, "mdumba": 2, "kwindla": 3, "tshazimpuzi": 4, "canzibe": 5, "silimela": 6,
+                   "khala": 7, "thupha": 8, "msintsi": 9, "dwarha": 10, "nkanga": 11, "mnga": 12},
         # news writes the scale word before the figure as often as after it ("izigidi ezi-3")
         "scale_first": True,
     },

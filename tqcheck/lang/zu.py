@@ -3,8 +3,8 @@
 # figure or an acronym ("ngo-2023", "abangu-200", "u-R450", "i-ANC"), directly onto a capitalised name or month
 # ("ngoMashi", "eThekwini"). Stacks of up to four are read ("abangu-" = a+ba+ngu, "ezingama-" = e+zi+nga+ma); see
 # tqcheck/data/SOURCES.md
-PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "le", "li", "lo", "ma", "na", "nga", "nge", "ngo", "ngu",
-            "ne", "wa", "we", "ya", "ye", "yi", "za", "ze", "zi"]
+PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "kwe", "le", "li", "lo", "ma", "na", "nga", "nge", "ngo",
+            "ngu", "ne", "wa", "we", "ya", "ye", "yi", "yo", "za", "ze", "zi"]
 
 PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
@@ -19,6 +19,10 @@ PROFILE = {
         # a percentage as the word "percent" before the figure and its concord ("amaphesenti angu-40" /
         # "iipesenti ezingama-40", 40 percent); CLDR's percent unit writes only the sign. See tqcheck/data/SOURCES.md
         "percent_frames": ["amaphesenti {}", "iphesenti {}"],
+        # the traditional month names news writes as often as CLDR's borrowed ones ("zi-14 kuNdasa", the 14th of March; "ngoLwezi", in November), without
+        # their prefixes; read after a day's number only (not as a bare month). See tqcheck/data/SOURCES.md
+        "months": {"masingana": 1, "nhlolanja": 2, "ndasa": 3, "mbasa": 4, "nhlaba": 5, "nhlangulana": 6,
+                   "ntulikazi": 7, "ncwaba": 8, "mandulo": 9, "mfumfu": 10, "lwezi": 11, "zibandlela": 12},
         # news writes the scale word before the figure as often as after it ("izigidi ezingu-3")
         "scale_first": True,
     },
