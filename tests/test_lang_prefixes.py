@@ -26,6 +26,8 @@ def _values(text: str, lang: str) -> set:
     ("Uzobiza u-$35 ngenyanga.", "zu", ("num", 35.0)),  # after a hyphen, before a currency symbol too
     ("Izindleko zikhuphukele ku-17.5%.", "zu", ("pct", 17.5)),
     ("Isibhedlela savulwa ngo-1998.", "zu", ("num", 1998.0)),
+    ("Iqala ngentsimbi yesi-9 kusasa.", "xh", ("num", 9.0)),
+    ("Irandi laya kwi-R18.75.", "xh", ("num", 18.75)),  # kwi = ku + i
 ])
 def test_a_prefix_on_a_figure_is_read_apart_from_it(text: str, lang: str, key: tuple) -> None:
     assert key in _values(text, lang)

@@ -3,8 +3,8 @@
 # figure or an acronym ("ngo-2023", "abangama-200", "i-R450", "i-ANC"), directly onto a capitalised name or month
 # ("ngoMatshi", "eRhawutini"). Stacks of up to four are read ("abangu-" = a+ba+ngu, "ezingama-" = e+zi+nga+ma); see
 # tqcheck/data/SOURCES.md
-PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "kwe", "le", "li", "lo", "ma", "na", "nga", "nge", "ngo",
-            "ngu", "ne", "wa", "we", "ya", "ye", "yi", "yo", "za", "ze", "zi"]
+PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "kwe", "kwi", "le", "li", "lo", "ma", "na", "nga", "nge",
+            "ngo", "ngu", "ne", "si", "wa", "we", "ya", "ye", "yi", "yo", "za", "ze", "zi"]
 
 PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
