@@ -146,3 +146,13 @@ def test_cld3_names_a_language_langdetect_has_no_profile_for() -> None:
     en = ("The government said it would build new schools in three provinces this year. Many parents welcomed "
           "the announcement because their children have to walk a long way to school.")
     assert _beyond_langdetect(en) is None and identify(en).lang == "en"  # langdetect's answer stands
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("UMnu. Sipho Dlamini uthe uzofika kusasa. UNkk. Zodwa Ngcobo uvumile.", "zu"),
+    ("UGqr. Lwazi Ntshona uthe uza kufika ngomso. UNksk. Zodwa Ngcobo uvumile.", "xh"),
+])
+def test_a_title_with_its_prefix_and_a_full_stop_does_not_end_the_sentence(text: str, lang: str) -> None:
+    from tqcheck.segment import split_sentences
+
+    assert len(split_sentences(text, lang)) == 2

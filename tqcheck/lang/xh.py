@@ -7,6 +7,13 @@ PREFIXES = ["a", "e", "i", "o", "u", "ba", "ka", "ku", "kwa", "kwe", "kwi", "le"
             "ngo", "ngu", "ne", "si", "wa", "we", "ya", "ye", "yi", "yo", "za", "ze", "zi"]
 
 PROFILE = {
+    # --- segment: sentence splitting (tqcheck.segment) ------------------------------------------------------
+    "segment": {
+        # titles written with a full stop before a name, with a prefix ("UMnu. Dlamini"): Mnumzana, Nkosikazi, Nkosazana, Gqirha, Njingalwazi, Mfundisi: Mr, Mrs, Ms, Dr, Prof, Rev; see
+        # tqcheck/data/SOURCES.md
+        "abbreviations": ["Mnu", "Nksk", "Nksz", "Gqr", "Njing", "Mfu"],
+    },
+
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         # the prefixes above: read apart from a figure, a month or a scale word they are written onto
