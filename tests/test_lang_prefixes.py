@@ -156,3 +156,9 @@ def test_a_title_with_its_prefix_and_a_full_stop_does_not_end_the_sentence(text:
     from tqcheck.segment import split_sentences
 
     assert len(split_sentences(text, lang)) == 2
+
+
+def test_nouns_joined_by_a_possessive_are_weak_names_a_person_is_not() -> None:
+    # "iBhanki yeHlabathi" (the World Bank): nouns in title case; "uThemba Mkhize", "kaRamaphosa": names
+    spans = {s.text: s.strong for s in find_names("Kuthe iBhanki yeHlabathi noThemba Mkhize kaRamaphosa.", "xh")}
+    assert spans == {"Kuthe": False, "Bhanki": False, "Hlabathi": False, "Themba Mkhize": None, "Ramaphosa": None}

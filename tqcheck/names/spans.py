@@ -454,6 +454,27 @@ def _unprefixed(tok: Token, lang: str, begins: dict[int, int]) -> Token:
     return Token(tok.text[cut:], tok.start + cut, tok.end)
 
 
+def _linked_nouns(toks: list[Token], begins: dict[int, int], text: str, lang: str) -> set[int]:
+    """Starts of the capitalised words joined by a possessive concord of the profile's ``names.possessives``
+    written onto the second ("iZakhiwo zoManyano", the Union Buildings; "iBhanki yeHlabathi", the World Bank;
+    "uMbutho wezeMpilo", the health organisation): a noun phrase of ordinary nouns in title case, which a
+    translation renders by its own words, not a person's or a place's name (weak: never a swapped name)."""
+    from ..lang import profile
+
+    possessives = profile(base_lang(lang)).section("names").get("possessives") or ()
+    if not possessives:
+        return set()
+    alt = "|".join(sorted((re.escape(p) for p in possessives), key=len, reverse=True))
+    pat = re.compile(rf"(?:{alt})(?:{_prefix_re(lang).pattern})?", re.IGNORECASE)  # ("weze": we + ze)
+    out: set[int] = set()
+    for prev, tok in zip(toks, toks[1:]):
+        start = begins.get(tok.start)
+        if start is None or not prev.cap or text[prev.end:start] != " " or not pat.fullmatch(text, start, tok.start):
+            continue
+        out.update((prev.start, tok.start))
+    return out
+
+
 def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN001
                 opening: bool = True) -> list[NameSpan]:
     """Runs of capitalised words; ``opening``: ``text`` begins a sentence (False for a Latin run cut out of the
@@ -463,8 +484,10 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
     spans: list[NameSpan] = []
     run: list[Token] = []
     begins: dict[int, int] = {}  # a name's start -> the start of the word that carries its prefix ("uSipho")
+    linked: set[int] = set()  # starts of words of a noun phrase in title case ("iZakhiwo zoManyano")
     if _prefix_re(lang) is not None:
         toks = [_unprefixed(t, lang, begins) for t in toks]
+        linked = _linked_nouns(toks, begins, text, lang)
 
     def flush() -> None:
         while run and run[-1].text.lower() in CONNECTORS:
@@ -489,7 +512,9 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
                     words = words[1:]
                 if words:
                     s, e = words[0].start, words[-1].end
-                    spans.append(NameSpan(segment, s, e, text[s:e], tuple(words), initial))
+                    weak = any(w.start in linked for w in words)
+                    spans.append(NameSpan(segment, s, e, text[s:e], tuple(words), initial,
+                                          strong=False if weak else None))
         run.clear()
 
     vi = base_lang(lang) == "vi"
