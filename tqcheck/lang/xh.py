@@ -7,7 +7,7 @@ POSSESSIVES = ["wa", "we", "wo", "ya", "ye", "yo", "za", "ze", "zo", "la", "le",
 # included: with a hyphen before a figure or an acronym ("ngo-2023", "abangama-200", "i-R450", "i-ANC"),
 # directly onto a capitalised name or month ("ngoMatshi", "eRhawutini"). Stacks of up to four are read ("abangama-" = a+ba+nga+ma,
 # "ezingama-" = e+zi+nga+ma); see tqcheck/data/SOURCES.md
-PREFIXES = sorted({"a", "e", "i", "o", "u", "ka", "ku", "kwi", "li", "ma", "na", "nga", "nge", "ngo", "ngu", "ne", "no", "si",
+PREFIXES = sorted({"a", "e", "i", "o", "u", "ka", "ko", "ku", "kwi", "li", "ma", "na", "nga", "nge", "ngo", "ngu", "ne", "no", "si",
                    "yi", "zi", *POSSESSIVES})
 
 PROFILE = {

@@ -7,7 +7,7 @@ POSSESSIVES = ["wa", "we", "wo", "ya", "ye", "yo", "za", "ze", "zo", "la", "le",
 # included: with a hyphen before a figure or an acronym ("ngo-2023", "abangu-200", "u-R450", "i-ANC"), directly
 # onto a capitalised name or month ("ngoMashi", "eThekwini"). Stacks of up to four are read ("abangu-" = a+ba+ngu,
 # "ezingama-" = e+zi+nga+ma); see tqcheck/data/SOURCES.md
-PREFIXES = sorted({"a", "e", "i", "o", "u", "ka", "ku", "kwi", "li", "ma", "na", "nga", "nge", "ngo", "ngu", "ne", "no", "si",
+PREFIXES = sorted({"a", "e", "i", "o", "u", "ka", "ko", "ku", "kwi", "li", "ma", "na", "nga", "nge", "ngo", "ngu", "ne", "no", "si",
                    "yi", "zi", *POSSESSIVES})
 
 PROFILE = {
