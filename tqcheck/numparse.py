@@ -23,6 +23,7 @@ from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import surface
+from .diskmemo import disk_memo
 from .memo import text_cache
 from .textmemo import persistent
 
@@ -224,6 +225,12 @@ def _num_re(lang: str) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=64)
 def _letter_symbols(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """:func:`_derived_letter_symbols` of the language's base code, once per process."""
+    return _derived_letter_symbols(base_lang(lang))
+
+
+@disk_memo(("babel",))  # derived once per machine (tqcheck.diskmemo): English reads about 100 regional locales
+def _derived_letter_symbols(code: str) -> tuple[dict[str, str], dict[str, str]]:
     """Currency symbols in letters written onto the amount ("R450", "RM20", "K150 million"), as written, each
     with its ISO code: those CLDR gives the currencies of the language's own territory in that language ("R"
     for the rand in isiZulu, isiXhosa, Afrikaans), and those of the language's regional locales ("R" in en_ZA,
@@ -244,7 +251,6 @@ def _letter_symbols(lang: str) -> tuple[dict[str, str], dict[str, str]]:
             pass
         return out
 
-    code = base_lang(lang)
     if not code:
         return {}, {}
     territory = _likely_territory(code)
