@@ -39,7 +39,8 @@ _SAME = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "tl": "fil"
 # Languages langdetect mixes up on ordinary-length text: never refuse input over these.
 _CONFUSABLE = [{"no", "da", "sv"}, {"hr", "sr", "bs", "sl", "mk"}, {"id", "ms"}, {"es", "pt", "gl", "ca"},
                {"ru", "uk", "be", "bg", "mk"}, {"cs", "sk"}, {"hi", "mr", "ne"}, {"fa", "ur", "ar"},
-               {"af", "nl"}, {"zh", "ja"}]
+               {"af", "nl"}, {"zh", "ja"},
+               {"zu", "xh", "nr", "ss"}]  # the Nguni languages: close relatives that share much of their words
 
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -254,11 +255,47 @@ class Guess:
 
 
 def identify(text: str) -> Guess:
-    """The language of a whole document, judged on windows spread across it."""
+    """The language of a whole document, judged on windows spread across it; a language langdetect has no
+    profile for is named by CLDR's compact language detector where it is installed (:func:`_beyond_langdetect`)."""
     sample = _sample(text)
-    probs = _probs(sample)
     letters = len(_LETTER.findall(sample))
+    other = _beyond_langdetect(sample)
+    if other is not None:
+        return Guess(other[0], other[1], letters)
+    probs = _probs(sample)
     return Guess(probs[0][0], probs[0][1], letters) if probs else Guess("und", 0.0, letters)
+
+
+_CLD3_SURE = 0.9  # CLD3's probability needed before its answer replaces langdetect's
+
+
+@text_cache(maxsize=256)
+def _beyond_langdetect(sample: str) -> tuple[str, float] | None:
+    """CLD3's language of ``sample`` (Google's compact language detector through ``cld3-py``: about 100
+    languages) when it is sure of one that langdetect has no profile for: langdetect
+    names a neighbour for every text of such a language (isiZulu and isiXhosa come out as Swahili, Icelandic as
+    Norwegian), and the text would be read with the wrong language's numbers and names. None without the
+    library, or when CLD3 is unsure or names a language langdetect knows (langdetect's answer stands)."""
+    det = _cld3()
+    if det is None:
+        return None
+    res = det.FindLanguage(text=sample)
+    code = _family(_FROM_LANGDETECT.get(res.language.lower(), res.language.lower().split("-")[0]))
+    if not res.is_reliable or res.probability < _CLD3_SURE or code in supported() or code == "und":
+        return None
+    from .lang import base_code
+
+    code = base_code(code)
+    return (code, float(res.probability)) if code not in supported() and code != "und" else None
+
+
+@functools.lru_cache(maxsize=1)
+def _cld3():  # noqa: ANN202 - a gcld3.NNetLanguageIdentifier, or None where cld3-py is not installed
+    try:
+        import gcld3
+    except ImportError:
+        return None
+    return gcld3.NNetLanguageIdentifier(min_num_bytes=0, max_num_bytes=_SAMPLE_CHARS * 4)
 
 
 def _sample(text: str) -> str:

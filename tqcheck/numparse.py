@@ -23,6 +23,7 @@ from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import surface
+from .diskmemo import disk_memo
 from .memo import text_cache
 from .textmemo import persistent
 
@@ -193,6 +194,15 @@ def _num_re(lang: str) -> re.Pattern[str]:
     cur = _currency_words(lang)
     prefix = [w for w in cur if not any(ch.isalnum() for ch in w)] + ["us$"]  # symbols: "$", "€", "Kč" is after
     codes = r"(?-i:[A-Z]{3})"  # an ISO code before the amount must be upper case ("USD 5", not "all 5")
+    # a currency symbol in letters written onto the amount: the local currency's before any figure ("R450" in
+    # isiZulu), a regional one only before an amount that cannot be a code's number: thousands, cents or a scale
+    # word ("R450 million", "R23.50", "R25 000" in English; not "R2-D2", "P5")
+    own, regional = _letter_symbols(lang)
+    letters = [f"(?:{_alt(list(own))})(?=\\d)"] if own else []
+    if regional:
+        money = rf"\d{{1,3}}(?:[,\u00a0 ]\d{{3}})+(?![\d])|\d+\.\d\d(?!\d)|\d+(?:\.\d+)?\s?(?:{_alt(list(_scales(lang)))})(?!{tail})"
+        letters.append(f"(?:{_alt(list(regional))})(?=(?:{money}))")
+    codes = rf"(?-i:[A-Z]{{3}}|{'|'.join(letters)})" if letters else codes
     iso = {c.lower() for c in cur.values()}  # ISO codes are written in capitals: "20 USD", not "20ern"
     after = list(_percent_words(lang)) + [w for w in cur if (w[0].isalpha() or not w.isascii())
                                           and not (w in iso and w not in _CURRENCY_WORDS)]
@@ -211,6 +221,52 @@ def _num_re(lang: str) -> re.Pattern[str]:
         rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{tail})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _letter_symbols(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """:func:`_derived_letter_symbols` of the language's base code, once per process."""
+    return _derived_letter_symbols(base_lang(lang))
+
+
+@disk_memo(("babel",))  # derived once per machine (tqcheck.diskmemo): English reads about 100 regional locales
+def _derived_letter_symbols(code: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Currency symbols in letters written onto the amount ("R450", "RM20", "K150 million"), as written, each
+    with its ISO code: those CLDR gives the currencies of the language's own territory in that language ("R"
+    for the rand in isiZulu, isiXhosa, Afrikaans), and those of the language's regional locales ("R" in en_ZA,
+    "RM" in en_MY, "K" in en_ZM); a symbol two currencies share there is left out (K: kina and kwacha)."""
+    from babel.localedata import locale_identifiers
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    from .lang.cldr import _likely_territory
+
+    def symbols(locale: str, territory: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        try:
+            for cur in get_territory_currencies(territory):
+                sym = get_currency_symbol(cur, locale=locale)
+                if sym != cur and re.fullmatch(r"[A-Z][A-Za-z]{0,2}", sym):
+                    out.setdefault(sym, set()).add(cur)
+        except (UnknownLocaleError, ValueError):
+            pass
+        return out
+
+    if not code:
+        return {}, {}
+    territory = _likely_territory(code)
+    own = {k: min(v) for k, v in (symbols(code, territory) if territory else {}).items() if len(v) == 1}
+    regional: dict[str, set[str]] = {}
+    for ident in locale_identifiers():
+        parts = ident.split("_")
+        if len(parts) == 2 and parts[0] == code and parts[1].isupper() and parts[1] != territory:
+            for sym, curs in symbols(ident, parts[1]).items():
+                regional.setdefault(sym, set()).update(curs)
+    return own, {k: min(v) for k, v in regional.items() if len(v) == 1 and k not in own}
+
+
+def _letter_symbol_currency(lang: str, symbol: str) -> str | None:
+    own, regional = _letter_symbols(lang)
+    return own.get(symbol) or regional.get(symbol)
 
 
 # "20:25", "20h25", "20H25", "12 h 00" (French); "1200 GMT", "0930 UTC" (four figures before a time zone)
@@ -1453,14 +1509,16 @@ def _clitic_hyphen_re(lang: str) -> re.Pattern[str] | None:
     clitics = _facts(lang).clitics if lang else ()
     if not clitics:
         return None
-    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(clitics))}){{1,3}}(?P<h>[-\u05be\u2010\u2011]?)(?=\d)")
+    # (after a hyphen also before a currency symbol and its figure: isiZulu "u-R450", "ama-$20")
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(clitics))}){{1,4}}"
+                      rf"(?:(?P<h>[-\u05be\u2010\u2011])(?=(?:[A-Z]{{1,2}})?[$€£¥]?\d)|(?=\d))")
 
 
 def _clitic_hyphens(text: str, lang: str) -> str:
-    """``text`` with the hyphen (or maqaf) that joins one-letter words to a figure read as a space, one
-    character for one: Hebrew "ב-12.5%" (in 12.5%), "כ-2.5 מיליארד" (about 2.5 billion) are the figures, not a
-    name's number ("COVID-19"); without a hyphen the last of those letters is read as the space (Arabic
-    "و2021", and 2021)."""
+    """``text`` with the hyphen (or maqaf) that joins one-letter words or prefixes to a figure read as a space,
+    one character for one: Hebrew "ב-12.5%" (in 12.5%), "כ-2.5 מיליארד" (about 2.5 billion), isiZulu
+    "abangu-200" (200 people), "u-R450" are the figures, not a name's number ("COVID-19"); without a hyphen the
+    last of those letters is read as the space (Arabic "و2021", and 2021)."""
     pat = _clitic_hyphen_re(lang)
     if pat is None:
         return text
@@ -1699,10 +1757,13 @@ def _percent_frames(lang: str) -> tuple[re.Pattern[str], ...]:
 
     frames = profile(base_code(lang)).section("numbers").get("percent_frames") or () if lang else ()
     let = _letter(lang) if lang else r"[^\W\d_]"
+    clitics = _facts(lang).clitics if frames else ()
+    # a concord written onto the figure ("amaphesenti angu-40", read by _clitic_hyphens as "angu 40")
+    concord = rf"(?:(?:{_alt(list(clitics))}){{1,4}}\s)?" if clitics else ""
     out = []
     for frame in sorted(frames, key=len, reverse=True):
         head, _, tail = frame.partition("{}")
-        body = r"\s+".join(re.escape(w) for w in head.split()) + (r"\s+" if head.strip() else "")
+        body = r"\s+".join(re.escape(w) for w in head.split()) + (r"\s+" + concord if head.strip() else "")
         body += r"(?P<n>\d+(?:[.,]\d+)?)" + (r"\s+" if tail.strip() else "")
         body += r"\s+".join(re.escape(w) for w in tail.split())
         out.append(re.compile(rf"(?<!{let})(?<![\d.,]){body}(?!\d)(?!{let})", re.IGNORECASE))
@@ -1804,13 +1865,21 @@ def _extract(text: str, lang: str) -> list[Quantity]:
 def _scale_first_re(lang: str) -> re.Pattern[str] | None:
     """A scale word and then the figure it multiplies, with a currency word before them, in a language whose CLDR
     patterns put the scale first (:attr:`NumberFacts.scale_first`): "dala biliyan 2.5", "Yuro miliyan 120"
-    (Hausa), "dola milioni 30" (Swahili)."""
+    (Hausa), "dola milioni 30" (Swahili), "izigidi ezingu-3" (isiZulu, a concord prefix on the figure)."""
     if not lang or not _facts(lang).scale_first or not _scales(lang):
         return None
     let = _letter(lang)
     words = [w for w in _currency_words(lang) if w[:1].isalpha()]
     cur = rf"(?:(?P<cur>{_alt(words)})\s+)?" if words else "(?P<cur>)"
-    return re.compile(rf"(?<!{let}){cur}(?P<scale>{_alt(list(_scales(lang)))})\s+"
+    # a concord between them, written onto the figure with a hyphen ("izigidi ezingu-3", read by
+    # _clitic_hyphens as "ezingu 3")
+    clitics = _facts(lang).clitics
+    concord = rf"(?:(?:{_alt(list(clitics))}){{1,4}}\s)?" if clitics else ""
+    # (and the prefixes of a scale word: "eziyizigidi ezingu-1.2", which are 1.2 million)
+    before = rf"(?:{_alt(list(clitics))}){{0,3}}" if clitics else ""
+    local = list(_letter_symbols(lang)[0])  # ("izigidigidi ezingu-R3": R3 billion)
+    sym = rf"(?P<sym>(?-i:{_alt(local)}))?" if local else "(?P<sym>)"
+    return re.compile(rf"(?<!{let}){cur}{before}(?P<scale>{_alt(list(_scales(lang)))})\s+{concord}{sym}"
                       rf"(?P<num>\d+(?:[.,]\d+)?)(?![\d])(?![.,]\d)(?!\s?(?:{_alt(list(_scales(lang)))})(?!{let}))",
                       re.IGNORECASE)
 
@@ -1827,7 +1896,8 @@ def _scale_first(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if value != value:
             continue
         total = _norm(value * _scales(lang)[m["scale"].lower()])
-        cur = _currency_words(lang).get(m["cur"].lower()) if m["cur"] else None
+        cur = (_currency_words(lang).get(m["cur"].lower()) if m["cur"] else None) or \
+            (_letter_symbol_currency(lang, m["sym"]) if m["sym"] else None)
         out.append(Quantity("money" if cur else "number", frozenset({("num", total)}), m.start(), m.end(),
                             m.group(0), currency=cur, value=total))
         used[m.start():m.end()] = [True] * (m.end() - m.start())
@@ -2338,7 +2408,8 @@ def _number(m: re.Match[str], text: str, lang: str) -> Quantity | None:
     scale_word = (m["scale"] or "").lower()
     unit = (m["unit"] or "").lower()
     words = _currency_words(lang)
-    cur_prefix = words.get((m["cur"] or "").lower())
+    cur_prefix = words.get((m["cur"] or "").lower()) or (_letter_symbol_currency(lang, m["cur"]) if m["cur"]
+                                                          else None)
     thousands = scale_word == "k" and not cur_prefix and m.end("num") == m.start("scale")
     if scale_word in ("m", "k") and not cur_prefix:
         scale_word = ""  # "5 m" is metres, "5k" is ambiguous without a currency (a "5K" run; a "50K award")

@@ -218,6 +218,7 @@ class _Rules:
         self.titles = _TITLES["en"] | _TITLES.get(base, set()) | {a.lower().rstrip(".")
                                                                   for a in section.get("abbreviations", ())}
         self.openers = _OPENERS.get(base, set())
+        self.lang = base
         self.ordinal_dot = base in _ORDINAL_DOT
         self.quotes_hold = bool(section.get("quotes_hold", False))
         # a script whose sentences end with no mark (Thai: the profile's sentence_end is empty) separates them
@@ -327,6 +328,14 @@ def _can_start(ch: str) -> bool:
     return ch.isalpha() and not ch.islower()  # scripts without case (CJK, Arabic, Devanagari, Thai...)
 
 
+def _unprefixed(word: str, lang: str) -> str:
+    """``word`` less the prefixes the language's profile writes onto a capitalised word, lower-cased ("UMnu" ->
+    "mnu" in isiZulu; ``tqcheck.names.spans.prefix_length``)."""
+    from .names.spans import prefix_length
+
+    return word[prefix_length(word, lang):].lower()
+
+
 def _period_ends(text: str, cur: int, dot: int, nxt: int, e: int, rules: _Rules) -> bool:
     """Does the period at ``dot`` end the sentence begun at ``cur``, given the token before it
     and the word after it?"""
@@ -347,8 +356,8 @@ def _period_ends(text: str, cur: int, dot: int, nxt: int, e: int, rules: _Rules)
         # conjunction after it starts a sentence ("he went by Dr. P. And he ..."): no name goes on that way
         return len(next_word) >= 2 and next_word[:1].isupper() and next_word.lower() in rules.openers \
             and next_word.lower() not in _NAME_LIKE_OPENERS
-    if tok in rules.titles:
-        return False
+    if tok in rules.titles or _unprefixed(text[a:dot], rules.lang) in rules.titles:
+        return False  # ("UMnu. Dlamini": a title with the prefix isiZulu writes onto it)
     if tok in _BEFORE_NUMBER:
         return not next_word[:1].isdigit()
     if tok not in _ENDABLE and _dotted_abbreviation(tok) and text[a:dot].replace(".", "").isupper() \

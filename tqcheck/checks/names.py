@@ -861,7 +861,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if _sounds_lower(y, b, ctx):
                 continue  # the source writes it in lower case (инстаграм-аккаунт for Instagram)
             xs = [x for x in xs if not _rendered_alike(x, y, ctx) and not lower_elsewhere(x)
-                  and not _same_city(x.text, y.text)]  # (Gandawie / Ghent: one city's names)
+                  and not _same_city(x.text, y.text, ctx.src_lang, ctx.tgt_lang)]  # (Gandawie / Ghent)
             if not xs:
                 continue
             x = min(xs, key=lambda x: abs(_relpos(x, ctx) - _relpos(y, ctx)))
@@ -960,6 +960,10 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 sev = Severity.MINOR  # the translation spells its own acronym out ("Organisation mondiale du
                 # commerce (OMC)" for WTO), or Y is the local abbreviation of another acronym of the bead (PME et ETI
                 # -> KMU und ...), or the translation spells X out ("TBC" -> "Tohoku Broadcasting")
+            if sev != Severity.MINOR and _glossed_by_shared_acronym(y, b, ctx):
+                sev = Severity.MINOR  # Y spells out an acronym in brackets after it that the source has too
+                # ("INhlangano Yezempilo Yomhlaba (i-WHO)" for "UMbutho wezeMpilo weHlabathi (i-WHO)"): the same
+                # body, named in the translation's words
             if sev != Severity.MINOR and _quoted(x, ctx) and _quoted(y, ctx):
                 sev = Severity.MINOR  # both inside quotation marks: a title or slogan, rendered by its meaning
             if sev != Severity.MINOR and _holds_value(y, ctx.tgt_lang):
@@ -1747,23 +1751,34 @@ def _cities() -> tuple[dict[str, frozenset[int]], dict[int, frozenset[str]]]:
     return {k: frozenset(v) for k, v in by_name.items()}, by_id
 
 
-def _same_city(a: str, b: str) -> bool:
+def _same_city(a: str, b: str, a_lang: str = "", b_lang: str = "") -> bool:
     """``a`` (maybe in a case form: "Gandawie") and ``b`` ("Ghent") are names of one city in GeoNames: ``b`` as
     written, ``a`` as written or sharing all but its last three letters with one of that city's names, five
-    letters or more ("gandaw|ie", "gandaw|a")."""
+    letters or more ("gandaw|ie", "gandaw|a"). In a language whose profile lists ``names.prefixes``, a name
+    found without its prefix is also looked up with each ("Goli" of "eGoli": GeoNames writes "eGoli")."""
     by_name, by_id = _cities()
-    ids = by_name.get(fold(b))
+    ids = frozenset().union(*(by_name.get(k, ()) for k in _city_keys(b, b_lang)))
     if not ids or len(a.split()) > 3:
         return False
     key = fold(a)
+    keys = _city_keys(a, a_lang)
     for gid in ids:
         for n in by_id.get(gid, ()):
-            if n == key:
+            if n in keys:
                 return True
             stem = os.path.commonprefix([n, key])
             if len(stem) >= 5 and len(key) - len(stem) <= 3 and len(n) - len(stem) <= 3:
                 return True
     return False
+
+
+def _city_keys(name: str, lang: str) -> set[str]:
+    """``name`` folded, and with each one-word prefix of the language's ``names.prefixes`` before it."""
+    from ..lang import profile
+
+    key = fold(name)
+    prefixes = profile(lang).section("names").get("prefixes") or () if lang else ()
+    return {key, *(fold(p) + key for p in prefixes)}
 
 
 def _declined_entries(name: str, lex: Any) -> list[Any]:
@@ -1875,6 +1890,20 @@ def _expanded(c: Chunk, ctx: Any) -> bool:
     letters = c.text.lower()
     initials = [w[0].lower() for w in before if w[:1].isupper() or len(w) > 3]
     return len(letters) >= 2 and "".join(initials).endswith(letters)
+
+
+# an acronym in brackets right after a name, maybe with a prefix the language writes onto it ("(i-WHO)")
+_BRACKETED_ACRONYM = re.compile(r"\s*[(（]\s*(?:[^\W\d_]{1,4}-)?(?P<a>[A-Z][A-Z0-9&]+)\s*[)）]")
+
+
+def _glossed_by_shared_acronym(y: Chunk, b: int, ctx: Any) -> bool:
+    """The translation's ``y`` is followed by an acronym in brackets that the source of bead ``b`` writes too: the
+    name is that acronym's expansion in the translation's language, not another name."""
+    m = _BRACKETED_ACRONYM.match(ctx.target.segments[y.segment].text, y.end)
+    if m is None or is_acronym(y.text):
+        return False
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(m['a'])}(?![^\W\d_])")
+    return any(pattern.search(ctx.source.segments[i].text) for i in ctx.beads[b].src)
 
 
 def _fewer_in_bead(x: Chunk, b: int, ctx: Any) -> bool:

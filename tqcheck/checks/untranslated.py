@@ -199,6 +199,8 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     language detector cannot tell (short or mixed sentences). MQM: Accuracy / Untranslated, major.
     Example: source "Both sides agreed to boost trade." -> target "Hai bên agreed to boost trade and
     investment." (the clause "agreed to boost trade" was copied).
+    Between close relatives that share much of their vocabulary (``tqcheck.langid.confusable``: isiZulu and
+    isiXhosa, Czech and Slovak) every such finding is minor.
     Fix: Translate the copied words; keep only names, codes and quotations that must stay as they are.
     """
     src, tgt = ctx.doc.src_lang, ctx.doc.tgt_lang
@@ -208,6 +210,8 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     if not fits_script(src, source) and fits_script(tgt, source):
         return  # the source is itself written in the translation's script (an English line in a Russian
         # article): kept as it is, it is no copy-through
+    # close relatives (isiZulu and isiXhosa, Czech and Slovak) share many of their words: at most minor
+    kin = Severity.MINOR if confusable(src, tgt) else None
     src_tokens = [w.casefold() for w in _TOKEN.findall(source)]
     index = _CopyIndex(src_tokens, shared_chars=_share_unspaced_script(src, tgt))
     src_set = frozenset(src_tokens)
@@ -219,7 +223,7 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
         if _common_words(own) >= 3 and _ordinary_shared(own, src_set) >= _COPY_WORDS \
                 and _chrf(own, source) >= _COPY_CHRF:
             yield Hit("target", seg.index, 0, len(seg.text), "this sentence is a copy of the source, not a "
-                      "translation", evidence=source)
+                      "translation", evidence=source, severity=kin)
             continue
         run = index.copied_run(seg.text)
         if run is not None and any(u.start() <= run[0] and run[1] <= u.end() for u in _ADDRESS.finditer(seg.text)):
@@ -229,7 +233,7 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
             name = _kept_name(seg.text, s, e, source)
             yield Hit("target", seg.index, s, e, f"'{seg.text[s:e]}' is copied from the source untranslated"
                       + (" (it may be a name or title kept in the original language)" if name else ""),
-                      evidence=source, severity=Severity.MINOR if name else None)
+                      evidence=source, severity=Severity.MINOR if name else kin)
 
 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)

@@ -58,8 +58,11 @@ class NumberFacts:
     approx: tuple[str, ...] = ()  # words that make the next value approximate ("about", "khoảng", "etwa")
     percent_words: tuple[str, ...] = ()
     scale_infix: tuple[str, ...] = ()  # words between a number and its scale that make it approximate ("多")
-    scale_first: bool = False  # CLDR writes the scale word before the number ("Miliyan 0": "dala biliyan 2.5")
-    # one-letter words written onto the next word, with a hyphen before a figure (Hebrew "ב-12", "בינואר")
+    # CLDR writes the scale word before the number ("Miliyan 0": "dala biliyan 2.5"), or the profile says news
+    # often does ("izigidi ezingu-3")
+    scale_first: bool = False
+    # short words or prefixes written onto the next word, with a hyphen before a figure (Hebrew "ב-12",
+    # "בינואר"; isiZulu "ngo-2023", "abangu-200", "ngoMashi")
     clitics: tuple[str, ...] = ()
 
     def month_of(self, word: str) -> int:
@@ -526,7 +529,8 @@ def number_facts(code: str) -> NumberFacts:
                                           + (_percent_unit_words(code) if loc is not None else [])
                                           + _native_percent_signs(loc))),
         scale_infix=tuple(sec.get("scale_infix") or ()),
-        scale_first=_scale_first(loc) if loc is not None else False,
+        scale_first=bool(sec["scale_first"]) if "scale_first" in sec else (_scale_first(loc) if loc is not None
+                                                                          else False),
         clitics=tuple(c for c in dict.fromkeys([*(sec.get("clitics") or ()),
                                                 *([_attached_joiner(loc), _attached_and(loc)] if loc is not None
                                                   else [])]) if c),

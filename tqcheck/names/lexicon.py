@@ -204,8 +204,18 @@ def _city_entries(s: Any, t: Any) -> list[LexEntry]:
         a = (s.time_zones.get(zone) or {}).get("city") or default
         b = (t.time_zones.get(zone) or {}).get("city") or default
         if a and b:
-            out.append(LexEntry((a,), (b,), "city"))
+            a_forms = tuple(dict.fromkeys((a, _unprefixed(a, str(s)))))  # "i-Johannesburg"
+            b_forms = tuple(dict.fromkeys((b, _unprefixed(b, str(t)))))
+            out.append(LexEntry(a_forms, b_forms, "city"))
     return out
+
+
+def _unprefixed(name: str, lang: str) -> str:
+    """``name`` less the prefix the language writes onto its first word (``names.prefixes`` of the profile:
+    isiZulu "iNingizimu Afrika", "i-Johannesburg"), as the name spans are found."""
+    from .spans import prefix_length
+
+    return name[prefix_length(name, lang):]
 
 
 # Abbreviations that are not the initials of the CLDR name (which give US, UN, EU, UAE, UK), written so in
@@ -218,6 +228,10 @@ def _forms(name: str, lang: str, code: str) -> tuple[str, ...]:
     (Организация Объединенных Наций -> ООН, Organizace spojených národů -> OSN, United Arab Emirates -> UAE),
     and in Latin-script languages "USA"."""
     forms = [name]
+    bare = _unprefixed(name, lang)
+    if bare != name:  # "iNingizimu Afrika", "i-New Zealand": the prefix CLDR writes goes with the sentence
+        forms.append(bare)
+        name = bare
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     if len(words) >= 2:
         initials = "".join(w[0] for w in words if len(w) >= 3 or w[:1].isupper()).upper()

@@ -114,6 +114,33 @@ _EN_ABBREVIATIONS = frozenset("mr mrs ms mx dr prof st mt jr sr phd ph rev hon g
                               "messrs mme mlle".split())
 
 
+@functools.lru_cache(maxsize=64)
+def _prefix_re(lang: str) -> re.Pattern[str] | None:
+    """The profile's ``names.prefixes`` (isiZulu, isiXhosa: noun-class and locative prefixes), a stack of up to
+    four, with the hyphen written before a vowel or an acronym ("i-ANC", "e-UN")."""
+    from ..lang import profile
+
+    prefixes = profile(base_lang(lang)).section("names").get("prefixes") or ()
+    if not prefixes:
+        return None
+    alt = "|".join(sorted((re.escape(p) for p in prefixes), key=len, reverse=True))
+    return re.compile(rf"(?:{alt}){{1,4}}-?", re.IGNORECASE)
+
+
+def prefix_length(word: str, lang: str) -> int:
+    """How many characters at the start of ``word`` are prefixes of the profile's ``names.prefixes`` written
+    onto a capitalised name: "uSipho", "kaRamaphosa", "eThekwini", "i-ANC", and sentence-initially
+    "UMongameli", "I-Eskom"; what follows must begin with a capital and a letter (0 otherwise:
+    "Ingqungquthela" is one word)."""
+    pat = _prefix_re(lang)
+    if pat is None:
+        return 0
+    for cut in range(1, min(len(word) - 2, 10) + 1):
+        if word[cut].isupper() and word[cut + 1].isalpha() and pat.fullmatch(word, 0, cut):
+            return cut
+    return 0
+
+
 @functools.lru_cache(maxsize=8)
 def calendar_words(lang: str) -> frozenset[str]:
     """Month and weekday names (CLDR via Babel): capitalised in English, but not names to keep."""
@@ -128,6 +155,9 @@ def calendar_words(lang: str) -> frozenset[str]:
         for ctx in ("format", "stand-alone"):
             out.update(v.lower().rstrip(".") for v in loc.months[ctx][width].values())
             out.update(v.lower().rstrip(".") for v in loc.days[ctx][width].values())
+    # a name CLDR writes with its prefix ("ULwesibili", Tuesday) is as often written with another ("ngoLwesibili")
+    out.update(w[prefix_length(w, lang):].lower().rstrip(".") for ctx in ("format", "stand-alone")
+               for w in loc.days[ctx]["wide"].values())
     return frozenset(out)
 
 
@@ -415,6 +445,36 @@ def find_names_hangul(text: str, lang: str, segment: int = 0, known=None) -> lis
 _AMOUNT = re.compile(r"[$€£¥₫]|\d")  # run into a capitalised token ("US$5", "A4"): no name word
 
 
+def _unprefixed(tok: Token, lang: str, begins: dict[int, int]) -> Token:
+    """``tok`` less the prefixes written onto it (:func:`prefix_length`); ``begins`` learns where it began."""
+    cut = prefix_length(tok.text, lang)
+    if not cut:
+        return tok
+    begins[tok.start + cut] = tok.start
+    return Token(tok.text[cut:], tok.start + cut, tok.end)
+
+
+def _linked_nouns(toks: list[Token], begins: dict[int, int], text: str, lang: str) -> set[int]:
+    """Starts of the capitalised words joined by a possessive concord of the profile's ``names.possessives``
+    written onto the second ("iZakhiwo zoManyano", the Union Buildings; "iBhanki yeHlabathi", the World Bank;
+    "uMbutho wezeMpilo", the health organisation): a noun phrase of ordinary nouns in title case, which a
+    translation renders by its own words, not a person's or a place's name (weak: never a swapped name)."""
+    from ..lang import profile
+
+    possessives = profile(base_lang(lang)).section("names").get("possessives") or ()
+    if not possessives:
+        return set()
+    alt = "|".join(sorted((re.escape(p) for p in possessives), key=len, reverse=True))
+    pat = re.compile(rf"(?:{alt})(?:{_prefix_re(lang).pattern})?", re.IGNORECASE)  # ("weze": we + ze)
+    out: set[int] = set()
+    for prev, tok in zip(toks, toks[1:]):
+        start = begins.get(tok.start)
+        if start is None or not prev.cap or text[prev.end:start] != " " or not pat.fullmatch(text, start, tok.start):
+            continue
+        out.update((prev.start, tok.start))
+    return out
+
+
 def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN001
                 opening: bool = True) -> list[NameSpan]:
     """Runs of capitalised words; ``opening``: ``text`` begins a sentence (False for a Latin run cut out of the
@@ -423,12 +483,18 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
     generic = base_lang(lang) not in ("en", "vi")
     spans: list[NameSpan] = []
     run: list[Token] = []
+    begins: dict[int, int] = {}  # a name's start -> the start of the word that carries its prefix ("uSipho")
+    linked: set[int] = set()  # starts of words of a noun phrase in title case ("iZakhiwo zoManyano")
+    if _prefix_re(lang) is not None:
+        toks = [_unprefixed(t, lang, begins) for t in toks]
+        linked = _linked_nouns(toks, begins, text, lang)
 
     def flush() -> None:
         while run and run[-1].text.lower() in CONNECTORS:
             run.pop()
         if run:
-            initial = (opening or run[0].start > 0) and bool(_SENT_START.search(text[: run[0].start]))
+            first = begins.get(run[0].start, run[0].start)
+            initial = (opening or first > 0) and bool(_SENT_START.search(text[:first]))
             words = [w for t in run for w in _split_words(t, base_lang(lang))]
             if initial and len(words) == 1 and not word_is_strong(words[0].text, lang) and (
                     base_lang(lang) == "vi" or not (known and known(words[0].text))):
@@ -446,7 +512,9 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
                     words = words[1:]
                 if words:
                     s, e = words[0].start, words[-1].end
-                    spans.append(NameSpan(segment, s, e, text[s:e], tuple(words), initial))
+                    weak = any(w.start in linked for w in words)
+                    spans.append(NameSpan(segment, s, e, text[s:e], tuple(words), initial,
+                                          strong=False if weak else None))
         run.clear()
 
     vi = base_lang(lang) == "vi"
