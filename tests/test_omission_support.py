@@ -253,3 +253,14 @@ def test_a_neighbour_has_room_for_a_lost_clause_only_when_it_is_longer_than_usua
     beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
     split = DE_HEAD + "Die Reparatur beginnt im Frühjahr.\nDie Firma steht noch nicht fest.\n" + DE_TAIL
     assert _has_room(_ctx(SRC, split, beads, None), 3, 2)  # a target sentence without a source always has room
+
+
+def test_a_comma_or_colon_inside_a_number_or_a_time_is_no_clause_boundary() -> None:
+    from tqcheck.checks.omission import _heads, _inner_clauses
+
+    heads = _heads("Drivers took 13,5 kWh from the stations on average, the regional office said after 10:30 on Monday.")
+    assert [t for _, t in heads] == ["the regional office said after 10:30 on Monday."]
+    assert [c for _, c in _inner_clauses("Sales rose to 1,200 units, a record for the small firm, and prices fell by "
+                                         "2,5 percent.")] == ["a record for the small firm"]
+    zh = "今年第一季度这家公司的市场销量达到1，200台左右，创下了这家公司成立以来的新纪录。"
+    assert [t for _, t in _heads(zh)] == ["创下了这家公司成立以来的新纪录。"]

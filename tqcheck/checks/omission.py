@@ -866,7 +866,9 @@ def _quotation_cut(ctx: BeadContext, ratio: float | None) -> bool:
     return not split_quotation(ctx.doc, "target", tuple(ctx.bead.tgt))
 
 
-_CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s")  # where a source sentence can be cut into a head and a tail
+# where a source sentence can be cut into a head and a tail; a comma or colon between two digits is part of a
+# number or a time ("13,5 kWh", "1,200", "10:30"), no clause boundary
+_CLAUSE = re.compile(r"(?<!\d)[,:，：]|[,:，：](?!\d)|[;；]|\s[-–—]\s")
 _TAIL_Z = 0.75  # the target must match a head this many robust spreads better than the whole source (minor)
 _TAIL_Z_MAJOR = 1.5  # ... and this many for a major finding
 _TAIL_SHORT = 0.85  # ... and be this much shorter than the document's usual length ratio
@@ -984,7 +986,7 @@ def _at_end(src: str, tail: str) -> bool:
     return src.rstrip().endswith(tail.strip())
 
 
-_CLAUSE_MARKS = re.compile(r"[,;:，；：、]|\s[-–—]\s")  # (the ideographic comma is Japanese's comma)
+_CLAUSE_MARKS = re.compile(r"(?<!\d)[,:，：]|[,:，：](?!\d)|[;；、]|\s[-–—]\s")  # (、: Japanese's comma; as _CLAUSE)
 
 
 def _inner_clauses(text: str) -> list[tuple[str, str]]:
