@@ -199,3 +199,68 @@ def test_tail_cuts_offer_a_clause_from_the_middle():
     ja = _tail_cuts("町内の各団体には、高齢者への声掛けや見守りの活動を地域の集会などで、これまで以上に進めてもらう。")
     assert ("町内の各団体には、これまで以上に進めてもらう。", "高齢者への声掛けや見守りの活動を地域の集会などで") in ja
     assert "町内の各団体には" not in [tail for _, tail in ja]  # the first clause: not between two marks
+
+
+SHORT_DE = DE_HEAD + "Der Bürgermeister sagte, die Reparatur der Brücke werde im Frühjahr beginnen.\n" + DE_TAIL
+ZH_HEAD = "市议会周二开会讨论新的预算。\n几位议员询问了修桥的费用。\n"
+ZH_TAIL = "居民可以在公开会议上对该计划发表意见。\n图书馆周末也将延长开放时间。\n最终表决预计在下个月进行。"
+
+
+@pytest.mark.parametrize(("tgt", "lang"), [(SHORT_DE, "de"), (ZH_HEAD + "市长说，修桥工程将于春季开始。\n" + ZH_TAIL, "zh")])
+def test_far_short_bead_whose_end_nothing_renders_is_major(embedder, monkeypatch, tgt, lang):  # noqa: ANN001
+    from tqcheck.checks import omission
+    from tqcheck.checks.base import BeadContext
+
+    ctx = _ctx(SRC, tgt, ONE_TO_ONE, embedder, tgt_lang=lang)
+    monkeypatch.setattr(omission, "missing_tails", lambda doc: {})  # only the support analysis speaks
+    bead = BeadContext(ctx, 2, ctx.beads[2])
+    assert omission.short_ratio(bead) < omission._SHORT_RATIO_MINOR
+    assert omission.unsupported_closer(ctx)[2] >= 0  # the translation is no closer to the whole than to the head
+    hits = list(omission.clause_omitted(bead))
+    assert len(hits) == 1 and hits[0].severity is None  # the rule's own severity: major
+    assert "although the company" in hits[0].message and "usually have" in hits[0].message
+    assert list(omission.partial_omission(bead)) == []  # TQ503's minor tier leaves the bead to TQ508
+
+
+def test_unrendered_end_of_a_bead_not_far_short_stays_minor(embedder, monkeypatch):  # noqa: ANN001
+    from tqcheck.checks import omission
+    from tqcheck.checks.base import BeadContext
+    from tqcheck.model import Severity
+
+    tgt = (DE_HEAD + "Der Bürgermeister sagte am Dienstag vor dem Rat, die Reparatur der alten Brücke werde im kommenden "
+           "Frühjahr beginnen.\n" + DE_TAIL)
+    ctx = _ctx(SRC, tgt, ONE_TO_ONE, embedder)
+    monkeypatch.setattr(omission, "missing_tails", lambda doc: {})
+    bead = BeadContext(ctx, 2, ctx.beads[2])
+    assert omission.short_ratio(bead) >= omission._SHORT_RATIO_MINOR
+    hits = list(omission.clause_omitted(bead))
+    assert [h.severity for h in hits] == [Severity.MINOR]
+
+
+def test_a_neighbour_has_room_for_a_lost_clause_only_when_it_is_longer_than_usual() -> None:
+    from tqcheck.checks.omission import _has_room
+
+    usual = DE_HEAD + "Die Reparatur beginnt im Frühjahr, sagte der Bürgermeister.\n" + DE_TAIL
+    ctx = _ctx(SRC, usual, ONE_TO_ONE, None)
+    assert not _has_room(ctx, 3, 2)  # sentence 4 is of usual length: it cannot hold what sentence 3 lacks
+    assert not _has_room(ctx, 2, 2)
+    longer = (DE_HEAD + "Die Reparatur beginnt im Frühjahr, sagte der Bürgermeister.\n"
+              "Die Bürger können sich bei einer öffentlichen Versammlung zu dem Plan äußern, wobei die Firma, die die "
+              "Arbeiten ausführen soll, noch nicht ausgewählt worden ist und erst im Sommer bekannt gegeben wird.\n"
+              "Die Bibliothek bleibt außerdem am Wochenende länger geöffnet.\n"
+              "Die Schlussabstimmung wird im nächsten Monat erwartet.")
+    assert _has_room(_ctx(SRC, longer, ONE_TO_ONE, None), 3, 2)  # the clause went into sentence 4
+    beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+    split = DE_HEAD + "Die Reparatur beginnt im Frühjahr.\nDie Firma steht noch nicht fest.\n" + DE_TAIL
+    assert _has_room(_ctx(SRC, split, beads, None), 3, 2)  # a target sentence without a source always has room
+
+
+def test_a_comma_or_colon_inside_a_number_or_a_time_is_no_clause_boundary() -> None:
+    from tqcheck.checks.omission import _heads, _inner_clauses
+
+    heads = _heads("Drivers took 13,5 kWh from the stations on average, the regional office said after 10:30 on Monday.")
+    assert [t for _, t in heads] == ["the regional office said after 10:30 on Monday."]
+    assert [c for _, c in _inner_clauses("Sales rose to 1,200 units, a record for the small firm, and prices fell by "
+                                         "2,5 percent.")] == ["a record for the small firm"]
+    zh = "今年第一季度这家公司的市场销量达到1，200台左右，创下了这家公司成立以来的新纪录。"
+    assert [t for _, t in _heads(zh)] == ["创下了这家公司成立以来的新纪录。"]
