@@ -39,7 +39,7 @@ PROFILE = {
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
-        "dangling": "and or nor of the a an than whose including between among towards into onto".split(),
+        "dangling": "and or nor of the a an than whose including among towards into onto".split(),
         # compound conjunctions and prepositions of several words (matched at the end as a phrase)
         "dangling_phrases": ["such as", "as well as", "due to", "according to", "because of", "in addition to"],
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
