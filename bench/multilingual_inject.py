@@ -12,7 +12,7 @@ Per document, with a fixed seed, one error of each kind is put into the translat
   non-initial word of a cased script the source does not contain, a katakana run, a Han run joined by a middle
   dot) is replaced by another name of the same kind from the direction's corpus;
 - ``untranslated``: the segment replaced by its source;
-- ``truncated``: the last clause (after the last comma or ideographic comma) cut;
+- ``truncated``: the last clause (after the last comma or ideographic comma that is not inside a figure) cut;
 - ``repeated``: a word repeated (for text without spaces, a run of two characters);
 - ``dropped``: the segment removed;
 - ``added``: a sentence of another document of the same direction inserted after the segment.
@@ -288,7 +288,9 @@ def inject(doc, rng: random.Random, pools: dict[str, list[str]], filler: Sequenc
     commas = "，、," if cjk else ","
 
     def cut_at(i: int) -> int:
-        k = max(tgt[i].rfind(c) for c in commas)
+        t = tgt[i]  # the last comma that ends a clause: not one inside a figure ("13,5 kWh", "10,000")
+        k = max((j for j, ch in enumerate(t) if ch in commas
+                 and not (0 < j < len(t) - 1 and t[j - 1].isdigit() and t[j + 1].isdigit())), default=-1)
         if k <= 0:
             return -1
         tail = tgt[i][k + 1:]

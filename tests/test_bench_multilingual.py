@@ -116,3 +116,23 @@ def test_the_reference_labels_are_complete_rows() -> None:
         pair, _, docid = key[0].partition(" ")
         assert pair.count("-") == 1 and docid, key
         assert row.label in triage.VALID and row.reason and row.severity in ("major", "critical"), key
+
+
+def test_a_truncation_is_cut_at_a_clause_comma_never_inside_a_figure() -> None:
+    src = [["Opening line of the report.",
+            "The mayor said on Monday that the new bridge would open in spring, after three long years of work.",
+            "Another line between the two that matters here.",
+            "The plant produced an average of 13,5 kWh of electricity per day for the whole town last year.",
+            "A closing line."]]
+    tgt = [["Úvodní řádek zprávy.",
+            "Starosta v pondělí řekl, že nový most bude otevřen na jaře po třech dlouhých letech práce.",
+            "Další řádek mezi nimi, na kterém záleží.",
+            "Elektrárna loni vyráběla pro celé město v průměru 13,5 kWh elektřiny denně a ještě více v zimě.",
+            "Závěrečný řádek."]]
+    doc = NewsDoc("d2", "en", "cs", src, tgt)
+    cuts = []
+    for seed in range(30):
+        inj = mi.inject(doc, random.Random(seed), {}, ["Úplně jiná věta o počasí na horách dnes odpoledne."])
+        cuts += [x.detail for x in inj.injections if x.kind == "truncated"]
+    assert cuts
+    assert all(c.startswith("cut: že nový most") for c in cuts), cuts  # never "5 kWh elektřiny ..."
