@@ -362,3 +362,14 @@ def test_a_straight_quote_that_closes_a_long_quotation_does_not_open_the_next_on
 
 def test_a_short_straight_quotation_still_holds_its_full_stops() -> None:
     assert len(split_sentences('She said "no. Never." and left the room.', "en")) == 1
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Police found him in Yard St. The man was taken to hospital.", 2),  # "St." for Street ends the sentence
+    ("He lives at 4 Oak Rd. He works nearby.", 2),
+    ("He visited St. Petersburg in May.", 1),  # a title before a name never does
+    ("The lecture by Prof. An was long.", 1),
+    ("She lives on Main St. and works nearby.", 1),
+])
+def test_a_title_abbreviation_ends_a_sentence_only_before_an_opener_no_name_can_be(text: str, n: int) -> None:
+    assert len(split_sentences(text, "en")) == n

@@ -357,7 +357,10 @@ def _period_ends(text: str, cur: int, dot: int, nxt: int, e: int, rules: _Rules)
         return len(next_word) >= 2 and next_word[:1].isupper() and next_word.lower() in rules.openers \
             and next_word.lower() not in _NAME_LIKE_OPENERS
     if tok in rules.titles or _unprefixed(text[a:dot], rules.lang) in rules.titles:
-        return False  # ("UMnu. Dlamini": a title with the prefix isiZulu writes onto it)
+        # ("UMnu. Dlamini": a title with the prefix isiZulu writes onto it); a title is followed by a name, never
+        # by "The" or "He": "in Yard St. The man ..." ends after the street ("St." for Street, "Rd.", "Ave.")
+        return next_word[:1].isupper() and next_word.lower() in rules.openers \
+            and (next_word.lower() not in _NAME_LIKE_OPENERS or next_word.lower() == "the")
     if tok in _BEFORE_NUMBER:
         return not next_word[:1].isdigit()
     if tok not in _ENDABLE and _dotted_abbreviation(tok) and text[a:dot].replace(".", "").isupper() \
