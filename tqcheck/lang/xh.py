@@ -1,14 +1,9 @@
 """isiXhosa: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
-# the possessive concords ("of": wa-, we-, zo-, lwe- ...), which also join the nouns of a name in title case
-# ("iZakhiwo zoManyano"); not "ka-", which news writes before a person's name ("uhulumeni kaRamaphosa")
-POSSESSIVES = ["wa", "we", "wo", "ya", "ye", "yo", "za", "ze", "zo", "la", "le", "lo", "ba", "be", "bo", "sa", "se", "so",
-               "lwa", "lwe", "lwo", "kwa", "kwe", "kwo"]
-# the noun-class, locative, copulative and concord prefixes news writes onto the next word, the possessives
-# included: with a hyphen before a figure or an acronym ("ngo-2023", "abangama-200", "i-R450", "i-ANC"),
-# directly onto a capitalised name or month ("ngoMatshi", "eRhawutini"). Stacks of up to four are read ("abangama-" = a+ba+nga+ma,
-# "ezingama-" = e+zi+nga+ma); see tqcheck/data/SOURCES.md
-PREFIXES = sorted({"a", "e", "i", "o", "u", "ka", "ko", "ku", "kwi", "li", "ma", "na", "nga", "nge", "ngo", "ngu", "ne", "no", "si",
-                   "yi", "zi", *POSSESSIVES})
+# the possessive concords and the noun-class, locative, copulative and concord prefixes are isiZulu's
+# (tqcheck/lang/zu.py): isiXhosa writes the same ones onto the next word, with a hyphen before a figure or an
+# acronym ("abangama-200", "i-R450", "i-ANC") and directly onto a capitalised name or month ("ngoMatshi",
+# "eRhawutini"); see tqcheck/data/SOURCES.md
+from .zu import POSSESSIVES, PREFIXES
 
 PROFILE = {
     # --- segment: sentence splitting (tqcheck.segment) ------------------------------------------------------
