@@ -144,12 +144,15 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     does not (a heading without a full stop before the sentence: "new ferries Ferries will sail").
     A repetition that the source sentence also has (in the same words) is not reported.
     A doubled single word that is not a function word (the ``function_words`` and ``dangling`` lists of the
-    language profile's ``fluency`` section) may be grammar, so the document decides: it is not reported when
+    language profile's ``fluency`` section, less its ``doubles``) may be grammar, so the document decides: it is not reported when
     the source sentence repeats a word too (a doubled character of Chinese or Japanese, "常常", is a word of
     its own and does not count), when the doubled form occurs more than once in the translation,
-    when the word is a number word of the language ("năm năm") or one of the document's most frequent words
-    and at most three letters long ("dass sie sie"; any length in a language that reduplicates), or, in a language whose profile says it reduplicates (``fluency.reduplication``, e.g.
-    Vietnamese "dần dần"), when the word never occurs on its own elsewhere in the document. In scripts
+    when the word is one of the document's most frequent words and a word whose doubling the profile says can
+    be grammar (``fluency.doubles``: German "dass sie sie", "die die"; English "had had"; in a language whose
+    profile has no such list, any word of at most three letters; in a language that reduplicates, any word),
+    or, in a language whose profile says it reduplicates (``fluency.reduplication``, e.g. Vietnamese "dần dần"),
+    when the word is a number word ("năm năm") or never occurs on its own elsewhere in the document. A doubled
+    number word elsewhere ("two two") is a stutter. In scripts
     written without spaces (Chinese, Japanese, Thai) characters are the tokens: a run of two or more
     characters repeated right after itself is reported ("我们的经济我们的经济", "政府政府"), except doubled
     kana of one script that is a word of the language's word list (mimetic words, "どんどん", in wordfreq's list;
@@ -164,7 +167,11 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     """
     source = ctx.src_text.casefold()
     lang = ctx.doc.tgt_lang
-    function_words = dangling(lang) | frozenset(profile(lang).section("fluency").get("function_words", ()))
+    fluency = profile(lang).section("fluency")
+    # a word whose doubling can be grammar ("die die") is decided by the document even where it is a word that
+    # cannot end a sentence
+    function_words = (dangling(lang) | frozenset(fluency.get("function_words", ()))) \
+        - frozenset(fluency.get("doubles", ()))
     stats = None
     for seg in ctx.tgt_segments:
         for first_end, s, e, phrase, weak in _repeats(seg.text, function_words, _coordinators(lang)):
@@ -234,15 +241,16 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
 
     It is not when the document or the source says it may be grammar: the source repeats a word too
     (emphasis, a quoted stutter); the doubled form occurs more than once in the translation (a word of its
-    own: a reduplicated noun or adverb); the word is a number word of the language ("năm năm", five years)
-    or, for two characters, starts with a numeral character ("一个一个") or is all hiragana or all katakana
-    and starts with neither the long-vowel mark nor a small kana, doubled, a word of wordfreq's list (mimetic
-    words, "どんどん"; any such run where there is no list); the word is one
-    of the document's frequent words (more than ``_FREQUENT`` of its tokens) and
-    short (at most ``_SHORT`` letters: pronouns and articles whose doubling is grammar, "dass sie sie"; any
-    length in a language that reduplicates). In a language whose profile says it
-    reduplicates words (``fluency.reduplication``), the word must also occur on its own elsewhere in the
-    document; a syllable that only ever comes doubled ("dần dần") is a reduplicated word."""
+    own: a reduplicated noun or adverb); for two characters, the run starts with a numeral character
+    ("一个一个") or is all hiragana or all katakana and starts with neither the long-vowel mark nor a small
+    kana, doubled, a word of wordfreq's list (mimetic words, "どんどん"; any such run where there is no list);
+    the word is one of the document's frequent words (more than ``_FREQUENT`` of its tokens) and one whose
+    doubling the profile lists as possible grammar (``fluency.doubles``: "dass sie sie", "had had"; without
+    such a list, a word of at most ``_SHORT`` letters; any word in a language that reduplicates). In a
+    language whose profile says it reduplicates words (``fluency.reduplication``), a number word is grammar
+    ("năm năm", five years), and the word must also occur on its own elsewhere in the document; a syllable
+    that only ever comes doubled ("dần dần") is a reduplicated word. Elsewhere a doubled number word ("two
+    two") or a frequent word that the list lacks ("not not", "his his") is a stutter."""
     if _source_repeats(ctx.src_text):
         return False
     unspaced = all(surface.UNSPACED.match(c) for c in phrase)
@@ -258,11 +266,14 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     if twice > 1:
         return False
     prof = profile(ctx.doc.tgt_lang)
-    if phrase in prof.numbers.words or phrase in prof.numbers.ordinals:
-        return False
+    fluency = prof.section("fluency")
+    reduplicates = bool(fluency.get("reduplication"))
+    if reduplicates and (phrase in prof.numbers.words or phrase in prof.numbers.ordinals):
+        return False  # "năm năm" (five years); "two two" in English is a stutter
     n = stats.counts.get(phrase, 0)
-    reduplicates = bool(prof.section("fluency").get("reduplication"))
-    if n >= _FREQUENT_MIN and n > _FREQUENT * stats.total and (len(phrase) <= _SHORT or reduplicates):
+    doubles = fluency.get("doubles")
+    if n >= _FREQUENT_MIN and n > _FREQUENT * stats.total and (
+            reduplicates or (phrase in doubles if doubles is not None else len(phrase) <= _SHORT)):
         return False
     if reduplicates and n - 2 * twice < 1:
         return False

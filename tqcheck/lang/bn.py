@@ -21,4 +21,10 @@ PROFILE = {
         # the classifier written onto an hour ("১০টায়", at ten o'clock; "৫টা" is also five of a thing)
         "clock_words": ["টায়", "টার", "টা"],
     },
+    # --- fluency (tqcheck.checks.fluency) -----------------------------------------------------------------------
+    "fluency": {
+        # the language doubles words as grammar ("আস্তে আস্তে" (slowly), "দুই দুই" (two each): distributive and intensive reduplication), so a doubled
+        # word that never stands alone in the document is a word of its own (TQ701); cited in tqcheck/data/SOURCES.md
+        "reduplication": True,
+    },
 }

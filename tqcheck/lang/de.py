@@ -29,5 +29,8 @@ PROFILE = {
         "dangling": "und oder der die das den dem des zwischen dass".split(),  # not "ein": a separable prefix ("lädt ... ein.")
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
         "function_words": "zu in an auf für von mit bei ist sind war waren sein es".split(),
+        # words whose immediate repetition can be grammar (TQ701: the only frequent words it lets pass doubled):
+        # relative pronoun + article ("die die Polizei"), "dass sie sie" (subject + object); cited in tqcheck/data/SOURCES.md
+        "doubles": "die der das sie".split(),
     },
 }

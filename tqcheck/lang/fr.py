@@ -17,5 +17,8 @@ PROFILE = {
         "dangling": "et ou de du des le la les un une au aux entre que".split(),
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
         "function_words": "à en dans sur pour par avec est sont était il".split(),
+        # words whose immediate repetition can be grammar (TQ701: the only frequent words it lets pass doubled):
+        # reflexive verbs ("nous nous attendons"); cited in tqcheck/data/SOURCES.md
+        "doubles": "nous vous".split(),
     },
 }

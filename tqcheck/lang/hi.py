@@ -15,4 +15,10 @@ PROFILE = {
         # the word after an hour ("10 बजे", at ten o'clock)
         "clock_words": ["बजे"],
     },
+    # --- fluency (tqcheck.checks.fluency) -----------------------------------------------------------------------
+    "fluency": {
+        # the language doubles words as grammar ("धीरे धीरे" (slowly), "दो दो" (two each): distributive and intensive reduplication), so a doubled
+        # word that never stands alone in the document is a word of its own (TQ701); cited in tqcheck/data/SOURCES.md
+        "reduplication": True,
+    },
 }
