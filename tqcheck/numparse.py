@@ -2571,7 +2571,7 @@ def _frequent_months(lang: str) -> frozenset[str]:
     """Wide month names of ``lang`` that wordfreq counts ten times as often as the language's median month name:
     they are also an ordinary word (Romanian "mai", May and "more"; no other language of CLDR and wordfreq has
     one so far above its other months). Empty for English (its own cue rule decides: "may" the verb), and
-    without wordfreq (the ``names`` extra) or its list for ``lang``. Kept on disk per language and package
+    without wordfreq or its list for ``lang``. Kept on disk per language and package
     versions (``tqcheck.names.tablecache``): importing wordfreq costs half a second a process."""
     code = base_lang(lang)
     if not code or code == "en":
