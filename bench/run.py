@@ -176,8 +176,14 @@ def main(argv: list[str] | None = None) -> int:
         pairs = multilingual.QUICK_DIRECTIONS if args.quick else multilingual.DIRECTIONS
         n_docs = 2 if args.quick else multilingual.DEFAULT_DOCS
         ml = multilingual.run(pairs, n_docs, inject=True)
-        block("multilingual", [f"## Multilingual: WMT21 news, professional references ({len(pairs)} directions)", "",
-                               multilingual.intro(n_docs), "", ml["markdown"]], t0)
+        lines = [f"## Multilingual: WMT21 news, professional references ({len(pairs)} directions)", "",
+                 multilingual.intro(n_docs), "", ml["markdown"]]
+        if not args.quick:  # the held-out slice: the default documents were tuned on
+            held = multilingual.run(pairs, multilingual.HELD_DOCS, inject=True, skip=multilingual.HELD_SKIP)
+            first, last = multilingual.HELD_SKIP + 1, multilingual.HELD_SKIP + multilingual.HELD_DOCS
+            lines += ["", f"### Held-out documents {first}-{last}", "", multilingual.held_intro(), "",
+                      held["markdown"]]
+        block("multilingual", lines, t0)
     if "demetr" in sections:
         from . import demetr
 
