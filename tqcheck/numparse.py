@@ -2220,7 +2220,8 @@ _GLUED_PREFIX_RE = re.compile(r"(?<![A-Za-z\d.,$€£¥])[A-Z][A-Za-z]{0,2}(?P<n
 
 def _glued_prefix(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     """:data:`_GLUED_PREFIX_RE` values, with the scale word after them: which the letters are (a currency or
-    a code) is not known, so each may only match ("N2.5bn" = "Naira biliyan 2.5"), never required."""
+    a code) is not known, so each may only match ("N2.5bn" = "Naira biliyan 2.5"), never required. Without a
+    scale word the letters are the value's ``tag`` (a code: "CO2", "G20")."""
     out = []
     for m in _GLUED_PREFIX_RE.finditer(text):
         if any(used[m.start():m.end()]):
@@ -2236,8 +2237,11 @@ def _glued_prefix(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if scale is not None:
             keys.add(("num", _norm(v * _scales(lang)[scale.group(1).lower()])))
             end += scale.end()
+        # without a scale word the letters and figure are a code ("CO2", "G20", "MH17"): the letters tag the
+        # figure, so the same code with another figure in the translation is a number changed inside a name
+        tag = m.group(0)[:m.start("num") - m.start()].casefold() if scale is None else None
         out.append(Quantity("ordinal", frozenset(keys), m.start("num"), end, text[m.start("num"):end], True,
-                            value=v))
+                            value=v, tag=tag))
         used[m.start():end] = [True] * (end - m.start())
     return out
 
