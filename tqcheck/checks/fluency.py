@@ -145,7 +145,8 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     A repetition that the source sentence also has (in the same words) is not reported.
     A doubled single word that is not a function word (the ``function_words`` and ``dangling`` lists of the
     language profile's ``fluency`` section, less its ``doubles``) may be grammar, so the document decides: it is not reported when
-    the source sentence repeats a word too (a doubled character of Chinese or Japanese, "常常", is a word of
+    the source sentence repeats a word too (not one its profile lists in ``doubles``; a doubled character of
+    Chinese or Japanese, "常常", is a word of
     its own and does not count), when the doubled form occurs more than once in the translation,
     when the word is one of the document's most frequent words and a word whose doubling the profile says can
     be grammar (``fluency.doubles``: German "dass sie sie", "die die"; English "had had"; in a language whose
@@ -204,13 +205,16 @@ def _doc_stats(doc) -> _DocStats:  # noqa: ANN001 - checks.base.DocContext
     return got
 
 
-def _source_repeats(text: str) -> bool:
+def _source_repeats(text: str, lang: str = "") -> bool:
     """The source text has a word right after itself (punctuation between allowed: "very, very", "I -- I").
     A doubled character of a script written without spaces ("常常", "来来回回") is a word of its own, not a
-    repeat, so a Chinese or Japanese source full of them does not excuse a stutter in the translation."""
+    repeat, so a Chinese or Japanese source full of them does not excuse a stutter in the translation; nor
+    does a doubling that is the source language's grammar (its profile's ``fluency.doubles``: "der der dpa
+    vorliegende Entwurf"), which is no emphasis for the translation to keep."""
     words = [m.group(0).casefold() for m in surface.TOKEN.finditer(text)]
+    grammar = frozenset(profile(lang).section("fluency").get("doubles", ())) if lang else frozenset()
     return any(a == b and any(c.isalpha() for c in a) and not (len(a) == 1 and surface.UNSPACED.match(a))
-               for a, b in zip(words, words[1:]))
+               and a not in grammar for a, b in zip(words, words[1:]))
 
 
 _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
@@ -251,7 +255,7 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     ("năm năm", five years), and the word must also occur on its own elsewhere in the document; a syllable
     that only ever comes doubled ("dần dần") is a reduplicated word. Elsewhere a doubled number word ("two
     two") or a frequent word that the list lacks ("not not", "his his") is a stutter."""
-    if _source_repeats(ctx.src_text):
+    if _source_repeats(ctx.src_text, ctx.doc.src_lang):
         return False
     unspaced = all(surface.UNSPACED.match(c) for c in phrase)
     doubled = phrase + phrase if unspaced else f"{phrase} {phrase}"
