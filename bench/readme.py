@@ -127,10 +127,11 @@ def generate(results: str) -> str:
     if held:
         title, hb = held
         if t := find(hb, "pair", "docs", "sentence pairs"):
-            out += ["", f"**{title}**, which nobody tuned on (the fairer estimate of unseen text; findings not "
-                    "labelled, so real errors of the references count as false alarms here):", "",
-                    pick(t, ["pair", "sentence pairs", "major+ /100", "critical /100", "docs failing gate",
-                             "align F1 strict"])]
+            out += ["", f"**{title}**, which nobody tuned on (the fairer estimate of unseen text; findings "
+                    "labelled the same way):", "",
+                    pick(t, ["pair", "sentence pairs", "major+ /100", "critical /100",
+                             "true errors of the reference (major+/critical)", "false alarms major+ /100",
+                             "false alarms critical /100", "docs failing gate", "align F1 strict"])]
         if t := find(hb, "pair", "number"):
             out += ["", f"Injected errors per direction, {title.lower()}, found / injected:", "", md(*t)]
     b = blocks.get("demetr")
