@@ -46,3 +46,19 @@ def test_chinese_inner_sentences_end_at_full_width_stops() -> None:
 ])
 def test_text_outside_quotations(text: str, outside: str) -> None:
     assert _split(text)[0].strip(" ,") == outside
+
+
+def test_a_quotation_inside_a_quotation_is_no_attribution() -> None:
+    from types import SimpleNamespace
+
+    from tqcheck.checks.quoted import lost_attribution
+
+    def ctx(src: str, tgt: str) -> SimpleNamespace:  # one bead of one sentence a side: all the function reads
+        seg = SimpleNamespace(text=tgt)
+        return SimpleNamespace(bead=SimpleNamespace(src=(0,), tgt=(0,)), src_text=src, tgt_text=tgt,
+                               doc=SimpleNamespace(target=SimpleNamespace(segments=(seg,))))
+
+    tgt = "„Die Firma hat weder Beweise ‚gefälscht‘ noch Fakten ‚versteckt‘, so viel ist klar.“"
+    assert lost_attribution(ctx('"The firm did not "forge" evidence or "hide" facts, that much is clear."', tgt)) is None
+    assert lost_attribution(ctx('"The firm did not forge evidence or hide facts, that much is clear," she said.',
+                                tgt)) == "she said"

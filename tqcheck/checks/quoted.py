@@ -34,7 +34,7 @@ def lost_attribution(ctx: BeadContext) -> str | None:
     translation stands inside a quotation, or None.
 
     The source's quotation marks pair up (an even number: the quotation opens and closes inside the bead) and
-    enclose ``_MIN_QUOTED`` words or more, and words stand outside them; the translation has quotation marks,
+    enclose ``_MIN_QUOTED`` words or more, and words stand before the first or after the last; the translation has quotation marks,
     ``_MIN_QUOTED`` words or more inside them and none outside (the marks are read in turn as opening and
     closing, so words between two quotations count as outside). A translation
     whose quotation stays open (an odd number of marks: cut before the closing mark) counts too, unless the
@@ -45,7 +45,10 @@ def lost_attribution(ctx: BeadContext) -> str | None:
     src, tgt = ctx.src_text, ctx.tgt_text
     if not any(ch in QUOTES for ch in tgt) or sum(ch in QUOTES for ch in src) % 2:
         return None
-    lost, inside = _split(src)
+    marks = [i for i, ch in enumerate(src) if ch in QUOTES]
+    lost = " ".join((src[:marks[0]], src[marks[-1] + 1:]))  # (words between two quotations may be a quotation
+    # inside the quotation, written with the same marks: '"HSBC did not "fabricate" evidence."')
+    inside = src[marks[0]:marks[-1] + 1]
     t_out, t_in = _split(tgt)
     if not surface.words(lost) or len(surface.words(inside)) < _MIN_QUOTED:
         return None
