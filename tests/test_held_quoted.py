@@ -62,3 +62,14 @@ def test_a_quotation_inside_a_quotation_is_no_attribution() -> None:
     assert lost_attribution(ctx('"The firm did not "forge" evidence or "hide" facts, that much is clear."', tgt)) is None
     assert lost_attribution(ctx('"The firm did not forge evidence or hide facts, that much is clear," she said.',
                                 tgt)) == "she said"
+
+
+def test_a_source_without_quotation_marks_has_no_attribution_to_lose() -> None:
+    from types import SimpleNamespace
+
+    from tqcheck.checks.quoted import lost_attribution
+
+    tgt = "„Die Preise sinken im Herbst schon deutlich.“"
+    ctx = SimpleNamespace(bead=SimpleNamespace(src=(0,), tgt=(0,)), src_text="Prices will fall sharply in autumn.",
+                          tgt_text=tgt, doc=SimpleNamespace(target=SimpleNamespace(segments=(SimpleNamespace(text=tgt),))))
+    assert lost_attribution(ctx) is None

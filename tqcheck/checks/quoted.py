@@ -46,6 +46,8 @@ def lost_attribution(ctx: BeadContext) -> str | None:
     if not any(ch in QUOTES for ch in tgt) or sum(ch in QUOTES for ch in src) % 2:
         return None
     marks = [i for i, ch in enumerate(src) if ch in QUOTES]
+    if not marks:
+        return None
     lost = " ".join((src[:marks[0]], src[marks[-1] + 1:]))  # (words between two quotations may be a quotation
     # inside the quotation, written with the same marks: '"HSBC did not "fabricate" evidence."')
     inside = src[marks[0]:marks[-1] + 1]
