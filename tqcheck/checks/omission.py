@@ -19,6 +19,7 @@ from ..memo import text_cache
 from ..model import Segment, Severity
 from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
+from .quoted import lost_attribution
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
@@ -197,6 +198,13 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     group's similarity too little to show. A sentence that holds a figure with no counterpart in the
     translation (TQ202's analysis) is reported under 0.6 of the best supported other sentence, when the
     translation also matches it less than the rest of its group: the figure went with it.
+    A sentence inside one source segment (the splitter keeps a quotation of several sentences whole in English:
+    "The mayor said: \"We waited ten years. Now every child has a place to read.\"") is weighed the same way
+    against the other sentences of its segment, when the bead's translation is shorter than usual (by 0.9) and
+    matches the segment without that sentence better than the whole: the one the translation renders least is
+    reported, on the source, when the bead is under 65% of the usual length and of usual length without it, or
+    when the translation supports it as little as above (tqcheck.checks.held); minor, major when it holds a
+    figure with no counterpart or a name that the translation writes elsewhere but not here.
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
@@ -218,6 +226,8 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
                           "the translation of its group of sentences matches the group better without it",
                           severity=Severity.MINOR, suggestion=None)
         return
+    if len(ctx.bead.src) == 1 and ctx.bead.tgt:
+        yield from _held_hits(ctx)
     if len(ctx.bead.src) == 1 and len(ctx.bead.tgt) == 1:
         seg = ctx.src_segments[0]
         k = shifted(ctx.doc).get(seg.index)
@@ -233,6 +243,20 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
         yield Hit("source", seg.index, 0, len(seg.text), "this source sentence is not translated"
                   + (f" ({minor})" if minor else ""),
                   severity=Severity.MINOR if minor else None, suggestion=None)
+
+
+def _held_hits(ctx: BeadContext) -> Iterator[Hit]:
+    """TQ501's findings for the sentences inside the bead's one source segment that its translation leaves out
+    (:func:`tqcheck.checks.held.held_members`): minor, major when the sentence holds a figure with no
+    counterpart or a name that the translation writes elsewhere but not here (:func:`_lost_in`)."""
+    from .held import held_members
+
+    seg = ctx.src_segments[0]
+    for start, end in held_members(ctx.doc).get(seg.index, []):
+        why = _lost_in(ctx, seg.text[start:end])
+        yield Hit("source", seg.index, start, end, "this sentence inside a longer source segment may not be "
+                  "translated: the translation renders the segment's other sentences but not this one"
+                  + (f", and {why}" if why else ""), severity=None if why else Severity.MINOR, suggestion=None)
 
 
 @rule("TQ502", "sentence-added", Severity.MAJOR)
@@ -1014,6 +1038,8 @@ _SUPPORT_NEXT = 0.3  # ... and neither target sentence next to the bead supports
 _SUPPORT_SHORT = 0.9  # ... in a bead shorter than the document's usual length ratio by this factor
 _SUPPORT_SHORT_WORDS = 0.8  # ... and, for tails cut at word boundaries (not punctuation), by this factor
 _SUPPORT_SPREADS_WORDS = 1.4  # ... and by this many robust spreads of the document's log length ratios
+_SUPPORT_TAIL_CLOSER = 0.25  # an end of the source supported under this share of the gap is unsupported too ...
+_CLOSER_GAIN = 0.2  # ... when the translation matches the source without it this many robust spreads better
 
 
 def _support_scale(doc: DocContext) -> tuple[list[int], object, object, list[list[int]], float]:
@@ -1073,7 +1099,10 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     the topic, as the neighbours do (support near 0). Reported when the last clause's support is under
     ``_SUPPORT_TAIL`` while the rest of the source is supported (``_SUPPORT_HEAD``), the bead is shorter than
     usual, and neither target sentence next to the bead supports the clause either (a translator who moved
-    it to the next sentence did not lose it). Only the document's statistics are used, no fixed cosine."""
+    it to the next sentence did not lose it); or, for the source's last clause cut at punctuation, under
+    ``_SUPPORT_TAIL_CLOSER`` when the translation also matches the source without it better than the whole by
+    ``_CLOSER_GAIN`` robust spreads (the alignment's own margin: a translation cut there fits the rest).
+    Only the document's statistics are used, no fixed cosine."""
     if "tq508_support" in doc.cache:
         return doc.cache["tq508_support"]
     out: dict[int, tuple[str, str, float]] = {}
@@ -1149,7 +1178,12 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
             beside = [(float(x @ nv[k + m]) - float((tv[near[a]] @ x).mean())) / gap for m in range(len(xs))
                       if fits[m] for x in (lv, lw)]
             k += len(xs)
-            if support < _SUPPORT_TAIL and head_support >= _SUPPORT_HEAD and max(beside, default=0.0) < _SUPPORT_NEXT:
+            gain = (float(hv @ tv[a]) - c[0][b]) / c[2]  # how much closer the translation is to the rest (spreads)
+            src = " ".join(doc.source.segments[i].text for i in doc.beads[b].src)
+            weak_end = support < _SUPPORT_TAIL_CLOSER and gain >= _CLOSER_GAIN and any(
+                tail == t for _, t in _heads(src)[-1:])  # the source's last clause, cut at punctuation
+            if (support < _SUPPORT_TAIL or weak_end) and head_support >= _SUPPORT_HEAD \
+                    and max(beside, default=0.0) < _SUPPORT_NEXT:
                 out[b] = (head, tail, support)  # (an end found overrides a clause from the middle)
                 closer[b] = (float(hv @ tv[a]) - c[0][b]) / c[2]
     doc.cache["tq508_closer"] = closer
@@ -1193,6 +1227,15 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     without a clause boundary; anywhere in Chinese or Japanese, which put the verb last), a figure with no
     counterpart in the bead or its neighbours (TQ202's analysis) is reported too, at TQ202's severity for that
     figure (minor when it stands before the source's last clause): the figure went with the end of the sentence.
+    The source's last clause (cut at punctuation) also counts as unsupported under 0.25 of the gap when the
+    translation matches the source without it better than the whole source, by 0.2 robust spreads of the
+    document's bead similarities: the margin and the support agree.
+    A bead whose source holds a quotation and words outside it (its attribution: "..., the agency said",
+    "stipule-t-il") while every word of the translation stands inside quotation marks is reported as minor
+    (major when the words left out hold a figure with no counterpart or a name that the translation writes
+    elsewhere but not here): a translation cut before the attribution still ends cleanly, and two words move its
+    similarity too little to show (tqcheck.checks.quoted; not when the next target sentence goes on with the
+    quotation, nor after a target sentence that ends with a colon).
     Why: A translation that stops after the first clause, or drops the last one, still aligns and may end
     cleanly, so neither the alignment nor the sentence's ending shows the loss; its meaning does.
     MQM: Accuracy / Omission, major.
@@ -1203,11 +1246,19 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     hit = missing_tails(ctx.doc).get(ctx.index)
     weak = unsupported_tails(ctx.doc).get(ctx.index) if hit is None else None
     figure = _figure_in_tail(ctx) if hit is None and weak is None else None
-    if hit is None and weak is None and figure is None or not ctx.tgt_segments:
+    attribution = lost_attribution(ctx) if hit is None and weak is None and figure is None else None
+    if hit is None and weak is None and figure is None and attribution is None or not ctx.tgt_segments:
         return
     if any(h.severity is not Severity.MINOR for rule_ in (partial_omission, truncated_sentence, list_omitted)
            for h in rule_(ctx)):
         return  # already reported as far too short, cut off, or a dropped list
+    if attribution is not None:
+        seg = ctx.tgt_segments[-1]
+        why = _lost_in(ctx, attribution)
+        yield Hit("target", seg.index, 0, len(seg.text), f"the translation renders only the quotation: the words "
+                  f"around it in the source ('{attribution[:80]}') seem left out" + (f", and {why}" if why else ""),
+                  severity=None if why else Severity.MINOR, evidence=ctx.src_text)
+        return
     if figure is not None:
         tail, text, severity = figure
         seg = ctx.tgt_segments[-1]
