@@ -816,9 +816,13 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         if len(y.words) >= 2 and y.words[-1].lower() in CONNECTORS:
             continue  # "Parlement du" (of "Parlement du Land", whose Land the source has): what is left of a name
             # once a part the source writes is taken out ends with a connector, not a name of its own
-        sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx)
+        sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx) \
+            or _shared_name(y, ctx, near)
         if not sure and (core := _titled_core(y, ctx.tgt_lang)) is not None and _sure_name(core, near):
             titled[id(core)], y, sure = y, core, True  # "Spanish Prime Minister Mariano Rajoy": the name after
+        elif not sure and (core := _connector_tail(y, ctx.tgt_lang)) is not None \
+                and _noun_capitals_name(core, ctx, near):
+            titled[id(core)], y, sure = y, core, True  # "Heimat von Anna Berger": a noun, "von", then the name
         if sure or initial_name(y):
             by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
     for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
@@ -827,11 +831,11 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         # in invented en-tr text, but on WMT21 en-ru documents 31-42 it made a Portuguese name that sound does not
         # find ("Жуан Лоренсу", João Lourenço) a critical swap
         for y in sure_ys or initial_ys:
-            def open_x(x: Chunk) -> bool:
+            def open_x(x: Chunk, in_bead: bool = False) -> bool:
                 return id(x) not in paired_s and not _in_terms(x, terms) \
                     and is_acronym(x.text) == is_acronym(_core(y)) and not _derived(x, ctx) \
                     and not (is_acronym(x.text) and _script(x.text) != _script(y.text)) \
-                    and not _in_bead(x, b, ctx, lex, near) and not _words_sound_alike(x, y, ctx) \
+                    and (in_bead or not _in_bead(x, b, ctx, lex, near)) and not _words_sound_alike(x, y, ctx) \
                     and not _acronym_as_word(x, b, ctx)  # (ВНП / GNP; APP / apps)
 
             xs = [x for x in _source_names(src_by_bead.get(b, ()), ctx, near)  # (Tarek Al-Wazir in German)
@@ -842,6 +846,13 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 xs = [x for x in src_by_bead.get(b, ()) if _capitalised_word(x, ctx, near) and open_x(x)
                       and not fold(y.text).startswith(fold(x.text))]  # (Wash. written out: Washington)
                 weak_x = bool(xs)
+            fewer = False
+            if not xs and sure_ys and not weak_x:  # X is still in the bead's translation, but fewer times than
+                # in its source ("home to Lyon ... the greater Lyon area" / "Heimat von Anna Berger ... Großraum
+                # Lyon"): one mention was replaced; minor, since a translation may also say it once
+                xs = [x for x in _source_names(src_by_bead.get(b, ()), ctx, near)
+                      if _fewer_in_bead(x, b, ctx) and open_x(x, in_bead=True)]
+                fewer = bool(xs)
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
             if not xs or near.variant(y) or near.sounds(y, reach=0, letters=_LETTERS, latin_letters=True) \
                     or near.sounds(y, reach=1 if moved else 0, letters=_LETTERS, latin_letters=True) \
@@ -940,7 +951,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 and not _common_words(x, ctx.src_lang, ctx.tgt_lang) and not _built_on(y, b, ctx)
             if lost:
                 lone = False
-            sev = Severity.MINOR if not sure_ys or lone or weak_x or local_x or translated \
+            sev = Severity.MINOR if not sure_ys or lone or weak_x or fewer or local_x or translated \
                 else Severity.MAJOR if moved or not strong_y or lost else None
             if sev != Severity.MINOR and (_local_nouns(y, ctx) or _local_nouns(x, ctx) or _local_acronyms(x, y, ctx)):
                 sev = Severity.MINOR  # "Quarantäne Maßnahmen", "Roten Teufel": the language's own nouns, which
@@ -1133,13 +1144,24 @@ def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
     Reuters, a word written as often in other languages, see :func:`_noun_capitals_name`)."""
     out = []
     for x in chunks:
-        if _sure_name(x, near) or _noun_capitals_name(x, ctx, near):
+        if _sure_name(x, near) or _noun_capitals_name(x, ctx, near) or _shared_name(x, ctx, near):
             out.append(x)
         elif (core := _titled_core(x, ctx.src_lang)) is not None and _sure_name(core, near):
             out.append(core)  # "Spanish Prime Minister Pedro Sánchez": the person is "Pedro Sánchez"
+        elif _kept_noun(x, ctx, near):
+            out.append(x)
         elif len(x.words) >= 2 and _noun_capitals(ctx.src_lang) and not near.headline(x):
             out.extend(w for w in _word_chunks(x) if w.text[:1].isupper() and _noun_capitals_name(w, ctx, near))
     return out
+
+
+def _kept_noun(x: Chunk, ctx: Any, near: _Near) -> bool:
+    """A single capitalised word of a language that capitalises every noun, inside a sentence, that the
+    translation writes as it is somewhere (a match of kind "exact"): a noun would have been translated, so it is
+    a name however rare it is in every language (a village: "zwischen Autobahn und Talbach")."""
+    return _noun_capitals(ctx.src_lang) and len(x.words) == 1 and len(x.text) >= 4 and x.text[:1].isupper() \
+        and not is_acronym(x.text) and x.match is not None and x.match.kind == "exact" \
+        and not _initial_word(x, ctx) and not near.headline(x) and not _noun_capitals(ctx.tgt_lang)
 
 
 def _translated_around(c: Chunk, ctx: Any, near: _Near) -> bool:
@@ -1182,6 +1204,21 @@ def _titled_core(c: Chunk, lang: str) -> Chunk | None:
         pos = c.text.find(w, pos) + len(w)
     return Chunk(c.side, c.segment, c.start + start, c.start + pos, c.text[start:pos], tuple(tail), True, False,
                  None, c.bead)
+
+
+def _connector_tail(c: Chunk, lang: str) -> Chunk | None:
+    """In a language that capitalises every noun, the capitalised words after the last connector of a run
+    ("Heimat von Anna Berger": "Anna Berger"), which :func:`_noun_capitals_name` may find a name; else None."""
+    if not _noun_capitals(lang) or len(c.words) < 3:
+        return None
+    last = max((k for k, w in enumerate(c.words) if w.lower() in CONNECTORS), default=-1)
+    tail = c.words[last + 1:]
+    if last < 1 or not tail or not all(w[:1].isupper() for w in tail):
+        return None
+    start = c.text.rfind(" " + tail[0]) + 1
+    if start <= 0:
+        return None
+    return dataclasses.replace(c, start=c.start + start, text=c.text[start:], words=tuple(tail), match=None)
 
 
 def _foreign_words(y: Chunk, ctx: Any) -> bool:
@@ -1599,6 +1636,43 @@ def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
     return len(c.text) >= 4 and "-" not in c.text and _international(c.text, base_lang(lang), others)
 
 
+def _shared_name(c: Chunk, ctx: Any, near: _Near) -> bool:
+    """In English, whose capitals mark names but whose dictionary (web2, 1934) also holds many names as words
+    (benjamin, barcelona, mason), a run of capitalised words inside a sentence of which at least half are strong
+    or written about as often in other languages as in English (:func:`_shared_word`): a name (Benjamin Fischer,
+    Barcelona), not English words (Muddy Waters, White House: far more frequent in English). Without wordfreq
+    (the ``names`` extra), False."""
+    lang = ctx.tgt_lang if c.side == "target" else ctx.src_lang
+    if base_lang(lang) != "en" or is_acronym(c.text) or len(c.text) < 4 or _initial_word(c, ctx) \
+            or near.headline(c) or not all(w[:1].isupper() for w in c.words if w.lower() not in CONNECTORS):
+        return False
+    content = [w for w in c.words if w.lower() not in CONNECTORS]
+    shared = sum(word_is_strong(w, lang) or _shared_word(w.lower()) for w in content)
+    return bool(content) and shared >= 0.5 * len(content)
+
+
+# Latin-script languages with large wordfreq lists: a name is written in all of them about as often as in
+# English, an English word far less often (house: 5.7 in English, 4.4 in the others; Benjamin 4.2 and 4.0)
+_SHARED_LANGS = ("de", "fr", "es", "it", "nl", "pl", "pt", "sv")
+_SHARED_GAP = 0.6  # Zipf units: Mason 0.5, Trump 0.5 / Mount 0.9, Brown 0.9, Waters 1.3, House 1.3
+
+
+@functools.lru_cache(maxsize=65536)
+def _shared_word(word: str) -> bool:
+    """``word`` (lower case) is written in the other Latin-script languages (the median of
+    :data:`_SHARED_LANGS`) within :data:`_SHARED_GAP` Zipf units as often as in English, and at least a few
+    times per million words there (a name, or an international word such as radio)."""
+    try:
+        from ..names.freq import zipf_frequency
+
+        own = zipf_frequency(word, "en")
+        others = sorted(zipf_frequency(word, o) for o in _SHARED_LANGS)
+    except (ImportError, LookupError, ValueError):
+        return False
+    median = (others[len(others) // 2 - 1] + others[len(others) // 2]) / 2
+    return median >= 2.0 and median >= own - _SHARED_GAP
+
+
 @functools.lru_cache(maxsize=4096)
 def _function_word(word: str, lang: str) -> bool:
     """``word`` is among the most frequent words of ``lang`` (wordfreq Zipf 6 or more: articles, pronouns,
@@ -1627,9 +1701,12 @@ def _international(word: str, lang: str, others: tuple[str, ...]) -> bool:
     try:
         own = zipf_frequency(w, lang)
         best = max((zipf_frequency(w, o) for o in others), default=0.0)
+        english = zipf_frequency(w, "en") if "en" in others and lang != "en" else own
     except (LookupError, ValueError):  # a language wordfreq does not know
         return False
-    return best >= 1.5 and best >= own - 1.0
+    # ... and English, which writes the names of every country, writes it too: a word shared by the two sides'
+    # languages only (Quelle, Flotte: a German noun and a French word) is rare in English (2.4 against 4.8)
+    return best >= 1.5 and best >= own - 1.0 and english >= own - 2.0
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1915,7 +1992,13 @@ def _fewer_in_bead(x: Chunk, b: int, ctx: Any) -> bool:
 
 
 def _source_bead_has(x: Chunk, k: int, ctx: Any) -> bool:
-    return any(text_has(parts(x.text), ctx.source.segments[i].text) for i in ctx.beads[k].src)
+    """The source of bead ``k`` writes ``x``, also with a possessive ending ("Pogba's" / "Pogba’s")."""
+    key = parts(x.text)
+    return any(text_has(key, t) or text_has(key, _POSSESSIVE.sub("", t))
+               for t in (ctx.source.segments[i].text for i in ctx.beads[k].src))
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?(?!\w)")  # an apostrophe ending a word, with or without s
 
 
 def _word_chunks(c: Chunk) -> list[Chunk]:
