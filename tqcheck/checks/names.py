@@ -65,16 +65,17 @@ def _issues(ctx: Any) -> list[NameIssue]:
     docs = {"source": _DocText(ctx.source), "target": _DocText(ctx.target)}
     open_t: list[Chunk] = []
     tgt_vi = ctx.tgt_lang.split("-")[0].lower() == "vi"
+    near = _Near(ctx, a)
     for c in a.chunks["target"]:
         if _in_terms(c, terms):
             continue
         if c.match and c.match.kind == "pinyin":
             out.append(_pinyin_issue(c, a))
-        elif c.match is None and c.strong and not _found_in(c, docs["source"], lex) and not _filler(c, a):
+        elif c.match is None and (c.strong or _shared_name(c, ctx, near)) and not _found_in(c, docs["source"], lex) \
+                and not _filler(c, a):
             open_t.append(c)
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
-    near = _Near(ctx, a)
     lower = {side: _lower_folds(docs[side].text) for side in docs}
 
     def ordinary(c: Chunk) -> bool:
@@ -114,7 +115,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         # (one in pinyin was looked for by the readings of the source's characters, see heard)
         zh = base_lang(ctx.src_lang) == "zh"
         open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
-                  (_sure_name(c, near) and not (zh and any(pinyin.segmentations(w) for w in c.words)
+                  ((_sure_name(c, near) or _shared_name(c, ctx, near)) and not (zh and any(pinyin.segmentations(w) for w in c.words)
                                                 and not _pinyin_name(c, ctx) and not _unheard_word(c, ctx, near)))
                   or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near)))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
@@ -469,7 +470,7 @@ class _Near:
 
     def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False,
                extra: int = 1, letters: float = 0.0, latin_letters: bool = False, unrendered: bool = False,
-               rivals: bool = False) -> bool:
+               rivals: bool = False, keyed: bool = True) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words).
@@ -479,7 +480,9 @@ class _Near:
         ``latin_letters`` (a name that may be another one: Lozoya is not Al-Wazir). ``unrendered``: only a
         spelling that ``c``'s own side does not also write as it is (Daniel, which the translation keeps, is not
         rendered as Daimler). ``rivals``: not a word that another word of the bead's own side spells more alike
-        (in "Spanish Prime Minister Pedro Sánchez" / "De Spaanse premier ...", Spaanse is Spanish, not Sánchez)."""
+        (in "Spanish Prime Minister Pedro Sánchez" / "De Spaanse premier ...", Spaanse is Spanish, not Sánchez).
+        ``keyed``: the same sound key is enough without ``letters`` (False: the letters decide even then; a word
+        of three consonant classes, スターマー / Sydney, shares its key with too many others)."""
         from ..names.roman import cjk_lang, find_sound, is_latin, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
@@ -509,7 +512,8 @@ class _Near:
                     continue
                 if p is not None and rivals and self._rival(c, b, text[p.start:p.end], lang, other_lang):
                     continue
-                if p is not None and (letters <= 0 or p.exact or p.key in name_keys(c.text, lang, cjk_lang(other_lang))
+                if p is not None and (letters <= 0 or p.exact
+                                      or keyed and p.key in name_keys(c.text, lang, cjk_lang(other_lang))
                                       or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True
@@ -567,20 +571,29 @@ class _Near:
 
 _HEADLINE = 0.6  # share of capitalised words that makes a sentence a headline (title case)
 _NOUN_HEADLINE = 0.85  # ... in a language that capitalises every noun
+_HAN_LETTERS = 0.3  # a Han reading at least this close to a name's letters may write it (see letters_alike)
 _LETTERS = 0.5  # romanised letters at least this close, or the same consonant classes: one name (see Near.sounds)
 
 
 def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
     """How close two spellings of a name are in romanised letters (anyascii, pykakasi; Indel similarity of the
     spelling-neutral forms, the longer cut to the shorter's length plus a case ending of up to three letters
-    when that is closer): Джонсон / Johnson 0.8, Испании / Spain 0.67, Сьерра-авеню / Spain 0.38. Han text has
-    no letters to compare (pinyin renders a foreign name's sound, not its spelling): 1.0."""
+    when that is closer): Джонсон / Johnson 0.8, Испании / Spain 0.67, Сьерра-авеню / Spain 0.38. Han text
+    renders a foreign name's sound, not its spelling: its reading (pinyin, or the kanji's readings) is only
+    loosely like the name's letters (约翰逊 yuehanxun / Johnson 0.38, 特朗普 / Trump 0.31), but a run of ordinary
+    words that merely has the same consonant classes is far less so (流量输水 liuliangshushui / Jerusalem 0.17):
+    1.0 from :data:`_HAN_LETTERS` up, else the similarity."""
     from rapidfuzz.distance import Indel
 
     from ..names.roman import HAN_RE, _respell, romanise
 
     if HAN_RE.search(a) or HAN_RE.search(b):
-        return 1.0
+        ra, rb = (_respell(_pinyin_sounds(romanise(x, x_lang)) if base_lang(x_lang) == "zh" else romanise(x, x_lang))
+                  for x, x_lang in ((a, a_lang), (b, b_lang)))
+        if not ra or not rb:
+            return 1.0
+        score = Indel.normalized_similarity(ra, rb)
+        return 1.0 if score >= _HAN_LETTERS else score
     ra, rb = _respell(romanise(a, a_lang)), _respell(romanise(b, b_lang))
     if not ra or not rb:
         return 0.0
@@ -596,6 +609,11 @@ def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
         # the same consonants, is one
         score = min(max(_word_alike(x, y) for y in wb) for x in wa)
     return score
+
+
+def _pinyin_sounds(roman: str) -> str:
+    """Pinyin's x and q in the Latin letters of their sounds (xi s, qi ch: 西班牙 siban for Spain)."""
+    return roman.replace("x", "s").replace("q", "ch")
 
 
 def _word_alike(a: str, b: str) -> float:
@@ -856,7 +874,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
             if not xs or near.variant(y) or near.sounds(y, reach=0, letters=_LETTERS, latin_letters=True) \
                     or near.sounds(y, reach=1 if moved else 0, letters=_LETTERS, latin_letters=True) \
-                    or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2)
+                    or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2,
+                                       letters=0.0 if same_script else _LETTERS, keyed=False)
                            for w in _word_chunks(y)):
                 continue
             if not moved and (_found_in(y, docs["source"], lex)
@@ -1769,8 +1788,13 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
             if x.match.other.segment in ctx.beads[k].tgt and (k == b or not _source_bead_has(x, k, ctx)):
                 return True  # (a neighbour's mention that the neighbour's source has too is the neighbour's own)
     text = " ".join(ctx.target.segments[i].text for i in ctx.beads[b].tgt)
-    if text_has(parts(x.text), text):
-        return True
+    if text_has(parts(x.text), text) or text_has(parts(x.text), _POSSESSIVE.sub("", text)):
+        return True  # (also with a possessive ending: "Tennet’s")
+    tail = "[^\\W\\d_]+" if _noun_capitals(ctx.tgt_lang) else "[^\\W\\d_]{1,2}(?!\\w)"
+    if len(x.words) == 1 and len(x.text) >= 4 and x.text[:1].isupper() and \
+            re.search(rf"(?<!\w){re.escape(x.text)}{tail}", text):
+        return True  # with a case ending of one or two letters ("Harts", a German genitive; "Pogbu", Czech), or
+        # as the first part of a compound in a language that writes compounds as one word ("Broadwaystars")
     if lex:
         window = _DocText.of_text(text)
         for e in lex.for_source(x.text) or lex.for_source_inflected(x.text):  # Česku -> Česko -> Czechia
