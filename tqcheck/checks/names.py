@@ -869,7 +869,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 # in its source ("home to Lyon ... the greater Lyon area" / "Heimat von Anna Berger ... Großraum
                 # Lyon"): one mention was replaced; minor, since a translation may also say it once
                 xs = [x for x in _source_names(src_by_bead.get(b, ()), ctx, near)
-                      if _fewer_in_bead(x, b, ctx) and open_x(x, in_bead=True)]
+                      if _fewer_in_bead(x, b, ctx, at_least_one=True) and open_x(x, in_bead=True)]
                 fewer = bool(xs)
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
             if not xs or near.variant(y) or near.sounds(y, reach=0, letters=_LETTERS, latin_letters=True) \
@@ -2007,12 +2007,14 @@ def _glossed_by_shared_acronym(y: Chunk, b: int, ctx: Any) -> bool:
     return any(pattern.search(ctx.source.segments[i].text) for i in ctx.beads[b].src)
 
 
-def _fewer_in_bead(x: Chunk, b: int, ctx: Any) -> bool:
+def _fewer_in_bead(x: Chunk, b: int, ctx: Any, at_least_one: bool = False) -> bool:
     """The translation of bead ``b`` writes the word ``x`` as it is fewer times than its source does (Virginia
-    Beach twice in the source, once in the translation, and another name where the other was)."""
+    Beach twice in the source, once in the translation, and another name where the other was); ``at_least_one``:
+    and at least once (else a case ending, "Harts" for Hart, may be all that differs)."""
     pattern = re.compile(rf"(?<!\w){re.escape(x.text)}(?!\w)", re.IGNORECASE)
     src = sum(len(pattern.findall(ctx.source.segments[i].text)) for i in ctx.beads[b].src)
-    return src > sum(len(pattern.findall(ctx.target.segments[i].text)) for i in ctx.beads[b].tgt)
+    tgt = sum(len(pattern.findall(ctx.target.segments[i].text)) for i in ctx.beads[b].tgt)
+    return src > tgt and (tgt > 0 or not at_least_one)
 
 
 def _source_bead_has(x: Chunk, k: int, ctx: Any) -> bool:
