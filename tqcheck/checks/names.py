@@ -84,6 +84,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
             and _initial_word(c, ctx)
 
     zh_src = base_lang(ctx.src_lang) == "zh"
+    cjk_src = base_lang(ctx.src_lang) in ("zh", "ja")
     curated = bool(lex and lex.curated)
     # without a curated list the romanised letters must be close too: consonant classes alone let a name sound
     # like too many others (Ричмонд / Scindia: RSNT / SNT); the same classes are enough (Wiley / Уайли)
@@ -93,7 +94,9 @@ def _issues(ctx: Any) -> list[NameIssue]:
         """The source has ``c`` by sound; from Chinese, a name in pinyin by the readings of its characters."""
         if zh_src and _pinyin_name(c, ctx):
             return not _pinyin_unread(c, ctx, near)
-        return near.sounds(c, letters=letters)
+        # in Han or kana text a name's sound key alone (Kagayaki, K) is found in too many ordinary words
+        # (影響, eikyou): the reading's letters decide there too
+        return near.sounds(c, letters=letters or (_LETTERS if cjk_src else 0.0), keyed=not cjk_src)
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
     open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c, letters=letters) and not ordinary(c)
@@ -1673,7 +1676,7 @@ def _shared_name(c: Chunk, ctx: Any, near: _Near) -> bool:
 # Latin-script languages with large wordfreq lists: a name is written in all of them about as often as in
 # English, an English word far less often (house: 5.7 in English, 4.4 in the others; Benjamin 4.2 and 4.0)
 _SHARED_LANGS = ("de", "fr", "es", "it", "nl", "pl", "pt", "sv")
-_SHARED_GAP = 0.6  # Zipf units: Mason 0.5, Trump 0.5 / Mount 0.9, Brown 0.9, Waters 1.3, House 1.3
+_SHARED_GAP = 0.6  # Zipf units: Benjamin 0.13, Trump 0.5, Mason 0.53 / Brown 0.88, Mount 1.03, house 1.32
 
 
 @functools.lru_cache(maxsize=65536)
@@ -2075,7 +2078,10 @@ def name_mistranslated(ctx: BeadContext) -> Iterator[Hit]:
 
     What: a name in the target matches nothing in the source, while a source name in the same
     place (the same credit line such as "(Credit: X)", or the only unmatched name of the bead)
-    has no counterpart in the target.
+    has no counterpart in the target. A source name that the bead's translation still writes,
+    but fewer times than its source does, may have been replaced once: minor. In English, a
+    capitalised word that the dictionary lists (Benjamin, Mason) is a name where other
+    languages write it about as often as English does (word frequencies, the ``names`` extra).
 
     Why: crediting the wrong news agency, person or place is a critical error: the text now
     says something false.
