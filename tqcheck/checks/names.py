@@ -1166,7 +1166,7 @@ def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
     Reuters, a word written as often in other languages, see :func:`_noun_capitals_name`)."""
     out = []
     for x in chunks:
-        if _sure_name(x, near) or _noun_capitals_name(x, ctx, near) or _shared_name(x, ctx, near):
+        if _sure_name(x, near) or _noun_capitals_name(x, ctx, near) or _shared_name(x, ctx, near, every=True):
             out.append(x)
         elif (core := _titled_core(x, ctx.src_lang)) is not None and _sure_name(core, near):
             out.append(core)  # "Spanish Prime Minister Pedro Sánchez": the person is "Pedro Sánchez"
@@ -1658,19 +1658,24 @@ def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
     return len(c.text) >= 4 and "-" not in c.text and _international(c.text, base_lang(lang), others)
 
 
-def _shared_name(c: Chunk, ctx: Any, near: _Near) -> bool:
+def _shared_name(c: Chunk, ctx: Any, near: _Near, every: bool = False) -> bool:
     """In English, whose capitals mark names but whose dictionary (web2, 1934) also holds many names as words
     (benjamin, barcelona, mason), a run of capitalised words inside a sentence of which at least half are strong
-    or written about as often in other languages as in English (:func:`_shared_word`): a name (Benjamin Fischer,
-    Barcelona), not English words (Muddy Waters, White House: far more frequent in English). Without wordfreq
-    (the ``names`` extra), False."""
+    or written about as often in other languages as in English (:func:`_shared_word`), and none of whose
+    dictionary words the document also writes in lower case: a name (Benjamin Fischer, Barcelona), not English
+    words (Muddy Waters, White House: far more frequent in English; Media where the text says "the media").
+    ``every``: every word must be so (a source name the translation may have rendered word by word: Premier
+    League, Department of Transport). Without wordfreq (the ``names`` extra), False."""
     lang = ctx.tgt_lang if c.side == "target" else ctx.src_lang
     if base_lang(lang) != "en" or is_acronym(c.text) or len(c.text) < 4 or _initial_word(c, ctx) \
-            or near.headline(c) or not all(w[:1].isupper() for w in c.words if w.lower() not in CONNECTORS):
+            or near.headline(c) or not c.words[0][:1].isupper() \
+            or not all(w[:1].isupper() for w in c.words if w.lower() not in CONNECTORS):
         return False
     content = [w for w in c.words if w.lower() not in CONNECTORS]
+    if any(fold(w) in near.lower(c.side) for w in content if not word_is_strong(w, lang)):
+        return False  # the document writes one of its dictionary words in lower case too (media, league)
     shared = sum(word_is_strong(w, lang) or _shared_word(w.lower()) for w in content)
-    return bool(content) and shared >= 0.5 * len(content)
+    return bool(content) and shared >= (len(content) if every else 0.5 * len(content))
 
 
 # Latin-script languages with large wordfreq lists: a name is written in all of them about as often as in
