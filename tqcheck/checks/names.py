@@ -982,6 +982,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                     and any(is_common_word(w, ctx.src_lang) for w in x.words if w.lower() not in CONNECTORS):
                 sev = Severity.MINOR  # a name the source writes elsewhere, for an epithet of ordinary words ("the
                 # Texas Republican said" -> "Cruz 表示"): the translator named the person
+            if sev != Severity.MINOR and _local_compound(y, ctx):
+                sev = Severity.MINOR  # "Luftfahrt-Investitionsfonds": a compound noun of the language, joined
+                # by a hyphen, as likely the translation of a name (or of no name) as another name
             if sev != Severity.MINOR and _renders_source(y, b, ctx):
                 sev = Severity.MINOR  # Y translates or respells the source's words: not another name
             if is_acronym(x.text) and _expanded(x, ctx):
@@ -1336,6 +1339,16 @@ def _common_local(word: str, lang: str, other: str) -> bool:
         return own >= 3.0 and own - zipf_frequency(word.lower(), base_lang(other)) >= 1.5
     except (ImportError, LookupError, ValueError):
         return False
+
+
+def _local_compound(c: Chunk, ctx: Any) -> bool:
+    """``c`` is one word of hyphen-joined parts in a language that capitalises every noun, and one of its parts
+    is a frequent word of that language that the other side's language hardly writes (:func:`_common_local`:
+    Luftfahrt-, -Krise). Without wordfreq, False."""
+    lang, other = _sides(c, ctx)
+    if not _noun_capitals(lang) or " " in c.text or len(c.words) < 2 or is_acronym(c.text) or c.known:
+        return False
+    return any(_common_local(w, lang, other) for w in c.words)
 
 
 def _local_nouns(c: Chunk, ctx: Any) -> bool:
