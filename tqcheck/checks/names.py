@@ -1232,14 +1232,15 @@ def _titled_core(c: Chunk, lang: str) -> Chunk | None:
 
 
 def _connector_tail(c: Chunk, lang: str) -> Chunk | None:
-    """In a language that capitalises every noun, the capitalised words after the last connector of a run
-    ("Heimat von Anna Berger": "Anna Berger"), which :func:`_noun_capitals_name` may find a name; else None."""
+    """In a language that capitalises every noun, the two or more capitalised words after the last connector of
+    a run ("Heimat von Anna Berger": "Anna Berger"), which :func:`_noun_capitals_name` may find a name; else
+    None."""
     if not _noun_capitals(lang) or len(c.words) < 3:
         return None
     last = max((k for k, w in enumerate(c.words) if w.lower() in CONNECTORS), default=-1)
     tail = c.words[last + 1:]
-    if last < 1 or not tail or not all(w[:1].isupper() for w in tail):
-        return None
+    if last < 1 or len(tail) < 2 or not all(w[:1].isupper() for w in tail):
+        return None  # (one word after "der" is a noun after its article: "Gründer der Organisation")
     start = c.text.rfind(" " + tail[0]) + 1
     if start <= 0:
         return None
