@@ -829,6 +829,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             src_lower = _lower_folds(docs["source"].text)
         return fold(x.text) in src_lower
     titled: dict[int, Chunk] = {}  # a name after title words (_titled_core) -> its whole run of capitals
+    half_shared: set[int] = set()  # names found only by _shared_name, of which some words are English words
     for y in a.chunks["target"]:
         if id(y) in paired_t or (y.match is not None and y.match.near) or y.bead < 0 or _in_terms(y, terms):
             continue  # (a name the source has only far from here may have been moved: judged below)
@@ -837,8 +838,11 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         if len(y.words) >= 2 and y.words[-1].lower() in CONNECTORS:
             continue  # "Parlement du" (of "Parlement du Land", whose Land the source has): what is left of a name
             # once a part the source writes is taken out ends with a connector, not a name of its own
-        sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx) \
-            or _shared_name(y, ctx, near)
+        sure = _sure_name(y, near) or _noun_capitals_name(y, ctx, near) or _kana_name(y, ctx)
+        if not sure and _shared_name(y, ctx, near):
+            sure = True  # (weaker evidence where some of its words are English words: see the severity below)
+            if not _shared_name(y, ctx, near, every=True):
+                half_shared.add(id(y))  # "Mason Mount", but also "Champions League"
         if not sure and (core := _titled_core(y, ctx.tgt_lang)) is not None and _sure_name(core, near):
             titled[id(core)], y, sure = y, core, True  # "Spanish Prime Minister Mariano Rajoy": the name after
         elif not sure and (core := _connector_tail(y, ctx.tgt_lang)) is not None \
@@ -982,6 +986,11 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                     and any(is_common_word(w, ctx.src_lang) for w in x.words if w.lower() not in CONNECTORS):
                 sev = Severity.MINOR  # a name the source writes elsewhere, for an epithet of ordinary words ("the
                 # Texas Republican said" -> "Cruz 表示"): the translator named the person
+            if sev != Severity.MINOR and id(y) in half_shared:
+                sev = Severity.MINOR  # "Champions League" for the source's own word for it: half its words are
+                # English words, so a translated name as likely as another name
+            if sev is None and not _sure_name(x, near) and _shared_name(x, ctx, near, every=True):
+                sev = Severity.MAJOR  # a source name found only by _shared_name (Barcelona): not critical
             if sev != Severity.MINOR and _local_compound(y, ctx):
                 sev = Severity.MINOR  # "Luftfahrt-Investitionsfonds": a compound noun of the language, joined
                 # by a hyphen, as likely the translation of a name (or of no name) as another name
@@ -1167,9 +1176,14 @@ def _source_names(chunks: Any, ctx: Any, near: _Near) -> list[Chunk]:
     """The source chunks of a bead that are sure names; in a language that capitalises every noun, also the
     words of a run joined by articles that is no name as a whole (Befragung der Nachrichtenagentur Reuters:
     Reuters, a word written as often in other languages, see :func:`_noun_capitals_name`)."""
+    from ..lang import profile
+
+    same_script = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script
     out = []
     for x in chunks:
-        if _sure_name(x, near) or _noun_capitals_name(x, ctx, near) or _shared_name(x, ctx, near, every=True):
+        if _sure_name(x, near) or _noun_capitals_name(x, ctx, near) or (
+                same_script and _shared_name(x, ctx, near, every=True)):  # (across scripts, sound must find
+            # the name's rendering, which fails more often: Mars / Марсианский)
             out.append(x)
         elif (core := _titled_core(x, ctx.src_lang)) is not None and _sure_name(core, near):
             out.append(core)  # "Spanish Prime Minister Pedro Sánchez": the person is "Pedro Sánchez"
