@@ -75,3 +75,12 @@ def test_a_damaged_index_falls_back_to_wordfreqs_dict(fresh) -> None:  # noqa: A
     wordfreq._wf_cache.clear()
     assert freq.zipf_frequency("ferry", "en") == value
     assert isinstance(freq._MAPS[("en", "best")], dict)
+
+
+@pytest.mark.parametrize(("word", "shared"), [("benjamin", True), ("barcelona", True), ("mason", True),
+                                              ("house", False), ("mount", False), ("waters", False)])
+def test_a_name_listed_as_an_english_word_is_written_as_often_in_other_languages(word: str, shared: bool) -> None:
+    # (session 14) web2 lists benjamin, barcelona and mason as words; wordfreq shows they are names
+    from tqcheck.checks.names import _shared_word
+
+    assert _shared_word(word) is shared

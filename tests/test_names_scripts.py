@@ -125,3 +125,20 @@ def test_greek_two_letter_sounds_are_read_as_modern_greek_writes_them(greek: str
 
 def test_a_greek_name_is_not_another_latin_one() -> None:
     assert not same_sound(name_key("Μπόρις Τζόνσον", "el"), name_key("Donald Tusk", "en"), endings=True)
+
+
+@pytest.mark.parametrize(("name", "han", "alike"), [
+    ("Jerusalem", "耶路撒冷", True), ("Johnson", "约翰逊", True), ("Trump", "特朗普", True), ("Spain", "西班", True),
+    ("Jerusalem", "流量输水", False), ("Jerusalem", "息突如其来", False), ("Oriental", "解决各", False),
+])
+def test_a_han_reading_must_be_loosely_like_the_name_letters(name: str, han: str, alike: bool) -> None:
+    # (session 14) a foreign name's consonant classes are found in ordinary Han words; the pinyin's letters are not
+    from tqcheck.checks.names import _LETTERS, letters_alike
+
+    assert (letters_alike(name, "en", han, "zh") >= _LETTERS) is alike
+
+
+def test_a_word_after_an_initial_or_title_is_not_sentence_initial() -> None:
+    spans = [s for s in find_names("Selon la source, M. Belkacem a parlé. Belkacem est venu.", "fr")
+             if s.text == "Belkacem"]
+    assert [s.initial for s in spans] == [False, True]  # after "M.", and after a sentence's full stop

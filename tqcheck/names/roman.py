@@ -283,6 +283,19 @@ def velar_forms(word: str, lang: str) -> list[str]:
     return [roman[:m.start(1)] + _VELAR_OF[m.group(1)] + "a"] if m and m.start(1) >= 2 else []
 
 
+_KATAKANA_CHI_TSU = re.compile("[チツ]")
+
+
+def _kana_keys(text: str, lang: str) -> tuple[str, ...]:
+    """The sound key of a kana word, and where it has チ or ツ also the key with a t there: they write a foreign
+    t before i and u (Putin / プーチン, Tours / ツール) as well as ch and ts."""
+    key = name_key(text, lang)
+    roman = romanise(text, lang)
+    if not key or not _KATAKANA_CHI_TSU.search(text) or ("chi" not in roman and "tsu" not in roman):
+        return (key,) if key else ()
+    return tuple(dict.fromkeys((key, sound_key(roman.replace("chi", "ti").replace("tsu", "tu"), ""))))
+
+
 @text_cache(maxsize=65536)
 def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
     """The sound keys of a name: English w is a glide in some scripts (Уайли) and a v in others (Вайоминг).
@@ -301,6 +314,7 @@ def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
         alts.append(sound_key(roman.replace("ch", "kh"), ""))
     for form in velar_forms(roman, lang):  # "v Praze", "v Rize", "в Ризі": the velar of Praha, Riga
         alts.append(sound_key(form, ""))
+    alts.extend(_kana_keys(text, lang)[1:])
     if not cjk:
         return tuple(dict.fromkeys(alts))
     # ch is a k or a velar fricative in many names (Michael / 迈克尔, Schumacher / 舒马赫 / シューマッハ), and a
@@ -382,8 +396,7 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
         ws = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(f"[^{_DOTS}]+", run.group(0))]
         for i in range(len(ws)):
             for j in range(i, min(len(ws), i + max_words)):
-                k = name_key(text[ws[i][0]:ws[j][1]], lang)
-                if k:
+                for k in _kana_keys(text[ws[i][0]:ws[j][1]], lang):
                     out.append(Piece(ws[i][0], ws[j][1], k, True))
     if _HANGUL_RE.search(text):  # Hangul words (no capitals) and runs of them, with and without the particle
         from ..lang import profile  # written onto the last one ("존슨은": 존슨)

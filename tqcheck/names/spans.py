@@ -26,6 +26,20 @@ from .text import Token, base_lang, is_acronym, tokens
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
 
 CONNECTORS = {"of", "the", "de", "la", "del", "di", "da", "du", "van", "von", "der", "bin", "al", "el"}
+_TITLE_DOT = re.compile(r"(?:^|[\s(\"“«„])([^\W\d_]{1,4})\.\s+$")  # "M. ", "Dr. ", "J. " before a word
+
+
+def _after_title(before: str) -> bool:
+    """``before`` (the text before a word, inside one segment) ends with an initial or a title abbreviation and
+    its full stop ("M. Dupont", "J. Smith", "Dr. Novak"): the segmenter did not end the sentence there (see
+    :mod:`tqcheck.segment`), so the word is no sentence's first word."""
+    m = _TITLE_DOT.search(before)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    word = m.group(1)
+    return len(word) == 1 or word.lower() in _EN_ABBREVIATIONS
+
+
 _SENT_START = re.compile(r"(^|[.!?:;…\"“”«»()\[\]–—]\s*|\s-\s*|\n)$")
 
 
@@ -494,7 +508,8 @@ def _find_cased(text: str, lang: str, segment: int = 0, known=None,  # noqa: ANN
             run.pop()
         if run:
             first = begins.get(run[0].start, run[0].start)
-            initial = (opening or first > 0) and bool(_SENT_START.search(text[:first]))
+            initial = (opening or first > 0) and bool(_SENT_START.search(text[:first])) \
+                and not _after_title(text[:first])
             words = [w for t in run for w in _split_words(t, base_lang(lang))]
             if initial and len(words) == 1 and not word_is_strong(words[0].text, lang) and (
                     base_lang(lang) == "vi" or not (known and known(words[0].text))):
