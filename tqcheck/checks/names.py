@@ -1265,7 +1265,7 @@ def _foreign_words(y: Chunk, ctx: Any) -> bool:
     """Each word of ``y`` is no word of the translation's language (Zipf below 1, wordfreq) or about as frequent
     in the source's language or English (within half a Zipf unit): a foreign name (Capitol Hill in German, Huawei in Russian), not a word
     of the language (Absicht Anfang, Velikonoc: the translation of a name made of words, Easter). Without
-    wordfreq (the ``names`` extra), False."""
+    wordfreq (a core dependency; absent only in a broken install), False."""
     try:
         from ..names.freq import zipf_frequency
     except ImportError:
@@ -1693,7 +1693,7 @@ def _shared_name(c: Chunk, ctx: Any, near: _Near, every: bool = False) -> bool:
     dictionary words the document also writes in lower case: a name (Benjamin Fischer, Barcelona), not English
     words (Muddy Waters, White House: far more frequent in English; Media where the text says "the media").
     ``every``: every word must be so (a source name the translation may have rendered word by word: Premier
-    League, Department of Transport). Without wordfreq (the ``names`` extra), False."""
+    League, Department of Transport). Without wordfreq (a core dependency; absent only in a broken install), False."""
     lang = ctx.tgt_lang if c.side == "target" else ctx.src_lang
     if base_lang(lang) != "en" or is_acronym(c.text) or len(c.text) < 4 or _initial_word(c, ctx) \
             or near.headline(c) or not c.words[0][:1].isupper() \
@@ -1745,7 +1745,7 @@ def _international(word: str, lang: str, others: tuple[str, ...]) -> bool:
     """A capitalised word of ``lang`` that is written about as often in another language (the other side's, or
     English) as in its own: a name (Bournemouth, Reuters, Daimler), not one of its nouns (Hintergrund: 4.9 in
     German, 0 in English). Word frequencies (Zipf scale) from wordfreq, an optional extra
-    (``pip install tqcheck[names]``); without it, False."""
+    (a core dependency); without it, False."""
     try:
         from ..names.freq import zipf_frequency
     except ImportError:
@@ -1767,7 +1767,7 @@ def _international(word: str, lang: str, others: tuple[str, ...]) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _no_word(word: str, langs: tuple[str, ...]) -> bool:
     """``word`` is no word of any of ``langs`` (wordfreq's Zipf frequency below 1, a few per billion words): a
-    name. Without wordfreq (the ``names`` extra), or for a language it does not know, False."""
+    name. Without wordfreq, or for a language it does not know, False."""
     try:
         from ..names.freq import zipf_frequency
     except ImportError:
@@ -2114,7 +2114,7 @@ def name_mistranslated(ctx: BeadContext) -> Iterator[Hit]:
     has no counterpart in the target. A source name that the bead's translation still writes,
     but fewer times than its source does, may have been replaced once: minor. In English, a
     capitalised word that the dictionary lists (Benjamin, Mason) is a name where other
-    languages write it about as often as English does (word frequencies, the ``names`` extra).
+    languages write it about as often as English does (wordfreq's word frequencies).
 
     Why: crediting the wrong news agency, person or place is a critical error: the text now
     says something false.

@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Iterator
 
-# the optional ``names`` extra: importing this module raises ImportError without it, as importing wordfreq did
-# where the name rules use it
+# wordfreq is a core dependency (it was the optional ``names`` extra); the name rules catch the ImportError of a
+# broken install
 import wordfreq
 
 from .text import base_lang
