@@ -149,7 +149,9 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     Chinese or Japanese, "常常", is a word of
     its own and does not count), when the doubled form occurs more than once in the translation,
     when the word is one of the document's most frequent words and a word whose doubling the profile says can
-    be grammar (``fluency.doubles``: German "dass sie sie", "die die"; English "had had"; in a language whose
+    be grammar (``fluency.doubles``: German "dass sie sie", "die die"; English "had had"), standing where a
+    clause can begin (after a comma or other punctuation, or a function word: ", die die Polizei", "he had
+    had"; "Rechte die die" is a stutter); in a language whose
     profile has no such list, any word of at most three letters; in a language that reduplicates, any word),
     or, in a language whose profile says it reduplicates (``fluency.reduplication``, e.g. Vietnamese "dần dần"),
     when the word is a number word ("năm năm") or never occurs on its own elsewhere in the document. A doubled
@@ -180,7 +182,8 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
                 continue  # "that that", "had had": the source repeats too
             if weak:
                 stats = stats or _doc_stats(ctx.doc)
-                if not _weak_is_stutter(phrase.casefold(), ctx, stats):
+                if not _weak_is_stutter(phrase.casefold(), ctx, stats, seg.text[:first_end - len(phrase)],
+                                        function_words):
                     continue
             first = first_end - len(phrase)
             yield Hit("target", seg.index, first, e, f"'{seg.text[s:e]}' repeats '{phrase}' just before it",
@@ -240,7 +243,20 @@ def _word_or_unknown(word: str, lang: str) -> bool:
         return True
 
 
-def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
+def _clause_start(before: str, function_words: frozenset[str]) -> bool:
+    """The text ``before`` a doubled word ends where a clause can begin: nothing, a comma, semicolon, colon or
+    sentence end, or a function word ("Ländern, die die", "dass sie sie", "he had had"); a relative pronoun and
+    an article, or a subject and an object, of the same form stand there. After a content word ("Rechte die
+    die") the doubling is a stutter."""
+    tail = before.rstrip()
+    if not tail or tail[-1] in ",;:.!?…—–(\"“”„«»":
+        return True
+    words = list(surface.TOKEN.finditer(tail))
+    return bool(words) and words[-1].end() == len(tail) and words[-1].group(0).casefold() in function_words
+
+
+def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats, before: str = "",
+                     function_words: frozenset[str] = frozenset()) -> bool:
     """Whether a weak repetition (one word, or two characters of an unspaced script, doubled) is reported.
 
     It is not when the document or the source says it may be grammar: the source repeats a word too
@@ -249,7 +265,8 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     ("一个一个") or is all hiragana or all katakana and starts with neither the long-vowel mark nor a small
     kana, doubled, a word of wordfreq's list (mimetic words, "どんどん"; any such run where there is no list);
     the word is one of the document's frequent words (more than ``_FREQUENT`` of its tokens) and one whose
-    doubling the profile lists as possible grammar (``fluency.doubles``: "dass sie sie", "had had"; without
+    doubling the profile lists as possible grammar (``fluency.doubles``: "dass sie sie", "had had"), where a
+    clause can begin (:func:`_clause_start`; without
     such a list, a word of at most ``_SHORT`` letters; any word in a language that reduplicates). In a
     language whose profile says it reduplicates words (``fluency.reduplication``), a number word is grammar
     ("năm năm", five years), and the word must also occur on its own elsewhere in the document; a syllable
@@ -277,7 +294,8 @@ def _weak_is_stutter(phrase: str, ctx: BeadContext, stats: _DocStats) -> bool:
     n = stats.counts.get(phrase, 0)
     doubles = fluency.get("doubles")
     if n >= _FREQUENT_MIN and n > _FREQUENT * stats.total and (
-            reduplicates or (phrase in doubles if doubles is not None else len(phrase) <= _SHORT)):
+            reduplicates or (phrase in doubles and _clause_start(before, function_words) if doubles is not None
+                             else len(phrase) <= _SHORT)):
         return False
     if reduplicates and n - 2 * twice < 1:
         return False

@@ -43,7 +43,7 @@ PROFILE = {
         # compound conjunctions and prepositions of several words (matched at the end as a phrase)
         "dangling_phrases": ["such as", "as well as", "due to", "according to", "because of", "in addition to"],
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
-        "function_words": "to in on at for from with by is are was were be it we they he she".split(),
+        "function_words": "to in on at for from with by is are was were be it we they he she i you who which".split(),
         # words whose immediate repetition can be grammar (TQ701: the only frequent words it lets pass doubled):
         # "had had" (past perfect of have), "that that" (conjunction + demonstrative); cited in tqcheck/data/SOURCES.md
         "doubles": "had that".split(),
