@@ -1191,6 +1191,9 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     return out
 
 
+_GOES_ON = frozenset(",;:،、，；：—–-")  # marks after which a sentence goes on (TQ508)
+
+
 @rule("TQ508", "clause-omitted", Severity.MAJOR)
 def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence renders only the first part of its source: the rest is missing.
@@ -1200,7 +1203,9 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     closer to a head than to the whole source, by a margin measured in the document's own spread of
     sentence similarities: major at 1.5 robust spreads or more, minor from 0.75. Not reported when the target
     sentence next to the bead brings it closer to the whole source (the rest is translated there); minor when
-    a target sentence next to the bead belongs to a bead clearly longer than usual (the rest may be there). Beads
+    a target sentence next to the bead belongs to a bead clearly longer than usual (the rest may be there), and
+    minor whatever the evidence when the bead's translation ends on a comma, colon, semicolon or dash (its
+    sentence goes on in the next segment, where the rest may stand). Beads
     already reported as far too short (TQ503), cut off (TQ504) or missing a list (TQ505) are left to those
     rules.
     Also reports, as minor, a bead shorter than the document's usual ratio (by 0.9) whose source's last clause
@@ -1252,19 +1257,25 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     if any(h.severity is not Severity.MINOR for rule_ in (partial_omission, truncated_sentence, list_omitted)
            for h in rule_(ctx)):
         return  # already reported as far too short, cut off, or a dropped list
+    # a translation whose last sentence ends on a comma, colon, semicolon or dash goes on in the next segment
+    # (a sentence the segmenter cut after "mình," before "Thì ..."): what seems left out may stand there, so minor
+    goes_on = ctx.tgt_segments[-1].text.rstrip()[-1:] in _GOES_ON
+
+    def sev(severity: Severity | None) -> Severity | None:
+        return Severity.MINOR if goes_on else severity
     if attribution is not None:
         seg = ctx.tgt_segments[-1]
         why = _lost_in(ctx, attribution)
         yield Hit("target", seg.index, 0, len(seg.text), f"the translation renders only the quotation: the words "
                   f"around it in the source ('{attribution[:80]}') seem left out" + (f", and {why}" if why else ""),
-                  severity=None if why else Severity.MINOR, evidence=ctx.src_text)
+                  severity=sev(None if why else Severity.MINOR), evidence=ctx.src_text)
         return
     if figure is not None:
         tail, text, severity = figure
         seg = ctx.tgt_segments[-1]
         yield Hit("target", seg.index, 0, len(seg.text), f"the end of the source ('{tail[:80]}') seems left out: "
                   f"its '{text}' has no counterpart and the translation is shorter than usual",
-                  severity=severity, evidence=ctx.src_text)
+                  severity=sev(severity), evidence=ctx.src_text)
         return
     if weak is not None:
         head, tail, support = weak
@@ -1276,7 +1287,7 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
         yield Hit("target", seg.index, 0, len(seg.text), "nothing in the translation seems to render "
                   + ("the end of the source" if end else "a clause of the source") + f" ('{tail[:80]}')"
                   + (f", and {why}: it seems left out" if why else ": it may have been left out"),
-                  severity=None if why else Severity.MINOR, evidence=ctx.src_text)
+                  severity=sev(None if why else Severity.MINOR), evidence=ctx.src_text)
         return
     head, tail, z = hit
     seg = ctx.tgt_segments[-1]
@@ -1285,7 +1296,7 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     if z >= _TAIL_Z_MAJOR and long_neighbours(ctx):
         msg += " (or translated in the neighbouring sentence, which is longer than usual)"
     yield Hit("target", seg.index, 0, len(seg.text), msg,
-              severity=None if z >= _TAIL_Z_MAJOR and not long_neighbours(ctx) else Severity.MINOR,
+              severity=sev(None if z >= _TAIL_Z_MAJOR and not long_neighbours(ctx) else Severity.MINOR),
               evidence=ctx.src_text)
 
 
