@@ -1009,6 +1009,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 sev = Severity.MINOR  # Y spells out an acronym in brackets after it that the source has too
                 # ("INhlangano Yezempilo Yomhlaba (i-WHO)" for "UMbutho wezeMpilo weHlabathi (i-WHO)"): the same
                 # body, named in the translation's words
+            if sev != Severity.MINOR and _abbreviated_tail(x, ctx):
+                sev = Severity.MINOR  # "Placu Św. Piotra" (St. Peter's Square): the source's run of capitals
+                # stops at an abbreviation's full stop, and the name goes on after it
             if sev != Severity.MINOR and _quoted(x, ctx) and _quoted(y, ctx):
                 sev = Severity.MINOR  # both inside quotation marks: a title or slogan, rendered by its meaning
             if sev != Severity.MINOR and _holds_value(y, ctx.tgt_lang):
@@ -1132,6 +1135,16 @@ def _quoted(c: Chunk, ctx: Any) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]{4,}", inner) if w[:1].lower() != w[:1].upper()]
     return len(inner) <= 60 and not re.search(r"[,.!?;:，。！？；：、]", inner) \
         and all(w[:1].isupper() for w in words)  # (in a script with capitals, a title: "Red Rocking Hunan")
+
+
+def _abbreviated_tail(c: Chunk, ctx: Any) -> bool:
+    """``c`` ends in an abbreviation whose full stop is followed, in the same sentence, by a capitalised word
+    ("Placu Św. Piotra", "Pl. Wolności"): the name runs on past the chunk, which holds only its first words."""
+    seg = (ctx.target if c.side == "target" else ctx.source).segments[c.segment].text
+    if seg[c.start:c.end] != c.text:
+        return False
+    after = re.match(r"\.\s+([^\W\d_])", seg[c.end:])
+    return after is not None and after.group(1).isupper() and len(c.words[-1]) <= 4
 
 
 def _holds_value(y: Chunk, lang: str) -> bool:
