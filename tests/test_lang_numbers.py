@@ -253,6 +253,19 @@ def test_number_words_spelled_inside_compounds(value: float, text: str, lang: st
     assert spelled_inside(value, text, lang) is inside
 
 
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("Sie stehen im Achtelfinale.", "de", {8.0}),  # eighth-finals
+    ("qualifiés pour les huitièmes de finale", "fr", {8.0}),
+    ("Wir beobachten die Nacht.", "de", set()),  # "acht" inside, not at the start
+    ("in the seventeenth century", "en", set()),  # a number word itself, no compound of "seven"
+    ("四分之一决赛", "zh", set()),  # languages without spaces are not read
+])
+def test_number_words_beginning_longer_words(text: str, lang: str, values: set) -> None:
+    from tqcheck.numparse import values_begun
+
+    assert values_begun(text, lang) == values
+
+
 @pytest.mark.parametrize(("text", "lang", "key"), [
     ("得票率約６割で当選", "ja", ("pct", 60.0)),  # a share counted in tenths
     ("容疑は０７～０８年の事件", "ja", ("num", 2007.0)),  # the first of a two-digit year range

@@ -708,6 +708,23 @@ def word_begins(value: float, text: str, lang: str) -> bool:
     return re.search(rf"(?<!{let})(?:{_alt(words)}){let}{{3,}}", text, re.IGNORECASE) is not None
 
 
+def values_begun(text: str, lang: str) -> set[float]:
+    """The values of number words (four letters or more, 2 to 100) that begin a longer word of ``text`` and go
+    on for three letters or more ("Achtelfinale": 8, "osmifinále": 8, "huitièmes": 8): a count the parser does
+    not read. Languages that separate words only."""
+    if not profile_spaced(lang):
+        return set()
+    every, whole = _words_re(lang)[1], _words_re(lang)[0]
+    table = {w: v for w, (_, v) in every.items() if len(w) >= 4 and w.isalpha() and v == int(v) and 2 <= v <= 100}
+    if not table or whole is None:
+        return set()
+    let = _letter(lang)
+    pat = re.compile(rf"(?<!{let})({_alt(list(table))}){let}{{3,}}", re.IGNORECASE)
+    # a number word itself ("seventeenth", "sedmnáct") is no compound of a shorter one
+    return {table[m.group(1).lower()] for m in pat.finditer(text)
+            if m.group(1).lower() in table and not whole.fullmatch(m.group(0))}
+
+
 def word_with_ending(value: float, text: str, lang: str) -> bool:
     """``text`` has a number word of ``value`` (four letters or more) with one or two letters after it that
     the parser does not read ("Rugby Sevens" for "7人制", "the Tens"): weak evidence of the value."""

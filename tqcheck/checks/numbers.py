@@ -25,6 +25,7 @@ from ..numparse import (
     render,
     render_all,
     spelled_inside,
+    values_begun,
     word_begins,
     word_with_ending,
 )
@@ -354,6 +355,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # a date of two figures and a slash, no year, as for a missing one: an event's name or an idiom ("a 24/7
         # service" for "全天候", round the clock)
         weak = weak or (q.kind == "date" and re.fullmatch(r"\d{1,2}/\d{1,2}", q.text) is not None)
+        # twice or half a count the source writes at the start of a longer word: a knockout round ("round of 16"
+        # for "Achtelfinale", eighth-finals: 16 teams in 8 matches; "the last eight" for "Viertelfinale")
+        weak = weak or (q.kind == "number" and isinstance(q.value, float) and not q.unit and bool(src_text) and any(
+            q.value in (2 * v, v / 2) for v in values_begun(src_text, src_lang)))
         # a share or count of one, which the source may write with its article ("ein Prozent" -> "1 %")
         weak = weak or (q.kind in ("number", "percent") and q.value == 1.0 and not q.unit)
     else:
@@ -949,7 +954,8 @@ def number_added(ctx: BeadContext) -> Iterator[Hit]:
     in this sentence or one of the six around it, the value is a year added to a date ("July 26, 2020" for
     "7月26日"), a month named alone, a rank figure ("3rd") for an ordinal word the parser may not know, or
     a figure whose number word the source has inside a compound ("pětačtyřicetiletý" for "45-year-old",
-    "čtyřstovka" for "400 metres").
+    "čtyřstovka" for "400 metres"), or twice or half a count that begins a longer source word (a knockout
+    round: "round of 16" for "Achtelfinale", the eighth-finals).
     Example: "Hai bên đã ký 3 thỏa thuận." for "The two sides signed agreements." (3 is invented).
     Fix: Remove the value, or check the source: if it is right, the source needs it too.
     """
