@@ -7,8 +7,11 @@ Spanish and Hindi are in none of the WMT21 dev directions, so this measures lang
 
 - **clean**: per language, the source sentences against their human English references, in id order, joined
   into pseudo-documents of ``CHUNK`` items (one paragraph, sentences joined by a space, or by nothing in Chinese
-  and Japanese) and checked as a user's two files are (``bench.multilingual.check_texts``). Every finding counts
-  as a false alarm: figures per 100 sentence pairs at major-or-worse and at critical, and by rule code.
+  and Japanese) and checked as a user's two files are (``bench.multilingual.check_texts``). Figures per 100
+  sentence pairs at major-or-worse and at critical, and by rule code. The references are human translations,
+  meant to be correct, so every finding counts as a false alarm, except one labelled by hand as a real error of
+  the reference in ``bench/triage/demetr.tsv`` (the IWSLT triage's columns, with ``demetr LANG CHUNK`` as the
+  talk); ``--unlabelled FILE`` writes rows to label for the findings at major or worse that have none.
 - **recall**: the items of ``critical_id9_ne_replaced`` and ``critical_id10_numbers_replaced`` whose
   ``pert_check`` is true; the perturbed machine translation against the source, joined the same way. The changed
   span is the character diff between ``mt_sent`` and ``pert_sent``; an item is found when a finding of the
@@ -29,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from . import triage
 from .common import PerPairFigures, data_dir, log, table
 
 LANGS = {"polish": "pl", "czech": "cs", "russian": "ru", "german": "de", "french": "fr", "italian": "it",
@@ -40,6 +44,7 @@ CHUNK = 20
 PERTURBATIONS = {"ne_replaced": ("critical_id9_ne_replaced.json", "names"),
                  "numbers_replaced": ("critical_id10_numbers_replaced.json", "numbers")}
 TARGET_MAJOR, TARGET_CRITICAL = 1.0, 0.2
+LABELS = Path(__file__).parent / "triage" / "demetr.tsv"
 
 
 def _folder() -> Path:
@@ -89,6 +94,9 @@ class LangResult(PerPairFigures):
     major: int = 0
     critical: int = 0
     gate_failed: int = 0
+    true_major: int = 0  # findings at major or worse labelled true errors of the reference
+    true_critical: int = 0
+    unlabelled: list = field(default_factory=list)  # triage rows of major-or-worse findings without a label
     by_code: Counter = field(default_factory=Counter)
     golds: list = field(default_factory=list)
     tests: list = field(default_factory=list)
@@ -107,6 +115,7 @@ def _chunks(items: Sequence[dict], n: int) -> list[list[dict]]:
 def run_clean(res: LangResult, items: Sequence[dict], work: Path, show: set[str]) -> None:
     from .multilingual import check_texts, finding_line, projected_beads
 
+    labels = triage.read_labels(LABELS)
     for k, part in enumerate(_chunks(items, CHUNK)):
         src_text, src_spans = joined([_clean(r["src_sent"]) for r in part], res.lang)
         tgt_text, tgt_spans = joined([_clean(r["eng_sent"]) for r in part], "en")
@@ -123,6 +132,13 @@ def run_clean(res: LangResult, items: Sequence[dict], work: Path, show: set[str]
             res.critical += f.severity.rank >= 3
             if f.code in show or f.severity.value in show:
                 res.shown.append(f"{res.lang} clean-{k}:\n{finding_line(rep, f)}")
+        for row in triage.rows_of(f"demetr {res.lang} {k}", rep):
+            label = labels.get(row.key)
+            if label is None:
+                res.unlabelled.append(row)
+            elif label.label == "true-error":
+                res.true_major += 1
+                res.true_critical += row.severity == "critical"
         res.gate_failed += bool(rep.summary.get("gate", {}).get("failed"))
         res.golds.append([((i,), (i,)) for i in range(len(part))])
         res.tests.append(projected_beads(rep, src_spans, tgt_spans))
@@ -193,7 +209,8 @@ def intro() -> str:
     return ("Data: `shared/data/demetr` (DEMETR, Karpinska et al. 2022: FLORES and WMT sentences, 100 per source "
             f"language, human English references). Clean: each language's sources against the human references, "
             f"in id order, joined into pseudo-documents of {CHUNK} sentences (one paragraph) and checked with the "
-            "default settings; every finding is a false alarm. Recall: the `ne_replaced` and `numbers_replaced` "
+            "default settings; every finding is a false alarm, except one labelled by hand as a real error of the "
+            "reference in `bench/triage/demetr.tsv` (major or worse only). Recall: the `ne_replaced` and `numbers_replaced` "
             "perturbations (`pert_check` true) of the machine translation, checked against the source; found = a "
             "finding of the family (names, numbers) on the changed span or on the item's source sentence. "
             f"Languages marked * ({', '.join(sorted(UNSEEN))}) are in none of the WMT21 dev directions.")
@@ -204,17 +221,20 @@ def markdown(results: Sequence[LangResult]) -> str:
     rows = []
     for r in results:
         f1 = r.f1
+        fa_major, fa_crit = r.per100(r.major - r.true_major), r.per100(r.critical - r.true_critical)
         cells = [r.lang + ("*" if r.lang in UNSEEN else ""), r.docs, r.pairs, f"{r.per100(r.major):.2f}",
-                 f"{r.per100(r.critical):.2f}", f"{r.gate_failed}/{r.docs}", f"{f1:.3f}" if f1 is not None else ""]
+                 f"{r.per100(r.critical):.2f}", f"{r.true_major}/{r.true_critical}", f"{fa_major:.2f}",
+                 f"{fa_crit:.2f}", len(r.unlabelled), f"{r.gate_failed}/{r.docs}",
+                 f"{f1:.3f}" if f1 is not None else ""]
         for k in kinds:
             v = r.recall.get(k)
             cells.append(f"{v[0]}/{v[2]} ({v[1]} major+)" if v and v[2] else "")
-        cells.append("yes" if r.docs and r.per100(r.major) <= TARGET_MAJOR and r.per100(r.critical) <= TARGET_CRITICAL
-                     else "no")
+        cells.append("yes" if r.docs and fa_major <= TARGET_MAJOR and fa_crit <= TARGET_CRITICAL else "no")
         cells.append("; ".join(r.errors)[:100])
         rows.append(cells)
-    out = table(["source lang", "docs", "sentence pairs", "major+ /100", "critical /100", "docs failing gate",
-                 "align F1 strict", *(f"{k} found" for k in kinds),
+    out = table(["source lang", "docs", "sentence pairs", "major+ /100", "critical /100",
+                 "true errors of the reference (major+/critical)", "false alarms major+ /100",
+                 "false alarms critical /100", "unlabelled", "docs failing gate", "align F1 strict", *(f"{k} found" for k in kinds),
                  f"meets ≤{TARGET_MAJOR:g} / ≤{TARGET_CRITICAL:g}", "errors"], rows)
     tot = sum(r.pairs for r in results)
     if tot:
@@ -225,9 +245,14 @@ def markdown(results: Sequence[LangResult]) -> str:
             n = sum(r.recall.get(k, [0, 0, 0])[2] for r in results)
             if n:
                 rec.append(f"{k} {f}/{n} found ({f / n:.3f}; {m / n:.3f} at major or worse)")
+        tm, tc = sum(r.true_major for r in results), sum(r.true_critical for r in results)
         out += (f"\n\nAll languages: {tot} sentence pairs, {100 * sum(r.major for r in results) / tot:.2f} "
                 f"major-or-worse and {100 * sum(r.critical for r in results) / tot:.2f} critical findings per 100 "
-                f"pairs" + (f"; {'; '.join(rec)}" if rec else "") + ".")
+                f"pairs; of those, {tm} at major or worse ({tc} critical) are labelled true errors of the reference, "
+                f"so {100 * (sum(r.major for r in results) - tm) / tot:.2f} major-or-worse and "
+                f"{100 * (sum(r.critical for r in results) - tc) / tot:.2f} critical false alarms per 100 pairs "
+                f"({sum(len(r.unlabelled) for r in results)} findings without a label, counted as false alarms)"
+                + (f"; {'; '.join(rec)}" if rec else "") + ".")
     codes = sorted({c for r in results for c, _ in r.by_code})
     if codes:
         rows = [[r.lang, *r.code_cells(codes)] for r in results]
@@ -250,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
                          "sentences (repeatable)")
     ap.add_argument("--no-recall", action="store_true", help="only the clean references")
     ap.add_argument("--misses", action="store_true", help="list every perturbation not found")
+    ap.add_argument("--unlabelled", metavar="FILE",
+                    help=f"write a row for every major-or-worse clean finding that {LABELS.name} has no label for")
     ap.add_argument("--out", metavar="FILE", help="write the markdown as a `demetr` section into this RESULTS file "
                                                   "(other sections kept)")
     args = ap.parse_args(argv)
@@ -267,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
 
     out = run(langs, [c for s in args.show for c in s.split(",")], not args.no_recall, args.misses, echo)
     sys.stdout.write(out["markdown"] + "\n")
+    if args.unlabelled:
+        triage.write_rows([row for r in out["results"] for row in r.unlabelled], Path(args.unlabelled))
     if args.out:
         from .run import machine, merge_results
 

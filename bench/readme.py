@@ -136,9 +136,12 @@ def generate(results: str) -> str:
     b = blocks.get("demetr")
     if b and (t := find(b, "source lang", "docs", "sentence pairs")):
         out += ["", f"**DEMETR**, X→English, 100 sentences per source language; * = in no WMT21 dev direction "
-                f"({_origin(b)}): findings per 100 correct sentence pairs, and perturbations found:", "",
-                pick(t, ["source lang", "major+ /100", "critical /100", "ne_replaced found", "numbers_replaced found",
-                         "meets ≤1 / ≤0.2"])]
+                f"({_origin(b)}): findings per 100 sentence pairs of the human references, every finding and "
+                "then the false alarms (less the findings labelled true errors of the reference in "
+                "[bench/triage/demetr.tsv](bench/triage/demetr.tsv)), and perturbations found:", "",
+                pick(t, [c for c in ("source lang", "major+ /100", "critical /100", "false alarms major+ /100",
+                                     "false alarms critical /100", "ne_replaced found", "numbers_replaced found",
+                                     "meets ≤1 / ≤0.2") if c in t[0]])]
     b = blocks.get("triage")
     if b:
         sets = [tab for tab in tables(b) if tab[0][:2] == ["figure", "value"]]
