@@ -23,4 +23,11 @@ PROFILE = {
         "ordinals": {"fyrsti": 1, "annar": 2, "þriðji": 3, "fjórði": 4, "fimmti": 5, "sjötti": 6, "sjöundi": 7,
                      "áttundi": 8, "níundi": 9, "tíundi": 10},
     },
+
+    # --- fluency: repeat exceptions (tqcheck.checks.fluency) ------------------------------------------------
+    "fluency": {
+        # no word's immediate doubling is grammar (none in the WMT21 news references; see tqcheck/data/SOURCES.md),
+        # so a frequent short word doubled ("að að") is a stutter too (TQ701)
+        "doubles": [],
+    },
 }

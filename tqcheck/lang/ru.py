@@ -41,5 +41,8 @@ PROFILE = {
         "dangling_phrases": ["несмотря на то", "после того", "для того", "в том числе", "ввиду того", "по мере того", "с тех пор как"],
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
         "function_words": "не как что это был была были есть".split(),
+        # no word's immediate doubling is grammar (none in the WMT21 news references; see tqcheck/data/SOURCES.md),
+        # so a frequent short word doubled is a stutter too (TQ701)
+        "doubles": [],
     },
 }
