@@ -400,6 +400,41 @@ def unbalanced_brackets(ctx: BeadContext) -> Iterator[Hit]:
         yield ctx.hit("target", i, i + 1, f"'{ch}' has no matching {side} mark")
 
 
+@rule("TQ704", "garbled-encoding", Severity.MAJOR)
+def garbled_encoding(ctx: BeadContext) -> Iterator[Hit]:
+    """The translation holds text decoded with the wrong character encoding (mojibake).
+
+    What: Reports a stretch of a translated sentence that is the bytes of other text shown in the wrong
+    character encoding (``tqcheck.mojibake``): UTF-8 shown as Windows-1252 ("cafÃ©", "â€”"), which ftfy
+    recognises and repairs, or, in a language not written in Latin script, a run of Latin-1 letters that
+    Python's single-byte code pages read back into that language's script only ("Ïðèâåò" for "Привет":
+    Windows-1251 shown as Latin-1). The suggestion is the repaired text. Critical when half or more of the
+    sentence's letters are garbled (the sentence cannot be read), major when four letters or more are, minor
+    for fewer (a stray "Â" before a no-break space).
+    Why: A file saved or converted with the wrong encoding reaches readers as gibberish, and names and
+    figures inside it cannot be checked. MQM: Fluency / Character encoding, major; critical when the sentence
+    is unreadable, minor for a stray character.
+    Example: "Ïîñòàíîâêà òðàíñëèðîâàëàñü â ñóááîòó." for "The staging was broadcast on Saturday." in a
+    Russian translation (Windows-1251 shown as Latin-1: "Постановка транслировалась в субботу.").
+    Fix: Re-read the file with its real encoding (the suggestion shows the repaired text), or convert it to
+    UTF-8 again from the original.
+    """
+    from ..mojibake import find
+
+    script = getattr(ctx.doc.tgt_profile, "script", "") or ""
+    for seg in ctx.tgt_segments:
+        g = find(seg.text, script)
+        if g is None:
+            continue
+        yield Hit("target", seg.index, g.start, g.end, f"this text looks garbled by a wrong character encoding "
+                  f"({g.how}); it may read '{g.fixed[:80]}'", suggestion=g.fixed,
+                  severity=Severity.CRITICAL if g.share >= 0.5 else None if g.letters >= _GARBLED_WORD
+                  else Severity.MINOR)
+
+
+_GARBLED_WORD = 4  # garbled letters that make a finding major: a word's worth ("Â" for a no-break space is minor)
+
+
 def _norm_mark(ch: str) -> str:
     """Quotes and brackets by role, so “ in the source and « in the target count as the same mark."""
     for open_, close in _PAIRS:
