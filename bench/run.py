@@ -191,11 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         ml = multilingual.run(pairs, n_docs, inject=True)
         lines = [f"## Multilingual: WMT21 news, professional references ({len(pairs)} directions)", "",
                  multilingual.intro(n_docs), "", ml["markdown"]]
-        if not args.quick:  # the held-out slice: the default documents were tuned on
-            held = multilingual.run(pairs, multilingual.HELD_DOCS, inject=True, skip=multilingual.HELD_SKIP)
-            first, last = multilingual.HELD_SKIP + 1, multilingual.HELD_SKIP + multilingual.HELD_DOCS
-            lines += ["", f"### Held-out documents {first}-{last}", "", multilingual.held_intro(), "",
-                      held["markdown"]]
+        for skip, docs in () if args.quick else multilingual.HELD_SLICES:  # the default documents were tuned on
+            held = multilingual.run(pairs, docs, inject=True, skip=skip)
+            lines += ["", f"### Held-out documents {skip + 1}-{skip + docs}", "", multilingual.held_intro(skip, docs),
+                      "", held["markdown"]]
         block("multilingual", lines, t0)
     if "demetr" in sections:
         from . import demetr
