@@ -1516,11 +1516,20 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
     from ..names.roman import name_keys
 
     keys = [k for k in name_keys(y.text, ctx.tgt_lang) if len(k) >= 3]
-    for w in re.findall(r"[^\W\d_]{3,}", _window_text(y, ctx, "source")):  # (as, in: too short to tell)
-        if letters_alike(w, ctx.src_lang, y.text, ctx.tgt_lang) >= _LETTERS or any(
-                k.startswith(kw) for k in keys for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3):
+    for w in dict.fromkeys(re.findall(r"[^\W\d_]{3,}", _window_text(y, ctx, "source"))):  # (as, in: too short)
+        alike = letters_alike(w, ctx.src_lang, y.text, ctx.tgt_lang)
+        # a loanword renders an ordinary word by its letters (ウイルス, virus); a name is compared by its consonants
+        # only (Liverpool / リバプール, letters 0.25; Israel / ガリッサ, letters 0.5 but other consonants), and an
+        # ordinary word's consonants need some of its letters too (health / ガリッサ: KRS, letters 0.17)
+        word = w[:1].islower() or is_common_word(w, ctx.src_lang)
+        if (word and alike >= _KANA_LOAN) or ((not word or alike >= _HAN_LETTERS) and any(
+                k.startswith(kw) for k in keys for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3)):
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
     return True
+
+
+_KANA_LOAN = _LETTERS  # letters at least this close: a katakana run renders the source's ordinary word (virus /
+# ウイルス 0.73, game / ゲーム 0.5)
 
 
 def _next_chunk(c: Chunk, chunks: list[Chunk], text: str) -> Chunk | None:
