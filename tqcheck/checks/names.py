@@ -120,7 +120,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
                   ((_sure_name(c, near) or _shared_name(c, ctx, near)) and not (zh and any(pinyin.segmentations(w) for w in c.words)
                                                 and not _pinyin_name(c, ctx) and not _unheard_word(c, ctx, near)))
-                  or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near) or _pinyin_in_run(c, ctx, near)))]
+                  or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near)))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t:
@@ -260,15 +260,6 @@ def _pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
     "Department of the Beijing Gardening": an institution's translated name)."""
     return len(c.words) in (2, 3) and not any(w.lower() in CONNECTORS for w in c.words) \
         and _pinyin_name(c, ctx) and not near.headline(c)
-
-
-def _pinyin_in_run(c: Chunk, ctx: Any, near: Any) -> bool:
-    """A longer run of capitalised words, an institution's or a place's translated name, of which one word is a
-    name in pinyin that no dictionary has ("Third Batch of Anping Model Cities"): the pinyin word is the name
-    in it, looked for by the readings of the source's characters like a name of its own (:func:`_issues`'s
-    ``heard``). Not in a headline, whose every word is capitalised."""
-    return len(c.words) >= 4 and _pinyin_name(c, ctx) and not near.headline(c) and not _initial_word(c, ctx) \
-        and sum(bool(pinyin.segmentations(w)) and not is_common_word(w, ctx.tgt_lang) for w in c.words) == 1
 
 
 def _pinyin_word(c: Chunk, near: Any) -> bool:
