@@ -2251,7 +2251,11 @@ def name_mistranslated(ctx: BeadContext) -> Iterator[Hit]:
     has no counterpart in the target. A source name that the bead's translation still writes,
     but fewer times than its source does, may have been replaced once: minor. In English, a
     capitalised word that the dictionary lists (Benjamin, Mason) is a name where other
-    languages write it about as often as English does (wordfreq's word frequencies).
+    languages write it about as often as English does (wordfreq's word frequencies). In a
+    language that capitalises every noun (German), one capitalised word is a name where the
+    language does not write it and cannot build it from its own words, or writes it rarely
+    and another language far more often; such a swap is minor. A run of capitalised Latin
+    words inside Chinese or Japanese text is a name kept in its own script.
 
     Why: crediting the wrong news agency, person or place is a critical error: the text now
     says something false.
