@@ -205,3 +205,20 @@ if __name__ == "__main__":
     for f in found:
         print(f"{f.code} {f.severity.value} {f.side} {f.text!r}: {f.message}")
     print(f"{n} sentence pairs, {len(found)} findings at major or above = {100 * len(found) / n:.2f} per 100 pairs")
+
+
+def test_places_and_shared_given_names_are_no_demonyms():
+    from tqcheck.checks.names import _demonym
+
+    assert _demonym("Italian") and _demonym("Kuwaiti") and _demonym("Texan")  # derived: translated elsewhere
+    # the place itself (CLDR), and given names other languages write as often as English (wordfreq)
+    assert not any(_demonym(w) for w in ("Pakistan", "Japan", "Sudan", "Brian", "Morgan"))
+
+
+def test_a_capitalised_word_german_does_not_write_is_a_name_a_compound_is_not():
+    from tqcheck.checks.names import _alien_word, _compound
+
+    assert _alien_word("Thistlewood", "de", ("en",))  # unknown to German, no compound of its words
+    assert _alien_word("Shah", "de", ("en",))  # rare in German, far commoner in English
+    assert not _alien_word("Kampfinsel", "de", ("en",)) and _compound("kampfinsel", "de")  # Kampf + Insel
+    assert not _alien_word("Person", "de", ("en",)) and not _alien_word("Serie", "de", ("en",))  # German nouns

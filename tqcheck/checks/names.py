@@ -451,10 +451,12 @@ class _Near:
         segs = {i for b in self._beads(c) for i in (beads[b].src if side == "source" else beads[b].tgt)}
         return [t.text for i in sorted(segs) for t in tokens(doc.segments[i].text)]
 
-    def variant(self, c: Chunk) -> bool:
+    def variant(self, c: Chunk, strict: bool = False) -> bool:
         """A nearby word on the other side is a variant spelling of ``c``: a transliteration (Kwakiutl /
         Kwagiulth, Qeqetarsuaq / Kekertsuatsiak) or a clipped form (Wiki / Wikipedia). Capitalised words are
-        compared loosely, lower-case ones strictly."""
+        compared loosely, lower-case ones strictly. ``strict``: every word strictly, and no dictionary word of
+        its language (where a name may stand for another, a loose likeness is chance: Madrid / Mark, Kelley /
+        Chelsea, Singh / the Spring of "Arab Spring")."""
         other = "source" if c.side == "target" else "target"
         # (in text order, not a set's: which words reach is_common_word must not change from run to run, or a
         # second check of a document misses the on-disk memo and loads the English word list again)
@@ -464,10 +466,10 @@ class _Near:
             if x == c.text:
                 continue
             # (in a language that capitalises every noun, a capital says nothing: Dahinter is no Daimler)
-            strict = not x[:1].isupper() or _noun_capitals(other_lang)
-            if strict and is_common_word(x, other_lang):
+            close = strict or not x[:1].isupper() or _noun_capitals(other_lang)
+            if close and is_common_word(x, other_lang):
                 continue  # an ordinary word ("have") is no spelling of a name ("Huawei")
-            if _similar(x, c.text, strict) if c.side == "target" else _similar(c.text, x, strict):
+            if _similar(x, c.text, close) if c.side == "target" else _similar(c.text, x, close):
                 return True
         return False
 
@@ -846,7 +848,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         if not sure and (core := _titled_core(y, ctx.tgt_lang)) is not None and _sure_name(core, near):
             titled[id(core)], y, sure = y, core, True  # "Spanish Prime Minister Mariano Rajoy": the name after
         elif not sure and (core := _connector_tail(y, ctx.tgt_lang)) is not None \
-                and _noun_capitals_name(core, ctx, near):
+                and _noun_capitals_name(core, ctx, near) and (len(core.words) >= 2 or _tail_name(core, ctx)):
             titled[id(core)], y, sure = y, core, True  # "Heimat von Anna Berger": a noun, "von", then the name
         if sure or initial_name(y):
             by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
@@ -879,7 +881,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                       if _fewer_in_bead(x, b, ctx, at_least_one=True) and open_x(x, in_bead=True)]
                 fewer = bool(xs)
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
-            if not xs or near.variant(y) or near.sounds(y, reach=0, letters=_LETTERS, latin_letters=True) \
+            if not xs or near.variant(y, strict=True) or near.sounds(y, reach=0, letters=_LETTERS, latin_letters=True) \
                     or near.sounds(y, reach=1 if moved else 0, letters=_LETTERS, latin_letters=True) \
                     or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2,
                                        letters=0.0 if same_script else _LETTERS, keyed=False)
@@ -991,6 +993,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 # English words, so a translated name as likely as another name
             if sev is None and not _sure_name(x, near) and _shared_name(x, ctx, near, every=True):
                 sev = Severity.MAJOR  # a source name found only by _shared_name (Barcelona): not critical
+            if sev != Severity.MINOR and (_alien_only(y, ctx) or _alien_only(x, ctx)):
+                sev = Severity.MINOR  # a name only by being rare in its language and commoner in another
+                # (Shah, Kelley in German): a kept foreign word as likely as a name
             if sev != Severity.MINOR and _local_compound(y, ctx):
                 sev = Severity.MINOR  # "Luftfahrt-Investitionsfonds": a compound noun of the language, joined
                 # by a hyphen, as likely the translation of a name (or of no name) as another name
@@ -1264,10 +1269,12 @@ def _connector_tail(c: Chunk, lang: str) -> Chunk | None:
     None."""
     if not _noun_capitals(lang) or len(c.words) < 3:
         return None
-    last = max((k for k, w in enumerate(c.words) if w.lower() in CONNECTORS), default=-1)
+    last = max((k for k, w in enumerate(c.words) if w.lower() in CONNECTORS or _function_word(w, lang)),
+               default=-1)  # (also a pronoun: "Fragen Sie Anna Berger")
     tail = c.words[last + 1:]
-    if last < 1 or len(tail) < 2 or not all(w[:1].isupper() for w in tail):
-        return None  # (one word after "der" is a noun after its article: "Gründer der Organisation")
+    if last < 1 or not tail or not all(w[:1].isupper() for w in tail):
+        return None  # (one word after "der" may be a noun after its article, "Gründer der Organisation", or a
+        # name, "Frontmann der Rolling Stones": :func:`_noun_capitals_name` decides)
     start = c.text.rfind(" " + tail[0]) + 1
     if start <= 0:
         return None
@@ -1473,13 +1480,17 @@ def _renders_source(y: Chunk, b: int, ctx: Any) -> bool:
 
 def _capitalised_word(x: Chunk, ctx: Any, near: _Near) -> bool:
     """A single capitalised word inside a sentence of a language whose capitals mark names, that the source
-    never writes in lower case and that is no month or weekday: a name of ordinary words ("the Mail", "the
-    Recovery trial"), which a translation keeps or translates."""
+    never writes in lower case and that is no month or weekday, or a run of such capitalised words: a name of
+    ordinary words ("the Mail", "the Recovery trial", "Fight Island"), which a translation keeps or translates."""
     from ..names.spans import calendar_words
 
-    if len(x.words) != 1 or is_acronym(x.text) or len(x.text) < 4 or not x.text[:1].isupper() \
+    if is_acronym(x.text) or len(x.text) < 4 or not x.text[:1].isupper() \
             or not _capitals_mark_names(ctx.src_lang) or _initial_word(x, ctx) or near.headline(x):
         return False
+    if len(x.words) >= 2:  # a run of capitalised words ("Fight Island", "the Rolling Stones"): a name of ordinary
+        # words, however often the source writes them in lower case
+        return all(w[:1].isupper() for w in x.words if w.lower() not in CONNECTORS) \
+            and not any(w.lower() in calendar_words(ctx.src_lang) for w in x.words)
     return x.text.lower() not in calendar_words(ctx.src_lang) and fold(x.text) not in near.lower("source")
 
 
@@ -1496,11 +1507,20 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
     from ..names.roman import name_keys
 
     keys = [k for k in name_keys(y.text, ctx.tgt_lang) if len(k) >= 3]
-    for w in re.findall(r"[^\W\d_]{3,}", _window_text(y, ctx, "source")):  # (as, in: too short to tell)
-        if letters_alike(w, ctx.src_lang, y.text, ctx.tgt_lang) >= _LETTERS or any(
-                k.startswith(kw) for k in keys for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3):
+    for w in dict.fromkeys(re.findall(r"[^\W\d_]{3,}", _window_text(y, ctx, "source"))):  # (as, in: too short)
+        alike = letters_alike(w, ctx.src_lang, y.text, ctx.tgt_lang)
+        # a loanword renders an ordinary word by its letters (ウイルス, virus); a name is compared by its consonants
+        # only (Liverpool / リバプール, letters 0.25; Israel / ガリッサ, letters 0.5 but other consonants), and an
+        # ordinary word's consonants need some of its letters too (health / ガリッサ: KRS, letters 0.17)
+        word = w[:1].islower() or is_common_word(w, ctx.src_lang)
+        if (word and alike >= _KANA_LOAN) or ((not word or alike >= _HAN_LETTERS) and any(
+                k.startswith(kw) for k in keys for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3)):
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
     return True
+
+
+_KANA_LOAN = _LETTERS  # letters at least this close: a katakana run renders the source's ordinary word (virus /
+# ウイルス 0.73, game / ゲーム 0.5)
 
 
 def _next_chunk(c: Chunk, chunks: list[Chunk], text: str) -> Chunk | None:
@@ -1537,6 +1557,10 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
                 or not y.text[:1].isupper() or len(y.text) < 3 or len(y.words) != 1:
             continue
         o = m.match.other
+        if o.segment not in ctx.beads[m.bead].src:  # matched in a neighbour (a headline's "Anna May" before "Anna
+            # Umbeke said"): the mention in the bead's own source, where it has one, is the one to follow
+            o = next((dataclasses.replace(o, segment=i, start=k.start(), end=k.end()) for i in ctx.beads[m.bead].src
+                      for k in re.finditer(rf"(?<!\w){re.escape(o.text)}(?!\w)", ctx.source.segments[i].text)), o)
         ms = next((c for c in by_seg.get(("source", o.segment), []) if c.start <= o.start < c.end), None)
         sseg = ctx.source.segments[o.segment].text
         x = _next_chunk(ms, by_seg.get(("source", o.segment), []), sseg) if ms is not None else None
@@ -1547,15 +1571,17 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
                 or len(x.words) != 1 \
                 or _derived(x, ctx) or _derived(y, ctx):
             continue
-        if x.match is not None and x.match.near:
-            continue  # the source's next part is written near in the translation
+        if x.match is not None and x.match.near and _in_bead(x, y.bead, ctx, lex, near):
+            continue  # the source's next part is written in the bead's translation (a mention in a neighbour
+            # whose own source has it is the neighbour's: a headline's "Anna May" before "Anna May said")
         if fold(y.text) in lower["target"] or is_common_word(y.text, ctx.tgt_lang):
             continue  # an ordinary word: the next sentence's first word glued to the name (a headline without
             # its full stop: "Lou Williams Uproar in the NBA"), not a part of it
         if (fold(x.text) in lower["source"] or is_common_word(x.text, ctx.src_lang)) \
-                and not _no_word(y.text, (ctx.tgt_lang, ctx.src_lang, "en")):
-            continue  # the source's part is an ordinary word (Beach), which a translation may translate: only a
-            # part that is a word of no language here stands for it (Virginia Beach / Virginia Adshel)
+                and not _no_word(y.text, (ctx.tgt_lang, ctx.src_lang, "en")) and not _rare_word(y.text, ctx.tgt_lang):
+            continue  # the source's part is an ordinary word (Beach, May), which a translation may translate: only
+            # a part that is a word of no language here, or a rare one in the translation's, stands for it
+            # (Virginia Beach / Virginia Adshel, Anna May / Anna Umbeke; not Virginia Strand)
         if _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, letters=_LETTERS) \
                 or _words_sound_alike(x, y, ctx) or (_in_bead(x, y.bead, ctx, lex, near)
                                                      and not _fewer_in_bead(x, y.bead, ctx)):
@@ -1598,14 +1624,26 @@ def _demonym(word: str) -> bool:
     capitalised entry of the English dictionary (Texan, Himalayan, Pakistani), or a word sharing its stem with a
     CLDR country or language name (Kuwaiti / Kuwait, Greeks / Greece). A surname with such an ending (Callaghan,
     Chouhan, Modi) is neither, and stays a name that can be swapped."""
-    if not _DEMONYM.search(word.lower()):
-        return False
+    if not _DEMONYM.search(word.lower()) or word in _territories_en() or _shared_word(word.lower()):
+        return False  # the place itself (Pakistan, Japan: CLDR), or a name other languages write as often as
+        # English does (Brian, Morgan, Milan), not a word English derives and other languages translate
     from ..names.spans import english_proper_words
 
     if word in english_proper_words() or word.rstrip("s") in english_proper_words():
         return True
     w = word.lower()
     return any(len(os.path.commonprefix([w, n])) >= max(4, len(n) - 3) for n in _place_stems(w[:2]))
+
+
+@functools.lru_cache(maxsize=1)
+def _territories_en() -> frozenset[str]:
+    """The English names of the CLDR territories (Babel): places, not the demonyms made from them."""
+    try:
+        from babel import Locale
+
+        return frozenset(Locale("en").territories.values())
+    except Exception:  # noqa: BLE001
+        return frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -1696,7 +1734,27 @@ def _noun_capitals_name(c: Chunk, ctx: Any, near: _Near) -> bool:
         # Justizausschuss", "Mindestlohns Die Beihilfe"): a sentence whose full stop was lost begins there
         return not any(_function_word(w, lang) and fold(w) in near.lower(c.side) for w in c.words)
     others = tuple(sorted({base_lang(other), "en"} - {base_lang(lang)}))
-    return len(c.text) >= 4 and "-" not in c.text and _international(c.text, base_lang(lang), others)
+    return len(c.text) >= 4 and "-" not in c.text and (_international(c.text, base_lang(lang), others)
+                                                      or _alien_word(c.text, base_lang(lang), others))
+
+
+def _tail_name(c: Chunk, ctx: Any) -> bool:
+    """A single word after an article or preposition ("Schlagzeuger der Hedgecombe") that is a name, not a noun
+    after its article ("Gründer der Organisation", a word German shares with French and English): no word of
+    the language (:func:`_alien_word`), or rare in it (:data:`_RARE`)."""
+    lang, other = (ctx.tgt_lang, ctx.src_lang) if c.side == "target" else (ctx.src_lang, ctx.tgt_lang)
+    others = tuple(sorted({base_lang(other), "en"} - {base_lang(lang)}))
+    return _alien_word(c.text, base_lang(lang), others) or _rare_word(c.text, lang)
+
+
+def _alien_only(c: Chunk, ctx: Any) -> bool:
+    """A single word of a language that capitalises every noun that :func:`_noun_capitals_name` finds a name
+    only by :func:`_alien_word`, not by :func:`_international`."""
+    lang, other = (ctx.tgt_lang, ctx.src_lang) if c.side == "target" else (ctx.src_lang, ctx.tgt_lang)
+    if len(c.words) != 1 or not _noun_capitals(lang):
+        return False
+    others = tuple(sorted({base_lang(other), "en"} - {base_lang(lang)}))
+    return not _international(c.text, base_lang(lang), others) and _alien_word(c.text, base_lang(lang), others)
 
 
 def _shared_name(c: Chunk, ctx: Any, near: _Near, every: bool = False) -> bool:
@@ -1775,6 +1833,72 @@ def _international(word: str, lang: str, others: tuple[str, ...]) -> bool:
     # ... and English, which writes the names of every country, writes it too: a word shared by the two sides'
     # languages only (Quelle, Flotte: a German noun and a French word) is rare in English (2.4 against 4.8)
     return best >= 1.5 and best >= own - 1.0 and english >= own - 2.0
+
+
+_ALIEN_OWN = 3.5  # Zipf: a word rarer than this in its text's language may be a foreign one there (Shah 2.9 in
+# German; its nouns Person, Team, Serie 4.9-5.3)
+_ALIEN_GAP = 0.7  # ... when another language writes it this much more often (Shah 3.8 in English)
+_COMPOUND_PART = 3.0  # Zipf: each part of a compound is a word of the language at least this frequent
+_COMPOUND_WORD = 3.5  # ... or one part of five letters or more is at least this frequent
+
+
+_RARE = 2.5  # Zipf: a word rarer than this in a language is no ordinary word of it (Strand: 4 in German)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rare_word(word: str, lang: str) -> bool:
+    """``word`` is rare in ``lang`` (wordfreq Zipf below :data:`_RARE`): no ordinary word of it. Without
+    wordfreq, or for a language it does not know, False."""
+    try:
+        from ..names.freq import zipf_frequency
+
+        return zipf_frequency(word.lower(), base_lang(lang)) < _RARE
+    except (ImportError, LookupError, ValueError):
+        return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _alien_word(word: str, lang: str, others: tuple[str, ...]) -> bool:
+    """A capitalised word that is no word of ``lang`` (a language that capitalises every noun): unknown to its
+    word list (wordfreq, Zipf below 1) and no compound of two of its words (Kampfinsel: Kampf + Insel), or rare
+    there (:data:`_ALIEN_OWN`) and clearly more frequent in the other side's language or English (Shah, Kelley,
+    Ridge in German). A name, or a foreign word the translation kept. Without wordfreq, False."""
+    try:
+        from ..names.freq import zipf_frequency
+    except ImportError:
+        return False
+    w = word.lower()
+    try:
+        own = zipf_frequency(w, lang)
+        best = max((zipf_frequency(w, o) for o in others), default=0.0)
+    except (LookupError, ValueError, ImportError):  # (a language wordfreq does not know)
+        return False
+    if own < 1.0:
+        return not _compound(w, lang)
+    return own < _ALIEN_OWN and best >= own + _ALIEN_GAP
+
+
+@functools.lru_cache(maxsize=65536)
+def _compound(word: str, lang: str) -> bool:
+    """``word`` (lower case) is two words of ``lang`` joined, each of three letters or more and at least
+    :data:`_COMPOUND_PART` on wordfreq's Zipf scale, the first perhaps with a linking s, n, e or en (Kampf-insel,
+    Arbeit-s-markt), or a compound of a word and such a compound; or begins or ends with a word of five letters
+    or more of at least :data:`_COMPOUND_WORD`."""
+    from ..names.freq import zipf_frequency
+
+    for k in range(3, len(word) - 2):
+        head, tail = word[:k], word[k:]
+        if (len(head) >= 5 and zipf_frequency(head, lang) >= _COMPOUND_WORD) or \
+                (len(tail) >= 5 and zipf_frequency(tail, lang) >= _COMPOUND_WORD):
+            return True  # a frequent word begins or ends it: a compound whose other part is rare, or a
+            # derivation (Prügel-salve, Gewicht-lerin)
+        if zipf_frequency(tail, lang) < _COMPOUND_PART and not (len(tail) >= 6 and _compound(tail, lang)):
+            continue
+        for cut in (head, *(head[:-len(x)] for x in ("s", "n", "e", "en", "es") if head.endswith(x)
+                            and len(head) - len(x) >= 3)):
+            if zipf_frequency(cut, lang) >= _COMPOUND_PART:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -2127,7 +2251,11 @@ def name_mistranslated(ctx: BeadContext) -> Iterator[Hit]:
     has no counterpart in the target. A source name that the bead's translation still writes,
     but fewer times than its source does, may have been replaced once: minor. In English, a
     capitalised word that the dictionary lists (Benjamin, Mason) is a name where other
-    languages write it about as often as English does (wordfreq's word frequencies).
+    languages write it about as often as English does (wordfreq's word frequencies). In a
+    language that capitalises every noun (German), one capitalised word is a name where the
+    language does not write it and cannot build it from its own words, or writes it rarely
+    and another language far more often; such a swap is minor. A run of capitalised Latin
+    words inside Chinese or Japanese text is a name kept in its own script.
 
     Why: crediting the wrong news agency, person or place is a critical error: the text now
     says something false.

@@ -339,9 +339,12 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
             words = tuple(Word(w.text, w.start + off, w.end + off) for w in sp.words)
             # a capitalised Latin word written inside Chinese or Japanese text (not starting it) is kept in its
             # own script for a reason: a name or a brand ("Yahoo", "Apple"), even when it is a dictionary word
-            # in English
-            kept = not opening and len(words) == 1 and len(words[0].text) >= 4 and words[0].text[:1].isupper() \
-                and words[0].text[1:].islower()
+            # in English; so is a run of two or more capitalised words ("Anna Ridge", whose words are English
+            # words too: a person kept in Latin letters)
+            kept = not opening and ((len(words) == 1 and len(words[0].text) >= 4 and words[0].text[:1].isupper()
+                                     and words[0].text[1:].islower())
+                                    or (len(words) >= 2 and all(w.text[:1].isupper() and any(ch.islower() for ch in w.text)
+                                                                for w in words)))
             spans.append(NameSpan(segment, sp.start + off, sp.end + off, sp.text, words, False,
                                   strong=kept or any(word_is_strong(w.text, latin) for w in words)))
     return sorted(spans, key=lambda sp: sp.start)
