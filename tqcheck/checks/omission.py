@@ -19,6 +19,7 @@ from ..memo import text_cache
 from ..model import Segment, Severity
 from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
+from .margin import margin_tails
 from .quoted import lost_attribution
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -1235,6 +1236,13 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     The source's last clause (cut at punctuation) also counts as unsupported under 0.25 of the gap when the
     translation matches the source without it better than the whole source, by 0.2 robust spreads of the
     document's bead similarities: the margin and the support agree.
+    A bead shorter than usual (by 0.95) whose translation matches the source without its end (the last clause,
+    or its last 4, 6, 9 or 13 words in a script written with spaces) better than the whole source by one robust
+    spread of the document's bead similarities or more, while supporting that end under 0.3 of the gap and the
+    rest 0.5 or more, and neither target sentence next to the bead supports the end 0.3 or more, is reported
+    too (tqcheck.checks.margin): the alignment's own margin finds a cut where the source has no comma before
+    what was lost ("... and was taken to a hospital in stable condition"). Minor; major when the end holds a
+    figure with no counterpart or a name that the translation writes elsewhere but not here.
     A bead whose source holds a quotation and words outside it (its attribution: "..., the agency said",
     "stipule-t-il") while every word of the translation stands inside quotation marks is reported as minor
     (major when the words left out hold a figure with no counterpart or a name that the translation writes
@@ -1252,7 +1260,10 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     weak = unsupported_tails(ctx.doc).get(ctx.index) if hit is None else None
     figure = _figure_in_tail(ctx) if hit is None and weak is None else None
     attribution = lost_attribution(ctx) if hit is None and weak is None and figure is None else None
-    if hit is None and weak is None and figure is None and attribution is None or not ctx.tgt_segments:
+    margin = margin_tails(ctx.doc).get(ctx.index) if hit is None and weak is None and figure is None \
+        and attribution is None else None
+    if hit is None and weak is None and figure is None and attribution is None and margin is None \
+            or not ctx.tgt_segments:
         return
     if any(h.severity is not Severity.MINOR for rule_ in (partial_omission, truncated_sentence, list_omitted)
            for h in rule_(ctx)):
@@ -1268,6 +1279,16 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
         why = _lost_in(ctx, attribution)
         yield Hit("target", seg.index, 0, len(seg.text), f"the translation renders only the quotation: the words "
                   f"around it in the source ('{attribution[:80]}') seem left out" + (f", and {why}" if why else ""),
+                  severity=sev(None if why else Severity.MINOR), evidence=ctx.src_text)
+        return
+    if margin is not None:
+        head, tail, gain = margin
+        seg = ctx.tgt_segments[-1]
+        why = _lost_in(ctx, tail)
+        yield Hit("target", seg.index, 0, len(seg.text), f"the translation matches the source without its end "
+                  f"('{tail[:80]}') better than the whole source ({gain:.1f} spreads of this document's "
+                  "similarities) and renders that end no better than its neighbours do"
+                  + (f", and {why}: it seems left out" if why else ": it may have been left out"),
                   severity=sev(None if why else Severity.MINOR), evidence=ctx.src_text)
         return
     if figure is not None:
