@@ -21,6 +21,7 @@ from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
 from .margin import margin_tails
 from .quoted import lost_attribution
+from .runin import run_in
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
@@ -279,12 +280,27 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     the same topic moves the group's similarity too little to show. One that holds a figure with no
     counterpart in the source (TQ203's analysis) is reported under 0.6 of the best supported other sentence,
     when the source also matches it less than the rest of its group: an added sentence brings its own figures.
+    The start of a target sentence up to a title-case word right after a lower-case word (a sentence without its
+    full stop run into the next one: "... a city in mourning Police said on Monday ...") is reported as minor
+    when the bead is far longer than usual (by 1.4), the source matches the bead's target without that start
+    better than the whole by half a robust spread of the document's bead similarities, supports the start under
+    0.3 of the document's gap between right and wrong sentence pairs and the rest 0.5 or more
+    (tqcheck.checks.runin; not in scripts without letter case).
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
     bày tỏ vui mừng về quan hệ." (the second sentence has no source).
     Fix: Delete the sentence, or find the source text it should translate.
     """
+    glued = run_in(ctx.doc).get(ctx.index) if ctx.bead.src and ctx.bead.tgt else None
+    if glued is not None:
+        j, end, gain = glued
+        text = ctx.doc.target.segments[j].text
+        end = len(text[:end].rstrip())
+        yield Hit("target", j, 0, end, f"the start of this sentence ('{text[:end][:80]}') has no counterpart in "
+                  f"the source, which matches the sentence better without it ({gain:.1f} spreads of this document's "
+                  "similarities): a sentence without its full stop seems added and run into this one",
+                  severity=Severity.MINOR)
     if ctx.bead.src and len(ctx.bead.tgt) >= 2:
         alone = unsupported_members(ctx.doc)
         for seg in ctx.tgt_segments:

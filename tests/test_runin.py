@@ -1,0 +1,67 @@
+"""An added sentence run into the next one without a full stop (tqcheck.checks.runin, TQ502): the seams where a
+sentence starts without punctuation, and the margin that tells an added start from a long translation, with the
+bundled encoder on invented sentences (Russian and German targets)."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.checks import DocContext
+from tqcheck.checks.runin import run_in, seams
+from tqcheck.model import Bead, Document
+from tqcheck.pipeline import _seg_lang
+from tqcheck.resources import load_resources
+from tqcheck.segment import segment
+
+SRC = ("The city council met on Tuesday to discuss the new budget for the coming year.\n"
+       "Several members asked about the cost of the bridge repairs in the old town.\n"
+       "The mayor said the work would start in the spring.\n"
+       "Residents will be able to comment on the plan at a public meeting.\n"
+       "The library will also stay open longer on weekends.\n"
+       "A final vote is expected next month.")
+RU = ("Городской совет собрался во вторник, чтобы обсудить новый бюджет на следующий год.",
+      "Несколько депутатов спросили о стоимости ремонта моста в старом городе.",
+      "Жители смогут высказаться о плане на открытом собрании.",
+      "Библиотека также будет дольше работать по выходным.",
+      "Окончательное голосование ожидается в следующем месяце.")
+ADDED = "Футбольный клуб из Манчестера подписал контракт с молодым вратарём"
+
+
+def test_seams_are_title_case_words_after_lower_case_words() -> None:
+    text = ADDED + " Мэр сказал, что работы начнутся весной."
+    # a name after a lower-case word is a seam too: the margin decides which start, if any, is added
+    assert seams(text) == [ADDED.index("Манчестера"), len(ADDED) + 1]
+    assert seams("Он встретился с президентом NATO и ушёл домой.") == []  # no acronym
+    assert seams("市长说，工程将于春季开始。") == []  # no letter case, no seam
+    assert seams("Die Brücke Wird repariert.") == []  # fewer than three words before
+
+
+@pytest.fixture(scope="module")
+def embedder():  # noqa: ANN201
+    from tqcheck.embed import get_embedder
+
+    return get_embedder()
+
+
+def _run_in(third: str, embedder) -> dict:  # noqa: ANN001
+    tgt = "\n".join([*RU[:2], third, *RU[2:]])
+    docs = []
+    for text, code, side in ((SRC, "en", "source"), (tgt, "ru", "target")):
+        segs = segment(text, code, detect_lang=_seg_lang(code))
+        docs.append(Document(path=f"<{side}>", raw=text, lang=code, segments=tuple(segs)))
+    assert len(docs[0].segments) == len(docs[1].segments) == 6
+    ctx = DocContext(docs[0], docs[1], tuple(Bead((i,), (i,), 0.0) for i in range(6)), load_resources())
+    ctx.embedder = embedder
+    return run_in(ctx)
+
+
+def test_heading_run_into_a_sentence_is_found(embedder):  # noqa: ANN001
+    found = _run_in(ADDED + " Мэр сказал, что работы начнутся весной.", embedder)
+    assert set(found) == {2}
+    j, end, gain = found[2]
+    assert j == 2 and end == len(ADDED) + 1
+    assert gain >= 0.5
+
+
+def test_long_translation_that_adds_nothing_new_is_not(embedder):  # noqa: ANN001
+    assert _run_in("Мэр сказал, что работы начнутся весной, когда закончатся морозы и подрядчик завезёт технику "
+                   "на место.", embedder) == {}
