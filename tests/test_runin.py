@@ -65,3 +65,19 @@ def test_heading_run_into_a_sentence_is_found(embedder):  # noqa: ANN001
 def test_long_translation_that_adds_nothing_new_is_not(embedder):  # noqa: ANN001
     assert _run_in("Мэр сказал, что работы начнутся весной, когда закончатся морозы и подрядчик завезёт технику "
                    "на место.", embedder) == {}
+
+
+ZH = ("市议会周二开会，讨论来年的新预算。", "几位议员询问了老城区桥梁维修的费用。", "居民可以在一次公开会议上对该计划发表意见。",
+      "图书馆周末也将延长开放时间。", "最终投票预计将在下个月举行。")
+
+
+def test_latin_words_inside_a_language_written_without_spaces_are_no_seam(embedder):  # noqa: ANN001
+    tgt = "\n".join([*ZH[:2], "Football club from Manchester signs a young goalkeeper 市长说，工程将于春季开始。", *ZH[2:]])
+    docs = []
+    for text, code, side in ((SRC, "en", "source"), (tgt, "zh", "target")):
+        segs = segment(text, code, detect_lang=_seg_lang(code))
+        docs.append(Document(path=f"<{side}>", raw=text, lang=code, segments=tuple(segs)))
+    ctx = DocContext(docs[0], docs[1], tuple(Bead((i,), (i,), 0.0) for i in range(6)), load_resources())
+    ctx.embedder = embedder
+    assert seams(docs[1].segments[2].text)  # the Latin run has a seam ...
+    assert run_in(ctx) == {}  # ... that a Chinese sentence is not cut at

@@ -206,7 +206,11 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     matches the segment without that sentence better than the whole: the one the translation renders least is
     reported, on the source, when the bead is under 65% of the usual length and of usual length without it, or
     when the translation supports it as little as above (tqcheck.checks.held); minor, major when it holds a
-    figure with no counterpart or a name that the translation writes elsewhere but not here.
+    figure with no counterpart or a name that the translation writes elsewhere but not here. Where capitals mark
+    names, a segment is also cut where a heading without its full stop runs into the next sentence: before a
+    title-case word right after a word ending in lower case and before a lower-case word, that the document
+    writes in lower case elsewhere, with at most one capitalised word among the three before it ("... near the
+    city of Oslo And the police said ...").
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
@@ -285,7 +289,8 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     when the bead is far longer than usual (by 1.4), the source matches the bead's target without that start
     better than the whole by half a robust spread of the document's bead similarities, supports the start under
     0.3 of the document's gap between right and wrong sentence pairs and the rest 0.5 or more
-    (tqcheck.checks.runin; not in scripts without letter case).
+    (tqcheck.checks.runin; not in scripts without letter case, nor at the Latin words of a language written
+    without spaces).
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên

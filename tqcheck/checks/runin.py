@@ -8,7 +8,8 @@ where a new sentence starts without punctuation: a title-case word right after a
 before it counts as added when the source matches the sentence without it markedly better than the whole (a
 margin in the document's own robust spread of bead similarities, never a fixed cosine), supports it barely
 (under ``_RUNIN_SUPPORT`` of the document's gap between right and wrong pairs) and supports the rest. Only beads
-already far longer than usual are cut and embedded. Scripts without letter case have no such seam.
+already far longer than usual are cut and embedded. Scripts without letter case have no such seam, and a
+language written without spaces is not cut at the Latin words it holds (names and titles, in Chinese or Japanese).
 """
 from __future__ import annotations
 
@@ -55,10 +56,13 @@ def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     largest margin is kept."""
     if "tq502_runin" in doc.cache:
         return doc.cache["tq502_runin"]
+    from ..lang import profile
     from . import omission as om
 
     out: dict[int, tuple[int, int, float]] = {}
     doc.cache["tq502_runin"] = out
+    if not profile(doc.tgt_lang).spaces_between_words:
+        return out  # Chinese, Japanese: the Latin words inside are names and titles, and no case marks a seam
     emb = doc.cache.get("embedder")
     c = om._cosines(doc)
     if emb is None or c is None or "tq5_vecs" not in doc.cache:
