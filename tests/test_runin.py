@@ -33,6 +33,10 @@ def test_seams_are_title_case_words_after_lower_case_words() -> None:
     assert seams("Он встретился с президентом NATO и ушёл домой.") == []  # no acronym
     assert seams("市长说，工程将于春季开始。") == []  # no letter case, no seam
     assert seams("Die Brücke Wird repariert.") == []  # fewer than three words before
+    stops = frozenset({"the", "in"})
+    assert seams("The story was printed in the Morning Star newspaper.", stops) == []  # "the" ends no sentence
+    assert seams("The storm has passed. Then the Harbour Master said the ferries would sail.", stops) == []
+    # (after a sentence end of its own, what stands before the seam is no sentence that lost its full stop)
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ def margin_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     better than the whole source.
 
     Each bead of ``_TAIL_MIN_WORDS`` source words or more, shorter than the document's usual length ratio (by
-    ``_MARGIN_SHORT``), has its source's end cut as TQ508 cuts it (:func:`omission._tail_cuts`: the last clause
+    ``_MARGIN_SHORT``) and matching its source less than the document's median bead, has its source's end cut as TQ508 cuts it (:func:`omission._tail_cuts`: the last clause
     after punctuation and, in a script written with spaces, its last 4, 6, 9 and 13 words, at most half of it).
     The heads (the source without each end) are embedded; an end counts when the translation is closer to the
     head than to the whole source by ``_MARGIN_GAIN`` robust spreads of the document's bead similarities and
@@ -52,7 +52,7 @@ def margin_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     order, sv, tv, near, gap = om._support_scale(doc)
     if gap <= 0:
         return out
-    full, _, spread = c
+    full, mid, spread = c
     med, _ = om.length_ratios(doc)
     cand = []
     for a, b in enumerate(order):
@@ -61,8 +61,8 @@ def margin_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
         t = " ".join(doc.target.segments[j].text for j in bead.tgt)
         if len(om._words(s)) < om._TAIL_MIN_WORDS or surface.length(s) < 20 or not near[a]:
             continue
-        if (surface.length(t) / surface.length(s)) / math.exp(med) >= _MARGIN_SHORT:
-            continue
+        if (surface.length(t) / surface.length(s)) / math.exp(med) >= _MARGIN_SHORT or full[b] >= mid:
+            continue  # (a translation that lost its end matches the whole source less than usual)
         cuts = [cut for cut in om._tail_cuts(s) if om._at_end(s, cut[1])]
         cand += [(a, b, head, tail) for head, tail in cuts]
     if not cand:

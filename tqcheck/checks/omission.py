@@ -285,7 +285,8 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     counterpart in the source (TQ203's analysis) is reported under 0.6 of the best supported other sentence,
     when the source also matches it less than the rest of its group: an added sentence brings its own figures.
     The start of a target sentence up to a title-case word right after a lower-case word (a sentence without its
-    full stop run into the next one: "... a city in mourning Police said on Monday ...") is reported as minor
+    full stop run into the next one: "... a city in mourning Police said on Monday ..."; not after a word that
+    cannot end a sentence, the profile's ``dangling`` words, nor after a sentence end) is reported as minor
     when the bead is far longer than usual (by 1.4), the source matches the bead's target without that start
     better than the whole by half a robust spread of the document's bead similarities, supports the start under
     0.3 of the document's gap between right and wrong sentence pairs and the rest 0.5 or more
@@ -1257,7 +1258,8 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     The source's last clause (cut at punctuation) also counts as unsupported under 0.25 of the gap when the
     translation matches the source without it better than the whole source, by 0.2 robust spreads of the
     document's bead similarities: the margin and the support agree.
-    A bead shorter than usual (by 0.95) whose translation matches the source without its end (the last clause,
+    A bead shorter than usual (by 0.95), and less similar to its source than the document's median bead, whose
+    translation matches the source without its end (the last clause,
     or its last 4, 6, 9 or 13 words in a script written with spaces) better than the whole source by one robust
     spread of the document's bead similarities or more, while supporting that end under 0.3 of the gap and the
     rest 0.5 or more, and neither target sentence next to the bead supports the end 0.3 or more, is reported

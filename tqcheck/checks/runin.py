@@ -29,17 +29,23 @@ _RUNIN_WORDS = 3  # words on each side of the seam
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def seams(text: str) -> list[int]:
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s")
+
+
+def seams(text: str, stops: frozenset[str] = frozenset()) -> list[int]:
     """Offsets in ``text`` of each title-case word that directly follows a lower-case word (only whitespace
     between), with ``_RUNIN_WORDS`` words or more before and after it: where a sentence without its full stop
-    runs into the next. None in a script without letter case."""
+    runs into the next. Not after a word that cannot end a sentence (``stops``: the language profile's
+    ``dangling`` words, "the", "in"), nor after a sentence end of the text (what stands before is then no
+    sentence that lost its full stop). None in a script without letter case."""
     words = list(_WORD.finditer(text))
     out = []
     for k in range(_RUNIN_WORDS, len(words) - _RUNIN_WORDS + 1):
         prev, cur = words[k - 1], words[k]
         w = cur.group()
         if w[0].isupper() and (len(w) == 1 or not w[1:].isupper()) and prev.group()[-1].islower() \
-                and text[prev.end():cur.start()].isspace():
+                and text[prev.end():cur.start()].isspace() and prev.group().casefold() not in stops \
+                and not _SENTENCE_END.search(text, 0, cur.start()):
             out.append(cur.start())
     return out
 
@@ -72,6 +78,7 @@ def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
         return out
     full, _, spread = c
     med, _ = om.length_ratios(doc)
+    stops = om.dangling(doc.tgt_lang)
     cand = []
     for a, b in enumerate(order):
         bead = doc.beads[b]
@@ -81,7 +88,7 @@ def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
         if surface.length(s) < 20 or not near[a] or (surface.length(t) / surface.length(s)) / math.exp(med) \
                 < _RUNIN_LONG:
             continue
-        for k in seams(first.text):
+        for k in seams(first.text, stops):
             rest = (first.text[k:] + t[len(first.text):]).strip()
             cand.append((a, b, first.index, k, first.text[:k].strip(), rest))
     if not cand:
