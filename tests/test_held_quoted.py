@@ -40,6 +40,8 @@ def test_a_heading_run_into_the_next_sentence_is_cut_where_capitals_mark_names()
         "Storm closes the mountain pass near Oslo", "And drivers were told to wait until the road is cleared."]
     assert len(inner_sentences(text, "en")) == 1  # no document evidence that "And" is no name: no cut
     assert len(inner_sentences(text, "de", lower)) == 1  # German capitalises nouns: no such seam
+    earth = "Probes now map the whole surface of the Earth and send the pictures home every single day."
+    assert len(inner_sentences(earth, "en", lower | {"earth"})) == 1  # "the" ends no sentence: "Earth" is a name
     headline = "Storm Closes Mountain Pass Near Oslo as drivers were told to wait until the road is cleared."
     assert len(inner_sentences(headline, "en", lower | {"closes", "near"})) == 1  # title case: a capital follows
     title = "Storm and Heavy Snow as Drivers Wait near the city of Oslo And drivers were told to wait until it is clear."

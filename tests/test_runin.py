@@ -30,7 +30,8 @@ def test_seams_are_title_case_words_after_lower_case_words() -> None:
     text = ADDED + " Мэр сказал, что работы начнутся весной."
     # a name after a lower-case word is a seam too: the margin decides which start, if any, is added
     assert seams(text) == [ADDED.index("Манчестера"), len(ADDED) + 1]
-    assert seams("Он встретился с президентом NATO и ушёл домой.") == []  # no acronym
+    assert seams("Он встретился с президентом NATO и ушёл домой.") == []  # no acronym, no mixed case
+    assert seams("The actor said: at CoolFest we saw the climate change.") == []
     assert seams("市长说，工程将于春季开始。") == []  # no letter case, no seam
     assert seams("Die Brücke Wird repariert.") == []  # fewer than three words before
     stops = frozenset({"the", "in"})

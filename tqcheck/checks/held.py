@@ -43,13 +43,14 @@ _BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _seams(text: str, lower: frozenset[str]) -> list[int]:
+def _seams(text: str, lower: frozenset[str], stops: frozenset[str] = frozenset()) -> list[int]:
     """Offsets of the sentence starts in ``text`` that no punctuation marks (a heading without its full stop run
     into the next sentence: "... a new coach for Madrid And those include ..."): a title-case word right after a
     word that ends in lower case (a name too, not an acronym; only whitespace between) and before a lower-case
     word, that the document writes in lower case elsewhere (``lower``): a common word that only a sentence start
     capitalises, not a name. Not inside a title-case heading ("Fires and Pepper Spray as Crowds March"): at most
-    one of the three words before it is capitalised."""
+    one of the three words before it is capitalised; nor after a word that cannot end a sentence (``stops``: the
+    language profile's ``dangling`` words: "the Earth looks")."""
     words = list(_WORD.finditer(text))
     out = []
     for k in range(1, len(words) - 1):
@@ -57,7 +58,8 @@ def _seams(text: str, lower: frozenset[str]) -> list[int]:
         w = cur.group()
         if len(w) >= 2 and w[0].isupper() and w[1:].islower() and prev.group()[-1].islower() \
                 and nxt.group()[0].islower() and text[prev.end():cur.start()].isspace() and w.lower() in lower \
-                and sum(x.group()[0].isupper() for x in words[max(0, k - 3):k]) <= 1:
+                and sum(x.group()[0].isupper() for x in words[max(0, k - 3):k]) <= 1 \
+                and prev.group().casefold() not in stops:
             out.append(cur.start())
     return out
 
@@ -73,7 +75,12 @@ def inner_sentences(text: str, lang: str = "", lower: frozenset[str] = frozenset
     from ..segment import _Rules
 
     titles = _Rules.for_lang(lang).titles
-    cuts = _seams(text, lower) if lower and lang and profile(lang).capitals_mark_names else []
+    if lower and lang and profile(lang).capitals_mark_names:
+        from .omission import dangling
+
+        cuts = _seams(text, lower, dangling(lang))
+    else:
+        cuts = []
     for m in _SPACED_END.finditer(text):
         letter = m.group(1)
         before = _BEFORE.search(text, 0, m.start() + 1)

@@ -209,8 +209,9 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     figure with no counterpart or a name that the translation writes elsewhere but not here. Where capitals mark
     names, a segment is also cut where a heading without its full stop runs into the next sentence: before a
     title-case word right after a word ending in lower case and before a lower-case word, that the document
-    writes in lower case elsewhere, with at most one capitalised word among the three before it ("... near the
-    city of Oslo And the police said ...").
+    writes in lower case elsewhere, with at most one capitalised word among the three before it and not after a
+    word that cannot end a sentence (the profile's ``dangling`` words) ("... near the city of Oslo And the police
+    said ...").
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target

@@ -43,7 +43,7 @@ def seams(text: str, stops: frozenset[str] = frozenset()) -> list[int]:
     for k in range(_RUNIN_WORDS, len(words) - _RUNIN_WORDS + 1):
         prev, cur = words[k - 1], words[k]
         w = cur.group()
-        if w[0].isupper() and (len(w) == 1 or not w[1:].isupper()) and prev.group()[-1].islower() \
+        if w[0].isupper() and (len(w) == 1 or w[1:].islower()) and prev.group()[-1].islower() \
                 and text[prev.end():cur.start()].isspace() and prev.group().casefold() not in stops \
                 and not _SENTENCE_END.search(text, 0, cur.start()):
             out.append(cur.start())
