@@ -33,6 +33,22 @@ def test_short_pieces_join_their_neighbour() -> None:
         "Thank you. We will be back next spring with the whole team."]
 
 
+def test_a_heading_run_into_the_next_sentence_is_cut_where_capitals_mark_names() -> None:
+    text = "Storm closes the mountain pass near Oslo And drivers were told to wait until the road is cleared."
+    lower = frozenset({"and", "drivers", "were"})  # the document writes "and" in lower case elsewhere
+    assert [text[s:e] for s, e in inner_sentences(text, "en", lower)] == [
+        "Storm closes the mountain pass near Oslo", "And drivers were told to wait until the road is cleared."]
+    assert len(inner_sentences(text, "en")) == 1  # no document evidence that "And" is no name: no cut
+    assert len(inner_sentences(text, "de", lower)) == 1  # German capitalises nouns: no such seam
+    earth = "Probes now map the whole surface of the Earth and send the pictures home every single day."
+    assert len(inner_sentences(earth, "en", lower | {"earth"})) == 1  # "the" ends no sentence: "Earth" is a name
+    headline = "Storm Closes Mountain Pass Near Oslo as drivers were told to wait until the road is cleared."
+    assert len(inner_sentences(headline, "en", lower | {"closes", "near"})) == 1  # title case: a capital follows
+    title = "Storm and Heavy Snow as Drivers Wait near the city of Oslo And drivers were told to wait until it is clear."
+    assert [title[s:e] for s, e in inner_sentences(title, "en", lower | {"snow", "wait"})] == [
+        "Storm and Heavy Snow as Drivers Wait near the city of Oslo", "And drivers were told to wait until it is clear."]
+
+
 def test_chinese_inner_sentences_end_at_full_width_stops() -> None:
     text = "她说：“我们会继续努力工作。现在每个孩子都有地方读书。”"
     assert _parts(text, "zh") == ["她说：“我们会继续努力工作。", "现在每个孩子都有地方读书。”"]

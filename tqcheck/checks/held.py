@@ -40,15 +40,47 @@ HELD_NEXT = 0.3  # and no target sentence next to the bead (with room for it) su
 _BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 
 
-def inner_sentences(text: str, lang: str = "") -> list[tuple[int, int]]:
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _seams(text: str, lower: frozenset[str], stops: frozenset[str] = frozenset()) -> list[int]:
+    """Offsets of the sentence starts in ``text`` that no punctuation marks (a heading without its full stop run
+    into the next sentence: "... a new coach for Madrid And those include ..."): a title-case word right after a
+    word that ends in lower case (a name too, not an acronym; only whitespace between) and before a lower-case
+    word, that the document writes in lower case elsewhere (``lower``): a common word that only a sentence start
+    capitalises, not a name. Not inside a title-case heading ("Fires and Pepper Spray as Crowds March"): at most
+    one of the three words before it is capitalised; nor after a word that cannot end a sentence (``stops``: the
+    language profile's ``dangling`` words: "the Earth looks")."""
+    words = list(_WORD.finditer(text))
+    out = []
+    for k in range(1, len(words) - 1):
+        prev, cur, nxt = words[k - 1], words[k], words[k + 1]
+        w = cur.group()
+        if len(w) >= 2 and w[0].isupper() and w[1:].islower() and prev.group()[-1].islower() \
+                and nxt.group()[0].islower() and text[prev.end():cur.start()].isspace() and w.lower() in lower \
+                and sum(x.group()[0].isupper() for x in words[max(0, k - 3):k]) <= 1 \
+                and prev.group().casefold() not in stops:
+            out.append(cur.start())
+    return out
+
+
+def inner_sentences(text: str, lang: str = "", lower: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """``(start, end)`` of the sentences inside one segment's ``text``, each of ``_MIN_WORDS`` words or more (a
     shorter piece joins the next one, the last joins the one before); one span when there is no inner end. A
     full stop after a single letter ("U.S.", an initial) or after a title or abbreviation of the language's
-    sentence splitter ("Mr.", "Dr.") ends nothing."""
+    sentence splitter ("Mr.", "Dr.") ends nothing. Where capitals mark names (the language profile), a sentence
+    also starts without punctuation at a title-case word between lower-case ones that the document writes in
+    lower case elsewhere (``lower``; :func:`_seams`): a heading run into the next sentence."""
+    from ..lang import profile
     from ..segment import _Rules
 
     titles = _Rules.for_lang(lang).titles
-    cuts = []
+    if lower and lang and profile(lang).capitals_mark_names:
+        from .omission import dangling
+
+        cuts = _seams(text, lower, dangling(lang))
+    else:
+        cuts = []
     for m in _SPACED_END.finditer(text):
         letter = m.group(1)
         before = _BEFORE.search(text, 0, m.start() + 1)
@@ -69,6 +101,14 @@ def inner_sentences(text: str, lang: str = "") -> list[tuple[int, int]]:
         else:
             spans.append((start, len(text)))
     return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans]
+
+
+def _lower_words(doc: DocContext) -> frozenset[str]:
+    """The words the source document writes in lower case (once per document)."""
+    if "tq5_held_lower" not in doc.cache:
+        doc.cache["tq5_held_lower"] = frozenset(m.group() for seg in doc.source.segments
+                                                for m in _WORD.finditer(seg.text) if m.group()[0].islower())
+    return doc.cache["tq5_held_lower"]
 
 
 def held_members(doc: DocContext) -> dict[int, list[tuple[int, int]]]:
@@ -114,7 +154,7 @@ def held_members(doc: DocContext) -> dict[int, list[tuple[int, int]]]:
         s, t = surface.length(seg.text), sum(surface.length(doc.target.segments[j].text) for j in bead.tgt)
         if s < 20 or (t / s) / math.exp(med) >= HELD_SHORT:
             continue
-        spans = inner_sentences(seg.text, doc.src_lang)
+        spans = inner_sentences(seg.text, doc.src_lang, _lower_words(doc))
         if len(spans) >= 2:
             groups.append((a, b, seg, spans, s, t))
     if not groups:

@@ -19,7 +19,9 @@ from ..memo import text_cache
 from ..model import Segment, Severity
 from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
+from .margin import margin_tails
 from .quoted import lost_attribution
+from .runin import run_in
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
@@ -204,7 +206,12 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     matches the segment without that sentence better than the whole: the one the translation renders least is
     reported, on the source, when the bead is under 65% of the usual length and of usual length without it, or
     when the translation supports it as little as above (tqcheck.checks.held); minor, major when it holds a
-    figure with no counterpart or a name that the translation writes elsewhere but not here.
+    figure with no counterpart or a name that the translation writes elsewhere but not here. Where capitals mark
+    names, a segment is also cut where a heading without its full stop runs into the next sentence: before a
+    title-case word right after a word ending in lower case and before a lower-case word, that the document
+    writes in lower case elsewhere, with at most one capitalised word among the three before it and not after a
+    word that cannot end a sentence (the profile's ``dangling`` words) ("... near the city of Oslo And the police
+    said ...").
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
@@ -278,12 +285,29 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     the same topic moves the group's similarity too little to show. One that holds a figure with no
     counterpart in the source (TQ203's analysis) is reported under 0.6 of the best supported other sentence,
     when the source also matches it less than the rest of its group: an added sentence brings its own figures.
+    The start of a target sentence up to a title-case word right after a lower-case word (a sentence without its
+    full stop run into the next one: "... a city in mourning Police said on Monday ..."; not after a word that
+    cannot end a sentence, the profile's ``dangling`` words, nor after a sentence end) is reported as minor
+    when the bead is far longer than usual (by 1.4), the source matches the bead's target without that start
+    better than the whole by half a robust spread of the document's bead similarities, supports the start under
+    0.3 of the document's gap between right and wrong sentence pairs and the rest 0.5 or more
+    (tqcheck.checks.runin; not in scripts without letter case, nor at the Latin words of a language written
+    without spaces).
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
     bày tỏ vui mừng về quan hệ." (the second sentence has no source).
     Fix: Delete the sentence, or find the source text it should translate.
     """
+    glued = run_in(ctx.doc).get(ctx.index) if ctx.bead.src and ctx.bead.tgt else None
+    if glued is not None:
+        j, end, gain = glued
+        text = ctx.doc.target.segments[j].text
+        end = len(text[:end].rstrip())
+        yield Hit("target", j, 0, end, f"the start of this sentence ('{text[:end][:80]}') has no counterpart in "
+                  f"the source, which matches the sentence better without it ({gain:.1f} spreads of this document's "
+                  "similarities): a sentence without its full stop seems added and run into this one",
+                  severity=Severity.MINOR)
     if ctx.bead.src and len(ctx.bead.tgt) >= 2:
         alone = unsupported_members(ctx.doc)
         for seg in ctx.tgt_segments:
@@ -1235,6 +1259,14 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     The source's last clause (cut at punctuation) also counts as unsupported under 0.25 of the gap when the
     translation matches the source without it better than the whole source, by 0.2 robust spreads of the
     document's bead similarities: the margin and the support agree.
+    A bead shorter than usual (by 0.95), and less similar to its source than the document's median bead, whose
+    translation matches the source without its end (the last clause,
+    or its last 4, 6, 9 or 13 words in a script written with spaces) better than the whole source by one robust
+    spread of the document's bead similarities or more, while supporting that end under 0.3 of the gap and the
+    rest 0.5 or more, and neither target sentence next to the bead supports the end 0.3 or more, is reported
+    too (tqcheck.checks.margin): the alignment's own margin finds a cut where the source has no comma before
+    what was lost ("... and was taken to a hospital in stable condition"). Minor; major when the end holds a
+    figure with no counterpart or a name that the translation writes elsewhere but not here.
     A bead whose source holds a quotation and words outside it (its attribution: "..., the agency said",
     "stipule-t-il") while every word of the translation stands inside quotation marks is reported as minor
     (major when the words left out hold a figure with no counterpart or a name that the translation writes
@@ -1252,7 +1284,10 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     weak = unsupported_tails(ctx.doc).get(ctx.index) if hit is None else None
     figure = _figure_in_tail(ctx) if hit is None and weak is None else None
     attribution = lost_attribution(ctx) if hit is None and weak is None and figure is None else None
-    if hit is None and weak is None and figure is None and attribution is None or not ctx.tgt_segments:
+    margin = margin_tails(ctx.doc).get(ctx.index) if hit is None and weak is None and figure is None \
+        and attribution is None else None
+    if hit is None and weak is None and figure is None and attribution is None and margin is None \
+            or not ctx.tgt_segments:
         return
     if any(h.severity is not Severity.MINOR for rule_ in (partial_omission, truncated_sentence, list_omitted)
            for h in rule_(ctx)):
@@ -1268,6 +1303,16 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
         why = _lost_in(ctx, attribution)
         yield Hit("target", seg.index, 0, len(seg.text), f"the translation renders only the quotation: the words "
                   f"around it in the source ('{attribution[:80]}') seem left out" + (f", and {why}" if why else ""),
+                  severity=sev(None if why else Severity.MINOR), evidence=ctx.src_text)
+        return
+    if margin is not None:
+        head, tail, gain = margin
+        seg = ctx.tgt_segments[-1]
+        why = _lost_in(ctx, tail)
+        yield Hit("target", seg.index, 0, len(seg.text), f"the translation matches the source without its end "
+                  f"('{tail[:80]}') better than the whole source ({gain:.1f} spreads of this document's "
+                  "similarities) and renders that end no better than its neighbours do"
+                  + (f", and {why}: it seems left out" if why else ": it may have been left out"),
                   severity=sev(None if why else Severity.MINOR), evidence=ctx.src_text)
         return
     if figure is not None:

@@ -1,0 +1,105 @@
+"""An added sentence run into the next one without a full stop (TQ502): the start of a target sentence, up to a
+capitalised word straight after a lower-case word, that the bead's source does not render.
+
+A sentence without its final full stop (a heading, a caption, a line pasted from another text) runs into the
+sentence after it, so the segmenter keeps both in one target sentence, the aligner pairs it with the second
+one's source, and no unaligned sentence shows the addition; the bead is then far longer than usual. The seam is
+where a new sentence starts without punctuation: a title-case word right after a lower-case word. The part
+before it counts as added when the source matches the sentence without it markedly better than the whole (a
+margin in the document's own robust spread of bead similarities, never a fixed cosine), supports it barely
+(under ``_RUNIN_SUPPORT`` of the document's gap between right and wrong pairs) and supports the rest. Only beads
+already far longer than usual are cut and embedded. Scripts without letter case have no such seam, and a
+language written without spaces is not cut at the Latin words it holds (names and titles, in Chinese or Japanese).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from .. import surface
+from ..embed import _normalise as _unit
+from .base import DocContext
+
+_RUNIN_LONG = 1.4  # beads longer than the document's usual length ratio by this factor are cut
+_RUNIN_GAIN = 0.5  # the source matches the sentence without the start this many robust spreads better
+_RUNIN_SUPPORT = 0.3  # ... supports the start under this share of the document's gap
+_RUNIN_REST = 0.5  # ... and the rest at least this much
+_RUNIN_WORDS = 3  # words on each side of the seam
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s")
+
+
+def seams(text: str, stops: frozenset[str] = frozenset()) -> list[int]:
+    """Offsets in ``text`` of each title-case word that directly follows a lower-case word (only whitespace
+    between), with ``_RUNIN_WORDS`` words or more before and after it: where a sentence without its full stop
+    runs into the next. Not after a word that cannot end a sentence (``stops``: the language profile's
+    ``dangling`` words, "the", "in"), nor after a sentence end of the text (what stands before is then no
+    sentence that lost its full stop). None in a script without letter case."""
+    words = list(_WORD.finditer(text))
+    out = []
+    for k in range(_RUNIN_WORDS, len(words) - _RUNIN_WORDS + 1):
+        prev, cur = words[k - 1], words[k]
+        w = cur.group()
+        if w[0].isupper() and (len(w) == 1 or w[1:].islower()) and prev.group()[-1].islower() \
+                and text[prev.end():cur.start()].isspace() and prev.group().casefold() not in stops \
+                and not _SENTENCE_END.search(text, 0, cur.start()):
+            out.append(cur.start())
+    return out
+
+
+def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
+    """``{bead: (target sentence, end of the added start in it, margin)}`` for beads whose first target sentence
+    starts with text the source does not render, run into the sentence without a full stop (see the module).
+
+    Each bead with both sides whose target is longer than the document's usual length ratio by ``_RUNIN_LONG``
+    has its first target sentence cut at each :func:`seams`; the start before a seam is reported when the source
+    matches the bead's target without it better than the whole by ``_RUNIN_GAIN`` robust spreads, supports it
+    under ``_RUNIN_SUPPORT`` and supports the rest ``_RUNIN_REST`` or more (support as
+    :func:`omission._support_scale` measures it, against the sources of the neighbouring beads). The seam with the
+    largest margin is kept."""
+    if "tq502_runin" in doc.cache:
+        return doc.cache["tq502_runin"]
+    from ..lang import profile
+    from . import omission as om
+
+    out: dict[int, tuple[int, int, float]] = {}
+    doc.cache["tq502_runin"] = out
+    if not profile(doc.tgt_lang).spaces_between_words:
+        return out  # Chinese, Japanese: the Latin words inside are names and titles, and no case marks a seam
+    emb = doc.cache.get("embedder")
+    c = om._cosines(doc)
+    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+        return out
+    order, sv, tv, near, gap = om._support_scale(doc)
+    if gap <= 0:
+        return out
+    full, _, spread = c
+    med, _ = om.length_ratios(doc)
+    stops = om.dangling(doc.tgt_lang)
+    cand = []
+    for a, b in enumerate(order):
+        bead = doc.beads[b]
+        s = " ".join(doc.source.segments[i].text for i in bead.src)
+        first = doc.target.segments[bead.tgt[0]]
+        t = " ".join(doc.target.segments[j].text for j in bead.tgt)
+        if surface.length(s) < 20 or not near[a] or (surface.length(t) / surface.length(s)) / math.exp(med) \
+                < _RUNIN_LONG:
+            continue
+        for k in seams(first.text, stops):
+            rest = (first.text[k:] + t[len(first.text):]).strip()
+            cand.append((a, b, first.index, k, first.text[:k].strip(), rest))
+    if not cand:
+        return out
+    v = _unit(emb.encode([x for *_, start, rest in cand for x in (start, rest)]))
+    for (a, b, j, k, _, _), pv, rv in zip(cand, v[0::2], v[1::2]):
+        wrong_p, wrong_r = float((sv[near[a]] @ pv).mean()), float((sv[near[a]] @ rv).mean())
+        support = (float(pv @ sv[a]) - wrong_p) / gap
+        rest_support = (float(rv @ sv[a]) - wrong_r) / gap
+        gain = (float(rv @ sv[a]) - full[b]) / spread
+        if gain >= _RUNIN_GAIN and support < _RUNIN_SUPPORT and rest_support >= _RUNIN_REST \
+                and (b not in out or gain > out[b][2]):
+            out[b] = (j, k, gain)
+    return out
