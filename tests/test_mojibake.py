@@ -46,3 +46,10 @@ def test_correct_text_is_not_garbled(text: str, script: str) -> None:
 
 def test_short_latin_words_in_cyrillic_text_are_left_alone() -> None:
     assert find("Певица Zoé и группа «Ça Va» выступили вместе.", "Cyrl") is None
+
+
+def test_a_garbled_half_sentence_is_read_back_whole() -> None:
+    tail = "отправится в турне по Европе в следующем году"
+    text = "Режиссёр сказал, что спектакль " + tail.encode("cp1251").decode("cp1252") + "."
+    g = find(text, "Cyrl")
+    assert g is not None and g.fixed == tail and text[g.start:g.end] == tail.encode("cp1251").decode("cp1252")

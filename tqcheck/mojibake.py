@@ -138,9 +138,14 @@ def _single_byte(text: str, script: str, letters: int) -> Garbled | None:
             lead = len(text) - len(text.lstrip())
             tail = len(text.rstrip(" .!?;:,\"'»)"))
             return Garbled(lead, tail, whole[lead:tail], share, how, garbled)
-    fixed = text[start:end]
-    for m, back in reversed(hits):
-        fixed = fixed[:m.start() - start] + back + fixed[m.end() - start:]
+    try:  # the stretch from the first garbled run to the last, read back (its short words too: "â" is "в")
+        fixed = text[start:end].encode(shown).decode(cp)
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        fixed = ""
+    if not _in_script(fixed, script):  # (the stretch holds text of the right script: each run alone)
+        fixed = text[start:end]
+        for m, back in reversed(hits):
+            fixed = fixed[:m.start() - start] + back + fixed[m.end() - start:]
     return Garbled(start, end, fixed, share, how, garbled)
 
 
