@@ -1028,6 +1028,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 # ("South Yorkshire" / "Suður-Jórvíkurhéraði"): a name translated part by part
             if sev != Severity.MINOR and y.known and _holds_form(x, y, lex):
                 sev = Severity.MINOR  # the source's word holds Y's name in its language ("Oberösterreichs": Austria)
+            if sev != Severity.MINOR and (_given_or_demonym(y, ctx.tgt_lang) or _given_or_demonym(x, ctx.src_lang)):
+                sev = Severity.MINOR  # "Roman" for "Rzymianin": a given name other languages share, but with the
+                # ending of an English demonym, which the other side may write as its own people's word
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
 
@@ -1615,6 +1618,17 @@ def _derived(c: Chunk, ctx: Any) -> bool:
         last = c.words[-1]
         return _demonym(last) and all(is_common_word(w, "en") for w in c.words[:-1])
     return _demonym(c.text) or c.text in _language_names() or c.text[:-1] in _language_names()
+
+
+def _given_or_demonym(c: Chunk, lang: str) -> bool:
+    """One English word with a demonym's ending, a capitalised entry of the English dictionary, that
+    :func:`_demonym` lets through only as a name other languages share (Roman, Julian): it may be either, so a
+    swap of it is weak evidence. A surname (Callaghan) is no dictionary entry and stays strong evidence."""
+    if lang.split("-")[0] != "en" or " " in c.text or not _DEMONYM.search(c.text.lower()):
+        return False
+    from ..names.spans import english_proper_words
+
+    return c.text in english_proper_words() and _shared_word(c.text.lower())
 
 
 @functools.lru_cache(maxsize=4096)
