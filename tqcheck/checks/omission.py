@@ -285,6 +285,9 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     the same topic moves the group's similarity too little to show. One that holds a figure with no
     counterpart in the source (TQ203's analysis) is reported under 0.6 of the best supported other sentence,
     when the source also matches it less than the rest of its group: an added sentence brings its own figures.
+    A sentence of eight words or more inside a longer target segment (a quotation the splitter keeps whole) that
+    the source renders less than the segment's other sentences, in a bead longer than usual (by 1.1), is minor
+    too (tqcheck.checks.heldadd, the mirror of TQ501's held sentences).
     The start of a target sentence up to a title-case word right after a lower-case word (a sentence without its
     full stop run into the next one: "... a city in mourning Police said on Monday ..."; not after a word that
     cannot end a sentence, the profile's ``dangling`` words, nor after a sentence end) is reported as minor
@@ -316,6 +319,15 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
                           "source: its group of sentences matches its source better without it",
                           severity=Severity.MINOR)
         return
+    if ctx.bead.src and len(ctx.bead.tgt) == 1:
+        from .heldadd import held_additions
+
+        seg = ctx.tgt_segments[0]
+        span = held_additions(ctx.doc).get(seg.index)
+        if span is not None:
+            yield Hit("target", seg.index, span[0], span[1], "this sentence inside a longer target segment may have "
+                      "no counterpart in the source: the source renders the segment's other sentences but not this "
+                      "one", severity=Severity.MINOR)
     if ctx.bead.src or not ctx.bead.tgt:
         return
     moved = displaced(ctx.doc)
