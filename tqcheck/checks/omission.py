@@ -21,7 +21,7 @@ from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
 from .margin import margin_tails
 from .quoted import lost_attribution
-from .runin import run_in
+from .runin import added_ends, run_in
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
@@ -295,7 +295,10 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     better than the whole by half a robust spread of the document's bead similarities, supports the start under
     0.3 of the document's gap between right and wrong sentence pairs and the rest 0.5 or more
     (tqcheck.checks.runin; not in scripts without letter case, nor at the Latin words of a language written
-    without spaces).
+    without spaces). Likewise the end of a bead's last target sentence after a comma (or semicolon, colon, dash;
+    four words or more each side), in a bead far longer than usual (1.4), when the source matches the bead
+    without it better by half a spread, supports it under 0.3 and the rest 0.5 or more, and neither neighbouring
+    bead's source supports it 0.3: text from elsewhere run on after a comma (minor).
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
@@ -310,6 +313,14 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
         yield Hit("target", j, 0, end, f"the start of this sentence ('{text[:end][:80]}') has no counterpart in "
                   f"the source, which matches the sentence better without it ({gain:.1f} spreads of this document's "
                   "similarities): a sentence without its full stop seems added and run into this one",
+                  severity=Severity.MINOR)
+    ended = added_ends(ctx.doc).get(ctx.index) if ctx.bead.src and ctx.bead.tgt else None
+    if ended is not None:
+        j, start, gain = ended
+        text = ctx.doc.target.segments[j].text
+        yield Hit("target", j, start, len(text.rstrip()), f"the end of this sentence ('{text[start:][:80]}') has no "
+                  f"counterpart in the source, which matches the sentence better without it ({gain:.1f} spreads of "
+                  "this document's similarities): text from elsewhere seems run on after a comma",
                   severity=Severity.MINOR)
     if ctx.bead.src and len(ctx.bead.tgt) >= 2:
         alone = unsupported_members(ctx.doc)
