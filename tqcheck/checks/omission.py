@@ -21,7 +21,7 @@ from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
 from .margin import margin_tails
 from .quoted import lost_attribution
-from .runin import run_in
+from .runin import added_ends, run_in
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
@@ -285,6 +285,9 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     the same topic moves the group's similarity too little to show. One that holds a figure with no
     counterpart in the source (TQ203's analysis) is reported under 0.6 of the best supported other sentence,
     when the source also matches it less than the rest of its group: an added sentence brings its own figures.
+    A sentence of eight words or more inside a longer target segment (a quotation the splitter keeps whole) that
+    the source renders less than the segment's other sentences, in a bead longer than usual (by 1.1), is minor
+    too (tqcheck.checks.heldadd, the mirror of TQ501's held sentences).
     The start of a target sentence up to a title-case word right after a lower-case word (a sentence without its
     full stop run into the next one: "... a city in mourning Police said on Monday ..."; not after a word that
     cannot end a sentence, the profile's ``dangling`` words, nor after a sentence end) is reported as minor
@@ -292,7 +295,10 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     better than the whole by half a robust spread of the document's bead similarities, supports the start under
     0.3 of the document's gap between right and wrong sentence pairs and the rest 0.5 or more
     (tqcheck.checks.runin; not in scripts without letter case, nor at the Latin words of a language written
-    without spaces).
+    without spaces). Likewise the end of a bead's last target sentence after a comma (or semicolon, colon, dash;
+    four words or more each side), in a bead far longer than usual (1.4), when the source matches the bead
+    without it better by half a spread, supports it under 0.3 and the rest 0.5 or more, and neither neighbouring
+    bead's source supports it 0.3: text from elsewhere run on after a comma (minor).
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
@@ -308,6 +314,14 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
                   f"the source, which matches the sentence better without it ({gain:.1f} spreads of this document's "
                   "similarities): a sentence without its full stop seems added and run into this one",
                   severity=Severity.MINOR)
+    ended = added_ends(ctx.doc).get(ctx.index) if ctx.bead.src and ctx.bead.tgt else None
+    if ended is not None:
+        j, start, gain = ended
+        text = ctx.doc.target.segments[j].text
+        yield Hit("target", j, start, len(text.rstrip()), f"the end of this sentence ('{text[start:][:80]}') has no "
+                  f"counterpart in the source, which matches the sentence better without it ({gain:.1f} spreads of "
+                  "this document's similarities): text from elsewhere seems run on after a comma",
+                  severity=Severity.MINOR)
     if ctx.bead.src and len(ctx.bead.tgt) >= 2:
         alone = unsupported_members(ctx.doc)
         for seg in ctx.tgt_segments:
@@ -316,6 +330,15 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
                           "source: its group of sentences matches its source better without it",
                           severity=Severity.MINOR)
         return
+    if ctx.bead.src and len(ctx.bead.tgt) == 1:
+        from .heldadd import held_additions
+
+        seg = ctx.tgt_segments[0]
+        span = held_additions(ctx.doc).get(seg.index)
+        if span is not None:
+            yield Hit("target", seg.index, span[0], span[1], "this sentence inside a longer target segment may have "
+                      "no counterpart in the source: the source renders the segment's other sentences but not this "
+                      "one", severity=Severity.MINOR)
     if ctx.bead.src or not ctx.bead.tgt:
         return
     moved = displaced(ctx.doc)

@@ -10,6 +10,10 @@ margin in the document's own robust spread of bead similarities, never a fixed c
 (under ``_RUNIN_SUPPORT`` of the document's gap between right and wrong pairs) and supports the rest. Only beads
 already far longer than usual are cut and embedded. Scripts without letter case have no such seam, and a
 language written without spaces is not cut at the Latin words it holds (names and titles, in Chinese or Japanese).
+
+The mirror at a sentence's end (:func:`added_ends`): text from elsewhere run on after a comma (a segment that
+ended in a comma, and a pasted sentence after it) is cut at the clause marks of the bead's last target sentence,
+in any script, and weighed the same way.
 """
 from __future__ import annotations
 
@@ -101,5 +105,63 @@ def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
         gain = (float(rv @ sv[a]) - full[b]) / spread
         if gain >= _RUNIN_GAIN and support < _RUNIN_SUPPORT and rest_support >= _RUNIN_REST \
                 and (b not in out or gain > out[b][2]):
+            out[b] = (j, k, gain)
+    return out
+
+
+def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
+    """``{bead: (target sentence, start of the added end in it, margin)}`` for beads whose last target sentence
+    ends with clauses the source does not render: a sentence from elsewhere run on after a comma (a segment that
+    ended in a comma, then text pasted after it), the mirror of :func:`run_in` at the sentence's end.
+
+    Each bead with both sides whose target is longer than the document's usual length ratio by ``_RUNIN_LONG``
+    has its last target sentence cut at each clause mark (comma, semicolon, colon, dash; not inside a figure) with
+    ``omission._TAIL_WORDS`` words or more on each side; the end after a mark is reported when the source matches
+    the bead's target without it better than the whole by ``_RUNIN_GAIN`` robust spreads, supports it under
+    ``_RUNIN_SUPPORT`` and supports the rest ``_RUNIN_REST`` or more, while the sources of the beads before and
+    after it support it under ``omission._SUPPORT_NEXT`` (else the translator joined the next sentence to this
+    one). The cut with the largest margin is kept."""
+    if "tq502_added_end" in doc.cache:
+        return doc.cache["tq502_added_end"]
+    from . import omission as om
+
+    out: dict[int, tuple[int, int, float]] = {}
+    doc.cache["tq502_added_end"] = out
+    emb = doc.cache.get("embedder")
+    c = om._cosines(doc)
+    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+        return out
+    order, sv, tv, near, gap = om._support_scale(doc)
+    if gap <= 0:
+        return out
+    full, _, spread = c
+    med, _ = om.length_ratios(doc)
+    cand = []
+    for a, b in enumerate(order):
+        bead = doc.beads[b]
+        s = " ".join(doc.source.segments[i].text for i in bead.src)
+        last = doc.target.segments[bead.tgt[-1]]
+        t = " ".join(doc.target.segments[j].text for j in bead.tgt)
+        if surface.length(s) < 20 or not near[a] or (surface.length(t) / surface.length(s)) / math.exp(med) \
+                < _RUNIN_LONG:
+            continue
+        before = t[:len(t) - len(last.text)]
+        for m in om._CLAUSE.finditer(last.text):
+            head, tail = last.text[:m.start()].rstrip(), last.text[m.end():].strip()
+            if len(surface.words(head)) >= om._TAIL_WORDS and len(surface.words(tail)) >= om._TAIL_WORDS:
+                cand.append((a, b, last.index, m.end() + len(last.text[m.end():]) - len(last.text[m.end():].lstrip()),
+                             before + head, tail))
+    if not cand:
+        return out
+    v = _unit(emb.encode([x for *_, rest, end in cand for x in (rest, end)]))
+    for (a, b, j, k, _, _), rv, ev in zip(cand, v[0::2], v[1::2]):
+        support = (float(ev @ sv[a]) - float((sv[near[a]] @ ev).mean())) / gap
+        rest_support = (float(rv @ sv[a]) - float((sv[near[a]] @ rv).mean())) / gap
+        gain = (float(rv @ sv[a]) - full[b]) / spread
+        # the source of a bead next to this one renders the end: the translator joined two sentences
+        beside = max(((float(ev @ sv[x]) - float((sv[near[a]] @ ev).mean())) / gap
+                      for x in (a - 1, a + 1) if 0 <= x < len(order)), default=0.0)
+        if gain >= _RUNIN_GAIN and support < _RUNIN_SUPPORT and rest_support >= _RUNIN_REST \
+                and beside < om._SUPPORT_NEXT and (b not in out or gain > out[b][2]):
             out[b] = (j, k, gain)
     return out
