@@ -132,19 +132,14 @@ def held_members(doc: DocContext) -> dict[int, list[tuple[int, int]]]:
     ``HELD_NEXT`` or more (the translator moved it there). Document statistics only, no fixed cosine."""
     if "tq5_held" in doc.cache:
         return doc.cache["tq5_held"]
-    from .omission import _cosines, _has_room, _support_scale, _tgt_owner, length_ratios
+    from .omission import _has_room, _tgt_owner, margin_stats
 
     out: dict[int, list[tuple[int, int]]] = {}
     doc.cache["tq5_held"] = out
-    emb = doc.cache.get("embedder")
-    c = _cosines(doc)
-    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+    st = margin_stats(doc)
+    if st is None:
         return out
-    full, _, spread = c
-    order, sv, tv, near, gap = _support_scale(doc)
-    if gap <= 0:
-        return out
-    med, _ = length_ratios(doc)
+    emb, order, tv, near, gap, full, spread, med = st.emb, st.order, st.tv, st.near, st.gap, st.full, st.spread, st.med
     groups = []
     for a, b in enumerate(order):
         bead = doc.beads[b]

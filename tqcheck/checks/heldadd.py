@@ -36,19 +36,14 @@ def held_additions(doc: DocContext) -> dict[int, tuple[int, int]]:
     ``HELD_NEXT`` or more (the source then has it, aligned elsewhere). Document statistics only, no fixed cosine."""
     if "tq5_held_added" in doc.cache:
         return doc.cache["tq5_held_added"]
-    from .omission import _MEMBER_WORDS, _cosines, _support_scale, length_ratios
+    from .omission import _MEMBER_WORDS, margin_stats
 
     out: dict[int, tuple[int, int]] = {}
     doc.cache["tq5_held_added"] = out
-    emb = doc.cache.get("embedder")
-    c = _cosines(doc)
-    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+    st = margin_stats(doc)
+    if st is None:
         return out
-    full, _, spread = c
-    order, sv, tv, near, gap = _support_scale(doc)
-    if gap <= 0:
-        return out
-    med, _ = length_ratios(doc)
+    emb, order, sv, near, gap, full, spread, med = st.emb, st.order, st.sv, st.near, st.gap, st.full, st.spread, st.med
     groups = []
     for a, b in enumerate(order):
         bead = doc.beads[b]

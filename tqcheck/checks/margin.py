@@ -45,15 +45,11 @@ def margin_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
 
     out: dict[int, tuple[str, str, float]] = {}
     doc.cache["tq508_margin"] = out
-    emb = doc.cache.get("embedder")
-    c = om._cosines(doc)
-    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+    st = om.margin_stats(doc)
+    if st is None:
         return out
-    order, sv, tv, near, gap = om._support_scale(doc)
-    if gap <= 0:
-        return out
-    full, mid, spread = c
-    med, _ = om.length_ratios(doc)
+    emb, order, tv, near, gap, full, mid, spread, med = st.emb, st.order, st.tv, st.near, st.gap, st.full, st.mid, \
+        st.spread, st.med
     cand = []
     for a, b in enumerate(order):
         bead = doc.beads[b]

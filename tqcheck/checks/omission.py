@@ -10,7 +10,7 @@ import math
 import re
 import statistics
 import unicodedata
-from typing import Iterator
+from typing import Any, Iterator, NamedTuple
 
 from .. import surface
 from ..embed import _normalise as _unit
@@ -1106,6 +1106,39 @@ def _support_scale(doc: DocContext) -> tuple[list[int], object, object, list[lis
         gap = statistics.median(float(own[a]) - wrong[a] for a in range(n)) if n else 0.0
         doc.cache["tq5_support"] = (order, sv, tv, near, gap)
     return doc.cache["tq5_support"]
+
+
+class MarginStats(NamedTuple):
+    """What the checks that cut a bead and weigh the pieces by the document's own margins (``held``,
+    ``heldadd``, ``margin``, ``runin``) read from one document: the encoder, the beads' vectors and support
+    scale (:func:`_support_scale`), their cosines, median and robust spread (:func:`_cosines`), and the median
+    log length ratio (:func:`length_ratios`)."""
+
+    emb: Any
+    order: list[int]
+    sv: Any
+    tv: Any
+    near: list[list[int]]
+    gap: float
+    full: dict[int, float]
+    mid: float
+    spread: float
+    med: float
+
+
+def margin_stats(doc: DocContext) -> MarginStats | None:
+    """The document's :class:`MarginStats`, or None when there is no encoder, no bead vectors, or no gap
+    between right and wrong pairs to measure support by."""
+    emb = doc.cache.get("embedder")
+    c = _cosines(doc)
+    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+        return None
+    order, sv, tv, near, gap = _support_scale(doc)
+    if gap <= 0:
+        return None
+    full, mid, spread = c
+    med, _ = length_ratios(doc)
+    return MarginStats(emb, order, sv, tv, near, gap, full, mid, spread, med)
 
 
 _ROOM = 0.5  # a neighbour carries a bead's lost clause when it is longer than usual by this share of the loss

@@ -73,15 +73,10 @@ def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     doc.cache["tq502_runin"] = out
     if not profile(doc.tgt_lang).spaces_between_words:
         return out  # Chinese, Japanese: the Latin words inside are names and titles, and no case marks a seam
-    emb = doc.cache.get("embedder")
-    c = om._cosines(doc)
-    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+    st = om.margin_stats(doc)
+    if st is None:
         return out
-    order, sv, tv, near, gap = om._support_scale(doc)
-    if gap <= 0:
-        return out
-    full, _, spread = c
-    med, _ = om.length_ratios(doc)
+    emb, order, sv, near, gap, full, spread, med = st.emb, st.order, st.sv, st.near, st.gap, st.full, st.spread, st.med
     stops = om.dangling(doc.tgt_lang)
     cand = []
     for a, b in enumerate(order):
@@ -127,15 +122,10 @@ def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
 
     out: dict[int, tuple[int, int, float]] = {}
     doc.cache["tq502_added_end"] = out
-    emb = doc.cache.get("embedder")
-    c = om._cosines(doc)
-    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+    st = om.margin_stats(doc)
+    if st is None:
         return out
-    order, sv, tv, near, gap = om._support_scale(doc)
-    if gap <= 0:
-        return out
-    full, _, spread = c
-    med, _ = om.length_ratios(doc)
+    emb, order, sv, near, gap, full, spread, med = st.emb, st.order, st.sv, st.near, st.gap, st.full, st.spread, st.med
     cand = []
     for a, b in enumerate(order):
         bead = doc.beads[b]
