@@ -89,3 +89,16 @@ def test_a_source_without_quotation_marks_has_no_attribution_to_lose() -> None:
     ctx = SimpleNamespace(bead=SimpleNamespace(src=(0,), tgt=(0,)), src_text="Prices will fall sharply in autumn.",
                           tgt_text=tgt, doc=SimpleNamespace(target=SimpleNamespace(segments=(SimpleNamespace(text=tgt),))))
     assert lost_attribution(ctx) is None
+
+
+def test_a_straight_quote_between_letters_is_an_apostrophe() -> None:
+    from types import SimpleNamespace
+
+    from tqcheck.checks.quoted import lost_attribution
+
+    assert _split('Il restera jusqu"à la fin de la saison.') == ('Il restera jusqu"à la fin de la saison.', "")
+    src = '"Nous resterons ici jusqu"à la fin de la saison", a déclaré le maire.'
+    tgt = '"Wir bleiben hier bis zum Ende der Saison."'
+    ctx = SimpleNamespace(bead=SimpleNamespace(src=(0,), tgt=(0,)), src_text=src, tgt_text=tgt,
+                          doc=SimpleNamespace(target=SimpleNamespace(segments=(SimpleNamespace(text=tgt),))))
+    assert lost_attribution(ctx) == "a déclaré le maire"  # three marks, but one is an apostrophe: the quotation pairs

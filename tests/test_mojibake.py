@@ -53,3 +53,30 @@ def test_a_garbled_half_sentence_is_read_back_whole() -> None:
     text = "Режиссёр сказал, что спектакль " + tail.encode("cp1251").decode("cp1252") + "."
     g = find(text, "Cyrl")
     assert g is not None and g.fixed == tail and text[g.start:g.end] == tail.encode("cp1251").decode("cp1252")
+
+
+def test_findings_inside_an_unreadable_sentence_are_minor() -> None:
+    """A sentence TQ704 reports critical cannot be checked: the names it seems to replace are minor, with a note."""
+    from tqcheck.checks import DocContext, run_rules, select
+    from tqcheck.embed import get_embedder
+    from tqcheck.model import Bead, Document, Severity
+    from tqcheck.pipeline import _seg_lang
+    from tqcheck.resources import Resources
+    from tqcheck.segment import segment
+
+    def doc(lines: list[str], lang: str) -> Document:
+        raw = "\n\n".join(lines)
+        return Document(path="<t>", raw=raw, lang=lang, segments=tuple(segment(raw, lang, detect_lang=_seg_lang(lang))))
+
+    src = ["The weather was fine in the capital on Friday.",
+           "President Vladimir Putin met Angela Merkel in Moscow on Saturday."]
+    ru = ["В пятницу в столице была хорошая погода.",
+          "Президент Владимир Путин встретился с Ангелой Меркель в Москве в субботу."]
+    tgt = [ru[0], ru[1].encode("cp1251").decode("latin-1")]  # Windows-1251 shown as Latin-1
+    ctx = DocContext(doc(src, "en"), doc(tgt, "ru"), (Bead((0,), (0,), 0.0), Bead((1,), (1,), 0.0)), Resources())
+    ctx.cache["embedder"] = get_embedder()
+    found = run_rules(select(("TQ1", "TQ2", "TQ5", "TQ7")), ctx)
+    assert [f.severity for f in found if f.code == "TQ704"] == [Severity.CRITICAL]
+    others = [f for f in found if f.code != "TQ704"]
+    assert any(f.code == "TQ101" and "garbled: TQ704" in f.message for f in others)
+    assert all(f.severity == Severity.MINOR for f in others)

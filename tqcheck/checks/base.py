@@ -11,6 +11,7 @@ them with ``ctx.option("z")``; ``[tool.tqcheck] options = { TQ801 = { z = -4.0 }
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import inspect
 import logging
@@ -330,7 +331,29 @@ def run_rules(rules: list[Rule], ctx: DocContext) -> list[Finding]:
             findings.append(_crash_finding(r, exc, ctx))
         finally:
             ctx.rule = None
-    return findings
+    return _after_garbled(findings)
+
+
+_GARBLED_NOTE = " (the translation here is garbled: TQ704)"
+
+
+def _after_garbled(findings: list[Finding]) -> list[Finding]:
+    """Findings on a target sentence that TQ704 reports critical (half its letters or more in the wrong
+    character encoding), and source findings of its bead, capped at minor: a sentence that cannot be read
+    cannot be checked, so a name, number or clause that seems missing there is a consequence of the garbling,
+    already reported once, and not an error of its own."""
+    garbled = [f for f in findings if f.code == "TQ704" and f.severity == Severity.CRITICAL]
+    if not garbled:
+        return findings
+    segs = {f.segment for f in garbled}
+    beads = {f.bead for f in garbled if f.bead is not None}
+    out = []
+    for f in findings:
+        hit = f.segment in segs if f.side == "target" else f.bead is not None and f.bead in beads
+        if hit and f.code != "TQ704" and f.severity.rank > Severity.MINOR.rank:
+            f = dataclasses.replace(f, severity=Severity.MINOR, message=f.message + _GARBLED_NOTE)
+        out.append(f)
+    return out
 
 
 def _crash_finding(r: Rule, exc: Exception, ctx: DocContext) -> Finding:

@@ -410,7 +410,9 @@ def garbled_encoding(ctx: BeadContext) -> Iterator[Hit]:
     Python's single-byte code pages read back into that language's script only ("Ïðèâåò" for "Привет":
     Windows-1251 shown as Latin-1). The suggestion is the repaired text. Critical when half or more of the
     sentence's letters are garbled (the sentence cannot be read), major when four letters or more are, minor
-    for fewer (a stray "Â" before a no-break space).
+    for fewer (a stray "Â" before a no-break space). Other findings on a sentence reported critical, and
+    source findings of its bead, are capped at minor with a note: a sentence that cannot be read cannot be
+    checked, and its seemingly missing names and numbers are the garbling, reported once here.
     Why: A file saved or converted with the wrong encoding reaches readers as gibberish, and names and
     figures inside it cannot be checked. MQM: Fluency / Character encoding, major; critical when the sentence
     is unreadable, minor for a stray character.

@@ -17,14 +17,24 @@ QUOTES = frozenset('"“”„«»「」『』‹›')  # (not ' ‘ ’ ‚: ap
 _MIN_QUOTED = 4  # words inside the quotation on each side: a quoted title or term is not a quotation
 
 
+def _marks(text: str) -> list[int]:
+    """The offsets of the quotation marks of ``text``. A straight double quote between two cased letters is an
+    apostrophe typed with the wrong key ("jusqu"à", "l"Etat"), not a quotation mark."""
+    return [i for i, ch in enumerate(text) if ch in QUOTES
+            and not (ch == '"' and 0 < i < len(text) - 1 and _cased(text[i - 1]) and _cased(text[i + 1]))]
+
+
+def _cased(ch: str) -> bool:
+    return ch.isupper() or ch.islower()
+
+
 def _split(text: str) -> tuple[str, str]:
     """(the text outside every quotation, the text inside), reading the quotation marks in turn as opening and
     closing (a quotation left open runs to the end of the text)."""
     outside, inside, depth, last = [], [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in QUOTES:
-            (inside if depth else outside).append(text[last:i])
-            depth, last = 1 - depth, i + 1
+    for i in _marks(text):
+        (inside if depth else outside).append(text[last:i])
+        depth, last = 1 - depth, i + 1
     (inside if depth else outside).append(text[last:])
     return " ".join(outside), " ".join(inside)
 
@@ -43,10 +53,8 @@ def lost_attribution(ctx: BeadContext) -> str | None:
     if not (ctx.bead.src and ctx.bead.tgt):
         return None
     src, tgt = ctx.src_text, ctx.tgt_text
-    if not any(ch in QUOTES for ch in tgt) or sum(ch in QUOTES for ch in src) % 2:
-        return None
-    marks = [i for i, ch in enumerate(src) if ch in QUOTES]
-    if not marks:
+    marks, t_marks = _marks(src), _marks(tgt)
+    if not t_marks or len(marks) % 2 or not marks:
         return None
     lost = " ".join((src[:marks[0]], src[marks[-1] + 1:]))  # (words between two quotations may be a quotation
     # inside the quotation, written with the same marks: '"HSBC did not "fabricate" evidence."')
@@ -58,7 +66,7 @@ def lost_attribution(ctx: BeadContext) -> str | None:
         return None
     segs = ctx.doc.target.segments
     lo, hi = min(ctx.bead.tgt), max(ctx.bead.tgt)
-    if sum(ch in QUOTES for ch in tgt) % 2 and hi + 1 < len(segs) and any(ch in QUOTES for ch in segs[hi + 1].text):
+    if len(t_marks) % 2 and hi + 1 < len(segs) and _marks(segs[hi + 1].text):
         return None
     if lo > 0 and segs[lo - 1].text.rstrip().endswith((":", "：")):
         return None
