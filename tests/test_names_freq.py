@@ -84,3 +84,17 @@ def test_a_name_listed_as_an_english_word_is_written_as_often_in_other_languages
     from tqcheck.checks.names import _shared_word
 
     assert _shared_word(word) is shared
+
+
+@pytest.mark.parametrize(("word", "local"), [
+    ("Dekrets", True),  # Dekret, inflected
+    ("Freitagnachmittag", True),  # Freitag + Nachmittag
+    ("Haushaltsplan", True),
+    ("Merkel", False),  # a name French and English write too
+    ("Rosenberg", False),
+    ("Wolfsburg", False),
+])
+def test_an_inflected_or_compound_german_noun_is_a_local_noun(word: str, local: bool) -> None:
+    from tqcheck.checks.names import _local_noun
+
+    assert _local_noun(word, "de", "fr") is local

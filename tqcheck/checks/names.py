@@ -1398,7 +1398,28 @@ def _local_nouns(c: Chunk, ctx: Any) -> bool:
     if not _noun_capitals(lang) or is_acronym(c.text) or c.known:
         return False  # (a place CLDR or the lexicon knows, Deutschland, Finnland, is a name for sure)
     words = [w for w in c.words if w.lower() not in CONNECTORS]
-    return bool(words) and all(_common_local(w, lang, other) for w in words)
+    return bool(words) and all(_local_noun(w, lang, other) for w in words)
+
+
+def _local_noun(word: str, lang: str, other: str) -> bool:
+    """``word`` is a noun of ``lang`` that ``other`` hardly writes (:func:`_common_local`), or, where neither
+    ``other`` nor English writes the word at all (Zipf 1 or less, wordfreq), an inflected form of one (the
+    word less one or two letters: Dekrets, Weltrekords) or a compound of two frequent words of ``lang`` of four
+    letters or more each (Zipf 3: Welt-rekord, Haushalts-plan). Without wordfreq, False."""
+    if _common_local(word, lang, other):
+        return True
+    low = word.lower()
+    try:
+        from ..names.freq import zipf_frequency
+
+        if len(low) < 6 or max(zipf_frequency(low, base_lang(other)), zipf_frequency(low, "en")) > 1.0:
+            return False
+        if any(_common_local(low[:-k], lang, other) for k in (1, 2)):
+            return True
+        return any(zipf_frequency(low[:i], base_lang(lang)) >= 3.0 and zipf_frequency(low[i:], base_lang(lang)) >= 3.0
+                   for i in range(4, len(low) - 3))
+    except (ImportError, LookupError, ValueError):
+        return False
 
 
 def _local_acronyms(x: Chunk, y: Chunk, ctx: Any) -> bool:
