@@ -2705,3 +2705,23 @@ def render_all(qs: list[Quantity], lang: str) -> str:
             one = render(first, lang)
             return one.replace(f" {qs[0].value[1]} ", f" {days} ", 1) if lang == "vi" else f"{one}-{qs[-1].value[1]}"  # type: ignore[index]
     return " / ".join(render(q, lang) for q in qs)
+
+
+_ROMAN_WORD = re.compile(r"(?<![\w'’-])[IVXL]{1,7}(?![\w'’-])")
+
+
+def roman_values(text: str) -> frozenset[float]:
+    """The values of the Roman numerals of ``text``: words of the capitals I, V, X and L only that are valid
+    numerals (``roman.fromRoman``: "VI" 6, "XIV" 14, "XL" 40; not "IIV"), the lone "I" aside (a pronoun in
+    English). C, D and M are left out: "CD", "MD", "DC" are far more often abbreviations."""
+    import roman
+
+    out = set()
+    for m in _ROMAN_WORD.finditer(text):
+        if m.group() == "I":
+            continue
+        try:
+            out.add(float(roman.fromRoman(m.group())))
+        except roman.InvalidRomanNumeralError:
+            continue
+    return frozenset(out)

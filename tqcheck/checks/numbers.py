@@ -24,6 +24,7 @@ from ..numparse import (
     relative_periods,
     render,
     render_all,
+    roman_values,
     spelled_inside,
     values_begun,
     word_begins,
@@ -361,6 +362,9 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
             q.value in (2 * v, v / 2) for v in values_begun(src_text, src_lang)))
         # a share or count of one, which the source may write with its article ("ein Prozent" -> "1 %")
         weak = weak or (q.kind in ("number", "percent") and q.value == 1.0 and not q.unit)
+        # a figure the source writes as a Roman numeral ("la wilaya VI" -> "第6", "Louis XIV" -> "Ludwig 14.")
+        weak = weak or (q.kind in ("number", "ordinal") and isinstance(q.value, float) and bool(src_text)
+                        and q.value in roman_values(src_text))
     else:
         weak = weak or (q.kind == "number" and isinstance(q.value, float)
                         and whole_period(q.value, src_text, q.end, src_lang))
