@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         lines = [f"## Multilingual: WMT21 news, professional references ({len(pairs)} directions)", "",
                  multilingual.intro(n_docs), "", ml["markdown"]]
         for skip, docs in () if args.quick else multilingual.HELD_SLICES:  # the default documents were tuned on
-            held = multilingual.run(pairs, docs, inject=True, skip=skip)
+            held = multilingual.run(multilingual.held_directions(pairs, skip), docs, inject=True, skip=skip)
             lines += ["", f"### Held-out documents {skip + 1}-{skip + docs}", "", multilingual.held_intro(skip, docs),
                       "", held["markdown"]]
         block("multilingual", lines, t0)

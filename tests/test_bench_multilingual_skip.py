@@ -90,3 +90,10 @@ def test_main_passes_skip_through(folder: Path, checked: list, capsys: pytest.Ca
     assert ml.main(["--pairs", "de-fr", "--skip", "4", "--docs", "3"]) == 0
     assert [name for name, _ in checked] == ["story-5"]
     assert "| de-fr | 1 | 1 |" in capsys.readouterr().out
+
+
+def test_a_held_out_slice_leaves_out_the_directions_it_runs_past(folder: Path) -> None:
+    # en-de has 3 pseudo-documents (lines 1-25, 26-50, 51-60), de-fr 5 documents
+    assert ml.held_directions(["en-de", "de-fr"], 0) == ["en-de", "de-fr"]
+    assert ml.held_directions(["en-de", "de-fr"], 3) == ["de-fr"]
+    assert ml.held_directions(["en-de", "de-fr"], 5) == []
