@@ -28,6 +28,14 @@ def test_a_lower_case_word_after_a_full_stop_goes_on_the_same_sentence() -> None
     assert _parts(text, "en") == [text]
 
 
+def test_a_full_stop_after_a_number_ends_an_inner_sentence_unless_ordinals_take_a_dot() -> None:
+    text = 'The minister said: "Exports in the second quarter rose 5. The rest of the year looks much weaker."'
+    assert _parts(text, "en") == ['The minister said: "Exports in the second quarter rose 5.',
+                                  'The rest of the year looks much weaker."']
+    german = "Die Sitzung des Rates findet am 5. Mai im großen Saal des Rathauses der Stadt statt."
+    assert _parts(german, "de") == [german]  # German writes its ordinals with a dot: "am 5. Mai"
+
+
 def test_short_pieces_join_their_neighbour() -> None:
     assert _parts("Thank you. We will be back next spring with the whole team.", "en") == [
         "Thank you. We will be back next spring with the whole team."]

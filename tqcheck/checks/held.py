@@ -68,13 +68,15 @@ def inner_sentences(text: str, lang: str = "", lower: frozenset[str] = frozenset
     """``(start, end)`` of the sentences inside one segment's ``text``, each of ``_MIN_WORDS`` words or more (a
     shorter piece joins the next one, the last joins the one before); one span when there is no inner end. A
     full stop after a single letter ("U.S.", an initial) or after a title or abbreviation of the language's
-    sentence splitter ("Mr.", "Dr.") ends nothing. Where capitals mark names (the language profile), a sentence
+    sentence splitter ("Mr.", "Dr.") ends nothing; one after a number does ("... rose 5. The ..."), except in a
+    language that writes its ordinals with a dot (the splitter's ``ordinal_dot``: German "am 5. Mai"). Where capitals mark names (the language profile), a sentence
     also starts without punctuation at a title-case word between lower-case ones that the document writes in
     lower case elsewhere (``lower``; :func:`_seams`): a heading run into the next sentence."""
     from ..lang import profile
     from ..segment import _Rules
 
-    titles = _Rules.for_lang(lang).titles
+    rules = _Rules.for_lang(lang)
+    titles = rules.titles
     if lower and lang and profile(lang).capitals_mark_names:
         from .omission import dangling
 
@@ -85,7 +87,10 @@ def inner_sentences(text: str, lang: str = "", lower: frozenset[str] = frozenset
         letter = m.group(1)
         before = _BEFORE.search(text, 0, m.start() + 1)
         word = before.group(1) if before else ""
-        if text[m.start()] == "." and (len(word) <= 1 or word.lower() in titles):
+        if text[m.start()] == "." and m.start() > 0 and text[m.start() - 1].isdigit():
+            if rules.ordinal_dot:  # "am 5. Mai": the language writes its ordinals with a dot
+                continue
+        elif text[m.start()] == "." and (len(word) <= 1 or word.lower() in titles):
             continue
         if letter and (letter.isupper() or not letter.islower()):
             cuts.append(m.end())
