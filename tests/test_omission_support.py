@@ -264,3 +264,15 @@ def test_a_comma_or_colon_inside_a_number_or_a_time_is_no_clause_boundary() -> N
                                          "2,5 percent.")] == ["a record for the small firm"]
     zh = "今年第一季度这家公司的市场销量达到1，200台左右，创下了这家公司成立以来的新纪录。"
     assert [t for _, t in _heads(zh)] == ["创下了这家公司成立以来的新纪录。"]
+
+
+def test_the_last_clause_of_a_text_without_the_full_width_comma_is_cut_at_the_ideographic_comma() -> None:
+    from tqcheck.checks.omission import _clause_marks, _last_clause, _tail_cuts
+
+    ja = "町内の各団体には、高齢者への声掛けや見守りの活動を地域の集会などで、これまで以上に進めてもらう。"
+    assert [t for _, t in _last_clause(ja)] == ["これまで以上に進めてもらう。"]
+    assert "これまで以上に進めてもらう。" in [t for _, t in _tail_cuts(ja)]
+    # Chinese writes the full-width comma between clauses and the ideographic one between the items of a list
+    zh = "市政府今年将在东区、西区、南区和北区各建一座新图书馆，预计明年春天全部对公众开放。"
+    assert [m.group(0) for m in _clause_marks(zh)] == ["，"]
+    assert [t for _, t in _last_clause(zh)] == ["预计明年春天全部对公众开放。"]

@@ -947,11 +947,12 @@ _TAIL_WORDS = 4  # words on each side of the cut
 _TAIL_MIN_WORDS = 12  # shorter sources are not cut into clauses
 
 
-def _heads(text: str) -> list[tuple[str, str]]:
-    """(head, tail) pairs of a source text cut at each clause boundary with enough words on both sides; the
-    head gets a full stop so that it reads as a sentence, like a truncated translation does."""
+def _heads(text: str, marks: list[re.Match[str]] | None = None) -> list[tuple[str, str]]:
+    """(head, tail) pairs of a source text cut at each clause boundary (``marks``; by default ``_CLAUSE``'s) with
+    enough words on both sides; the head gets a full stop so that it reads as a sentence, like a truncated
+    translation does."""
     out = []
-    for m in _CLAUSE.finditer(text):
+    for m in (_CLAUSE.finditer(text) if marks is None else marks):
         head, tail = text[:m.start()].rstrip(), text[m.end():].strip()
         if len(_words(head)) >= _TAIL_WORDS and len(_words(tail)) >= _TAIL_WORDS:
             out.append((head + ".", tail))
@@ -1033,7 +1034,7 @@ def _tail_cuts(text: str) -> list[tuple[str, str]]:
     the source's last clause is longer than what was lost. A
     source written without spaces (Chinese, Japanese) is cut at punctuation only: no word boundary shows
     there, and its last characters are mostly the predicate (a verb a translation renders elsewhere)."""
-    out = _heads(text)[-1:]
+    out = _last_clause(text)
     out += [c for c in _inner_clauses(text) if all(c[1] != t for _, t in out)]
     if surface.unspaced_share(text) > 0.5:
         return out
@@ -1060,6 +1061,18 @@ def _at_end(src: str, tail: str) -> bool:
 _CLAUSE_MARKS = re.compile(r"(?<!\d)[,:，：]|[,:，：](?!\d)|[;；、]|\s[-–—]\s")  # (、: Japanese's comma; as _CLAUSE)
 
 
+def _clause_marks(text: str) -> list[re.Match[str]]:
+    """The clause marks of ``text`` (``_CLAUSE``'s and the ideographic comma 、, Japanese's clause comma); the
+    ideographic comma only in a text without the full-width comma ，: a text that writes that (Chinese) uses the
+    ideographic comma between the items of a list."""
+    return [m for m in _CLAUSE_MARKS.finditer(text) if m.group(0) != "、" or "，" not in text]
+
+
+def _last_clause(text: str) -> list[tuple[str, str]]:
+    """[(head, tail)] for the source's last clause (after its last clause mark, :func:`_clause_marks`), or []."""
+    return _heads(text, _clause_marks(text))[-1:]
+
+
 def _inner_clauses(text: str) -> list[tuple[str, str]]:
     """(rest, clause) for each clause of ``text`` between two clause marks (commas, ideographic commas,
     semicolons, colons, dashes; the ideographic comma only in a text without the full-width comma, since Chinese
@@ -1067,8 +1080,7 @@ def _inner_clauses(text: str) -> list[tuple[str, str]]:
     clause from the middle ("A witness, who was fishing in the area, found the car."), and from Chinese or
     Japanese, which put the verb last, what a translation says last often stands in the middle of the source.
     The rest is the text without the clause."""
-    # a text that writes the full-width comma (Chinese) uses the ideographic comma for the items of a list
-    marks = [m for m in _CLAUSE_MARKS.finditer(text) if m.group(0) != "、" or "，" not in text]
+    marks = _clause_marks(text)
     out = []
     for a, b in zip(marks, marks[1:]):
         clause = text[a.end():b.start()].strip()
@@ -1208,7 +1220,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
         if ratio >= _SUPPORT_SHORT:
             continue
         short_words = min(_SUPPORT_SHORT_WORDS, math.exp(-_SUPPORT_SPREADS_WORDS * spread))
-        cuts = _tail_cuts(s) if ratio < short_words else _heads(s)[-1:]
+        cuts = _tail_cuts(s) if ratio < short_words else _last_clause(s)
         if cuts:
             cand.append((a, b, cuts))
     if cand:
@@ -1224,7 +1236,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
             inner = [j for j in range(len(cuts)) if not _at_end(src, cuts[j][1])]
             # the last clause (cut at punctuation) apart from the ends cut at word boundaries, and tested after them:
             # a clause that a neighbour without room for it resembles is still missing (see the room test below)
-            last = {t for _, t in _heads(src)[-1:]}
+            last = {t for _, t in _last_clause(src)}
             clause = [j for j in range(len(cuts)) if j not in inner and cuts[j][1] in last]
             ends = [j for j in range(len(cuts)) if j not in inner and j not in clause]
             # the longest tail too: a neighbour that renders the rest renders it, however little it renders a
@@ -1248,7 +1260,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
             # a clause (cut at punctuation) counts as moved next door only into a neighbour with room for it; a
             # fragment cut at a word boundary is measured less surely, and any neighbour that resembles it counts
             src = " ".join(doc.source.segments[i].text for i in doc.beads[b].src)
-            clause = any(tail == t for _, t in (*_heads(src), *_inner_clauses(src)))
+            clause = any(tail == t for _, t in (*_heads(src), *_last_clause(src), *_inner_clauses(src)))
             room.append([not clause or _has_room(doc, owner[j], b) for j in js])
         nv = _unit(emb.encode([x for xs in nxt for x in xs])) if any(nxt) else None
         k = 0
@@ -1261,7 +1273,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
             gain = (float(hv @ tv[a]) - c[0][b]) / c[2]  # how much closer the translation is to the rest (spreads)
             src = " ".join(doc.source.segments[i].text for i in doc.beads[b].src)
             weak_end = support < _SUPPORT_TAIL_CLOSER and gain >= _CLOSER_GAIN and any(
-                tail == t for _, t in _heads(src)[-1:])  # the source's last clause, cut at punctuation
+                tail == t for _, t in _last_clause(src))  # the source's last clause, cut at punctuation
             if (support < _SUPPORT_TAIL or weak_end) and head_support >= _SUPPORT_HEAD \
                     and max(beside, default=0.0) < _SUPPORT_NEXT:
                 out[b] = (head, tail, support)  # (an end found overrides a clause from the middle)
@@ -1301,7 +1313,7 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     what was lost, and where it stands in the middle of the source (from Chinese or Japanese, which put the
     verb last, what a translation says last mostly does: such a clause is only ever minor); the least
     supported end and the least supported clause from the middle are the ones tested, and the source's last
-    clause (after its last comma) on its own too. A target sentence next to the bead whose own bead is not longer
+    clause (after its last comma; or ideographic comma 、 in a text without the full-width comma ，) on its own too. A target sentence next to the bead whose own bead is not longer
     than usual by half of what this bead lacks cannot hold a moved clause: its support counts against a clause cut
     at punctuation only when it has that room (an attribution such as "..., the agency said" resembles every
     other "said" of the article). Major when that clause
