@@ -300,10 +300,11 @@ def held_intro(skip: int = HELD_SKIP, n_docs: int = HELD_DOCS) -> str:
     if skip == 42:
         return (f"Documents {skip + 1}-{skip + n_docs} of the 8 directions that have them (en-ja, en-is, ru-en, "
                 "zh-en, ja-en, is-en, de-fr, fr-de; is-en has 5), checked and injected as above. Nobody tuned on "
-                "this slice or read its injected misses: it was first run in session 16, at commit c62dbca, and its "
-                "findings at major or worse were labelled by hand then, before any change was measured on it (4 "
-                "real errors of the references, 2 false alarms). One change came from reading those findings: a "
-                "straight double quote between two letters is an apostrophe (quoted._marks).")
+                "this slice or read its injected misses: it was first run in session 16, at commit c62dbca, where its "
+                "findings at major or worse were read (4 real errors of the references, 2 false alarms); one change "
+                "came from reading them: a straight double quote between two letters is an apostrophe "
+                "(quoted._marks). Those labels were lost with that session's work; the findings were labelled "
+                "again from a run at commit fe2601f (session 17): the same 4 real errors and one false alarm.")
     if skip != HELD_SKIP:
         return (f"Documents {skip + 1}-{skip + n_docs} of each direction (fewer where a direction has fewer; "
                 "en-de, en-cs, en-ru, en-zh, de-en and cs-en have 40 or 41), checked and injected as above. Nobody "
