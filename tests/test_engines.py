@@ -343,12 +343,13 @@ def test_a_killed_ray_worker_is_retried_and_the_output_is_the_same(manifest: Pat
                     os.kill(pid, signal.SIGKILL)
                     killed.append(pid)
                     break
-            time.sleep(0.1)
+            time.sleep(0.02)
 
     t = threading.Thread(target=killer, daemon=True)
     t.start()
-    try:
-        out = _json(manifest, tmp_path / "killed.json", "--engine", "ray")
+    try:  # without the cache, as the local engine's JSON was made: the earlier Ray runs of this module filled
+        # it, and a check task that reads every vector from it can end before the killer sees it running
+        out = _json(manifest, tmp_path / "killed.json", "--engine", "ray", "--no-cache")
     finally:
         stop.set()
         t.join()
