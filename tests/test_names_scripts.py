@@ -59,7 +59,18 @@ def test_name_spans_in_scripts_without_capitals():
     ("意大利马里奥·罗西说，谈判将继续。", "马里奥·罗西"),  # a country written before it whole
 ])
 def test_a_han_name_begins_after_a_country_or_title_written_before_it(text: str, name: str) -> None:
-    assert [s.text for s in find_names(text, "zh")] == [name]
+    from tqcheck.names.spans import han_place
+
+    found = [s.text for s in find_names(text, "zh")]  # (the country is a span of its own: a CLDR place)
+    assert name in found and all(s == name or han_place(s, "zh") for s in found)
+
+
+def test_a_cldr_place_is_found_inside_a_run_of_han_at_word_boundaries_only() -> None:
+    pytest.importorskip("icu")
+    spans = find_names("越南政府今天宣布了新的经济计划。", "zh")
+    assert [(s.text, s.strong) for s in spans] == [("越南", True)]
+    assert [s.text for s in find_names("印度尼西亚总统访问了印度。", "zh")] == ["印度尼西亚", "印度"]  # the longest
+    assert find_names("路易斯安那州沿海地区也将出现降雨。", "zh") == []  # 海地 (Haiti) is no word of 沿海地区
 
 
 def test_latin_word_kept_inside_japanese_or_chinese_text_is_a_name():

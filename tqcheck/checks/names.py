@@ -16,6 +16,7 @@ from typing import Any, Iterator
 from ..model import Severity
 from ..names import pinyin
 from ..names.match import Chunk, analyse, text_has
+from ..names.roman import MIDDLE_DOTS
 from ..names.spans import CONNECTORS, is_common_word, word_is_strong
 from ..names.text import base_lang, fold, is_acronym, parts, tokens
 from ..textmemo import persistent
@@ -99,13 +100,22 @@ def _issues(ctx: Any) -> list[NameIssue]:
         return near.sounds(c, letters=letters or (_LETTERS if cjk_src else 0.0), keyed=not cjk_src)
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
-    open_s = [c for c in open_s if not near.variant(c) and not near.sounds(c, letters=letters) and not ordinary(c)
+    open_s = [c for c in open_s if not near.variant(c) and not near.heard_inside(c)
+              and not near.sounds(c, letters=letters) and not ordinary(c)
               and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)
               and (curated or not _translated_around(c, ctx, near))]
-    paired_t, paired_s = _pair(ctx, open_t, open_s, out, lex, near)
+    # a place found inside a run of Han characters (越南 in 越南政府) may be part of a longer name (哥伦比亚 in
+    # 哥伦比亚广播公司, CBS): reported alone when it is missing (minor), never paired with another name as TQ101
+    inside = {id(c) for side in ("source", "target") for c in a.chunks[side] if _han_place(c, ctx)}
+    paired_t, paired_s = _pair(ctx, [c for c in open_t if id(c) not in inside],
+                               [c for c in open_s if id(c) not in inside], out, lex, near)
+    paired_t |= inside
+    paired_s |= inside
     if not curated:
         _split_names(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)  # first: the surer evidence
         _swaps(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)
+    paired_t -= inside
+    paired_s -= inside
     from ..lang import profile
 
     # A name written in Han or kana on the other side can be matched only by sound, and most are not (kanji
@@ -123,7 +133,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
                   or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near)))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
-        if id(c) not in paired_t:
+        if id(c) not in paired_t and id(c) not in inside:  # (a translation into Chinese often names the
+            # country a demonym or an organisation implies: British rule / 英国统治; 印度人民党 for BJP)
             sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
             out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
                                  None, None, sev))
@@ -363,6 +374,13 @@ def _stems(key: str) -> frozenset[str]:
     return frozenset(k for k in out if len(k) >= 4)
 
 
+def _han_place(c: Chunk, ctx: Any) -> bool:
+    """``c`` is a place name found inside Han text by its CLDR name (:func:`tqcheck.names.spans.han_place`)."""
+    from ..names.spans import han_place
+
+    return han_place(c.text, ctx.src_lang if c.side == "source" else ctx.tgt_lang)
+
+
 def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
     """The name, one of its known renderings, its initials ('GRL' for 'Graffiti Research Lab') or a derived form
     ('Indians' / 'Ấn Độ' through 'India') is in the other side's text (in any case: 'the arctic')."""
@@ -435,6 +453,26 @@ class _Near:
         for side in ("source", "target"):
             for c in a.chunks[side]:
                 self.by_bead[side].setdefault(c.bead, []).append(c)
+
+    def heard_inside(self, c: Chunk) -> bool:
+        """A name of the other side in ``c``'s bead is heard in ``c``'s first words, written with their middle
+        dot: a Han name whose span ran on past it (阿瑟·米勒来到 for Arthur Miller: names are not delimited
+        there), so ``c`` is rendered."""
+        from ..names.roman import find_sound
+
+        if not any(d in c.text for d in MIDDLE_DOTS):
+            return False
+        other = "target" if c.side == "source" else "source"
+        lang, other_lang = (self.ctx.src_lang, self.ctx.tgt_lang) if c.side == "source" else \
+            (self.ctx.tgt_lang, self.ctx.src_lang)
+        doc = self.ctx.source if c.side == "source" else self.ctx.target
+        text = doc.segments[c.segment].text
+        for y in self.by_bead[other].get(c.bead, ()):
+            p = find_sound(y.text, other_lang, text, lang)
+            if p is not None and p.start == c.start and p.end < c.end \
+                    and any(d in text[p.start:p.end] for d in MIDDLE_DOTS):
+                return True
+        return False
 
     def _beads(self, c: Chunk) -> range:
         n = len(self.ctx.beads)
@@ -859,7 +897,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         # find ("Жуан Лоренсу", João Lourenço) a critical swap
         for y in sure_ys or initial_ys:
             def open_x(x: Chunk, in_bead: bool = False) -> bool:
-                return id(x) not in paired_s and not _in_terms(x, terms) \
+                return id(x) not in paired_s and not _in_terms(x, terms) and not near.heard_inside(x) \
                     and is_acronym(x.text) == is_acronym(_core(y)) and not _derived(x, ctx) \
                     and not (is_acronym(x.text) and _script(x.text) != _script(y.text)) \
                     and (in_bead or not _in_bead(x, b, ctx, lex, near)) and not _words_sound_alike(x, y, ctx) \

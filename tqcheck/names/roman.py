@@ -471,6 +471,15 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
                               name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang), name_lang)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
+    if best is None and cjk_lang(text_lang) and is_latin(name) and len(name.split()) >= 2:
+        # transliterators who follow British pronunciation drop an r after a vowel that no vowel follows
+        # (Arthur / 阿瑟 / アーサー, Carter / 卡特 / カーター): a full name read so, found only as a full name
+        # written with its middle dot (a short key found in any run of Han characters would match too much)
+        for key in _non_rhotic_keys(name, name_lang):
+            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words, name, extra,
+                              cjk_lang(name_lang), name_lang, dotted=True)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
     words = name.split()
     if len(words) >= 3 and (best is None or best[0] < 1.0):  # a title or epithet the span took in (Chancellor
         # Olaf Scholz, Turkish President Recep Tayyip Erdoğan): the name may be its last two or more words, found
@@ -483,6 +492,18 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
             if p is not None and best is None:
                 return p
     return best[1] if best else None
+
+
+_NON_RHOTIC_R = re.compile(r"(?<=[aeiouy])r+(?![aeiouy])")
+
+
+def _non_rhotic_keys(name: str, lang: str) -> tuple[str, ...]:
+    """The sound keys of a Latin name without the r that follows a vowel and no vowel follows (th also as s,
+    ch also as k, as :func:`name_keys` reads them for CJK text)."""
+    roman = romanise(name, lang)
+    forms = (roman, roman.replace("th", "s"), re.sub(r"(?<!s)ch", "k", roman))
+    keys = [sound_key(_NON_RHOTIC_R.sub("", f), "") for f in dict.fromkeys(forms) if _NON_RHOTIC_R.search(f)]
+    return tuple(k for k in dict.fromkeys(keys) if k)
 
 
 def clear_caches() -> None:
@@ -538,11 +559,13 @@ def n_words_of(name: str) -> int:
 
 def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
               same_words: bool, spelling: str = "", extra: int = 1, cjk: bool = False,
-              spelling_lang: str = "") -> tuple[float, Piece] | None:
+              spelling_lang: str = "", dotted: bool = False) -> tuple[float, Piece] | None:
     from rapidfuzz.distance import Indel
 
     best: tuple[float, Piece] | None = None
     for p in pieces(text, text_lang, cjk=cjk):
+        if dotted and not any(d in text[p.start:p.end] for d in MIDDLE_DOTS):
+            continue  # (only a full name written with its middle dot)
         if same_words and p.words and p.words != n_words:
             continue
         if len(p.key) == 1 and len(key) >= 2:

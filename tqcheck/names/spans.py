@@ -329,6 +329,7 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
         titled = any(text[m.end():].startswith(t) or text[:m.start()].endswith(t) for t in titles)
         spans.append(NameSpan(segment, m.start(), m.end(), m.group(0), tuple(words), False,
                               strong=dotted or titled or bool(known and known(m.group(0)))))
+    spans.extend(_places_in_han(text, lang, segment, spans))
     for m in _LATIN_RUN.finditer(text):
         latin = "en" if lang.startswith(("zh", "ja", "ko")) else lang  # Latin words in CJK text: read as English
         # a run after Han or kana text inside a sentence (检察官 Peter Duthie) does not begin the sentence: its
@@ -348,6 +349,67 @@ def find_names_unspaced(text: str, lang: str, segment: int = 0, known=None) -> l
             spans.append(NameSpan(segment, sp.start + off, sp.end + off, sp.text, words, False,
                                   strong=kept or any(word_is_strong(w.text, latin) for w in words)))
     return sorted(spans, key=lambda sp: sp.start)
+
+
+def _places_in_han(text: str, lang: str, segment: int, taken: list[NameSpan]) -> list[NameSpan]:
+    """Countries, territories and large cities written in Han characters (越南, 日本, 香港): CLDR's names of
+    the language (Babel: territories, and the exemplar cities of the time zones), the longest first (印度尼西亚
+    before 印度), where they begin and end at word boundaries (ICU: Chinese and Japanese do not separate words by
+    spaces) and outside the names already found; a place is a name for sure (strong). Without PyICU, none."""
+    pattern = _han_places(base_lang(lang))
+    if pattern is None:
+        return []
+    out, bounds = [], None
+    for m in pattern.finditer(text):
+        if any(sp.start < m.end() and m.start() < sp.end for sp in taken):
+            continue
+        if bounds is None:
+            bounds = _word_bounds(text, base_lang(lang))
+        if m.start() not in bounds or m.end() not in bounds:
+            continue  # inside a longer word: 海地 (Haiti) in 沿海地区 (coastal areas), 珀斯 (Perth) in 科珀斯克里斯蒂
+        out.append(NameSpan(segment, m.start(), m.end(), m.group(0), (Word(m.group(0), m.start(), m.end()),),
+                            False, strong=True))
+    return out
+
+
+def han_place(text: str, lang: str) -> bool:
+    """``text`` is one of the CLDR place names that :func:`_places_in_han` finds in Han text."""
+    pattern = _han_places(base_lang(lang))
+    return pattern is not None and pattern.fullmatch(text) is not None
+
+
+def _word_bounds(text: str, lang: str) -> frozenset[int]:
+    """The word boundaries of ``text`` by ICU's dictionary-based word break iterator (Chinese and Japanese
+    words are not separated by spaces)."""
+    import icu
+
+    it = icu.BreakIterator.createWordInstance(icu.Locale(lang))
+    it.setText(text)
+    return frozenset((0, *it))
+
+
+@functools.lru_cache(maxsize=8)
+def _han_places(lang: str) -> re.Pattern | None:
+    """Without PyICU (the optional ``icu`` extra) there are no word boundaries to find a place by: None."""
+    if lang not in ("zh", "ja"):
+        return None
+    try:
+        import icu  # noqa: F401 - the word boundaries of _word_bounds
+        from babel import Locale
+        from babel.core import get_global
+
+        loc = Locale.parse(lang)
+        names = set(loc.territories.values())
+        for zone in get_global("zone_territories"):
+            city = (loc.time_zones.get(zone) or {}).get("city")
+            if city:
+                names.add(city)
+    except Exception:  # noqa: BLE001 - no CLDR data for the locale: none
+        return None
+    han = [n for n in names if len(n) >= 2 and re.fullmatch("[\u3400-\u4dbf\u4e00-\u9fff]+", n)]
+    if not han:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(han, key=len, reverse=True)))
 
 
 def _after_title_or_country(m, text: str, titles: tuple[str, ...], lang: str):  # noqa: ANN001, ANN202 - a match
