@@ -381,7 +381,10 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
     words = [m for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text)
              if not _UNSPACED_RUN.fullmatch(m.group(0)) and m.group(0)[:1].isupper()]  # cased: capitals only
     for s, e, n in _word_runs(words, text, max_words):
-        for k in name_keys(text[s:e], lang, cjk):
+        keys = name_keys(text[s:e], lang, cjk)
+        if cjk and spelling_of(text[s:e], lang) == "":  # read without an r no vowel follows (George / ジョージ)
+            keys = (*keys, *(k for k in _non_rhotic_keys(text[s:e], lang) if k not in keys))
+        for k in keys:
             if k:
                 out.append(Piece(s, e, k, True, n))
     # scripts without capitals but with spaces (Devanagari, Arabic, Hebrew, Georgian...): any run of up to
@@ -471,13 +474,18 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
                               name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang), name_lang)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
-    if best is None and cjk_lang(text_lang) and is_latin(name) and len(name.split()) >= 2:
+    if cjk_lang(text_lang) and spelling_of(name, name_lang) == "":
         # transliterators who follow British pronunciation drop an r after a vowel that no vowel follows
-        # (Arthur / 阿瑟 / アーサー, Carter / 卡特 / カーター): a full name read so, found only as a full name
-        # written with its middle dot (a short key found in any run of Han characters would match too much)
+        # (Arthur / 阿瑟 / アーサー, George / ジョージ, Carter / カーター): the name read so is found in whole words
+        # (katakana) and in Han runs only as a full name written with its middle dot (a short key found in any
+        # run of Han characters would match too much)
+        keys = name_keys(name, name_lang, True)
         for key in _non_rhotic_keys(name, name_lang):
-            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words, name, extra,
-                              cjk_lang(name_lang), name_lang, dotted=True)
+            if key in keys:
+                continue
+            found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
+                              name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang), name_lang,
+                              dotted=True)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     words = name.split()
@@ -564,8 +572,8 @@ def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, 
 
     best: tuple[float, Piece] | None = None
     for p in pieces(text, text_lang, cjk=cjk):
-        if dotted and not any(d in text[p.start:p.end] for d in MIDDLE_DOTS):
-            continue  # (only a full name written with its middle dot)
+        if dotted and not p.whole and not any(d in text[p.start:p.end] for d in MIDDLE_DOTS):
+            continue  # (in a Han run, only a full name written with its middle dot)
         if same_words and p.words and p.words != n_words:
             continue
         if len(p.key) == 1 and len(key) >= 2:
