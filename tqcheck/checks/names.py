@@ -374,6 +374,19 @@ def _stems(key: str) -> frozenset[str]:
     return frozenset(k for k in out if len(k) >= 4)
 
 
+def _dotted_full_name(p: Any, text: str, name: str, lang: str) -> bool:
+    """``p`` (found by :func:`find_sound` in Han or kana ``text``) is a whole name of two parts joined by a middle
+    dot (ジョージ・ポーター) whose sound key, of three consonant classes or more, is exactly the Latin ``name``'s, as
+    a CJK transliteration reads it (r after a vowel dropped: George Porter): the name is there, however far
+    apart the letters of the two spellings are."""
+    from ..names.roman import is_latin, name_keys, non_rhotic_keys
+
+    if not (p.whole and len(p.key) >= 3 and is_latin(name) and len(name.split()) >= 2
+            and any(d in text[p.start:p.end] for d in MIDDLE_DOTS)):
+        return False
+    return p.key in name_keys(name, lang, True) or p.key in non_rhotic_keys(name, lang)
+
+
 def _han_place(c: Chunk, ctx: Any) -> bool:
     """``c`` is a place name found inside Han text by its CLDR name (:func:`tqcheck.names.spans.han_place`)."""
     from ..names.spans import han_place
@@ -557,6 +570,7 @@ class _Near:
                     continue
                 if p is not None and (letters <= 0 or p.exact
                                       or keyed and p.key in name_keys(c.text, lang, cjk_lang(other_lang))
+                                      or _dotted_full_name(p, text, c.text, lang)
                                       or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
                                       or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
                     return True

@@ -383,7 +383,7 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
     for s, e, n in _word_runs(words, text, max_words):
         keys = name_keys(text[s:e], lang, cjk)
         if cjk and spelling_of(text[s:e], lang) == "":  # read without an r no vowel follows (George / ジョージ)
-            keys = (*keys, *(k for k in _non_rhotic_keys(text[s:e], lang) if k not in keys))
+            keys = (*keys, *(k for k in non_rhotic_keys(text[s:e], lang) if k not in keys))
         for k in keys:
             if k:
                 out.append(Piece(s, e, k, True, n))
@@ -480,7 +480,7 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
         # (katakana) and in Han runs only as a full name written with its middle dot (a short key found in any
         # run of Han characters would match too much)
         keys = name_keys(name, name_lang, True)
-        for key in _non_rhotic_keys(name, name_lang):
+        for key in non_rhotic_keys(name, name_lang):
             if key in keys:
                 continue
             found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
@@ -505,7 +505,7 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
 _NON_RHOTIC_R = re.compile(r"(?<=[aeiouy])r+(?![aeiouy])")
 
 
-def _non_rhotic_keys(name: str, lang: str) -> tuple[str, ...]:
+def non_rhotic_keys(name: str, lang: str) -> tuple[str, ...]:
     """The sound keys of a Latin name without the r that follows a vowel and no vowel follows (th also as s,
     ch also as k, as :func:`name_keys` reads them for CJK text)."""
     roman = romanise(name, lang)
