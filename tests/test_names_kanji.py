@@ -22,3 +22,21 @@ def test_without_pykakasi_kanji_text_is_not_searched(monkeypatch: pytest.MonkeyP
         assert roman.find_sound("Takahashi", "en", "監督の高橋源三は語った。", "ja", True) is None
     finally:
         roman.clear_caches()
+
+
+@pytest.mark.parametrize(("name", "japanese"), [
+    ("Yamashita", True), ("Ōno", True), ("Ohno", True), ("Hattori", True), ("Shinzo Abe", True),
+    ("Hamamatsu Johoku Tech", True),  # (one word of it is)
+    ("Minneapolis", False), ("George Floyd", False), ("Xi Jinping", False),
+])
+def test_a_name_spelt_as_romanised_japanese(name: str, japanese: bool) -> None:
+    assert roman.japanese_spelling(name) is japanese
+
+
+def test_a_foreign_name_is_not_read_in_kanji() -> None:
+    """Japanese writes a foreign name in katakana: Minneapolis (consonant classes NPRS) is not the kanji word
+    連邦 (renpou, RNPS), though their classes are one apart; a Japanese name still is read in kanji."""
+    pytest.importorskip("pykakasi")
+    text = "毎晩起こるデモを取り締まるために連邦捜査員を派遣していた。"
+    assert roman.find_sound("Minneapolis", "en", text, "ja") is None
+    assert roman.find_sound("Yamashita", "en", "山下瑞貴選手は語った。", "ja") is not None

@@ -357,6 +357,7 @@ class Piece:
     words: int = 0  # how many space-separated words (0: not counted, Han and kana)
     caseless: bool = False  # any word run of a script without capitals (not a capitalised word): matched more strictly
     exact: bool = False  # found by find_sound with exactly the sound of the name's last words (a title left out)
+    kanji: bool = False  # kanji words read by pykakasi (a Japanese name's own script)
 
 
 def _word_runs(words: list[re.Match], text: str, max_words: int) -> list[tuple[int, int, int]]:
@@ -433,7 +434,7 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
                 for j in range(i, min(len(ws), i + 2)):
                     k = sound_key(" ".join(w[2] for w in ws[i:j + 1]), "")
                     if k:
-                        out.append(Piece(ws[i][0], ws[j][1], k, True))
+                        out.append(Piece(ws[i][0], ws[j][1], k, True, kanji=True))
     if lang.startswith("zh"):
         from ..lang import profile
 
@@ -561,6 +562,19 @@ def spelled_alike(a: str, b: str, lang_a: str = "", lang_b: str = "") -> bool:
     return len(short) >= 5 and short[-4:] in long_  # a compound's last part (Iceland / Austurlandi: -land)
 
 
+# A romanised Japanese word (Hepburn, Kunrei or the common spellings of names): syllables of an optional consonant
+# or digraph and a vowel, the syllabic n, and a doubled consonant before its twin (Hattori, Matsumoto, Itchō)
+_JAPANESE_WORD = re.compile(r"(?:(?:[kgsztdnhbpmrwfjy]|sh|ch|ts|[kgnhbpmr]y)?[aeiou]|n|[kstpgbdz](?=[kstpgbdz])|t(?=ch))+")
+
+
+def japanese_spelling(name: str) -> bool:
+    """A word of the Latin ``name`` can be read as romanised Japanese (Yamashita, Ōno, Ohno, Itō; Hamamatsu of
+    Hamamatsu Johoku Tech), so it may be written in kanji; Minneapolis, George Floyd or Xi cannot (no l, no
+    final consonant but n, no x)."""
+    words = re.findall(r"[a-z]+", _anyascii(name).lower())
+    return any(_JAPANESE_WORD.fullmatch(re.sub(r"(?<=o)h(?![aeiou])", "", w)) for w in words)
+
+
 def n_words_of(name: str) -> int:
     return len(name.split())
 
@@ -581,6 +595,9 @@ def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, 
         if spelling and is_latin(text[p.start:p.end]) \
                 and not spelled_alike(spelling, text[p.start:p.end], spelling_lang, text_lang):
             continue
+        if spelling and p.kanji and not japanese_spelling(spelling) and not spelling.replace("-", "").isupper():
+            continue  # Japanese writes a foreign name in katakana: only a name spelt as Japanese is read in kanji
+            # (an acronym may stand for a name written out in kanji, KCNA / 朝鮮中央通信社: left to the readings)
         if p.caseless and (len(p.key) < len(key) or (len(key) <= 3 and p.key != key)):
             continue  # any run of caseless words is a candidate: it may add a case ending, not lack a consonant
         if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) - len(key) <= extra
