@@ -506,6 +506,7 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
 _NON_RHOTIC_R = re.compile(r"(?<=[aeiouy])r+(?![aeiouy])")
 
 
+@functools.lru_cache(maxsize=65536)
 def non_rhotic_keys(name: str, lang: str) -> tuple[str, ...]:
     """The sound keys of a Latin name without the r that follows a vowel and no vowel follows (th also as s,
     ch also as k, as :func:`name_keys` reads them for CJK text)."""
@@ -517,7 +518,8 @@ def non_rhotic_keys(name: str, lang: str) -> tuple[str, ...]:
 
 def clear_caches() -> None:
     """Forget every memoised romanisation and search (for tests that swap the transliteration libraries)."""
-    for f in (romanise, name_key, name_keys, find_sound, pieces, sound_key, kanji_words, _han_syllable):
+    for f in (romanise, name_key, name_keys, find_sound, pieces, sound_key, kanji_words, _han_syllable,
+              non_rhotic_keys):
         f.cache_clear()
 
 

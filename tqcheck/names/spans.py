@@ -399,7 +399,7 @@ def _han_places(lang: str) -> re.Pattern | None:
         from babel.core import get_global
 
         loc = Locale.parse(lang)
-        names = set(loc.territories.values())
+        names = set(_territory_names(lang))
         for zone in get_global("zone_territories"):
             city = (loc.time_zones.get(zone) or {}).get("city")
             if city:
