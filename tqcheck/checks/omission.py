@@ -97,7 +97,7 @@ def covers(doc: DocContext) -> dict[tuple[str, int], object]:
     the document's embedder (empty without one)."""
     if "covers" not in doc.cache:
         out: dict = {}
-        emb = doc.cache.get("embedder")
+        emb = doc.embedder
         if emb is not None and any(not (b.src and b.tgt) for b in doc.beads) and any(b.src and b.tgt
                                                                                     for b in doc.beads):
             from ..pipeline import align_side
@@ -378,7 +378,7 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
     if "tq5_members" in doc.cache:
         return doc.cache["tq5_members"]
     out: set[tuple[str, int]] = set()
-    emb = doc.cache.get("embedder")
+    emb = doc.embedder
     c = _cosines(doc)
     groups = []
     for b, bead in enumerate(doc.beads):
@@ -477,7 +477,7 @@ def absorbed(doc: DocContext) -> dict[int, float]:
     (tqcheck.refine.absorbed), computed once per document with the document's embedder (empty without one)."""
     if "absorbed" not in doc.cache:
         out: dict[int, float] = {}
-        emb = doc.cache.get("embedder")
+        emb = doc.embedder
         if emb is not None and any(len(b.src) >= 2 and b.tgt for b in doc.beads):
             from ..pipeline import align_side
             from ..refine import absorbed as find
@@ -493,7 +493,7 @@ def shifted(doc: DocContext) -> dict[int, int]:
     neighbour better (tqcheck.refine.shifted), computed once per document with the document's embedder."""
     if "shifted" not in doc.cache:
         out: dict[int, int] = {}
-        emb = doc.cache.get("embedder")
+        emb = doc.embedder
         if emb is not None and any(len(b.src) == 1 and len(b.tgt) == 1 for b in doc.beads):
             from ..pipeline import align_side
             from ..refine import shifted as find
@@ -507,17 +507,17 @@ def shifted(doc: DocContext) -> dict[int, int]:
 def displaced(doc: DocContext) -> dict[int, int]:
     """``{target sentence: source sentence}`` it matches much better than its own bead (tqcheck.refine):
     from the pipeline's refined alignment, or computed here with the document's embedder."""
-    if "displaced" not in doc.cache:
+    if doc.displaced is None:
         out: dict[int, int] = {}
-        emb = doc.cache.get("embedder")
+        emb = doc.embedder
         if emb is not None and any(b.src and b.tgt for b in doc.beads):
             from ..pipeline import align_side
             from ..refine import displaced as find
 
             src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
             out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
-        doc.cache["displaced"] = out
-    return doc.cache["displaced"]
+        doc.displaced = out
+    return doc.displaced
 
 
 @rule("TQ506", "sentence-out-of-order", Severity.MAJOR)
@@ -707,7 +707,7 @@ def _cosines(doc: DocContext) -> tuple[dict[int, float], float, float] | None:
     document; the bead texts are the ones the aligner embedded, so the vectors are cached)."""
     if "tq5_cos" not in doc.cache:
         out = None
-        emb = doc.cache.get("embedder")
+        emb = doc.embedder
         pairs = [(b, " ".join(doc.source.segments[i].text for i in bead.src),
                   " ".join(doc.target.segments[j].text for j in bead.tgt))
                  for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
@@ -758,7 +758,7 @@ def rendered_next_door(ctx: BeadContext) -> bool:
     closer to its whole source (by half a spread of the document's similarities). The translator split or
     joined sentences elsewhere than the source, and the aligner paired the part with a neighbour."""
     c = _cosines(ctx.doc)
-    emb = ctx.doc.cache.get("embedder")
+    emb = ctx.doc.embedder
     near = long_neighbours(ctx)
     if c is None or emb is None or ctx.index not in c[0] or not near:
         return False
@@ -990,7 +990,7 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     if "tq508" in doc.cache:
         return doc.cache["tq508"]
     out: dict[int, tuple[str, str, float]] = {}
-    emb = doc.cache.get("embedder")
+    emb = doc.embedder
     pairs = [(b, " ".join(doc.source.segments[i].text for i in bead.src),
               " ".join(doc.target.segments[j].text for j in bead.tgt))
              for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
@@ -1141,7 +1141,7 @@ class MarginStats(NamedTuple):
 def margin_stats(doc: DocContext) -> MarginStats | None:
     """The document's :class:`MarginStats`, or None when there is no encoder, no bead vectors, or no gap
     between right and wrong pairs to measure support by."""
-    emb = doc.cache.get("embedder")
+    emb = doc.embedder
     c = _cosines(doc)
     if emb is None or c is None or "tq5_vecs" not in doc.cache:
         return None
@@ -1199,7 +1199,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
         return doc.cache["tq508_support"]
     out: dict[int, tuple[str, str, float]] = {}
     closer: dict[int, float] = {}
-    emb = doc.cache.get("embedder")
+    emb = doc.embedder
     c = _cosines(doc)
     if emb is None or c is None or "tq5_vecs" not in doc.cache:
         doc.cache["tq508_support"] = out
