@@ -21,7 +21,7 @@ from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, rule
 from .margin import margin_tails
 from .quoted import lost_attribution
-from .runin import added_ends, run_in
+from .runin import added_ends, dropped_starts, run_in
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
@@ -212,12 +212,28 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     writes in lower case elsewhere, with at most one capitalised word among the three before it and not after a
     word that cannot end a sentence (the profile's ``dangling`` words) ("... near the city of Oslo And the police
     said ...").
+    The mirror: the start of a source sentence up to a title-case word right after a lower-case word (a heading
+    without its full stop run into the sentence after it) is reported as minor when the bead's translation is far
+    shorter than usual (by 1/1.4), matches the source without that start better than the whole by half a robust
+    spread of the document's bead similarities, supports the start under 0.5 of the document's gap between right
+    and wrong sentence pairs and the rest 0.5 or more, and neither target sentence next to the bead supports the
+    start 0.3 (tqcheck.checks.runin; only where capitals mark sentence starts: not in German, which capitalises
+    every noun, nor in scripts without letter case).
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target
     "Hai bên đánh giá cao quan hệ." (the first sentence is not translated).
     Fix: Translate the sentence (the source text is quoted in the finding) or check the alignment.
     """
+    lost_start = dropped_starts(ctx.doc).get(ctx.index) if ctx.bead.src and ctx.bead.tgt else None
+    if lost_start is not None:
+        j, end, gain = lost_start
+        text = ctx.doc.source.segments[j].text
+        end = len(text[:end].rstrip())
+        yield Hit("source", j, 0, end, f"the start of this source sentence ('{text[:end][:80]}') seems not "
+                  f"translated: the translation matches the sentence better without it ({gain:.1f} spreads of this "
+                  "document's similarities) and is far shorter than usual; a heading without its full stop may "
+                  "have run into the sentence", severity=Severity.MINOR, suggestion=None)
     if len(ctx.bead.src) >= 2 and ctx.bead.tgt:
         lost = absorbed(ctx.doc)
         alone = unsupported_members(ctx.doc)

@@ -14,6 +14,10 @@ language written without spaces is not cut at the Latin words it holds (names an
 The mirror at a sentence's end (:func:`added_ends`): text from elsewhere run on after a comma (a segment that
 ended in a comma, and a pasted sentence after it) is cut at the clause marks of the bead's last target sentence,
 in any script, and weighed the same way.
+
+The mirror on the source side (:func:`dropped_starts`, TQ501): a source heading without its full stop runs into
+the first sentence of the text, the translation renders only that sentence, and the bead is far shorter than
+usual; the start before the seam is weighed the same way against the translation.
 """
 from __future__ import annotations
 
@@ -152,6 +156,64 @@ def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
         beside = max(((float(ev @ sv[x]) - float((sv[near[a]] @ ev).mean())) / gap
                       for x in (a - 1, a + 1) if 0 <= x < len(order)), default=0.0)
         if gain >= _RUNIN_GAIN and support < _RUNIN_SUPPORT and rest_support >= _RUNIN_REST \
+                and beside < om._SUPPORT_NEXT and (b not in out or gain > out[b][2]):
+            out[b] = (j, k, gain)
+    return out
+
+
+_DROPPED_SHORT = 1 / _RUNIN_LONG  # beads shorter than the document's usual length ratio by this factor are cut
+_DROPPED_SUPPORT = 0.5  # the translation supports the start under this share of the document's gap (a heading
+# shares the names of the sentence after it, which the translation renders)
+
+
+def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
+    """``{bead: (source sentence, end of the lost start in it, margin)}`` for beads whose first source sentence
+    starts with text the translation does not render, run into the sentence without a full stop: a heading the
+    translation left out, the mirror of :func:`run_in` (TQ501).
+
+    Each bead with both sides whose target is shorter than the document's usual length ratio by
+    ``_DROPPED_SHORT`` has its first source sentence cut at each :func:`seams` (where the source's letter case
+    marks one: not in a language written without spaces, nor in one that capitalises every noun); the start before a seam is reported when the
+    translation matches the source without it better than the whole by ``_RUNIN_GAIN`` robust spreads, supports
+    it under ``_DROPPED_SUPPORT`` and the rest ``_RUNIN_REST`` or more (against the translations of the
+    neighbouring beads), and neither target sentence next to the bead supports it ``omission._SUPPORT_NEXT`` (the
+    translator may have moved the heading). The seam with the largest margin is kept."""
+    if "tq501_dropped_start" in doc.cache:
+        return doc.cache["tq501_dropped_start"]
+    from ..lang import profile
+    from . import omission as om
+
+    out: dict[int, tuple[int, int, float]] = {}
+    doc.cache["tq501_dropped_start"] = out
+    if not (profile(doc.src_lang).spaces_between_words and profile(doc.src_lang).capitals_mark_names):
+        return out  # (in German every noun is capitalised: "in Booten" is no seam)
+    st = om.margin_stats(doc)
+    if st is None:
+        return out
+    emb, order, tv, near, gap, full, spread, med = st.emb, st.order, st.tv, st.near, st.gap, st.full, st.spread, st.med
+    stops = om.dangling(doc.src_lang)
+    cand = []
+    for a, b in enumerate(order):
+        bead = doc.beads[b]
+        first = doc.source.segments[bead.src[0]]
+        s = " ".join(doc.source.segments[i].text for i in bead.src)
+        t = " ".join(doc.target.segments[j].text for j in bead.tgt)
+        if surface.length(s) < 20 or not near[a] or (surface.length(t) / surface.length(s)) / math.exp(med) \
+                > _DROPPED_SHORT:
+            continue
+        for k in seams(first.text, stops):
+            rest = (first.text[k:] + s[len(first.text):]).strip()
+            cand.append((a, b, first.index, k, first.text[:k].strip(), rest))
+    if not cand:
+        return out
+    v = _unit(emb.encode([x for *_, start, rest in cand for x in (start, rest)]))
+    for (a, b, j, k, _, _), pv, rv in zip(cand, v[0::2], v[1::2]):
+        support = (float(pv @ tv[a]) - float((tv[near[a]] @ pv).mean())) / gap
+        rest_support = (float(rv @ tv[a]) - float((tv[near[a]] @ rv).mean())) / gap
+        gain = (float(rv @ tv[a]) - full[b]) / spread
+        beside = max(((float(pv @ tv[x]) - float((tv[near[a]] @ pv).mean())) / gap
+                      for x in (a - 1, a + 1) if 0 <= x < len(order)), default=0.0)
+        if gain >= _RUNIN_GAIN and support < _DROPPED_SUPPORT and rest_support >= _RUNIN_REST \
                 and beside < om._SUPPORT_NEXT and (b not in out or gain > out[b][2]):
             out[b] = (j, k, gain)
     return out
