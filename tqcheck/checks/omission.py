@@ -216,9 +216,9 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     without its full stop run into the sentence after it) is reported as minor when the bead's translation is far
     shorter than usual (by 1/1.4), matches the source without that start better than the whole by half a robust
     spread of the document's bead similarities, supports the start under 0.5 of the document's gap between right
-    and wrong sentence pairs and the rest 0.5 or more, and neither target sentence next to the bead supports the
-    start 0.3 (tqcheck.checks.runin; only where capitals mark sentence starts: not in German, which capitalises
-    every noun, nor in scripts without letter case).
+    and wrong sentence pairs and the rest 0.5 or more, and no target sentence next to the bead with room for it
+    supports the start 0.3 (tqcheck.checks.runin; in a language that capitalises every noun, German, the seam is
+    a capitalised word that the document also writes in lower case; none in scripts without letter case).
     Why: Whole sentences disappear in machine translation of long documents and in hurried editing; nothing
     in the translation shows the gap. MQM: Accuracy / Omission, major.
     Example: source "Minh thanked the Russian Foreign Ministry. Both sides praised the ties." -> target

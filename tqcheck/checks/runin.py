@@ -161,6 +161,25 @@ def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     return out
 
 
+_CASED = frozenset({"Latn", "Cyrl", "Grek", "Armn"})  # scripts with letter case
+
+
+def _noun_seams(text: str, stops: frozenset[str], lower: frozenset[str]) -> list[int]:
+    """:func:`seams` for a language that capitalises every noun: offsets of each capitalised word that
+    ``lower`` (the document's lower-case words) holds in lower case, straight after a word (only whitespace
+    between) that is no ``stops`` word, with ``_RUNIN_WORDS`` words or more before and after it, and no sentence
+    end before it."""
+    words = list(_WORD.finditer(text))
+    out = []
+    for k in range(_RUNIN_WORDS, len(words) - _RUNIN_WORDS + 1):
+        prev, cur = words[k - 1], words[k]
+        w = cur.group()
+        if w[0].isupper() and w[1:].islower() and w.lower() in lower and text[prev.end():cur.start()].isspace() \
+                and prev.group().casefold() not in stops and not _SENTENCE_END.search(text, 0, cur.start()):
+            out.append(cur.start())
+    return out
+
+
 _DROPPED_SHORT = 1 / _RUNIN_LONG  # beads shorter than the document's usual length ratio by this factor are cut
 _DROPPED_SUPPORT = 0.5  # the translation supports the start under this share of the document's gap (a heading
 # shares the names of the sentence after it, which the translation renders)
@@ -172,12 +191,13 @@ def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     translation left out, the mirror of :func:`run_in` (TQ501).
 
     Each bead with both sides whose target is shorter than the document's usual length ratio by
-    ``_DROPPED_SHORT`` has its first source sentence cut at each :func:`seams` (where the source's letter case
-    marks one: not in a language written without spaces, nor in one that capitalises every noun); the start before a seam is reported when the
+    ``_DROPPED_SHORT`` has its first source sentence cut at each :func:`seams` (in a language that capitalises
+    every noun, at each :func:`_noun_seams`; none in a language written without spaces or a script without case); the start before a seam is reported when the
     translation matches the source without it better than the whole by ``_RUNIN_GAIN`` robust spreads, supports
     it under ``_DROPPED_SUPPORT`` and the rest ``_RUNIN_REST`` or more (against the translations of the
-    neighbouring beads), and neither target sentence next to the bead supports it ``omission._SUPPORT_NEXT`` (the
-    translator may have moved the heading). The seam with the largest margin is kept."""
+    neighbouring beads), and neither target sentence next to the bead that is longer than usual by half of what
+    this bead lacks (``omission._has_room``) supports it ``omission._SUPPORT_NEXT`` (the translator may have moved
+    the heading there; a neighbour of usual length only shares the topic). The seam with the largest margin is kept."""
     if "tq501_dropped_start" in doc.cache:
         return doc.cache["tq501_dropped_start"]
     from ..lang import profile
@@ -185,8 +205,13 @@ def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
 
     out: dict[int, tuple[int, int, float]] = {}
     doc.cache["tq501_dropped_start"] = out
-    if not (profile(doc.src_lang).spaces_between_words and profile(doc.src_lang).capitals_mark_names):
-        return out  # (in German every noun is capitalised: "in Booten" is no seam)
+    prof = profile(doc.src_lang)
+    if not prof.spaces_between_words or prof.script not in _CASED:
+        return out
+    # where every noun is capitalised (German), a seam is a capitalised word that the document also writes in lower
+    # case (a preposition or pronoun starting a sentence: "... in Südostasien Von den ..."), not any capital
+    lower = None if prof.capitals_mark_names else frozenset(
+        w.group() for seg in doc.source.segments for w in _WORD.finditer(seg.text) if w.group()[:1].islower())
     st = om.margin_stats(doc)
     if st is None:
         return out
@@ -201,7 +226,7 @@ def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
         if surface.length(s) < 20 or not near[a] or (surface.length(t) / surface.length(s)) / math.exp(med) \
                 > _DROPPED_SHORT:
             continue
-        for k in seams(first.text, stops):
+        for k in (seams(first.text, stops) if lower is None else _noun_seams(first.text, stops, lower)):
             rest = (first.text[k:] + s[len(first.text):]).strip()
             cand.append((a, b, first.index, k, first.text[:k].strip(), rest))
     if not cand:
@@ -212,7 +237,8 @@ def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
         rest_support = (float(rv @ tv[a]) - float((tv[near[a]] @ rv).mean())) / gap
         gain = (float(rv @ tv[a]) - full[b]) / spread
         beside = max(((float(pv @ tv[x]) - float((tv[near[a]] @ pv).mean())) / gap
-                      for x in (a - 1, a + 1) if 0 <= x < len(order)), default=0.0)
+                      for x in (a - 1, a + 1) if 0 <= x < len(order) and om._has_room(doc, order[x], b)),
+                     default=0.0)
         if gain >= _RUNIN_GAIN and support < _DROPPED_SUPPORT and rest_support >= _RUNIN_REST \
                 and beside < om._SUPPORT_NEXT and (b not in out or gain > out[b][2]):
             out[b] = (j, k, gain)
