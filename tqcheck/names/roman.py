@@ -326,14 +326,10 @@ def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(alts))
 
 
-def same_sound(a: str, b: str, endings: bool = False, initial: bool = False) -> bool:
+def same_sound(a: str, b: str, endings: bool = False) -> bool:
     """Two sound keys are close enough to be one name written in two scripts. ``endings``: the longer may
     carry a case ending (Тартуских for Tartu); otherwise a longer name that starts with the other is another
-    name (Peterson is not Peter; one more class is still an inflection: Johnsonovi). ``initial``: two keys that
-    are only near (not one the start of the other) must also begin with the same class, unless they are very
-    near: a transliteration into katakana keeps a name's first sound (ナンシー・ペロシ, NSPRS, is not "ASIO Bill",
-    SPR), where a Han reading often does not (约翰, KN, is John, SN), nor Cyrillic (Гамильтон, KMLTN, is
-    Hamilton)."""
+    name (Peterson is not Peter; one more class is still an inflection: Johnsonovi)."""
     if not a or not b:
         return False
     short, long_ = sorted((a, b), key=len)
@@ -344,21 +340,7 @@ def same_sound(a: str, b: str, endings: bool = False, initial: bool = False) -> 
         return False
     from rapidfuzz.distance import Indel
 
-    score = Indel.normalized_similarity(a, b)
-    if initial and a[0] != b[0] and score < _INITIAL_NEAR:
-        return False
-    return score >= 0.74
-
-
-_INITIAL_NEAR = 0.85  # keys this near are one name whatever their first class (see same_sound)
-
-
-def _kana_only(name: str, text: str) -> bool:
-    """A name written in kana without Han searched in other text, or a Latin name searched in Japanese text:
-    :func:`same_sound` then asks for the same first class (``initial``)."""
-    if HAN_RE.search(name):
-        return False
-    return bool(KANA_RE.search(name)) or bool(KANA_RE.search(text))
+    return Indel.normalized_similarity(a, b) >= 0.74
 
 
 _DOTS = "·・･‧=＝"
@@ -490,8 +472,7 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
     for key in name_keys(name, name_lang, cjk_lang(text_lang)):
         if key:
             found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
-                              name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang), name_lang,
-                              kana=_kana_only(name, text))
+                              name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang), name_lang)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     if cjk_lang(text_lang) and spelling_of(name, name_lang) == "":
@@ -505,7 +486,7 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
                 continue
             found = _find_key(key, n_words_of(name), text, text_lang, endings, strict, same_words,
                               name if same_words or is_latin(name) else "", extra, cjk_lang(name_lang), name_lang,
-                              dotted=True, kana=_kana_only(name, text))
+                              dotted=True)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     words = name.split()
@@ -602,7 +583,7 @@ def n_words_of(name: str) -> int:
 
 def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, strict: bool,
               same_words: bool, spelling: str = "", extra: int = 1, cjk: bool = False,
-              spelling_lang: str = "", dotted: bool = False, kana: bool = False) -> tuple[float, Piece] | None:
+              spelling_lang: str = "", dotted: bool = False) -> tuple[float, Piece] | None:
     from rapidfuzz.distance import Indel
 
     best: tuple[float, Piece] | None = None
@@ -624,7 +605,7 @@ def _find_key(key: str, n_words: int, text: str, text_lang: str, endings: bool, 
         if strict and not (p.key == key or (p.whole and p.key.startswith(key) and len(p.key) - len(key) <= extra
                                              and len(key) >= 3)):
             continue
-        if same_sound(key, p.key, endings and p.whole, initial=kana and not HAN_RE.search(text[p.start:p.end])):
+        if same_sound(key, p.key, endings and p.whole):
             score = Indel.normalized_similarity(key, p.key)
             if not p.whole and (score < 0.8 or len(key) < 3):
                 continue  # a run of Han characters cut anywhere: only a close match counts
