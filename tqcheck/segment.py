@@ -323,8 +323,8 @@ def _is_closer_run(term: str) -> bool:
 
 
 def _can_start(ch: str) -> bool:
-    if ch.isupper() or ch.isdigit() or ch in _OPEN_PUNCT:
-        return True
+    if ch.isupper() or ch.isdigit() or ch in _OPEN_PUNCT or unicodedata.category(ch) == "Sc":
+        return True  # (a currency sign too, as a digit: "... on July 19. £10m fund set up ...")
     return ch.isalpha() and not ch.islower()  # scripts without case (CJK, Arabic, Devanagari, Thai...)
 
 
