@@ -2623,7 +2623,8 @@ def month_form_in(q: Quantity, text: str, lang: str) -> bool:
     letters or more) that all of CLDR's forms of that month share and adds at most two letters ("мае" for
     "май"/"мая"), a wide form, or one less its last two letters, and up to three more ("jaanuaris" for
     "jaanuar", "janvārī" for "janvāris"), or its wide forms' stem of four letters or more and up to five
-    ("květnové"). Weak evidence only: used to lower a missing month to minor, never to match."""
+    ("květnové"), or a wide form less its last letter and up to five ("lipcowej" for "lipca"). Weak evidence
+    only: used to lower a missing month to minor, never to match."""
     if not lang or not profile_spaced(lang):
         return False
     months = {k[1] for k in q.keys if k[0] == "month"} | {k[1][0] for k in q.keys if k[0] == "date"}
@@ -2651,6 +2652,12 @@ def month_form_in(q: Quantity, text: str, lang: str) -> bool:
         for long_stem, n in facts.month_stems:
             if n == month and len(long_stem) >= 4 and re.search(
                     rf"(?<!{let}){re.escape(long_stem)}{let}{{0,5}}(?!{let})", text, re.IGNORECASE):
+                return True
+        # or a wide form less its last letter (four letters or more kept) as that stem ("na lipcowej
+        # konferencji": at the July conference, from CLDR's "lipca"; the stems above share "lip" only)
+        for w, n in facts.wide_months.items():
+            if n == month and re.fullmatch(surface.LETTER + "+", w) and len(w) >= 5 and re.search(
+                    rf"(?<!{let}){re.escape(w[:-1])}{let}{{1,5}}(?!{let})", text, re.IGNORECASE):
                 return True
     return False
 
