@@ -138,6 +138,11 @@ OTHER = [
     ("hi_danda", "hi", "वार्ता समाप्त हुई। दोनों पक्ष सहमत हुए।", ["वार्ता समाप्त हुई।", "दोनों पक्ष सहमत हुए।"]),
     ("ar_caseless", "ar", "انتهت المحادثات. اتفق الجانبان؟ نعم.", ["انتهت المحادثات.", "اتفق الجانبان؟", "نعم."]),
     ("unknown_lang_default", "xx", "Mr. Smith came. He left.", ["Mr. Smith came.", "He left."]),
+    # a one-letter abbreviation before a page number ("с." for страница, "s." for strana) holds the sentence
+    ("page_abbreviation_ru", "ru", "Цитата приведена в книге на с. 109 без изменений. Автор согласен.",
+     ["Цитата приведена в книге на с. 109 без изменений.", "Автор согласен."]),
+    ("page_abbreviation_cs", "cs", "Tabulka je uvedena na s. 12 ve druhém svazku. Autor souhlasí.",
+     ["Tabulka je uvedena na s. 12 ve druhém svazku.", "Autor souhlasí."]),
     # a long quotation of several sentences is split (outside English and Vietnamese, whose tuned splitter
     # holds short quotations of up to 300 characters together)
     ("ru_long_quote", "ru", "Он сказал: «Мы приедем в столицу в понедельник утром. Переговоры начнутся сразу». "
