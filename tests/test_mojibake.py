@@ -74,7 +74,7 @@ def test_findings_inside_an_unreadable_sentence_are_minor() -> None:
           "Президент Владимир Путин встретился с Ангелой Меркель в Москве в субботу."]
     tgt = [ru[0], ru[1].encode("cp1251").decode("latin-1")]  # Windows-1251 shown as Latin-1
     ctx = DocContext(doc(src, "en"), doc(tgt, "ru"), (Bead((0,), (0,), 0.0), Bead((1,), (1,), 0.0)), Resources())
-    ctx.cache["embedder"] = get_embedder()
+    ctx.embedder = get_embedder()
     found = run_rules(select(("TQ1", "TQ2", "TQ5", "TQ7")), ctx)
     assert [f.severity for f in found if f.code == "TQ704"] == [Severity.CRITICAL]
     others = [f for f in found if f.code != "TQ704"]

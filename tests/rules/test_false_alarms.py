@@ -55,7 +55,7 @@ def check_talk(src: list[str], tgt: list[str], embedder: Any = None) -> tuple[li
     tdoc, t_lines = _doc(tgt, "vi")
     beads = tuple(Bead(tuple(a), tuple(b), 0.0) for a, b in zip(s_lines, t_lines))
     ctx = DocContext(sdoc, tdoc, beads, Resources())
-    ctx.cache["embedder"] = embedder
+    ctx.embedder = embedder
     return run_rules(select(FAMILIES), ctx), len(beads)
 
 

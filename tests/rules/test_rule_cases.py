@@ -4,7 +4,7 @@ Each case builds two real Documents (tqcheck.segment + per-segment langid, as th
 the case's ``beads:`` key (vecalign lines) or one bead holding every segment, and runs ``run_rules`` with only
 the file's rule(s) selected. Expected and actual codes are compared as multisets; a failure prints a
 ``-TQ201 / +TQ205`` diff plus every finding. Rules that need sentence vectors (adequacy) read
-``ctx.cache["embedder"]``: the real bundled encoder, loaded on first use and shared (with a vector cache)
+``ctx.embedder``: the real bundled encoder, loaded on first use and shared (with a vector cache)
 by the whole session.
 """
 from __future__ import annotations

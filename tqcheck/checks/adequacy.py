@@ -12,7 +12,7 @@ from typing import Iterator
 import numpy as np
 
 from ..model import Severity
-from .base import BeadContext, DocContext, Hit, rule
+from .base import BeadContext, DocContext, Hit, per_document, rule
 
 OPTIONS = {
     "min_beads": 6,  # a distribution needs this many scored beads
@@ -23,10 +23,9 @@ OPTIONS = {
 }
 
 
+@per_document
 def bead_scores(doc: DocContext) -> dict[int, float]:
     """Score per bead with both sides: ``doc.sims`` when the aligner filled it, else encoder cosines."""
-    if "tq8_scores" in doc.cache:
-        return doc.cache["tq8_scores"]
     pairs = [(b, bead) for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
     if doc.sims:
         scores = {b: float(doc.sims[b]) for b, _ in pairs if b in doc.sims}
@@ -39,15 +38,13 @@ def bead_scores(doc: DocContext) -> dict[int, float]:
         scores = {b: float(x) for (b, _), x in zip(pairs, cos)}
     else:
         scores = {}
-    doc.cache["tq8_scores"] = scores
     return scores
 
 
+@per_document
 def outliers(doc: DocContext) -> dict[int, tuple[float, float]]:
     """``{bead: (score, robust z)}`` for beads far below the document's median score (computed once per
     document: every bead asks)."""
-    if "tq8_outliers" in doc.cache:
-        return doc.cache["tq8_outliers"]
     scores = bead_scores(doc)
     out: dict[int, tuple[float, float]] = {}
     z_max, min_drop = doc.option("z", "TQ801"), doc.option("min_drop", "TQ801")
@@ -56,7 +53,6 @@ def outliers(doc: DocContext) -> dict[int, tuple[float, float]]:
         med = statistics.median(vals)
         mad = 1.4826 * statistics.median(abs(v - med) for v in vals) or 1e-6
         out = {b: (s, (s - med) / mad) for b, s in scores.items() if (s - med) / mad <= z_max and med - s >= min_drop}
-    doc.cache["tq8_outliers"] = out
     return out
 
 

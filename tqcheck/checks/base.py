@@ -12,13 +12,14 @@ them with ``ctx.option("z")``; ``[tool.tqcheck] options = { TQ801 = { z = -4.0 }
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import inspect
 import logging
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from ..errors import ConfigError, TqcheckError
 from ..model import Bead, Document, Finding, Segment, Severity
@@ -159,12 +160,13 @@ def _example(r: Rule) -> str:
 
 @dataclass
 class DocContext:
-    """Everything a document-level rule may read.
+    """Everything a document-level rule may read, typed: the two documents and their beads, the resources,
+    the user's options, the aligner's scores (:attr:`sims`), the run's encoder (:attr:`embedder`), the refine
+    stage's output (:attr:`displaced`) and the languages' profiles (:attr:`src_profile`, :attr:`tgt_profile`),
+    filled by :func:`tqcheck.pipeline.check_loaded`.
 
-    Shared inputs have typed accessors: :attr:`embedder`, :attr:`displaced`, :attr:`src_profile` and
-    :attr:`tgt_profile` (filled by :func:`tqcheck.pipeline.check_loaded`). They are stored in ``cache``
-    under their historical keys (``"embedder"``, ``"displaced"``), so code that still reads those keys
-    keeps working; ``cache`` also holds what rules compute once per document and share.
+    What rules compute once per document and share lives in :attr:`memo`, keyed by the function that computes
+    it (see :func:`per_document`): no string keys, so a reader always goes through the producer.
     """
 
     source: Document
@@ -173,7 +175,11 @@ class DocContext:
     resources: Any  # tqcheck.resources.Resources
     options: dict[str, Any] = field(default_factory=dict)  # {code: {option: value}} set by the user
     sims: dict[int, float] = field(default_factory=dict)  # bead index -> margin-normalised score
-    cache: dict[str, Any] = field(default_factory=dict)  # shared by rules within one run
+    embedder: Any = None  # tqcheck.embed.Embedder (memoised and cached) of this run, or None
+    # the refine stage's output: target sentence -> the source sentence it matches better than its own
+    # bead's ({} when the file pairs the units itself; None when no aligner ran)
+    displaced: dict[int, int] | None = None
+    memo: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)  # see per_document
     rule: Rule | None = None  # the rule being run (set by the runner; ``option`` reads its declaration)
 
     @property
@@ -183,25 +189,6 @@ class DocContext:
     @property
     def tgt_lang(self) -> str:
         return self.target.lang
-
-    @property
-    def embedder(self) -> Any:
-        """The sentence encoder of this run (``tqcheck.embed.Embedder``, memoised and cached), or None."""
-        return self.cache.get("embedder")
-
-    @embedder.setter
-    def embedder(self, value: Any) -> None:
-        self.cache["embedder"] = value
-
-    @property
-    def displaced(self) -> dict[int, int] | None:
-        """The refine stage's output: target sentence -> the source sentence it matches better than its own
-        bead's (``{}`` when the file pairs the units itself; None when no aligner ran)."""
-        return self.cache.get("displaced")
-
-    @displaced.setter
-    def displaced(self, value: dict[int, int] | None) -> None:
-        self.cache["displaced"] = value
 
     @property
     def src_profile(self) -> Any:
@@ -228,6 +215,25 @@ class DocContext:
             raise KeyError(f"rule {r.code} declares no option {name!r}")
         user = self.options.get(r.code, {})
         return _option_value(r.code, name, r.options[name], user[name]) if name in user else r.options[name]
+
+
+_T = TypeVar("_T")
+
+
+def per_document(func: Callable[[DocContext], _T]) -> Callable[[DocContext], _T]:
+    """Decorator for what rules compute once per document and share (statistics, vectors, issues found by one
+    analysis and reported by several rules): ``func(doc)`` runs on the first call for a :class:`DocContext`,
+    and its result is kept in :attr:`DocContext.memo` under ``func`` itself (so ``per_document(func)(doc)``
+    made at the call finds it too: modules that :mod:`tqcheck.checks` imports wrap at the call)."""
+
+    @functools.wraps(func)
+    def once(doc: DocContext) -> _T:
+        memo = doc.memo
+        if func not in memo:
+            memo[func] = func(doc)
+        return memo[func]
+
+    return once
 
 
 @dataclass

@@ -8,7 +8,7 @@ from ..model import Severity
 from ..names.match import analyse
 from ..names.text import fold
 from .base import DocContext, Hit, rule
-from .terms import analyse_terms
+from .terms import analyse_terms, term_occurrences
 
 
 def _report(ctx: DocContext, key_name: str, variants: dict[str, list[tuple[int, int, int]]],
@@ -76,7 +76,7 @@ def term_inconsistent(ctx: DocContext) -> Iterator[Hit]:
     Fix: use the required rendering everywhere (the suggestion).
     """
     issues = analyse_terms(ctx)
-    occs = ctx.cache.get("tqcheck.terms.occurrences", {"source": [], "target": []})
+    occs = term_occurrences(ctx)
     flagged = {(i.occ.segment, i.occ.start) for i in issues if i.occ.side == "target"}
     groups: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
     entries: dict[str, Any] = {}

@@ -11,10 +11,10 @@ from typing import Iterator
 from .. import surface
 from ..lang import profile
 from ..model import Severity
-from .base import BeadContext, Hit, rule
+from .base import BeadContext, DocContext, Hit, per_document, rule
 from .omission import dangling
 
-_WINDOW = 3  # words allowed between a phrase and its repetition
+_WINDOW = 3  # words allowed between a phrase and its repetition (TQ701 max_gap)
 _SPACE_BEFORE = re.compile(r"(?<=\w)[ \t]+([.,;:!?])(?=\s|$)")
 _SPACED_PUNCT_LANGS = {"fr": ";:!?"}  # French typography puts a space before these
 _MIN_UNSPACED = 3  # characters a repeated phrase of an unspaced script needs ("ますます", "一个一个" are grammar)
@@ -22,14 +22,14 @@ _FREQUENT = 0.01  # share of a document's tokens above which a word's doubling m
 _SHORT = 3  # ... if the word is this short (pronouns, articles: "sie sie", "had had"), unless the language
 # reduplicates: a frequent content word doubled ("track track", "River River") is a stutter
 _FREQUENT_MIN = 4  # ... when it also occurs at least this often
-_MAX_PHRASE = 6  # words in a repeated phrase
+_MAX_PHRASE = 6  # words in a repeated phrase (TQ701 max_phrase)
 _MAX_PHRASE_UNSPACED = 12  # characters in a repeated phrase of an unspaced script
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("‘", "’"), ("«", "»"), ("「", "」"), ("《", "》"),
           ("（", "）"))
 
 
-def _repeats(text: str, function_words: frozenset[str] = frozenset(), coordinators: frozenset[str] = frozenset()
-             ) -> Iterator[tuple[int, int, int, str, bool]]:
+def _repeats(text: str, function_words: frozenset[str] = frozenset(), coordinators: frozenset[str] = frozenset(),
+             window: int = _WINDOW, max_phrase: int = _MAX_PHRASE) -> Iterator[tuple[int, int, int, str, bool]]:
     """``(end of first copy, start, end of second copy, phrase, weak)`` for each repetition, longest phrase
     first.
 
@@ -48,12 +48,12 @@ def _repeats(text: str, function_words: frozenset[str] = frozenset(), coordinato
     for i in range(len(toks)):
         if toks[i][0] < covered:
             continue
-        longest = _MAX_PHRASE_UNSPACED if unspaced[i] else _MAX_PHRASE
-        if words[i] not in words[i + 1:i + longest + min(longest, _WINDOW) + 1]:
+        longest = _MAX_PHRASE_UNSPACED if unspaced[i] else max_phrase
+        if words[i] not in words[i + 1:i + longest + min(longest, window) + 1]:
             continue  # no second copy can start within reach (the furthest start tried below: n + gap)
         for n in range(min(longest, len(toks) // 2), 0, -1):
             chars = unspaced[i]
-            gaps = 1 if chars or n < 2 else min(n, _WINDOW) + 1
+            gaps = 1 if chars or n < 2 else min(n, window) + 1
             # the second copy starts with this token: a cheap test before any slice is compared
             starts = [i + n + g for g in range(gaps) if i + n + g < len(toks) and words[i + n + g] == words[i]]
             if not starts:
@@ -130,7 +130,7 @@ def _gap_ok(text: str, start: int, end: int) -> bool:
     return not re.search(r"[^\w\s]|\d", text[start:end])
 
 
-@rule("TQ701", "repeated-words", Severity.MINOR)
+@rule("TQ701", "repeated-words", Severity.MINOR, options={"max_gap": _WINDOW, "max_phrase": _MAX_PHRASE})
 def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
     """A word or phrase is repeated by mistake.
 
@@ -177,7 +177,8 @@ def repeated_words(ctx: BeadContext) -> Iterator[Hit]:
         - frozenset(fluency.get("doubles", ()))
     stats = None
     for seg in ctx.tgt_segments:
-        for first_end, s, e, phrase, weak in _repeats(seg.text, function_words, _coordinators(lang)):
+        for first_end, s, e, phrase, weak in _repeats(seg.text, function_words, _coordinators(lang),
+                                                      ctx.option("max_gap"), ctx.option("max_phrase")):
             if f"{phrase} {phrase}".casefold() in source or f"{phrase}{phrase}".casefold() in source:
                 continue  # "that that", "had had": the source repeats too
             if weak:
@@ -199,13 +200,11 @@ class _DocStats:
     text: str  # the target text, casefolded, segments joined by newlines
 
 
-def _doc_stats(doc) -> _DocStats:  # noqa: ANN001 - checks.base.DocContext
-    got = doc.cache.get("TQ701.stats")
-    if got is None:
-        text = "\n".join(s.text for s in doc.target.segments).casefold()
-        counts = Counter(m.group(0) for m in surface.TOKEN.finditer(text))
-        got = doc.cache["TQ701.stats"] = _DocStats(counts, sum(counts.values()), text)
-    return got
+@per_document
+def _doc_stats(doc: DocContext) -> _DocStats:
+    text = "\n".join(s.text for s in doc.target.segments).casefold()
+    counts = Counter(m.group(0) for m in surface.TOKEN.finditer(text))
+    return _DocStats(counts, sum(counts.values()), text)
 
 
 def _source_repeats(text: str, lang: str = "") -> bool:

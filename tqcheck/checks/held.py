@@ -19,7 +19,7 @@ import re
 
 from .. import surface
 from ..embed import _normalise as _unit
-from .base import DocContext
+from .base import DocContext, per_document
 
 # an inner sentence end: a terminator (and closing quotes or brackets), a space, then an opening quote or bracket
 # and a letter that must be upper case in a cased script ("U.S. peace deal" and "e.g. the" do not end)
@@ -108,14 +108,14 @@ def inner_sentences(text: str, lang: str = "", lower: frozenset[str] = frozenset
     return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans]
 
 
+@per_document
 def _lower_words(doc: DocContext) -> frozenset[str]:
     """The words the source document writes in lower case (once per document)."""
-    if "tq5_held_lower" not in doc.cache:
-        doc.cache["tq5_held_lower"] = frozenset(m.group() for seg in doc.source.segments
-                                                for m in _WORD.finditer(seg.text) if m.group()[0].islower())
-    return doc.cache["tq5_held_lower"]
+    return frozenset(m.group() for seg in doc.source.segments for m in _WORD.finditer(seg.text)
+                     if m.group()[0].islower())
 
 
+@per_document
 def held_members(doc: DocContext) -> dict[int, list[tuple[int, int]]]:
     """``{source sentence: [(start, end)]}``: inner sentences of a source segment that its translation leaves out.
 
@@ -135,12 +135,9 @@ def held_members(doc: DocContext) -> dict[int, list[tuple[int, int]]]:
 
     and no target sentence next to the bead whose bead has room for it (:func:`omission._has_room`) supports it
     ``HELD_NEXT`` or more (the translator moved it there). Document statistics only, no fixed cosine."""
-    if "tq5_held" in doc.cache:
-        return doc.cache["tq5_held"]
     from .omission import _has_room, _tgt_owner, margin_stats
 
     out: dict[int, list[tuple[int, int]]] = {}
-    doc.cache["tq5_held"] = out
     st = margin_stats(doc)
     if st is None:
         return out

@@ -16,12 +16,13 @@ import math
 
 from .. import surface
 from ..embed import _normalise as _unit
-from .base import DocContext
+from .base import DocContext, per_document
 from .held import HELD_BEST, HELD_GAIN, HELD_GAIN_WORDS, HELD_NEXT, HELD_SHARE, HELD_SUPPORT, inner_sentences
 
 ADDED_LONG = 1.1  # only beads longer than the document's usual length ratio by this factor are cut
 
 
+@per_document
 def held_additions(doc: DocContext) -> dict[int, tuple[int, int]]:
     """``{target sentence: (start, end)}``: an inner sentence of a target segment that its source does not render.
 
@@ -34,12 +35,9 @@ def held_additions(doc: DocContext) -> dict[int, tuple[int, int]]:
     the document's gap between right and wrong pairs and under ``HELD_SHARE`` of the best supported other inner
     sentence, itself supported ``HELD_BEST`` or more), and no source sentence next to the bead supports it
     ``HELD_NEXT`` or more (the source then has it, aligned elsewhere). Document statistics only, no fixed cosine."""
-    if "tq5_held_added" in doc.cache:
-        return doc.cache["tq5_held_added"]
     from .omission import _MEMBER_WORDS, margin_stats
 
     out: dict[int, tuple[int, int]] = {}
-    doc.cache["tq5_held_added"] = out
     st = margin_stats(doc)
     if st is None:
         return out

@@ -15,7 +15,7 @@ import math
 
 from .. import surface
 from ..embed import _normalise as _unit
-from .base import DocContext
+from .base import DocContext, per_document
 
 _MARGIN_SHORT = 0.95  # beads shorter than the document's usual length ratio by this factor are measured
 _MARGIN_GAIN = 1.0  # the source without the end matches the translation this many robust spreads better
@@ -24,6 +24,7 @@ _MARGIN_HEAD = 0.5  # ... while it supports the rest of the source this much (as
 _MARGIN_NEXT = 0.3  # ... and neither target sentence next to the bead supports the end this much
 
 
+@per_document
 def margin_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     """``{bead: (head, tail, margin)}`` for beads whose translation fits the source without its end markedly
     better than the whole source.
@@ -39,12 +40,9 @@ def margin_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     supports it ``_MARGIN_NEXT`` or more (a translator who moved it there did not lose it). The margin and the
     support are independent evidence: a translation that renders the end in words the encoder weighs little
     stays as close to the whole source as to the rest. The end with the largest margin is kept."""
-    if "tq508_margin" in doc.cache:
-        return doc.cache["tq508_margin"]
     from . import omission as om
 
     out: dict[int, tuple[str, str, float]] = {}
-    doc.cache["tq508_margin"] = out
     st = om.margin_stats(doc)
     if st is None:
         return out

@@ -12,7 +12,7 @@ from typing import Iterator
 from .. import placeholders as ph
 from ..model import Severity
 from ..textmap import nfc_offsets
-from .base import BeadContext, Hit, rule
+from .base import BeadContext, DocContext, Hit, per_document, rule
 
 CODE_KINDS = ("printf", "brace", "icu")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "embed", "param", "track", "x", "bx",
@@ -29,11 +29,17 @@ def _found(ctx: BeadContext, side: str) -> list[tuple[int, ph.Placeholder]]:
     return out
 
 
+@per_document
+def _diffs(doc: DocContext) -> dict[int, dict[str, list]]:
+    """The placeholder differences of the document's beads, by bead, as :func:`_diff` computes them."""
+    return {}
+
+
 def _diff(ctx: BeadContext) -> dict[str, list]:
     """Missing, added and changed placeholders of one bead (computed once, shared by the rules)."""
-    key = f"markup:{ctx.index}"
-    if key in ctx.doc.cache:
-        return ctx.doc.cache[key]
+    memo = _diffs(ctx.doc)
+    if ctx.index in memo:
+        return memo[ctx.index]
     src, tgt = _found(ctx, "source"), _found(ctx, "target")
     result: dict[str, list] = {"missing": [], "added": [], "changed": [], "src": src, "tgt": tgt}
     if ctx.bead.src and ctx.bead.tgt:
@@ -48,7 +54,7 @@ def _diff(ctx: BeadContext) -> dict[str, list]:
                 added.remove(a)
                 result["changed"].append((m, a))
         result["missing"], result["added"] = missing, added
-    ctx.doc.cache[key] = result
+    memo[ctx.index] = result
     return result
 
 

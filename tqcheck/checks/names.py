@@ -20,10 +20,8 @@ from ..names.roman import MIDDLE_DOTS
 from ..names.spans import CONNECTORS, is_common_word, word_is_strong
 from ..names.text import base_lang, fold, is_acronym, parts, tokens
 from ..textmemo import persistent
-from .base import BeadContext, Hit, rule
+from .base import BeadContext, DocContext, Hit, per_document, rule
 from .terms import term_spans
-
-CACHE_KEY = "tqcheck.names.issues"
 
 
 @dataclass(frozen=True)
@@ -36,11 +34,10 @@ class NameIssue:
     severity: Severity | None = None
 
 
-def name_issues(ctx: Any) -> list[NameIssue]:
-    """Every name problem in the document (cached on the DocContext)."""
-    if CACHE_KEY not in ctx.cache:
-        ctx.cache[CACHE_KEY] = _issues(ctx)
-    return ctx.cache[CACHE_KEY]
+@per_document
+def name_issues(ctx: DocContext) -> list[NameIssue]:
+    """Every name problem in the document (computed once per document)."""
+    return _issues(ctx)
 
 
 def _in_terms(c: Chunk, spans: dict[tuple[str, int], list[tuple[int, int]]]) -> bool:

@@ -31,7 +31,7 @@ from ..numparse import (
     word_with_ending,
 )
 from ..units import in_longer_unit, whole_period
-from .base import BeadContext, DocContext, Hit, rule
+from .base import BeadContext, DocContext, Hit, per_document, rule
 
 # TQ201's thresholds ([tool.tqcheck] options = { TQ201 = { approx_band = 0.1 } }); the analysis shared by
 # TQ201-TQ203 reads them from TQ201's entry.
@@ -60,8 +60,7 @@ def figures_next_door(doc: DocContext, index: int) -> bool:
     """Bead ``index`` has a source and no target, and its figures (two or more) all stand, unmatched, in the
     translation of a bead nearby: the translator joined its sentence to a neighbour's ("苹果、梨…… 9月14日，2018
     水果节开幕。" rendered in one sentence)."""
-    analyse(doc)
-    return index in doc.cache.get("tq2_moved", ())
+    return index in _analysis(doc)[1]
 
 
 def differs(doc: DocContext, index: int) -> bool:
@@ -212,8 +211,12 @@ def _year_like(q: Quantity) -> bool:
 
 def analyse(doc: DocContext) -> dict[int, list[Issue]]:
     """Issues per bead index, computed once per document run."""
-    if "tq2" in doc.cache:
-        return doc.cache["tq2"]
+    return _analysis(doc)[0]
+
+
+@per_document
+def _analysis(doc: DocContext) -> tuple[dict[int, list[Issue]], set[int]]:
+    """(:func:`analyse`'s issues per bead, the beads of :func:`figures_next_door`)."""
     left: list[tuple[list[Quantity], list[Quantity]]] = []
     every: list[tuple[list[Quantity], list[Quantity]]] = []
     for bead in doc.beads:
@@ -239,7 +242,6 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                     break
         if not doc.beads[b].tgt and hard >= _MOVED_MIN and not any(not q.soft for q in ls):
             moved.add(b)
-    doc.cache["tq2_moved"] = moved
     out: dict[int, list[Issue]] = {}
     for b, (ls, lt) in enumerate(left):
         bead = doc.beads[b]
@@ -258,8 +260,7 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
                 _unread_scale(issue, src_text, tgt_text, doc.src_lang, doc.tgt_lang)
             _restated(out[b], every[b][0])
             _zone_shifted(out[b], src_text, tgt_text)
-    doc.cache["tq2"] = out
-    return out
+    return out, moved
 
 
 def _days(qs: list[Quantity]) -> set[float]:

@@ -18,7 +18,7 @@ from ..lang import profile
 from ..memo import text_cache
 from ..model import Segment, Severity
 from ..textmemo import persistent
-from .base import BeadContext, DocContext, Hit, rule
+from .base import BeadContext, DocContext, Hit, per_document, rule
 from .margin import margin_tails
 from .quoted import lost_attribution
 from .runin import added_ends, dropped_starts, run_in
@@ -85,28 +85,26 @@ def _refine_stats(doc: DocContext, src, tgt):  # noqa: ANN001, ANN202 - tqcheck.
     than two sentences on a side, no bead with both sides)."""
     if not (src.n >= 2 and tgt.n >= 2 and any(b.src and b.tgt for b in doc.beads)):
         return None
-    if "refine_stats" not in doc.cache:
+    if _refine_stats not in doc.memo:  # (by hand: the sides are the caller's)
         from ..refine import RefineParams, _stats
 
-        doc.cache["refine_stats"] = _stats(src, tgt, list(doc.beads), RefineParams())
-    return doc.cache["refine_stats"]
+        doc.memo[_refine_stats] = _stats(src, tgt, list(doc.beads), RefineParams())
+    return doc.memo[_refine_stats]
 
 
+@per_document
 def covers(doc: DocContext) -> dict[tuple[str, int], object]:
     """``{(side, sentence): tqcheck.refine.Cover}`` for unaligned sentences, computed once per document with
     the document's embedder (empty without one)."""
-    if "covers" not in doc.cache:
-        out: dict = {}
-        emb = doc.embedder
-        if emb is not None and any(not (b.src and b.tgt) for b in doc.beads) and any(b.src and b.tgt
-                                                                                    for b in doc.beads):
-            from ..pipeline import align_side
-            from ..refine import covered
+    out: dict = {}
+    emb = doc.embedder
+    if emb is not None and any(not (b.src and b.tgt) for b in doc.beads) and any(b.src and b.tgt for b in doc.beads):
+        from ..pipeline import align_side
+        from ..refine import covered
 
-            src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
-            out = covered(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
-        doc.cache["covers"] = out
-    return doc.cache["covers"]
+        src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
+        out = covered(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
+    return out
 
 
 def _orphan_minor(doc: DocContext, side: str, seg: Segment) -> str | None:
@@ -375,6 +373,7 @@ _MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark ad
 _MEMBER_FIGURE_SHARE = 0.6  # ... or, holding a figure the other side lacks, under this share of the best member's
 
 
+@per_document
 def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
     """``{(side, sentence)}`` for a sentence of a many-to-one bead that its bead's other side does not render.
 
@@ -391,8 +390,6 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
     member, which is itself supported ``_SUPPORT_HEAD`` or more; and under ``_MEMBER_FIGURE_SHARE`` of it when
     it holds a figure the other side lacks (:func:`_lone_figures`) and the other side matches it less than the
     rest of its group. The document's own spread and gap are the scales; no fixed cosine."""
-    if "tq5_members" in doc.cache:
-        return doc.cache["tq5_members"]
     out: set[tuple[str, int]] = set()
     emb = doc.embedder
     c = _cosines(doc)
@@ -453,7 +450,6 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
                 k += len(cls)
                 if best_clause < _MEMBER_SUPPORT:
                     out.add((side, x))
-    doc.cache["tq5_members"] = out
     return out
 
 
@@ -488,36 +484,34 @@ def _clauses(text: str) -> list[str]:
     return out
 
 
+@per_document
 def absorbed(doc: DocContext) -> dict[int, float]:
     """``{source sentence: length z}`` for sentences that a many-to-one bead's translation seems to leave out
     (tqcheck.refine.absorbed), computed once per document with the document's embedder (empty without one)."""
-    if "absorbed" not in doc.cache:
-        out: dict[int, float] = {}
-        emb = doc.embedder
-        if emb is not None and any(len(b.src) >= 2 and b.tgt for b in doc.beads):
-            from ..pipeline import align_side
-            from ..refine import absorbed as find
+    out: dict[int, float] = {}
+    emb = doc.embedder
+    if emb is not None and any(len(b.src) >= 2 and b.tgt for b in doc.beads):
+        from ..pipeline import align_side
+        from ..refine import absorbed as find
 
-            src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
-            out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
-        doc.cache["absorbed"] = out
-    return doc.cache["absorbed"]
+        src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
+        out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
+    return out
 
 
+@per_document
 def shifted(doc: DocContext) -> dict[int, int]:
     """``{source sentence: neighbouring source sentence}`` for weak 1-1 beads whose target renders the
     neighbour better (tqcheck.refine.shifted), computed once per document with the document's embedder."""
-    if "shifted" not in doc.cache:
-        out: dict[int, int] = {}
-        emb = doc.embedder
-        if emb is not None and any(len(b.src) == 1 and len(b.tgt) == 1 for b in doc.beads):
-            from ..pipeline import align_side
-            from ..refine import shifted as find
+    out: dict[int, int] = {}
+    emb = doc.embedder
+    if emb is not None and any(len(b.src) == 1 and len(b.tgt) == 1 for b in doc.beads):
+        from ..pipeline import align_side
+        from ..refine import shifted as find
 
-            src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
-            out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
-        doc.cache["shifted"] = out
-    return doc.cache["shifted"]
+        src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
+        out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
+    return out
 
 
 def displaced(doc: DocContext) -> dict[int, int]:
@@ -563,10 +557,9 @@ def sentence_out_of_order(ctx: BeadContext) -> Iterator[Hit]:
               "order, or added while its own source was left untranslated", evidence=other.text)
 
 
+@per_document
 def length_ratios(doc: DocContext) -> tuple[float, float]:
     """Median and robust spread (1.4826 MAD) of log(target/source length) over the document's beads."""
-    if "tq5_ratio" in doc.cache:
-        return doc.cache["tq5_ratio"]
     logs = []
     for b in doc.beads:
         s = sum(surface.length(doc.source.segments[i].text) for i in b.src)
@@ -578,7 +571,6 @@ def length_ratios(doc: DocContext) -> tuple[float, float]:
     else:
         med = statistics.median(logs)
         out = (med, 1.4826 * statistics.median(abs(x - med) for x in logs))
-    doc.cache["tq5_ratio"] = out
     return out
 
 
@@ -680,11 +672,10 @@ def missing_evidence(ctx: BeadContext) -> str | None:
     return None
 
 
+@per_document
 def _tgt_owner(doc: DocContext) -> dict[int, int]:
     """``{target sentence: bead}``, once per document."""
-    if "tq5_owner" not in doc.cache:
-        doc.cache["tq5_owner"] = {j: b for b, bead in enumerate(doc.beads) for j in bead.tgt}
-    return doc.cache["tq5_owner"]
+    return {j: b for b, bead in enumerate(doc.beads) for j in bead.tgt}
 
 
 def near_tokens(ctx: BeadContext, width: int = 1) -> set[str]:
@@ -718,24 +709,33 @@ def lost_names(ctx: BeadContext) -> list[str]:
     return out
 
 
+@per_document
+def _bead_vectors(doc: DocContext) -> tuple[list[int], Any, Any] | None:
+    """(bead order, source vectors, target vectors), unit length, of the beads with both sides, or None
+    without an encoder or with fewer than ``_MIN_BEADS`` such beads (once per document; the bead texts are
+    the ones the aligner embedded, so the vectors are cached)."""
+    emb = doc.embedder
+    pairs = [(b, " ".join(doc.source.segments[i].text for i in bead.src),
+              " ".join(doc.target.segments[j].text for j in bead.tgt))
+             for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
+    if emb is None or len(pairs) < _MIN_BEADS:
+        return None
+    vecs = _unit(emb.encode([x for _, s, t in pairs for x in (s, t)]))
+    return [b for b, _, _ in pairs], vecs[0::2], vecs[1::2]
+
+
+@per_document
 def _cosines(doc: DocContext) -> tuple[dict[int, float], float, float] | None:
     """Encoder cosine of each bead with both sides, the document's median and robust spread (once per
-    document; the bead texts are the ones the aligner embedded, so the vectors are cached)."""
-    if "tq5_cos" not in doc.cache:
-        out = None
-        emb = doc.embedder
-        pairs = [(b, " ".join(doc.source.segments[i].text for i in bead.src),
-                  " ".join(doc.target.segments[j].text for j in bead.tgt))
-                 for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
-        if emb is not None and len(pairs) >= _MIN_BEADS:
-            vecs = _unit(emb.encode([x for _, s, t in pairs for x in (s, t)]))
-            doc.cache["tq5_vecs"] = ([b for b, _, _ in pairs], vecs[0::2], vecs[1::2])
-            cos = (vecs[0::2] * vecs[1::2]).sum(axis=1)
-            mid = float(statistics.median(cos))
-            spread = max(1.4826 * float(statistics.median(abs(c - mid) for c in cos)), 1e-3)
-            out = ({b: float(c) for (b, _, _), c in zip(pairs, cos)}, mid, spread)
-        doc.cache["tq5_cos"] = out
-    return doc.cache["tq5_cos"]
+    document, from :func:`_bead_vectors`)."""
+    vecs = _bead_vectors(doc)
+    if vecs is None:
+        return None
+    order, sv, tv = vecs
+    cos = (sv * tv).sum(axis=1)
+    mid = float(statistics.median(cos))
+    spread = max(1.4826 * float(statistics.median(abs(c - mid) for c in cos)), 1e-3)
+    return {b: float(c) for b, c in zip(order, cos)}, mid, spread
 
 
 def similarity_z(doc: DocContext) -> dict[int, float]:
@@ -993,6 +993,7 @@ def _rendered_next_door(doc: DocContext, emb, b: int, src: str, tgt: str, full: 
     return bool(((v[1:] @ v[0]) - full).max() >= 0.5 * spread)
 
 
+@per_document
 def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     """``{bead: (head, tail, z)}`` for beads whose target renders only the first part of the source.
 
@@ -1003,8 +1004,6 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     rule holds for any encoder. A bead whose neighbouring target sentence carries the rest is left out (see
     :func:`_rendered_next_door`). The vectors come through the check's embedder (the bead texts are the ones
     the aligner already embedded)."""
-    if "tq508" in doc.cache:
-        return doc.cache["tq508"]
     out: dict[int, tuple[str, str, float]] = {}
     emb = doc.embedder
     pairs = [(b, " ".join(doc.source.segments[i].text for i in bead.src),
@@ -1035,7 +1034,6 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
                     found.append((b, s, t, heads[best], z))
             out = {b: (head, tail, z) for b, s, t, (head, tail), z in found
                    if not _rendered_next_door(doc, emb, b, s, t, full[b], spread)}
-    doc.cache["tq508"] = out
     return out
 
 
@@ -1117,23 +1115,24 @@ _SUPPORT_TAIL_CLOSER = 0.25  # an end of the source supported under this share o
 _CLOSER_GAIN = 0.2  # ... when the translation matches the source without it this many robust spreads better
 
 
+@per_document
 def _support_scale(doc: DocContext) -> tuple[list[int], object, object, list[list[int]], float]:
     """(bead order, source vectors, target vectors, the ``_SUPPORT_NEAR`` beads each side of each, gap): the
     document's gap between right and wrong pairs is the median over its beads of (cosine with its own other
     side) minus (mean cosine with the other sides of its neighbours). A part of a bead is *supported* by the
     bead's other side by (its cosine with it minus its mean cosine with the neighbours' other sides) / gap:
-    about 1 for a whole sentence, near 0 for text that only shares the document's topic. Call after
-    :func:`_cosines` has set ``tq5_vecs``."""
-    if "tq5_support" not in doc.cache:
-        order, sv, tv = doc.cache["tq5_vecs"]
-        n = len(order)
-        near = [[k for k in range(max(0, a - _SUPPORT_NEAR), min(n, a + _SUPPORT_NEAR + 1)) if k != a]
-                for a in range(n)]
-        own = (sv * tv).sum(axis=1)
-        wrong = [float((tv[nb] @ sv[a]).mean()) if nb else float(own[a]) for a, nb in enumerate(near)]
-        gap = statistics.median(float(own[a]) - wrong[a] for a in range(n)) if n else 0.0
-        doc.cache["tq5_support"] = (order, sv, tv, near, gap)
-    return doc.cache["tq5_support"]
+    about 1 for a whole sentence, near 0 for text that only shares the document's topic. Only where
+    :func:`_bead_vectors` has vectors."""
+    vecs = _bead_vectors(doc)
+    assert vecs is not None, "_support_scale needs the bead vectors"
+    order, sv, tv = vecs
+    n = len(order)
+    near = [[k for k in range(max(0, a - _SUPPORT_NEAR), min(n, a + _SUPPORT_NEAR + 1)) if k != a]
+            for a in range(n)]
+    own = (sv * tv).sum(axis=1)
+    wrong = [float((tv[nb] @ sv[a]).mean()) if nb else float(own[a]) for a, nb in enumerate(near)]
+    gap = statistics.median(float(own[a]) - wrong[a] for a in range(n)) if n else 0.0
+    return order, sv, tv, near, gap
 
 
 class MarginStats(NamedTuple):
@@ -1159,7 +1158,7 @@ def margin_stats(doc: DocContext) -> MarginStats | None:
     between right and wrong pairs to measure support by."""
     emb = doc.embedder
     c = _cosines(doc)
-    if emb is None or c is None or "tq5_vecs" not in doc.cache:
+    if emb is None or c is None or _bead_vectors(doc) is None:
         return None
     order, sv, tv, near, gap = _support_scale(doc)
     if gap <= 0:
@@ -1211,19 +1210,21 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     ``_SUPPORT_TAIL_CLOSER`` when the translation also matches the source without it better than the whole by
     ``_CLOSER_GAIN`` robust spreads (the alignment's own margin: a translation cut there fits the rest).
     Only the document's statistics are used, no fixed cosine."""
-    if "tq508_support" in doc.cache:
-        return doc.cache["tq508_support"]
+    return _unsupported(doc)[0]
+
+
+@per_document
+def _unsupported(doc: DocContext) -> tuple[dict[int, tuple[str, str, float]], dict[int, float]]:
+    """(:func:`unsupported_tails`, :func:`unsupported_closer`), computed together once per document."""
     out: dict[int, tuple[str, str, float]] = {}
     closer: dict[int, float] = {}
     emb = doc.embedder
     c = _cosines(doc)
-    if emb is None or c is None or "tq5_vecs" not in doc.cache:
-        doc.cache["tq508_support"] = out
-        return out
+    if emb is None or c is None or _bead_vectors(doc) is None:
+        return out, closer
     order, sv, tv, near, gap = _support_scale(doc)
     if gap <= 0:
-        doc.cache["tq508_support"] = out
-        return out
+        return out, closer
     med, spread = length_ratios(doc)
     cand = []
     for a, b in enumerate(order):
@@ -1294,9 +1295,7 @@ def unsupported_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
                     and max(beside, default=0.0) < _SUPPORT_NEXT:
                 out[b] = (head, tail, support)  # (an end found overrides a clause from the middle)
                 closer[b] = (float(hv @ tv[a]) - c[0][b]) / c[2]
-    doc.cache["tq508_closer"] = closer
-    doc.cache["tq508_support"] = out
-    return out
+    return out, closer
 
 
 _GOES_ON = frozenset(",;:،、，；：—–-")  # marks after which a sentence goes on (TQ508)
@@ -1434,8 +1433,7 @@ def unsupported_closer(doc: DocContext) -> dict[int, float]:
     the document's bead similarities) the translation is to the source without the unsupported part than to the
     whole source. A translation cut before that part matches the rest at least as well as the whole; one that
     renders it in words the encoder weighs little ("i venku" for "even in fresh air") stays closer to the whole."""
-    unsupported_tails(doc)
-    return doc.cache.get("tq508_closer", {})
+    return _unsupported(doc)[1]
 
 
 def _far_short(ctx: BeadContext) -> str | None:
@@ -1565,11 +1563,10 @@ def _folded_tokens(text: str) -> frozenset[str]:
     return frozenset([*toks, *pairs, *(ab + c for ab, c in zip(pairs, toks[2:]))])
 
 
+@per_document
 def target_names(doc: DocContext) -> set[str]:
     """Folded words and short joins of the whole target document (to see which source names it keeps)."""
-    if "tq5_names" not in doc.cache:
-        doc.cache["tq5_names"] = _folded_tokens(" ".join(s.text for s in doc.target.segments))
-    return doc.cache["tq5_names"]
+    return _folded_tokens(" ".join(s.text for s in doc.target.segments))
 
 
 @rule("TQ505", "list-omitted", Severity.MAJOR)
@@ -1610,7 +1607,8 @@ def list_omitted(ctx: BeadContext) -> Iterator[Hit]:
 _INCOMPLETE_SHARE = 0.5  # at least half of the source's words without a translation
 
 
-@rule("TQ507", "translation-incomplete", Severity.CRITICAL, scope="document")
+@rule("TQ507", "translation-incomplete", Severity.CRITICAL, scope="document",
+      options={"min_share": _INCOMPLETE_SHARE})
 def translation_incomplete(ctx: DocContext) -> Iterator[Hit]:
     """Most of the source has no translation: the target is incomplete or not a translation of it.
 
@@ -1631,7 +1629,7 @@ def translation_incomplete(ctx: DocContext) -> Iterator[Hit]:
     missing = [segs[i] for b in ctx.beads if not b.tgt for i in b.src if not is_heading(segs[i])]
     lost = sum(len(_words(s.text)) for s in missing)
     share = lost / total
-    if share < _INCOMPLETE_SHARE or not missing:
+    if share < ctx.option("min_share") or not missing:
         return
     first = missing[0]
     yield Hit("source", first.index, 0, len(first.text),

@@ -26,7 +26,7 @@ import re
 
 from .. import surface
 from ..embed import _normalise as _unit
-from .base import DocContext
+from .base import DocContext, per_document
 
 _RUNIN_LONG = 1.4  # beads longer than the document's usual length ratio by this factor are cut
 _RUNIN_GAIN = 0.5  # the source matches the sentence without the start this many robust spreads better
@@ -58,6 +58,7 @@ def seams(text: str, stops: frozenset[str] = frozenset()) -> list[int]:
     return out
 
 
+@per_document
 def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     """``{bead: (target sentence, end of the added start in it, margin)}`` for beads whose first target sentence
     starts with text the source does not render, run into the sentence without a full stop (see the module).
@@ -68,13 +69,10 @@ def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     under ``_RUNIN_SUPPORT`` and supports the rest ``_RUNIN_REST`` or more (support as
     :func:`omission._support_scale` measures it, against the sources of the neighbouring beads). The seam with the
     largest margin is kept."""
-    if "tq502_runin" in doc.cache:
-        return doc.cache["tq502_runin"]
     from ..lang import profile
     from . import omission as om
 
     out: dict[int, tuple[int, int, float]] = {}
-    doc.cache["tq502_runin"] = out
     if not profile(doc.tgt_lang).spaces_between_words:
         return out  # Chinese, Japanese: the Latin words inside are names and titles, and no case marks a seam
     st = om.margin_stats(doc)
@@ -108,6 +106,7 @@ def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     return out
 
 
+@per_document
 def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     """``{bead: (target sentence, start of the added end in it, margin)}`` for beads whose last target sentence
     ends with clauses the source does not render: a sentence from elsewhere run on after a comma (a segment that
@@ -120,12 +119,9 @@ def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     ``_RUNIN_SUPPORT`` and supports the rest ``_RUNIN_REST`` or more, while the sources of the beads before and
     after it support it under ``omission._SUPPORT_NEXT`` (else the translator joined the next sentence to this
     one). The cut with the largest margin is kept."""
-    if "tq502_added_end" in doc.cache:
-        return doc.cache["tq502_added_end"]
     from . import omission as om
 
     out: dict[int, tuple[int, int, float]] = {}
-    doc.cache["tq502_added_end"] = out
     st = om.margin_stats(doc)
     if st is None:
         return out
@@ -185,6 +181,7 @@ _DROPPED_SUPPORT = 0.5  # the translation supports the start under this share of
 # shares the names of the sentence after it, which the translation renders)
 
 
+@per_document
 def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     """``{bead: (source sentence, end of the lost start in it, margin)}`` for beads whose first source sentence
     starts with text the translation does not render, run into the sentence without a full stop: a heading the
@@ -198,13 +195,10 @@ def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     neighbouring beads), and neither target sentence next to the bead that is longer than usual by half of what
     this bead lacks (``omission._has_room``) supports it ``omission._SUPPORT_NEXT`` (the translator may have moved
     the heading there; a neighbour of usual length only shares the topic). The seam with the largest margin is kept."""
-    if "tq501_dropped_start" in doc.cache:
-        return doc.cache["tq501_dropped_start"]
     from ..lang import profile
     from . import omission as om
 
     out: dict[int, tuple[int, int, float]] = {}
-    doc.cache["tq501_dropped_start"] = out
     prof = profile(doc.src_lang)
     if not prof.spaces_between_words or prof.script not in _CASED:
         return out

@@ -8,9 +8,7 @@ from typing import Any, Iterator
 
 from ..model import Severity
 from ..names.text import base_lang, fold, parts
-from .base import BeadContext, Hit, rule
-
-CACHE_KEY = "tqcheck.terms"
+from .base import BeadContext, Hit, per_document, rule
 
 
 @dataclass(frozen=True)
@@ -82,9 +80,17 @@ def _confusable(a: Any, b: Any) -> bool:
 
 
 def analyse_terms(ctx: Any) -> list[TermIssue]:
-    """Every term problem in the document, by bead (cached on the DocContext)."""
-    if CACHE_KEY in ctx.cache:
-        return ctx.cache[CACHE_KEY]
+    """Every term problem in the document, by bead (computed once per document)."""
+    return _analysis(ctx)[0]
+
+
+def term_occurrences(ctx: Any) -> dict[str, list[Occurrence]]:
+    """Every glossary occurrence in the document, per side (``{"source": [...], "target": [...]}``)."""
+    return _analysis(ctx)[1]
+
+
+@per_document
+def _analysis(ctx: Any) -> tuple[list[TermIssue], dict[str, list[Occurrence]]]:
     entries = ctx.resources.glossary_for(ctx.src_lang, ctx.tgt_lang) if ctx.resources else []
     issues: list[TermIssue] = []
     occs: dict[str, list[Occurrence]] = {"source": [], "target": []}
@@ -94,9 +100,7 @@ def analyse_terms(ctx: Any) -> list[TermIssue]:
         lex = ctx.resources.lexicon(ctx.src_lang, ctx.tgt_lang)
         for b in range(len(ctx.beads)):
             issues.extend(_bead_issues(ctx, b, occs, lex))
-    ctx.cache[CACHE_KEY] = issues
-    ctx.cache[CACHE_KEY + ".occurrences"] = occs
-    return issues
+    return issues, occs
 
 
 def _window(ctx: Any, b: int) -> tuple[set[int], set[int]]:
@@ -258,12 +262,11 @@ def term_place_added(ctx: BeadContext) -> Iterator[Hit]:
 
 def term_spans(ctx: Any) -> dict[str, list[tuple[int, int, int]]]:
     """(segment, start, end) of every glossary occurrence and TQ303 addition, per side (names rules skip these)."""
-    analyse_terms(ctx)
-    occs = ctx.cache.get(CACHE_KEY + ".occurrences", {"source": [], "target": []})
+    occs = term_occurrences(ctx)
     out: dict[str, list[tuple[int, int, int]]] = {"source": [], "target": []}
     for side in out:
         out[side] = [(o.segment, o.start, o.end) for o in occs[side]]
-    for issue in ctx.cache.get(CACHE_KEY, []):
+    for issue in analyse_terms(ctx):
         if issue.code == "TQ303":
             text = ctx.target.segments[issue.occ.segment].text
             end = text.find(issue.added, issue.occ.end) + len(issue.added)
@@ -271,4 +274,4 @@ def term_spans(ctx: Any) -> dict[str, list[tuple[int, int, int]]]:
     return out
 
 
-__all__ = ["analyse_terms", "find_terms", "term_spans", "base_lang", "fold"]
+__all__ = ["analyse_terms", "find_terms", "term_occurrences", "term_spans", "base_lang", "fold"]

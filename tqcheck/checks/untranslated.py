@@ -9,16 +9,16 @@ from .. import surface
 from ..langid import confusable, detect_probs, fits_script
 from ..memo import text_cache
 from ..model import Segment, Severity
-from .base import BeadContext, DocContext, Hit, rule
+from .base import BeadContext, DocContext, Hit, per_document, rule
 
 _TOKEN = surface.TOKEN
-_MIN_PROB = 0.9  # langdetect probability needed to call a segment's language
+_MIN_PROB = 0.9  # langdetect probability needed to call a segment's language (TQ401 min_probability)
 _MIN_CHARS = 25  # shorter segments (names, datelines, captions) cannot be identified reliably
 _MIN_CHARS_UNSPACED = 12  # ... in scripts without spaces (Chinese, Japanese), where a character carries more
 _COMMON_SHARE = 0.4  # lower-case words needed among a spaced sentence's words for its language to be told
-_COPY_CHRF = 70.0  # chrF of target against source above which a segment is a copy
-_COPY_WORDS = 0.5  # ... and the share of its ordinary words that the source has too
-_COPY_RUN = 5  # identical consecutive tokens that make a copied fragment
+_COPY_CHRF = 70.0  # chrF of target against source above which a segment is a copy (TQ403 min_chrf)
+_COPY_WORDS = 0.5  # ... and the share of its ordinary words that the source has too (min_shared_words)
+_COPY_RUN = 5  # identical consecutive tokens that make a copied fragment (min_run)
 _COPY_RUN_UNSPACED = 10  # ... characters, in scripts without spaces
 _MAX_STARTS = 32  # places in the source remembered per n-gram (boilerplate repeats; bounds the time)
 
@@ -39,16 +39,14 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]*»
 _OWN_SHARE = 0.4  # words with letters of the target's own alphabet that make a sentence the target language
 
 
+@per_document
 def _own_letters(doc: DocContext) -> frozenset[str]:
     """Accented or special Latin letters the target document uses and the source document never does
     (Vietnamese ơ ư ă đ ạ ả…, German ä ö ü ß): the target alphabet's own letters, learnt from the two texts.
     Plain ASCII letters never count: a short source may lack one by chance."""
-    if "tq4_own" not in doc.cache:
-        src = {c for s in doc.source.segments for c in s.text.casefold()}
-        tgt = {c for s in doc.target.segments for c in s.text.casefold()}
-        doc.cache["tq4_own"] = frozenset(c for c in tgt - src if c.isalpha() and not c.isascii()
-                                         and "LATIN" in unicodedata.name(c, ""))
-    return doc.cache["tq4_own"]
+    src = {c for s in doc.source.segments for c in s.text.casefold()}
+    tgt = {c for s in doc.target.segments for c in s.text.casefold()}
+    return frozenset(c for c in tgt - src if c.isalpha() and not c.isascii() and "LATIN" in unicodedata.name(c, ""))
 
 
 def _language(seg: Segment, doc: DocContext) -> tuple[str, float]:
@@ -93,7 +91,7 @@ def _language_of(text: str) -> tuple[str, float]:
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’.-]*")
 
 
-@rule("TQ401", "untranslated", Severity.MAJOR)
+@rule("TQ401", "untranslated", Severity.MAJOR, options={"min_probability": _MIN_PROB})
 def untranslated(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is still in the source language.
 
@@ -113,7 +111,7 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
         return
     for seg in ctx.tgt_segments:
         lang, prob = _language(seg, ctx.doc)
-        if lang == src and prob >= _MIN_PROB:
+        if lang == src and prob >= ctx.option("min_probability"):
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence is in the source language ({src}), "
                       f"not {tgt} (p={prob:.2f})", suggestion=None, evidence=ctx.src_text)
 
@@ -183,7 +181,8 @@ def _cjk_language(seg: Segment) -> tuple[str, float]:
     return probs[0][0].split("-")[0], probs[0][1]
 
 
-@rule("TQ403", "copied-source", Severity.MAJOR)
+@rule("TQ403", "copied-source", Severity.MAJOR,
+      options={"min_chrf": _COPY_CHRF, "min_shared_words": _COPY_WORDS, "min_run": _COPY_RUN})
 def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     """Source text was copied into the translation instead of being translated.
 
@@ -213,15 +212,16 @@ def copied_source(ctx: BeadContext) -> Iterator[Hit]:
     # close relatives (isiZulu and isiXhosa, Czech and Slovak) share many of their words: at most minor
     kin = Severity.MINOR if confusable(src, tgt) else None
     src_tokens = [w.casefold() for w in _TOKEN.findall(source)]
-    index = _CopyIndex(src_tokens, shared_chars=_share_unspaced_script(src, tgt))
+    index = _CopyIndex(src_tokens, shared_chars=_share_unspaced_script(src, tgt), run=ctx.option("min_run"))
+    min_chrf, min_shared = ctx.option("min_chrf"), ctx.option("min_shared_words")
     src_set = frozenset(src_tokens)
     for seg in ctx.tgt_segments:
         lang, prob = _language(seg, ctx.doc)
-        if lang == src and prob >= _MIN_PROB:
+        if lang == src and prob >= ctx.option("min_probability", "TQ401"):
             continue  # TQ401's finding
         own = _NAME_BRACKET.sub(lambda b: " " if b.group(0)[1].isupper() else b.group(0), seg.text)
-        if _common_words(own) >= 3 and _ordinary_shared(own, src_set) >= _COPY_WORDS \
-                and _chrf(own, source) >= _COPY_CHRF:
+        if _common_words(own) >= 3 and _ordinary_shared(own, src_set) >= min_shared \
+                and _chrf(own, source) >= min_chrf:
             yield Hit("target", seg.index, 0, len(seg.text), "this sentence is a copy of the source, not a "
                       "translation", evidence=source, severity=kin)
             continue
@@ -300,11 +300,12 @@ class _CopyIndex:
     appears in the same order in the source in time linear in the target's length (times the n-gram's
     occurrences), however long the source is."""
 
-    def __init__(self, src_tokens: list[str], shared_chars: bool = False) -> None:
+    def __init__(self, src_tokens: list[str], shared_chars: bool = False, run: int = _COPY_RUN) -> None:
         self.src = src_tokens
         self.shared_chars = shared_chars
+        self.run = max(1, run)  # words (the characters of a script without spaces: _COPY_RUN_UNSPACED)
         self.grams: dict[tuple[str, ...], list[int]] = {}
-        for k in {_COPY_RUN, _COPY_RUN_UNSPACED}:
+        for k in {self.run, _COPY_RUN_UNSPACED}:
             for i in range(len(src_tokens) - k + 1):
                 at = self.grams.setdefault(tuple(src_tokens[i:i + k]), [])
                 if len(at) < _MAX_STARTS:
@@ -319,7 +320,7 @@ class _CopyIndex:
         best: tuple[int, int] | None = None
         i = 0
         while i < len(low):
-            k = _COPY_RUN_UNSPACED if chars[i] else _COPY_RUN
+            k = _COPY_RUN_UNSPACED if chars[i] else self.run
             starts = self.grams.get(tuple(low[i:i + k])) if i + k <= len(low) else None
             if not starts or chars[i] and self.shared_chars:
                 i += 1

@@ -11,7 +11,7 @@ Every name span is cut into *chunks*, longest first, each matched to a name on t
 ``fuzzy``    a close transliteration (Lavrốp ~ Lavrov).
 
 What is left unmatched is what the name rules report. The analysis runs once per document and
-is cached in ``DocContext.cache``.
+is kept on its ``DocContext`` (``memo``).
 """
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ from .text import base_lang, fold, folded_parts, is_acronym, parts
 from .vietnamese import has_vietnamese_marks, is_vietnamese_word
 
 MAX_CHUNK = 6
-CACHE_KEY = "tqcheck.names"
 
 
 @dataclass(frozen=True)
@@ -223,12 +222,10 @@ def _unmarked_name(words: Sequence[str]) -> bool:
 
 
 def analyse(ctx: Any) -> NameAnalysis:
-    """Chunks and matches for a whole document pair (cached on the DocContext)."""
-    if CACHE_KEY in ctx.cache:
-        return ctx.cache[CACHE_KEY]
-    result = _analyse(ctx)
-    ctx.cache[CACHE_KEY] = result
-    return result
+    """Chunks and matches for a whole document pair (once per document: ``checks.base.per_document``)."""
+    from ..checks.base import per_document  # (tqcheck.checks imports this module)
+
+    return per_document(_analyse)(ctx)
 
 
 def _cased(doc: Any) -> bool:
