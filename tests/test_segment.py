@@ -138,9 +138,12 @@ OTHER = [
     ("hi_danda", "hi", "वार्ता समाप्त हुई। दोनों पक्ष सहमत हुए।", ["वार्ता समाप्त हुई।", "दोनों पक्ष सहमत हुए।"]),
     ("ar_caseless", "ar", "انتهت المحادثات. اتفق الجانبان؟ نعم.", ["انتهت المحادثات.", "اتفق الجانبان؟", "نعم."]),
     ("unknown_lang_default", "xx", "Mr. Smith came. He left.", ["Mr. Smith came.", "He left."]),
-    # a one-letter abbreviation before a page number ("с." for страница, "s." for strana) holds the sentence
+    # a page abbreviation before the number ("с." for страница: the ru profile; "s." for strana) holds the sentence
     ("page_abbreviation_ru", "ru", "Цитата приведена в книге на с. 109 без изменений. Автор согласен.",
      ["Цитата приведена в книге на с. 109 без изменений.", "Автор согласен."]),
+    # ... but a one-letter word that ends a sentence still ends it before a figure (Icelandic "skellti á", hung up)
+    ("one_letter_word_ends_is", "is", "Hann skellti á. 20 mínútum síðar hringdi hún aftur.",
+     ["Hann skellti á.", "20 mínútum síðar hringdi hún aftur."]),
     ("page_abbreviation_cs", "cs", "Tabulka je uvedena na s. 12 ve druhém svazku. Autor souhlasí.",
      ["Tabulka je uvedena na s. 12 ve druhém svazku.", "Autor souhlasí."]),
     # a long quotation of several sentences is split (outside English and Vietnamese, whose tuned splitter

@@ -361,8 +361,6 @@ def _period_ends(text: str, cur: int, dot: int, nxt: int, e: int, rules: _Rules)
         # by "The" or "He": "in Yard St. The man ..." ends after the street ("St." for Street, "Rd.", "Ave.")
         return next_word[:1].isupper() and next_word.lower() in rules.openers \
             and (next_word.lower() not in _NAME_LIKE_OPENERS or next_word.lower() == "the")
-    if len(tok) == 1 and text[dot - 1].islower() and next_word[:1].isdigit():
-        return False  # a one-letter abbreviation before a number in any script: "p. 45", "s. 12", "с. 109"
     if tok in _BEFORE_NUMBER:
         return not next_word[:1].isdigit()
     if tok not in _ENDABLE and _dotted_abbreviation(tok) and text[a:dot].replace(".", "").isupper() \

@@ -1,5 +1,12 @@
 """Russian: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
+    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
+    "segment": {
+        # the page abbreviations ("на с. 109", "стр. 12"), after which a full stop does not end the sentence;
+        # see tqcheck/data/SOURCES.md
+        "abbreviations": ["с", "стр"],
+    },
+
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "clock_words": ["ч."],

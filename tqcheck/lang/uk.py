@@ -1,5 +1,12 @@
 """Ukrainian: what CLDR (through Babel) and the libraries do not already give. See docs/languages.md."""
 PROFILE = {
+    # --- segment: sentence splitting (tqcheck.segment) -----------------------------------------------------
+    "segment": {
+        # the page abbreviations ("на с. 109", "стор. 12"), after which a full stop does not end the sentence;
+        # see tqcheck/data/SOURCES.md
+        "abbreviations": ["с", "стор"],
+    },
+
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         "hour_marks": ["годин", "години", "година"],
