@@ -1582,17 +1582,12 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
     keys = [k for k in name_keys(y.text, ctx.tgt_lang) if len(k) >= 3]
     for w in dict.fromkeys(re.findall(r"[^\W\d_]{3,}", _window_text(y, ctx, "source"))):  # (as, in: too short)
         alike = letters_alike(w, ctx.src_lang, y.text, ctx.tgt_lang)
-        # a loanword renders an ordinary word by its letters (ウイルス, virus; the letters are compared over the
-        # shorter's length, so a compound's first word too: オンラインゲーム, online 0.67); a name is compared by its
-        # consonants (Trump / トランプ, TRNP; Israel / ガリッサ, letters 0.5 but other consonants), and by the
-        # first ones of a compound with some of its letters too (Kevlar / ケブラーコード, KPR, letters 0.4); an
-        # ordinary word by all its consonants and some of its letters (legacy / レガシー, RKS, 0.46; health /
-        # ガリッサ, KRS, 0.17 is not). The first consonants alone say nothing: three of them begin too many names
-        # (Friday / ブラッドフォード, PRT, letters 0.27; Protests / バローチスターン, PRTS, 0.42; Floyd, PRT, 0.15)
+        # a loanword renders an ordinary word by its letters (ウイルス, virus); a name is compared by its consonants
+        # only (Liverpool / リバプール, letters 0.25; Israel / ガリッサ, letters 0.5 but other consonants), and an
+        # ordinary word's consonants need some of its letters too (health / ガリッサ: KRS, letters 0.17)
         word = w[:1].islower() or is_common_word(w, ctx.src_lang)
-        same = [k == kw for k in keys for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3 and k.startswith(kw)]
-        if (word and alike >= _KANA_LOAN) or (True in same and (not word or alike >= _HAN_LETTERS)) \
-                or (False in same and not word and alike >= _HAN_LETTERS):
+        if (word and alike >= _KANA_LOAN) or ((not word or alike >= _HAN_LETTERS) and any(
+                k.startswith(kw) for k in keys for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3)):
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
     return True
 
