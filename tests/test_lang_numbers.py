@@ -380,6 +380,7 @@ def test_scale_word_order_comes_from_cldrs_long_compact_patterns(code: str, firs
     ("lt", "pakilo 6,2 proc. per metus", "6,2 proc."),  # the abbreviation: four letters and a full stop
     ("de", "40 Prozesse im Jahr", None),  # begins like "Prozent" with five letters, not six
     ("ru", "40 процессов", None),
+    ("ar", "ارتفعت الأسعار بنحو 12 في المئة هذا العام", "12 في المئة"),  # the profile's percent phrase
 ])
 def test_percent_word_case_forms_and_abbreviation(code: str, text: str, percent: str | None) -> None:
     from tqcheck.numparse import extract

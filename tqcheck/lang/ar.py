@@ -5,5 +5,7 @@ PROFILE = {
         # the dual on a scale word is two of it ("مليونان", "مليونين", construct "مليونا", "مليوني": two
         # million); num2words writes one form only (see tqcheck/data/SOURCES.md)
         "dual_suffixes": ["ان", "ين", "ا", "ي"],
+        # "35 في المئة" (35 in the hundred), the press's usual percent; CLDR gives only "بالمائة" (SOURCES.md)
+        "percent_words": ["في المئة", "في المائة", "بالمئة"],
     },
 }
