@@ -72,6 +72,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         elif c.match is None and (c.strong or _shared_name(c, ctx, near)) and not _found_in(c, docs["source"], lex) \
                 and not _filler(c, a):
             open_t.append(c)
+    open_t = [c for c in open_t if not _currency_country(c, ctx, lex)]
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     lower = {side: _lower_folds(docs[side].text) for side in docs}
@@ -247,6 +248,33 @@ def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
         elif len(w) >= 4 and not is_common_word(w, ctx.tgt_lang) and not near.sounds(wc):
             return True
     return False
+
+
+def _currency_country(c: Chunk, ctx: Any, lex: Any) -> bool:
+    """A country's name that says whose currency an amount of the translation is ("3,2 miliar dolar AS", "3,2
+    milyar ABD doları", "3,2 tỷ đô la Mỹ" for "$3.2 billion"), where the source names that currency by its symbol
+    or code: a figure stands just before the name (four words at most, on the same side of any punctuation), the
+    source of its bead has an amount in a currency whose ISO 4217 code begins with the country's ISO 3166 code
+    (USD: US, GBP: GB, EUR: EU), and the lexicon reads the name as that country (CLDR's territory names)."""
+    if lex is None or c.bead < 0:
+        return False
+    seg = ctx.target.segments[c.segment].text
+    before = re.split(r"[,;:()\[\]!?。，；：（）]", seg[max(0, c.start - 60):c.start])[-1]
+    words = before.split()
+    if not any(any(ch.isdigit() for ch in w) for w in words[-4:]) and not any(ch.isdigit() for ch in c.text):
+        return False
+    from babel import Locale
+
+    from ..numparse import extract
+
+    bead = ctx.beads[c.bead]
+    source = " ".join(ctx.source.segments[i].text for i in bead.src)
+    codes = {q.currency[:2] for q in extract(source, ctx.src_lang) if q.kind == "money" and q.currency}
+    if not codes:
+        return False
+    english = Locale("en").territories
+    names = {fold(x) for code in codes for x in (code, english.get(code, "")) if x}
+    return any(fold(form) in names for e in lex.for_target(c.text) for form in e.source)
 
 
 def _unheard_word(c: Chunk, ctx: Any, near: Any) -> bool:
