@@ -101,7 +101,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     open_s = [c for c in open_s if not near.variant(c) and not near.heard_inside(c)
               and not near.sounds(c, letters=letters) and not ordinary(c)
               and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)
-              and (curated or not _translated_around(c, ctx, near))]
+              and (curated or not _translated_around(c, ctx, near)) and not _demonym_rendered(c, ctx)]
     # a place found inside a run of Han characters (越南 in 越南政府) may be part of a longer name (哥伦比亚 in
     # 哥伦比亚广播公司, CBS): reported alone when it is missing (minor), never paired with another name as TQ101
     inside = {id(c) for side in ("source", "target") for c in a.chunks[side] if _han_place(c, ctx)}
@@ -1766,6 +1766,35 @@ def _language_names() -> frozenset[str]:
         return frozenset(Locale("en").languages.values())
     except Exception:  # noqa: BLE001
         return frozenset()
+
+
+def _demonym_rendered(c: Chunk, ctx: Any) -> bool:
+    """An English demonym or adjective of a country or language ("Chinese", "Greek", "Afghan") that the
+    translation near it renders by its own adjective or noun, which it writes in lower case or declines
+    ("čínský", "китайский", "griechische", "britské"): a word of the bead's translation or its neighbours' begins
+    like a word of that country's or language's CLDR name in the target language (accents aside, for half of
+    that word's letters and three at least). The country or language is the CLDR English name whose word the
+    demonym begins like (as :func:`_demonym` reads it)."""
+    if base_lang(ctx.src_lang) != "en" or len(c.words) != 1 or c.bead < 0 or not _derived(c, ctx):
+        return False
+    try:
+        from babel import Locale
+
+        en, tgt = Locale("en"), Locale.parse(base_lang(ctx.tgt_lang))
+    except Exception:  # noqa: BLE001 - a language Babel does not know: nothing to compare with
+        return False
+    w = c.text.lower()
+    hits = [(kind, code) for kind, names in (("t", en.territories), ("l", en.languages)) for code, name in names.items()
+            if any(len(n) >= 4 and len(os.path.commonprefix([w, n])) >= max(4, len(n) - 3)
+                   for n in name.lower().split())]
+    local = [(tgt.territories if kind == "t" else tgt.languages).get(code, "") for kind, code in hits]
+    stems = {fold(x) for name in local for x in name.split() if len(x) >= 4}
+    if not stems:
+        return False
+    b = c.bead
+    segs = {j for k in (b - 1, b, b + 1) if 0 <= k < len(ctx.beads) for j in ctx.beads[k].tgt}
+    words = {fold(x) for j in segs for x in re.findall(r"[^\W\d_]{3,}", ctx.target.segments[j].text)}
+    return any(len(os.path.commonprefix([x, n])) >= max(3, (len(n) + 1) // 2) for x in words for n in stems)
 
 
 @functools.lru_cache(maxsize=512)
