@@ -312,6 +312,10 @@ def name_keys(text: str, lang: str = "", cjk: bool = False) -> tuple[str, ...]:
         alts.append(sound_key(roman.replace("th", "s"), ""))
     if "ch" in roman:  # ch is the velar kh in Czech, Polish, German, Slovak (Fachfácha / Fakhfakh, Bach / Бах)
         alts.append(sound_key(roman.replace("ch", "kh"), ""))
+    if re.search(r"(?<=[aeiou])h(?=[aeiouy])", roman):
+        # an h between vowels, which the key drops as English spelling leaves it silent, is the velar kh or g of
+        # Cyrillic and other scripts' transliterations (Tahoe / Тахо, Bahamas / Багамы, Sahara / Сахара)
+        alts.append(sound_key(re.sub(r"(?<=[aeiou])h(?=[aeiouy])", "kh", roman), ""))
     for form in velar_forms(roman, lang):  # "v Praze", "v Rize", "в Ризі": the velar of Praha, Riga
         alts.append(sound_key(form, ""))
     alts.extend(_kana_keys(text, lang)[1:])
