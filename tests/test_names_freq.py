@@ -98,3 +98,11 @@ def test_an_inflected_or_compound_german_noun_is_a_local_noun(word: str, local: 
     from tqcheck.checks.names import _local_noun
 
     assert _local_noun(word, "de", "fr") is local
+
+
+def test_top_words_are_function_words_not_persons() -> None:
+    from tqcheck.checks.names import _top_word
+
+    assert _top_word("Pokud", "cs") and _top_word("Þetta", "is") and _top_word("Podle", "cs")
+    assert not _top_word("Novák", "cs") and not _top_word("Jón", "is") and not _top_word("Путин", "ru")
+    assert not _top_word("Pokud", "xx")  # a language wordfreq has no list for: nothing is frequent

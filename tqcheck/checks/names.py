@@ -78,9 +78,12 @@ def _issues(ctx: Any) -> list[NameIssue]:
     lower = {side: _lower_folds(docs[side].text) for side in docs}
 
     def ordinary(c: Chunk) -> bool:
-        """A sentence's first word that its document also writes in lower case ("Im Jahr", "Le patron")."""
-        return len(c.words) == 1 and not is_acronym(c.text) and fold(c.text) in lower[c.side] \
-            and _initial_word(c, ctx)
+        """A sentence's first word that its document also writes in lower case ("Im Jahr", "Le patron"), or
+        that is one of its language's most frequent words and no name the lexicon knows ("Podle", "Pokud",
+        "Þetta": :func:`_top_word`)."""
+        return len(c.words) == 1 and not is_acronym(c.text) and _initial_word(c, ctx) and (
+            fold(c.text) in lower[c.side]
+            or not c.known and _top_word(c.text, ctx.src_lang if c.side == "source" else ctx.tgt_lang))
 
     zh_src = base_lang(ctx.src_lang) == "zh"
     cjk_src = base_lang(ctx.src_lang) in ("zh", "ja")
@@ -2054,6 +2057,31 @@ def _no_word(word: str, langs: tuple[str, ...]) -> bool:
         return all(zipf_frequency(word.lower(), base_lang(lang)) < 1.0 for lang in dict.fromkeys(langs))
     except (LookupError, ValueError, ImportError):  # (Chinese and Japanese need jieba or MeCab)
         return False
+
+
+def _top_word(word: str, lang: str) -> bool:
+    """``word`` is one of the 300 most frequent words of its language (wordfreq): function words and the most
+    common verbs and nouns, written with a capital only where they begin a sentence. The few names among them
+    are the language's own country and capital (Praha, Ísland, Reykjavík), which CLDR's names match first."""
+    return word.lower() in _top_words(base_lang(lang))
+
+
+@functools.lru_cache(maxsize=32)
+def _top_words(lang: str) -> frozenset[str]:
+    from ..names.tablecache import cached_table
+
+    def build() -> frozenset[str]:
+        try:
+            from wordfreq import top_n_list
+
+            return frozenset(top_n_list(lang, _TOP_WORDS))
+        except (LookupError, ValueError, OSError):  # a language wordfreq has no list for
+            return frozenset()
+
+    return cached_table(f"wordfreq-top-{lang}", ("wordfreq",), build)
+
+
+_TOP_WORDS = 300  # (no person's name is among the first 300 of cs, de, en, is, ru; Jón and Путин are in the first 1000)
 
 
 def _initial_word(c: Chunk, ctx: Any) -> bool:
