@@ -72,7 +72,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         elif c.match is None and (c.strong or _shared_name(c, ctx, near)) and not _found_in(c, docs["source"], lex) \
                 and not _filler(c, a):
             open_t.append(c)
-    open_t = [c for c in open_t if not _currency_country(c, ctx, lex)]
+    open_t = [c for c in open_t if not _currency_country(c, ctx, lex) and not _named_compound(c, docs["source"], lex)]
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     lower = {side: _lower_folds(docs[side].text) for side in docs}
@@ -251,6 +251,17 @@ def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
         elif len(w) >= 4 and not is_common_word(w, ctx.tgt_lang) and not near.sounds(wc):
             return True
     return False
+
+
+def _named_compound(c: Chunk, source: _DocText, lex: Any) -> bool:
+    """A single word of the translation made of a name, a hyphen and a common noun in lower case
+    ("Sydney-flugvöll", Sydney airport; "Twitter-færslur", Twitter posts; "Pozzo-fjölskyldan", the Pozzo family):
+    a compound on a name the source has (as :func:`_found_in` finds it), not a name of its own."""
+    pieces = re.split(r"[-‐‑]", c.text)
+    if len(c.words) != 1 or len(pieces) < 2 or not pieces[-1][:1].islower() or len(pieces[0]) < 2:
+        return False
+    head = c.text[:len(pieces[0])]
+    return _found_in(dataclasses.replace(c, end=c.start + len(head), text=head, words=(head,)), source, lex)
 
 
 def _currency_country(c: Chunk, ctx: Any, lex: Any) -> bool:
