@@ -448,7 +448,8 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
                 return True
     if lex and not lex.curated and not is_acronym(c.text):  # an inflecting language: Европы for Европа
         if c.side == "target":
-            entries = entries or lex.for_target_stem(c.text)
+            entries = entries or lex.for_target_stem(c.text) or (
+                lex.for_target_prefix(c.text) if len(c.words) == 1 else [])  # (Bandaríkjanna / Bandaríkin)
             if any(text_has(parts(x), text) or doc.has_stems(x) for e in entries for x in e.source):
                 return True
         elif any(doc.has_stems(x) for e in entries for x in e.target if not is_acronym(x)):

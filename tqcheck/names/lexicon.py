@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -88,7 +89,9 @@ class Lexicon:
 
     def for_target_prefix(self, word: str) -> list[LexEntry]:
         """Entries with a one-word target form that shares ``word``'s first four letters and differs in length
-        by two letters at most: an ending that replaces the base's (Noregi for Noregur)."""
+        by two letters at most: an ending that replaces the base's (Noregi for Noregur); or by four at most
+        where the two share three quarters of the shorter and seven letters or more (Bandaríkjanna, the
+        genitive of Bandaríkin)."""
         key = fold(word)
         if len(key) < 5:
             return []
@@ -98,6 +101,8 @@ class Lexicon:
                 if k.isalpha() and len(k) >= 5:
                     self._by_tgt_prefix[k[:4]].append((k, entries))
         return [e for k, entries in self._by_tgt_prefix.get(key[:4], ()) if abs(len(k) - len(key)) <= 2
+                or abs(len(k) - len(key)) <= 4
+                and len(os.path.commonprefix([k, key])) >= max(7, 0.75 * min(len(k), len(key)))
                 for e in entries]
 
     def for_source_inflected(self, name: str) -> list[LexEntry]:
