@@ -455,6 +455,9 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
         elif any(text_has(parts(x), text) or doc.has_stems(x) for e in entries or lex.for_source_inflected(c.text)
                  for x in e.target if not is_acronym(x)):
             return True  # (Китая, Китаем / China: a case form of the lexicon's Китай)
+    if lex and not lex.curated and c.side == "source" and is_acronym(c.text) and any(
+            doc.has_stems(x) for e in entries for x in e.target if not is_acronym(x)):
+        return True  # an acronym's rendering written out in a case form (US / Bandaríkjanna of Bandaríkin)
     if len(c.words) >= 3 and all(w[:1].isupper() for w in c.words):
         initials = "".join(w[0] for w in c.words)
         if re.search(rf"(?<!\w){initials}s?(?!\w)", text):
