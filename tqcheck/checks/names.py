@@ -83,7 +83,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         "Þetta": :func:`_top_word`)."""
         return len(c.words) == 1 and not is_acronym(c.text) and _initial_word(c, ctx) and (
             fold(c.text) in lower[c.side]
-            or not c.known and _top_word(c.text, ctx.src_lang if c.side == "source" else ctx.tgt_lang))
+            or not _known_as_written(c, lex) and _top_word(c.text, ctx.src_lang if c.side == "source" else ctx.tgt_lang))
 
     zh_src = base_lang(ctx.src_lang) == "zh"
     cjk_src = base_lang(ctx.src_lang) in ("zh", "ja")
@@ -2073,6 +2073,14 @@ def _no_word(word: str, langs: tuple[str, ...]) -> bool:
         return all(zipf_frequency(word.lower(), base_lang(lang)) < 1.0 for lang in dict.fromkeys(langs))
     except (LookupError, ValueError, ImportError):  # (Chinese and Japanese need jieba or MeCab)
         return False
+
+
+def _known_as_written(c: Chunk, lex: Any) -> bool:
+    """The lexicon has ``c`` in this very spelling, capitals included (French "Sa" is no "SA")."""
+    if lex is None:
+        return c.known
+    entries = lex.for_target(c.text) if c.side == "target" else lex.for_source(c.text)
+    return any(f == c.text for e in entries for f in (e.target if c.side == "target" else e.source))
 
 
 def _top_word(word: str, lang: str) -> bool:
