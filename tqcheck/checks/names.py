@@ -1796,18 +1796,7 @@ def _demonym_rendered(c: Chunk, ctx: Any) -> bool:
     demonym begins like (as :func:`_demonym` reads it)."""
     if base_lang(ctx.src_lang) != "en" or len(c.words) != 1 or c.bead < 0 or not _derived(c, ctx):
         return False
-    try:
-        from babel import Locale
-
-        en, tgt = Locale("en"), Locale.parse(base_lang(ctx.tgt_lang))
-    except Exception:  # noqa: BLE001 - a language Babel does not know: nothing to compare with
-        return False
-    w = c.text.lower()
-    hits = [(kind, code) for kind, names in (("t", en.territories), ("l", en.languages)) for code, name in names.items()
-            if any(len(n) >= 4 and len(os.path.commonprefix([w, n])) >= max(4, len(n) - 3)
-                   for n in name.lower().split())]
-    local = [(tgt.territories if kind == "t" else tgt.languages).get(code, "") for kind, code in hits]
-    stems = {fold(x) for name in local for x in name.split() if len(x) >= 4}
+    stems = _demonym_local_names(c.text.lower(), base_lang(ctx.tgt_lang))
     if not stems:
         return False
     b = c.bead
@@ -2073,6 +2062,23 @@ def _no_word(word: str, langs: tuple[str, ...]) -> bool:
         return all(zipf_frequency(word.lower(), base_lang(lang)) < 1.0 for lang in dict.fromkeys(langs))
     except (LookupError, ValueError, ImportError):  # (Chinese and Japanese need jieba or MeCab)
         return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _demonym_local_names(word: str, lang: str) -> frozenset[str]:
+    """The folded words (four letters or more) of the CLDR names in ``lang`` of the countries and languages whose
+    English name ``word`` (a demonym, lower case) begins like: once per demonym and language, not per mention."""
+    try:
+        from babel import Locale
+
+        en, tgt = Locale("en"), Locale.parse(lang)
+    except Exception:  # noqa: BLE001 - a language Babel does not know: nothing to compare with
+        return frozenset()
+    hits = [(kind, code) for kind, names in (("t", en.territories), ("l", en.languages)) for code, name in names.items()
+            if any(len(n) >= 4 and len(os.path.commonprefix([word, n])) >= max(4, len(n) - 3)
+                   for n in name.lower().split())]
+    local = [(tgt.territories if kind == "t" else tgt.languages).get(code, "") for kind, code in hits]
+    return frozenset(fold(x) for name in local for x in name.split() if len(x) >= 4)
 
 
 def _known_as_written(c: Chunk, lex: Any) -> bool:
