@@ -29,13 +29,13 @@ def held_additions(doc: DocContext) -> dict[int, tuple[int, int]]:
     For each bead with a source and one target segment holding two or more inner sentences, whose translation is
     longer than the document's usual length ratio by ``ADDED_LONG``, each inner sentence is taken out in turn;
     the one the source matches least (cosine), if it has eight words or more (as for the members of a group,
-    ``omission._MEMBER_WORDS``: a short remark adds little), is reported when the source matches the rest better than the
+    TQ502's ``member_words``: a short remark adds little), is reported when the source matches the rest better than the
     whole (by ``HELD_GAIN`` robust spreads of the document's bead similarities or more for a sentence of
     ``HELD_GAIN_WORDS`` words or more; at all otherwise, when the source *supports* it under ``HELD_SUPPORT`` of
     the document's gap between right and wrong pairs and under ``HELD_SHARE`` of the best supported other inner
     sentence, itself supported ``HELD_BEST`` or more), and no source sentence next to the bead supports it
     ``HELD_NEXT`` or more (the source then has it, aligned elsewhere). Document statistics only, no fixed cosine."""
-    from .omission import _MEMBER_WORDS, margin_stats
+    from .omission import margin_stats, member_option
 
     out: dict[int, tuple[int, int]] = {}
     st = margin_stats(doc)
@@ -73,7 +73,7 @@ def held_additions(doc: DocContext) -> dict[int, tuple[int, int]]:
         m = int(own.argmin())
         x, y = spans[m]
         words = len(surface.words(seg.text[x:y]))
-        if words < _MEMBER_WORDS:
+        if words < member_option(doc, "target", "member_words"):
             continue
         gain = (full[b] - float(vr[m] @ sv[a])) / spread  # < 0: the source matches the rest better
         best = max(float(sup[j]) for j in range(n) if j != m)

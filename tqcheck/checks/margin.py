@@ -29,7 +29,7 @@ def margin_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     """``{bead: (head, tail, margin)}`` for beads whose translation fits the source without its end markedly
     better than the whole source.
 
-    Each bead of ``_TAIL_MIN_WORDS`` source words or more, shorter than the document's usual length ratio (by
+    Each bead of ``min_words`` (TQ508's option) source words or more, shorter than the document's usual length ratio (by
     ``_MARGIN_SHORT``) and matching its source less than the document's median bead, has its source's end cut as TQ508 cuts it (:func:`omission._tail_cuts`: the last clause
     after punctuation and, in a script written with spaces, its last 4, 6, 9 and 13 words, at most half of it).
     The heads (the source without each end) are embedded; an end counts when the translation is closer to the
@@ -48,12 +48,13 @@ def margin_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
         return out
     emb, order, tv, near, gap, full, mid, spread, med = st.emb, st.order, st.tv, st.near, st.gap, st.full, st.mid, \
         st.spread, st.med
+    min_words = doc.option("min_words", "TQ508")
     cand = []
     for a, b in enumerate(order):
         bead = doc.beads[b]
         s = " ".join(doc.source.segments[i].text for i in bead.src)
         t = " ".join(doc.target.segments[j].text for j in bead.tgt)
-        if len(om._words(s)) < om._TAIL_MIN_WORDS or surface.length(s) < 20 or not near[a]:
+        if len(om._words(s)) < min_words or surface.length(s) < 20 or not near[a]:
             continue
         if (surface.length(t) / surface.length(s)) / math.exp(med) >= _MARGIN_SHORT or full[b] >= mid:
             continue  # (a translation that lost its end matches the whole source less than usual)

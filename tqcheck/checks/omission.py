@@ -27,7 +27,30 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _MIN_BEADS = 4  # fewer beads than this: no document statistics, use a ratio of 1
 _SHORT_RATIO = 0.5  # a bead under half the document's usual ratio has lost content
 _SHORT_RATIO_MINOR = 0.65  # under this it may have (minor): 3 of 1579 clean WMT21 beads, 1 in 4789 IWSLT pairs
+_WEAK_Z = -2.0  # a bead this many robust spreads below the document's usual similarity has lost meaning
+# TQ503's thresholds ([tool.tqcheck] options = { TQ503 = { minor_ratio = 0.6 } }); TQ508 reads minor_ratio too
+PARTIAL_OPTIONS = {
+    "major_ratio": _SHORT_RATIO,  # major (with evidence of a loss) under this share of the usual length ratio
+    "minor_ratio": _SHORT_RATIO_MINOR,  # minor under this share
+    "weak_z": _WEAK_Z,  # a meaning similarity this many robust spreads below the document's is evidence of a loss
+    "min_source_chars": 55,  # shorter sources are not measured (characters without spaces, CJK counting 2.5)
+    "min_lost_chars": 40,  # ... nor beads missing fewer source characters' worth
+}
+_MEMBER_GAIN = -0.6  # a group matches its other side this many robust spreads better without the member
+_MEMBER_SUPPORT = 0.5  # ... or the other side supports it less than this share of the document's gap
+_MEMBER_SHARE = 0.4  # ... and than this share of the support of the group's least supported other member
+_MEMBER_SUPPORT_WORDS = 5  # ... (the support test: members of this many words or more)
+_MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark adds little to a group)
+_MEMBER_FIGURE_SHARE = 0.6  # ... or, holding a figure the other side lacks, under this share of the best member's
+# TQ501's options weigh the source sentences of a group, TQ502's the target sentences ([tool.tqcheck] options =
+# { TQ501 = { member_gain = -0.8 } })
+MEMBER_OPTIONS = {"member_words": _MEMBER_WORDS, "member_gain": _MEMBER_GAIN, "member_support": _MEMBER_SUPPORT}
 
+
+def member_option(doc: DocContext, side: str, name: str) -> Any:
+    """Option ``name`` of :data:`MEMBER_OPTIONS` for the sentences of ``side``: TQ501's for the source, TQ502's
+    for the target."""
+    return doc.option(name, "TQ501" if side == "source" else "TQ502")
 
 
 def dangling(lang: str) -> frozenset[str]:
@@ -170,7 +193,7 @@ def _duplicates_neighbour(segs: tuple[Segment, ...], index: int, width: int = 2)
     return False
 
 
-@rule("TQ501", "sentence-omitted", Severity.MAJOR)
+@rule("TQ501", "sentence-omitted", Severity.MAJOR, options=MEMBER_OPTIONS)
 def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """A source sentence has no translation.
 
@@ -280,7 +303,7 @@ def _held_hits(ctx: BeadContext) -> Iterator[Hit]:
                   + (f", and {why}" if why else ""), severity=None if why else Severity.MINOR, suggestion=None)
 
 
-@rule("TQ502", "sentence-added", Severity.MAJOR)
+@rule("TQ502", "sentence-added", Severity.MAJOR, options=MEMBER_OPTIONS)
 def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     """A target sentence has no source.
 
@@ -365,14 +388,6 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
                   severity=Severity.MINOR if minor else None, evidence=like.text if like else None)
 
 
-_MEMBER_GAIN = -0.6  # a group matches its other side this many robust spreads better without the member
-_MEMBER_SUPPORT = 0.5  # ... or the other side supports it less than this share of the document's gap
-_MEMBER_SHARE = 0.4  # ... and than this share of the support of the group's least supported other member
-_MEMBER_SUPPORT_WORDS = 5  # ... (the support test: members of this many words or more)
-_MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark adds little to a group)
-_MEMBER_FIGURE_SHARE = 0.6  # ... or, holding a figure the other side lacks, under this share of the best member's
-
-
 @per_document
 def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
     """``{(side, sentence)}`` for a sentence of a many-to-one bead that its bead's other side does not render.
@@ -382,11 +397,11 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
     unaligned sentence shows the loss; when the length stays usual, neither does the length. A member the
     other side renders makes the group closer to it; one it does not render pulls the group away. So each
     member of a group of two or more sentences is taken out in turn (the rest joined and embedded) and
-    reported when the group without it is closer to the other side by ``_MEMBER_GAIN`` robust spreads of the
-    document's bead similarities or more, it has ``_MEMBER_WORDS`` words or more, and the other side matches it
+    reported when the group without it is closer to the other side by ``member_gain`` robust spreads of the
+    document's bead similarities or more, it has ``member_words`` words or more, and the other side matches it
     less than the rest of its group on average. An added or dropped sentence on the same topic as its group
     moves the group's similarity little, so a member is also reported when the other side *supports* it
-    (:func:`_support_scale`) under ``_MEMBER_SUPPORT`` and under ``_MEMBER_SHARE`` of the best supported other
+    (:func:`_support_scale`) under ``member_support`` and under ``_MEMBER_SHARE`` of the best supported other
     member, which is itself supported ``_SUPPORT_HEAD`` or more; and under ``_MEMBER_FIGURE_SHARE`` of it when
     it holds a figure the other side lacks (:func:`_lone_figures`) and the other side matches it less than the
     rest of its group. The document's own spread and gap are the scales; no fixed cosine."""
@@ -400,7 +415,8 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
         for side, mine, other in (("source", bead.src, bead.tgt), ("target", bead.tgt, bead.src)):
             segs = doc.source.segments if side == "source" else doc.target.segments
             osegs = doc.target.segments if side == "source" else doc.source.segments
-            if len(mine) >= 2 and any(len(_words(segs[x].text)) >= _MEMBER_WORDS for x in mine):
+            if len(mine) >= 2 and any(len(_words(segs[x].text)) >= member_option(doc, side, "member_words")
+                                      for x in mine):
                 groups.append((side, mine, " ".join(segs[x].text for x in mine),
                                " ".join(osegs[y].text for y in other), [segs[x].text for x in mine], b))
     if emb is not None and c is not None and groups:
@@ -425,11 +441,12 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
             # support of each member by the bead's other side, against the other sides of the neighbours
             sup = (own - (vp @ others.T).mean(axis=1)) / gap if others is not None else None
             lone = _lone_figures(doc, b, side, parts)
+            min_words, min_gain, min_support = (member_option(doc, side, k) for k in MEMBER_OPTIONS)
             for m, x in enumerate(mine):
                 size = len(_words(parts[m]))
                 gain = (full - float(vr[m] @ vo)) / spread
                 rest = float((own.sum() - own[m]) / (n - 1))
-                if size >= _MEMBER_WORDS and gain <= _MEMBER_GAIN and float(own[m]) < rest:
+                if size >= min_words and gain <= min_gain and float(own[m]) < rest:
                     out.add((side, x))
                 elif size >= _MEMBER_SUPPORT_WORDS and m in lone and sup is not None and float(own[m]) < rest \
                         and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
@@ -437,7 +454,7 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
                     out.add((side, x))  # it holds a figure the other side lacks, and is rendered less than the rest
                 elif size >= _MEMBER_SUPPORT_WORDS and sup is not None \
                         and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
-                        and sup[m] < min(_MEMBER_SUPPORT, _MEMBER_SHARE * best):
+                        and sup[m] < min(min_support, _MEMBER_SHARE * best):
                     # it barely more than shares the topic, while the group is rendered; unless it renders one
                     # clause of the other side (a sentence split in two: the short half renders its last clause)
                     base = float((vp[m] @ others.T).mean())
@@ -448,7 +465,7 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
             for side, x, vm, base, cls in unsure:
                 best_clause = max(((float(vm @ cv[k + j]) - base) / gap for j in range(len(cls))), default=-1.0)
                 k += len(cls)
-                if best_clause < _MEMBER_SUPPORT:
+                if best_clause < member_option(doc, side, "member_support"):
                     out.add((side, x))
     return out
 
@@ -584,7 +601,7 @@ def short_ratio(ctx: BeadContext) -> float | None:
     return (t / s) / math.exp(med)
 
 
-@rule("TQ503", "partial-omission", Severity.MAJOR)
+@rule("TQ503", "partial-omission", Severity.MAJOR, options=PARTIAL_OPTIONS)
 def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is far shorter than its source.
 
@@ -610,7 +627,7 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     """
     ratio = short_ratio(ctx)
     src_len = _spaced_length(ctx.src_text)
-    if ratio is None or src_len < 55 or src_len * (1 - ratio) < 40:  # 40 source characters' worth missing
+    if ratio is None or src_len < ctx.option("min_source_chars", "TQ503") or src_len * (1 - ratio) < ctx.option("min_lost_chars", "TQ503"):
         return
     seg = ctx.tgt_segments[-1]
     msg = f"the translation is {ratio:.0%} of the length this document's translations usually have"
@@ -624,7 +641,7 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
         yield Hit("target", seg.index, 0, len(seg.text), f"{msg}: part of the source may be missing, or the "
                   "translation condenses it (no figure, name or clause is clearly lost)", severity=Severity.MINOR,
                   evidence=ctx.src_text)
-    elif ratio < _SHORT_RATIO_MINOR and ctx.index not in missing_tails(ctx.doc) \
+    elif ratio < ctx.option("minor_ratio", "TQ503") and ctx.index not in missing_tails(ctx.doc) \
             and _unrendered_end(ctx) is None:  # TQ508 says more
         yield Hit("target", seg.index, 0, len(seg.text), f"{msg}: part of the source may be missing",
                   severity=Severity.MINOR, evidence=ctx.src_text)
@@ -639,9 +656,6 @@ def _spaced_length(text: str) -> float:
     worth" of Chinese or Japanese is then as much content as of English, not three times as much."""
     unspaced = len(surface.UNSPACED.findall(text))
     return surface.length(text) + unspaced * (_LATIN_WORD / surface.CHARS_PER_WORD - 1.0)
-
-
-_WEAK_Z = -2.0  # a bead this many robust spreads below the document's usual similarity has lost meaning
 
 
 def missing_evidence(ctx: BeadContext) -> str | None:
@@ -667,7 +681,7 @@ def missing_evidence(ctx: BeadContext) -> str | None:
     if weak is not None and _at_end(ctx.src_text, weak[1]):  # (a clause from the middle is weaker evidence)
         return f"nothing in it renders the end of the source ('{weak[1][:60]}')"
     z = similarity_z(ctx.doc).get(ctx.index)
-    if z is not None and z <= _WEAK_Z:
+    if z is not None and z <= ctx.option("weak_z", "TQ503"):
         return f"its meaning similarity is low for this document (z={z:.1f})"
     return None
 
@@ -787,7 +801,7 @@ def rendered_next_door(ctx: BeadContext) -> bool:
 def _partial_major(ctx: BeadContext, ratio: float) -> bool:
     """TQ503's major tier: less than half the usual length (less still in documents whose ratios vary)."""
     _, spread = length_ratios(ctx.doc)
-    return ratio < min(_SHORT_RATIO, math.exp(-3.5 * spread))
+    return ratio < min(ctx.option("major_ratio", "TQ503"), math.exp(-3.5 * spread))
 
 
 def _last_word(text: str, stops: frozenset[str] = frozenset()) -> tuple[str, int, int, bool] | None:
@@ -814,7 +828,7 @@ def _last_word(text: str, stops: frozenset[str] = frozenset()) -> tuple[str, int
     return w.group(0), w.start(), (m.end() if m else body_end), spaced
 
 
-@rule("TQ504", "truncated-sentence", Severity.MAJOR)
+@rule("TQ504", "truncated-sentence", Severity.MAJOR, options={"detached_ratio": 0.85})
 def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence stops in the middle: it ends on a dangling word or an orphaned full stop.
 
@@ -856,7 +870,7 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
         if word.casefold() in stops:
             yield Hit("target", seg.index, start, end, f"the sentence ends on '{word}', which needs something "
                       "after it: the rest of the sentence seems lost", evidence=ctx.src_text)
-        elif spaced and (lost or ratio is not None and ratio < 0.85):
+        elif spaced and (lost or ratio is not None and ratio < ctx.option("detached_ratio", "TQ504")):
             why = f"the source's '{lost[-1]}' is missing" if lost else f"the bead is {ratio:.0%} of the usual length"
             yield Hit("target", seg.index, start, end, f"the sentence stops after '{word}' with a detached full "
                       f"stop and {why}: it looks cut off", evidence=ctx.src_text)
@@ -961,6 +975,8 @@ _TAIL_Z_MAJOR = 1.5  # ... and this many for a major finding
 _TAIL_SHORT = 0.85  # ... and be this much shorter than the document's usual length ratio
 _TAIL_WORDS = 4  # words on each side of the cut
 _TAIL_MIN_WORDS = 12  # shorter sources are not cut into clauses
+# TQ508's thresholds ([tool.tqcheck] options = { TQ508 = { tail_z_major = 2.0 } }); TQ503 reads the same analysis
+TAIL_OPTIONS = {"tail_z": _TAIL_Z, "tail_z_major": _TAIL_Z_MAJOR, "tail_short": _TAIL_SHORT, "min_words": _TAIL_MIN_WORDS}
 
 
 def _heads(text: str, marks: list[re.Match[str]] | None = None) -> list[tuple[str, str]]:
@@ -998,7 +1014,7 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
     """``{bead: (head, tail, z)}`` for beads whose target renders only the first part of the source.
 
     For each bead clearly shorter than the document's usual length ratio, the source is cut at every clause
-    boundary; when the target is closer (cosine) to a head than to the whole source, by ``_TAIL_Z`` robust
+    boundary; when the target is closer (cosine) to a head than to the whole source, by ``tail_z`` (TQ508's option) robust
     spreads of the document's bead cosines, the tail after that cut is what the translation lost. Cosines
     are compared only with each other and with the document's own spread, never with a fixed value, so the
     rule holds for any encoder. A bead whose neighbouring target sentence carries the rest is left out (see
@@ -1011,10 +1027,11 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
              for b, bead in enumerate(doc.beads) if bead.src and bead.tgt]
     if emb is not None and len(pairs) >= _MIN_BEADS:
         med, _ = length_ratios(doc)
+        min_words, short, tail_z = (doc.option(k, "TQ508") for k in ("min_words", "tail_short", "tail_z"))
         cand = []
         for b, s, t in pairs:
-            if len(_words(s)) >= _TAIL_MIN_WORDS and surface.length(s) >= 20 \
-                    and (surface.length(t) / surface.length(s)) / math.exp(med) < _TAIL_SHORT:
+            if len(_words(s)) >= min_words and surface.length(s) >= 20 \
+                    and (surface.length(t) / surface.length(s)) / math.exp(med) < short:
                 heads = _heads(s)
                 if heads:
                     cand.append((b, s, t, heads))
@@ -1030,7 +1047,7 @@ def missing_tails(doc: DocContext) -> dict[int, tuple[str, str, float]]:
                 k += len(heads)
                 best = int(sims.argmax())
                 z = (float(sims[best]) - full[b]) / spread
-                if z >= _TAIL_Z:
+                if z >= tail_z:
                     found.append((b, s, t, heads[best], z))
             out = {b: (head, tail, z) for b, s, t, (head, tail), z in found
                    if not _rendered_next_door(doc, emb, b, s, t, full[b], spread)}
@@ -1231,7 +1248,7 @@ def _unsupported(doc: DocContext) -> tuple[dict[int, tuple[str, str, float]], di
         bead = doc.beads[b]
         s = " ".join(doc.source.segments[i].text for i in bead.src)
         t = " ".join(doc.target.segments[j].text for j in bead.tgt)
-        if len(_words(s)) < _TAIL_MIN_WORDS or surface.length(s) < 20 or not near[a]:
+        if len(_words(s)) < doc.option("min_words", "TQ508") or surface.length(s) < 20 or not near[a]:
             continue
         ratio = (surface.length(t) / surface.length(s)) / math.exp(med)
         if ratio >= _SUPPORT_SHORT:
@@ -1301,7 +1318,7 @@ def _unsupported(doc: DocContext) -> tuple[dict[int, tuple[str, str, float]], di
 _GOES_ON = frozenset(",;:،、，；：—–-")  # marks after which a sentence goes on (TQ508)
 
 
-@rule("TQ508", "clause-omitted", Severity.MAJOR)
+@rule("TQ508", "clause-omitted", Severity.MAJOR, options=TAIL_OPTIONS)
 def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence renders only the first part of its source: the rest is missing.
 
@@ -1421,10 +1438,11 @@ def clause_omitted(ctx: BeadContext) -> Iterator[Hit]:
     seg = ctx.tgt_segments[-1]
     msg = f"the translation is closer to the first part of the source (up to '…{_words(head)[-1]}') than to " \
           "the whole sentence: part of what follows seems untranslated"
-    if z >= _TAIL_Z_MAJOR and long_neighbours(ctx):
+    major = ctx.option("tail_z_major", "TQ508")
+    if z >= major and long_neighbours(ctx):
         msg += " (or translated in the neighbouring sentence, which is longer than usual)"
     yield Hit("target", seg.index, 0, len(seg.text), msg,
-              severity=sev(None if z >= _TAIL_Z_MAJOR and not long_neighbours(ctx) else Severity.MINOR),
+              severity=sev(None if z >= major and not long_neighbours(ctx) else Severity.MINOR),
               evidence=ctx.src_text)
 
 
@@ -1438,12 +1456,12 @@ def unsupported_closer(doc: DocContext) -> dict[int, float]:
 
 def _far_short(ctx: BeadContext) -> str | None:
     """Why an end of the source that nothing in the translation renders is surely lost, on length and meaning
-    together: the bead is under ``_SHORT_RATIO_MINOR`` of the document's usual length ratio (TQ503's minor tier,
+    together: the bead is under ``minor_ratio`` (TQ503's option) of the document's usual length ratio (TQ503's minor tier,
     which 3 of 1579 clean WMT21 beads reach), and the translation is no closer to the whole source than to the
     source without that end (:func:`unsupported_closer`: a margin of 0 or more). The length and the embeddings
     are independent evidence, and all point at the same end; None otherwise."""
     ratio = short_ratio(ctx)
-    if ratio is None or ratio >= _SHORT_RATIO_MINOR:
+    if ratio is None or ratio >= ctx.option("minor_ratio", "TQ503"):
         return None
     closer = unsupported_closer(ctx.doc).get(ctx.index)
     if closer is None or closer < 0:
