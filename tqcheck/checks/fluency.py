@@ -399,7 +399,7 @@ def unbalanced_brackets(ctx: BeadContext) -> Iterator[Hit]:
         yield ctx.hit("target", i, i + 1, f"'{ch}' has no matching {side} mark")
 
 
-@rule("TQ704", "garbled-encoding", Severity.MAJOR)
+@rule("TQ704", "garbled-encoding", Severity.MAJOR, options={"major_letters": 4, "critical_share": 0.5})
 def garbled_encoding(ctx: BeadContext) -> Iterator[Hit]:
     """The translation holds text decoded with the wrong character encoding (mojibake).
 
@@ -429,11 +429,11 @@ def garbled_encoding(ctx: BeadContext) -> Iterator[Hit]:
             continue
         yield Hit("target", seg.index, g.start, g.end, f"this text looks garbled by a wrong character encoding "
                   f"({g.how}); it may read '{g.fixed[:80]}'", suggestion=g.fixed,
-                  severity=Severity.CRITICAL if g.share >= 0.5 else None if g.letters >= _GARBLED_WORD
+                  severity=Severity.CRITICAL if g.share >= ctx.option("critical_share")
+                  else None if g.letters >= ctx.option("major_letters")
                   else Severity.MINOR)
 
 
-_GARBLED_WORD = 4  # garbled letters that make a finding major: a word's worth ("Â" for a no-break space is minor)
 
 
 def _norm_mark(ch: str) -> str:

@@ -36,6 +36,7 @@ def _common_words(text: str) -> int:
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’")  # („…“: German, Czech, Icelandic)
 
 
+_SAME_SCRIPT_MAJOR = 100  # characters a sentence needs before a third language in the target's script is major (TQ402)
 _OWN_SHARE = 0.4  # words with letters of the target's own alphabet that make a sentence the target language
 
 
@@ -116,7 +117,8 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
                       f"not {tgt} (p={prob:.2f})", suggestion=None, evidence=ctx.src_text)
 
 
-@rule("TQ402", "wrong-language", Severity.MAJOR)
+@rule("TQ402", "wrong-language", Severity.MAJOR, options={
+    "min_probability": 0.95, "min_chars": 40, "min_chars_unspaced": 15, "major_chars": _SAME_SCRIPT_MAJOR})
 def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is in a third language, neither the source's nor the target's.
 
@@ -139,15 +141,15 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     for seg in ctx.tgt_segments:
         cjk = _cjk_share(seg.text) >= 0.5
         read = seg.text if cjk else _QUOTED.sub(" ", seg.text)  # the text the language is told from
-        if len(read.strip()) < (15 if cjk else 40):
+        if len(read.strip()) < ctx.option("min_chars_unspaced" if cjk else "min_chars"):
             continue
         lang, prob = _cjk_language(seg) if cjk else _language(seg, ctx.doc)
-        if lang not in ("und", src, tgt) and prob >= 0.95:
+        if lang not in ("und", src, tgt) and prob >= ctx.option("min_probability"):
             if _unknown_to_detector(tgt) and _same_script(lang, tgt):
                 continue  # it names a neighbour for every sentence of a language it has no profile for
             # langdetect mixes up close relatives (ru/bg, no/da/sv): a sentence "in" the target's or the
             # source's close relative is most likely that language, so at most minor
-            weak = (_same_script(lang, tgt) and surface.length(read) < _SAME_SCRIPT_MAJOR
+            weak = (_same_script(lang, tgt) and surface.length(read) < ctx.option("major_chars")
                     or confusable(lang, tgt) or confusable(lang, src) or _unknown_to_detector(tgt))
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
                       f"(p={prob:.2f})", evidence=ctx.src_text, severity=Severity.MINOR if weak else None)
@@ -158,9 +160,6 @@ def _unknown_to_detector(lang: str) -> bool:
     from ..langid import supported
 
     return lang.split("-")[0] not in supported()
-
-
-_SAME_SCRIPT_MAJOR = 100  # characters a sentence needs before a third language in the target's script is major
 
 
 def _same_script(a: str, b: str) -> bool:
