@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from ..model import Severity
 from ..names import pinyin
 from ..names.match import Chunk, analyse, text_has
-from ..names.roman import MIDDLE_DOTS
+from ..names.roman import MIDDLE_DOTS, is_latin
 from ..names.spans import CONNECTORS, is_common_word, word_is_strong
 from ..names.text import base_lang, fold, is_acronym, parts, tokens
 from ..textmemo import persistent
@@ -475,6 +475,8 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
             for e in lex.for_source(f"{head} {stem}"):
                 if any(text_has(parts(t), text) for t in e.target):
                     return True
+    if lex is not None and _written_in_chinese(c, text, lex):
+        return True  # "Yangtze River" / 长江, "ASEAN" / 东盟: CC-CEDICT glosses the Chinese word so
     if len(c.words) == 1 and not is_acronym(c.text):
         if _stems(fold(c.text)) & doc.stems:
             return True  # "Sahara" / "sub-Saharan", "Park" / "Parks"
@@ -484,6 +486,17 @@ def _found_in(c: Chunk, doc: _DocText, lex: Any) -> bool:
                     if any(text_has(parts(t), text) for t in e.target):
                         return True  # "Indians" -> India -> "Ấn Độ"
     return False
+
+
+def _written_in_chinese(c: Chunk, text: str, lex: Any) -> bool:
+    """A name in Latin letters that the other side, Chinese, writes with a word of its own whose CC-CEDICT gloss
+    is that name (:mod:`tqcheck.names.cedict`: 长江 Yangtze River, 波音 Boeing, 工信部 MIIT)."""
+    other = lex.langs[1] if c.side == "source" else lex.langs[0]
+    if other != "zh" or not is_latin(c.text):
+        return False
+    from ..names import cedict
+
+    return cedict.written_in(c.text, text)
 
 
 _CJK_FORM = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")

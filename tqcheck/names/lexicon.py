@@ -38,6 +38,7 @@ class Lexicon:
     def __init__(self, entries: list[LexEntry], curated: bool = False):
         self.entries = entries
         self.curated = curated  # a hand-curated list of renderings exists for the pair (en-vi)
+        self.langs: tuple[str, str] = ("", "")  # (source, target) base languages, set by load_lexicon
         self._by_src: dict[str, list[LexEntry]] = defaultdict(list)
         self._by_tgt: dict[str, list[LexEntry]] = defaultdict(list)
         self._by_stem: dict[str, list[LexEntry]] | None = None
@@ -282,4 +283,5 @@ def load_lexicon(src_lang: str, tgt_lang: str) -> Lexicon:
     entries.extend(_babel_entries(src, tgt))
     lex = Lexicon(entries, curated=(src, tgt) in _FILES or (tgt, src) in _FILES)
     lex.memo_key = ("load_lexicon", src, tgt)  # what the entries are a function of (tqcheck.textmemo)
+    lex.langs = (src, tgt)
     return lex

