@@ -161,9 +161,17 @@ def unit_at(text: str, pos: int, lang: str) -> tuple[str, int] | None:
 
 @functools.lru_cache(maxsize=1)
 def registry():  # noqa: ANN201 - a pint.UnitRegistry
+    """pint's registry, with the units that language profiles define (``units`` section, ``definitions``: pint
+    definition lines, such as China's market units, "chinese_li = 500 * meter")."""
     import pint
 
-    return pint.UnitRegistry()
+    from .lang import known, profile
+
+    ureg = pint.UnitRegistry()
+    for code in known():
+        for line in profile(code).section("units").get("definitions") or ():
+            ureg.define(line)
+    return ureg
 
 
 def _candidates(unit: str, other: str) -> list[str]:

@@ -409,6 +409,8 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         weak = weak or (q.kind == "number" and _named_by(q, src_text))
         # a count of the items listed right before it ("A、B、C3所大学" -> "A, B and C"): the items are the count
         weak = weak or _counts_a_list(q, src_text, src_lang)
+        # one unit of a measure is "a kilometre", "per mu", "pro Kilometer": written with the unit alone
+        weak = weak or (q.kind == "number" and q.value == 1.0 and bool(q.unit))
         # "1" is often "a", "the"; "2" "both", "the pair", "each other"; "0" "no", "none", "nil", "without"
         weak = weak or (q.kind == "number" and q.value in (0.0, 1.0, 2.0) and not q.unit) or (
             q.kind in ("number", "year") and bool(re.fullmatch(r"\d+", q.text))

@@ -24,7 +24,14 @@ PROFILE = {
 
     # --- units: unit words (tqcheck.units) -------------------------------------------------------------------
     "units": {
-        "words": {"英里": "mile", "平方英里": "mile**2", "英尺": "foot", "英寸": "inch", "磅": "pound", "米": "meter",
+        # China's market units (市制), which pint lacks: the 市里 is half a kilometre, the 市斤 half a kilogram,
+        # the 市亩 a fifteenth of a hectare (the State Council's 1984 order on legal units; see
+        # tqcheck/data/SOURCES.md). "20里外" is 10 kilometres away; a translator converts it or keeps "li".
+        "definitions": ["chinese_li = 500 * meter", "chinese_jin = 0.5 * kilogram",
+                        "chinese_mu = 10000 / 15 * meter ** 2"],
+        "words": {"里": "chinese_li", "华里": "chinese_li", "市里": "chinese_li", "斤": "chinese_jin",
+                  "市斤": "chinese_jin", "亩": "chinese_mu", "市亩": "chinese_mu",
+                  "英里": "mile", "平方英里": "mile**2", "英尺": "foot", "英寸": "inch", "磅": "pound", "米": "meter",
                   "公里": "kilometer", "千米": "kilometer", "平方公里": "kilometer**2", "平方米": "meter**2",
                   "厘米": "centimeter", "毫米": "millimeter", "摄氏度": "degC", "华氏度": "degF",
                   "度": "degree_temperature", "公斤": "kilogram", "千克": "kilogram", "克": "gram", "升": "liter",
