@@ -837,7 +837,8 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     ``dangling`` list of the language profile's ``fluency`` section) or on a compound conjunction of several
     words that needs a clause after it ("несмотря на то", "because of": its ``dangling_phrases``), and a sentence that
     ends in a detached " ." while its bead is clearly shorter than the document's usual length ratio (the
-    mark of a translation cut off before its object).
+    mark of a translation cut off before its object); minor when the detached stop follows the attribution of a
+    quotation closed just before ('"...," she said .': such sentences end there) and no figure is lost.
     Why: Truncated output is a frequent neural MT failure; the missing end usually carries the figures or
     the object of the sentence. MQM: Accuracy / Omission, major.
     Also, as minor, a bead shorter than usual (by 0.9) whose translation opens a quotation that neither it nor
@@ -872,8 +873,13 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
                       "after it: the rest of the sentence seems lost", evidence=ctx.src_text)
         elif spaced and (lost or ratio is not None and ratio < ctx.option("detached_ratio", "TQ504")):
             why = f"the source's '{lost[-1]}' is missing" if lost else f"the bead is {ratio:.0%} of the usual length"
+            # a quotation closed just before ('"...," she said .'): the sentence ends on its attribution, a
+            # complete end; the space is a typo unless a figure is lost too
+            attributed = not lost and _ATTRIBUTION.search(seg.text[:start + len(word)]) is not None
             yield Hit("target", seg.index, start, end, f"the sentence stops after '{word}' with a detached full "
-                      f"stop and {why}: it looks cut off", evidence=ctx.src_text)
+                      f"stop and {why}: it looks cut off" + (" (though it ends on the attribution of a closed "
+                      "quotation)" if attributed else ""), evidence=ctx.src_text,
+                      severity=Severity.MINOR if attributed else None)
         elif seg is ctx.tgt_segments[-1] and _quotation_cut(ctx, ratio):
             yield Hit("target", seg.index, 0, len(seg.text), "the translation opens a quotation that it never "
                       f"closes, while the source closes its own, and the bead is {ratio:.0%} of the usual length: "
@@ -881,6 +887,9 @@ def truncated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     yield from _cut_without_stop(ctx, ratio)
 
 
+# a closing quotation mark (German closes with “), then at most three words to the end: '"...," she said',
+# '„...“, sagte sie', '«...», a-t-il dit'
+_ATTRIBUTION = re.compile(r"[”“\"»«’‘」』]\s*[,，]?\s*(?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*$")
 _SEAM_SHORT = 0.85  # a bead whose target runs two sentences together is this much shorter than usual: one was cut
 
 
