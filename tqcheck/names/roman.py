@@ -205,7 +205,8 @@ def _word_key(w: str, spelling: str) -> str:
     table = {"pinyin": _PINYIN, "vi": _VIETNAMESE}.get(spelling, _DIGRAPHS)
     if spelling == "":
         w = re.sub(r"^mc", "mk", w)
-        w = re.sub(r"[cg](?=[eiy])", "S", w)
+        w = re.sub(r"c(?=[eiy])|g(?=[ei]|y(?![aou]))", "S", w)  # (gya, gyu, gyo: a hard g and a glide, as
+        # kana's ギャ, ギュ, ギョ are romanised: ギャロウェイ gyarowei is Galloway)
     for a, b in table:
         w = w.replace(a, b)
     w = w.replace("w", "")  # a glide: Wiley / Уайли / ワイリー (name_keys also tries it as a v: Вайоминг)
