@@ -342,6 +342,10 @@ def _weigh(issue: Issue, b: int, every: list[tuple[list[Quantity], list[Quantity
         # "Z164"): the same figure
         weak = weak or (q.kind in ("number", "ordinal", "year") and bool(re.fullmatch(r"\d+", q.text)) and re.search(
             rf"(?<!\d){q.text}(?!\d)", src_text) is not None)  # ("APEC2020年后" / "after the APEC 2020 meeting")
+        # the very same text in the source, which the source's parser did not read as such ("Windows 10 May 2020
+        # Update" kept in a Russian source: no date in Russian, "10 May 2020" in English)
+        weak = weak or (len(q.text) >= 4 and bool(re.search(r"\d", q.text)) and re.search(
+            rf"(?<![\w]){re.escape(q.text)}(?![\w])", src_text) is not None)
         # the end of a decade the source names ("in his 20s" -> "20–29 лет")
         weak = weak or (isinstance(q.value, float) and any(
             q.value in d for d in _decades(every[b][0])))
