@@ -216,8 +216,9 @@ def _num_re(lang: str) -> re.Pattern[str]:
         rf"(?<!{let})(?<![\d.])(?<!\d,)(?<!{let}-)(?:(?P<cur>{_alt(prefix)}|{codes})\s?)?"
         r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,2}(?:\.\d\d)+\.\d{3}(?![\d.])|\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?"
         r"|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)?)(?!\d)"
-        rf"(?:\s?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{tail}))?"
-        rf"(?:\+?\s?(?P<unit>{_alt(after)}|{forms}{codes})(?!{tail}))?"  # ("21+ percent": at least 21 percent)
+        # (a hyphen may join them: "44-Millionen-Pfund-Verpflichtung", "a 20-percent rise")
+        rf"(?:(?:\s|-)?{infix}(?P<scale>{_alt(list(_scales(lang)))})(?!{tail}))?"
+        rf"(?:\+?(?:\s|-)?(?P<unit>{_alt(after)}|{forms}{codes})(?!{tail}))?"  # ("21+ percent": at least 21 percent)
         rf"(?P<ord>st|nd|rd|th|['’]?s|(?:{_UNIT_SUFFIX})(?!{let}))?(?:(?!{tail})|(?P<glued>(?={let}{{2}}))){end}",
         re.IGNORECASE,
     )
