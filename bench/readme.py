@@ -4,7 +4,7 @@
 (exit 1 when the README differs). ``tests/test_readme_figures.py`` runs the same comparison without the
 encoder. Every figure is copied from a RESULTS.md table, weak ones included (no selection by how good a figure
 looks): alignment strict F1 of every tool, recall and precision of every injected family, false alarms,
-WMT21 MCC, speed, and the multilingual, DEMETR and triage (every labelled set) sections when RESULTS.md has them.
+WMT21 MCC, speed, and the multilingual, DEMETR, MQM and triage (every labelled set) sections when RESULTS.md has them.
 """
 from __future__ import annotations
 
@@ -143,6 +143,15 @@ def generate(results: str) -> str:
                 pick(t, [c for c in ("source lang", "major+ /100", "critical /100", "false alarms major+ /100",
                                      "false alarms critical /100", "ne_replaced found", "numbers_replaced found",
                                      "meets ≤1 / ≤0.2") if c in t[0]])]
+    b = blocks.get("mqm")
+    if b and (t := find(b, "system", "docs", "paragraphs")):
+        out += ["", f"**Machine translation with expert MQM ratings**, WMT23 en-de, 10 systems ({_origin(b)}): "
+                "findings at major or worse on paragraphs all three raters found clean (false alarms), the "
+                "paragraphs with a major accuracy error that get one, and the findings that fall on a rated "
+                "paragraph:", "",
+                pick(t, [c for c in ("system", "paragraphs", "clean paragraphs", "with a major accuracy error",
+                                     "findings major+", "on clean paragraphs", "major accuracy errors flagged",
+                                     "findings on rated paragraphs") if c in t[0]])]
     b = blocks.get("triage")
     if b:
         sets = [tab for tab in tables(b) if tab[0][:2] == ["figure", "value"]]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .common import ROOT, log
 
-SECTIONS = ("align", "detect", "speed", "pairing", "multilingual", "demetr", "triage", "scale")
+SECTIONS = ("align", "detect", "speed", "pairing", "multilingual", "demetr", "mqm", "triage", "scale")
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -203,6 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         langs = demetr.QUICK_LANGS if args.quick else demetr.ORDER
         block("demetr", [demetr.section(langs)], t0)
+    if "mqm" in sections:
+        from . import mqm
+
+        log("section: mqm")
+        t0 = time.perf_counter()
+        block("mqm", [mqm.section(mqm.QUICK_SYSTEMS if args.quick else None)], t0)
     if "triage" in sections:
         from . import triage
 
