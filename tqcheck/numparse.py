@@ -1825,6 +1825,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
                 keys.add(("time", (h + 12, mins)))
             found.append(Quantity("time", frozenset(keys), m.start(), m.end(), m.group(0)))
             used[m.start():m.end()] = [True] * (m.end() - m.start())
+    found += _dot_times(text, lang, used)
     found += _hours(text, lang, used)
     found += _roman_centuries(text, lang, used)
     found += _percent_units(text, lang, used)
@@ -1986,6 +1987,23 @@ def _as_fraction(q: Quantity) -> Quantity:
 
 
 _DOT_TIME_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])[.](?P<m>[0-5]\d)")
+_DOT_PERIOD_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])[.](?P<m>[0-5]\d)(?P<p>\s?[^\W\d_]\.?\s?[^\W\d_]\.?)"
+                            r"(?![^\W\d_])")
+
+
+def _dot_times(text: str, lang: str, used: list[bool]) -> list[Quantity]:
+    """A time written with a full stop and CLDR's morning or afternoon period, spaced or not: "1.30pm",
+    "10.45 a.m." (British English). Without the period such a figure stays a number (:func:`_dot_time`)."""
+    periods = _periods(lang)
+    out = []
+    for m in _DOT_PERIOD_RE.finditer(text) if periods else ():
+        add = periods.get(re.sub(r"[.\s]", "", m["p"]).lower())
+        if add is None or any(used[m.start():m.end()]):
+            continue
+        h, mins = int(m["h"]), int(m["m"])
+        out.append(Quantity("time", frozenset({("time", (h % 12 + add, mins))}), m.start(), m.end(), m.group(0)))
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return out
 
 
 def _dot_time(q: Quantity, text: str, lang: str) -> Quantity:
