@@ -87,13 +87,11 @@ def load() -> dict[tuple[str, str], list[Paragraph]]:
 
 
 def joined(texts: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
-    """The paragraphs joined by a blank line, and each one's span in the joined text."""
-    out, spans, pos = [], [], 0
-    for t in texts:
-        spans.append((pos, pos + len(t)))
-        out.append(t)
-        pos += len(t) + 2
-    return "\n\n".join(out), spans
+    """The paragraphs joined by a blank line, and each one's span in the joined text
+    (:func:`bench.multilingual.running`, one segment per paragraph)."""
+    from .multilingual import running
+
+    return running([[t] for t in texts], "de")
 
 
 def paragraph_at(spans: Sequence[tuple[int, int]], pos: int) -> int:
