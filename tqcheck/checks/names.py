@@ -131,7 +131,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
                   ((_sure_name(c, near) or _shared_name(c, ctx, near)) and not (zh and any(pinyin.segmentations(w) for w in c.words)
                                                 and not _pinyin_name(c, ctx) and not _unheard_word(c, ctx, near)))
-                  or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near)))]
+                  or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near) or _pinyin_core(c, ctx, near)))]
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t and id(c) not in inside:  # (a translation into Chinese often names the
@@ -310,6 +310,20 @@ def _pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
     "Department of the Beijing Gardening": an institution's translated name)."""
     return len(c.words) in (2, 3) and not any(w.lower() in CONNECTORS for w in c.words) \
         and _pinyin_name(c, ctx) and not near.headline(c)
+
+
+def _pinyin_core(c: Chunk, ctx: Any, near: Any) -> bool:
+    """A longer name whose words are titles or other dictionary words around one to three words in pinyin, next
+    to each other ("Jinbo Deputy Prime Minister", "Minister Wang Yi"): the pinyin words are the name, looked for
+    as :func:`_pinyin_run` looks for a run of its own. Not at the start of a sentence, nor in a headline."""
+    if len(c.words) < 2 or near.headline(c) or _initial_word(c, ctx):
+        return False
+    idx = [k for k, w in enumerate(c.words) if not is_common_word(w, ctx.tgt_lang)]
+    if not idx or len(idx) > 3 or idx != list(range(idx[0], idx[-1] + 1)) or len(idx) == len(c.words):
+        return False
+    core = [c.words[k] for k in idx]
+    return all(pinyin.segmentations(w) and len(w) >= 3 and w[:1].isupper() and not w.isupper()
+               and not _demonym(w) and w not in _language_names() for w in core) and _pinyin_name(c, ctx)
 
 
 def _pinyin_word(c: Chunk, near: Any) -> bool:
