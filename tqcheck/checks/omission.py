@@ -5,6 +5,7 @@ beads), so the rules work for any language pair without a table of expected rati
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -531,10 +532,25 @@ def shifted(doc: DocContext) -> dict[int, int]:
     return out
 
 
+def _displaced_params(doc: DocContext):  # noqa: ANN202 - tqcheck.refine.RefineParams
+    """The refinement's settings with TQ506's options (``outlier_z``, ``min_gain``) in place of its own."""
+    from ..refine import RefineParams
+
+    return dataclasses.replace(RefineParams(), outlier=float(doc.option("outlier_z", "TQ506")),
+                               displaced=float(doc.option("min_gain", "TQ506")))
+
+
 def displaced(doc: DocContext) -> dict[int, int]:
     """``{target sentence: source sentence}`` it matches much better than its own bead (tqcheck.refine):
-    from the pipeline's refined alignment, or computed here with the document's embedder."""
-    if doc.displaced is None:
+    from the pipeline's refined alignment, or computed here with the document's embedder. Where a user set
+    TQ506's options to other values than the refinement's own, computed here with them."""
+    from ..refine import RefineParams
+
+    params = _displaced_params(doc)
+    own = params == RefineParams()
+    if doc.displaced is None or not own:
+        if not own and _displaced_params in doc.memo:
+            return doc.memo[_displaced_params]
         out: dict[int, int] = {}
         emb = doc.embedder
         if emb is not None and any(b.src and b.tgt for b in doc.beads):
@@ -542,18 +558,22 @@ def displaced(doc: DocContext) -> dict[int, int]:
             from ..refine import displaced as find
 
             src, tgt = align_side(doc.source.segments, emb), align_side(doc.target.segments, emb)
-            out = find(list(doc.beads), src, tgt, stats=_refine_stats(doc, src, tgt))
+            out = find(list(doc.beads), src, tgt, params, stats=_refine_stats(doc, src, tgt))
+        if not own:
+            doc.memo[_displaced_params] = out
+            return out
         doc.displaced = out
     return doc.displaced
 
 
-@rule("TQ506", "sentence-out-of-order", Severity.MAJOR)
+@rule("TQ506", "sentence-out-of-order", Severity.MAJOR, options={"outlier_z": -2.5, "min_gain": 0.5})
 def sentence_out_of_order(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence matches another source sentence far better than its own: reordered or added.
 
     What: Reports a 1-1 bead whose meaning similarity is an outlier for the document (a robust z-score of
-    -2.5 or less against the document's 1-1 beads) while its target sentence matches a nearby source
-    sentence much better (by half the document's gap between right and wrong pairs). The aligner keeps
+    -2.5 or less against the document's 1-1 beads: option `outlier_z`) while its target sentence matches a
+    nearby source sentence much better (by half the document's gap between right and wrong pairs: option
+    `min_gain`). The aligner keeps
     sentences in order, so a translation moved elsewhere, or an invented sentence standing where an
     untranslated one was, ends up paired with the wrong source.
     Why: Machine translation reorders and invents sentences; a monotone alignment then silently pairs
