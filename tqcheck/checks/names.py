@@ -90,7 +90,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     curated = bool(lex and lex.curated)
     # without a curated list the romanised letters must be close too: consonant classes alone let a name sound
     # like too many others (Ричмонд / Scindia: RSNT / SNT); the same classes are enough (Wiley / Уайли)
-    letters = 0.0 if curated else _LETTERS
+    letters = 0.0 if curated else _letters(ctx)
 
     def heard(c: Chunk) -> bool:
         """The source has ``c`` by sound; from Chinese, a name in pinyin by the readings of its characters."""
@@ -98,7 +98,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
             return not _pinyin_unread(c, ctx, near)
         # in Han or kana text a name's sound key alone (Kagayaki, K) is found in too many ordinary words
         # (影響, eikyou): the reading's letters decide there too
-        return near.sounds(c, letters=letters or (_LETTERS if cjk_src else 0.0), keyed=not cjk_src)
+        return near.sounds(c, letters=letters or (_letters(ctx) if cjk_src else 0.0), keyed=not cjk_src)
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
     open_s = [c for c in open_s if not near.variant(c) and not near.heard_inside(c)
@@ -701,6 +701,14 @@ _HEADLINE = 0.6  # share of capitalised words that makes a sentence a headline (
 _NOUN_HEADLINE = 0.85  # ... in a language that capitalises every noun
 _HAN_LETTERS = 0.3  # a Han reading at least this close to a name's letters may write it (see letters_alike)
 _LETTERS = 0.5  # romanised letters at least this close, or the same consonant classes: one name (see Near.sounds)
+# (TQ101's option ``sound_letters``: the name analysis of TQ101, TQ103 and TQ104 reads it, see _letters)
+
+
+def _letters(ctx: Any) -> float:
+    """How close romanised letters must be for two names in different spellings or scripts to be one name: TQ101's
+    option ``sound_letters`` (default ``_LETTERS``), which the whole name analysis reads."""
+    option = getattr(ctx, "option", None)
+    return float(option("sound_letters", "TQ101")) if option is not None else _LETTERS
 
 
 def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
@@ -1004,14 +1012,14 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                       if _fewer_in_bead(x, b, ctx, at_least_one=True) and open_x(x, in_bead=True)]
                 fewer = bool(xs)
             moved = y.match is not None  # the source has this name, but only outside this bead's neighbourhood
-            if not xs or near.variant(y, strict=True) or near.sounds(y, reach=0, letters=_LETTERS, latin_letters=True) \
-                    or near.sounds(y, reach=1 if moved else 0, letters=_LETTERS, latin_letters=True) \
+            if not xs or near.variant(y, strict=True) or near.sounds(y, reach=0, letters=_letters(ctx), latin_letters=True) \
+                    or near.sounds(y, reach=1 if moved else 0, letters=_letters(ctx), latin_letters=True) \
                     or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2,
-                                       letters=0.0 if same_script else _LETTERS, keyed=False)
+                                       letters=0.0 if same_script else _letters(ctx), keyed=False)
                            for w in _word_chunks(y)):
                 continue
             if not moved and (_found_in(y, docs["source"], lex)
-                              or near.sounds(y, everywhere=True, letters=_LETTERS, unrendered=True)):
+                              or near.sounds(y, everywhere=True, letters=_letters(ctx), unrendered=True)):
                 continue
             if moved and _in_window(y, ctx, lex):
                 continue
@@ -1162,11 +1170,11 @@ def _lost_everywhere(x: Chunk, docs: dict[str, _DocText], lex: Any, near: _Near)
     """No word of the source name ``x`` is in the whole translation: not as written, not through the lexicon,
     not by sound (every word of three letters or more looked for on its own too)."""
     every = len(near.ctx.beads)  # (every bead, leniently: with case endings, Kowalczyk / Ковальчика)
-    if _found_in(x, docs["target"], lex) or near.sounds(x, reach=every, letters=_LETTERS):
+    if _found_in(x, docs["target"], lex) or near.sounds(x, reach=every, letters=_letters(near.ctx)):
         return False
     words = [w for w in _word_chunks(x) if len(w.text) >= 3 and w.text[:1].isupper()
              and not is_common_word(w.text, near.ctx.src_lang)]
-    return not any(_found_in(w, docs["target"], lex) or near.sounds(w, reach=every, letters=_LETTERS)
+    return not any(_found_in(w, docs["target"], lex) or near.sounds(w, reach=every, letters=_letters(near.ctx))
                    for w in words)
 
 
@@ -1729,7 +1737,7 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
             continue  # the source's part is an ordinary word (Beach, May), which a translation may translate: only
             # a part that is a word of no language here, or a rare one in the translation's, stands for it
             # (Virginia Beach / Virginia Adshel, Anna May / Anna Umbeke; not Virginia Strand)
-        if _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, letters=_LETTERS) \
+        if _found_in(y, docs["source"], lex) or near.variant(y) or near.sounds(y, letters=_letters(near.ctx)) \
                 or _words_sound_alike(x, y, ctx) or (_in_bead(x, y.bead, ctx, lex, near)
                                                      and not _fewer_in_bead(x, y.bead, ctx)):
             continue
@@ -1865,7 +1873,7 @@ def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
                     for a, b in pairs:
                         if len(a) >= 2 and len(b) >= 2 and (same_sound(a, b, endings=True) or
                                                             (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))) \
-                                and (a == b or latin or letters_alike(wx, ctx.src_lang, wy, ctx.tgt_lang) >= _LETTERS):
+                                and (a == b or latin or letters_alike(wx, ctx.src_lang, wy, ctx.tgt_lang) >= _letters(ctx)):
                             return True  # (near classes need near letters too: Spain is not Сьерра, SPN / SRPN)
     return False
 
@@ -2202,8 +2210,8 @@ def _in_bead(x: Chunk, b: int, ctx: Any, lex: Any, near: _Near) -> bool:
         for e in _declined_entries(x.text, lex):  # "Sameinuðu Þjóðanna" -> Sameinuðu þjóðirnar -> UN
             if any(text_has(parts(t), text) for t in e.target):
                 return True
-    return near.sounds(x, reach=0, letters=_LETTERS) or any(
-        near.sounds(w, reach=0, letters=_LETTERS, rivals=True) for w in _word_chunks(x)
+    return near.sounds(x, reach=0, letters=_letters(near.ctx)) or any(
+        near.sounds(w, reach=0, letters=_letters(near.ctx), rivals=True) for w in _word_chunks(x)
         if word_is_strong(w.text, ctx.src_lang) or len(x.words) == 1) or _adjective_of(x, text)
 
 
@@ -2468,7 +2476,7 @@ def _hits(ctx: BeadContext, code: str) -> Iterator[Hit]:
                       severity=i.severity, evidence=i.evidence)
 
 
-@rule("TQ101", "name-mistranslated", Severity.CRITICAL)
+@rule("TQ101", "name-mistranslated", Severity.CRITICAL, options={"sound_letters": _LETTERS})
 def name_mistranslated(ctx: BeadContext) -> Iterator[Hit]:
     """A different name stands in the translation where the source has another one.
 
@@ -2481,7 +2489,10 @@ def name_mistranslated(ctx: BeadContext) -> Iterator[Hit]:
     language that capitalises every noun (German), one capitalised word is a name where the
     language does not write it and cannot build it from its own words, or writes it rarely
     and another language far more often; such a swap is minor. A run of capitalised Latin
-    words inside Chinese or Japanese text is a name kept in its own script.
+    words inside Chinese or Japanese text is a name kept in its own script. Where two names in
+    different spellings or scripts are compared by sound, their romanised letters must be at least
+    0.5 alike (option `sound_letters`, 0 to 1, read by TQ103 and TQ104 too): a higher value finds
+    fewer counterparts, so more names are reported as swapped, added or omitted.
 
     Why: crediting the wrong news agency, person or place is a critical error: the text now
     says something false.
