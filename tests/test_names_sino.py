@@ -51,3 +51,38 @@ def test_without_the_data_nothing_matches(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(sino, "_tables", lambda: None)
     assert not sino.available()
     assert sino.sino_reading("Amnok", ["Áp", "Lục"]) is None
+
+
+needs_kanji = pytest.mark.skipif(not sino.kanji_available(), reason="unihandecode (the ja or cjk extra) is not installed")
+
+
+@needs_kanji
+@pytest.mark.parametrize(("latin", "han"), [
+    ("Towada", "十和田市"),  # to, wa, da (rendaku of ta); pykakasi reads 十和田 juuwada
+    ("Okubo Hiroshi", "大久保"),  # one word of the name is enough
+    ("Kofu", "甲府"),  # kou said ko
+    ("Rokunohe", "六戸町"),  # the particle no, said but not written
+    ("Ohtani", "大谷"),  # oh for a long o
+])
+def test_a_romanised_japanese_name_read_from_its_kanji(latin: str, han: str) -> None:
+    assert sino.kanji_spelling(latin, han)
+
+
+@needs_kanji
+@pytest.mark.parametrize(("latin", "han"), [
+    ("Suzuki", "証拠"),  # shouko: the consonants alike, the reading not
+    ("Ohtani Shohei", "男子"),
+    ("Kisuke", "山口"),
+    ("London", "大久保"),  # no romanised Japanese word at all
+    ("Towada", "和田十"),  # the right characters in another order
+])
+def test_other_kanji_do_not_read_the_name(latin: str, han: str) -> None:
+    assert not sino.kanji_spelling(latin, han)
+
+
+def test_without_the_kanji_data_nothing_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sino, "_kanji_table", lambda: None)
+    sino.kanji_spelling.cache_clear()
+    assert not sino.kanji_available()
+    assert not sino.kanji_spelling("Towada", "十和田")
+    sino.kanji_spelling.cache_clear()

@@ -86,6 +86,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
             or not _known_as_written(c, lex) and _top_word(c.text, ctx.src_lang if c.side == "source" else ctx.tgt_lang))
 
     zh_src = base_lang(ctx.src_lang) == "zh"
+    ja_src = base_lang(ctx.src_lang) == "ja"
     cjk_src = base_lang(ctx.src_lang) in ("zh", "ja")
     curated = bool(lex and lex.curated)
     # without a curated list the romanised letters must be close too: consonant classes alone let a name sound
@@ -96,6 +97,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
         """The source has ``c`` by sound; from Chinese, a name in pinyin by the readings of its characters."""
         if zh_src and _pinyin_name(c, ctx):
             return not _pinyin_unread(c, ctx, near)
+        if ja_src and _kanji_read(c, ctx):
+            return True
         # in Han or kana text a name's sound key alone (Kagayaki, K) is found in too many ordinary words
         # (影響, eikyou): the reading's letters decide there too
         return near.sounds(c, letters=letters or (_letters(ctx) if cjk_src else 0.0), keyed=not cjk_src)
@@ -310,6 +313,18 @@ def _pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
     "Department of the Beijing Gardening": an institution's translated name)."""
     return len(c.words) in (2, 3) and not any(w.lower() in CONNECTORS for w in c.words) \
         and _pinyin_name(c, ctx) and not near.headline(c)
+
+
+def _kanji_read(c: Chunk, ctx: Any) -> bool:
+    """From Japanese: a word of ``c`` spelt as romanised Japanese is the reading of kanji in the source near it, by
+    Unihan's readings of each character (:func:`tqcheck.names.sino.kanji_spelling`: Towada / 十和田)."""
+    from ..names.roman import HAN_RE, is_latin, japanese_spelling
+    from ..names.sino import kanji_spelling
+
+    if not is_latin(c.text) or not japanese_spelling(c.text):
+        return False
+    runs = re.findall(f"(?:{HAN_RE.pattern})+", _window_text(c, ctx, "source"))
+    return any(kanji_spelling(c.text, run) for run in runs)
 
 
 def _pinyin_core(c: Chunk, ctx: Any, near: Any) -> bool:
@@ -701,6 +716,25 @@ _HEADLINE = 0.6  # share of capitalised words that makes a sentence a headline (
 _NOUN_HEADLINE = 0.85  # ... in a language that capitalises every noun
 _HAN_LETTERS = 0.3  # a Han reading at least this close to a name's letters may write it (see letters_alike)
 _LETTERS = 0.5  # romanised letters at least this close, or the same consonant classes: one name (see Near.sounds)
+_KANJI_LETTERS = 0.65  # a Japanese name in romaji and a kanji word: the word's reading at least this close
+
+
+def _kanji_reading_of_romaji(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """One side is Japanese text with kanji, the other a Latin name spelt as romanised Japanese (Suzuki,
+    Ohtani Shohei): a Japanese name in kanji is romanised by its reading, so the two must read nearly alike
+    (大久保 ookubo / Okubo 1.0, 甲府 koufu / Kofu 0.89), or the name must be read by Unihan's readings of the
+    characters (:func:`tqcheck.names.sino.kanji_spelling`: 十和田, which pykakasi reads juuwada, is Towada); a
+    loose likeness, as between a foreign name and its Han transcription, is not enough (証拠 shouko / Suzuki 0.5,
+    男子 danshi / Ohtani Shohei 0.56). Only where Unihan's readings are installed (the ``ja`` or ``cjk`` extra)."""
+    from ..names.roman import HAN_RE, is_latin, japanese_spelling
+    from ..names.sino import kanji_available
+
+    if not kanji_available():
+        return False  # without Unihan's readings a name read otherwise than pykakasi reads it would go unmatched
+    for x, x_lang, y in ((a, a_lang, b), (b, b_lang, a)):
+        if base_lang(x_lang) == "ja" and HAN_RE.search(x) and is_latin(y) and japanese_spelling(y):
+            return True
+    return False
 # (TQ101's option ``sound_letters``: the name analysis of TQ101, TQ103 and TQ104 reads it, see _letters)
 
 
@@ -729,6 +763,11 @@ def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
         if not ra or not rb:
             return 1.0
         score = Indel.normalized_similarity(ra, rb)
+        if _kanji_reading_of_romaji(a, a_lang, b, b_lang):
+            from ..names.sino import kanji_spelling
+
+            latin, han = (a, b) if HAN_RE.search(b) else (b, a)
+            return 1.0 if score >= _KANJI_LETTERS or kanji_spelling(latin, han) else 0.0
         return 1.0 if score >= _HAN_LETTERS else score
     ra, rb = _respell(romanise(a, a_lang)), _respell(romanise(b, b_lang))
     if not ra or not rb:

@@ -204,3 +204,63 @@ def sino_reading(latin: str, vi_words: Sequence[str]) -> str | None:
         if all(options) and any(_spelt_by(make_key(x), options) for x in spellings):  # type: ignore[arg-type]
             return lang
     return None
+
+
+def _build_kanji() -> dict[str, frozenset[str]] | None:
+    """Han character -> the keys of its Japanese readings (Unihan kJapaneseOn and kJapaneseKun, in the forms
+    :func:`_japanese_forms` gives them inside a word)."""
+    lines = _unihan_lines()
+    if lines is None:
+        return None
+    out: dict[str, set[str]] = {}
+    for line in lines:
+        if not line.startswith("U+"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[1] in ("kJapaneseOn", "kJapaneseKun"):
+            forms = out.setdefault(chr(int(cols[0][2:], 16)), set())
+            forms.update(k for r in cols[2].split() for k in _japanese_forms(r, cols[1] == "kJapaneseKun"))
+    return {k: frozenset(v - {""}) for k, v in out.items() if v - {""}}
+
+
+@functools.lru_cache(maxsize=1)
+def _kanji_table() -> dict[str, frozenset[str]] | None:
+    from .tablecache import cached_table
+
+    return cached_table("kanji-readings-v1", ("unihandecode",), _build_kanji)
+
+
+def kanji_available() -> bool:
+    """The Unihan readings of kanji are installed (the ``ja`` or ``cjk`` extra)."""
+    return _kanji_table() is not None
+
+
+_KANJI_SPAN = 4  # characters of a kanji word that one word of a name may be read from
+
+
+@functools.lru_cache(maxsize=8192)
+def kanji_spelling(latin: str, han: str) -> bool:
+    """A word of the romanised Japanese name ``latin`` (three letters or more) is the reading of up to four
+    consecutive characters of ``han``, one Unihan reading (on or kun) per character, a particle that place names
+    say but do not write allowed between two (no, ga: Rokunohe / 六戸): Towada / 十和田 (to, wa, da),
+    Okubo / 大久保, Kofu / 甲府. pykakasi reads each word one way, often not the way a place or family name is read
+    (十和田 juuwada); Unihan lists every reading of each character. Spellings are compared by
+    :func:`_japanese_key` (long vowels, rendaku, Hepburn or not; Ohtani's "oh" as a long o)."""
+    from .roman import japanese_spelling
+
+    table = _kanji_table()
+    if not table:
+        return False
+    chars = [table.get(c) for c in han]
+    for w in re.findall(r"[a-z]+", strip_marks(latin).lower()):
+        if len(w) < 3 or not japanese_spelling(w):
+            continue
+        key = _japanese_key(re.sub(r"(?<=o)h(?![aeiou])", "", w))
+        # a place name may say a particle that it does not write (六戸 Rokunohe, 一関 Ichinoseki: no, ga)
+        keys = {key} | {key[:m.start()] + key[m.end():] for m in re.finditer(r"(?<=.)(?:no|ka)(?=.)", key)}
+        for i in range(len(chars)):
+            for j in range(i + 1, min(len(chars), i + _KANJI_SPAN) + 1):
+                opts = chars[i:j]
+                if all(opts) and any(_spelt_by(k, opts) for k in keys):  # type: ignore[arg-type]
+                    return True
+    return False
