@@ -1707,8 +1707,14 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
         # only (Liverpool / リバプール, letters 0.25; Israel / ガリッサ, letters 0.5 but other consonants), and an
         # ordinary word's consonants need some of its letters too (health / ガリッサ: KRS, letters 0.17)
         word = w[:1].islower() or is_common_word(w, ctx.src_lang)
-        if (word and alike >= _KANA_LOAN) or ((not word or alike >= _HAN_LETTERS) and any(
-                k.startswith(kw) for k in keys for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3)):
+        kws = [kw for kw in name_keys(w, ctx.src_lang) if len(kw) >= 3]
+        # a word whose consonants only begin the run's renders it as a compound's first word (Kevlar / ケブラーコード
+        # 0.4, Disney / ディズニーランド 0.53) only where some of its letters are alike too: not Floyd (0.15) or
+        # protests (0.42, an ordinary word: a loanword's letters) for バローチスターン, Balochistan
+        same = any(k == kw for k in keys for kw in kws)
+        first = any(k.startswith(kw) for k in keys for kw in kws)
+        if (word and alike >= _KANA_LOAN) or (not word and (same or (first and alike >= _HAN_LETTERS))) \
+                or (word and alike >= _HAN_LETTERS and same):
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
     return True
 
