@@ -726,13 +726,15 @@ def _kanji_reading_of_romaji(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     characters (:func:`tqcheck.names.sino.kanji_spelling`: 十和田, which pykakasi reads juuwada, is Towada); a
     loose likeness, as between a foreign name and its Han transcription, is not enough (証拠 shouko / Suzuki 0.5,
     男子 danshi / Ohtani Shohei 0.56). Only where Unihan's readings are installed (the ``ja`` or ``cjk`` extra)."""
-    from ..names.roman import HAN_RE, is_latin, japanese_spelling
+    from ..names.roman import HAN_RE, KANA_RE, is_latin, japanese_spelling
     from ..names.sino import kanji_available
 
     if not kanji_available():
         return False  # without Unihan's readings a name read otherwise than pykakasi reads it would go unmatched
     for x, x_lang, y in ((a, a_lang, b), (b, b_lang, a)):
-        if base_lang(x_lang) == "ja" and HAN_RE.search(x) and is_latin(y) and japanese_spelling(y):
+        # (kanji only: a run with kana, リオデジャネイロ五輪, transcribes a foreign name, as loosely as Han does)
+        if base_lang(x_lang) == "ja" and HAN_RE.search(x) and not KANA_RE.search(x) and is_latin(y) \
+                and japanese_spelling(y):
             return True
     return False
 # (TQ101's option ``sound_letters``: the name analysis of TQ101, TQ103 and TQ104 reads it, see _letters)

@@ -505,6 +505,13 @@ def find_sound(name: str, name_lang: str, text: str, text_lang: str, endings: bo
                 return replace(p, exact=True)
             if p is not None and best is None:
                 return p
+        # ... or a generic noun after it that the other side translates (the Rio de Janeiro Olympics /
+        # リオデジャネイロ五輪): the name may be its first two or more words, found with their exact sound
+        for k in range(len(words) - 1, 1, -1):
+            head = " ".join(words[:k])
+            p = find_sound(head, name_lang, text, text_lang, endings, strict, same_words, extra)
+            if p is not None and p.key in name_keys(head, name_lang, cjk_lang(text_lang)):
+                return replace(p, exact=True)
     return best[1] if best else None
 
 
