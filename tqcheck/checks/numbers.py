@@ -214,6 +214,41 @@ def analyse(doc: DocContext) -> dict[int, list[Issue]]:
     return _analysis(doc)[0]
 
 
+_RANGE_GAP = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$")  # "375 and 400 pounds", "375-400 pounds"
+
+
+def _measure_not_money(qs: list[Quantity], other: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """``qs`` (of ``text``) with an amount of money whose currency is a word that also names a unit of measure
+    (pounds: sterling, or 0.45 kg; the language's CLDR unit names decide, :func:`tqcheck.units.unit_at`) read as
+    that measure, where the other side has no money but a measure of the unit's kind that the amount converts
+    into ("between 375 and 400 pounds" / "zwischen 170 und 180 Kilogramm"); a bare figure that opens a range
+    with it takes the unit too. Elsewhere the money reading stays."""
+    if any(q.kind == "money" for q in other) or not any(q.unit for q in other):
+        return qs
+    from dataclasses import replace
+
+    from ..units import compare, unit_at
+
+    out = list(qs)
+    for k, q in enumerate(qs):
+        if q.kind != "money" or not isinstance(q.value, float) or not q.text[-1:].isalpha():
+            continue
+        words = re.findall(r"[^\W\d_]+", q.text)
+        at = q.end - len(words[-1]) if words else -1
+        hit = unit_at(text, at, lang) if at >= 0 else None
+        if hit is None or hit[1] != q.end:
+            continue
+        unit = hit[0]
+        if not any(isinstance(t.value, float) and t.unit and (c := compare(q.value, unit, t.value, t.unit)) is not None
+                   and c.same_dimension and c.ok for t in other):
+            continue
+        out[k] = replace(q, kind="number", currency=None, unit=unit)
+        prev = next((p for p in reversed(qs[:k]) if p.end <= q.start), None)
+        if prev is not None and prev.kind == "number" and not prev.unit and _RANGE_GAP.fullmatch(text[prev.end:q.start]):
+            out[qs.index(prev)] = replace(prev, unit=unit)
+    return out
+
+
 @per_document
 def _analysis(doc: DocContext) -> tuple[dict[int, list[Issue]], set[int]]:
     """(:func:`analyse`'s issues per bead, the beads of :func:`figures_next_door`)."""
@@ -223,6 +258,7 @@ def _analysis(doc: DocContext) -> tuple[dict[int, list[Issue]], set[int]]:
         src = " ".join(doc.source.segments[i].text for i in bead.src)
         tgt = " ".join(doc.target.segments[j].text for j in bead.tgt)
         qs, qt = extract(src, doc.src_lang), extract(tgt, doc.tgt_lang)
+        qs, qt = _measure_not_money(qs, qt, src, doc.src_lang), _measure_not_money(qt, qs, tgt, doc.tgt_lang)
         every.append((qs, qt))
         left.append(_match(qs, qt))
     with_tgt = [b for b, bead in enumerate(doc.beads) if bead.tgt]
