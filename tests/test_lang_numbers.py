@@ -507,3 +507,13 @@ def test_a_short_month_name_with_letters_after_it_is_another_word() -> None:
 def test_hausa_dates_with_the_word_for_month_and_numerals() -> None:
     assert hard("a ranar 2 ga watan Agusta", "ha") == [("date", (8, 2))]  # "the 2nd of the month of August"
     assert ("num", 3.0) in every("cikin kasa da sa'o'i uku", "ha")  # (in less than three hours)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The package is worth another $1 tln, the minister said.", 1e12),  # a news agency's English
+    ("Exports reached $3.5 bln last year.", 3.5e9),
+    ("The fund holds $40 mln in cash.", 4e7),
+    ("Debt rose to $2trn.", 2e12),  # the financial press
+])
+def test_english_scale_abbreviations_of_news_and_financial_english(text: str, value: float) -> None:
+    assert [q.value for q in extract(text, "en") if q.kind == "money"] == [value]

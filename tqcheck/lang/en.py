@@ -9,8 +9,9 @@ PROFILE = {
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         # informal scale abbreviations and plurals CLDR's compact patterns do not list ("£75m", "10 thousands")
+        # (mln, bln, tln: the abbreviations of news agencies' English, "$1 tln"; trn: the financial press, "$2trn")
         "scales": {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "hundred": 100, "thousands": 1e3, "millions": 1e6,
-                   "billions": 1e9},
+                   "billions": 1e9, "mln": 1e6, "bln": 1e9, "tln": 1e12, "trn": 1e12},
         "months": {"sept": 9},
         "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "more than",
                    "less than", "fewer than", "under", "up to", "at least", "close to", "estimated", "just over",
