@@ -131,10 +131,16 @@ def _issues(ctx: Any) -> list[NameIssue]:
     if base_lang(ctx.src_lang) in ("zh", "ja"):  # only a sure name; from Chinese also a single word in pinyin
         # (one in pinyin was looked for by the readings of the source's characters, see heard)
         zh = base_lang(ctx.src_lang) == "zh"
-        open_t = [c for c in open_t if id(c) in paired_t or is_acronym(c.text) or
-                  ((_sure_name(c, near) or _shared_name(c, ctx, near)) and not (zh and any(pinyin.segmentations(w) for w in c.words)
-                                                and not _pinyin_name(c, ctx) and not _unheard_word(c, ctx, near)))
-                  or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near) or _pinyin_core(c, ctx, near)))]
+        kept = []
+        for c in open_t:
+            if id(c) in paired_t or is_acronym(c.text) or \
+                    ((_sure_name(c, near) or _shared_name(c, ctx, near)) and not (zh and any(pinyin.segmentations(w) for w in c.words)
+                                                 and not _pinyin_name(c, ctx) and not _unheard_word(c, ctx, near))) \
+                    or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near))):
+                kept.append(c)
+            elif zh and _pinyin_core(c, ctx, near) and (core := _core_of(c, ctx, paired_t)) is not None:
+                kept.append(core)  # (the name, not its titles: "Jinbo" of "Jinbo Deputy Prime Minister")
+        open_t = kept
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
         if id(c) not in paired_t and id(c) not in inside:  # (a translation into Chinese often names the
@@ -339,6 +345,20 @@ def _pinyin_core(c: Chunk, ctx: Any, near: Any) -> bool:
     core = [c.words[k] for k in idx]
     return all(pinyin.segmentations(w) and len(w) >= 3 and w[:1].isupper() and not w.isupper()
                and not _demonym(w) and w not in _language_names() for w in core) and _pinyin_name(c, ctx)
+
+
+def _core_of(c: Chunk, ctx: Any, paired: set[int]) -> Chunk | None:
+    """The pinyin words of a chunk that :func:`_pinyin_core` passes, as a chunk of their own (the name without its
+    titles), or None where ``c`` is no such chunk, or is already paired."""
+    if id(c) in paired or len(c.words) < 2:
+        return None
+    words = _word_chunks(c)
+    core = [w for w in words if not is_common_word(w.text, ctx.tgt_lang)]
+    if not core or len(core) == len(words) or len(words) != len(c.words):
+        return None
+    first, last = core[0], core[-1]
+    return Chunk(c.side, c.segment, first.start, last.end, c.text[first.start - c.start:last.end - c.start],
+                 tuple(w.text for w in core), c.strong, c.known, None, c.bead, c.label)
 
 
 def _pinyin_word(c: Chunk, near: Any) -> bool:
