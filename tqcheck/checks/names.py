@@ -754,7 +754,7 @@ def _kanji_reading_of_romaji(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     for x, x_lang, y in ((a, a_lang, b), (b, b_lang, a)):
         # (kanji only: a run with kana, リオデジャネイロ五輪, transcribes a foreign name, as loosely as Han does)
         if base_lang(x_lang) == "ja" and HAN_RE.search(x) and not KANA_RE.search(x) and is_latin(y) \
-                and japanese_spelling(y):
+                and japanese_spelling(y) and not y.replace("-", "").replace(" ", "").isupper():  # (UN / 国連)
             return True
     return False
 # (TQ101's option ``sound_letters``: the name analysis of TQ101, TQ103 and TQ104 reads it, see _letters)
