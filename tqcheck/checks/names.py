@@ -1736,9 +1736,22 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
         same = any(k == kw for k in keys for kw in kws)
         first = any(k.startswith(kw) for k in keys for kw in kws)
         if (word and alike >= _KANA_LOAN) or (not word and (same or (first and alike >= _HAN_LETTERS))) \
-                or (word and alike >= _HAN_LETTERS and same):
+                or (word and alike >= _HAN_LETTERS and same) \
+                or (word and first and _loan_head(w, ctx.src_lang, y.text, ctx.tgt_lang) >= _KANA_LOAN):
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
     return True
+
+
+def _loan_head(word: str, lang: str, kana: str, kana_lang: str) -> float:
+    """How alike an ordinary word's letters are to the start of a katakana run's romanisation, as long as the word
+    and two letters more: the first word of a loanword compound (drive / ドライブスルー, doraibu: 0.5; protests /
+    バローチスターン, barokhisut: 0.44)."""
+    from rapidfuzz.distance import Indel
+
+    from ..names.roman import _respell, romanise
+
+    rw, rk = _respell(romanise(word, lang)), _respell(romanise(kana, kana_lang))
+    return Indel.normalized_similarity(rw, rk[:len(rw) + 2]) if rw and rk else 0.0
 
 
 _KANA_LOAN = _LETTERS  # letters at least this close: a katakana run renders the source's ordinary word (virus /
