@@ -220,12 +220,23 @@ def _window_text(c: Chunk, ctx: Any, side: str, reach: int = 1) -> str:
 
 
 def _read_in(word: str, chars: list[frozenset[str]]) -> bool:
-    """Some segmentation of ``word`` into pinyin syllables is read by consecutive characters (their readings)."""
-    for seg in pinyin.segmentations(word.lower().replace("ü", "v")):
-        n = len(seg)
-        for i in range(len(chars) - n + 1):
-            if all(seg[k] in chars[i + k] for k in range(n)):
-                return True
+    """Some segmentation of ``word`` into pinyin syllables is read by consecutive characters (their readings).
+    Also Shaanxi, the official spelling of 陕西 (shan xi) with its vowel doubled to tell it from 山西, and a pair of
+    names joined by a hyphen that the source abbreviates by their first characters (Zhengzhou-Wanzhou, 郑万)."""
+    word = word.lower().replace("ü", "v")
+    forms = [word] + ([re.sub(r"([aeiou])\1", r"\1", word)] if re.search(r"([aeiou])\1", word) else [])
+    for form in forms:
+        for seg in pinyin.segmentations(form):
+            n = len(seg)
+            for i in range(len(chars) - n + 1):
+                if all(seg[k] in chars[i + k] for k in range(n)):
+                    return True
+    parts = [p for p in re.split(r"[-‐‑]", word) if p]
+    if len(parts) == 2:
+        heads = [{seg[0] for seg in pinyin.segmentations(p)} for p in parts]
+        if all(heads) and any(a & chars[i] and b & chars[i + 1] for i in range(len(chars) - 1)
+                              for a, b in [(heads[0], heads[1])]):
+            return True
     return False
 
 
@@ -238,9 +249,13 @@ def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
     window = _window_text(c, ctx, "source")
     chars = [_han_readings(ch) if HAN_RE.match(ch) else frozenset() for ch in window]
     words = list(c.words)
+    if len(words) == 2 and re.fullmatch(r"[^\W\d_]+[-‐‑][^\W\d_]+", c.text) and _read_in(c.text, chars):
+        return False  # two names the source abbreviates by their first characters (Zhengzhou-Wanzhou, 郑万)
     for k, (w, wc) in enumerate(zip(words, _word_chunks(c) or [c])):
         if is_common_word(w, ctx.tgt_lang):
             continue  # "Lake" in Chaohu Lake: translated, and no pinyin though it could be read as such
+        if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", window, re.IGNORECASE):
+            continue  # the source writes it in Latin letters, in any case ("bilibili")
         if len(words) == 1 and [len(x) for x in pinyin.segmentations(w)] == [1]:
             # one syllable alone (Yun): read by the usual reading of a character, not a rare one (均 is jun,
             # yun only in old texts), since one syllable has so many characters
