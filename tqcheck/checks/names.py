@@ -103,11 +103,13 @@ def _issues(ctx: Any) -> list[NameIssue]:
         # (影響, eikyou): the reading's letters decide there too
         return near.sounds(c, letters=letters or (_letters(ctx) if cjk_src else 0.0), keyed=not cjk_src)
 
-    open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)]
+    open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)
+              and not (len(c.words) == 1 and _morph_ordinary(c.text, ctx.tgt_lang))]
     open_s = [c for c in open_s if not near.variant(c) and not near.heard_inside(c)
               and not near.sounds(c, letters=letters) and not ordinary(c)
               and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)
-              and (curated or not _translated_around(c, ctx, near)) and not _demonym_rendered(c, ctx)]
+              and (curated or not _translated_around(c, ctx, near)) and not _demonym_rendered(c, ctx)
+              and not (len(c.words) == 1 and _morph_ordinary(c.text, ctx.src_lang))]  # ("в Сети": no name)
     # a place found inside a run of Han characters (越南 in 越南政府) may be part of a longer name (哥伦比亚 in
     # 哥伦比亚广播公司, CBS): reported alone when it is missing (minor), never paired with another name as TQ101
     inside = {id(c) for side in ("source", "target") for c in a.chunks[side] if _han_place(c, ctx)}
@@ -334,6 +336,32 @@ def _pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
     "Department of the Beijing Gardening": an institution's translated name)."""
     return len(c.words) in (2, 3) and not any(w.lower() in CONNECTORS for w in c.words) \
         and _pinyin_name(c, ctx) and not near.headline(c)
+
+
+def _morph_ordinary(word: str, lang: str) -> bool:
+    from ..names import morph
+
+    return morph.ordinary_word(word, lang)
+
+
+_ORDINARY_ZIPF = 4.0  # a word at least this frequent (wordfreq's Zipf scale) is an ordinary word of its language
+
+
+def _ordinary_pair(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """A capitalised source word that its language's dictionary knows only as an ordinary word ("в Сети", on the
+    Internet; :func:`tqcheck.names.morph.ordinary_word`) facing a capitalised word of the translation that is a
+    dictionary word or a frequent one ("Internet"; "Worldwide", Zipf 4.5): two ordinary words, no swapped name."""
+    from ..names import morph
+    from ..names.freq import zipf_frequency
+
+    if not (len(x.words) == 1 and len(y.words) == 1 and morph.ordinary_word(x.text, ctx.src_lang)):
+        return False
+    if is_common_word(y.text, ctx.tgt_lang) or morph.ordinary_word(y.text, ctx.tgt_lang):
+        return True
+    try:
+        return zipf_frequency(y.text.lower(), ctx.tgt_lang) >= _ORDINARY_ZIPF
+    except LookupError:  # no word list for the translation's language
+        return False
 
 
 def _kanji_read(c: Chunk, ctx: Any) -> bool:
@@ -1070,7 +1098,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                     and is_acronym(x.text) == is_acronym(_core(y)) and not _derived(x, ctx) \
                     and not (is_acronym(x.text) and _script(x.text) != _script(y.text)) \
                     and (in_bead or not _in_bead(x, b, ctx, lex, near)) and not _words_sound_alike(x, y, ctx) \
-                    and not _acronym_as_word(x, b, ctx)  # (ВНП / GNP; APP / apps)
+                    and not _acronym_as_word(x, b, ctx) and not _ordinary_pair(x, y, ctx)  # (ВНП / GNP; APP / apps)
 
             xs = [x for x in _source_names(src_by_bead.get(b, ()), ctx, near)  # (Tarek Al-Wazir in German)
                   if open_x(x)]
