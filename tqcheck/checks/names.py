@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..model import Severity
-from ..names import pinyin
+from ..names import morph, pinyin
 from ..names.match import Chunk, analyse, text_has
 from ..names.roman import MIDDLE_DOTS, is_latin
 from ..names.spans import CONNECTORS, is_common_word, word_is_strong
@@ -104,12 +104,12 @@ def _issues(ctx: Any) -> list[NameIssue]:
         return near.sounds(c, letters=letters or (_letters(ctx) if cjk_src else 0.0), keyed=not cjk_src)
 
     open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)
-              and not (len(c.words) == 1 and _morph_ordinary(c.text, ctx.tgt_lang))]
+              and not (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.tgt_lang))]
     open_s = [c for c in open_s if not near.variant(c) and not near.heard_inside(c)
               and not near.sounds(c, letters=letters) and not ordinary(c)
               and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)
               and (curated or not _translated_around(c, ctx, near)) and not _demonym_rendered(c, ctx)
-              and not (len(c.words) == 1 and _morph_ordinary(c.text, ctx.src_lang))]  # ("в Сети": no name)
+              and not (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.src_lang))]  # ("в Сети": no name)
     # a place found inside a run of Han characters (越南 in 越南政府) may be part of a longer name (哥伦比亚 in
     # 哥伦比亚广播公司, CBS): reported alone when it is missing (minor), never paired with another name as TQ101
     inside = {id(c) for side in ("source", "target") for c in a.chunks[side] if _han_place(c, ctx)}
@@ -235,9 +235,8 @@ def _read_in(word: str, chars: list[frozenset[str]]) -> bool:
                     return True
     parts = [p for p in re.split(r"[-‐‑]", word) if p]
     if len(parts) == 2:
-        heads = [{seg[0] for seg in pinyin.segmentations(p)} for p in parts]
-        if all(heads) and any(a & chars[i] and b & chars[i + 1] for i in range(len(chars) - 1)
-                              for a, b in [(heads[0], heads[1])]):
+        a, b = ({seg[0] for seg in pinyin.segmentations(p)} for p in parts)
+        if a and b and any(a & chars[i] and b & chars[i + 1] for i in range(len(chars) - 1)):
             return True
     return False
 
@@ -338,12 +337,6 @@ def _pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
         and _pinyin_name(c, ctx) and not near.headline(c)
 
 
-def _morph_ordinary(word: str, lang: str) -> bool:
-    from ..names import morph
-
-    return morph.ordinary_word(word, lang)
-
-
 _ORDINARY_ZIPF = 4.0  # a word at least this frequent (wordfreq's Zipf scale) is an ordinary word of its language
 
 
@@ -351,7 +344,6 @@ def _ordinary_pair(x: Chunk, y: Chunk, ctx: Any) -> bool:
     """A capitalised source word that its language's dictionary knows only as an ordinary word ("в Сети", on the
     Internet; :func:`tqcheck.names.morph.ordinary_word`) facing a capitalised word of the translation that is a
     dictionary word or a frequent one ("Internet"; "Worldwide", Zipf 4.5): two ordinary words, no swapped name."""
-    from ..names import morph
     from ..names.freq import zipf_frequency
 
     if not (len(x.words) == 1 and len(y.words) == 1 and morph.ordinary_word(x.text, ctx.src_lang)):
@@ -367,7 +359,7 @@ def _ordinary_pair(x: Chunk, y: Chunk, ctx: Any) -> bool:
 def _kanji_read(c: Chunk, ctx: Any) -> bool:
     """From Japanese: a word of ``c`` spelt as romanised Japanese is the reading of kanji in the source near it, by
     Unihan's readings of each character (:func:`tqcheck.names.sino.kanji_spelling`: Towada / 十和田)."""
-    from ..names.roman import HAN_RE, is_latin, japanese_spelling
+    from ..names.roman import HAN_RE, japanese_spelling
     from ..names.sino import kanji_spelling
 
     if not is_latin(c.text) or not japanese_spelling(c.text):
@@ -778,7 +770,8 @@ class _Near:
 _HEADLINE = 0.6  # share of capitalised words that makes a sentence a headline (title case)
 _NOUN_HEADLINE = 0.85  # ... in a language that capitalises every noun
 _HAN_LETTERS = 0.3  # a Han reading at least this close to a name's letters may write it (see letters_alike)
-_LETTERS = 0.5  # romanised letters at least this close, or the same consonant classes: one name (see Near.sounds)
+_LETTERS = 0.5  # romanised letters at least this close, or the same consonant classes: one name (see Near.sounds);
+# the default of TQ101's option sound_letters, which the whole name analysis reads (_letters)
 _KANJI_LETTERS = 0.65  # a Japanese name in romaji and a kanji word: the word's reading at least this close
 
 
@@ -789,7 +782,7 @@ def _kanji_reading_of_romaji(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     characters (:func:`tqcheck.names.sino.kanji_spelling`: 十和田, which pykakasi reads juuwada, is Towada); a
     loose likeness, as between a foreign name and its Han transcription, is not enough (証拠 shouko / Suzuki 0.5,
     男子 danshi / Ohtani Shohei 0.56). Only where Unihan's readings are installed (the ``ja`` or ``cjk`` extra)."""
-    from ..names.roman import HAN_RE, KANA_RE, is_latin, japanese_spelling
+    from ..names.roman import HAN_RE, KANA_RE, japanese_spelling
     from ..names.sino import kanji_available
 
     if not kanji_available():
@@ -800,7 +793,6 @@ def _kanji_reading_of_romaji(a: str, a_lang: str, b: str, b_lang: str) -> bool:
                 and japanese_spelling(y) and not y.replace("-", "").replace(" ", "").isupper():  # (UN / 国連)
             return True
     return False
-# (TQ101's option ``sound_letters``: the name analysis of TQ101, TQ103 and TQ104 reads it, see _letters)
 
 
 def _letters(ctx: Any) -> float:

@@ -243,9 +243,10 @@ def _measure_not_money(qs: list[Quantity], other: list[Quantity], text: str, lan
                    and c.same_dimension and c.ok for t in other):
             continue
         out[k] = replace(q, kind="number", currency=None, unit=unit)
-        prev = next((p for p in reversed(qs[:k]) if p.end <= q.start), None)
-        if prev is not None and prev.kind == "number" and not prev.unit and _RANGE_GAP.fullmatch(text[prev.end:q.start]):
-            out[qs.index(prev)] = replace(prev, unit=unit)
+        j = next((j for j in range(k - 1, -1, -1) if qs[j].end <= q.start), None)
+        if j is not None and qs[j].kind == "number" and not qs[j].unit \
+                and _RANGE_GAP.fullmatch(text[qs[j].end:q.start]):
+            out[j] = replace(qs[j], unit=unit)
     return out
 
 
