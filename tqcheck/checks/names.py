@@ -120,6 +120,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     if not curated:
         _split_names(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)  # first: the surer evidence
         _swaps(ctx, a, lex, near, docs, terms, out, paired_t, paired_s)
+        _lost_here(ctx, a, lex, near, docs, terms, out, paired_s)
     paired_t -= inside
     paired_s -= inside
     from ..lang import profile
@@ -1077,6 +1078,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         elif not sure and (core := _connector_tail(y, ctx.tgt_lang)) is not None \
                 and _noun_capitals_name(core, ctx, near) and (len(core.words) >= 2 or _tail_name(core, ctx)):
             titled[id(core)], y, sure = y, core, True  # "Heimat von Anna Berger": a noun, "von", then the name
+        if _holds_value(y, ctx.tgt_lang):
+            continue  # a quantity ("Millionen Euro", "Hunderte Millionen Dollar"), no name: paired with the
+            # bead's source name, it hid that name's loss (now TQ104) behind a minor finding on the figure
         if sure or initial_name(y):
             by_bead.setdefault(y.bead, ([], []))[0 if sure else 1].append(y)
     for b, (sure_ys, initial_ys) in sorted(by_bead.items()):
@@ -1084,7 +1088,9 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         # words first caught "Donald Tusk" for "Boris Johnson" after the "Saray'a" of "Beyaz Saray'a" (White House)
         # in invented en-tr text, but on WMT21 en-ru documents 31-42 it made a Portuguese name that sound does not
         # find ("Жуан Лоренсу", João Lourenço) a critical swap
-        for y in sure_ys or initial_ys:
+        # ... but a run that the language's own nouns make ("Jahren Gefängnis") after the others: paired first, it
+        # took the source's name from the real name of the bead and was then only minor
+        for y in sorted(sure_ys or initial_ys, key=lambda y: _local_nouns(y, ctx)):
             def open_x(x: Chunk, in_bead: bool = False) -> bool:
                 return id(x) not in paired_s and not _in_terms(x, terms) and not near.heard_inside(x) \
                     and is_acronym(x.text) == is_acronym(_core(y)) and not _derived(x, ctx) \
@@ -1237,6 +1243,11 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 sev = Severity.MINOR  # the translation spells its own acronym out ("Organisation mondiale du
                 # commerce (OMC)" for WTO), or Y is the local abbreviation of another acronym of the bead (PME et ETI
                 # -> KMU und ...), or the translation spells X out ("TBC" -> "Tohoku Broadcasting")
+            if sev != Severity.MINOR and not moved and is_acronym(x.text) and is_acronym(y.text) \
+                    and _common_local(x.text, *_sides(x, ctx)) and _shared_acronym(y.text, ctx.src_lang, ctx.tgt_lang):
+                sev = Severity.MINOR  # "PDG" / "CEO": an abbreviation that only the source's language writes, for
+                # one that both languages write: the common equivalent as likely as another body (IMF for CEDH
+                # stays major: French hardly writes IMF)
             if sev != Severity.MINOR and _glossed_by_shared_acronym(y, b, ctx):
                 sev = Severity.MINOR  # Y spells out an acronym in brackets after it that the source has too
                 # ("INhlangano Yezempilo Yomhlaba (i-WHO)" for "UMbutho wezeMpilo weHlabathi (i-WHO)"): the same
@@ -1260,6 +1271,51 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 # ending of an English demonym, which the other side may write as its own people's word
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
+
+
+def _lost_here(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], terms: Any, out: list[NameIssue],
+               paired_s: set[int]) -> None:
+    """A source name that the translation writes as it is elsewhere (so it would write it the same here) but not in
+    this bead, nor in a target sentence next to it that its own source does not account for, while the bead's
+    translation has a capitalised word of its own that the source around it lacks (where capitals mark nouns, one
+    that is a name: :func:`_noun_capitals_name`): TQ104, minor. Another word stands where the name was ("Covid"
+    -> "Caesarea" where "Caesarea" is no sure name); a translator who says "he" or "the company" instead adds no
+    such word. Same script only: across scripts a name is looked for by sound, which finds fewer."""
+    from ..lang import profile
+
+    if profile(ctx.src_lang).script != profile(ctx.tgt_lang).script:
+        return
+    by_bead: dict[int, list[Chunk]] = {}
+    for c in a.chunks["source"]:
+        by_bead.setdefault(c.bead, []).append(c)
+    seen: set[tuple[int, str]] = set()
+    names = _capitals_mark_names(ctx.tgt_lang)
+    strangers: set[int] = set()
+    for y in a.chunks["target"]:
+        if y.bead >= 0 and y.match is None and not _initial_word(y, ctx) \
+                and any(w[:1].isupper() for w in y.words if w.lower() not in CONNECTORS) \
+                and not _derived(y, ctx) and not _holds_value(y, ctx.tgt_lang) \
+                and (names or _noun_capitals_name(y, ctx, near)):
+            window = " ".join(ctx.source.segments[i].text for k in range(max(0, y.bead - 1), min(len(ctx.beads), y.bead + 2))
+                              for i in ctx.beads[k].src)
+            if not _found_in(y, _DocText.of_text(window), lex):
+                strangers.add(y.bead)
+    for b, chunks in sorted(by_bead.items()):
+        if b < 0 or not ctx.beads[b].tgt or not ctx.beads[b].src or b not in strangers:
+            continue
+        lo, hi = max(0, b - 1), min(len(ctx.beads), b + 2)
+        for x in _source_names(chunks, ctx, near):
+            if id(x) in paired_s or _in_terms(x, terms) or (b, fold(x.text)) in seen:
+                continue
+            around = " ".join(ctx.target.segments[j].text for k in range(lo, hi)
+                              if k == b or not _source_bead_has(x, k, ctx) for j in ctx.beads[k].tgt)
+            if not text_has(parts(x.text), docs["target"].text) or text_has(parts(x.text), around):
+                continue
+            if _in_bead(x, b, ctx, lex, near):
+                continue
+            seen.add((b, fold(x.text)))
+            out.append(NameIssue("TQ104", x, f'source name "{x.text}" is not in this sentence\'s translation, '
+                                 "which writes it elsewhere", x.text, x.text, Severity.MINOR))
 
 
 def _lost_everywhere(x: Chunk, docs: dict[str, _DocText], lex: Any, near: _Near) -> bool:
@@ -1590,6 +1646,19 @@ def _acronym_as_word(x: Chunk, b: int, ctx: Any) -> bool:
 def _sides(c: Chunk, ctx: Any) -> tuple[str, str]:
     """The language of ``c``'s side and of the other side."""
     return (ctx.tgt_lang, ctx.src_lang) if c.side == "target" else (ctx.src_lang, ctx.tgt_lang)
+
+
+def _shared_acronym(word: str, src_lang: str, tgt_lang: str) -> bool:
+    """``word`` (an acronym of the translation) is frequent in the source's language too (Zipf 3 or more, wordfreq)
+    and written there about as often as in the translation's (within 1 Zipf unit): "CEO" in French and German,
+    not "IMF" in French (which writes FMI). Without wordfreq, False."""
+    try:
+        from ..names.freq import zipf_frequency
+
+        there = zipf_frequency(word.lower(), base_lang(src_lang))
+        return there >= 3.0 and there >= zipf_frequency(word.lower(), base_lang(tgt_lang)) - 1.0
+    except (ImportError, LookupError, ValueError):
+        return False
 
 
 @functools.lru_cache(maxsize=8192)
