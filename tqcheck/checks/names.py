@@ -103,8 +103,22 @@ def _issues(ctx: Any) -> list[NameIssue]:
         # (影響, eikyou): the reading's letters decide there too
         return near.sounds(c, letters=letters or (_letters(ctx) if cjk_src else 0.0), keyed=not cjk_src)
 
-    open_t = [c for c in open_t if not near.variant(c) and not heard(c) and not ordinary(c)
-              and not (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.tgt_lang))]
+    def unread_cores(c: Chunk, paired: set[int]) -> list[Chunk]:
+        """From Chinese: the runs of pinyin words inside a longer chunk (:func:`_cores_of`) that the source near it
+        neither reads nor writes (:func:`_in_window`: as written, or a lexicon form such as 香港 for Hong Kong)."""
+        if not zh_src or not _pinyin_core(c, ctx, near):
+            return []
+        return [k for k in _cores_of(c, ctx, near, lex, paired) if not near.variant(k)]
+
+    kept_t: list[Chunk] = []
+    for c in open_t:
+        if near.variant(c) or ordinary(c) or (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.tgt_lang)):
+            continue
+        if heard(c):  # a chunk heard as a whole may still hold a name in pinyin that the source does not read
+            kept_t += unread_cores(c, set())  # ("Administration of Hutuo ... Matthew Cheung Kin-chung": 张建宗)
+        else:
+            kept_t.append(c)
+    open_t = kept_t
     open_s = [c for c in open_s if not near.variant(c) and not near.heard_inside(c)
               and not near.sounds(c, letters=letters) and not ordinary(c)
               and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)
@@ -141,8 +155,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
                                                  and not _pinyin_name(c, ctx) and not _unheard_word(c, ctx, near))) \
                     or (zh and (_pinyin_word(c, near) or _pinyin_run(c, ctx, near))):
                 kept.append(c)
-            elif zh and _pinyin_core(c, ctx, near) and (core := _core_of(c, ctx, paired_t)) is not None:
-                kept.append(core)  # (the name, not its titles: "Jinbo" of "Jinbo Deputy Prime Minister")
+            elif zh:
+                kept += unread_cores(c, paired_t)  # (the name, not its titles: "Jinbo" of "Jinbo Deputy Prime Minister")
         open_t = kept
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
@@ -369,32 +383,85 @@ def _kanji_read(c: Chunk, ctx: Any) -> bool:
     return any(kanji_spelling(c.text, run) for run in runs)
 
 
+def _pinyin_core_words(c: Chunk, ctx: Any) -> list[list[int]]:
+    """Runs of indices of the words of ``c`` that make a name in pinyin inside it: one to three words next to each
+    other, each in pinyin, no dictionary word of the translation's language, capitalised (not an acronym), no
+    demonym or language name. The chunk's other words are dictionary words (titles, "Special Administrative
+    Region") or words in no pinyin ("Expo", "Matthew"), which end a run. [] where there is no such run, or where
+    every word of the chunk is outside the dictionary (a name of its own, see :func:`_pinyin_run`)."""
+    idx = [k for k, w in enumerate(c.words) if not is_common_word(w, ctx.tgt_lang)]
+    if not idx or len(idx) == len(c.words):
+        return []
+
+    def fits(w: str) -> bool:
+        return len(w) >= 3 and w[:1].isupper() and not w.isupper() and not _demonym(w) and w not in _language_names()
+
+    runs: list[list[int]] = []
+    for k in idx:
+        if not pinyin.segmentations(c.words[k]):
+            continue
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [r for r in runs if len(r) <= 3 and all(fits(c.words[k]) for k in r)]
+
+
 def _pinyin_core(c: Chunk, ctx: Any, near: Any) -> bool:
     """A longer name whose words are titles or other dictionary words around one to three words in pinyin, next
-    to each other ("Jinbo Deputy Prime Minister", "Minister Wang Yi"): the pinyin words are the name, looked for
-    as :func:`_pinyin_run` looks for a run of its own. Not at the start of a sentence, nor in a headline."""
+    to each other ("Jinbo Deputy Prime Minister", "Minister Wang Yi", "the First Xiangtan Red Culture Industry
+    Expo"; :func:`_pinyin_core_words`): the pinyin words are the name, looked for as :func:`_pinyin_run` looks
+    for a run of its own (whatever the chunk's other words are: "Administration of Hutuo Special Administrative
+    Region Matthew Cheung Kin-chung"). Not at the start of a sentence, nor in a headline."""
     if len(c.words) < 2 or near.headline(c) or _initial_word(c, ctx):
         return False
-    idx = [k for k, w in enumerate(c.words) if not is_common_word(w, ctx.tgt_lang)]
-    if not idx or len(idx) > 3 or idx != list(range(idx[0], idx[-1] + 1)) or len(idx) == len(c.words):
-        return False
-    core = [c.words[k] for k in idx]
-    return all(pinyin.segmentations(w) and len(w) >= 3 and w[:1].isupper() and not w.isupper()
-               and not _demonym(w) and w not in _language_names() for w in core) and _pinyin_name(c, ctx)
+    return not c.known and bool(_pinyin_core_words(c, ctx))
 
 
-def _core_of(c: Chunk, ctx: Any, paired: set[int]) -> Chunk | None:
-    """The pinyin words of a chunk that :func:`_pinyin_core` passes, as a chunk of their own (the name without its
-    titles), or None where ``c`` is no such chunk, or is already paired."""
+def _cores_of(c: Chunk, ctx: Any, near: Any, lex: Any, paired: set[int]) -> list[Chunk]:
+    """The runs of pinyin words of a chunk that :func:`_pinyin_core` passes, each as a chunk of their own (the name
+    without its titles), that the source near it neither reads (:func:`_pinyin_unread`: the chunk may have been
+    kept for another of its words) nor writes (:func:`_window_has`, as written or in a lexicon form: 香港), alone
+    or with the capitalised words in pinyin next to it (Hong Kong: Hong is a dictionary word); [] where ``c`` is
+    no such chunk or is already paired."""
     if id(c) in paired or len(c.words) < 2:
-        return None
+        return []
     words = _word_chunks(c)
-    core = [w for w in words if not is_common_word(w.text, ctx.tgt_lang)]
-    if not core or len(core) == len(words) or len(words) != len(c.words):
-        return None
-    first, last = core[0], core[-1]
-    return Chunk(c.side, c.segment, first.start, last.end, c.text[first.start - c.start:last.end - c.start],
-                 tuple(w.text for w in core), c.strong, c.known, None, c.bead, c.label)
+    if len(words) != len(c.words):
+        return []
+
+    def span(lo: int, hi: int) -> Chunk:
+        first, last = words[lo], words[hi]
+        return Chunk(c.side, c.segment, first.start, last.end, c.text[first.start - c.start:last.end - c.start],
+                     tuple(words[k].text for k in range(lo, hi + 1)), c.strong, c.known, None, c.bead, c.label)
+
+    def pinyin_cap(k: int) -> bool:
+        return 0 <= k < len(words) and words[k].text[:1].isupper() and bool(pinyin.segmentations(words[k].text))
+
+    out = []
+    for run in _pinyin_core_words(c, ctx):
+        lo, hi = run[0], run[-1]
+        core = span(lo, hi)
+        while pinyin_cap(lo - 1):
+            lo -= 1
+        while pinyin_cap(hi + 1):
+            hi += 1
+        wide = span(lo, hi)
+        if _derived(core, ctx) or not _pinyin_unread(core, ctx, near) or _window_has(core, ctx, lex) \
+                or (wide.text != core.text and _window_has(wide, ctx, lex)):
+            continue
+        out.append(core)
+    return out
+
+
+def _window_has(c: Chunk, ctx: Any, lex: Any) -> bool:
+    """The source of the target chunk's bead and the beads next to it has the name (as :func:`_found_in` looks
+    for it), or a lexicon form of it in Han or kana inside its running text (香港 for Hong Kong): only this
+    near, since a name found anywhere in a Chinese document would hide a swap."""
+    window = _window_text(c, ctx, "source")
+    if _found_in(c, _DocText.of_text(window), lex):
+        return True
+    return bool(lex) and any(_cjk_inside(t, window) for e in lex.for_target(c.text) for t in e.source)
 
 
 def _pinyin_word(c: Chunk, near: Any) -> bool:
