@@ -1185,7 +1185,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                     or near.sounds(y, reach=1 if moved else 0, letters=_letters(ctx), latin_letters=True) \
                     or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2,
                                        letters=0.0 if same_script else _letters(ctx), keyed=False)
-                           for w in _word_chunks(y)):
+                           for w in _word_chunks(y)) or _heard_among_ordinary(y, ctx, near):
                 continue
             if not moved and (_found_in(y, docs["source"], lex)
                               or near.sounds(y, everywhere=True, letters=_letters(ctx), unrendered=True)):
@@ -1338,6 +1338,35 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                 # ending of an English demonym, which the other side may write as its own people's word
             out.append(NameIssue("TQ101", y, f'"{y.text}" stands where the source has "{x.text}"', sugg, x.text,
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
+
+
+def _heard_among_ordinary(y: Chunk, ctx: Any, near: _Near) -> bool:
+    """One word of the target run ``y`` is heard in the source near it (leniently, as an unmatched name is heard:
+    Bretlands, the genitive of Bretland, and "Britain's") and every other word of the run is an ordinary word of
+    the translation's language (:func:`_ordinary_word`: "Bann", ban, capitalised at the start of a headline): the
+    source's name inside a capitalised phrase, not another name."""
+    words = _word_chunks(y)
+    if len(words) < 2 or not _capitals_mark_names(ctx.tgt_lang):  # (a capitalised phrase needs capitals)
+        return False
+    for k, w in enumerate(words):
+        if all(_ordinary_word(o.text, ctx.tgt_lang) for j, o in enumerate(words) if j != k) \
+                and near.sounds(w, reach=1, letters=_letters(ctx), keyed=False):
+            return True
+    return False
+
+
+def _ordinary_word(word: str, lang: str) -> bool:
+    """A dictionary word of ``lang``, or one at least ``_ORDINARY_ZIPF`` frequent in it (wordfreq)."""
+    from ..names.freq import zipf_frequency
+
+    if is_acronym(word):
+        return False
+    if is_common_word(word, lang):
+        return True
+    try:
+        return zipf_frequency(word.lower(), lang) >= _ORDINARY_ZIPF
+    except (LookupError, ImportError):  # no word list for the language, or no tokenizer for it (MeCab)
+        return False
 
 
 def _lost_here(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], terms: Any, out: list[NameIssue],
