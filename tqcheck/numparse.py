@@ -487,6 +487,7 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             if not any(used[m.start():m.end()]):
                 v = _EN_OTHER[m.group(0).lower()]
                 out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), m.end(), m.group(0), True, value=v))
+        out += _article_measures(text, used)
     elif lang == "vi":
         for m in _VI_WORD_RE.finditer(text):
             toks = [(t.start(), t.end(), t.group(0).lower()) for t in re.finditer(r"\S+", m.group(0))]
@@ -502,6 +503,24 @@ def _word_numbers(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     else:
         out += _han_numbers(text, lang, used)
         out += _generic_words(text, lang, used)
+    return out
+
+
+_ARTICLE = re.compile(r"(?<![\w'’])(an?)\s+(?=[^\W\d_]{2})", re.IGNORECASE)
+
+
+def _article_measures(text: str, used: list[bool]) -> list[Quantity]:
+    """English "a"/"an" right before a unit of measure that pint knows ("a foot long", "a mile away", "an inch"):
+    one of that unit, soft (it may match the other side's converted measure, "30 сантиметров", and is never
+    required or flagged as added)."""
+    from .units import unit_at
+
+    out = []
+    for m in _ARTICLE.finditer(text):
+        unit = unit_at(text, m.end(1), "en")
+        if unit is not None and not any(used[m.start(1):unit[1]]):
+            out.append(Quantity("number", frozenset({("num", 1.0)}), m.start(1), m.end(1), m.group(1), True,
+                                value=1.0, unit=unit[0]))
     return out
 
 
