@@ -1185,7 +1185,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                     or near.sounds(y, reach=1 if moved else 0, letters=_letters(ctx), latin_letters=True) \
                     or any(near.sounds(w, reach=1, strict=True, extra=1 if same_script else 2,
                                        letters=0.0 if same_script else _letters(ctx), keyed=False)
-                           for w in _word_chunks(y)) or _heard_among_ordinary(y, ctx, near):
+                           for w in _word_chunks(y)):
                 continue
             if not moved and (_found_in(y, docs["source"], lex)
                               or near.sounds(y, everywhere=True, letters=_letters(ctx), unrendered=True)):
@@ -1200,6 +1200,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             if _sounds_lower(y, b, ctx):
                 continue  # the source writes it in lower case (инстаграм-аккаунт for Instagram)
             xs = [x for x in xs if not _rendered_alike(x, y, ctx) and not lower_elsewhere(x)
+                  and not _heard_among_ordinary(x, y, ctx, near)
                   and not _same_city(x.text, y.text, ctx.src_lang, ctx.tgt_lang)]  # (Gandawie / Ghent)
             if not xs:
                 continue
@@ -1340,17 +1341,20 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
                                  sev))  # a bare initial word is weak evidence, a moved name fair evidence
 
 
-def _heard_among_ordinary(y: Chunk, ctx: Any, near: _Near) -> bool:
-    """One word of the target run ``y`` is heard in the source near it (leniently, as an unmatched name is heard:
-    Bretlands, the genitive of Bretland, and "Britain's") and every other word of the run is an ordinary word of
-    the translation's language (:func:`_ordinary_word`: "Bann", ban, capitalised at the start of a headline): the
-    source's name inside a capitalised phrase, not another name."""
+def _heard_among_ordinary(x: Chunk, y: Chunk, ctx: Any, near: _Near) -> bool:
+    """One word of the target run ``y`` renders the source name ``x``: its letters are as alike to a word of ``x``
+    as two spellings of one name (``sound_letters``) and it is heard in the source near it (leniently, as an
+    unmatched name is heard: Bretlands, the genitive of Bretland, for "Britain's"), while every other word of the
+    run is an ordinary word of the translation's language (:func:`_ordinary_word`: "Bann", ban, capitalised at
+    the start of a headline): ``x`` inside a capitalised phrase, not another name."""
     words = _word_chunks(y)
     if len(words) < 2 or not _capitals_mark_names(ctx.tgt_lang):  # (a capitalised phrase needs capitals)
         return False
+    least = _letters(ctx)
     for k, w in enumerate(words):
         if all(_ordinary_word(o.text, ctx.tgt_lang) for j, o in enumerate(words) if j != k) \
-                and near.sounds(w, reach=1, letters=_letters(ctx), keyed=False):
+                and any(letters_alike(wx, ctx.src_lang, w.text, ctx.tgt_lang) >= least for wx in x.words) \
+                and near.sounds(w, reach=1, letters=least, keyed=False):
             return True
     return False
 
