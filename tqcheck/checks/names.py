@@ -870,6 +870,9 @@ def _letters(ctx: Any) -> float:
     return float(option("sound_letters", "TQ101")) if option is not None else _LETTERS
 
 
+_KANA = re.compile("[\u30a1-\u30fa\u30fc]")  # a katakana letter
+
+
 def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
     """How close two spellings of a name are in romanised letters (anyascii, pykakasi; Indel similarity of the
     spelling-neutral forms, the longer cut to the shorter's length plus a case ending of up to three letters
@@ -901,8 +904,12 @@ def letters_alike(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if len(short) >= 5 and short[-4:] in long_ and len(long_) >= len(short) + 3:
         return 1.0  # a compound's last part (Iceland / Austurlandi: -land), as in spelled_alike; a compound is
         # longer by a word (not Petrenko / Коваленко, two surnames that share only their -enko)
-    score = max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
     wa, wb = romanise(a, a_lang).split(), romanise(b, b_lang).split()
+    if max(len(wa), len(wb)) >= 2 and len(wa) != len(wb) and _KANA.search(a + b):
+        # a name of several words and a kana run of one: the run must spell the whole name (ジョンソン for Boris
+        # Johnson 0.67), not its first letters and a case ending (Ohtani Shohei / テニス, tenisu: 0.44)
+        return Indel.normalized_similarity(ra, rb)
+    score = max(Indel.normalized_similarity(ra, rb), Indel.normalized_similarity(short, long_[:len(short) + 3]))
     if len(wa) == len(wb) >= 2:
         # a name of several words is as alike as its least alike word: a shared first name does not make
         # Volodymyr Zelensky / Володимира Порошенка one name, and Hichem Mechichi / Hišám Mašíší, word by word
