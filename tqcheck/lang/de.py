@@ -26,7 +26,9 @@ PROFILE = {
     # --- fluency: function words, repeat exceptions (tqcheck.checks.fluency) -------------------------------
     "fluency": {
         # words that cannot end a sentence (TQ504); cited in tqcheck/data/SOURCES.md
-        "dangling": "und oder der die das den dem des zwischen dass".split(),  # not "ein": a separable prefix ("lädt ... ein.")
+        # not "ein": a separable prefix ("lädt ... ein."); not der, die, das, den, dem: each is also a demonstrative
+        # pronoun that ends a sentence ("Natürlich können wir das.", "Ich kenne den."); "des" is not (dessen, deren)
+        "dangling": "und oder des zwischen dass".split(),
         # function words whose immediate repetition is a stutter, not grammar (TQ701)
         "function_words": "zu in an auf für von mit bei ist sind war waren sein es".split(),
         # words whose immediate repetition can be grammar (TQ701: the only frequent words it lets pass doubled):
