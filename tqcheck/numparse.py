@@ -364,7 +364,11 @@ _EN_OTHER = {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.
              "decade": 10.0, "century": 100.0, "centenary": 100.0, "centennial": 100.0, "tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1e3,
              "millions": 1e6, "billions": 1e9, "twenties": 20.0, "thirties": 30.0, "forties": 40.0, "fifties": 50.0,
              "sixties": 60.0, "seventies": 70.0, "eighties": 80.0, "nineties": 90.0,
-             "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0}
+             "pair": 2.0, "dozen": 12.0, "half": 0.5, "single": 1.0, "once": 1.0,
+             # multiplicatives: "thrice" (three times), the verbs of doubling, and every "-fold" of a number word
+             # (threefold, tenfold, hundredfold); "double" and "triple" alone are left out ("double standard")
+             "thrice": 3.0, "doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0,
+             **{f"{w}fold": float(v) for w, v in {**_EN_UNITS, **_EN_TENS, **_EN_MULT}.items() if v >= 2}}
 _EN_OTHER_RE = re.compile(r"(?<![\w'])(?:" + _alt(list(_EN_OTHER)) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -1876,6 +1880,7 @@ def _extract(text: str, lang: str) -> list[Quantity]:
     found = _range_units(_range_percents(_fraction_prefixed(_compounds(found, text, lang), text, lang), text), text)
     found = _decades(_percentage_points(found, text), text, lang)
     found += _word_numbers(text, lang, used)
+    found = _range_units(found, text)  # (again, for number words: "zweieinhalb bis vier Meter")
     found = _shared_scale_words(found, text, lang)
     for m in _BARE_DECIMAL_RE.finditer(text):  # ".5" (a correlation of .5) = "0,5"
         if not any(used[m.start():m.end()]):
@@ -2132,11 +2137,11 @@ def _range_percents(found: list[Quantity], text: str) -> list[Quantity]:
 
 def _range_units(found: list[Quantity], text: str) -> list[Quantity]:
     """The first figure of a range of measures has the unit written after the second ("5-10 acres", "zwischen
-    2 und 4 Hektar"), so a conversion can be checked for it too."""
+    2 und 4 Hektar", "zweieinhalb bis vier Meter"), so a conversion can be checked for it too."""
     measures = [q for q in found if q.unit and q.kind == "number"]
     out = []
     for q in found:
-        if q.kind == "number" and not q.unit and not q.soft and isinstance(q.value, float):
+        if q.kind == "number" and not q.unit and isinstance(q.value, float):
             nxt = next((p for p in measures if 0 < p.start - q.end <= 6 and _RANGE_GAP.search(text, q.end, p.start)),
                        None)
             if nxt is not None:

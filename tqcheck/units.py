@@ -73,6 +73,9 @@ _CLDR_UNITS = {
     "volume-liter": "liter", "volume-gallon": "gallon", "temperature-celsius": "degC",
     "temperature-fahrenheit": "degF", "speed-kilometer-per-hour": "kilometer/hour", "speed-mile-per-hour": "mile/hour",
     "temperature-generic": "degree_temperature",  # "degrés", "gráður", "Grad": a scale the other side decides
+    # durations under a second only ("10,000 nanoseconds" / "zehn Mikrosekunden"): seconds and longer are read as
+    # times and dates, whose names (a day, a month) are ordinary words
+    "duration-nanosecond": "nanosecond", "duration-microsecond": "microsecond", "duration-millisecond": "millisecond",
 }
 
 
