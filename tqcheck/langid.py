@@ -467,4 +467,22 @@ def segment_language(text: str, doc_lang: str, among: frozenset[str] | None = No
     words = _WORD.findall(text)
     if sum(1 for w in words if w[0].islower()) < 3 and any(ch.islower() for ch in text):
         return doc_lang  # mostly capitalised words: a list of names, a heading
+    if cld3_disagrees(text, lang):
+        return doc_lang  # a second opinion: "In Japan ist das etwas anders." is English to langdetect (1.00)
     return lang
+
+
+@text_cache(maxsize=4096)
+def cld3_disagrees(text: str, lang: str) -> bool:
+    """CLD3 (where installed) is sure (``_CLD3_SURE``, reliable) that ``text`` is in a language of another
+    family than ``lang``: langdetect's n-grams alone can call a short German sentence English with certainty
+    ("In Japan ist das etwas anders.", where CLD3 says Afrikaans), and a sentence set apart from its document's
+    language must not rest on one detector. CLD3 unsure, or without an answer, does not disagree."""
+    det = _cld3()
+    if det is None:
+        return False
+    res = det.FindLanguage(text=text)
+    code = _family(_FROM_LANGDETECT.get(res.language.lower(), res.language.lower().split("-")[0]))
+    if not res.is_reliable or res.probability < _CLD3_SURE or code == "und":
+        return False
+    return code != _family(lang)

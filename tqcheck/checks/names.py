@@ -1547,10 +1547,15 @@ def _abbreviated_tail(c: Chunk, ctx: Any) -> bool:
 
 def _holds_value(y: Chunk, lang: str) -> bool:
     """``y`` holds a figure, number word or scale word of ``lang`` (tqcheck.numparse): a quantity ("Hunderte
-    Millionen Dollar"), not a name."""
+    Millionen Dollar"), not a name; or ``y`` is the name of a unit of measure in ``lang`` ("Grad Celsius", by
+    CLDR's unit names: tqcheck.units), which names a scale, not a person or place."""
     from ..numparse import extract
+    from ..units import unit_at
 
-    return bool(extract(y.text, lang))
+    if extract(y.text, lang):
+        return True
+    unit = unit_at(y.text, 0, lang)
+    return unit is not None and unit[1] == len(y.text)
 
 
 def _shouted(y: Chunk, lang: str) -> bool:

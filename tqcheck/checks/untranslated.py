@@ -6,7 +6,7 @@ import unicodedata
 from typing import Iterator
 
 from .. import surface
-from ..langid import confusable, detect_probs, fits_script
+from ..langid import cld3_disagrees, confusable, detect_probs, fits_script
 from ..memo import text_cache
 from ..model import Segment, Severity
 from .base import BeadContext, DocContext, Hit, per_document, rule
@@ -84,6 +84,9 @@ def _language_of(text: str) -> tuple[str, float]:
     probs = detect_probs(text)
     if not probs or not fits_script(probs[0][0], text):
         return "und", 0.0  # a Chinese sentence with a Latin name is not Polish
+    if cld3_disagrees(text, probs[0][0]):
+        return "und", 0.0  # langdetect alone: "In Japan ist das etwas anders." is English to it (1.00), Afrikaans
+        # to CLD3 (0.92): one detector's certainty is no evidence that a sentence was left untranslated
     return probs[0][0].split("-")[0], probs[0][1]
 
 
