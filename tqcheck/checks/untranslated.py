@@ -67,8 +67,9 @@ def _language(seg: Segment, doc: DocContext) -> tuple[str, float]:
 
 
 @text_cache(maxsize=4096)
-def _language_of(text: str) -> tuple[str, float]:
-    """:func:`_language` by text: TQ401, TQ402 and TQ403 all ask about every target sentence."""
+def _language_of(text: str, second_opinion: bool = True) -> tuple[str, float]:
+    """:func:`_language` by text: TQ401, TQ402 and TQ403 all ask about every target sentence. ``second_opinion``:
+    CLD3 may overrule langdetect (:func:`tqcheck.langid.cld3_disagrees`)."""
     text = _QUOTED.sub(" ", text)
     if surface.UNSPACED.search(text):  # "其他球员还有 Neto、Nelson Semedo 和 Arturo Vidal。": the names are not English
         text = _LATIN_NAME.sub(" ", text)
@@ -84,7 +85,7 @@ def _language_of(text: str) -> tuple[str, float]:
     probs = detect_probs(text)
     if not probs or not fits_script(probs[0][0], text):
         return "und", 0.0  # a Chinese sentence with a Latin name is not Polish
-    if cld3_disagrees(text, probs[0][0]):
+    if second_opinion and cld3_disagrees(text, probs[0][0]):
         return "und", 0.0  # langdetect alone: "In Japan ist das etwas anders." is English to it (1.00), Afrikaans
         # to CLD3 (0.92): one detector's certainty is no evidence that a sentence was left untranslated
     return probs[0][0].split("-")[0], probs[0][1]
@@ -93,6 +94,19 @@ def _language_of(text: str) -> tuple[str, float]:
 # A capitalised Latin word (with its hyphenated or apostrophised parts): in a sentence of a script without
 # spaces such words are names kept in Latin letters, which tell nothing about the sentence's language.
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’.-]*")
+
+
+_COPIED_SHARE = 0.8  # words of a target sentence found in its source that make it the source's own words
+
+
+def _copied_words(text: str, source: str) -> bool:
+    """At least ``_COPIED_SHARE`` of the words of ``text`` (five or more) are words of ``source``, in any case: the
+    sentence is the source's, copied."""
+    words = [w.casefold() for w in _words(text) if any(ch.isalpha() for ch in w)]
+    if len(words) < 5:
+        return False
+    have = {w.casefold() for w in _words(source)}
+    return sum(1 for w in words if w in have) >= _COPIED_SHARE * len(words)
 
 
 @rule("TQ401", "untranslated", Severity.MAJOR, options={"min_probability": _MIN_PROB})
@@ -115,6 +129,8 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
         return
     for seg in ctx.tgt_segments:
         lang, prob = _language(seg, ctx.doc)
+        if lang != src and _copied_words(seg.text, ctx.src_text):  # the source's own words: langdetect's answer
+            lang, prob = _language_of(seg.text, second_opinion=False)  # stands, whatever CLD3 says of them
         if lang == src and prob >= ctx.option("min_probability"):
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence is in the source language ({src}), "
                       f"not {tgt} (p={prob:.2f})", suggestion=None, evidence=ctx.src_text)
