@@ -467,8 +467,6 @@ def segment_language(text: str, doc_lang: str, among: frozenset[str] | None = No
     words = _WORD.findall(text)
     if sum(1 for w in words if w[0].islower()) < 3 and any(ch.islower() for ch in text):
         return doc_lang  # mostly capitalised words: a list of names, a heading
-    if cld3_disagrees(text, lang):
-        return doc_lang  # a second opinion: "In Japan ist das etwas anders." is English to langdetect (1.00)
     return lang
 
 

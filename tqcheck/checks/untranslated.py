@@ -85,9 +85,9 @@ def _language_of(text: str, second_opinion: bool = True) -> tuple[str, float]:
     probs = detect_probs(text)
     if not probs or not fits_script(probs[0][0], text):
         return "und", 0.0  # a Chinese sentence with a Latin name is not Polish
-    if second_opinion and cld3_disagrees(text, probs[0][0]):
+    if second_opinion and surface.length(text) < _SECOND_OPINION_CHARS and cld3_disagrees(text, probs[0][0]):
         return "und", 0.0  # langdetect alone: "In Japan ist das etwas anders." is English to it (1.00), Afrikaans
-        # to CLD3 (0.92): one detector's certainty is no evidence that a sentence was left untranslated
+        # to CLD3 (0.92): one detector's certainty on a short sentence is no evidence that it was left untranslated
     return probs[0][0].split("-")[0], probs[0][1]
 
 
@@ -96,17 +96,26 @@ def _language_of(text: str, second_opinion: bool = True) -> tuple[str, float]:
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’.-]*")
 
 
+# a sentence shorter than this (characters) needs CLD3's agreement where CLD3 is sure of another language: on
+# short texts langdetect's n-grams can be certain and wrong; a longer one may mix a translated headline with an
+# untranslated sentence (the aligner's segment), where the two detectors each see one half
+_SECOND_OPINION_CHARS = 100
 _COPIED_SHARE = 0.8  # words of a target sentence found in its source that make it the source's own words
 
 
-def _copied_words(text: str, source: str) -> bool:
-    """At least ``_COPIED_SHARE`` of the words of ``text`` (five or more) are words of ``source``, in any case: the
-    sentence is the source's, copied."""
+@per_document
+def _source_words(doc: DocContext) -> frozenset[str]:
+    """The source document's words, case-folded (the aligner may have put a copied sentence in another bead)."""
+    return frozenset(w.casefold() for seg in doc.source.segments for w in _words(seg.text))
+
+
+def _copied_words(text: str, source_words: frozenset[str]) -> bool:
+    """At least ``_COPIED_SHARE`` of the words of ``text`` (five or more) are words of the source document, in any
+    case: the sentence is made of the source's words."""
     words = [w.casefold() for w in _words(text) if any(ch.isalpha() for ch in w)]
     if len(words) < 5:
         return False
-    have = {w.casefold() for w in _words(source)}
-    return sum(1 for w in words if w in have) >= _COPIED_SHARE * len(words)
+    return sum(1 for w in words if w in source_words) >= _COPIED_SHARE * len(words)
 
 
 @rule("TQ401", "untranslated", Severity.MAJOR, options={"min_probability": _MIN_PROB})
@@ -129,8 +138,8 @@ def untranslated(ctx: BeadContext) -> Iterator[Hit]:
         return
     for seg in ctx.tgt_segments:
         lang, prob = _language(seg, ctx.doc)
-        if lang != src and _copied_words(seg.text, ctx.src_text):  # the source's own words: langdetect's answer
-            lang, prob = _language_of(seg.text, second_opinion=False)  # stands, whatever CLD3 says of them
+        if lang != src and _copied_words(seg.text, _source_words(ctx.doc)):  # the source's own words: langdetect's
+            lang, prob = _language_of(seg.text, second_opinion=False)  # answer stands, whatever CLD3 says of them
         if lang == src and prob >= ctx.option("min_probability"):
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence is in the source language ({src}), "
                       f"not {tgt} (p={prob:.2f})", suggestion=None, evidence=ctx.src_text)
