@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .common import ROOT, log
 
-SECTIONS = ("align", "detect", "speed", "pairing", "multilingual", "demetr", "mqm", "triage", "scale")
+SECTIONS = ("align", "detect", "speed", "pairing", "multilingual", "demetr", "mqm", "mqmted", "triage", "scale")
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -209,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
         log("section: mqm")
         t0 = time.perf_counter()
         block("mqm", [mqm.section(mqm.QUICK_SYSTEMS if args.quick else None)], t0)
+    if "mqmted" in sections:
+        from . import mqm_ted
+
+        log("section: mqmted")
+        t0 = time.perf_counter()
+        block("mqmted", [mqm_ted.section(mqm_ted.QUICK_SYSTEMS if args.quick else None)], t0)
     if "triage" in sections:
         from . import triage
 
