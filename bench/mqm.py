@@ -120,7 +120,7 @@ class SystemResult:
 
 def run_system(system: str, docs: dict[tuple[str, str], list[Paragraph]], work: Path,
                show: bool = False) -> SystemResult:
-    from .multilingual import check_texts, finding_line
+    from .multilingual import check_texts
 
     res = SystemResult(system)
     for (sysname, doc), paras in sorted(docs.items()):
@@ -133,23 +133,33 @@ def run_system(system: str, docs: dict[tuple[str, str], list[Paragraph]], work: 
         except Exception as exc:  # noqa: BLE001 - one failing document must not end the run; it is reported
             res.errors.append(f"{doc}: {type(exc).__name__}: {str(exc)[:160]}")
             continue
-        res.docs += 1
-        res.paragraphs += len(paras)
-        res.clean += sum(p.label == "clean" for p in paras)
-        res.accuracy += sum(p.label == "accuracy" for p in paras)
-        flagged: set[int] = set()
-        for f in rep.findings:
-            if f.severity.rank < 2:
-                continue
-            k = paragraph_at(src_spans if f.side == "source" else tgt_spans, f.start)
-            res.findings += 1
-            res.on_clean += paras[k].label == "clean"
-            res.on_rated += paras[k].label != "clean"
-            flagged.add(k)
-            if show:
-                res.shown.append(f"{system} {doc} paragraph {k + 1} ({paras[k].label}):\n{finding_line(rep, f)}")
-        res.accuracy_flagged += sum(paras[k].label == "accuracy" for k in flagged)
+        tally(res, rep, paras, src_spans, tgt_spans,
+              (lambda k: f"{system} {doc} paragraph {k + 1}") if show else None)
     return res
+
+
+def tally(res: SystemResult, rep, paras: Sequence[Paragraph], src_spans: Sequence[tuple[int, int]],  # noqa: ANN001
+          tgt_spans: Sequence[tuple[int, int]], where=None) -> None:  # noqa: ANN001
+    """Add one checked document to ``res``: its paragraphs by label, and each finding at major or worse placed in
+    the paragraph that holds it; ``where(k)`` names paragraph ``k`` for the shown findings (None: none shown)."""
+    from .multilingual import finding_line
+
+    res.docs += 1
+    res.paragraphs += len(paras)
+    res.clean += sum(p.label == "clean" for p in paras)
+    res.accuracy += sum(p.label == "accuracy" for p in paras)
+    flagged: set[int] = set()
+    for f in rep.findings:
+        if f.severity.rank < 2:
+            continue
+        k = paragraph_at(src_spans if f.side == "source" else tgt_spans, f.start)
+        res.findings += 1
+        res.on_clean += paras[k].label == "clean"
+        res.on_rated += paras[k].label != "clean"
+        flagged.add(k)
+        if where is not None:
+            res.shown.append(f"{where(k)} ({paras[k].label}):\n{finding_line(rep, f)}")
+    res.accuracy_flagged += sum(paras[k].label == "accuracy" for k in flagged)
 
 
 def _pct(a: int, b: int) -> str:

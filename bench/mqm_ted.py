@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .common import data_dir, log
-from .mqm import Paragraph, SystemResult, markdown, paragraph_at
+from .mqm import Paragraph, SystemResult, tally
+from .mqm import markdown as mqm_markdown
 
 FILES = {"en-de": "mqm_ted_ende.tsv", "zh-en": "mqm_ted_zhen.tsv"}
 SYSTEMS = {"en-de": ("ref", "Facebook-AI", "Online-W", "eTranslation"),
@@ -70,7 +71,7 @@ def joined(texts: Sequence[str], lang: str) -> tuple[str, list[tuple[int, int]]]
 
 def run_system(pair: str, system: str, docs: dict[tuple[str, str], list[Paragraph]], work: Path,
                show: bool = False) -> SystemResult:
-    from .multilingual import check_texts, finding_line
+    from .multilingual import check_texts
 
     s_lang, t_lang = pair.split("-")
     res = SystemResult(f"{pair} {system}")
@@ -84,24 +85,16 @@ def run_system(pair: str, system: str, docs: dict[tuple[str, str], list[Paragrap
         except Exception as exc:  # noqa: BLE001 - one failing talk must not end the run; it is reported
             res.errors.append(f"{talk}: {type(exc).__name__}: {str(exc)[:160]}")
             continue
-        res.docs += 1
-        res.paragraphs += len(segs)
-        res.clean += sum(p.label == "clean" for p in segs)
-        res.accuracy += sum(p.label == "accuracy" for p in segs)
-        flagged: set[int] = set()
-        for f in rep.findings:
-            if f.severity.rank < 2:
-                continue
-            k = paragraph_at(src_spans if f.side == "source" else tgt_spans, f.start)
-            res.findings += 1
-            res.on_clean += segs[k].label == "clean"
-            res.on_rated += segs[k].label != "clean"
-            flagged.add(k)
-            if show:
-                res.shown.append(f"{pair} {system} {talk} segment {segs[k].index} ({segs[k].label}):\n"
-                                 f"{finding_line(rep, f)}")
-        res.accuracy_flagged += sum(segs[k].label == "accuracy" for k in flagged)
+        tally(res, rep, segs, src_spans, tgt_spans,
+              (lambda k: f"{pair} {system} {talk} segment {segs[k].index}") if show else None)
     return res
+
+
+def markdown(results: Sequence[SystemResult]) -> str:
+    """:func:`bench.mqm.markdown`'s table and summary, spoken of per segment."""
+    text = mqm_markdown(results).replace("paragraphs", "segments").replace("paragraph", "segment")
+    text = text.replace("by all three raters", "by every rating")
+    return text.replace("| system |", "| direction and system |", 1)
 
 
 def run(systems: dict[str, Sequence[str]] | None = None, show: bool = False, echo=None) -> dict:  # noqa: ANN001
@@ -118,9 +111,7 @@ def run(systems: dict[str, Sequence[str]] | None = None, show: bool = False, ech
             if echo is not None and res.shown:
                 echo("\n".join(res.shown) + "\n\n")
             results.append(res)
-    text = markdown(results).replace("paragraphs", "segments").replace("paragraph", "segment")
-    text = text.replace("by all three raters", "by every rating")
-    return {"results": results, "markdown": text.replace("| system |", "| direction and system |", 1)}
+    return {"results": results, "markdown": markdown(results)}
 
 
 def intro() -> str:

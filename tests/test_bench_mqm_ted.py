@@ -38,7 +38,7 @@ def test_segments_are_joined_without_spaces_in_chinese():
 
 
 def test_markdown_speaks_of_segments():
-    from bench.mqm_ted import markdown  # (bench.mqm's table, relabelled in run)
+    from bench.mqm_ted import markdown
 
     md = markdown([SystemResult("zh-en ref", docs=1, paragraphs=4, clean=2, findings=1, on_clean=1)])
     assert "| zh-en ref | 1 | 4 | 2 |" in md

@@ -359,16 +359,9 @@ def _ordinary_pair(x: Chunk, y: Chunk, ctx: Any) -> bool:
     """A capitalised source word that its language's dictionary knows only as an ordinary word ("в Сети", on the
     Internet; :func:`tqcheck.names.morph.ordinary_word`) facing a capitalised word of the translation that is a
     dictionary word or a frequent one ("Internet"; "Worldwide", Zipf 4.5): two ordinary words, no swapped name."""
-    from ..names.freq import zipf_frequency
-
     if not (len(x.words) == 1 and len(y.words) == 1 and morph.ordinary_word(x.text, ctx.src_lang)):
         return False
-    if is_common_word(y.text, ctx.tgt_lang) or morph.ordinary_word(y.text, ctx.tgt_lang):
-        return True
-    try:
-        return zipf_frequency(y.text.lower(), ctx.tgt_lang) >= _ORDINARY_ZIPF
-    except LookupError:  # no word list for the translation's language
-        return False
+    return morph.ordinary_word(y.text, ctx.tgt_lang) or _ordinary_word(y.text, ctx.tgt_lang)
 
 
 def _kanji_read(c: Chunk, ctx: Any) -> bool:
@@ -1359,7 +1352,7 @@ def _heard_among_ordinary(x: Chunk, y: Chunk, ctx: Any, near: _Near) -> bool:
         return False
     least = _letters(ctx)
     for k, w in enumerate(words):
-        if all(_ordinary_word(o.text, ctx.tgt_lang) for j, o in enumerate(words) if j != k) \
+        if all(not is_acronym(o.text) and _ordinary_word(o.text, ctx.tgt_lang) for j, o in enumerate(words) if j != k) \
                 and any(letters_alike(wx, ctx.src_lang, w.text, ctx.tgt_lang) >= least for wx in x.words) \
                 and near.sounds(w, reach=1, letters=least, keyed=False):
             return True
@@ -1370,8 +1363,6 @@ def _ordinary_word(word: str, lang: str) -> bool:
     """A dictionary word of ``lang``, or one at least ``_ORDINARY_ZIPF`` frequent in it (wordfreq)."""
     from ..names.freq import zipf_frequency
 
-    if is_acronym(word):
-        return False
     if is_common_word(word, lang):
         return True
     try:
@@ -1403,9 +1394,7 @@ def _lost_here(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText
                 and any(w[:1].isupper() for w in y.words if w.lower() not in CONNECTORS) \
                 and not _derived(y, ctx) and not _holds_value(y, ctx.tgt_lang) \
                 and (names or _noun_capitals_name(y, ctx, near)):
-            window = " ".join(ctx.source.segments[i].text for k in range(max(0, y.bead - 1), min(len(ctx.beads), y.bead + 2))
-                              for i in ctx.beads[k].src)
-            if not _found_in(y, _DocText.of_text(window), lex):
+            if not _found_in(y, _DocText.of_text(_window_text(y, ctx, "source")), lex):
                 strangers.add(y.bead)
     for b, chunks in sorted(by_bead.items()):
         if b < 0 or not ctx.beads[b].tgt or not ctx.beads[b].src or b not in strangers:
