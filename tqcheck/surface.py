@@ -117,3 +117,18 @@ def _words(text: str) -> tuple[str, ...]:
     if run:
         out.append(run)
     return tuple(out)
+
+
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+
+
+def in_word_quote(text: str, i: int) -> bool:
+    """The straight double quote at ``i`` stands inside a word, not around a quotation: between two letters of a
+    cased script (an apostrophe typed with the wrong key: "jusqu"à", "l"Etat") or of Hebrew (the gershayim of
+    abbreviations and acronyms: האו"ם, צה"ל). Not between two letters of a script without spaces, where a
+    quotation opens right after a word (他说"我们")."""
+    if not (0 < i < len(text) - 1 and text[i] == '"'):
+        return False
+    a, b = text[i - 1], text[i + 1]
+    return (a.isupper() or a.islower()) and (b.isupper() or b.islower()) \
+        or bool(_HEBREW_LETTER.match(a) and _HEBREW_LETTER.match(b))

@@ -343,8 +343,9 @@ def _low_quotes(text: str) -> set[int]:
 
 
 def _unbalanced(text: str) -> list[tuple[str, int]]:
-    """Unpaired brackets/quotes as (character, offset); straight double quotes count when their number is odd;
-    the quotation marks :func:`_low_quotes` pairs count as paired."""
+    """Unpaired brackets/quotes as (character, offset); straight double quotes count when their number is odd
+    (not one inside a word: :func:`surface.in_word_quote`); the quotation marks :func:`_low_quotes` pairs count as
+    paired."""
     out = []
     skip = _low_quotes(text) if "„" in text or "‚" in text or "»" in text else set()
     for open_, close in _PAIRS:
@@ -362,7 +363,10 @@ def _unbalanced(text: str) -> list[tuple[str, int]]:
                 elif open_ != "‘":  # ’ is also the apostrophe
                     out.append((ch, i))
         out += [(open_, i) for i in stack]
-    quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
+    # a straight double quote inside a word is no quotation mark: Hebrew's gershayim (האו"ם, צה"ל, ארה"ב), an
+    # apostrophe typed with the wrong key ("l"Etat")
+    quotes = [i for i, ch in enumerate(text) if ch == '"' and not surface.in_word_quote(text, i)] \
+        if '"' in text else []
     if len(quotes) % 2:
         # a quotation opened with one style and closed with the other ('said "the bridge opens next year.”'): a
         # typing slip, but no mark is missing; the lone straight quote pairs with the lone curly one
@@ -380,7 +384,8 @@ def unbalanced_brackets(ctx: BeadContext) -> Iterator[Hit]:
     """A bracket or quotation mark in the translation is not closed (or not opened).
 
     What: Checks the pairs () [] {} “” « » 「」 《》 and straight double quotes in each aligned target text and
-    reports an unpaired mark, unless the source text of the bead is unbalanced in the same way (a quotation
+    reports an unpaired mark (a straight double quote inside a word is no quotation mark: Hebrew's gershayim,
+    as in האו"ם, or an apostrophe typed with the wrong key, as in "l"Etat"), unless the source text of the bead is unbalanced in the same way (a quotation
     that spans several sentences). A lone straight double quote and a lone curly one that it can pair with
     (opened one way, closed the other: 'said "the plan is ready.”') count as a pair.
     Why: A lost closing bracket or quote changes what the reader takes to be quoted or parenthetical.

@@ -18,14 +18,9 @@ _MIN_QUOTED = 4  # words inside the quotation on each side: a quoted title or te
 
 
 def _marks(text: str) -> list[int]:
-    """The offsets of the quotation marks of ``text``. A straight double quote between two cased letters is an
-    apostrophe typed with the wrong key ("jusqu"à", "l"Etat"), not a quotation mark."""
-    return [i for i, ch in enumerate(text) if ch in QUOTES
-            and not (ch == '"' and 0 < i < len(text) - 1 and _cased(text[i - 1]) and _cased(text[i + 1]))]
-
-
-def _cased(ch: str) -> bool:
-    return ch.isupper() or ch.islower()
+    """The offsets of the quotation marks of ``text``. A straight double quote inside a word is none
+    (:func:`surface.in_word_quote`: an apostrophe typed with the wrong key, "l"Etat"; Hebrew's gershayim, האו"ם)."""
+    return [i for i, ch in enumerate(text) if ch in QUOTES and not surface.in_word_quote(text, i)]
 
 
 def _split(text: str) -> tuple[str, str]:

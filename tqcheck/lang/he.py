@@ -9,4 +9,14 @@ PROFILE = {
         "percent_words": ["אחוזים", "אחוז"],
         "approx": ["כ", "כמעט", "יותר מ", "פחות מ", "לפחות", "עד"],
     },
+
+    # --- names: local abbreviations (tqcheck.names.lexicon) --------------------------------------------------
+    "names": {
+        # acronyms written with the gershayim, which CLDR's names do not yield (its initials would have no
+        # gershayim, and האו"ם is not the initials of האומות המאוחדות); with and without the article ה, which a
+        # preposition swallows ("באו"ם", at the UN); see tqcheck/data/SOURCES.md
+        "abbreviations": {'האו"ם': ["UN", "United Nations"], 'או"ם': ["UN", "United Nations"],
+                          'ארה"ב': ["US", "USA", "United States"], 'נאט"ו': "NATO",
+                          'בריה"מ': ["USSR", "Soviet Union"], 'צה"ל': ["IDF", "Israel Defense Forces"]},
+    },
 }

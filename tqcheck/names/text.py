@@ -13,7 +13,7 @@ from ..textmemo import persistent
 # A word: letters (any script, with marks), joined by inner hyphens or apostrophes ("Ping-ming", "Xi'an").
 WORD_RE = re.compile(f"{LETTER}+(?:[-'’]{LETTER}+)*")
 _MARKS = re.compile(r"[\u0300-\u036f]")
-_JOINERS = re.compile(r"[\s\-'’‐‑–.]+")
+_JOINERS = re.compile(r"[\s\-'’‐‑–.\"\u05f3\u05f4]+")  # (" ״ ׳: Hebrew's gershayim and geresh inside acronyms)
 _PART_SPLIT = re.compile(r"[\s\-‐‑–]+")
 
 
