@@ -95,10 +95,30 @@ def test_a_czech_preposition_is_not_a_month() -> None:
 @pytest.mark.parametrize(("text", "lang", "value"), [
     ("fünf", "de", 5.0), ("pět", "cs", 5.0), ("пять", "ru", 5.0), ("dvacet jedna", "cs", 21.0),
     ("cinco", "es", 5.0), ("pięć", "pl", 5.0),
+    ("zweitausend", "de", 2000.0), ("dva tisíce", "cs", 2000.0),  # the round thousands
+    ("две", "ru", 2.0), ("עשרים וחמישה", "he", 25.0),  # the other gender, where num2words writes it
+    ("מאה ועשרים", "he", 120.0), ("אלף ומאתיים", "he", 1200.0),  # parts joined by the "and" written onto them
+    ("אלפיים", "he", 2000.0),  # the dual
 ])
 def test_number_words_from_num2words_are_soft(text: str, lang: str, value: float) -> None:
     (q,) = extract(text, lang)
     assert q.soft and q.value == value
+
+
+@pytest.mark.parametrize(("text", "value", "word"), [
+    ("כמאה איש הפגינו", 100.0, "מאה"),  # about a hundred
+    ("ועשרים נפצעו", 20.0, "עשרים"),  # and twenty
+    ("כשלושת אלפים איש", 3000.0, "שלושת אלפים"),  # about three thousand (the construct form)
+])
+def test_hebrew_one_letter_words_written_onto_a_number_word(text: str, value: float, word: str) -> None:
+    (q,) = extract(text, "he")
+    assert q.soft and q.value == value and q.text == word
+
+
+def test_and_joins_only_a_smaller_part() -> None:
+    # two and three is a list, not five; twenty-five and six is no compound either
+    assert [q.value for q in extract("שניים ושלושה", "he")] == [2.0, 3.0]
+    assert [q.value for q in extract("עשרים וחמש ושש", "he")] == [25.0, 6.0]
 
 
 def test_numbers_in_scripts_without_latin_letters_have_boundaries() -> None:

@@ -538,15 +538,23 @@ def _words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, f
     if not table:
         return None, table
     let, tail = _letter(lang), tail_letter(lang)
+    pre = _clitic_prefix(lang)  # the value is the word's, in the group ``w``
     if tail == let:
-        return re.compile(rf"(?<!{let})(?:{_alt(list(table))})(?!{let})", re.IGNORECASE), table
+        return re.compile(rf"(?<!{let}){pre}(?P<w>{_alt(list(table))})(?!{let})", re.IGNORECASE), table
     # a case ending may be written onto a word of four letters or more ("নব্বইয়ের", of ninety); a shorter one
     # with letters after it is another word ("তিনি", he, is no "তিন", three; "দশক", a decade, no "দশ", ten)
     long = [w for w in table if len(w) >= 4]
     short = [w for w in table if len(w) < 4]
     alts = [rf"(?:{_alt(long)})(?!{tail})"] if long else []
     alts += [rf"(?:{_alt(short)})(?!{let})"] if short else []
-    return re.compile(rf"(?<!{let})(?:{'|'.join(alts)})", re.IGNORECASE), table
+    return re.compile(rf"(?<!{let}){pre}(?P<w>{'|'.join(alts)})", re.IGNORECASE), table
+
+
+def _clitic_prefix(lang: str) -> str:
+    """An optional pattern of the one-letter words written onto a number word (Hebrew "כשלושת אלפים", about
+    three thousand; "ועשרים", and twenty: the profile's clitics of one letter), or ""."""
+    ones = [c for c in _facts(lang).clitics if len(c) == 1]
+    return rf"(?:[{re.escape(''.join(ones))}]{{1,2}}(?=[^\W\d_]))?" if ones else ""
 
 
 def _dual_scales(lang: str) -> dict[str, float]:
@@ -596,8 +604,8 @@ def _inflected_words_re(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tu
     alts = [rf"(?P<stem>{_alt(list(stems))}){let}{{0,3}}"] if stems else []
     if short:
         alts.append(rf"(?P<short>{_alt(list(short))}){let}{{1,2}}")
-    return (re.compile(rf"(?<!{let})(?:{'|'.join(alts)})(?!{let})", re.IGNORECASE),  # type: ignore[return-value]
-            {**stems, **short})
+    return (re.compile(rf"(?<!{let}){_clitic_prefix(lang)}(?P<w>{'|'.join(alts)})(?!{let})",
+                       re.IGNORECASE), {**stems, **short})  # type: ignore[return-value]
 
 
 @functools.lru_cache(maxsize=64)
@@ -621,9 +629,9 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
     pat, table = _words_re(lang)
     out = []
     for m in pat.finditer(text) if pat else ():
-        if any(used[m.start():m.end()]):
+        if any(used[m.start("w"):m.end()]):
             continue
-        kind, v = table[m.group(0).lower()]
+        kind, v = table[m.group("w").lower()]
         if not spaced:  # a Han numeral is also part of many words ("一些", "十分"): it may only match
             kind = "ordinal"
         end = m.end()
@@ -636,14 +644,18 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if more:  # "dos millones y medio": 2.5 million; "un milione e mezzo" (one num2words form): 1.5 million
             unit = scale[0] if scale is not None else 10.0 ** int(math.log10(v)) if v >= 1000 else 1.0
             v, end = v + 0.5 * unit, more.end()
+        if kind == "number" and not more:  # "מאה ועשרים" (a hundred and twenty): the smaller parts after "and"
+            v, end = _and_parts(text, end, v, lang, pat, table)
+        start = m.start("w")
         if kind == "ordinal":
-            out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, m.group(0), True, value=v))
+            out.append(Quantity("ordinal", frozenset({("num", v)}), start, end, text[start:end], True, value=v))
         else:
-            out.append(_soft(text, m.start(), end, v, lang))
-        used[m.start():end] = [True] * (end - m.start())
+            out.append(_soft(text, start, end, v, lang))
+        used[start:end] = [True] * (end - start)
     ipat, stems = _inflected_words_re(lang)
     for m in ipat.finditer(text) if ipat else ():  # soft like every number word; inflections may only match
-        if any(used[m.start():m.end()]):
+        start = m.start("w")
+        if any(used[start:m.end()]):
             continue
         kind, v = stems[(m["stem"] or m["short"]).lower()]
         end = m.end()
@@ -652,11 +664,30 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
             v, end = v * scale[0], scale[1]
         if end > m.end():  # the scale word read alone above is part of this value ("sedmi tisíc" = 7000)
             out = [q for q in out if not (m.end() <= q.start and q.end <= end)]
-        out.append(Quantity("ordinal", frozenset({("num", v)}), m.start(), end, text[m.start():end], True,
-                            value=v))
-        used[m.start():end] = [True] * (end - m.start())
+        out.append(Quantity("ordinal", frozenset({("num", v)}), start, end, text[start:end], True, value=v))
+        used[start:end] = [True] * (end - start)
     out += _bare_scales(text, lang, used)
     return out
+
+
+def _and_parts(text: str, end: int, v: float, lang: str, pat: re.Pattern[str],
+               table: Mapping[str, tuple[str, float]]) -> tuple[float, int]:
+    """``v`` (a number word's value ending at ``end``) with the smaller parts that follow it joined by the word
+    "and" written onto them (:attr:`NumberFacts.attached_and`: Hebrew "מאה ועשרים" is 120, "שלושת אלפים וחמש
+    מאות" 3500): each part must be smaller than the round unit of what it is added to (the hundreds after a
+    thousand, not a second thousand). Returns the value and where it ends."""
+    joiner = _facts(lang).attached_and
+    while joiner:
+        m = re.compile(rf"\s+{re.escape(joiner)}").match(text, end)
+        w = pat.match(text, m.end() - len(joiner)) if m else None  # (the joiner read as the word's clitic)
+        if w is None or w.start("w") != m.end() or table[w.group("w").lower()][0] != "number":
+            break
+        part = table[w.group("w").lower()][1]
+        unit = 10.0 ** int(math.log10(v)) if v >= 10 else 0.0
+        if not 0 < part < unit or v % unit:
+            break
+        v, end = v + part, w.end()
+    return v, end
 
 
 @functools.lru_cache(maxsize=64)

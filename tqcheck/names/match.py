@@ -391,17 +391,18 @@ def _label_credits(chunks: list[Chunk], texts: dict[int, str]) -> None:
 
 
 def text_has(key_parts: Sequence[str], text: str) -> bool:
-    """``text`` holds the folded parts in order at word boundaries (any case: 'đạo Phật', 'tass')."""
+    """``text`` holds the folded parts in order at word boundaries (any case: 'đạo Phật', 'tass'; in Hebrew also
+    with one-letter words written onto the first: 'בירושלים' holds 'ירושלים')."""
     joined = "".join(key_parts)
     if not joined:
         return False
-    toks, where = folded_parts(text)  # indexed once per text: linear in the document, not per name
+    toks, where, bare = folded_parts(text)  # indexed once per text: linear in the document, not per name
     span = len(key_parts) + 3
     for k in range(1, len(joined) + 1):  # a match starts at a word that is a prefix of the key
         for i in where.get(joined[:k], ()):
             acc = ""
             for j in range(i, min(len(toks), i + span)):
-                acc += toks[j]
+                acc += bare[j] if j == i and toks[j] != joined[:k] else toks[j]  # (its first word without clitics)
                 if acc == joined:
                     return True
                 if len(acc) >= len(joined):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from .. import surface
 from ..memo import text_cache
-from .text import base_lang
+from .text import base_lang, clitic_re
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = r"\u30a0-\u30ff\u3040-\u309f\u31f0-\u31ff\uff66-\uff9f"
@@ -365,20 +365,6 @@ class Piece:
     kanji: bool = False  # kanji words read by pykakasi (a Japanese name's own script)
 
 
-@functools.lru_cache(maxsize=64)
-def _clitic_re(lang: str) -> re.Pattern[str] | None:
-    """One or two of the profile's ``numbers.clitics`` (the one-letter words Hebrew writes onto the next word:
-    ו, ה, ב, כ, ל, מ, ש; "וב", "שה"), with a hyphen or maqaf after them, at the start of a word; None for a
-    language without them."""
-    from ..lang import profile
-
-    clitics = profile(base_lang(lang)).section("numbers").get("clitics") or ()
-    if not clitics:
-        return None
-    alt = "|".join(sorted((re.escape(c) for c in clitics), key=len, reverse=True))
-    return re.compile(rf"(?:{alt}){{1,2}}[-־]?")
-
-
 def _word_runs(words: list[re.Match], text: str, max_words: int) -> list[tuple[int, int, int]]:
     """Start, end and word count of every run of up to ``max_words`` consecutive ``words`` that nothing but
     spaces or hyphens separates."""
@@ -411,13 +397,13 @@ def pieces(text: str, lang: str, max_words: int = 4, max_chars: int = 10, cjk: b
     # ``max_words`` words not cut by punctuation may be a name; the search then needs its sound to match
     if _CASELESS_SCRIPT.search(text):
         caseless = [m for m in _SPACED_WORD.finditer(text) if _is_caseless(m.group(0))]
-        clitic = _clitic_re(lang)
+        clitic = clitic_re(lang)
         first_end = {m.start(): m.end() for m in caseless}
         for s, e, n in _word_runs(caseless, text, max_words):
             starts = [s]
             m = clitic.match(text, s) if clitic is not None else None
-            if m and first_end[s] - m.end() >= 3:  # the same run without the one-letter words written onto its
-                starts.append(m.end())  # first word ("בדונבאס": ב, in, + Donbas; "ולונדון": ו, and, + London)
+            if m and first_end[s] - m.end() >= 2 and e - m.end() >= 3:  # the same run without the one-letter
+                starts.append(m.end())  # words written onto its first word ("בדונבאס": ב, in, + Donbas; "בתל אביב")
             for start in starts:
                 for k in name_keys(text[start:e], lang, cjk):
                     if k:

@@ -78,18 +78,43 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(Token(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text))
 
 
+@functools.lru_cache(maxsize=64)
+def clitic_re(lang: str) -> re.Pattern[str] | None:
+    """One or two of the profile's ``numbers.clitics`` (the one-letter words Hebrew writes onto the next word:
+    ו, ה, ב, כ, ל, מ, ש; "וב", "שה"), with a hyphen or maqaf after them, at the start of a word; None for a
+    language without them."""
+    from ..lang import profile
+
+    clitics = profile(base_lang(lang)).section("numbers").get("clitics") or ()
+    if not clitics:
+        return None
+    alt = "|".join(sorted((re.escape(c) for c in clitics), key=len, reverse=True))
+    return re.compile(rf"(?:{alt}){{1,2}}[-\u05be]?")
+
+
+_HEBREW_START = re.compile("[\u05d0-\u05ea]")
+
+
 @functools.lru_cache(maxsize=16)
 @persistent("names.folded_parts")  # a whole document's: kept on disk between runs (tqcheck.textmemo)
-def folded_parts(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
-    """The folded parts of every word of ``text`` in order, and where each part occurs: computed once per text
-    (a whole document is searched for many names)."""
+def folded_parts(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], dict[int, str]]:
+    """The folded parts of every word of ``text`` in order, where each part occurs, and, for a part written with
+    one-letter words on it (Hebrew's clitics, :func:`clitic_re`: "בירושלים", in Jerusalem), the part without
+    them by its position (they are indexed under it too): computed once per text (a whole document is searched
+    for many names)."""
     words = _tokens(text)
     folded = {w: _parts(w) for w in {t.text for t in words}}  # each distinct word folded once
     toks = tuple(p for t in words for p in folded[t.text])
     where: dict[str, list[int]] = {}
+    bare: dict[int, str] = {}
+    clitic = clitic_re("he") if _HEBREW_START.search(text) else None
     for i, p in enumerate(toks):
         where.setdefault(p, []).append(i)
-    return toks, {k: tuple(v) for k, v in where.items()}
+        m = clitic.match(p) if clitic is not None else None
+        if m and len(p) - m.end() >= 2:
+            bare[i] = p[m.end():]
+            where.setdefault(bare[i], []).append(i)
+    return toks, {k: tuple(v) for k, v in where.items()}, bare
 
 
 def base_lang(lang: str | None) -> str:
