@@ -97,6 +97,8 @@ def test_a_czech_preposition_is_not_a_month() -> None:
     ("cinco", "es", 5.0), ("pięć", "pl", 5.0),
     ("zweitausend", "de", 2000.0), ("dva tisíce", "cs", 2000.0),  # the round thousands
     ("две", "ru", 2.0), ("עשרים וחמישה", "he", 25.0),  # the other gender, where num2words writes it
+    ("дві", "uk", 2.0),  # ... and where the profile does
+    ("п’ять", "uk", 5.0), ("дев’ять", "uk", 9.0),  # num2words' apostrophe as typeset
     ("מאה ועשרים", "he", 120.0), ("אלף ומאתיים", "he", 1200.0),  # parts joined by the "and" written onto them
     ("אלפיים", "he", 2000.0),  # the dual
 ])

@@ -298,6 +298,8 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         # the other joiner of a compound number word: the 1990 French spelling hyphenates every part ("vingt-et-un"
         # for num2words' "vingt et un"), and writers join spaced forms by hyphens or the reverse
         variants = [word.replace(" ", "-"), word.replace("-", " ")]
+        if "'" in word:  # the apostrophe as typeset ("п’ять", "пʼять": Ukrainian writes U+2019 or U+02BC)
+            variants += [word.replace("'", "’"), word.replace("'", "ʼ")]
         head = num2words(n // 100, lang=code).lower() if 200 <= n < 1000 else ""
         if head and word.startswith(head) and word[len(head):].isalpha():  # "devětset", also written "devět set"
             variants.append(f"{head} {word[len(head):]}")
