@@ -112,7 +112,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
 
     kept_t: list[Chunk] = []
     for c in open_t:
-        if near.variant(c) or ordinary(c) or (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.tgt_lang)):
+        if near.variant(c) or ordinary(c) or (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.tgt_lang)) \
+                or _demonym_named(c, ctx):
             continue
         if heard(c):  # a chunk heard as a whole may still hold a name in pinyin that the source does not read
             kept_t += unread_cores(c, set())  # ("Administration of Hutuo ... Matthew Cheung Kin-chung": 张建宗)
@@ -123,6 +124,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
               and not near.sounds(c, letters=letters) and not ordinary(c)
               and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)
               and (curated or not _translated_around(c, ctx, near)) and not _demonym_rendered(c, ctx)
+              and not _rendered_by_demonym(c, ctx)
               and not (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.src_lang))]  # ("в Сети": no name)
     # a place found inside a run of Han characters (越南 in 越南政府) may be part of a longer name (哥伦比亚 in
     # 哥伦比亚广播公司, CBS): reported alone when it is missing (minor), never paired with another name as TQ101
@@ -2123,6 +2125,72 @@ def _demonym_rendered(c: Chunk, ctx: Any) -> bool:
     segs = {j for k in (b - 1, b, b + 1) if 0 <= k < len(ctx.beads) for j in ctx.beads[k].tgt}
     words = {fold(x) for j in segs for x in re.findall(r"[^\W\d_]{3,}", ctx.target.segments[j].text)}
     return any(len(os.path.commonprefix([x, n])) >= max(3, (len(n) + 1) // 2) for x in words for n in stems)
+
+
+def _demonym_named(c: Chunk, ctx: Any) -> bool:
+    """An English demonym or adjective of a country or language in the translation ("Korean", "Japanese",
+    "корейских" aside) whose country or language the source near it names: the CLDR name in the source's
+    language (韓国 for Korean, 日本 for Japanese) written in the bead's source or its neighbours', as written in
+    a script without spaces, else as a word that begins like it (Корея / корейских, half its letters and three
+    at least). The translation renders the source's noun by its adjective ("韓国大使館" / "the Korean embassy"):
+    no name was added. The country or language is the CLDR English name whose word the demonym begins like (as
+    :func:`_demonym_rendered` reads it)."""
+    if c.side != "target" or base_lang(ctx.tgt_lang) != "en" or len(c.words) != 1 or c.bead < 0 \
+            or not _derived(c, ctx):
+        return False
+    names = _demonym_local_full(c.text.lower(), base_lang(ctx.src_lang))
+    if not names:
+        return False
+    b = c.bead
+    text = " ".join(ctx.source.segments[i].text for k in (b - 1, b, b + 1) if 0 <= k < len(ctx.beads)
+                    for i in ctx.beads[k].src)
+    from .. import surface
+
+    if surface.unspaced_share(text) > 0.5:
+        return any(len(n) >= 2 and n in text for n in names)
+    stems = {fold(x) for n in names for x in n.split() if len(x) >= 4}
+    words = {fold(x) for x in re.findall(r"[^\W\d_]{3,}", text)}
+    return any(len(os.path.commonprefix([x, n])) >= max(3, (len(n) + 1) // 2) for x in words for n in stems)
+
+
+def _rendered_by_demonym(c: Chunk, ctx: Any) -> bool:
+    """A source name that an English translation near it renders by its demonym or adjective (韓国 / "the
+    Korean embassy"): a capitalised word of the bead's translation or its neighbours' of which ``c`` is one of the
+    CLDR names :func:`_demonym_local_full` gives (as written), or, word for word, begins like one (Кореи /
+    Корея)."""
+    if c.side != "source" or base_lang(ctx.tgt_lang) != "en" or c.bead < 0:
+        return False
+    b = c.bead
+    words = {w for k in (b - 1, b, b + 1) if 0 <= k < len(ctx.beads) for j in ctx.beads[k].tgt
+             for w in re.findall(r"\b[A-Z][a-z]{3,}\b", ctx.target.segments[j].text)}
+    for w in words:
+        if not (_demonym(w) or w in _language_names()):
+            continue
+        names = _demonym_local_full(w.lower(), base_lang(ctx.src_lang))
+        if c.text in names:
+            return True
+        stems = {fold(x) for n in names for x in n.split() if len(x) >= 4}  # (Кореи: Корея, declined)
+        if any(len(os.path.commonprefix([fold(x), n])) >= max(3, (len(n) + 1) // 2) for x in c.words
+               for n in stems if len(x) >= 3):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=512)
+def _demonym_local_full(word: str, lang: str) -> frozenset[str]:
+    """The CLDR names in ``lang`` of the countries and languages whose English name ``word`` (a demonym, lower
+    case) begins like (as :func:`_demonym_local_names` finds them), whole."""
+    try:
+        from babel import Locale
+
+        en, tgt = Locale("en"), Locale.parse(lang)
+    except Exception:  # noqa: BLE001 - a language Babel does not know: nothing to compare with
+        return frozenset()
+    hits = [(kind, code) for kind, names in (("t", en.territories), ("l", en.languages)) for code, name in names.items()
+            if any(len(n) >= 4 and len(os.path.commonprefix([word, n])) >= max(4, len(n) - 3)
+                   for n in name.lower().split())]
+    local = [(tgt.territories if kind == "t" else tgt.languages).get(code, "") for kind, code in hits]
+    return frozenset(x for x in local if x)
 
 
 @functools.lru_cache(maxsize=512)

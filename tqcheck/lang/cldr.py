@@ -289,8 +289,9 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):
             return _icu_number_words(code), {}
         words.setdefault(word, float(n))
-        for gender in _GENDERS:  # the other genders where num2words writes them (Hebrew חמישה beside חמש,
-            # "עשרים וחמישה"; Russian две): a figure counts men as often as women
+        for gender in _GENDERS if n >= 2 else ():  # the other genders where num2words writes them (Hebrew חמישה
+            # beside חמש, "עשרים וחמישה"; Russian две): a figure counts men as often as women. Not for one: "ни
+            # одна" is "not a single", and its stem would read "одно" too
             try:
                 words.setdefault(num2words(n, lang=code, gender=gender).lower(), float(n))
             except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError, OverflowError):

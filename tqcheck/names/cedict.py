@@ -34,13 +34,26 @@ def _senses(gloss: str) -> list[str]:
     return [s.strip() for s in gloss.split("/") if s.strip() and not s.startswith(("CL:", "see ", "variant of"))]
 
 
+_PERSON = re.compile(r"(?:[A-Z][\w'’.-]* )+(?P<last>[A-Z][\w'’-]+) \(\d{4}-")  # "Vladimir Putin (1952-), ..."
+_OR = re.compile(r"[A-Z][\w'’.-]* or (?P<other>[A-Z][\w'’-]*)\b")  # "Weixin or WeChat (...)"
+
+
 def _heads(sense: str) -> list[str]:
-    """Where a sense names something: its start (a leading "the" left out), and an acronym in a bracket that
-    ends a name ("Renminbi (RMB)"; not a label: "Congress (US)", "income (Hong Kong)")."""
+    """Where a sense names something: its start (a leading "the" left out); an acronym in a bracket that ends a
+    name, before any comma ("Renminbi (RMB)", "China Central Television (CCTV), abbr. for ..."; not a label:
+    "Congress (US)", "income (Hong Kong)"); the other name of "Weixin or WeChat"; and a person's last name, by
+    which news names a person after the first mention ("Vladimir Putin (1952-), president of Russia": Putin)."""
     out = [sense[4:] if sense.startswith(("the ", "The ")) else sense]
-    k = sense.rfind("(")
-    if k > 0 and sense.endswith(")") and sense[:1].isupper() and _ACRONYM.fullmatch(sense[k + 1:-1]):
-        out.append(sense[k + 1:])
+    first = sense.split(",")[0].rstrip()
+    k = first.rfind("(")
+    if k > 0 and first.endswith(")") and first[:1].isupper() and _ACRONYM.fullmatch(first[k + 1:-1]):
+        out.append(sense[sense.rfind("(", 0, len(first)) + 1:])
+    m = _OR.match(sense)
+    if m is not None:
+        out.append(sense[m.start("other"):])
+    m = _PERSON.match(sense)
+    if m is not None:
+        out.append(sense[m.start("last"):])
     return out
 
 
