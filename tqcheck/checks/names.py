@@ -101,7 +101,11 @@ def _issues(ctx: Any) -> list[NameIssue]:
             return True
         # in Han or kana text a name's sound key alone (Kagayaki, K) is found in too many ordinary words
         # (影響, eikyou): the reading's letters decide there too
-        return near.sounds(c, letters=letters or (_letters(ctx) if cjk_src else 0.0), keyed=not cjk_src)
+        least = letters or (_letters(ctx) if cjk_src else 0.0)
+        if near.sounds(c, letters=least, keyed=not cjk_src):
+            return True
+        bare = _untitled(c, ctx.tgt_lang)  # "Prince William": the source may name him by sound and its own title
+        return bare is not None and near.sounds(bare, letters=least, keyed=not cjk_src)  # (ウイリアム王子)
 
     def unread_cores(c: Chunk, paired: set[int]) -> list[Chunk]:
         """From Chinese: the runs of pinyin words inside a longer chunk (:func:`_cores_of`) that the source near it
@@ -1652,6 +1656,19 @@ def _titled_core(c: Chunk, lang: str) -> Chunk | None:
                  None, c.bead)
 
 
+def _untitled(c: Chunk, lang: str) -> Chunk | None:
+    """The second word of an English run of two capitalised words whose first is an English word and whose
+    second is none ("Prince William", "President Macron" -> "William", "Macron"): the name after its title, as a
+    chunk of its own; None otherwise ("White House"; a longer run is cut by find_sound itself, and one of several
+    English words is an institution, "Harmony International Import Expo", not a title and a name)."""
+    if base_lang(lang) != "en" or len(c.words) != 2 or not is_common_word(c.words[0], lang) \
+            or not word_is_strong(c.words[1], lang):
+        return None
+    start = c.text.find(c.words[1], len(c.words[0]))
+    return Chunk(c.side, c.segment, c.start + start, c.end, c.text[start:], (c.words[1],), True, False, None,
+                 c.bead)
+
+
 def _connector_tail(c: Chunk, lang: str) -> Chunk | None:
     """In a language that capitalises every noun, the two or more capitalised words after the last connector of
     a run ("Heimat von Anna Berger": "Anna Berger"), which :func:`_noun_capitals_name` may find a name; else
@@ -1905,7 +1922,7 @@ def _capitalised_word(x: Chunk, ctx: Any, near: _Near) -> bool:
     """A single capitalised word inside a sentence of a language whose capitals mark names, that the source
     never writes in lower case and that is no month or weekday, or a run of such capitalised words: a name of
     ordinary words ("the Mail", "the Recovery trial", "Fight Island"), which a translation keeps or translates."""
-    from ..names.spans import calendar_words
+    from ..names.spans import is_calendar_word
 
     if is_acronym(x.text) or len(x.text) < 4 or not x.text[:1].isupper() \
             or not _capitals_mark_names(ctx.src_lang) or _initial_word(x, ctx) or near.headline(x):
@@ -1913,8 +1930,8 @@ def _capitalised_word(x: Chunk, ctx: Any, near: _Near) -> bool:
     if len(x.words) >= 2:  # a run of capitalised words ("Fight Island", "the Rolling Stones"): a name of ordinary
         # words, however often the source writes them in lower case
         return all(w[:1].isupper() for w in x.words if w.lower() not in CONNECTORS) \
-            and not any(w.lower() in calendar_words(ctx.src_lang) for w in x.words)
-    return x.text.lower() not in calendar_words(ctx.src_lang) and fold(x.text) not in near.lower("source")
+            and not any(is_calendar_word(w, ctx.src_lang) for w in x.words)
+    return not is_calendar_word(x.text, ctx.src_lang) and fold(x.text) not in near.lower("source")
 
 
 _KANA_RUN = re.compile("[\u30a1-\u30fa\u30fc]{3,}")

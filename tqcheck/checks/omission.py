@@ -939,7 +939,7 @@ def _seams(text: str, doc: DocContext) -> list[tuple[int, int, str]]:
     mark names, followed by a lower-case word, that the language writes in lower case: an English dictionary word, or a word the target
     document writes in lower case elsewhere (as runon's cuts read capitals). Not in scripts without case."""
     from ..lang import profile
-    from ..names.spans import calendar_words, is_common_word
+    from ..names.spans import is_calendar_word, is_common_word
 
     words = list(_SEAM_WORD.finditer(text))
     lang = doc.tgt_lang
@@ -954,7 +954,7 @@ def _seams(text: str, doc: DocContext) -> list[tuple[int, int, str]]:
         if not (len(w) >= 2 and w[0].isupper() and w[1:].islower() and prev.group()[0].islower()
                 and (nxt.group()[0].islower() or not names) and text[prev.end():cur.start()].isspace()):
             continue
-        if w.lower() in calendar_words(lang):
+        if is_calendar_word(w, lang):
             continue
         if lower is None:
             lower = {m.group() for s in doc.target.segments for m in _SEAM_WORD.finditer(s.text) if m.group()[0].islower()}

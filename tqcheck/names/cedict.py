@@ -28,6 +28,7 @@ _ABBR = re.compile(r"(?:abbr\. for|short name for) ([A-Z][A-Za-z]+(?: [A-Z][A-Za
 _GENERIC = re.compile(r"(?: (?:Province|Autonomous Region|Special Administrative Region|Municipality))+$")
 _CONNECTORS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&"})
 _HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
+_INNER = re.compile(r"(?<![\w-])[A-Z]{4,6}(?![a-z])")  # an acronym written inside a gloss (COVID of "COVID-19")
 
 
 def _senses(gloss: str) -> list[str]:
@@ -80,6 +81,7 @@ def _index() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, frozense
         return {}, {}
     by_word: dict[str, list[tuple[str, str]]] = {}
     by_initials: dict[str, set[str]] = {}
+    inner: dict[str, set[str]] = {}  # an acronym of four letters or more anywhere in a gloss -> its words
     common: set[str] = set()  # single characters with an ordinary (lower-case) reading: 新 is "new" too
     short: list[tuple[set[str], str]] = []  # (single characters, the name a sense abbreviates)
     for line in text.splitlines():
@@ -109,6 +111,10 @@ def _index() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, frozense
             acro = _initials(sense) if sense[:1].isupper() else ""
             if acro:
                 by_initials.setdefault(acro, set()).update(forms)
+            for a in _INNER.findall(sense):  # "(esp. SARS-CoV-2, the virus causing COVID-19)" for 新冠
+                inner.setdefault(a, set()).update(forms)
+    for a, fs in inner.items():
+        by_initials.setdefault(a, set()).update(fs)
     for chars, name in short:  # 皖 (Anhui), 沪 (Shanghai): characters that are nothing but a place's short name
         for f in chars - common:
             for head in {name, _GENERIC.sub("", name)}:
@@ -125,7 +131,8 @@ def chinese_words(name: str) -> frozenset[str]:
     """The Chinese words (two Han characters or more) whose CC-CEDICT gloss has a sense that *is* ``name`` (a
     name in Latin letters): the sense, or a bracket in it, begins with the name as written and goes on with
     nothing but a comma, semicolon, bracket or a number joined by a hyphen ("COVID-19" for COVID); or a sense
-    that the acronym ``name`` abbreviates. Also a single character that CC-CEDICT reads only as a proper noun and
+    that the acronym ``name`` abbreviates, or that writes it inside (新冠: "... the virus causing COVID-19"; also
+    for the acronym written as a word, "Covid"). Also a single character that CC-CEDICT reads only as a proper noun and
     glosses as the short name of a place ("皖: abbr. for Anhui Province"; not 新, also "new", for Xinjiang)."""
     name = name.strip()
     words = _WORD.findall(name)
@@ -134,8 +141,8 @@ def chinese_words(name: str) -> frozenset[str]:
     by_word, by_initials = _index()
     pattern = re.compile(r"\W+".join(re.escape(w) for w in words) + r"(?:-\d+)?\s*(?:$|[,;()])")
     out = {f for f, head in by_word.get(words[0].split("-")[0], ()) if pattern.match(head)}
-    if _is_acronym(name):
-        out |= by_initials.get(name, frozenset())
+    if _is_acronym(name) or len(words) == 1 and 4 <= len(name) <= 6 and name.isalpha() and name[:1].isupper():
+        out |= by_initials.get(name.upper(), frozenset())  # (also "Covid", an acronym written as a word)
     return frozenset(out)
 
 

@@ -40,7 +40,8 @@ def _after_title(before: str) -> bool:
     return len(word) == 1 or word.lower() in _EN_ABBREVIATIONS
 
 
-_SENT_START = re.compile(r"(^|[.!?:;…\"“”«»()\[\]–—]\s*|\s-\s*|\n)$")
+# (an apostrophe may begin the first word: Hausa writes its hooked y so, "'Yan sanda", the police)
+_SENT_START = re.compile(r"(^|[.!?:;…\"“”«»()\[\]–—]\s*|\s-\s*|\n)['’ʼ]?$")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _common_english(word: str, lang: str) -> bool:
     if w.endswith("'s"):
         w = w[:-2]
     common = english_common_words()
-    if w in common or w in calendar_words(lang) or w.rstrip(".") in _EN_ABBREVIATIONS:
+    if w in common or is_calendar_word(w, lang) or w.rstrip(".") in _EN_ABBREVIATIONS:
         return True
     squeezed = re.sub(r"(.)\1{2,}", r"\1", w)  # "Ohhhh", "Mmm": drawn-out interjections
     if squeezed != w and (squeezed in common or re.sub(r"(.)\1+", r"\1", squeezed) in common or len(squeezed) <= 2):
@@ -172,7 +173,21 @@ def calendar_words(lang: str) -> frozenset[str]:
     # a name CLDR writes with its prefix ("ULwesibili", Tuesday) is as often written with another ("ngoLwesibili")
     out.update(w[prefix_length(w, lang):].lower().rstrip(".") for ctx in ("format", "stand-alone")
                for w in loc.days[ctx]["wide"].values())
+    # ... and the spelling of a name with its apostrophe as typed and its doubled letters single (Hausa "Juma'a"
+    # for CLDR's "Jummaʼa", Friday): see is_calendar_word
+    out.update({_calendar_key(w) for w in out})
     return frozenset(out)
+
+
+def _calendar_key(word: str) -> str:
+    return re.sub(r"(.)\1", r"\1", word.lower().rstrip(".").replace("’", "'").replace("ʼ", "'"))
+
+
+def is_calendar_word(word: str, lang: str) -> bool:
+    """``word`` is a month or weekday name of ``lang`` (:func:`calendar_words`), also with another apostrophe or
+    its doubled letters written single."""
+    words = calendar_words(lang)
+    return word.lower().rstrip(".") in words or _calendar_key(word) in words
 
 
 @functools.lru_cache(maxsize=1)
@@ -209,7 +224,7 @@ def word_is_strong(word: str, lang: str) -> bool:
         return not all(is_common_word(p, lang) or p.lower() == "i" for p in re.split(r"[-'’]", word) if p)
     if word[:1].isupper() and len(word) >= 2 and _capitals_mark_names(lang):
         # "Июль", "Pondělí": CLDR month and weekday names; "Ιανουάριο": a case form of a capitalised month name
-        return word.lower() not in calendar_words(lang) and not _month_form(word, lang)
+        return not is_calendar_word(word, lang) and not _month_form(word, lang)
     return False
 
 
