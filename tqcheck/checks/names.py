@@ -105,7 +105,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         if near.sounds(c, letters=least, keyed=not cjk_src):
             return True
         bare = _untitled(c, ctx.tgt_lang)  # "Prince William": the source may name him by sound and its own title
-        return bare is not None and near.sounds(bare, letters=least, keyed=not cjk_src)  # (ウイリアム王子)
+        return bare is not None and near.sounds(bare, letters=least, keyed=not cjk_src, strict=True)  # (ウイリアム王子)
 
     def unread_cores(c: Chunk, paired: set[int]) -> list[Chunk]:
         """From Chinese: the runs of pinyin words inside a longer chunk (:func:`_cores_of`) that the source near it
@@ -2174,21 +2174,32 @@ def _rendered_by_demonym(c: Chunk, ctx: Any) -> bool:
     """A source name that an English translation near it renders by its demonym or adjective (韓国 / "the
     Korean embassy"): a capitalised word of the bead's translation or its neighbours' of which ``c`` is one of the
     CLDR names :func:`_demonym_local_full` gives (as written), or, word for word, begins like one (Кореи /
-    Корея)."""
+    Корея); and the translation there writes that demonym as often as the source there names the country in any
+    form (a name or its lower-case adjective: "российского лидера ... ВМФ России" needs "Russian" twice)."""
     if c.side != "source" or base_lang(ctx.tgt_lang) != "en" or c.bead < 0:
         return False
     b = c.bead
-    words = {w for k in (b - 1, b, b + 1) if 0 <= k < len(ctx.beads) for j in ctx.beads[k].tgt
-             for w in re.findall(r"\b[A-Z][a-z]{3,}\b", ctx.target.segments[j].text)}
-    for w in words:
+    beads = [k for k in (b - 1, b, b + 1) if 0 <= k < len(ctx.beads)]
+    src = " ".join(ctx.source.segments[i].text for k in beads for i in ctx.beads[k].src)
+    tgt = [w for k in beads for j in ctx.beads[k].tgt for w in re.findall(r"\b[A-Z][a-z]{3,}\b", ctx.target.segments[j].text)]
+    from .. import surface
+
+    for w in dict.fromkeys(tgt):
         if not (_demonym(w) or w in _language_names()):
             continue
         names = _demonym_local_full(w.lower(), base_lang(ctx.src_lang))
-        if c.text in names:
-            return True
         stems = {fold(x) for n in names for x in n.split() if len(x) >= 4}  # (Кореи: Корея, declined)
-        if any(len(os.path.commonprefix([fold(x), n])) >= max(3, (len(n) + 1) // 2) for x in c.words
-               for n in stems if len(x) >= 3):
+
+        def alike(x: str) -> bool:
+            return len(x) >= 3 and any(len(os.path.commonprefix([fold(x), n])) >= max(3, (len(n) + 1) // 2)
+                                       for n in stems)
+        if c.text not in names and not any(alike(x) for x in c.words):
+            continue
+        if surface.unspaced_share(src) > 0.5:
+            mentions = sum(src.count(n) for n in names if len(n) >= 2)
+        else:
+            mentions = sum(alike(x) for x in re.findall(r"[^\W\d_]{3,}", src))
+        if tgt.count(w) >= mentions:
             return True
     return False
 
