@@ -1151,6 +1151,8 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
         elif not sure and (core := _connector_tail(y, ctx.tgt_lang)) is not None \
                 and _noun_capitals_name(core, ctx, near) and (len(core.words) >= 2 or _tail_name(core, ctx)):
             titled[id(core)], y, sure = y, core, True  # "Heimat von Anna Berger": a noun, "von", then the name
+        if sure and (core := _noun_titled_core(y, ctx)) is not None:
+            titled[id(core)], y = y, core  # "Finanzminister Armin Laschet": the name after its title (a noun)
         if _holds_value(y, ctx.tgt_lang):
             continue  # a quantity ("Millionen Euro", "Hunderte Millionen Dollar"), no name: paired with the
             # bead's source name, it hid that name's loss (now TQ104) behind a minor finding on the figure
@@ -1667,6 +1669,27 @@ def _untitled(c: Chunk, lang: str) -> Chunk | None:
     start = c.text.find(c.words[1], len(c.words[0]))
     return Chunk(c.side, c.segment, c.start + start, c.end, c.text[start:], (c.words[1],), True, False, None,
                  c.bead)
+
+
+def _noun_titled_core(c: Chunk, ctx: Any) -> Chunk | None:
+    """In a language that capitalises every noun, the two or more words after the noun that begins a run of
+    capitals, the first of which is no such noun ("Finanzminister Armin Laschet", "US-Präsident Donald Trump" ->
+    "Armin Laschet", "Donald Trump"): the name after its title, which the translation writes as one noun (a
+    compound that renders the source's "Finance Minister" is no part of the name); else None. The nouns are the
+    language's frequent words that the other side's language hardly writes (:func:`_local_noun`)."""
+    lang, other = _sides(c, ctx)
+    if not _noun_capitals(lang) or len(c.words) < 3:
+        return None
+    head, tail = c.words[0], c.words[1:]
+    # (a surname may be a frequent local word, Laschet, Scholz; a given name is one less often: the first word after
+    # the title must not be one)
+    if not all(_local_noun(p, lang, other) for p in re.split(r"[-‐‑]", head) if p and not is_acronym(p)) \
+            or _local_noun(tail[0], lang, other) or any(w.lower() in CONNECTORS for w in tail):
+        return None
+    start = c.text.find(" " + tail[0]) + 1
+    if start <= 0:
+        return None
+    return dataclasses.replace(c, start=c.start + start, text=c.text[start:], words=tuple(tail), match=None)
 
 
 def _connector_tail(c: Chunk, lang: str) -> Chunk | None:
