@@ -2267,8 +2267,11 @@ def _words_sound_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
 
     kana = any("\u30a0" <= ch <= "\u30ff" for ch in y.text)
     latin = profile(ctx.src_lang).script == profile(ctx.tgt_lang).script == "Latn"
-    for wx in x.words:
-        for wy in y.words:
+    # two Latin names of two words or more each: their last words (Serhij Marčenko is not Serhij Reznikov, nor
+    # Oleksij Reznikow, whose given name ends alike)
+    last = latin and len(x.words) >= 2 and len(y.words) >= 2 and " " in x.text and " " in y.text  # (not a compound)
+    for wx in x.words[-1:] if last else x.words:
+        for wy in y.words[-1:] if last else y.words:
             if (latin or is_latin(wx) and is_latin(wy)) and not spelled_alike(wx, wy, ctx.src_lang, ctx.tgt_lang):
                 continue  # between Latin scripts the letters must be close too (O'Brien is not Bournemouth)
             for kx in name_keys(wx, ctx.src_lang):
