@@ -569,7 +569,7 @@ def _letters_close(a: str, b: str) -> float:
 
 
 _SURNAME = 0.7  # letters the last words of two spellings of one name of several words share at least
-_LONG = 7  # ... and two spellings of seven letters or more (spelling-neutral), whole
+_LONG = 7  # ... and two spellings of seven letters or more (spelling-neutral) of as many words, whole
 
 
 def spelled_alike(a: str, b: str, lang_a: str = "", lang_b: str = "") -> bool:
@@ -587,13 +587,16 @@ def spelled_alike(a: str, b: str, lang_a: str = "", lang_b: str = "") -> bool:
     wa, wb = romanise(a).split(), romanise(b).split()
     # two names of as many words: their last words (the surnames) must be close on their own, or two long names
     # share enough letters by chance (Serhij Marčenko / Oleksij Reznikow: 0.55 as a whole, 0.62 surname to surname)
-    last = len(wa) == len(wb) >= 2 and _letters_close(wa[-1], wb[-1]) < _SURNAME
+    last = len(wa) == len(wb) >= 2 and _letters_close(wa[-1], wb[-1]) < _SURNAME \
+        and _respell(wa[-1])[:1] != _respell(wb[-1])[:1]
     # (long spellings share many letters by chance: Marčenko / Reznikov are 0.62 alike; Lukašenko / Lukashenko,
     # Nasarbajew / Nazarbayev, Cichanouská / Tsikhanouskaya are 0.8 or more)
-    least = 0.55 if min(len(fa), len(fb)) < _LONG else _SURNAME
-    if (Indel.normalized_similarity(fa, fb) >= 0.55 if least < _SURNAME else _letters_close(a, b) >= least) \
-            and not last:
-        return True
+    # (as many words or hyphen-joined parts on both sides: "Grande-Bretagne" holds "Britain" in another form)
+    parts_a, parts_b = re.split(r"[\s\-‐‑]+", romanise(a).strip()), re.split(r"[\s\-‐‑]+", romanise(b).strip())
+    least = 0.55 if min(len(fa), len(fb)) < _LONG or len(parts_a) != len(parts_b) else _SURNAME
+    if (Indel.normalized_similarity(fa, fb) >= 0.55 if least < _SURNAME else _letters_close(a, b) >= least
+            or Indel.normalized_similarity(fa, fb) >= 0.55 and fa[:1] == fb[:1]) and not last:
+        return True  # (a long pair that begins alike needs no more: Bretagne / Britain, 0.67)
     if any(Indel.normalized_similarity(_respell(f), fb) >= 0.55 for f in velar_forms(a, lang_a)) or any(
             Indel.normalized_similarity(fa, _respell(f)) >= 0.55 for f in velar_forms(b, lang_b)):
         return True  # a Slavic case form with its velar changed ("v Rize" / "Riga")
