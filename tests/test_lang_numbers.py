@@ -101,6 +101,8 @@ def test_a_czech_preposition_is_not_a_month() -> None:
     ("п’ять", "uk", 5.0), ("дев’ять", "uk", 9.0),  # num2words' apostrophe as typeset
     ("מאה ועשרים", "he", 120.0), ("אלף ומאתיים", "he", 1200.0),  # parts joined by the "and" written onto them
     ("אלפיים", "he", 2000.0),  # the dual
+    ("خمسة وعشرون", "ar", 25.0), ("ثلاثة آلاف وخمسمائة", "ar", 3500.0),  # Arabic writes "and" onto the word
+    ("مئة وعشرون", "ar", 120.0),  # the modern spelling of a hundred (the profile's)
 ])
 def test_number_words_from_num2words_are_soft(text: str, lang: str, value: float) -> None:
     (q,) = extract(text, lang)

@@ -7,5 +7,8 @@ PROFILE = {
         "dual_suffixes": ["ان", "ين", "ا", "ي"],
         # "35 في المئة" (35 in the hundred), the press's usual percent; CLDR gives only "بالمائة" (SOURCES.md)
         "percent_words": ["في المئة", "في المائة", "بالمئة"],
+        # the modern spelling of a hundred and its dual, which num2words writes the older way (مائة, مائتان):
+        # see tqcheck/data/SOURCES.md
+        "words": {"مئة": 100, "مئتان": 200, "مئتين": 200},
     },
 }

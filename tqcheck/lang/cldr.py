@@ -282,6 +282,8 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         return {}, {}
     words: dict[str, float] = {}
     ordinals: dict[str, float] = {}
+    loc = _locale(code)
+    joiner = _attached_and(loc) if loc is not None else ""  # "and" written onto the next word (Arabic و)
     # ("devět set" = 900; "אלפיים", the dual, = 2000)
     for n in list(range(0, 101)) + list(range(200, 1000, 100)) + list(range(2000, 10000, 1000)) + list(_ROUND):
         try:
@@ -301,6 +303,8 @@ def _number_words(code: str) -> tuple[dict[str, float], dict[str, float]]:
         variants = [word.replace(" ", "-"), word.replace("-", " ")]
         if "'" in word:  # the apostrophe as typeset ("п’ять", "пʼять": Ukrainian writes U+2019 or U+02BC)
             variants += [word.replace("'", "’"), word.replace("'", "ʼ")]
+        if joiner and f" {joiner} " in word:  # "خمسة وعشرون" as written, for num2words' "خمسة و عشرون"
+            variants.append(word.replace(f" {joiner} ", f" {joiner}"))
         head = num2words(n // 100, lang=code).lower() if 200 <= n < 1000 else ""
         if head and word.startswith(head) and word[len(head):].isalpha():  # "devětset", also written "devět set"
             variants.append(f"{head} {word[len(head):]}")
