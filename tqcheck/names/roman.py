@@ -572,31 +572,45 @@ _SURNAME = 0.7  # letters the last words of two spellings of one name of several
 _LONG = 7  # ... and two spellings of seven letters or more (spelling-neutral) of as many words, whole
 
 
+def _letters_alike_enough(a: str, b: str, fa: str, fb: str) -> bool:
+    """Two spellings (``fa``, ``fb``: made spelling-neutral) share enough letters to be one name: 0.55 of them
+    (Indel), where either is short, where they begin alike (Bretagne / Britain, 0.67) or where one has more words
+    or hyphen-joined parts ("Grande-Bretagne" holds "Britain"); two long ones of as many words need ``_SURNAME``
+    (:func:`_letters_close`): long spellings share many letters by chance (Marčenko / Reznikov, 0.62), while
+    Lukašenko / Lukashenko, Nasarbajew / Nazarbayev and Cichanouská / Tsikhanouskaya are 0.8 or more."""
+    from rapidfuzz.distance import Indel
+
+    parts = [re.split(r"[\s\-‐‑]+", romanise(x).strip()) for x in (a, b)]
+    lenient = min(len(fa), len(fb)) < _LONG or fa[:1] == fb[:1] or len(parts[0]) != len(parts[1])
+    if lenient:
+        return Indel.normalized_similarity(fa, fb) >= 0.55
+    return _letters_close(a, b) >= _SURNAME
+
+
+def _other_surname(wa: list[str], wb: list[str]) -> bool:
+    """Two names of as many words, two or more (romanised), whose last words (the surnames) are not one: they
+    begin with other letters and share under ``_SURNAME`` of theirs (Serhij Marčenko / Oleksij Reznikow are 0.55
+    alike as wholes, their surnames 0.62)."""
+    return len(wa) == len(wb) >= 2 and _respell(wa[-1])[:1] != _respell(wb[-1])[:1] \
+        and _letters_close(wa[-1], wb[-1]) < _SURNAME
+
+
 def spelled_alike(a: str, b: str, lang_a: str = "", lang_b: str = "") -> bool:
     """Two Latin-script spellings of one name: their letters are close, not only their consonant classes (between
     two Latin-script languages a name is kept or respelt, Moscow / Moskau / Moskva, so Okafor is not Humphrey
     and Pan Xin is not Phan Tam though their consonant classes are alike). A name written as hyphen-joined
     syllables (Vietnamese transliteration: Anh-xtanh for Einstein, Mát-xcơ-va for Moscow) keeps only its sound,
     so its consonant classes are evidence enough. A compound sharing the other's last four letters is alike
-    too (Iceland / Norðurlands)."""
+    too (Iceland / Norðurlands). Long spellings need closer letters, and two names of several words close
+    surnames (:func:`_letters_alike_enough`, :func:`_other_surname`)."""
     from rapidfuzz.distance import Indel
 
     if _SYLLABLE_HYPHENS.search(a) or _SYLLABLE_HYPHENS.search(b):
         return True
     fa, fb = _respell(romanise(a)), _respell(romanise(b))
     wa, wb = romanise(a).split(), romanise(b).split()
-    # two names of as many words: their last words (the surnames) must be close on their own, or two long names
-    # share enough letters by chance (Serhij Marčenko / Oleksij Reznikow: 0.55 as a whole, 0.62 surname to surname)
-    last = len(wa) == len(wb) >= 2 and _letters_close(wa[-1], wb[-1]) < _SURNAME \
-        and _respell(wa[-1])[:1] != _respell(wb[-1])[:1]
-    # (long spellings share many letters by chance: Marčenko / Reznikov are 0.62 alike; Lukašenko / Lukashenko,
-    # Nasarbajew / Nazarbayev, Cichanouská / Tsikhanouskaya are 0.8 or more)
-    # (as many words or hyphen-joined parts on both sides: "Grande-Bretagne" holds "Britain" in another form)
-    parts_a, parts_b = re.split(r"[\s\-‐‑]+", romanise(a).strip()), re.split(r"[\s\-‐‑]+", romanise(b).strip())
-    least = 0.55 if min(len(fa), len(fb)) < _LONG or len(parts_a) != len(parts_b) else _SURNAME
-    if (Indel.normalized_similarity(fa, fb) >= 0.55 if least < _SURNAME else _letters_close(a, b) >= least
-            or Indel.normalized_similarity(fa, fb) >= 0.55 and fa[:1] == fb[:1]) and not last:
-        return True  # (a long pair that begins alike needs no more: Bretagne / Britain, 0.67)
+    if _letters_alike_enough(a, b, fa, fb) and not _other_surname(wa, wb):
+        return True
     if any(Indel.normalized_similarity(_respell(f), fb) >= 0.55 for f in velar_forms(a, lang_a)) or any(
             Indel.normalized_similarity(fa, _respell(f)) >= 0.55 for f in velar_forms(b, lang_b)):
         return True  # a Slavic case form with its velar changed ("v Rize" / "Riga")
