@@ -33,6 +33,7 @@ def test_single_letter_short_scales_are_not_scale_words() -> None:
     ("cs", "července", 7), ("cs", "červenci", 7), ("cs", "červnu", 6), ("cs", "červen", 6),
     ("ru", "сентябре", 9), ("ru", "сентября", 9), ("uk", "вересні", 9), ("pl", "listopadzie", 11),
     ("de", "Mai", 5), ("en", "Sept", 9),
+    ("tr", "martta", 3), ("tr", "nisandan", 4), ("hu", "márciusban", 3),  # endings the profiles say are written on
 ])
 def test_month_forms_and_inflections(code: str, word: str, month: int) -> None:
     assert profile(code).numbers.month_of(word) == month
@@ -42,6 +43,7 @@ def test_stems_only_for_languages_whose_month_names_inflect() -> None:
     assert profile("en").numbers.month_stems == ()  # "Augustine" is not August
     assert profile("de").numbers.month_stems == ()
     assert profile("ru").numbers.month_stems
+    assert profile("tr").numbers.month_stems  # (one CLDR form, but the profile says endings are written onto it)
 
 
 @pytest.mark.parametrize(("en", "text", "lang"), [

@@ -343,7 +343,10 @@ def _icu_number_words(code: str) -> dict[str, float]:
         return {}
 
 
-def _months(loc) -> tuple[dict[str, int], dict[str, int], tuple[tuple[str, int], ...], str]:  # noqa: ANN001
+def _months(loc, endings: bool = False) -> tuple[dict[str, int], dict[str, int], tuple[tuple[str, int], ...], str]:  # noqa: ANN001
+    """Month names of every CLDR form, the wide ones, a stem per month where they inflect (format and stand-alone
+    forms differ, or the profile says the language writes case endings onto them: ``endings``, Turkish "martta",
+    Hungarian "márciusban"), and the literal after a numeric month name."""
     from babel.dates import get_month_names
 
     every: dict[str, int] = {}
@@ -364,7 +367,7 @@ def _months(loc) -> tuple[dict[str, int], dict[str, int], tuple[tuple[str, int],
                     wide.setdefault(low, num)
                     by_month.setdefault(num, set()).add(low)
     stems = []
-    inflected = any(len(forms) > 1 for forms in by_month.values())  # format and stand-alone forms differ
+    inflected = endings or any(len(forms) > 1 for forms in by_month.values())  # format and stand-alone differ
     for num, forms in by_month.items() if inflected else ():
         stem = _common_prefix(sorted({_unaccented_greek(f) for f in forms}))
         if len(stem) >= _MIN_STEM and stem.isalpha():
@@ -521,7 +524,8 @@ def number_facts(code: str) -> NumberFacts:
     words.update({k.lower(): float(v) for k, v in (sec.get("words") or {}).items()})
     # ordinal words where num2words writes none (Icelandic): the profile's own
     ordinals.update({k.lower(): float(v) for k, v in (sec.get("ordinals") or {}).items() if k.lower() not in words})
-    months, wide, stems, suffix = _months(loc) if loc is not None else ({}, {}, (), "")
+    months, wide, stems, suffix = _months(loc, bool(sec.get("month_endings"))) if loc is not None \
+        else ({}, {}, (), "")
     months.update({k.lower(): int(v) for k, v in (sec.get("months") or {}).items()})
     for word in sec.get("not_months") or ():  # a CLDR abbreviation that is a common word of the language
         months.pop(word.lower(), None)
