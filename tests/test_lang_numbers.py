@@ -34,6 +34,7 @@ def test_single_letter_short_scales_are_not_scale_words() -> None:
     ("ru", "сентябре", 9), ("ru", "сентября", 9), ("uk", "вересні", 9), ("pl", "listopadzie", 11),
     ("de", "Mai", 5), ("en", "Sept", 9),
     ("tr", "martta", 3), ("tr", "nisandan", 4), ("hu", "márciusban", 3),  # endings the profiles say are written on
+    ("ha", "Fabrairu", 2), ("ha", "Faburairu", 2),  # the news spelling beside CLDR's
 ])
 def test_month_forms_and_inflections(code: str, word: str, month: int) -> None:
     assert profile(code).numbers.month_of(word) == month
@@ -103,6 +104,7 @@ def test_a_czech_preposition_is_not_a_month() -> None:
     ("п’ять", "uk", 5.0), ("дев’ять", "uk", 9.0),  # num2words' apostrophe as typeset
     ("מאה ועשרים", "he", 120.0), ("אלף ומאתיים", "he", 1200.0),  # parts joined by the "and" written onto them
     ("אלפיים", "he", 2000.0),  # the dual
+    ("miliyan uku", "ha", 3e6), ("dubu biyar", "ha", 5000.0),  # a scale word written before its number word
     ("خمسة وعشرون", "ar", 25.0), ("ثلاثة آلاف وخمسمائة", "ar", 3500.0),  # Arabic writes "and" onto the word
     ("مئة وعشرون", "ar", 120.0),  # the modern spelling of a hundred (the profile's)
 ])

@@ -647,6 +647,9 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         if kind == "number" and not more:  # "מאה ועשרים" (a hundred and twenty): the smaller parts after "and"
             v, end = _and_parts(text, end, v, lang, pat, table)
         start = m.start("w")
+        if kind == "number" and scale is None and (before := _scale_before(text, start, lang)) is not None \
+                and not any(used[before[1]:start]):  # "miliyan uku" (Hausa: the scale word first), 3 million
+            v, start = v * before[0], before[1]
         if kind == "ordinal":
             out.append(Quantity("ordinal", frozenset({("num", v)}), start, end, text[start:end], True, value=v))
         else:
@@ -668,6 +671,21 @@ def _generic_words(text: str, lang: str, used: list[bool]) -> list[Quantity]:
         used[start:end] = [True] * (end - start)
     out += _bare_scales(text, lang, used)
     return out
+
+
+def _scale_before(text: str, start: int, lang: str) -> tuple[float, int] | None:
+    """(value, start) of a scale word right before ``start`` (a space between) in a language that writes the scale
+    word before the number (``NumberFacts.scale_first``: Hausa "miliyan uku"), else None."""
+    if not _facts(lang).scale_first:
+        return None
+    m = _scale_word_before_re(lang).search(text, max(0, start - 40), start)
+    return (_scales(lang)[m.group("s").lower()], m.start("s")) if m else None
+
+
+@functools.lru_cache(maxsize=64)
+def _scale_word_before_re(lang: str) -> re.Pattern[str]:
+    let = _letter(lang)
+    return re.compile(rf"(?<!{let})(?P<s>{_alt([w for w in _scales(lang) if w.isalpha()])})\s+$", re.IGNORECASE)
 
 
 def _and_parts(text: str, end: int, v: float, lang: str, pat: re.Pattern[str],

@@ -15,5 +15,8 @@ PROFILE = {
         # as every number word); see tqcheck/data/SOURCES.md
         "words": {"ɗaya": 1, "daya": 1, "biyu": 2, "uku": 3, "huɗu": 4, "hudu": 4, "biyar": 5, "shida": 6,
                   "bakwai": 7, "takwas": 8, "tara": 9, "goma": 10},
+        # the spellings of February and April that Hausa news writes beside CLDR's Faburairu and Afirilu; see
+        # tqcheck/data/SOURCES.md
+        "months": {"fabrairu": 2, "afrilu": 4},
     },
 }
