@@ -2164,7 +2164,7 @@ def _demonym_rendered(c: Chunk, ctx: Any) -> bool:
     b = c.bead
     segs = {j for k in (b - 1, b, b + 1) if 0 <= k < len(ctx.beads) for j in ctx.beads[k].tgt}
     words = {fold(x) for j in segs for x in re.findall(r"[^\W\d_]{3,}", ctx.target.segments[j].text)}
-    return any(len(os.path.commonprefix([x, n])) >= max(3, (len(n) + 1) // 2) for x in words for n in stems)
+    return any(_begins_like(x, stems) for x in words)
 
 
 def _demonym_named(c: Chunk, ctx: Any) -> bool:
@@ -2188,9 +2188,8 @@ def _demonym_named(c: Chunk, ctx: Any) -> bool:
 
     if surface.unspaced_share(text) > 0.5:
         return any(len(n) >= 2 and n in text for n in names)
-    stems = {fold(x) for n in names for x in n.split() if len(x) >= 4}
-    words = {fold(x) for x in re.findall(r"[^\W\d_]{3,}", text)}
-    return any(len(os.path.commonprefix([x, n])) >= max(3, (len(n) + 1) // 2) for x in words for n in stems)
+    stems = _demonym_local_names(c.text.lower(), base_lang(ctx.src_lang))
+    return any(_begins_like(fold(x), stems) for x in re.findall(r"[^\W\d_]{3,}", text))
 
 
 def _rendered_by_demonym(c: Chunk, ctx: Any) -> bool:
@@ -2211,11 +2210,10 @@ def _rendered_by_demonym(c: Chunk, ctx: Any) -> bool:
         if not (_demonym(w) or w in _language_names()):
             continue
         names = _demonym_local_full(w.lower(), base_lang(ctx.src_lang))
-        stems = {fold(x) for n in names for x in n.split() if len(x) >= 4}  # (Кореи: Корея, declined)
+        stems = _demonym_local_names(w.lower(), base_lang(ctx.src_lang))  # (Кореи: Корея, declined)
 
         def alike(x: str) -> bool:
-            return len(x) >= 3 and any(len(os.path.commonprefix([fold(x), n])) >= max(3, (len(n) + 1) // 2)
-                                       for n in stems)
+            return len(x) >= 3 and _begins_like(fold(x), stems)
         if c.text not in names and not any(alike(x) for x in c.words):
             continue
         if surface.unspaced_share(src) > 0.5:
@@ -2227,10 +2225,16 @@ def _rendered_by_demonym(c: Chunk, ctx: Any) -> bool:
     return False
 
 
+def _begins_like(word: str, stems: Any) -> bool:
+    """``word`` (folded) begins like one of ``stems`` (folded CLDR name words) for half its letters and three at
+    least: a declined or derived form of that name ("čínský" / Čína, "корейских" / Корея)."""
+    return any(len(os.path.commonprefix([word, n])) >= max(3, (len(n) + 1) // 2) for n in stems)
+
+
 @functools.lru_cache(maxsize=512)
 def _demonym_local_full(word: str, lang: str) -> frozenset[str]:
     """The CLDR names in ``lang`` of the countries and languages whose English name ``word`` (a demonym, lower
-    case) begins like (as :func:`_demonym_local_names` finds them), whole."""
+    case) begins like, whole."""
     try:
         from babel import Locale
 
@@ -2509,18 +2513,9 @@ def _no_word(word: str, langs: tuple[str, ...]) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _demonym_local_names(word: str, lang: str) -> frozenset[str]:
     """The folded words (four letters or more) of the CLDR names in ``lang`` of the countries and languages whose
-    English name ``word`` (a demonym, lower case) begins like: once per demonym and language, not per mention."""
-    try:
-        from babel import Locale
-
-        en, tgt = Locale("en"), Locale.parse(lang)
-    except Exception:  # noqa: BLE001 - a language Babel does not know: nothing to compare with
-        return frozenset()
-    hits = [(kind, code) for kind, names in (("t", en.territories), ("l", en.languages)) for code, name in names.items()
-            if any(len(n) >= 4 and len(os.path.commonprefix([word, n])) >= max(4, len(n) - 3)
-                   for n in name.lower().split())]
-    local = [(tgt.territories if kind == "t" else tgt.languages).get(code, "") for kind, code in hits]
-    return frozenset(fold(x) for name in local for x in name.split() if len(x) >= 4)
+    English name ``word`` (a demonym, lower case) begins like (:func:`_demonym_local_full`): once per demonym and
+    language, not per mention."""
+    return frozenset(fold(x) for name in _demonym_local_full(word, lang) for x in name.split() if len(x) >= 4)
 
 
 def _known_as_written(c: Chunk, lex: Any) -> bool:
