@@ -384,3 +384,14 @@ def test_a_short_straight_quotation_still_holds_its_full_stops() -> None:
 ])
 def test_a_title_abbreviation_ends_a_sentence_only_before_an_opener_no_name_can_be(text: str, n: int) -> None:
     assert len(split_sentences(text, "en")) == n
+
+
+def test_a_spaced_straight_quote_before_a_full_stop_closes_its_quotation() -> None:
+    # French typed with straight quotes and spaces inside them ('" les prix "'), and an apostrophe typed as a double
+    # quote later on ('c"était'): the mark before the full stop closes the quotation, and the in-word mark does not
+    # pair with it, so the full stop ends the sentence
+    text = ('Il précise que " les prix des grandes enseignes ont beaucoup monté au printemps, bien plus que ceux des '
+            'magasins "low cost" (15 %), selon les analystes de la banque ". Dans certaines villes, c"était même la '
+            'panique.')
+    got = [text[a:b] for a, b in split_sentences(text, "fr")]
+    assert got == [text[:text.index("Dans") - 1], 'Dans certaines villes, c"était même la panique.']

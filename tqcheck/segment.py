@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
+from . import surface
 from .model import Segment
 from .textmap import nfc_offsets, raw_span
 from .textmemo import persistent
@@ -384,13 +385,18 @@ def _word_at(text: str, i: int, e: int) -> str:
     return text[i:j]
 
 
+_CLAUSE_PUNCT = frozenset(".,;:!?")
+
+
 def _straight_quote_side(text: str, i: int) -> str:
     """Which side a straight quote mark at ``i`` can only be: "open" after a space (or the start, or an opening
-    bracket) and before a character, "close" after a character and before a space, punctuation or the end, else
-    "either" (between two letters, as in text without spaces). A straight quote is its own closer, so a
+    bracket) and before a character, "close" before a full stop, comma, colon or other clause mark, or after a
+    character and before a space, punctuation or the end, else "either" (between two letters, as in text without spaces). A straight quote is its own closer, so a
     quotation left open (or longer than :data:`_MAX_QUOTE`) must not make its closing mark open the next one."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt in _CLAUSE_PUNCT:
+        return "close"  # 'sur Internet ". Dans': a mark before a full stop or comma ends a quotation, spaced or not
     if (prev.isspace() or prev in "([{") and not nxt.isspace():
         return "open"
     if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
@@ -402,7 +408,7 @@ def _closing_at(text: str, closer: str, start: int, limit: int) -> int:
     """The first ``closer`` in ``text[start:limit]`` that can close a quotation (a straight quote in opening
     position cannot), or -1."""
     j = text.find(closer, start, limit)
-    while closer == '"' and j >= 0 and _straight_quote_side(text, j) == "open":
+    while closer == '"' and j >= 0 and (_straight_quote_side(text, j) == "open" or surface.in_word_quote(text, j)):
         j = text.find(closer, j + 1, limit)
     return j
 

@@ -69,8 +69,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
             continue
         if c.match and c.match.kind == "pinyin":
             out.append(_pinyin_issue(c, a))
-        elif c.match is None and (c.strong or _shared_name(c, ctx, near)) and not _found_in(c, docs["source"], lex) \
-                and not _filler(c, a):
+        elif c.match is None and (c.strong or _shared_name(c, ctx, near) or _unlisted_kana(c, ctx)) \
+                and not _found_in(c, docs["source"], lex) and not _filler(c, a):
             open_t.append(c)
     open_t = [c for c in open_t if not _currency_country(c, ctx, lex) and not _named_compound(c, docs["source"], lex)]
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
@@ -1987,6 +1987,41 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
                 or (word and first and _loan_head(w, ctx.src_lang, y.text, ctx.tgt_lang) >= _KANA_LOAN):
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
     return True
+
+
+def _unlisted_kana(c: Chunk, ctx: Any) -> bool:
+    """A bare katakana run (no middle dot: a name or a loanword) that the target language's word list (wordfreq)
+    neither holds nor builds (:func:`_listed_parts`), and that renders no word of the source near it
+    (:func:`_kana_name`): no loanword (ウイルス, シーズン are listed, コロナウイルス is built of two, プレミアリーグ
+    renders Premier League), so a name, looked for in the source like any other."""
+    if c.side != "target" or _KANA_RUN.fullmatch(c.text) is None or c.match is not None:
+        return False
+    try:
+        if _listed_parts(c.text, ctx.tgt_lang):
+            return False
+    except LookupError:
+        return False
+    return _kana_name(c, ctx)
+
+
+def _listed_parts(text: str, lang: str) -> bool:
+    """``text`` is a word of wordfreq's list for ``lang``, or a compound of common words of that list (Zipf
+    ``_KANA_PART`` or more, two characters or more, not beginning with a long-vowel mark or a small kana) each:
+    コロナウイルス (コロナ + ウイルス), プレスリリース: a loanword, no name. Not クレーシ (クレー + ーシ)."""
+    from ..names.freq import listed, listed_zipf
+
+    if listed(text, lang):
+        return True
+    ends = {0}
+    for i in range(2, len(text) + 1):
+        if any(j in ends and text[j] not in _KANA_NO_START and listed_zipf(text[j:i], lang) >= _KANA_PART
+               for j in range(0, i - 1)):
+            ends.add(i)
+    return len(text) in ends
+
+
+_KANA_PART = 3.0  # Zipf: a common word (キー, コロナ, ビーチ 4.2) as a part of a loanword compound; not ポープ 2.6
+_KANA_NO_START = frozenset("ーァィゥェォャュョッヮ")  # a long-vowel mark or a small kana begins no word
 
 
 def _loan_head(word: str, lang: str, kana: str, kana_lang: str) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import math
 import os
 import sqlite3
 import tempfile
@@ -72,6 +73,18 @@ def listed(word: str, lang: str) -> bool:
         raise LookupError(f"wordfreq has no word list for {lang!r}")
     _install()
     return word in wordfreq.get_frequency_dict(lang)
+
+
+def listed_zipf(word: str, lang: str) -> float:
+    """The Zipf frequency of ``word`` as an entry of wordfreq's list for ``lang`` (as :func:`listed` finds it,
+    without the tokenizer), 0.0 where the list does not hold it. Raises LookupError as :func:`listed` does."""
+    if not _available(lang):
+        raise LookupError(f"wordfreq has no word list for {lang!r}")
+    _install()
+    table = wordfreq.get_frequency_dict(lang)
+    if word not in table:
+        return 0.0
+    return round(math.log10(table[word]) + 9, 2)
 
 
 def _install() -> None:
