@@ -564,6 +564,21 @@ def _stems(key: str) -> frozenset[str]:
     return frozenset(k for k in out if len(k) >= 4)
 
 
+def _surname_alike(name: str, lang: str, found: str, found_lang: str, letters: float) -> bool:
+    """Where ``name`` is a full name in kana of two parts or more joined by a middle dot (トロイ・ディーニー: given
+    name, then family name) and ``found`` one Latin word, that word is the family name: the last part's romanised
+    letters are ``letters`` alike to it too (a news text names a person by the family name alone: Deeney, not
+    Tyrod, whose letters merely resemble the whole name's). True for every other pair of spellings."""
+    from ..names.roman import cjk_lang, name_key, name_keys
+
+    dotted = [w for w in re.split(f"[{''.join(MIDDLE_DOTS)}]", name) if w]
+    if len(dotted) < 2 or len(dotted[-1]) < 3 or not _KANA.search(name) or not is_latin(found) \
+            or len(found.split()) != 1:
+        return True  # (a last part of one or two kana is a particle or a number: スタッド・ド, リーグ・アン)
+    return name_key(found, found_lang) in name_keys(dotted[-1], lang, cjk_lang(found_lang)) \
+        or letters_alike(dotted[-1], lang, found, found_lang) >= letters
+
+
 def _dotted_full_name(p: Any, text: str, name: str, lang: str) -> bool:
     """``p`` (found by :func:`find_sound` in Han or kana ``text``) is a whole name of two parts joined by a middle
     dot (ジョージ・ポーター) whose sound key, of three consonant classes or more, is exactly the Latin ``name``'s, as
@@ -780,7 +795,8 @@ class _Near:
                                       or keyed and p.key in name_keys(c.text, lang, cjk_lang(other_lang))
                                       or _dotted_full_name(p, text, c.text, lang)
                                       or not latin_letters and is_latin(c.text) and is_latin(text[p.start:p.end])
-                                      or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters):
+                                      or letters_alike(c.text, lang, text[p.start:p.end], other_lang) >= letters
+                                      and _surname_alike(c.text, lang, text[p.start:p.end], other_lang, letters)):
                     return True
         return False
 
