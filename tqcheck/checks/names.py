@@ -371,15 +371,23 @@ def _ordinary_pair(x: Chunk, y: Chunk, ctx: Any) -> bool:
 
 
 def _kanji_read(c: Chunk, ctx: Any) -> bool:
-    """From Japanese: a word of ``c`` spelt as romanised Japanese is the reading of kanji in the source near it, by
-    Unihan's readings of each character (:func:`tqcheck.names.sino.kanji_spelling`: Towada / 十和田)."""
-    from ..names.roman import HAN_RE, japanese_spelling
-    from ..names.sino import kanji_spelling
+    """From Japanese: the words of ``c`` spelt as romanised Japanese (three letters or more) are, at least half of
+    them, the reading of kanji in the source near it, by Unihan's readings of each character
+    (:func:`tqcheck.names.sino.kanji_spelling`: Towada / 十和田; Watanabe Kenta / 渡辺健太, a given name read
+    otherwise than Unihan lists: one of two)."""
+    from ..names.roman import HAN_RE, japanese_spelling, kanji_words
+    from ..names.sino import japanese_key, kanji_spelling
 
     if not is_latin(c.text) or not japanese_spelling(c.text):
         return False
-    runs = re.findall(f"(?:{HAN_RE.pattern})+", _window_text(c, ctx, "source"))
-    return any(kanji_spelling(c.text, run) for run in runs)
+    window = _window_text(c, ctx, "source")
+    runs = re.findall(f"(?:{HAN_RE.pattern})+", window)
+    words = [w for w in re.findall(r"[^\W\d_]+", c.text) if len(w) >= 3 and japanese_spelling(w)]
+    said = {japanese_key(r) for _, r in kanji_words(window)}  # and words in kana (この of Kono Machi)
+    read = sum(japanese_key(w) in said or any(kanji_spelling(w, run) for run in runs) for w in words)
+    # at least half of them: with every reading of every character, a run of a sentence spells some word of
+    # four letters or more by chance (大相 of 大相撲 spells Oita), never most words of a longer name
+    return read > 0 and 2 * read >= len(words)
 
 
 def _pinyin_core_words(c: Chunk, ctx: Any) -> list[list[int]]:

@@ -62,7 +62,7 @@ def _korean_key(roman: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-def _japanese_key(roman: str) -> str:
+def japanese_key(roman: str) -> str:
     """A loose spelling key for romaji: long vowels short (Tōkyō, Toukyou, Tokyo), voiced consonants as voiceless
     (rendaku: shima / jima), Hepburn's sh/ch/ts/fu as s/t/t/h, doubled letters single."""
     w = strip_marks(roman).lower()
@@ -96,7 +96,7 @@ def _japanese_forms(reading: str, kun: bool) -> set[str]:
         forms.update(r[:n] for n in range(2, len(r)))
     if not kun and re.search(r"(ku|ki|tsu|chi)$", r):
         forms.add(re.sub(r"(u|i|su|hi)$", "", r))
-    return {_japanese_key(f) for f in forms if f}
+    return {japanese_key(f) for f in forms if f}
 
 
 def _unihan_lines() -> list[str] | None:
@@ -199,7 +199,7 @@ def sino_reading(latin: str, vi_words: Sequence[str]) -> str | None:
     # a person's name may come given name first in English and family name first in Vietnamese (Shinzo Abe /
     # An Bội Tấn Tam, 安倍晋三)
     spellings = [latin] + ([" ".join(words[1:] + words[:1])] if len(words) == 2 else [])
-    for lang, table, make_key in (("ko", tables[0], _korean_key), ("ja", tables[1], _japanese_key)):
+    for lang, table, make_key in (("ko", tables[0], _korean_key), ("ja", tables[1], japanese_key)):
         options = [table.get(s) for s in syllables]
         if all(options) and any(_spelt_by(make_key(x), options) for x in spellings):  # type: ignore[arg-type]
             return lang
@@ -245,7 +245,7 @@ def kanji_spelling(latin: str, han: str) -> bool:
     say but do not write allowed between two (no, ga: Rokunohe / 六戸): Towada / 十和田 (to, wa, da),
     Okubo / 大久保, Kofu / 甲府. pykakasi reads each word one way, often not the way a place or family name is read
     (十和田 juuwada); Unihan lists every reading of each character. Spellings are compared by
-    :func:`_japanese_key` (long vowels, rendaku, Hepburn or not; Ohtani's "oh" as a long o)."""
+    :func:`japanese_key` (long vowels, rendaku, Hepburn or not; Ohtani's "oh" as a long o)."""
     from .roman import japanese_spelling
 
     table = _kanji_table()
@@ -255,7 +255,7 @@ def kanji_spelling(latin: str, han: str) -> bool:
     for w in re.findall(r"[a-z]+", strip_marks(latin).lower()):
         if len(w) < 3 or not japanese_spelling(w):
             continue
-        key = _japanese_key(re.sub(r"(?<=o)h(?![aeiou])", "", w))
+        key = japanese_key(re.sub(r"(?<=o)h(?![aeiou])", "", w))
         # a place name may say a particle that it does not write (六戸 Rokunohe, 一関 Ichinoseki: no, ga)
         keys = {key} | {key[:m.start()] + key[m.end():] for m in re.finditer(r"(?<=.)(?:no|ka)(?=.)", key)}
         for i in range(len(chars)):
