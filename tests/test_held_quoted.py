@@ -110,19 +110,3 @@ def test_a_straight_quote_between_letters_is_an_apostrophe() -> None:
     ctx = SimpleNamespace(bead=SimpleNamespace(src=(0,), tgt=(0,)), src_text=src, tgt_text=tgt,
                           doc=SimpleNamespace(target=SimpleNamespace(segments=(SimpleNamespace(text=tgt),))))
     assert lost_attribution(ctx) == "a déclaré le maire"  # three marks, but one is an apostrophe: the quotation pairs
-
-
-def test_a_far_shorter_translation_leaves_out_a_sentence_whose_removal_barely_moves_the_match() -> None:
-    from tqcheck.checks.held import Weighed, left_out
-
-    # the bead is a third of the usual length and of usual length without the sentence, which the translation
-    # matches least; taking it out leaves the match about the same (a dropped sentence on the kept one's topic)
-    same_topic = Weighed(ratio=0.32, without=1.11, gain=0.04, least=True, below_rest=True, support=0.53, best=1.09,
-                         words=18)
-    assert left_out(same_topic)
-    # only somewhat short (65% of usual): the match must get better without the sentence
-    assert not left_out(Weighed(**{**same_topic.__dict__, "ratio": 0.6}))
-    # far shorter, but the rest matches clearly worse without it: the sentence is rendered
-    assert not left_out(Weighed(**{**same_topic.__dict__, "gain": 1.2}))
-    # far shorter, but of unusual length without it too: the length says nothing about this sentence
-    assert not left_out(Weighed(**{**same_topic.__dict__, "without": 0.6}))

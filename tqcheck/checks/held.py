@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from .. import surface
 from ..embed import _normalise as _unit
@@ -35,8 +34,6 @@ HELD_SHARE = 0.4  # ... and under this share of the best supported other inner s
 HELD_BEST = 0.5  # ... which is itself supported this much (the translation renders the rest)
 HELD_FAR = 0.65  # or the bead is under this share of the usual length ratio (TQ503's minor tier) ...
 HELD_USUAL = (0.75, 1.33)  # ... and within this range of it without the sentence, the least rendered one
-HELD_VERY_SHORT = 0.5  # a bead under this share of the usual length ratio and of usual length without the sentence
-HELD_VERY_SHORT_GAIN = 0.5  # ... is cut even where the rest matches only about as well (gain under this)
 HELD_NEXT = 0.3  # and no target sentence next to the bead (with room for it) supports it this much
 
 
@@ -118,31 +115,6 @@ def _lower_words(doc: DocContext) -> frozenset[str]:
                      if m.group()[0].islower())
 
 
-@dataclass(frozen=True)
-class Weighed:
-    """What :func:`held_members` measures of one inner sentence of a segment against the bead's translation."""
-
-    ratio: float  # the bead's length ratio, in units of the document's usual one
-    without: float  # ... without the sentence
-    gain: float  # how much worse the translation matches the segment than the rest without it, in robust spreads
-    least: bool  # the translation matches this sentence least of the segment's
-    below_rest: bool  # ... less than the other sentences on average
-    support: float  # the translation's support of the sentence (units of the document's gap)
-    best: float  # the best support of another sentence of the segment
-    words: int
-
-
-def left_out(w: Weighed) -> bool:
-    """The translation leaves the sentence out (the tests of :func:`held_members`)."""
-    by_length = w.ratio < HELD_FAR and HELD_USUAL[0] <= w.without <= HELD_USUAL[1] and w.least
-    by_support = w.best >= HELD_BEST and w.support < min(HELD_SUPPORT, HELD_SHARE * w.best)
-    by_gain = w.words >= HELD_GAIN_WORDS and w.gain <= HELD_GAIN and w.below_rest
-    # far shorter still (under half the usual length, of usual length without the sentence): the length decides
-    # even where the sentence is on its neighbours' topic and leaves the match about the same
-    by_far = by_length and w.ratio < HELD_VERY_SHORT and w.gain < HELD_VERY_SHORT_GAIN
-    return by_gain or w.gain < 0 and (by_length or by_support) or by_far
-
-
 @per_document
 def held_members(doc: DocContext) -> dict[int, list[tuple[int, int]]]:
     """``{source sentence: [(start, end)]}``: inner sentences of a source segment that its translation leaves out.
@@ -159,10 +131,7 @@ def held_members(doc: DocContext) -> dict[int, list[tuple[int, int]]]:
       ratio and within ``HELD_USUAL`` of it without the sentence (length and meaning agree), or the translation
       *supports* it (cosine with the translation minus mean cosine with the translations of the five beads each
       side, in units of the document's gap between right and wrong sentence pairs) under ``HELD_SUPPORT`` and
-      under ``HELD_SHARE`` of the best supported other inner sentence, itself supported ``HELD_BEST`` or more; or
-    - the bead is under ``HELD_VERY_SHORT`` of the usual length ratio and within ``HELD_USUAL`` of it without the
-      sentence, and the translation matches the rest about as well as the whole (gain under
-      ``HELD_VERY_SHORT_GAIN`` spreads): a dropped sentence on the same topic as the rest barely moves the match;
+      under ``HELD_SHARE`` of the best supported other inner sentence, itself supported ``HELD_BEST`` or more;
 
     and no target sentence next to the bead whose bead has room for it (:func:`omission._has_room`) supports it
     ``HELD_NEXT`` or more (the translator moved it there). Document statistics only, no fixed cosine."""
@@ -202,13 +171,15 @@ def held_members(doc: DocContext) -> dict[int, list[tuple[int, int]]]:
         own = vp @ tv[a]
         sup = (own - (vp @ tv[near[a]].T).mean(axis=1)) / gap
         for m, (x, y) in enumerate(spans):
-            weighed = Weighed(ratio=(t / s) / math.exp(med),
-                              without=t / max(s - surface.length(seg.text[x:y]), 1) / math.exp(med),
-                              gain=(full[b] - float(vr[m] @ tv[a])) / spread,
-                              least=bool(own[m] == own.min()), below_rest=float(own[m]) < float((own.sum() - own[m]) / (n - 1)),
-                              support=float(sup[m]), best=max(float(sup[j]) for j in range(n) if j != m),
-                              words=len(surface.words(seg.text[x:y])))
-            if left_out(weighed):
+            rest = float((own.sum() - own[m]) / (n - 1))
+            gain = (full[b] - float(vr[m] @ tv[a])) / spread  # < 0: the translation matches the rest better
+            best = max(float(sup[j]) for j in range(n) if j != m)
+            without = t / max(s - surface.length(seg.text[x:y]), 1) / math.exp(med)
+            by_length = (t / s) / math.exp(med) < HELD_FAR and HELD_USUAL[0] <= without <= HELD_USUAL[1] \
+                and own[m] == own.min()
+            by_support = best >= HELD_BEST and sup[m] < min(HELD_SUPPORT, HELD_SHARE * best)
+            by_gain = len(surface.words(seg.text[x:y])) >= HELD_GAIN_WORDS and gain <= HELD_GAIN and own[m] < rest
+            if by_gain or gain < 0 and (by_length or by_support):
                 if seg.index not in found or float(own[m]) < found[seg.index][0]:
                     bead = doc.beads[b]
                     js = [j for j in (min(bead.tgt) - 1, max(bead.tgt) + 1) if 0 <= j < len(segs) and j in owner

@@ -227,9 +227,7 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     against the other sentences of its segment, when the bead's translation is shorter than usual (by 0.9) and
     matches the segment without that sentence better than the whole: the one the translation renders least is
     reported, on the source, when the bead is under 65% of the usual length and of usual length without it, or
-    when the translation supports it as little as above; under 50% of the usual length and of usual length
-    without it, also where the translation matches the rest only about as well as the whole (a dropped sentence
-    on its neighbours' topic) (tqcheck.checks.held); minor, major when it holds a
+    when the translation supports it as little as above (tqcheck.checks.held); minor, major when it holds a
     figure with no counterpart or a name that the translation writes elsewhere but not here. Where capitals mark
     names, a segment is also cut where a heading without its full stop runs into the next sentence: before a
     title-case word right after a word ending in lower case and before a lower-case word, that the document
