@@ -18,7 +18,7 @@ from ..names import morph, pinyin
 from ..names.match import Chunk, analyse, text_has
 from ..names.roman import MIDDLE_DOTS, is_latin
 from ..names.spans import CONNECTORS, is_common_word, word_is_strong
-from ..names.text import base_lang, fold, is_acronym, parts, tokens
+from ..names.text import base_lang, fold, is_acronym, parts, strip_marks, tokens
 from ..textmemo import persistent
 from .base import BeadContext, DocContext, Hit, per_document, rule
 from .terms import term_spans
@@ -72,7 +72,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
         elif c.match is None and (c.strong or _shared_name(c, ctx, near) or _unlisted_kana(c, ctx)) \
                 and not _found_in(c, docs["source"], lex) and not _filler(c, a):
             open_t.append(c)
-    open_t = [c for c in open_t if not _currency_country(c, ctx, lex) and not _named_compound(c, docs["source"], lex)]
+    open_t = [c for c in open_t if not _currency_country(c, ctx, lex) and not _named_compound(c, docs["source"], lex)
+              and not _cognate_of_word(c, ctx)]
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     lower = {side: _lower_folds(docs[side].text) for side in docs}
@@ -2011,6 +2012,28 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
                 or (word and first and _loan_head(w, ctx.src_lang, y.text, ctx.tgt_lang) >= _KANA_LOAN):
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
     return True
+
+
+def _cognate_of_word(c: Chunk, ctx: Any) -> bool:
+    """One capitalised Latin word of the translation that spells a word the source near it writes in lower case,
+    letter for letter but for an ending (Parlamento / parliament, Regierung is none): an institution the
+    translation's language capitalises, no name of its own. The letters (accents folded) are at least
+    ``_COGNATE`` alike (rapidfuzz's Indel ratio) and the first three are the same."""
+    from rapidfuzz.distance import Indel
+
+    content = [w for w in c.words if w.lower() not in CONNECTORS]  # ("Parlamento de" of a headline)
+    if len(content) != 1 or not is_latin(c.text) or is_acronym(content[0]) or len(content[0]) < 5:
+        return False
+    w = strip_marks(content[0]).casefold()
+    for m in re.finditer(r"[^\W\d_]{5,}", _window_text(c, ctx, "source")):
+        x = m.group()
+        if x[:1].islower() and strip_marks(x)[:3].casefold() == w[:3] \
+                and Indel.normalized_similarity(strip_marks(x).casefold(), w) >= _COGNATE:
+            return True
+    return False
+
+
+_COGNATE = 0.8  # Indel ratio: Parlamento / parliament 0.9, Presidente / president 0.84; Marchenko / marches 0.63
 
 
 def _unlisted_kana(c: Chunk, ctx: Any) -> bool:

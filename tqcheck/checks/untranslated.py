@@ -156,9 +156,10 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
     minor below 100 characters (without spaces, quotations left out): short sentences of names and plain
     words ("Wang Liwen, village cadre, helped Fu Kunbao make plans.") fool the detector. A close relative
     of the target or source language that langdetect mixes up with it (Russian/Bulgarian,
-    Norwegian/Danish/Swedish: ``tqcheck.langid.confusable``) is only minor too, and so is every finding in a
-    target language langdetect has no profile for; a language in that target's own script is not reported at
-    all there (langdetect reads every Icelandic sentence as Norwegian, every Kazakh one as Russian).
+    Norwegian/Danish/Swedish, Dutch/Afrikaans: ``tqcheck.langid.confusable``) is only minor too, and not
+    reported at all below those 100 characters (a Dutch headline read as Afrikaans). Every finding in a
+    target language langdetect has no profile for is minor as well; a language in that target's own script is
+    not reported at all there (langdetect reads every Icelandic sentence as Norwegian, every Kazakh one as Russian).
     Why: Pivot translation (English -> Chinese -> Vietnamese) and multilingual models sometimes leave text in
     the pivot language. MQM: Accuracy / Untranslated (wrong language), major.
     Example: source "The two ministers signed a plan." -> target "两国外长签署了合作计划。" in a Vietnamese
@@ -175,10 +176,14 @@ def wrong_language(ctx: BeadContext) -> Iterator[Hit]:
         if lang not in ("und", src, tgt) and prob >= ctx.option("min_probability"):
             if _unknown_to_detector(tgt) and _same_script(lang, tgt):
                 continue  # it names a neighbour for every sentence of a language it has no profile for
-            # langdetect mixes up close relatives (ru/bg, no/da/sv): a sentence "in" the target's or the
-            # source's close relative is most likely that language, so at most minor
-            weak = (_same_script(lang, tgt) and surface.length(read) < ctx.option("major_chars")
-                    or confusable(lang, tgt) or confusable(lang, src) or _unknown_to_detector(tgt))
+            # langdetect mixes up close relatives (ru/bg, no/da/sv, nl/af): a sentence "in" the target's or the
+            # source's close relative is most likely that language, so at most minor, and not reported at all
+            # where it is short (a Dutch headline read as Afrikaans)
+            kin = confusable(lang, tgt) or confusable(lang, src)
+            short = surface.length(read) < ctx.option("major_chars")
+            if kin and short:
+                continue
+            weak = _same_script(lang, tgt) and short or kin or _unknown_to_detector(tgt)
             yield Hit("target", seg.index, 0, len(seg.text), f"this sentence looks like {lang}, not {tgt} "
                       f"(p={prob:.2f})", evidence=ctx.src_text, severity=Severity.MINOR if weak else None)
 
