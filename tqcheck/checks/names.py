@@ -2100,7 +2100,7 @@ def _next_chunk(c: Chunk, chunks: list[Chunk], text: str) -> Chunk | None:
 def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], terms: Any,
                  out: list[NameIssue], paired_t: set[int], paired_s: set[int]) -> None:
     """One name with its last part swapped: the target writes the first part of a source name (Alexandre de
-    Moraes / Alexandre de Brühl, matched exactly, in the bead or its neighbour) and then a part that the source
+    Moraes / Alexandre de Brühl, matched exactly or nearly, Serhij / Serhiy, in the bead or its neighbour) and then a part that the source
     has nowhere, where the source's own next part is missing from the bead. Capitalised by position, the
     replaced part is a name even where capitals mark every noun. One word on each side. TQ101: major when neither
     part is an English dictionary word (a translated generic part: Beach / Strand) and neither language
@@ -2113,8 +2113,9 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
     for v in by_seg.values():
         v.sort(key=lambda c: c.start)
     for m in a.chunks["target"]:
-        if m.match is None or not m.match.near or m.match.kind != "exact" or m.match.other is None or m.bead < 0:
-            continue
+        if m.match is None or not m.match.near or m.match.kind not in ("exact", "fuzzy") or m.match.other is None \
+                or m.bead < 0:
+            continue  # (fuzzy: a first name spelt otherwise, Serhij / Serhiy)
         tseg = ctx.target.segments[m.segment].text
         y = _next_chunk(m, by_seg.get(("target", m.segment), []), tseg)
         if y is None or y.match is not None or id(y) in paired_t or _in_terms(y, terms) or is_acronym(y.text) \
@@ -2847,7 +2848,12 @@ def fold_words(text: str) -> list[str]:
 
 def _rendered_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
     """The source writes ``x`` and the translation ``y`` together in two or more beads: a consistent rendering
-    (Cour suprême / Oberster Gerichtshof, each time), not a name swapped in one place."""
+    (Cour suprême / Oberster Gerichtshof, each time), not a name swapped in one place. Not where both are one
+    word and the source's is no word of English or of its own language's dictionary (a surname: Marchenko,
+    which a translation renders by its letters or sound, never by other words): a person's name replaced
+    wherever it stands (Marchenko / Jansen) is a swap however consistent."""
+    if _surname_like(x, ctx) and len(y.words) == 1 and not is_acronym(y.text):
+        return False
     sx, sy = _stem_key(x.text), _stem_key(y.text)
     if not sx or not sy:
         return False
@@ -2860,6 +2866,24 @@ def _rendered_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
             if n >= 2:
                 return True
     return False
+
+
+def _surname_like(x: Chunk, ctx: Any) -> bool:
+    """``x`` is one word, no acronym, of four letters or more, that neither English's dictionary nor the word list
+    of its own language holds as a frequent word (Zipf under ``_SURNAME_ZIPF``; wordfreq): a name such as
+    Marchenko, not an institution's word (Parliament, Sejm, Conseil)."""
+    if len(x.words) != 1 or is_acronym(x.text) or len(x.text) < 4 or is_common_word(x.text, "en"):
+        return False
+    lang = ctx.src_lang if x.side == "source" else ctx.tgt_lang
+    try:
+        from ..names.freq import zipf_frequency
+
+        return zipf_frequency(x.text.lower(), base_lang(lang)) < _SURNAME_ZIPF
+    except (ImportError, LookupError, ValueError):
+        return False
+
+
+_SURNAME_ZIPF = 3.0  # Marchenko 1.7 in English; Sejm 4.4 in Polish, Kremlin 4.0 in English (a dictionary word too)
 
 
 def _spelled_out(y: Chunk, b: int, ctx: Any) -> bool:

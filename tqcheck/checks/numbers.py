@@ -752,6 +752,9 @@ def _significant(v: float) -> int:
     return max(1, len(digits))
 
 
+_PRECISE_BAND = 0.02  # a hedged figure of three significant digits or more is near within this fraction only
+
+
 def _rounded(a: float, b: float) -> bool:
     """``b`` is a precise ``a`` (three or more significant digits) rounded to fewer digits, within 5%
     ("663,000" written "66万" = 660,000; not "14" written "10")."""
@@ -878,7 +881,8 @@ def _known_word(word: str, lang: str) -> bool:
 def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_band"],
                       src_hedges: bool = False) -> tuple[Severity, str | None]:
     """Critical only on strong evidence: two exact values that differ. A value one side marks as approximate
-    ("about 40", "hơn 40", "40 左右") and the other is within a fifth of, or a rounding of the other, is minor.
+    ("about 40", "hơn 40", "40 左右") and the other is within a fifth of (within 2% where every hedged figure has
+    three significant digits or more: "do 264 mld" against 246 is no hedge), or a rounding of the other, is minor.
     A translation that hedges a value far from the one its source states exactly is major: the hedged one may
     render a word of the source the parser does not read ("アラフォー", around forty), the exact one another
     quantity (not where both write the same digits in another scale: "16 million" / "over 16 billion"); only where the source's language has approximation words in its profile (``src_hedges``), so that
@@ -896,7 +900,11 @@ def _changed_evidence(s: Quantity, t: Quantity, band: float = OPTIONS["approx_ba
     a, b = s.value, t.value
     if _rounded(a, b) or _rounded(b, a):
         return Severity.MINOR, "one value is a rounding of the other"
-    if (s.approx or t.approx) and max(abs(a), abs(b)) and abs(a - b) <= band * max(abs(a), abs(b)):
+    # a hedge covers the imprecision of a round figure ("about 40" / "43"); one on a figure of three significant
+    # digits or more ("do 264 mld", up to / to 264 billion, against 246) covers no more than its last digit
+    hedged = [q.value for q in (s, t) if q.approx]
+    near = band if min((_significant(v) for v in hedged), default=0) < 3 else _PRECISE_BAND
+    if hedged and max(abs(a), abs(b)) and abs(a - b) <= near * max(abs(a), abs(b)):
         return Severity.MINOR, "an approximate value near the source's"
     if t.approx and not s.approx and src_hedges and _mantissa(a) != _mantissa(b):  # ("アラフォー" / "around 40";
         # not "16 milionů" / "over 16 billion": the same figure in another scale is a changed value)
