@@ -2113,9 +2113,10 @@ def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocTe
     for v in by_seg.values():
         v.sort(key=lambda c: c.start)
     for m in a.chunks["target"]:
-        if m.match is None or not m.match.near or m.match.kind not in ("exact", "fuzzy") or m.match.other is None \
-                or m.bead < 0:
-            continue  # (fuzzy: a first name spelt otherwise, Serhij / Serhiy)
+        if m.match is None or not m.match.near or m.match.other is None or m.bead < 0 \
+                or not (m.match.kind == "exact" or m.match.kind == "fuzzy" and len(m.words) == 1):
+            continue  # (fuzzy: one word, a first name spelt otherwise, Serhij / Serhiy; not "ČSSD Prime" for
+            # "ČSSD Premiér", a run whose first word is the same)
         tseg = ctx.target.segments[m.segment].text
         y = _next_chunk(m, by_seg.get(("target", m.segment), []), tseg)
         if y is None or y.match is not None or id(y) in paired_t or _in_terms(y, terms) or is_acronym(y.text) \
@@ -2849,11 +2850,11 @@ def fold_words(text: str) -> list[str]:
 def _rendered_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
     """The source writes ``x`` and the translation ``y`` together in two or more beads: a consistent rendering
     (Cour suprême / Oberster Gerichtshof, each time), not a name swapped in one place. Not where both are one
-    word and the source's is no word of English or of its own language's dictionary (a surname: Marchenko,
-    which a translation renders by its letters or sound, never by other words): a person's name replaced
-    wherever it stands (Marchenko / Jansen) is a swap however consistent."""
-    if _surname_like(x, ctx) and len(y.words) == 1 and not is_acronym(y.text):
-        return False
+    word, the source's is no word of English or of its own language's dictionary (a surname: Marchenko, which a
+    translation renders by its letters or sound, never by other words) and the two begin with different letters
+    (romanised): a person's name replaced wherever it stands (Marchenko / Jansen) is a swap however consistent."""
+    if _surname_like(x, ctx) and len(y.words) == 1 and not is_acronym(y.text) and not _same_initial(x, y, ctx):
+        return False  # (one that begins alike is a rendering sound did not tie: Mašíší / Mechichi, Ajódhja / Ayodhya)
     sx, sy = _stem_key(x.text), _stem_key(y.text)
     if not sx or not sy:
         return False
@@ -2866,6 +2867,15 @@ def _rendered_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
             if n >= 2:
                 return True
     return False
+
+
+def _same_initial(x: Chunk, y: Chunk, ctx: Any) -> bool:
+    """``x`` and ``y`` begin with the same letter, romanised and without marks (Š / S, Μ / M)."""
+    from ..names.roman import romanise
+
+    a = strip_marks(romanise(x.text, ctx.src_lang if x.side == "source" else ctx.tgt_lang)).casefold()
+    b = strip_marks(romanise(y.text, ctx.tgt_lang if y.side == "target" else ctx.src_lang)).casefold()
+    return a[:1] == b[:1]
 
 
 def _surname_like(x: Chunk, ctx: Any) -> bool:
