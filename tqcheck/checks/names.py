@@ -573,6 +573,13 @@ def _stems(key: str) -> frozenset[str]:
     return frozenset(k for k in out if len(k) >= 4)
 
 
+def _kana_surname(name: str) -> str | None:
+    """The last part of a full name in kana of two parts or more joined by a middle dot, where it is three kana or
+    more (ロウレンソ of ジョアン・ロウレンソ); else None."""
+    dotted = [w for w in re.split(f"[{''.join(MIDDLE_DOTS)}]", name) if w]
+    return dotted[-1] if len(dotted) >= 2 and len(dotted[-1]) >= 3 and _KANA.search(name) else None
+
+
 def _surname_alike(name: str, lang: str, found: str, found_lang: str, letters: float) -> bool:
     """Where ``name`` is a full name in kana of two parts or more joined by a middle dot (トロイ・ディーニー: given
     name, then family name) and ``found`` one Latin word, that word is the family name: the last part's romanised
@@ -580,12 +587,11 @@ def _surname_alike(name: str, lang: str, found: str, found_lang: str, letters: f
     Tyrod, whose letters merely resemble the whole name's). True for every other pair of spellings."""
     from ..names.roman import cjk_lang, name_key, name_keys
 
-    dotted = [w for w in re.split(f"[{''.join(MIDDLE_DOTS)}]", name) if w]
-    if len(dotted) < 2 or len(dotted[-1]) < 3 or not _KANA.search(name) or not is_latin(found) \
-            or len(found.split()) != 1:
-        return True  # (a last part of one or two kana is a particle or a number: スタッド・ド, リーグ・アン)
-    return name_key(found, found_lang) in name_keys(dotted[-1], lang, cjk_lang(found_lang)) \
-        or letters_alike(dotted[-1], lang, found, found_lang) >= letters
+    last = _kana_surname(name)  # (a last part of one or two kana is a particle or a number: スタッド・ド, リーグ・アン)
+    if last is None or not is_latin(found) or len(found.split()) != 1:
+        return True
+    return name_key(found, found_lang) in name_keys(last, lang, cjk_lang(found_lang)) \
+        or letters_alike(last, lang, found, found_lang) >= letters
 
 
 def _dotted_full_name(p: Any, text: str, name: str, lang: str) -> bool:
@@ -2051,6 +2057,14 @@ def _unlisted_kana(c: Chunk, ctx: Any) -> bool:
     return _kana_name(c, ctx)
 
 
+def _kana_loanword(text: str, lang: str) -> bool:
+    """``text`` is a katakana run that the word list of ``lang`` holds or builds (:func:`_listed_parts`)."""
+    try:
+        return _KANA_RUN.fullmatch(text) is not None and _listed_parts(text, lang)
+    except LookupError:
+        return False
+
+
 def _listed_parts(text: str, lang: str) -> bool:
     """``text`` is a word of wordfreq's list for ``lang``, or a compound of common words of that list (Zipf
     ``_KANA_PART`` or more, two characters or more, not beginning with a long-vowel mark or a small kana) each:
@@ -2853,8 +2867,10 @@ def _rendered_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
     word, the source's is no word of English or of its own language's dictionary (a surname: Marchenko, which a
     translation renders by its letters or sound, never by other words) and the two begin with different letters
     (romanised): a person's name replaced wherever it stands (Marchenko / Jansen) is a swap however consistent."""
-    if _surname_like(x, ctx) and len(y.words) == 1 and not is_acronym(y.text) and not _same_initial(x, y, ctx):
-        return False  # (one that begins alike is a rendering sound did not tie: Mašíší / Mechichi, Ajódhja / Ayodhya)
+    if _surname_like(x, ctx) and len(y.words) == 1 and not is_acronym(y.text) and not _same_initial(x, y, ctx) \
+            and not _kana_loanword(y.text, ctx.tgt_lang):
+        return False  # (one that begins alike is a rendering sound did not tie: Mašíší / Mechichi, Ajódhja / Ayodhya;
+        # a katakana loanword, ドライバー, is a word the aligner put beside the name twice, no name)
     sx, sy = _stem_key(x.text), _stem_key(y.text)
     if not sx or not sy:
         return False
