@@ -391,8 +391,9 @@ _CLAUSE_PUNCT = frozenset(".,;:!?")
 def _straight_quote_side(text: str, i: int) -> str:
     """Which side a straight quote mark at ``i`` can only be: "open" after a space (or the start, or an opening
     bracket) and before a character, "close" before a full stop, comma, colon or other clause mark, or after a
-    character and before a space, punctuation or the end, else "either" (between two letters, as in text without spaces). A straight quote is its own closer, so a
-    quotation left open (or longer than :data:`_MAX_QUOTE`) must not make its closing mark open the next one."""
+    character and before a space, punctuation or the end, else "either" (between two letters, as in text without
+    spaces). A straight quote is its own closer, so a quotation left open (or longer than :data:`_MAX_QUOTE`) must
+    not make its closing mark open the next one."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if nxt in _CLAUSE_PUNCT:

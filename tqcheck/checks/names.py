@@ -2047,22 +2047,19 @@ def _unlisted_kana(c: Chunk, ctx: Any) -> bool:
     neither holds nor builds (:func:`_listed_parts`), and that renders no word of the source near it
     (:func:`_kana_name`): no loanword (ウイルス, シーズン are listed, コロナウイルス is built of two, プレミアリーグ
     renders Premier League), so a name, looked for in the source like any other."""
-    if c.side != "target" or _KANA_RUN.fullmatch(c.text) is None or c.match is not None:
-        return False
-    try:
-        if _listed_parts(c.text, ctx.tgt_lang):
-            return False
-    except LookupError:
-        return False
-    return _kana_name(c, ctx)
+    return c.side == "target" and c.match is None and _kana_listed(c.text, ctx.tgt_lang) is False \
+        and _kana_name(c, ctx)
 
 
-def _kana_loanword(text: str, lang: str) -> bool:
-    """``text`` is a katakana run that the word list of ``lang`` holds or builds (:func:`_listed_parts`)."""
+def _kana_listed(text: str, lang: str) -> bool | None:
+    """Whether ``text``, a katakana run, is a word that the word list of ``lang`` holds or builds
+    (:func:`_listed_parts`); None where it is no katakana run or the language has no list."""
+    if _KANA_RUN.fullmatch(text) is None:
+        return None
     try:
-        return _KANA_RUN.fullmatch(text) is not None and _listed_parts(text, lang)
+        return _listed_parts(text, lang)
     except LookupError:
-        return False
+        return None
 
 
 def _listed_parts(text: str, lang: str) -> bool:
@@ -2114,9 +2111,9 @@ def _next_chunk(c: Chunk, chunks: list[Chunk], text: str) -> Chunk | None:
 def _split_names(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], terms: Any,
                  out: list[NameIssue], paired_t: set[int], paired_s: set[int]) -> None:
     """One name with its last part swapped: the target writes the first part of a source name (Alexandre de
-    Moraes / Alexandre de Brühl, matched exactly or nearly, Serhij / Serhiy, in the bead or its neighbour) and then a part that the source
-    has nowhere, where the source's own next part is missing from the bead. Capitalised by position, the
-    replaced part is a name even where capitals mark every noun. One word on each side. TQ101: major when neither
+    Moraes / Alexandre de Brühl, matched exactly or nearly, Serhij / Serhiy, in the bead or its neighbour) and
+    then a part that the source has nowhere, where the source's own next part is missing from the bead.
+    Capitalised by position, the replaced part is a name even where capitals mark every noun. One word on each side. TQ101: major when neither
     part is an English dictionary word (a translated generic part: Beach / Strand) and neither language
     capitalises its nouns (the next sentence's first word glued to the name); minor otherwise."""
     by_seg: dict[tuple[str, int], list[Chunk]] = {}
@@ -2868,7 +2865,7 @@ def _rendered_alike(x: Chunk, y: Chunk, ctx: Any) -> bool:
     translation renders by its letters or sound, never by other words) and the two begin with different letters
     (romanised): a person's name replaced wherever it stands (Marchenko / Jansen) is a swap however consistent."""
     if _surname_like(x, ctx) and len(y.words) == 1 and not is_acronym(y.text) and not _same_initial(x, y, ctx) \
-            and not _kana_loanword(y.text, ctx.tgt_lang):
+            and not _kana_listed(y.text, ctx.tgt_lang):
         return False  # (one that begins alike is a rendering sound did not tie: Mašíší / Mechichi, Ajódhja / Ayodhya;
         # a katakana loanword, ドライバー, is a word the aligner put beside the name twice, no name)
     sx, sy = _stem_key(x.text), _stem_key(y.text)

@@ -69,22 +69,22 @@ _LANGUAGES = frozenset(wordfreq.available_languages())
 def listed(word: str, lang: str) -> bool:
     """``word`` is an entry of wordfreq's list for ``lang`` as it is, without wordfreq's tokenizer (which Chinese
     and Japanese would need MeCab or jieba for). Raises LookupError for a language wordfreq has no list of."""
-    if not _available(lang):
-        raise LookupError(f"wordfreq has no word list for {lang!r}")
-    _install()
-    return word in wordfreq.get_frequency_dict(lang)
+    return word in _table(lang)
 
 
 def listed_zipf(word: str, lang: str) -> float:
     """The Zipf frequency of ``word`` as an entry of wordfreq's list for ``lang`` (as :func:`listed` finds it,
     without the tokenizer), 0.0 where the list does not hold it. Raises LookupError as :func:`listed` does."""
+    table = _table(lang)
+    return round(math.log10(table[word]) + 9, 2) if word in table else 0.0
+
+
+def _table(lang: str) -> Mapping[str, float]:
+    """wordfreq's frequency list for ``lang`` (the on-disk index); LookupError for a language it has no list of."""
     if not _available(lang):
         raise LookupError(f"wordfreq has no word list for {lang!r}")
     _install()
-    table = wordfreq.get_frequency_dict(lang)
-    if word not in table:
-        return 0.0
-    return round(math.log10(table[word]) + 9, 2)
+    return wordfreq.get_frequency_dict(lang)
 
 
 def _install() -> None:
