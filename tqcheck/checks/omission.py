@@ -336,7 +336,10 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     without spaces). Likewise the end of a bead's last target sentence after a comma (or semicolon, colon, dash;
     four words or more each side), in a bead far longer than usual (1.4), when the source matches the bead
     without it better by half a spread, supports it under 0.3 and the rest 0.5 or more, and neither neighbouring
-    bead's source supports it 0.3: text from elsewhere run on after a comma (minor).
+    bead's source supports it 0.3: text from elsewhere run on after a comma (minor). So is the end of any target
+    sentence of such a bead after a seam (six words or more: a sentence pasted after a heading that lost its
+    full stop, "... empezarán en primavera Un club de fútbol ..."; in German at a capitalised word the document
+    also writes in lower case) that no source sentence of the document supports 0.5.
     Why: Machine translation (and pivot translation especially) invents sentences: summaries, restated
     context, boilerplate. They state things the author did not say. MQM: Accuracy / Addition, major.
     Example: source "The ministers met in Moscow." -> target "Hai bộ trưởng gặp nhau tại Moscow. Hai bên
@@ -354,11 +357,12 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
                   severity=Severity.MINOR)
     ended = added_ends(ctx.doc).get(ctx.index) if ctx.bead.src and ctx.bead.tgt else None
     if ended is not None:
-        j, start, gain = ended
+        j, start, gain, seam = ended
         text = ctx.doc.target.segments[j].text
         yield Hit("target", j, start, len(text.rstrip()), f"the end of this sentence ('{text[start:][:80]}') has no "
                   f"counterpart in the source, which matches the sentence better without it ({gain:.1f} spreads of "
-                  "this document's similarities): text from elsewhere seems run on after a comma",
+                  "this document's similarities): text from elsewhere seems run on "
+                  + ("after a sentence without its full stop" if seam else "after a comma"),
                   severity=Severity.MINOR)
     if ctx.bead.src and len(ctx.bead.tgt) >= 2:
         alone = unsupported_members(ctx.doc)

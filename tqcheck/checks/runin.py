@@ -13,7 +13,8 @@ language written without spaces is not cut at the Latin words it holds (names an
 
 The mirror at a sentence's end (:func:`added_ends`): text from elsewhere run on after a comma (a segment that
 ended in a comma, and a pasted sentence after it) is cut at the clause marks of the bead's last target sentence,
-in any script, and weighed the same way.
+in any script, and weighed the same way; and a sentence pasted after one without its full stop (a heading) is
+cut at the seams of each target sentence of the bead, in a cased script written with spaces.
 
 The mirror on the source side (:func:`dropped_starts`, TQ501): a source heading without its full stop runs into
 the first sentence of the text, the translation renders only that sentence, and the bead is far shorter than
@@ -33,6 +34,7 @@ _RUNIN_GAIN = 0.5  # the source matches the sentence without the start this many
 _RUNIN_SUPPORT = 0.3  # ... supports the start under this share of the document's gap
 _RUNIN_REST = 0.5  # ... and the rest at least this much
 _RUNIN_WORDS = 3  # words on each side of the seam
+_PASTED_WORDS = 6  # words of a sentence pasted after a seam (added_ends), at least
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -107,7 +109,7 @@ def run_in(doc: DocContext) -> dict[int, tuple[int, int, float]]:
 
 
 @per_document
-def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
+def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float, bool]]:
     """``{bead: (target sentence, start of the added end in it, margin)}`` for beads whose last target sentence
     ends with clauses the source does not render: a sentence from elsewhere run on after a comma (a segment that
     ended in a comma, then text pasted after it), the mirror of :func:`run_in` at the sentence's end.
@@ -118,14 +120,20 @@ def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     the bead's target without it better than the whole by ``_RUNIN_GAIN`` robust spreads, supports it under
     ``_RUNIN_SUPPORT`` and supports the rest ``_RUNIN_REST`` or more, while the sources of the beads before and
     after it support it under ``omission._SUPPORT_NEXT`` (else the translator joined the next sentence to this
-    one). The cut with the largest margin is kept."""
+    one). Every target sentence of such a bead is also cut at its :func:`seams` (:func:`_noun_seams` where every
+    noun is capitalised), the end after a seam holding ``_PASTED_WORDS`` words or more: a sentence pasted after
+    one that lost its full stop (a heading). It is weighed the same way, and no source sentence of the document
+    may support it ``omission._SUPPORT_HEAD`` or more (a heading that the translator ran into the next sentence
+    of its own text is rendered by that sentence's source). The cut with the largest margin is kept; the last
+    value says whether it is such a seam."""
     from . import omission as om
 
-    out: dict[int, tuple[int, int, float]] = {}
+    out: dict[int, tuple[int, int, float, bool]] = {}
     st = om.margin_stats(doc)
     if st is None:
         return out
     emb, order, sv, near, gap, full, spread, med = st.emb, st.order, st.sv, st.near, st.gap, st.full, st.spread, st.med
+    seamed = _seam_finder(doc)
     cand = []
     for a, b in enumerate(order):
         bead = doc.beads[b]
@@ -140,21 +148,52 @@ def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float]]:
             head, tail = last.text[:m.start()].rstrip(), last.text[m.end():].strip()
             if len(surface.words(head)) >= om._TAIL_WORDS and len(surface.words(tail)) >= om._TAIL_WORDS:
                 cand.append((a, b, last.index, m.end() + len(last.text[m.end():]) - len(last.text[m.end():].lstrip()),
-                             before + head, tail))
+                             before + head, tail, False))
+        if seamed is not None:  # a sentence pasted after one without its full stop (a heading), in any sentence
+            for j in bead.tgt:
+                text = doc.target.segments[j].text
+                for k in seamed(text):
+                    if len(surface.words(text[k:])) < _PASTED_WORDS:
+                        continue  # (a name's last words: "... of the Yangtze River) to Guanyintan.")
+                    rest = " ".join(doc.target.segments[x].text if x != j else text[:k].rstrip() for x in bead.tgt)
+                    cand.append((a, b, j, k, rest, text[k:].strip(), True))
     if not cand:
         return out
-    v = _unit(emb.encode([x for *_, rest, end in cand for x in (rest, end)]))
-    for (a, b, j, k, _, _), rv, ev in zip(cand, v[0::2], v[1::2]):
+    v = _unit(emb.encode([x for *_, rest, end, _ in cand for x in (rest, end)]))
+    # a sentence pasted after a seam comes from elsewhere: no source sentence of the document renders it as a
+    # rendered sentence is supported (omission._SUPPORT_HEAD); a heading that the translation ran into the next
+    # sentence of its own text, or a subtitle, is rendered there
+    every = _unit(emb.encode([seg.text for seg in doc.source.segments])) if any(c[-1] for c in cand) else None
+    for (a, b, j, k, _, _, seam), rv, ev in zip(cand, v[0::2], v[1::2]):
         support = (float(ev @ sv[a]) - float((sv[near[a]] @ ev).mean())) / gap
         rest_support = (float(rv @ sv[a]) - float((sv[near[a]] @ rv).mean())) / gap
         gain = (float(rv @ sv[a]) - full[b]) / spread
         # the source of a bead next to this one renders the end: the translator joined two sentences
         beside = max(((float(ev @ sv[x]) - float((sv[near[a]] @ ev).mean())) / gap
                       for x in (a - 1, a + 1) if 0 <= x < len(order)), default=0.0)
+        elsewhere = (float((every @ ev).max()) - float((sv[near[a]] @ ev).mean())) / gap \
+            if seam and every is not None else 0.0
         if gain >= _RUNIN_GAIN and support < _RUNIN_SUPPORT and rest_support >= _RUNIN_REST \
-                and beside < om._SUPPORT_NEXT and (b not in out or gain > out[b][2]):
-            out[b] = (j, k, gain)
+                and beside < om._SUPPORT_NEXT and elsewhere < om._SUPPORT_HEAD and (b not in out or gain > out[b][2]):
+            out[b] = (j, k, gain, seam)
     return out
+
+
+def _seam_finder(doc: DocContext):  # noqa: ANN202 - a function of a target sentence, or None
+    """The seams (:func:`seams`; :func:`_noun_seams` where every noun is capitalised) of the target's sentences,
+    as a function of a sentence's text; None in a language written without spaces or a script without case."""
+    from ..lang import profile
+    from . import omission as om
+
+    prof = profile(doc.tgt_lang)
+    if not prof.spaces_between_words or prof.script not in _CASED:
+        return None
+    stops = om.dangling(doc.tgt_lang)
+    if prof.capitals_mark_names:
+        return lambda text: seams(text, stops)
+    lower = frozenset(w.group() for seg in doc.target.segments for w in _WORD.finditer(seg.text)
+                      if w.group()[:1].islower())
+    return lambda text: _noun_seams(text, stops, lower)
 
 
 _CASED = frozenset({"Latn", "Cyrl", "Grek", "Armn"})  # scripts with letter case
