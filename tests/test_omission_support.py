@@ -87,6 +87,16 @@ def test_sentence_of_a_group_the_translation_lacks_is_unsupported(embedder):  # 
     assert unsupported_members(_ctx(GROUP_SRC, tgt, GROUP_BEADS, embedder, tgt_lang="vi")) == {("source", 3)}
 
 
+def test_member_reason_names_the_evidence(embedder):  # noqa: ANN001
+    from tqcheck.checks.omission import _SOURCE_MEMBER_WHY, _TARGET_MEMBER_WHY, MEMBER_WHY, member_reasons
+
+    tgt = (VI_HEAD + "Thị trưởng nói việc sửa chữa các cây cầu cũ của thành phố sẽ bắt đầu vào mùa xuân năm nay, và "
+           "người dân có thể góp ý về kế hoạch sửa chữa tại một cuộc họp công khai." + VI_TAIL)
+    # the group matches the translation better without the sentence about the company: the finding says so
+    assert member_reasons(_ctx(GROUP_SRC, tgt, GROUP_BEADS, embedder, tgt_lang="vi")) == {("source", 3): "gain"}
+    assert set(_SOURCE_MEMBER_WHY) == set(_TARGET_MEMBER_WHY) == set(MEMBER_WHY)
+
+
 def test_group_rendered_as_one_sentence_is_supported(embedder):  # noqa: ANN001
     tgt = (VI_HEAD + "Thị trưởng nói việc sửa chữa sẽ bắt đầu vào mùa xuân, công ty thực hiện vẫn chưa được thành phố "
            "chọn, và người dân có thể góp ý về kế hoạch tại một cuộc họp công khai." + VI_TAIL)

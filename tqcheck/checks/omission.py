@@ -43,8 +43,6 @@ _MEMBER_SHARE = 0.4  # ... and than this share of the support of the group's lea
 _MEMBER_SUPPORT_WORDS = 5  # ... (the support test: members of this many words or more)
 _MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark adds little to a group)
 _MEMBER_FIGURE_SHARE = 0.6  # ... or, holding a figure the other side lacks, under this share of the best member's
-_MEMBER_SHORT = 0.85  # ... or, a source member in a group whose translation is shorter than usual by this factor,
-_MEMBER_SHORT_SUPPORT = 0.3  # ... supported under this share of the gap (and less than the rest of its group)
 # TQ501's options weigh the source sentences of a group, TQ502's the target sentences ([tool.tqcheck] options =
 # { TQ501 = { member_gain = -0.8 } })
 MEMBER_OPTIONS = {"member_words": _MEMBER_WORDS, "member_gain": _MEMBER_GAIN, "member_support": _MEMBER_SUPPORT}
@@ -223,9 +221,8 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     sentence of the group, which itself is supported 0.5 or more): a sentence on the same topic moves the
     group's similarity too little to show. A sentence that holds a figure with no counterpart in the
     translation (TQ202's analysis) is reported under 0.6 of the best supported other sentence, when the
-    translation also matches it less than the rest of its group: the figure went with it. So is one of five words
-    or more that the translation supports under 0.3 and less than the rest of its group, when the group's
-    translation is shorter than usual (by 0.85): length and meaning agree.
+    translation also matches it less than the rest of its group: the figure went with it. The finding says which
+    of these it rests on.
     A sentence inside one source segment (the splitter keeps a quotation of several sentences whole in English:
     "The mayor said: \"We waited ten years. Now every child has a place to read.\"") is weighed the same way
     against the other sentences of its segment, when the bead's translation is shorter than usual (by 0.9) and
@@ -404,8 +401,8 @@ def unsupported_members(doc: DocContext) -> set[tuple[str, int]]:
 
 
 # why a member of a group seems unrendered (member_reasons): the group matches the other side better without it;
-# the other side barely supports it; it holds a figure the other side lacks; the group's translation is short
-MEMBER_WHY = ("gain", "support", "figure", "short")
+# the other side barely supports it; it holds a figure the other side lacks
+MEMBER_WHY = ("gain", "support", "figure")
 
 
 @per_document
@@ -425,10 +422,7 @@ def member_reasons(doc: DocContext) -> dict[tuple[str, int], str]:
     (:func:`_support_scale`) under ``member_support`` and under ``_MEMBER_SHARE`` of the best supported other
     member, which is itself supported ``_SUPPORT_HEAD`` or more; and under ``_MEMBER_FIGURE_SHARE`` of it when
     it holds a figure the other side lacks (:func:`_lone_figures`) and the other side matches it less than the
-    rest of its group. A source member is also reported when the group's translation is shorter than usual (by
-    ``_MEMBER_SHORT``), supports it under ``_MEMBER_SHORT_SUPPORT`` and matches it less than the rest of its
-    group: length and meaning agree that it is the one left out, however little the rest is supported (a loose
-    translation of the rest). The document's own spread and gap are the scales; no fixed cosine."""
+    rest of its group. The document's own spread and gap are the scales; no fixed cosine."""
     out: dict[tuple[str, int], str] = {}
     emb = doc.embedder
     c = _cosines(doc)
@@ -472,9 +466,6 @@ def member_reasons(doc: DocContext) -> dict[tuple[str, int], str]:
                 rest = float((own.sum() - own[m]) / (n - 1))
                 if size >= min_words and gain <= min_gain and float(own[m]) < rest:
                     out[(side, x)] = "gain"
-                elif side == "source" and size >= _MEMBER_SUPPORT_WORDS and sup is not None \
-                        and float(own[m]) < rest and sup[m] < _MEMBER_SHORT_SUPPORT and _short_group(doc, b):
-                    out[(side, x)] = "short"  # the translation is short, and this is what it barely renders
                 elif size >= _MEMBER_SUPPORT_WORDS and m in lone and sup is not None and float(own[m]) < rest \
                         and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
                         and sup[m] < _MEMBER_FIGURE_SHARE * best:
@@ -502,8 +493,6 @@ _SOURCE_MEMBER_WHY = {
     "support": "the translation renders the other sentences of its group, this one barely more than its neighbours' "
                "translations do",
     "figure": "the translation renders the other sentences of its group better, and not this one's figure",
-    "short": "the translation of its group of sentences is shorter than usual and renders this one least, barely "
-             "more than its neighbours' translations do",
 }
 _TARGET_MEMBER_WHY = {
     "gain": "its group of sentences matches its source better without it",
@@ -511,13 +500,6 @@ _TARGET_MEMBER_WHY = {
                "sources do",
     "figure": "the source renders the other sentences of its group better, and not this one's figure",
 }
-
-
-def _short_group(doc: DocContext, b: int) -> bool:
-    """Bead ``b``'s translation is shorter than the document's usual length ratio makes its source by
-    ``_MEMBER_SHORT`` (characters without whitespace, as :func:`short_ratio` counts them)."""
-    s, t = _bead_lengths(doc, b)
-    return s > 0 and (t / s) / math.exp(length_ratios(doc)[0]) < _MEMBER_SHORT
 
 
 def _lone_figures(doc: DocContext, b: int, side: str, parts: list[str]) -> set[int]:
