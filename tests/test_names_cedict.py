@@ -42,6 +42,15 @@ def test_a_name_no_word_of_the_text_glosses_is_not_written_there() -> None:
     assert cedict.chinese_words("Qwzxv Plonk") == frozenset()
 
 
+def test_a_combining_form_is_written_by_the_character_of_its_compounds() -> None:
+    # CC-CEDICT glosses 中俄关系 "Sino-Russian relations", 中日 "Sino-Japanese", ...: Sino is 中, Indo 印
+    assert cedict.combining_forms()["Sino"] == frozenset({"中"})
+    assert cedict.combining_forms()["Indo"] == frozenset({"印"})
+    assert cedict.written_in("Sino", "外交部发言人说，中美关系正面临挑战。")
+    assert not cedict.written_in("Sino", "外交部发言人说，美俄关系正面临挑战。")
+    assert "Micro" not in cedict.combining_forms()  # one word only ("Micro-USB" for 微型USB): too few to agree
+
+
 def test_without_the_dictionary_no_name_is_found_and_nothing_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.resources
 
@@ -50,13 +59,16 @@ def test_without_the_dictionary_no_name_is_found_and_nothing_fails(monkeypatch: 
 
     cedict._index.cache_clear()
     cedict.chinese_words.cache_clear()
+    cedict.combining_forms.cache_clear()
     monkeypatch.setattr(importlib.resources, "files", missing)
     try:
         assert not cedict.available()
         assert cedict.chinese_words("Yangtze River") == frozenset()
         assert not cedict.written_in("Yangtze River", "长江水位上涨。")
+        assert not cedict.written_in("Sino", "中美关系")
     finally:
         monkeypatch.undo()
         cedict._index.cache_clear()
         cedict.chinese_words.cache_clear()
+        cedict.combining_forms.cache_clear()
     assert cedict.written_in("Yangtze River", "长江水位上涨。")

