@@ -73,7 +73,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
                 and not _found_in(c, docs["source"], lex) and not _filler(c, a):
             open_t.append(c)
     open_t = [c for c in open_t if not _currency_country(c, ctx, lex) and not _named_compound(c, docs["source"], lex)
-              and not _cognate_of_word(c, ctx)]
+              and not _cognate_of_word(c, ctx) and not _unit_name(c, ctx)]
     open_s = [c for c in a.chunks["source"] if c.match is None and c.strong and not _in_terms(c, terms)
               and not _found_in(c, docs["target"], lex)]
     lower = {side: _lower_folds(docs[side].text) for side in docs}
@@ -309,6 +309,33 @@ def _named_compound(c: Chunk, source: _DocText, lex: Any) -> bool:
         return False
     head = c.text[:len(pieces[0])]
     return _found_in(dataclasses.replace(c, end=c.start + len(head), text=head, words=(head,)), source, lex)
+
+
+_AFTER_FIGURE = re.compile(r"\d\s*(?:([^\W\d_]+)\s+)?$")  # a figure, then at most one word ("27 degrees ")
+
+
+def _unit_name(c: Chunk, ctx: Any) -> bool:
+    """One capitalised word that names a unit of measurement (pint's registry reads it: Celsius, Fahrenheit)
+    right after a figure, or after a figure and a word that pint reads as a unit too ("27 degrees Celsius" for
+    "27℃"): a unit, named after a person, not a name of the text."""
+    if len(c.words) != 1 or c.bead < 0:
+        return False
+    doc = ctx.target if c.side == "target" else ctx.source
+    m = _AFTER_FIGURE.search(doc.segments[c.segment].text[max(0, c.start - 30):c.start])
+    if m is None:
+        return False
+    from ..units import registry
+
+    ureg = registry()
+
+    def unit(word: str) -> bool:
+        try:
+            ureg.parse_units(word.lower())
+        except Exception:  # noqa: BLE001 - pint raises several kinds for words it does not know
+            return False
+        return True
+
+    return unit(c.text) and (m.group(1) is None or unit(m.group(1)))
 
 
 def _currency_country(c: Chunk, ctx: Any, lex: Any) -> bool:
