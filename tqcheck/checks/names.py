@@ -311,31 +311,21 @@ def _named_compound(c: Chunk, source: _DocText, lex: Any) -> bool:
     return _found_in(dataclasses.replace(c, end=c.start + len(head), text=head, words=(head,)), source, lex)
 
 
-_AFTER_FIGURE = re.compile(r"\d\s*(?:([^\W\d_]+)\s+)?$")  # a figure, then at most one word ("27 degrees ")
+_FIGURE = re.compile(r"\d[\d.,]*")
 
 
 def _unit_name(c: Chunk, ctx: Any) -> bool:
-    """One capitalised word that names a unit of measurement (pint's registry reads it: Celsius, Fahrenheit)
-    right after a figure, or after a figure and a word that pint reads as a unit too ("27 degrees Celsius" for
-    "27℃"): a unit, named after a person, not a name of the text."""
+    """One capitalised word that is part of the unit written after a figure (:func:`tqcheck.units.unit_at`, the
+    profile's unit words: "27 degrees Celsius" for "27℃"): a unit named after a person, not a name of the text."""
     if len(c.words) != 1 or c.bead < 0:
         return False
-    doc = ctx.target if c.side == "target" else ctx.source
-    m = _AFTER_FIGURE.search(doc.segments[c.segment].text[max(0, c.start - 30):c.start])
-    if m is None:
-        return False
-    from ..units import registry
+    from ..units import unit_at
 
-    ureg = registry()
-
-    def unit(word: str) -> bool:
-        try:
-            ureg.parse_units(word.lower())
-        except Exception:  # noqa: BLE001 - pint raises several kinds for words it does not know
-            return False
-        return True
-
-    return unit(c.text) and (m.group(1) is None or unit(m.group(1)))
+    doc, lang = (ctx.target, ctx.tgt_lang) if c.side == "target" else (ctx.source, ctx.src_lang)
+    text = doc.segments[c.segment].text
+    figures = list(_FIGURE.finditer(text, max(0, c.start - 30), c.start))
+    found = unit_at(text, figures[-1].end(), lang) if figures else None
+    return found is not None and found[1] >= c.end
 
 
 def _currency_country(c: Chunk, ctx: Any, lex: Any) -> bool:

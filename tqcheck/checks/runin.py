@@ -179,20 +179,22 @@ def added_ends(doc: DocContext) -> dict[int, tuple[int, int, float, bool]]:
     return out
 
 
-def _seam_finder(doc: DocContext):  # noqa: ANN202 - a function of a target sentence, or None
-    """The seams (:func:`seams`; :func:`_noun_seams` where every noun is capitalised) of the target's sentences,
-    as a function of a sentence's text; None in a language written without spaces or a script without case."""
+def _seam_finder(doc: DocContext, side: str = "target"):  # noqa: ANN202 - a function of a sentence, or None
+    """The seams (:func:`seams`) of ``side``'s sentences, as a function of a sentence's text; where every noun is
+    capitalised (German), :func:`_noun_seams`: a capitalised word that the document also writes in lower case (a
+    preposition or pronoun starting a sentence: "... in Südostasien Von den ..."), not any capital. None in a
+    language written without spaces or a script without case."""
     from ..lang import profile
     from . import omission as om
 
-    prof = profile(doc.tgt_lang)
+    lang, segs = (doc.tgt_lang, doc.target.segments) if side == "target" else (doc.src_lang, doc.source.segments)
+    prof = profile(lang)
     if not prof.spaces_between_words or prof.script not in _CASED:
         return None
-    stops = om.dangling(doc.tgt_lang)
+    stops = om.dangling(lang)
     if prof.capitals_mark_names:
         return lambda text: seams(text, stops)
-    lower = frozenset(w.group() for seg in doc.target.segments for w in _WORD.finditer(seg.text)
-                      if w.group()[:1].islower())
+    lower = frozenset(w.group() for seg in segs for w in _WORD.finditer(seg.text) if w.group()[:1].islower())
     return lambda text: _noun_seams(text, stops, lower)
 
 
@@ -234,22 +236,16 @@ def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
     neighbouring beads), and neither target sentence next to the bead that is longer than usual by half of what
     this bead lacks (``omission._has_room``) supports it ``omission._SUPPORT_NEXT`` (the translator may have moved
     the heading there; a neighbour of usual length only shares the topic). The seam with the largest margin is kept."""
-    from ..lang import profile
     from . import omission as om
 
     out: dict[int, tuple[int, int, float]] = {}
-    prof = profile(doc.src_lang)
-    if not prof.spaces_between_words or prof.script not in _CASED:
+    seamed = _seam_finder(doc, "source")
+    if seamed is None:
         return out
-    # where every noun is capitalised (German), a seam is a capitalised word that the document also writes in lower
-    # case (a preposition or pronoun starting a sentence: "... in Südostasien Von den ..."), not any capital
-    lower = None if prof.capitals_mark_names else frozenset(
-        w.group() for seg in doc.source.segments for w in _WORD.finditer(seg.text) if w.group()[:1].islower())
     st = om.margin_stats(doc)
     if st is None:
         return out
     emb, order, tv, near, gap, full, spread, med = st.emb, st.order, st.tv, st.near, st.gap, st.full, st.spread, st.med
-    stops = om.dangling(doc.src_lang)
     cand = []
     for a, b in enumerate(order):
         bead = doc.beads[b]
@@ -259,7 +255,7 @@ def dropped_starts(doc: DocContext) -> dict[int, tuple[int, int, float]]:
         if surface.length(s) < 20 or not near[a] or (surface.length(t) / surface.length(s)) / math.exp(med) \
                 > _DROPPED_SHORT:
             continue
-        for k in (seams(first.text, stops) if lower is None else _noun_seams(first.text, stops, lower)):
+        for k in seamed(first.text):
             rest = (first.text[k:] + s[len(first.text):]).strip()
             cand.append((a, b, first.index, k, first.text[:k].strip(), rest))
     if not cand:

