@@ -183,11 +183,14 @@ def _issues(ctx: Any) -> list[NameIssue]:
 
 @functools.lru_cache(maxsize=8192)
 def _han_readings(char: str) -> frozenset[str]:
-    """Every pinyin reading of a Han character (pypinyin, heteronyms; ü as v)."""
+    """Every pinyin reading of a Han character (pypinyin, heteronyms; ü as v), and its Wade-Giles spelling
+    without apostrophes (pypinyin's WADEGILES style), in which names from Taiwan and abroad are written (赵 is
+    Chao in Elaine Chao, 继玲 Chiling)."""
     from pypinyin import Style
     from pypinyin import pinyin as readings
 
-    return frozenset(r.replace("ü", "v") for r in readings(char, style=Style.NORMAL, heteronym=True)[0])
+    return frozenset(r.replace("ü", "v").replace("'", "").replace("’", "")
+                     for style in (Style.NORMAL, Style.WADEGILES) for r in readings(char, style=style, heteronym=True)[0])
 
 
 def _read_by_sino(c: Chunk, ctx: Any) -> bool:
@@ -275,7 +278,7 @@ def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
     if len(words) == 2 and re.fullmatch(r"[^\W\d_]+[-‐‑][^\W\d_]+", c.text) and _read_in(c.text, chars):
         return False  # two names the source abbreviates by their first characters (Zhengzhou-Wanzhou, 郑万)
     for k, (w, wc) in enumerate(zip(words, _word_chunks(c) or [c])):
-        if is_common_word(w, ctx.tgt_lang):
+        if is_common_word(w, ctx.tgt_lang) and not _pinyin_word_of(w, ctx.tgt_lang):
             continue  # "Lake" in Chaohu Lake: translated, and no pinyin though it could be read as such
         if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", window, re.IGNORECASE):
             continue  # the source writes it in Latin letters, in any case ("bilibili")
@@ -290,8 +293,8 @@ def _pinyin_unread(c: Chunk, ctx: Any, near: Any) -> bool:
                 return True
             # one syllable is read by too many characters (Kun: 困): next to another word in pinyin (Wang Kun,
             # Li Na), the two must be read together
-            joined = [words[k - 1] + w] if k > 0 and pinyin.segmentations(words[k - 1]) else []
-            joined += [w + words[k + 1]] if k + 1 < len(words) and pinyin.segmentations(words[k + 1]) else []
+            joined = [words[k - 1] + w] if k > 0 and _pinyin_word_of(words[k - 1], ctx.tgt_lang) else []
+            joined += [w + words[k + 1]] if k + 1 < len(words) and _pinyin_word_of(words[k + 1], ctx.tgt_lang) else []
             if min(len(x) for x in pinyin.segmentations(w)) == 1 and joined and \
                     not any(_read_in(j, chars) for j in joined):
                 return True
@@ -363,10 +366,33 @@ def _unheard_word(c: Chunk, ctx: Any, near: Any) -> bool:
 
 
 def _pinyin_name(c: Chunk, ctx: Any) -> bool:
-    """A name with a word in pinyin that is no dictionary word of the translation's language (Chaohu, not
-    China or Lake), not a known name and not an adjective or demonym: it can be looked for by reading."""
+    """A name with a word in pinyin that is no word of the translation's language (Chaohu, Tang; not China or
+    Lake: :func:`_pinyin_word_of`), not a known name and not an adjective or demonym: it can be looked for by reading."""
     return not c.known and not _derived(c, ctx) and any(
-        pinyin.segmentations(w) and not is_common_word(w, ctx.tgt_lang) for w in c.words)
+        _pinyin_word_of(w, ctx.tgt_lang) for w in c.words)
+
+
+def _pinyin_word_of(w: str, lang: str) -> bool:
+    """``w`` may be a word of a name in pinyin: it splits into pinyin syllables and is no word of the translation's
+    language (:func:`_translated_word`)."""
+    return bool(pinyin.segmentations(w)) and not _translated_word(w, lang)
+
+
+def _translated_word(w: str, lang: str) -> bool:
+    """``w`` is a dictionary word of the translation's language that a translation of Chinese writes as a word
+    (Lake of "Chaohu Lake", China, Panda), not as the pinyin of a name. A single pinyin syllable that the dictionary
+    holds but the language seldom writes (Tang, Fei, Lei, Mao, Ding: Webster's 1934 list has them, wordfreq puts
+    them under :data:`_ORDINARY_ZIPF`) is a surname or given name there, as in "Tang Fei" for 汤飞."""
+    if not is_common_word(w, lang):
+        return False
+    if not any(len(x) == 1 for x in pinyin.segmentations(w)):
+        return True  # (Hulun, Arun, Panda: a word of several syllables stays a word)
+    try:
+        from ..names.freq import zipf_frequency
+
+        return zipf_frequency(w.lower(), base_lang(lang)) >= _ORDINARY_ZIPF
+    except (ImportError, LookupError, ValueError):
+        return True  # (without wordfreq: the dictionary alone decides, as before)
 
 
 def _pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
