@@ -69,7 +69,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
             continue
         if c.match and c.match.kind == "pinyin":
             out.append(_pinyin_issue(c, a))
-        elif c.match is None and (c.strong or _shared_name(c, ctx, near) or _unlisted_kana(c, ctx)) \
+        elif c.match is None and (c.strong or _shared_name(c, ctx, near) or _unlisted_kana(c, ctx)
+                                  or _weak_pinyin_run(c, ctx, near)) \
                 and not _found_in(c, docs["source"], lex) and not _filler(c, a):
             open_t.append(c)
     open_t = [c for c in open_t if not _currency_country(c, ctx, lex) and not _named_compound(c, docs["source"], lex)
@@ -393,6 +394,13 @@ def _translated_word(w: str, lang: str) -> bool:
         return zipf_frequency(w.lower(), base_lang(lang)) >= _ORDINARY_ZIPF
     except (ImportError, LookupError, ValueError):
         return True  # (without wordfreq: the dictionary alone decides, as before)
+
+
+def _weak_pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
+    """From Chinese, a run of words that are each in the English dictionary (so no strong span) but make a name in
+    pinyin (:func:`_pinyin_run`: "Lei Han River", whose Lei and Han English seldom writes): looked for by the
+    source's readings like a strong name. No acronym among them (ESA is no pinyin)."""
+    return base_lang(ctx.src_lang) == "zh" and not any(is_acronym(w) for w in c.words) and _pinyin_run(c, ctx, near)
 
 
 def _pinyin_run(c: Chunk, ctx: Any, near: Any) -> bool:
