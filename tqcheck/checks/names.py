@@ -2049,9 +2049,13 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
     already)."""
     if _KANA_RUN.fullmatch(y.text) is None or y.match is not None:
         return False
+    from ..names import loanword
+    from ..names.loanword import loan_alike
     from ..names.roman import name_keys
 
     keys = [k for k in name_keys(y.text, ctx.tgt_lang) if len(k) >= 3]
+    english = base_lang(ctx.src_lang) == "en" and loanword.available()
+    words = []
     for w in dict.fromkeys(re.findall(r"[^\W\d_]{3,}", _window_text(y, ctx, "source"))):  # (as, in: too short)
         alike = letters_alike(w, ctx.src_lang, y.text, ctx.tgt_lang)
         # a loanword renders an ordinary word by its letters (ウイルス, virus); a name is compared by its consonants
@@ -2064,11 +2068,16 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
         # protests (0.42, an ordinary word: a loanword's letters) for バローチスターン, Balochistan
         same = any(k == kw for k in keys for kw in kws)
         first = any(k.startswith(kw) for k in keys for kw in kws)
-        if (word and alike >= _KANA_LOAN) or (not word and (same or (first and alike >= _HAN_LETTERS))) \
+        # ... and, out of English where e2k writes its words as Japanese loanwords (tqcheck.names.loanword), only a
+        # run alike to the word's katakana too (イリンデン is no loanword of "ended", エンデッド: a chance likeness of
+        # letters, 0.5), and any run that is that katakana whatever its letters (インタビュー, interview: 0.38)
+        if (word and alike >= _KANA_LOAN and (not english or (loan_alike(w, y.text) or 0.0) >= _KANA_LOAN)) \
+                or (not word and (same or (first and alike >= _HAN_LETTERS))) \
                 or (word and alike >= _HAN_LETTERS and same) \
                 or (word and first and _loan_head(w, ctx.src_lang, y.text, ctx.tgt_lang) >= _KANA_LOAN):
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
-    return True
+        words.append(w)
+    return not (english and any((loan_alike(w, y.text) or 0.0) >= _KANA_LOAN_SURE for w in words))
 
 
 def _cognate_of_word(c: Chunk, ctx: Any) -> bool:
@@ -2146,7 +2155,8 @@ def _loan_head(word: str, lang: str, kana: str, kana_lang: str) -> float:
 
 
 _KANA_LOAN = _LETTERS  # letters at least this close: a katakana run renders the source's ordinary word (virus /
-# ウイルス 0.73, game / ゲーム 0.5)
+# ウイルス 0.73, game / ゲーム 0.5); with e2k, the run and the word's katakana at least this close too
+_KANA_LOAN_SURE = 0.7  # the run and a source word's katakana (e2k) at least this close: that word's rendering
 
 
 def _next_chunk(c: Chunk, chunks: list[Chunk], text: str) -> Chunk | None:
