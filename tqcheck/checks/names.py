@@ -2049,12 +2049,12 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
     already)."""
     if _KANA_RUN.fullmatch(y.text) is None or y.match is not None:
         return False
-    from ..names import loanword
+    from ..names.loanword import available as loanwords
     from ..names.loanword import loan_alike
     from ..names.roman import name_keys
 
     keys = [k for k in name_keys(y.text, ctx.tgt_lang) if len(k) >= 3]
-    english = base_lang(ctx.src_lang) == "en" and loanword.available()
+    english = base_lang(ctx.src_lang) == "en" and loanwords()
     words = []
     for w in dict.fromkeys(re.findall(r"[^\W\d_]{3,}", _window_text(y, ctx, "source"))):  # (as, in: too short)
         alike = letters_alike(w, ctx.src_lang, y.text, ctx.tgt_lang)

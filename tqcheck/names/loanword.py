@@ -2,10 +2,10 @@
 
 A katakana run of a Japanese translation is a name or a loanword. Comparing the run's romanisation with an English
 word of the source letter by letter tells them apart only loosely: two short romanised words share half their
-letters by chance (モディ modi / made, イリンデン irinden / ended: 0.5), while a real loanword may be spelt far from
+letters by chance (イリンデン irinden / ended: 0.5), while a real loanword may be spelt far from
 its English letters (インタビュー intabyu / interview: 0.38). e2k (public domain code; an RNN trained on Wiktionary
 and JMdict/EDICT, bundled in the wheel, numpy only, no download) writes an English word the way Japanese does
-(interview -> インタビュー, made -> メード), so the run can be compared with what the word would look like as a
+(interview -> インタビュー, ended -> エンデッド), so the run can be compared with what the word would look like as a
 loanword. Chosen over a hand-made respelling table, which would cover far fewer of English's spellings, and over
 cutlet, which needs MeCab and a 50 MB dictionary and goes the other way (katakana -> romaji with foreign spellings
 only for words its dictionary lists). Greedy decoding: the same word always gives the same katakana.
@@ -61,7 +61,8 @@ def katakana(word: str) -> str | None:
 def loan_alike(word: str, run: str) -> float | None:
     """How alike the katakana run ``run`` is to ``word`` written as a Japanese loanword (:func:`katakana`): the
     Indel similarity of the two romanised, spelling-neutral forms (tqcheck.names.roman), 1.0 for the same
-    loanword (インタビュー / interview), low for a chance likeness of letters (モディ / made 0.5). None without e2k."""
+    loanword (インタビュー / interview), lower for a chance likeness of letters (イリンデン / ended 0.46). None without
+    e2k."""
     from rapidfuzz.distance import Indel
 
     from .roman import _respell, romanise
