@@ -103,6 +103,14 @@ def test_short_or_close_languages_are_not_refused() -> None:
     assert document_language(EN, "km", "t.txt") == "km"  # no profile for Khmer: cannot judge
 
 
+def test_a_short_text_that_cld3_takes_for_another_language_keeps_the_claimed_one() -> None:
+    # CLD3 is 0.97 sure this is Shona (which langdetect has no profile for); langdetect is sure it is English
+    text = "Taking this chance, Tanaka scored the winning run."
+    assert document_language(text, "en", "t.txt", "--tgt-lang") == "en"
+    with pytest.raises(InputError, match="says Vietnamese"):
+        document_language(EN, "vi", "s.txt", "--src-lang")  # (a long text in another language is still refused)
+
+
 def test_undetectable_document() -> None:
     with pytest.raises(InputError, match="cannot tell which language"):
         document_language("12 34 56 -- 78", None, "n.txt")
