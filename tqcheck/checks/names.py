@@ -104,7 +104,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         # in Han or kana text a name's sound key alone (Kagayaki, K) is found in too many ordinary words
         # (影響, eikyou): the reading's letters decide there too
         least = letters or (_letters(ctx) if cjk_src else 0.0)
-        if near.sounds(c, letters=least, keyed=not cjk_src):
+        if near.sounds(c, letters=least, keyed=not cjk_src, loanwords=True):
             return True
         bare = _untitled(c, ctx.tgt_lang)  # "Prince William": the source may name him by sound and its own title
         return bare is not None and near.sounds(bare, letters=least, keyed=not cjk_src, strict=True)  # (ウイリアム王子)
@@ -815,7 +815,7 @@ class _Near:
 
     def sounds(self, c: Chunk, everywhere: bool = False, reach: int | None = None, strict: bool = False,
                extra: int = 1, letters: float = 0.0, latin_letters: bool = False, unrendered: bool = False,
-               rivals: bool = False, keyed: bool = True) -> bool:
+               rivals: bool = False, keyed: bool = True, loanwords: bool = False) -> bool:
         """The other side writes ``c`` by sound in its own script near ``c`` (Johnson / Джонсон / ジョンソン /
         约翰逊, Einstein / Anh-xtanh): a capitalised word in a cased script, any run in Han or kana text. Short
         names are looked for in their own bead only (a two-consonant name sounds like too many words).
@@ -827,7 +827,8 @@ class _Near:
         rendered as Daimler). ``rivals``: not a word that another word of the bead's own side spells more alike
         (in "Spanish Prime Minister Pedro Sánchez" / "De Spaanse premier ...", Spaanse is Spanish, not Sánchez).
         ``keyed``: the same sound key is enough without ``letters`` (False: the letters decide even then; a word
-        of three consonant classes, スターマー / Sydney, shares its key with too many others)."""
+        of three consonant classes, スターマー / Sydney, shares its key with too many others). ``loanwords``: not a
+        katakana run that renders an ordinary word of ``c``'s bead (:meth:`_own_loanword`)."""
         from ..names.roman import cjk_lang, find_sound, is_latin, name_key, name_keys
 
         other = "source" if c.side == "target" else "target"
@@ -857,6 +858,8 @@ class _Near:
                     continue
                 if p is not None and rivals and self._rival(c, b, text[p.start:p.end], lang, other_lang):
                     continue
+                if p is not None and loanwords and self._own_loanword(c, b, text[p.start:p.end], lang, other_lang):
+                    continue
                 if p is not None and (letters <= 0 or p.exact
                                       or keyed and p.key in name_keys(c.text, lang, cjk_lang(other_lang))
                                       or _dotted_full_name(p, text, c.text, lang)
@@ -878,6 +881,28 @@ class _Near:
                 if len(t.text) >= 3 and fold(t.text) not in fold(c.text) and any(ch.isalpha() for ch in t.text) \
                         and letters_alike(t.text, lang, found, other_lang) >= own + 0.1:
                     return True
+        return False
+
+    def _own_loanword(self, c: Chunk, b: int, found: str, lang: str, other_lang: str) -> bool:
+        """``found``, the katakana run of a Japanese side where ``c`` (an English name of bead ``b``) is heard, is the
+        loanword of a lower-case word of ``c``'s own bead, as e2k writes it (tqcheck.names.loanword: at least
+        :data:`_KANA_LOAN_SURE`, and more alike than ``c``): the run renders that word, not the name (チャンス is
+        "chance" in "Taking this chance, Ichinoseki ...", which it would hear by letters, 0.53). False without e2k."""
+        from ..names.loanword import loan_alike
+
+        if base_lang(lang) != "en" or base_lang(other_lang) != "ja" or _KANA_RUN.fullmatch(found) is None:
+            return False
+        own = loan_alike(c.text, found)
+        if own is None:
+            return False
+        doc = self.ctx.source if c.side == "source" else self.ctx.target
+        ids = self.ctx.beads[b].src if c.side == "source" else self.ctx.beads[b].tgt
+        for i in ids:
+            for t in tokens(doc.segments[i].text):
+                if len(t.text) >= 3 and t.text[:1].islower() and fold(t.text) not in fold(c.text):
+                    loan = loan_alike(t.text, found)
+                    if loan is not None and loan >= _KANA_LOAN_SURE and loan > own:
+                        return True
         return False
 
     def side_text(self, side: str) -> str:
