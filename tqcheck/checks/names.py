@@ -106,6 +106,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
         least = letters or (_letters(ctx) if cjk_src else 0.0)
         if near.sounds(c, letters=least, keyed=not cjk_src, loanwords=True):
             return True
+        if _katakana_of_source(c, ctx):
+            return True
         bare = _untitled(c, ctx.tgt_lang)  # "Prince William": the source may name him by sound and its own title
         return bare is not None and near.sounds(bare, letters=least, keyed=not cjk_src, strict=True)  # (ウイリアム王子)
 
@@ -2103,6 +2105,24 @@ def _kana_name(y: Chunk, ctx: Any) -> bool:
             return False  # (the same consonants, or those of a compound's first word: ケブラーコード, Kevlar cord)
         words.append(w)
     return not (english and any((loan_alike(w, y.text) or 0.0) >= _KANA_LOAN_SURE for w in words))
+
+
+def _katakana_of_source(c: Chunk, ctx: Any) -> bool:
+    """Into Japanese from English: a name in katakana whose every part (between middle dots) is, in order, the
+    katakana of consecutive words of its bead's source beginning with a capital, as e2k writes them
+    (tqcheck.names.loanword, at least :data:`_KANA_LOAN_SURE`): ソフィー・リッジ is Sophy Ridge, which the sound
+    keys missed. Only in the bead itself: a name written near it may be the one a swap moved. False without e2k."""
+    from ..names.loanword import loan_alike
+
+    if base_lang(ctx.src_lang) != "en" or base_lang(ctx.tgt_lang) != "ja" or c.side != "target":
+        return False
+    pieces = [p for p in re.split("[" + "".join(MIDDLE_DOTS) + "=＝ ]", c.text) if p]
+    if not pieces or not all(_KANA_RUN.fullmatch(p) or re.fullmatch("[\u30a1-\u30fa\u30fc]{2}", p) for p in pieces):
+        return False
+    words = re.findall(r"[^\W\d_]+", _window_text(c, ctx, "source", reach=0))
+    n = len(pieces)
+    return any(words[i][:1].isupper() and all((loan_alike(words[i + k], pieces[k]) or 0.0) >= _KANA_LOAN_SURE
+                                              for k in range(n)) for i in range(len(words) - n + 1))
 
 
 def _cognate_of_word(c: Chunk, ctx: Any) -> bool:
