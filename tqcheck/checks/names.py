@@ -888,8 +888,9 @@ class _Near:
     def _own_loanword(self, c: Chunk, b: int, found: str, lang: str, other_lang: str) -> bool:
         """``found``, the katakana run of a Japanese side where ``c`` (an English name of bead ``b``) is heard, is the
         loanword of a lower-case word of ``c``'s own bead, as e2k writes it (tqcheck.names.loanword: at least
-        :data:`_KANA_LOAN_SURE`, and more alike than ``c``): the run renders that word, not the name (チャンス is
-        "chance" in "Taking this chance, Ichinoseki ...", which it would hear by letters, 0.53). False without e2k."""
+        :data:`_KANA_LOAN_SURE`, and clearly more alike than ``c``, by a tenth, as for :meth:`_rival`): the run
+        renders that word, not the name (チャンス is "chance" in "Taking this chance, Ichinoseki ...", which it would
+        hear by letters, 0.53; but エボラウイルス is no more "virus", 0.71, than "Ebola", 0.63). False without e2k."""
         from ..names.loanword import loan_alike
 
         if base_lang(lang) != "en" or base_lang(other_lang) != "ja" or _KANA_RUN.fullmatch(found) is None:
@@ -903,7 +904,7 @@ class _Near:
             for t in tokens(doc.segments[i].text):
                 if len(t.text) >= 3 and t.text[:1].islower() and fold(t.text) not in fold(c.text):
                     loan = loan_alike(t.text, found)
-                    if loan is not None and loan >= _KANA_LOAN_SURE and loan > own:
+                    if loan is not None and loan >= _KANA_LOAN_SURE and loan >= own + 0.1:
                         return True
         return False
 
