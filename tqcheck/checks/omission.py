@@ -671,7 +671,8 @@ def partial_omission(ctx: BeadContext) -> Iterator[Hit]:
     """A translated sentence is far shorter than its source.
 
     What: Compares each bead's target/source length ratio with the document's own median ratio (so the usual
-    expansion of the language pair is learnt from the text itself) and reports a bead whose translation is
+    expansion of the language pair is learnt from the text itself; a document of fewer than four sentences takes
+    the ratio its two scripts give for equal content instead) and reports a bead whose translation is
     less than half as long as expected (with spread-based leeway for documents whose ratios vary a lot) as
     major when there is evidence that content is lost (a source figure with no counterpart, a source name
     that the translation writes elsewhere but not here, a target that matches only a head of the source or
