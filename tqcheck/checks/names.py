@@ -875,15 +875,14 @@ class _Near:
         """Another word of bead ``b`` on ``c``'s side spells ``found`` (the other side's word) clearly more alike
         than ``c`` does (by a tenth of :func:`letters_alike`'s scale)."""
         own = letters_alike(c.text, lang, found, other_lang)
+        return any(len(w) >= 3 and fold(w) not in fold(c.text) and any(ch.isalpha() for ch in w)
+                   and letters_alike(w, lang, found, other_lang) >= own + 0.1 for w in self._bead_words(c, b))
+
+    def _bead_words(self, c: Chunk, b: int) -> Iterator[str]:
+        """The words of bead ``b`` on ``c``'s side, in text order."""
         doc = self.ctx.source if c.side == "source" else self.ctx.target
-        ids = self.ctx.beads[b].src if c.side == "source" else self.ctx.beads[b].tgt
-        for i in ids:
-            seg = doc.segments[i]
-            for t in tokens(seg.text):
-                if len(t.text) >= 3 and fold(t.text) not in fold(c.text) and any(ch.isalpha() for ch in t.text) \
-                        and letters_alike(t.text, lang, found, other_lang) >= own + 0.1:
-                    return True
-        return False
+        for i in (self.ctx.beads[b].src if c.side == "source" else self.ctx.beads[b].tgt):
+            yield from (t.text for t in tokens(doc.segments[i].text))
 
     def _own_loanword(self, c: Chunk, b: int, found: str, lang: str, other_lang: str) -> bool:
         """``found``, the katakana run of a Japanese side where ``c`` (an English name of bead ``b``) is heard, is the
@@ -898,15 +897,8 @@ class _Near:
         own = loan_alike(c.text, found)
         if own is None:
             return False
-        doc = self.ctx.source if c.side == "source" else self.ctx.target
-        ids = self.ctx.beads[b].src if c.side == "source" else self.ctx.beads[b].tgt
-        for i in ids:
-            for t in tokens(doc.segments[i].text):
-                if len(t.text) >= 3 and t.text[:1].islower() and fold(t.text) not in fold(c.text):
-                    loan = loan_alike(t.text, found)
-                    if loan is not None and loan >= _KANA_LOAN_SURE and loan >= own + 0.1:
-                        return True
-        return False
+        return any(len(w) >= 3 and w[:1].islower() and fold(w) not in fold(c.text)
+                   and (loan_alike(w, found) or 0.0) >= max(_KANA_LOAN_SURE, own + 0.1) for w in self._bead_words(c, b))
 
     def side_text(self, side: str) -> str:
         """The whole text of ``side`` (computed once)."""
