@@ -170,13 +170,14 @@ def _issues(ctx: Any) -> list[NameIssue]:
         open_t = kept
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
-        if id(c) not in paired_t and id(c) not in inside:  # (a translation into Chinese often names the
+        if id(c) not in paired_t and id(c) not in inside and not _bare_initial(c, ctx, lex):
+            # (a translation into Chinese often names the
             # country a demonym or an organisation implies: British rule / 英国统治; 印度人民党 for BJP)
             sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
             out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
                                  None, None, sev))
     for c in open_s:
-        if id(c) not in paired_s:
+        if id(c) not in paired_s and not _bare_initial(c, ctx, lex):
             sugg = lex.rendering(c.text) if lex else None
             sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
             out.append(NameIssue("TQ104", c, f'source name "{c.text}" is missing from the translation',
@@ -2745,6 +2746,38 @@ def _top_words(lang: str) -> frozenset[str]:
 _TOP_WORDS = 300  # (no person's name is among the first 300 of cs, de, en, is, ru; Jón and Путин are in the first 1000)
 
 
+_INITIAL_ZIPF = 3.0  # a sentence's first word this frequent in lower case may be an ordinary word
+
+
+def _bare_initial(c: Chunk, ctx: Any, lex: Any) -> bool:
+    """``c`` is one word that begins its sentence, where a capital says nothing, and nothing else says it is a
+    name: its language writes it in lower case often (wordfreq, Zipf :data:`_INITIAL_ZIPF` or more: Navrhujeme,
+    "we propose"; Ačkoliv, "although"), the lexicon does not know it as written, and its document never writes it
+    with a capital inside a sentence. Alone (not paired with a name of the other side) it is no finding: the
+    sentence's first word is as likely an ordinary word as a name; a quotation after a colon begins one too. Only in
+    languages whose capitals mark names."""
+    from ..names.freq import zipf_frequency
+
+    lang = ctx.src_lang if c.side == "source" else ctx.tgt_lang
+    doc = ctx.source if c.side == "source" else ctx.target
+    if len(c.words) != 1 or is_acronym(c.text) or not _capitals_mark_names(lang) \
+            or not _STARTS.search(doc.segments[c.segment].text[:c.start]) or _known_as_written(c, lex):
+        return False
+    try:
+        if zipf_frequency(c.text.lower(), lang) < _INITIAL_ZIPF:
+            return False
+    except LookupError:  # a language wordfreq has no list of
+        return False
+    word = re.compile(rf"(?<![^\W_]){re.escape(c.text)}(?![^\W_])")
+    return not any(_INSIDE.search(s.text[:m.start()]) for s in doc.segments for m in word.finditer(s.text))
+
+
+_INSIDE = re.compile(r"[^\W\d_][,;:]?\s+$")  # text that ends with a word and a space: the next word is inside a sentence
+# text before a sentence's first word: nothing but marks, or a sentence's end or a colon and then an opening quotation
+# mark or bracket ("Mluvčí uvedl: „Věříme, že ...")
+_STARTS = re.compile(r"^[\W_]*$|[.!?…:;]\s*[„“\"«‹‚‘'(\[「『]\s*$")
+
+
 def _initial_word(c: Chunk, ctx: Any) -> bool:
     doc = ctx.source if c.side == "source" else ctx.target
     return not any(ch.isalnum() for ch in doc.segments[c.segment].text[:c.start])
@@ -3160,7 +3193,9 @@ def name_added(ctx: BeadContext) -> Iterator[Hit]:
 
     What: a foreign-looking or known name (a lexicon place, country or organisation) in the
     target that matches no name or word of the source document, directly or through exonyms,
-    acronyms or Hán-Việt readings. Minor when the span is a single uncertain word.
+    acronyms or Hán-Việt readings. Minor when the span is a single uncertain word. A sentence's
+    first word that its language often writes in lower case, and that the document never capitalises
+    inside a sentence, is not reported alone ("Navrhujeme, aby ...": we propose).
 
     Why: added places, people or agencies are additions the author never wrote, often leaked
     from the material a machine translation system was trained on.
@@ -3178,7 +3213,8 @@ def name_omitted(ctx: BeadContext) -> Iterator[Hit]:
 
     What: a name in the source (an acronym, a word that is not an ordinary dictionary word, or a
     known place/organisation) matches nothing in the whole target document. Minor when the span
-    is a single uncertain word.
+    is a single uncertain word. A sentence's first word that its language often writes in lower
+    case, and that the document never capitalises inside a sentence, is not reported alone.
 
     Why: dropped names lose who did what where.
 
