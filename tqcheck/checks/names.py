@@ -121,7 +121,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
     kept_t: list[Chunk] = []
     for c in open_t:
         if near.variant(c) or ordinary(c) or (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.tgt_lang)) \
-                or _demonym_named(c, ctx):
+                or _demonym_named(c, ctx) or _renders_worded_name(c, ctx, near):
             continue
         if heard(c):  # a chunk heard as a whole may still hold a name in pinyin that the source does not read
             kept_t += unread_cores(c, set())  # ("Administration of Hutuo ... Matthew Cheung Kin-chung": 张建宗)
@@ -1217,7 +1217,7 @@ def _swaps(ctx: Any, a: Any, lex: Any, near: _Near, docs: dict[str, _DocText], t
             return False
         if lower is None:
             lower = _lower_folds(docs["target"].text)
-        return fold(y.text) not in lower
+        return fold(y.text) not in lower and not _bare_initial(y, ctx, lex)  # (Nicméně, Cependant: ordinary)
 
     from ..lang import profile
 
@@ -2746,6 +2746,49 @@ def _top_words(lang: str) -> frozenset[str]:
 _TOP_WORDS = 300  # (no person's name is among the first 300 of cs, de, en, is, ru; Jón and Путин are in the first 1000)
 
 
+def _renders_worded_name(c: Chunk, ctx: Any, near: _Near) -> bool:
+    """``c``, a name of the translation made of its language's ordinary words only (Czech "Bílého" of "Bílého
+    domu", Russian "Белого" of "Белого дома"), renders a name of its bead's source made of ordinary words only and
+    at least two of them ("White House"): such a name is translated word by word, not spelt, so no spelling or sound
+    finds it. Words are ordinary by :func:`_worded`. Only between languages whose capitals mark names."""
+    if c.side != "target" or c.bead < 0 or is_acronym(c.text) or not _capitals_mark_names(ctx.tgt_lang) \
+            or not _capitals_mark_names(ctx.src_lang) or not _worded(c, ctx.tgt_lang, ctx.src_lang):
+        return False
+    return any(len([w for w in x.words if w.lower() not in CONNECTORS]) >= 2 and not is_acronym(x.text)
+               and _worded(x, ctx.src_lang, ctx.tgt_lang) for x in near.by_bead["source"].get(c.bead, ()))
+
+
+def _worded(c: Chunk, lang: str, other: str) -> bool:
+    """Every word of ``c`` but connectors is an ordinary word of ``lang`` (the other side's language being
+    ``other``): an English dictionary word or demonym; where a morphological dictionary is installed (Russian),
+    a word it knows with no reading as a proper noun; else, in Latin script, a word that wordfreq lists at Zipf
+    :data:`_INITIAL_ZIPF` or more in lower case and that ``other`` seldom writes, nor the word without a case
+    ending of up to three letters (Zipf under :data:`_SHARED_ZIPF`): "bílého" is Czech only; "Glasgow", "News",
+    "Vidal" and "Liverpoolu" are written in English too."""
+    from ..names.freq import zipf_frequency
+
+    words = [w for w in c.words if w.lower() not in CONNECTORS]
+    if not words:
+        return False
+    if base_lang(lang) == "en":
+        return all(is_common_word(w, lang) or _demonym(w) for w in words)
+    known = [morph.common_word(w, lang) for w in words]
+    if all(k is not None for k in known):
+        return all(known)
+    if not is_latin(c.text):
+        return False
+    def shared(w: str) -> bool:  # (a case ending after it: "Liverpoolu" is Liverpool)
+        return any(zipf_frequency(w[:k], other) >= _SHARED_ZIPF for k in range(max(4, len(w) - 3), len(w) + 1))
+
+    try:
+        return all(zipf_frequency(w.lower(), lang) >= _INITIAL_ZIPF and not shared(w.lower()) for w in words)
+    except LookupError:  # a language wordfreq has no list of
+        return False
+
+
+_SHARED_ZIPF = 2.0  # a word the other language writes this often is shared by both (a name or a loanword)
+
+
 _INITIAL_ZIPF = 3.0  # a sentence's first word this frequent in lower case may be an ordinary word
 
 
@@ -3155,7 +3198,9 @@ def name_mistranslated(ctx: BeadContext) -> Iterator[Hit]:
     words inside Chinese or Japanese text is a name kept in its own script. Where two names in
     different spellings or scripts are compared by sound, their romanised letters must be at least
     0.5 alike (option `sound_letters`, 0 to 1, read by TQ103 and TQ104 too): a higher value finds
-    fewer counterparts, so more names are reported as swapped, added or omitted.
+    fewer counterparts, so more names are reported as swapped, added or omitted. A sentence's
+    first word that its language often writes in lower case, and that the document never
+    capitalises inside a sentence, is no name ("Nicméně", however).
 
     Why: crediting the wrong news agency, person or place is a critical error: the text now
     says something false.
@@ -3195,7 +3240,9 @@ def name_added(ctx: BeadContext) -> Iterator[Hit]:
     target that matches no name or word of the source document, directly or through exonyms,
     acronyms or Hán-Việt readings. Minor when the span is a single uncertain word. A sentence's
     first word that its language often writes in lower case, and that the document never capitalises
-    inside a sentence, is not reported alone ("Navrhujeme, aby ...": we propose).
+    inside a sentence, is not reported alone ("Navrhujeme, aby ...": we propose); nor is a name of
+    the target language's ordinary words where its bead's source has a name of ordinary words
+    ("Bílého domu" for "White House": translated word by word, not spelt).
 
     Why: added places, people or agencies are additions the author never wrote, often leaked
     from the material a machine translation system was trained on.

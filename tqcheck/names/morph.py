@@ -53,3 +53,15 @@ def ordinary_word(word: str, lang: str) -> bool:
     if not m.word_is_known(low):
         return False
     return not any(_PROPER & set(p.tag.grammemes) or p.tag.POS in _NAME_PARTS for p in m.parse(word))
+
+
+def common_word(word: str, lang: str) -> bool | None:
+    """``word`` is a word the language's dictionary knows and no reading of it is a proper noun, adjectives
+    included: "Белого" (белый, white, of "Белого дома"), "Королевства"; not "Кореи" (Geox), "Филлипс". None where
+    no dictionary of ``lang`` is installed."""
+    m = _analyser(lang.split("-")[0].lower())
+    if m is None:
+        return None
+    if not word or " " in word or not word.isalpha() or not m.word_is_known(word.lower()):
+        return False
+    return not any(_PROPER & set(p.tag.grammemes) for p in m.parse(word))
