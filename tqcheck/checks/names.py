@@ -2797,15 +2797,22 @@ def _bare_initial(c: Chunk, ctx: Any, lex: Any) -> bool:
     name: its language writes it in lower case often (wordfreq, Zipf :data:`_INITIAL_ZIPF` or more: Navrhujeme,
     "we propose"; Ačkoliv, "although"), the lexicon does not know it as written, and its document never writes it
     with a capital inside a sentence. Alone (not paired with a name of the other side) it is no finding: the
-    sentence's first word is as likely an ordinary word as a name; a quotation after a colon begins one too. Only in
-    languages whose capitals mark names."""
+    sentence's first word is as likely an ordinary word as a name; a quotation after a colon begins one too. So
+    does one of the language's 300 most frequent words (:func:`_top_word`) between two lower-case words: a sentence
+    run on without its full stop. Only in languages whose capitals mark names."""
     from ..names.freq import zipf_frequency
 
     lang = ctx.src_lang if c.side == "source" else ctx.tgt_lang
     doc = ctx.source if c.side == "source" else ctx.target
-    if len(c.words) != 1 or is_acronym(c.text) or not _capitals_mark_names(lang) \
-            or not _STARTS.search(doc.segments[c.segment].text[:c.start]) or _known_as_written(c, lex):
+    if len(c.words) != 1 or is_acronym(c.text) or not _capitals_mark_names(lang) or _known_as_written(c, lex):
         return False
+    text = doc.segments[c.segment].text
+    if not _STARTS.search(text[:c.start]):
+        # a sentence run on without its full stop (a headline before the text: "... post-pandémie Le gouvernement"):
+        # one of the language's most frequent words between two lower-case words
+        before, after = _WORD_BEFORE.search(text[:c.start]), _WORD_AFTER.match(text, c.end)
+        return bool(before and after and before.group(1)[:1].islower() and after.group(1)[:1].islower()
+                    and _top_word(c.text, lang))
     try:
         if zipf_frequency(c.text.lower(), lang) < _INITIAL_ZIPF:
             return False
@@ -2815,6 +2822,8 @@ def _bare_initial(c: Chunk, ctx: Any, lex: Any) -> bool:
     return not any(_INSIDE.search(s.text[:m.start()]) for s in doc.segments for m in word.finditer(s.text))
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _INSIDE = re.compile(r"[^\W\d_][,;:]?\s+$")  # text that ends with a word and a space: the next word is inside a sentence
 # text before a sentence's first word: nothing but marks, or a sentence's end or a colon and then an opening quotation
 # mark or bracket ("Mluvčí uvedl: „Věříme, že ...")
