@@ -132,7 +132,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
               and not near.sounds(c, letters=letters) and not ordinary(c)
               and not _read_by_sino(c, ctx) and not _acronym_as_word(c, c.bead, ctx)
               and (curated or not _translated_around(c, ctx, near)) and not _demonym_rendered(c, ctx)
-              and not _rendered_by_demonym(c, ctx)
+              and not _rendered_by_demonym(c, ctx) and not _renders_worded_name(c, ctx, near)
               and not (len(c.words) == 1 and morph.ordinary_word(c.text, ctx.src_lang))]  # ("в Сети": no name)
     # a place found inside a run of Han characters (越南 in 越南政府) may be part of a longer name (哥伦比亚 in
     # 哥伦比亚广播公司, CBS): reported alone when it is missing (minor), never paired with another name as TQ101
@@ -2747,15 +2747,17 @@ _TOP_WORDS = 300  # (no person's name is among the first 300 of cs, de, en, is, 
 
 
 def _renders_worded_name(c: Chunk, ctx: Any, near: _Near) -> bool:
-    """``c``, a name of the translation made of its language's ordinary words only (Czech "Bílého" of "Bílého
-    domu", Russian "Белого" of "Белого дома"), renders a name of its bead's source made of ordinary words only and
-    at least two of them ("White House"): such a name is translated word by word, not spelt, so no spelling or sound
+    """``c``, a name made of its language's ordinary words only (Czech "Bílého" of "Bílého domu", Russian "Белого"
+    of "Белого дома"), and a name of the other side of its bead made of ordinary words only and at least two of them
+    ("White House") render each other: such a name is translated word by word, not spelt, so no spelling or sound
     finds it. Words are ordinary by :func:`_worded`. Only between languages whose capitals mark names."""
-    if c.side != "target" or c.bead < 0 or is_acronym(c.text) or not _capitals_mark_names(ctx.tgt_lang) \
-            or not _capitals_mark_names(ctx.src_lang) or not _worded(c, ctx.tgt_lang, ctx.src_lang):
+    lang, other_lang = (ctx.tgt_lang, ctx.src_lang) if c.side == "target" else (ctx.src_lang, ctx.tgt_lang)
+    if c.bead < 0 or is_acronym(c.text) or not _capitals_mark_names(lang) or not _capitals_mark_names(other_lang) \
+            or not _worded(c, lang, other_lang):
         return False
+    other = "source" if c.side == "target" else "target"
     return any(len([w for w in x.words if w.lower() not in CONNECTORS]) >= 2 and not is_acronym(x.text)
-               and _worded(x, ctx.src_lang, ctx.tgt_lang) for x in near.by_bead["source"].get(c.bead, ()))
+               and _worded(x, other_lang, lang) for x in near.by_bead[other].get(c.bead, ()))
 
 
 def _worded(c: Chunk, lang: str, other: str) -> bool:
@@ -2772,13 +2774,18 @@ def _worded(c: Chunk, lang: str, other: str) -> bool:
         return False
     if base_lang(lang) == "en":
         return all(is_common_word(w, lang) or _demonym(w) for w in words)
+    from ..lang import profile
+
+    if profile(lang).section("names").get("syllable_words"):
+        return False  # (Vietnamese: a name's syllables are all ordinary words)
     known = [morph.common_word(w, lang) for w in words]
     if all(k is not None for k in known):
         return all(known)
     if not is_latin(c.text):
         return False
     def shared(w: str) -> bool:  # (a case ending after it: "Liverpoolu" is Liverpool)
-        return any(zipf_frequency(w[:k], other) >= _SHARED_ZIPF for k in range(max(4, len(w) - 3), len(w) + 1))
+        return any(zipf_frequency(w[:k], other) >= _SHARED_ZIPF
+                   for k in range(min(len(w), max(4, len(w) - 3)), len(w) + 1))
 
     try:
         return all(zipf_frequency(w.lower(), lang) >= _INITIAL_ZIPF and not shared(w.lower()) for w in words)

@@ -6,6 +6,13 @@ PROFILE = {
         "quotes_hold": True,
     },
 
+    # --- names (tqcheck.checks.names) ---------------------------------------------------------------------------
+    "names": {
+        # every syllable of a Vietnamese name is also an ordinary word (Triều Tiên, Hà Nội): a word's frequency
+        # does not tell a name from a phrase translated word by word (names._worded)
+        "syllable_words": True,
+    },
+
     # --- numbers: number words, scale words, dates, times (tqcheck.numparse) -------------------------------
     "numbers": {
         # informal spellings CLDR does not list ("tỉ" for "tỷ", "ngàn" for "nghìn")
