@@ -2750,11 +2750,15 @@ def _renders_worded_name(c: Chunk, ctx: Any, near: _Near) -> bool:
     """``c``, a name made of its language's ordinary words only (Czech "Bílého" of "Bílého domu", Russian "Белого"
     of "Белого дома"), and a name of the other side of its bead made of ordinary words only and at least two of them
     ("White House") render each other: such a name is translated word by word, not spelt, so no spelling or sound
-    finds it. Words are ordinary by :func:`_worded`. Only between languages whose capitals mark names."""
+    finds it. Words are ordinary by :func:`_worded`; those of the longer name by a dictionary (English's word list,
+    pymorphy3 for Russian), since wordfreq lists many surnames as often as words ("Kornel Morawiecki" in Polish).
+    Only between languages whose capitals mark names."""
     lang, other_lang = (ctx.tgt_lang, ctx.src_lang) if c.side == "target" else (ctx.src_lang, ctx.tgt_lang)
     if c.bead < 0 or is_acronym(c.text) or not _capitals_mark_names(lang) or not _capitals_mark_names(other_lang) \
             or not _worded(c, lang, other_lang):
         return False
+    if base_lang(other_lang) != "en" and not morph.available(other_lang):
+        return False  # (the longer name's words must be ordinary by a dictionary: wordfreq lists surnames too)
     other = "source" if c.side == "target" else "target"
     return any(len([w for w in x.words if w.lower() not in CONNECTORS]) >= 2 and not is_acronym(x.text)
                and _worded(x, other_lang, lang) for x in near.by_bead[other].get(c.bead, ()))
@@ -2770,8 +2774,8 @@ def _worded(c: Chunk, lang: str, other: str) -> bool:
     from ..names.freq import zipf_frequency
 
     words = [w for w in c.words if w.lower() not in CONNECTORS]
-    if not words:
-        return False
+    if not words or any(not w[1:].islower() for w in words):
+        return False  # (capitals inside a word: an acronym or a brand, "MSWiA", no ordinary word)
     if base_lang(lang) == "en":
         return all(is_common_word(w, lang) or _demonym(w) for w in words)
     from ..lang import profile
@@ -2802,7 +2806,9 @@ _INITIAL_ZIPF = 3.0  # a sentence's first word this frequent in lower case may b
 def _bare_initial(c: Chunk, ctx: Any, lex: Any) -> bool:
     """``c`` is one word that begins its sentence, where a capital says nothing, and nothing else says it is a
     name: its language writes it in lower case often (wordfreq, Zipf :data:`_INITIAL_ZIPF` or more: Navrhujeme,
-    "we propose"; Ačkoliv, "although"), the lexicon does not know it as written, and its document never writes it
+    "we propose"; Ačkoliv, "although") and, where tqcheck has a dictionary of the language, the dictionary has it
+    as no proper noun (English's word list; pymorphy3 for Russian), the lexicon does not know it as written, and
+    its document never writes it
     with a capital inside a sentence. Alone (not paired with a name of the other side) it is no finding: the
     sentence's first word is as likely an ordinary word as a name; a quotation after a colon begins one too. So
     does one of the language's 300 most frequent words (:func:`_top_word`) between two lower-case words: a sentence
@@ -2820,6 +2826,11 @@ def _bare_initial(c: Chunk, ctx: Any, lex: Any) -> bool:
         before, after = _WORD_BEFORE.search(text[:c.start]), _WORD_AFTER.match(text, c.end)
         return bool(before and after and before.group(1)[:1].islower() and after.group(1)[:1].islower()
                     and _top_word(c.text, lang))
+    if base_lang(lang) == "en":
+        if not is_common_word(c.text, lang):
+            return False  # (English's dictionary: "London", "Trump" begin sentences as names)
+    elif morph.common_word(c.text, lang) is False:
+        return False  # (a morphological dictionary: a proper noun, or a word it does not know)
     try:
         if zipf_frequency(c.text.lower(), lang) < _INITIAL_ZIPF:
             return False
