@@ -170,9 +170,9 @@ def _issues(ctx: Any) -> list[NameIssue]:
         open_t = kept
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
+        # (not `inside`: a translation into Chinese often names the country a demonym or an organisation implies:
+        # British rule / 英国统治; 印度人民党 for BJP)
         if id(c) not in paired_t and id(c) not in inside and not _bare_initial(c, ctx, lex):
-            # (a translation into Chinese often names the
-            # country a demonym or an organisation implies: British rule / 英国统治; 印度人民党 for BJP)
             sev = _weaken(c, _confidence(c, tgt_vi), ctx, near, docs) if curated else Severity.MINOR
             out.append(NameIssue("TQ103", c, f'name "{c.text}" has no counterpart in the source',
                                  None, None, sev))
@@ -2768,7 +2768,7 @@ def _worded(c: Chunk, lang: str, other: str) -> bool:
     """Every word of ``c`` but connectors is an ordinary word of ``lang`` (the other side's language being
     ``other``): an English dictionary word or demonym; where a morphological dictionary is installed (Russian),
     a word it knows with no reading as a proper noun; else, in Latin script, a word that wordfreq lists at Zipf
-    :data:`_INITIAL_ZIPF` or more in lower case and that ``other`` seldom writes, nor the word without a case
+    :data:`_COMMON_ZIPF` or more in lower case and that ``other`` seldom writes, nor the word without a case
     ending of up to three letters (Zipf under :data:`_SHARED_ZIPF`): "bílého" is Czech only; "Glasgow", "News",
     "Vidal" and "Liverpoolu" are written in English too."""
     from ..names.freq import zipf_frequency
@@ -2787,12 +2787,13 @@ def _worded(c: Chunk, lang: str, other: str) -> bool:
         return all(known)
     if not is_latin(c.text):
         return False
+
     def shared(w: str) -> bool:  # (a case ending after it: "Liverpoolu" is Liverpool)
         return any(zipf_frequency(w[:k], other) >= _SHARED_ZIPF
                    for k in range(min(len(w), max(4, len(w) - 3)), len(w) + 1))
 
     try:
-        return all(zipf_frequency(w.lower(), lang) >= _INITIAL_ZIPF and not shared(w.lower()) for w in words)
+        return all(zipf_frequency(w.lower(), lang) >= _COMMON_ZIPF and not shared(w.lower()) for w in words)
     except LookupError:  # a language wordfreq has no list of
         return False
 
@@ -2800,12 +2801,13 @@ def _worded(c: Chunk, lang: str, other: str) -> bool:
 _SHARED_ZIPF = 2.0  # a word the other language writes this often is shared by both (a name or a loanword)
 
 
-_INITIAL_ZIPF = 3.0  # a sentence's first word this frequent in lower case may be an ordinary word
+_COMMON_ZIPF = 3.0  # a word this frequent in lower case (wordfreq) may be an ordinary word (a sentence's first
+# word, a word of a name translated word by word; less than _ORDINARY_ZIPF, which needs no other evidence)
 
 
 def _bare_initial(c: Chunk, ctx: Any, lex: Any) -> bool:
     """``c`` is one word that begins its sentence, where a capital says nothing, and nothing else says it is a
-    name: its language writes it in lower case often (wordfreq, Zipf :data:`_INITIAL_ZIPF` or more: Navrhujeme,
+    name: its language writes it in lower case often (wordfreq, Zipf :data:`_COMMON_ZIPF` or more: Navrhujeme,
     "we propose"; Ačkoliv, "although") and, where tqcheck has a dictionary of the language, the dictionary has it
     as no proper noun (English's word list; pymorphy3 for Russian), the lexicon does not know it as written, and
     its document never writes it
@@ -2832,7 +2834,7 @@ def _bare_initial(c: Chunk, ctx: Any, lex: Any) -> bool:
     elif morph.common_word(c.text, lang) is False:
         return False  # (a morphological dictionary: a proper noun, or a word it does not know)
     try:
-        if zipf_frequency(c.text.lower(), lang) < _INITIAL_ZIPF:
+        if zipf_frequency(c.text.lower(), lang) < _COMMON_ZIPF:
             return False
     except LookupError:  # a language wordfreq has no list of
         return False
@@ -3267,7 +3269,9 @@ def name_added(ctx: BeadContext) -> Iterator[Hit]:
     target that matches no name or word of the source document, directly or through exonyms,
     acronyms or Hán-Việt readings. Minor when the span is a single uncertain word. A sentence's
     first word that its language often writes in lower case, and that the document never capitalises
-    inside a sentence, is not reported alone ("Navrhujeme, aby ...": we propose); nor is a name of
+    inside a sentence, is not reported alone ("Navrhujeme, aby ...": we propose), nor one of its
+    300 most frequent words between two lower-case words (a headline run into its text without a
+    full stop: "... la reprise Le gouvernement"); nor is a name of
     the target language's ordinary words where its bead's source has a name of ordinary words
     ("Bílého domu" for "White House": translated word by word, not spelt).
 
@@ -3288,7 +3292,10 @@ def name_omitted(ctx: BeadContext) -> Iterator[Hit]:
     What: a name in the source (an acronym, a word that is not an ordinary dictionary word, or a
     known place/organisation) matches nothing in the whole target document. Minor when the span
     is a single uncertain word. A sentence's first word that its language often writes in lower
-    case, and that the document never capitalises inside a sentence, is not reported alone.
+    case, and that the document never capitalises inside a sentence, is not reported alone, nor
+    one of its 300 most frequent words between two lower-case words (a headline run into its
+    text without a full stop); nor is a name of the source language's ordinary words where its
+    bead's translation has a name of ordinary words ("Bílého domu" / "White House").
 
     Why: dropped names lose who did what where.
 
