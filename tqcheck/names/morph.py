@@ -40,28 +40,33 @@ def available(lang: str) -> bool:
     return _analyser(lang.split("-")[0].lower()) is not None
 
 
+def _parses(word: str, lang: str) -> list[Any] | None:
+    """pymorphy3's readings of ``word`` (one word, any case): [] for a word the dictionary does not know, None where
+    no dictionary of ``lang`` is installed."""
+    m = _analyser(lang.split("-")[0].lower())
+    if m is None:
+        return None
+    if not word or " " in word or not word.isalpha() or not m.word_is_known(word.lower()):
+        return []
+    return m.parse(word)
+
+
 @functools.lru_cache(maxsize=8192)
 def ordinary_word(word: str, lang: str) -> bool:
     """``word`` (one word, any case) is a word the language's dictionary knows, and no reading of it is a proper
     noun and no adjective: "Сети" (сеть, a net; the Internet), "Инфицировано" (a short participle); not "Путин"
     (Surn), "Москва" (Geox), "Надежда" (a noun, but also Name), "Финском" (an adjective: the Gulf of Finland), nor a
     word it does not know ("Ричмонд")."""
-    m = _analyser(lang.split("-")[0].lower())
-    if m is None or not word or " " in word or not word.isalpha():
-        return False
-    low = word.lower()
-    if not m.word_is_known(low):
-        return False
-    return not any(_PROPER & set(p.tag.grammemes) or p.tag.POS in _NAME_PARTS for p in m.parse(word))
+    parses = _parses(word, lang)
+    return bool(parses) and not any(_PROPER & set(p.tag.grammemes) or p.tag.POS in _NAME_PARTS for p in parses)
 
 
+@functools.lru_cache(maxsize=8192)
 def common_word(word: str, lang: str) -> bool | None:
     """``word`` is a word the language's dictionary knows and no reading of it is a proper noun, adjectives
     included: "Белого" (белый, white, of "Белого дома"), "Королевства"; not "Кореи" (Geox), "Филлипс". None where
     no dictionary of ``lang`` is installed."""
-    m = _analyser(lang.split("-")[0].lower())
-    if m is None:
+    parses = _parses(word, lang)
+    if parses is None:
         return None
-    if not word or " " in word or not word.isalpha() or not m.word_is_known(word.lower()):
-        return False
-    return not any(_PROPER & set(p.tag.grammemes) for p in m.parse(word))
+    return bool(parses) and not any(_PROPER & set(p.tag.grammemes) for p in parses)
