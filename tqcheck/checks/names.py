@@ -99,7 +99,7 @@ def _issues(ctx: Any) -> list[NameIssue]:
         """The source has ``c`` by sound; from Chinese, a name in pinyin by the readings of its characters."""
         if zh_src and _pinyin_name(c, ctx):
             return not _pinyin_unread(c, ctx, near)
-        if ja_src and _kanji_read(c, ctx):
+        if ja_src and (_kanji_read(c, ctx) or _read_otherwise(c, ctx)):
             return True
         # in Han or kana text a name's sound key alone (Kagayaki, K) is found in too many ordinary words
         # (影響, eikyou): the reading's letters decide there too
@@ -167,6 +167,8 @@ def _issues(ctx: Any) -> list[NameIssue]:
                 kept.append(c)
             elif zh:
                 kept += unread_cores(c, paired_t)  # (the name, not its titles: "Jinbo" of "Jinbo Deputy Prime Minister")
+            else:
+                kept += _romaji_cores(c, ctx, near, lex, paired_t)  # ("Iwaki" of "Iwaki Driving School")
         open_t = kept
     open_s = [c for c in open_s if id(c) in paired_s or not blind["source"] or is_acronym(c.text)]
     for c in open_t:
@@ -514,6 +516,79 @@ def _cores_of(c: Chunk, ctx: Any, near: Any, lex: Any, paired: set[int]) -> list
             continue
         out.append(core)
     return out
+
+
+def _romaji_cores(c: Chunk, ctx: Any, near: Any, lex: Any, paired: set[int]) -> list[Chunk]:
+    """From Japanese: the runs of one to three capitalised words spelt as romanised Japanese and in no dictionary of
+    the translation's language, inside a longer run of capitals whose other words are ordinary words ("Iwaki" of
+    "Iwaki Driving School", "Taneichi" of "Great Taneichi Earthquake"), that the source near them neither reads
+    (:func:`_kanji_read`, in kana too), nor writes in katakana or by sound, nor has in a lexicon form: the name
+    inside an institution or event the translation names with its own words. Such a run is not a sure name as a
+    whole (:func:`_sure_name` wants most of its words to be no dictionary word), so without this a Japanese name
+    put in place of another there went unseen. Not at the start of a sentence, nor in a headline; [] where ``c``
+    is no such chunk or is already paired."""
+    from ..names.roman import japanese_spelling
+
+    if id(c) in paired or len(c.words) < 2 or near.headline(c) or _initial_word(c, ctx):
+        return []
+    words = _word_chunks(c)
+    if len(words) != len(c.words):
+        return []
+
+    def romaji(w: str) -> bool:
+        return len(w) >= 3 and w[:1].isupper() and not w.isupper() and japanese_spelling(w) \
+            and not is_common_word(w, ctx.tgt_lang) and not _demonym(w) and w not in _language_names()
+
+    runs: list[list[int]] = []
+    for k, w in enumerate(c.words):
+        if romaji(w):
+            if runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    if not runs or sum(map(len, runs)) == len(c.words):
+        return []
+    out = []
+    for run in runs:
+        if len(run) > 3:
+            continue
+        first, last = words[run[0]], words[run[-1]]
+        core = Chunk(c.side, c.segment, first.start, last.end, c.text[first.start - c.start:last.end - c.start],
+                     tuple(c.words[k] for k in run), c.strong, c.known, None, c.bead, c.label)
+        if _derived(core, ctx) or _kanji_read(core, ctx) or _read_otherwise(core, ctx) or _katakana_of_source(core, ctx) \
+                or _window_has(core, ctx, lex) or near.variant(core) \
+                or near.sounds(core, letters=_letters(ctx), keyed=False, loanwords=True):
+            continue
+        out.append(core)
+    return out
+
+
+def _read_otherwise(c: Chunk, ctx: Any) -> bool:
+    """From Japanese: every word of ``c`` spelt as romanised Japanese (three letters or more, no dictionary word of
+    the translation's language) is read by the source near it in a way :func:`_kanji_read` does not look for: the head of a kanji word before its last one or two characters, by pykakasi (Iida of 飯田線, the
+    Iida Line: Unihan lists no ii for 飯), four letters or more inside a katakana word (Mama of ドラゴンママ), or
+    the pinyin of consecutive characters (Sichuan of 四川: a Chinese place keeps its Chinese name in English)."""
+    from ..names.roman import HAN_RE, KANA_RE, japanese_spelling, kanji_words
+    from ..names.sino import japanese_key
+
+    window = _window_text(c, ctx, "source")
+    said: set[str] = set()
+    kana: list[str] = []
+    for orig, reading in kanji_words(window):
+        if re.fullmatch(f"(?:{KANA_RE.pattern})+", orig):
+            kana.append(japanese_key(reading))
+        elif len(orig) >= 3 and all(HAN_RE.match(ch) for ch in orig):
+            said |= {japanese_key("".join(r for _, r in kanji_words(orig[:-k]))) for k in (1, 2)}
+    chars = [_han_readings(ch) if HAN_RE.match(ch) else frozenset() for ch in window]
+    words = [w for w in c.words if len(w) >= 3 and japanese_spelling(w) and not is_common_word(w, ctx.tgt_lang)]
+    if not words:
+        return False
+    for w in words:
+        key = japanese_key(w.lower())
+        if key not in said and not (len(key) >= 4 and any(key in k for k in kana)) \
+                and not (pinyin.segmentations(w) and _read_in(w, chars)):
+            return False
+    return True
 
 
 def _window_has(c: Chunk, ctx: Any, lex: Any) -> bool:
@@ -3273,7 +3348,9 @@ def name_added(ctx: BeadContext) -> Iterator[Hit]:
     300 most frequent words between two lower-case words (a headline run into its text without a
     full stop: "... la reprise Le gouvernement"); nor is a name of
     the target language's ordinary words where its bead's source has a name of ordinary words
-    ("Bílého domu" for "White House": translated word by word, not spelt).
+    ("Bílého domu" for "White House": translated word by word, not spelt). From Chinese or Japanese, a name
+    in pinyin or romanised Japanese inside a longer run of ordinary words ("Iwaki Driving School") is looked
+    for on its own: the source's characters must read it.
 
     Why: added places, people or agencies are additions the author never wrote, often leaked
     from the material a machine translation system was trained on.
