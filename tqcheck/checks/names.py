@@ -519,29 +519,27 @@ def _cores_of(c: Chunk, ctx: Any, near: Any, lex: Any, paired: set[int]) -> list
 
 
 def _romaji_cores(c: Chunk, ctx: Any, near: Any, lex: Any, paired: set[int]) -> list[Chunk]:
-    """From Japanese: the runs of one to three capitalised words spelt as romanised Japanese and in no dictionary of
-    the translation's language, inside a longer run of capitals whose other words are ordinary words ("Iwaki" of
-    "Iwaki Driving School", "Taneichi" of "Great Taneichi Earthquake"), that the source near them neither reads
-    (:func:`_kanji_read`, in kana too), nor writes in katakana or by sound, nor has in a lexicon form: the name
-    inside an institution or event the translation names with its own words. Such a run is not a sure name as a
-    whole (:func:`_sure_name` wants most of its words to be no dictionary word), so without this a Japanese name
-    put in place of another there went unseen. Not at the start of a sentence, nor in a headline; [] where ``c``
-    is no such chunk or is already paired."""
-    from ..names.roman import japanese_spelling
-
+    """From Japanese: the runs of one to three capitalised words in no dictionary of the translation's language
+    (romanised Japanese or not) inside a longer run of capitals whose other words are ordinary words ("Iwaki" of
+    "Iwaki Driving School", "Taneichi" of "Great Taneichi Earthquake", "Buttrey" of "Buttrey Tennis Courts"), that
+    the source near them neither reads (:func:`_kanji_read`, :func:`_read_otherwise`), nor writes in katakana or by
+    sound, nor has in a lexicon form: the name inside an institution or event the translation names with its own
+    words. Such a run is not a sure name as a whole (:func:`_sure_name` wants most of its words to be no dictionary
+    word), so without this a name put in place of another there went unseen. Not at the start of a sentence, nor
+    in a headline; [] where ``c`` is no such chunk or is already paired."""
     if id(c) in paired or len(c.words) < 2 or near.headline(c) or _initial_word(c, ctx):
         return []
     words = _word_chunks(c)
     if len(words) != len(c.words):
         return []
 
-    def romaji(w: str) -> bool:
-        return len(w) >= 3 and w[:1].isupper() and not w.isupper() and japanese_spelling(w) \
+    def named(w: str) -> bool:
+        return len(w) >= 3 and w[:1].isupper() and not w.isupper() \
             and not is_common_word(w, ctx.tgt_lang) and not _demonym(w) and w not in _language_names()
 
     runs: list[list[int]] = []
     for k, w in enumerate(c.words):
-        if romaji(w):
+        if named(w):
             if runs and runs[-1][-1] == k - 1:
                 runs[-1].append(k)
             else:
@@ -564,10 +562,12 @@ def _romaji_cores(c: Chunk, ctx: Any, near: Any, lex: Any, paired: set[int]) -> 
 
 
 def _read_otherwise(c: Chunk, ctx: Any) -> bool:
-    """From Japanese: every word of ``c`` spelt as romanised Japanese (three letters or more, no dictionary word of
-    the translation's language) is read by the source near it in a way :func:`_kanji_read` does not look for: the head of a kanji word before its last one or two characters, by pykakasi (Iida of 飯田線, the
-    Iida Line: Unihan lists no ii for 飯), four letters or more inside a katakana word (Mama of ドラゴンママ), or
-    the pinyin of consecutive characters (Sichuan of 四川: a Chinese place keeps its Chinese name in English)."""
+    """From Japanese: every word of ``c`` of three letters or more that is no dictionary word of the translation's
+    language is read by the source near it in a way :func:`_kanji_read` does not look for: a word spelt as
+    romanised Japanese by pykakasi's reading of the head of a kanji word before its last one or two characters
+    (Iida of 飯田線, the Iida Line: Unihan lists no ii for 飯); any word of four letters or more inside a katakana
+    word (Mama of ドラゴンママ), or by the pinyin of consecutive characters (Sichuan of 四川, Xinhua of 新華社: a
+    Chinese name keeps its Chinese spelling in English)."""
     from ..names.roman import HAN_RE, KANA_RE, japanese_spelling, kanji_words
     from ..names.sino import japanese_key
 
@@ -580,12 +580,12 @@ def _read_otherwise(c: Chunk, ctx: Any) -> bool:
         elif len(orig) >= 3 and all(HAN_RE.match(ch) for ch in orig):
             said |= {japanese_key("".join(r for _, r in kanji_words(orig[:-k]))) for k in (1, 2)}
     chars = [_han_readings(ch) if HAN_RE.match(ch) else frozenset() for ch in window]
-    words = [w for w in c.words if len(w) >= 3 and japanese_spelling(w) and not is_common_word(w, ctx.tgt_lang)]
+    words = [w for w in c.words if len(w) >= 3 and not is_common_word(w, ctx.tgt_lang)]
     if not words:
         return False
     for w in words:
         key = japanese_key(w.lower())
-        if key not in said and not (len(key) >= 4 and any(key in k for k in kana)) \
+        if not (japanese_spelling(w) and key in said) and not (len(key) >= 4 and any(key in k for k in kana)) \
                 and not (pinyin.segmentations(w) and _read_in(w, chars)):
             return False
     return True
