@@ -41,6 +41,7 @@ _MEMBER_GAIN = -0.6  # a group matches its other side this many robust spreads b
 _MEMBER_SUPPORT = 0.5  # ... or the other side supports it less than this share of the document's gap
 _MEMBER_SHARE = 0.4  # ... and than this share of the support of the group's least supported other member
 _MEMBER_SUPPORT_WORDS = 5  # ... (the support test: members of this many words or more)
+_MEMBER_UNSEEN_HEAD = 0.3  # ... or this much, when the member is supported no more than the neighbours' sides are
 _MEMBER_WORDS = 8  # members shorter than this are left alone (a short remark adds little to a group)
 _MEMBER_FIGURE_SHARE = 0.6  # ... or, holding a figure the other side lacks, under this share of the best member's
 # TQ501's options weigh the source sentences of a group, TQ502's the target sentences ([tool.tqcheck] options =
@@ -218,7 +219,8 @@ def sentence_omitted(ctx: BeadContext) -> Iterator[Hit]:
     boundaries differ, and only the meaning shows the gap. So is one of five words or more that the
     translation supports barely more than the translations of the five beads each side do (under 0.5 of
     the document's gap between right and wrong sentence pairs, and under 0.4 of the best supported other
-    sentence of the group, which itself is supported 0.5 or more): a sentence on the same topic moves the
+    sentence of the group, which itself is supported 0.5 or more, or 0.3 or more when the sentence is supported
+    no more than by those neighbours' translations, 0 or less): a sentence on the same topic moves the
     group's similarity too little to show. A sentence that holds a figure with no counterpart in the
     translation (TQ202's analysis) is reported under 0.6 of the best supported other sentence, when the
     translation also matches it less than the rest of its group: the figure went with it. The finding says which
@@ -320,7 +322,8 @@ def sentence_added(ctx: BeadContext) -> Iterator[Hit]:
     renders less than the rest of its group, is reported as minor: an addition absorbed into a neighbour's
     group. So is one of five words or more that the source supports barely more than the sources of the five
     beads each side do (under 0.5 of the document's gap between right and wrong sentence pairs, and under 0.4
-    of the best supported other sentence of the group, itself supported 0.5 or more): an added sentence on
+    of the best supported other sentence of the group, itself supported 0.5 or more, or 0.3 or more when the
+    sentence is supported 0 or less): an added sentence on
     the same topic moves the group's similarity too little to show. One that holds a figure with no
     counterpart in the source (TQ203's analysis) is reported under 0.6 of the best supported other sentence,
     when the source also matches it less than the rest of its group: an added sentence brings its own figures.
@@ -420,7 +423,8 @@ def member_reasons(doc: DocContext) -> dict[tuple[str, int], str]:
     less than the rest of its group on average. An added or dropped sentence on the same topic as its group
     moves the group's similarity little, so a member is also reported when the other side *supports* it
     (:func:`_support_scale`) under ``member_support`` and under ``_MEMBER_SHARE`` of the best supported other
-    member, which is itself supported ``_SUPPORT_HEAD`` or more; and under ``_MEMBER_FIGURE_SHARE`` of it when
+    member, which is itself supported ``_SUPPORT_HEAD`` or more (``_MEMBER_UNSEEN_HEAD`` when the member's own
+    support is 0 or less: the other side renders it no more than its neighbours' sides do); and under ``_MEMBER_FIGURE_SHARE`` of it when
     it holds a figure the other side lacks (:func:`_lone_figures`) and the other side matches it less than the
     rest of its group. The document's own spread and gap are the scales; no fixed cosine."""
     out: dict[tuple[str, int], str] = {}
@@ -471,7 +475,8 @@ def member_reasons(doc: DocContext) -> dict[tuple[str, int], str]:
                         and sup[m] < _MEMBER_FIGURE_SHARE * best:
                     out[(side, x)] = "figure"  # it holds a figure the other side lacks, and is rendered less
                 elif size >= _MEMBER_SUPPORT_WORDS and sup is not None \
-                        and _SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m)) \
+                        and (_SUPPORT_HEAD <= (best := max(float(sup[j]) for j in range(n) if j != m))
+                             or (sup[m] <= 0 and _MEMBER_UNSEEN_HEAD <= best)) \
                         and sup[m] < min(min_support, _MEMBER_SHARE * best):
                     # it barely more than shares the topic, while the group is rendered; unless it renders one
                     # clause of the other side (a sentence split in two: the short half renders its last clause)
